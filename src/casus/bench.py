@@ -1,0 +1,155 @@
+"""Benchmarks on a synthetic corpus: every article is written by the generator below, none is copied.
+
+The generator varies actors, verbs, tenses, hedges, negations, dates, paragraph
+shape and web junk (link lists, fake profiles, calls to comment), so cleaning,
+segmentation and coding all do real work.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+STATES = [
+    ("Russia", "Moscow", "Russian"), ("Iran", "Tehran", "Iranian"), ("China", "Beijing", "Chinese"),
+    ("North Korea", "Pyongyang", "North Korean"), ("the United States", "Washington", "American"),
+    ("Taiwan", "Taipei", "Taiwanese"), ("Armenia", "Yerevan", "Armenian"), ("Azerbaijan", "Baku", "Azerbaijani"),
+    ("Israel", "Jerusalem", "Israeli"), ("Turkey", "Ankara", "Turkish"), ("India", "New Delhi", "Indian"),
+    ("Pakistan", "Islamabad", "Pakistani"), ("Japan", "Tokyo", "Japanese"), ("France", "Paris", "French"),
+    ("Syria", "Damascus", "Syrian"), ("Ukraine", "Kyiv", "Ukrainian"), ("Saudi Arabia", "Riyadh", "Saudi"),
+    ("Egypt", "Cairo", "Egyptian"), ("Brazil", "Brasilia", "Brazilian"), ("Germany", "Berlin", "German"),
+]
+ACTS = [
+    "signed a defence agreement with {b}", "delivered air defence systems to {b}", "condemned the strikes on {b}",
+    "warned {b} against further escalation", "held talks with {b}", "imposed sanctions on {b}",
+    "launched missile strikes on {b}", "declined to send troops to {b}", "offered to mediate between {b} and {c}",
+    "expanded trade with {b}", "supplied drones to {b}", "blocked a resolution against {b} at the UN",
+    "refused to provide fighter jets to {b}", "agreed to deepen military cooperation with {b}",
+    "accused {b} of violating the ceasefire", "promised economic aid to {b}", "shared intelligence with {b}",
+]
+FRAMES = [
+    "{A} {act}.", "{A} {act} in {month} {year}.", "Officials said {A} {act}.", "{A} could have {act2} instead.",
+    "According to {outlet}, {A} {act} last year.", "{A} will soon have {act2}, analysts expect.",
+    "{A} did not say whether it {act}.", "On {day} {month} {year}, {A} {act}.",
+    "It remains unclear if {A} {act}; the {adj} government gave no details.",
+    "In a statement, the {adj} foreign ministry said {A} {act}, a claim {B} denied.",
+]
+FILLER = [
+    "The relationship has a long and complicated history.", "Observers note that much depends on domestic politics.",
+    "Trade figures rose by 4.5% over the period, according to U.S. data.",
+    "The region remains tense after months of incidents at sea.",
+    "Experts disagree about what the pact means in practice.",
+]
+MONTHS = "January February March April May June July August September October November December".split()
+OUTLETS = ["Reuters", "the Associated Press", "state media", "a regional newspaper", "TASS"]
+JUNK = [
+    lambda r: "\n".join(f"- {r.choice(['Best', 'Top', 'Why'])} {r.randint(3, 20)} "
+                        f"{r.choice(['Recipes', 'Cars', 'Stars', 'Tips'])} You Must See" for _ in range(5)),
+    lambda r: f"Detail Author:\n  • Name : {r.choice(['Ann', 'Bob', 'Cy'])} Doe\n  • Email : x{r.randint(1, 999)}@example.com"
+              f"\n  • Phone : 555-{r.randint(1000, 9999)}",
+    lambda r: "What do you think? Share your thoughts in the comments below and follow us for more.",
+]
+
+
+def _act(r: random.Random) -> str:
+    """A past-tense act; every verb used has the same past and past-participle form."""
+    b, c = r.sample(STATES, 2)
+    return r.choice(ACTS).format(b=b[0], c=c[0])
+
+
+def synthetic_sentence(r: random.Random) -> str:
+    a, b = r.sample(STATES, 2)
+    frame = r.choice(FRAMES)
+    return frame.format(
+        A=r.choice([a[0], a[1]]), B=b[0], adj=a[2], act=_act(r), act2=_act(r),
+        month=r.choice(MONTHS), year=r.randint(1990, 2026), day=r.randint(1, 28), outlet=r.choice(OUTLETS),
+    )
+
+
+def synthetic_sentences(n: int, seed: int = 7) -> list[str]:
+    r = random.Random(seed)
+    return [synthetic_sentence(r) if r.random() < 0.8 else r.choice(FILLER) for _ in range(n)]
+
+
+def synthetic_article(r: random.Random, i: int) -> str:
+    """One article: title, date line, 3-8 paragraphs of 2-7 sentences, and some web junk."""
+    a, b = r.sample(STATES, 2)
+    lines = [f"Will {a[0]} defend {b[0]}? Report {i}", f"{r.choice(MONTHS)} {r.randint(1, 28)}, {r.randint(2015, 2026)}", ""]
+    for _ in range(r.randint(3, 8)):
+        para = " ".join(synthetic_sentence(r) if r.random() < 0.75 else r.choice(FILLER) for _ in range(r.randint(2, 7)))
+        lines += [para, ""]
+    for make in r.sample(JUNK, r.randint(0, len(JUNK))):
+        lines += [make(r), ""]
+    return "\n".join(lines)
+
+
+def write_corpus(folder: Path, n_docs: int, seed: int = 7) -> int:
+    """Write n synthetic articles as .txt files; return total bytes."""
+    r = random.Random(seed)
+    total = 0
+    for i in range(n_docs):
+        text = synthetic_article(r, i)
+        sub = folder / f"{i // 1000:03d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"article_{i:06d}.txt").write_text(text, encoding="utf-8")
+        total += len(text.encode("utf-8"))
+    return total
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB (ru_maxrss is KB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _ingest_child(corpus: str, db: str, queue: Any) -> None:
+    from casus.ingest import ingest
+    from casus.store import Store
+
+    store = Store(db)
+    t0 = time.perf_counter()
+    report = ingest(store, [corpus])
+    elapsed = time.perf_counter() - t0
+    counts = store.counts()
+    store.close()
+    queue.put({"elapsed": elapsed, "new": len(report.new), "skipped": len(report.skipped), "counts": counts,
+               "peak_rss_mb": peak_rss_mb()})
+
+
+def run_ingest_bench(n_docs: int, seed: int = 7) -> dict[str, Any]:
+    """Generate n_docs articles, ingest them in a fresh child process, and report rates and peak memory."""
+    with tempfile.TemporaryDirectory(prefix="casus-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        t0 = time.perf_counter()
+        nbytes = write_corpus(corpus, n_docs, seed)
+        gen_s = time.perf_counter() - t0
+        ctx = mp.get_context("spawn")
+        queue = ctx.Queue()
+        child = ctx.Process(target=_ingest_child, args=(str(corpus), str(Path(tmp) / "bench.db"), queue))
+        child.start()
+        child.join()
+        if child.exitcode != 0 or queue.empty():
+            raise RuntimeError(f"benchmark ingest process failed (exit code {child.exitcode})")
+        out = queue.get()
+    secs = out["elapsed"]
+    counts = out["counts"]
+    return {
+        "articles": n_docs,
+        "corpus_mb": round(nbytes / 1e6, 1),
+        "generate_s": round(gen_s, 2),
+        "ingest_s": round(secs, 2),
+        "documents_per_s": round(out["new"] / secs, 1),
+        "sentences": counts["sentences"],
+        "sentences_per_s": round(counts["sentences"] / secs, 1),
+        "events": counts["events"],
+        "claims": counts["claims"],
+        "skipped": out["skipped"],
+        "peak_rss_mb": round(out["peak_rss_mb"], 1),
+    }

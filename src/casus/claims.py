@@ -1,0 +1,689 @@
+"""Stance of sentences on 'will PATRON defend CLIENT' (claims stage).
+
+One document at a time: decide the dyad the document is about (patron -> client),
+then read each sentence with a cue lexicon shipped as data
+(`casus/data/claims.yaml`). Actor mentions are masked first, so the cues speak of
+{P}atron, {C}lient and {T}hird parties and hold for any dyad: "ties with {T}" is a
+competing tie, "{C} supplied drones to {P}" gives the patron a stake in the client.
+Negators flip cues ("no defence clause", "unlikely to intervene"), concessive
+clauses ("While X, Y") count less than the main clause, and a sentence whose for
+and against evidence are both strong and close is neutral.
+
+Example:
+    >>> claims = code_claims(["China is obliged by treaty to defend North Korea."], [[]],
+    ...                      title="Will China defend North Korea?")
+    >>> claims[0][0].stance, claims[0][0].factor
+    ('for', 'commitment')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from casus.records import FACTORS, CodedClaim, CodedEvent
+
+# Mask tokens: lower-case letters only so that case-insensitive cue regexes and
+# \b boundaries treat them as ordinary words; unlikely to occur in real text.
+TOKENS = {"P": "zpatronz", "C": "zclientz", "T": "zthirdz", "X": "zpairz"}
+_PLACEHOLDERS = {
+    "{P}": TOKENS["P"],
+    "{C}": TOKENS["C"],
+    "{T}": TOKENS["T"],
+    "{X}": f"(?:{TOKENS['X']}|{TOKENS['P']} and {TOKENS['C']}|{TOKENS['C']} and {TOKENS['P']})",
+    "{A}": f"(?:{TOKENS['P']}|{TOKENS['C']}|{TOKENS['T']}|{TOKENS['X']})",
+}
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+# --- data -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon entry: a regex and the stance/factor evidence it carries."""
+
+    pattern: re.Pattern[str]
+    stance: str  # for | against | neutral | none
+    factor: str | None
+    weight: float
+    negatable: bool = True
+    who: str | None = None  # "P": an act of the patron's; discounted when someone else is the subject
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The whole of claims.yaml, compiled."""
+
+    cues: tuple[Cue, ...]
+    negators: re.Pattern[str]
+    long_negators: re.Pattern[str]
+    scope_breakers: re.Pattern[str]
+    partial_negators: re.Pattern[str]
+    window: int
+    flip_against_to_for: float
+    negated_for_multiplier: float
+    boundaries: re.Pattern[str]
+    concessive: re.Pattern[str]
+    contrast: re.Pattern[str]
+    conditional: re.Pattern[str]
+    concessive_weight: float
+    before_contrast_weight: float
+    conditional_weight: float
+    decision: dict[str, Any]
+    anaphors: re.Pattern[str]
+    meta: re.Pattern[str]
+
+
+def _expand(regex: str) -> str:
+    for key, value in _PLACEHOLDERS.items():
+        regex = regex.replace(key, value)
+    return regex
+
+
+def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{_expand(p)})" for p in patterns), re.IGNORECASE)
+
+
+def _read_yaml(name: str) -> Any:
+    return yaml.safe_load(resources.files("casus").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Compile `data/claims.yaml` once."""
+    raw = _read_yaml("claims.yaml")
+    cues = tuple(
+        Cue(
+            pattern=re.compile(_expand(c["re"]), re.IGNORECASE),
+            stance=c["stance"],
+            factor=c.get("factor"),
+            weight=float(c["w"]),
+            negatable=bool(c.get("neg", True)),
+            who=c.get("who"),
+        )
+        for c in raw["cues"]
+    )
+    neg, cl, dec = raw["negation"], raw["clauses"], raw["decision"]
+    return Lexicon(
+        cues=cues,
+        negators=_any_of(neg["negators"]),
+        long_negators=_any_of(neg["long_scope"]),
+        scope_breakers=_any_of(neg["scope_breakers"]),
+        partial_negators=_any_of(neg["partial"]),
+        window=int(neg["window"]),
+        flip_against_to_for=float(neg["flip_against_to_for"]),
+        negated_for_multiplier=float(neg["negated_for_multiplier"]),
+        boundaries=re.compile(cl["boundaries"]),
+        concessive=_any_of(cl["concessive_openers"]),
+        contrast=_any_of(cl["contrast_markers"]),
+        conditional=_any_of(cl["conditional_openers"]),
+        concessive_weight=float(cl["concessive_weight"]),
+        before_contrast_weight=float(cl["before_contrast_weight"]),
+        conditional_weight=float(cl["conditional_weight"]),
+        decision=dec,
+        anaphors=_any_of([dec["anaphors"]]),
+        meta=_any_of([dec["meta"]]),
+    )
+
+
+# --- actors -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor named in a text: its code and character span."""
+
+    code: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Fallback actor names -> codes (data/claims_actors.yaml)."""
+
+    pattern: re.Pattern[str]
+    codes: dict[str, str]
+    groups: frozenset[str]
+    pair: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    raw = _read_yaml("claims_actors.yaml")
+    codes: dict[str, str] = {}
+    for section in ("states", "groups"):
+        for code, names in raw[section].items():
+            for name in names:
+                codes.setdefault(name, code)
+    names = sorted(codes, key=len, reverse=True)
+    # word boundaries that also work for names ending in "." or "+"
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?![\w+])")
+    pair = re.compile(r"\b(" + "|".join(re.escape(p) for p in raw["pair_phrases"]) + r")\b", re.IGNORECASE)
+    return Gazetteer(pattern, codes, frozenset(raw["groups"]), pair)
+
+
+def _trie_regex(phrases: Iterable[str]) -> str:
+    """One regex for many literal phrases, as a character trie (fast; longer matches win)."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+@dataclass(frozen=True, slots=True)
+class _ActorIndex:
+    """casus.actors' gazetteer as one regex: phrase -> code ('' for outlets, commentators)."""
+
+    pattern: re.Pattern[str]
+    codes: dict[str, str]
+    exact_case: frozenset[str]
+    capitalised: frozenset[str]
+    states: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _actor_index() -> _ActorIndex | None:
+    """Build the mention index from casus.actors, or None when that module is missing."""
+    try:
+        from casus import actors
+    except ImportError:  # pragma: no cover - the fallback gazetteer takes over
+        return None
+    import pycountry
+
+    gaz = actors.gazetteer()
+    codes: dict[str, str] = {}
+    capitalised: set[str] = set()
+    for key, entries in gaz.phrases.items():
+        if not key or len(key) < 2:
+            continue
+        entry = actors.pick(entries)
+        # non-actor phrases (outlets: "Moscow Times") stay in the index to absorb their words
+        codes[key] = entry.code if entry is not None else ""
+        if any(e.display[:1].isupper() for e in entries):
+            capitalised.add(key)
+    alternation = _trie_regex(codes)
+    pattern = re.compile(rf"(?<![\w.])(?:the\s+)?({alternation})(?![\w+])", re.IGNORECASE)
+    states = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
+    return _ActorIndex(pattern, codes, frozenset(gaz.exact_case), frozenset(capitalised), states)
+
+
+def _find_with_actors(text: str, index: _ActorIndex) -> list[Mention]:
+    out: list[Mention] = []
+    for m in index.pattern.finditer(text):
+        surface = m.group(1)
+        key = " ".join(surface.lower().split())
+        if key.endswith("'s"):
+            key = key[:-2]
+        code = index.codes.get(key, "")
+        if not code:
+            continue
+        if key in index.exact_case and not surface.replace(".", "").replace("+", "").isupper():
+            continue  # "us" is not the US
+        if key in index.capitalised and not surface[:1].isupper():
+            continue  # "turkey", "chad", "male" as common words
+        out.append(Mention(code, m.start(1), m.end(1)))
+    return out
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Actors named in `text`, in order: casus.actors' gazetteer, else the fallback in data/claims_actors.yaml."""
+    text = text.translate(_QUOTES)
+    index = _actor_index()
+    if index is not None:
+        return _find_with_actors(text, index)
+    gaz = _gazetteer()
+    return [Mention(gaz.codes[m.group(1)], m.start(1), m.end(1)) for m in gaz.pattern.finditer(text)]
+
+
+def is_state(code: str) -> bool:
+    """True for an ISO3 state code, False for groups (WEST, NATO, UN, IRQ_MILITIAS, ...)."""
+    index = _actor_index()
+    if index is not None:
+        return code in index.states
+    return code not in _gazetteer().groups and len(code) == 3 and code.isalpha()
+
+
+# --- dyad -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Dyad:
+    """The pair a document is about: will `patron` defend `client`?"""
+
+    patron: str
+    client: str
+
+
+_S = r"(?:[\w'\-]+\s+)"  # one filler word
+_DEFEND = (
+    r"(?:protect|defend|save|rescue|back|help|aid|support|shield|fight for|go to war for|"
+    r"intervene (?:for|on behalf of)|stand by|abandon|come to the (?:aid|defen[cs]e|rescue) of)"
+)
+_ORIENTED = [
+    re.compile(
+        rf"\b(?:will|would|can|could|should|does|did|is|might|may|must)\s+{_S}{{0,2}}?<(?P<a>[A-Z]{{3}})>\s+"
+        rf"{_S}{{0,2}}?{_DEFEND}\s+{_S}{{0,2}}?<(?P<b>[A-Z]{{3}})>",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"<(?P<a>[A-Z]{{3}})>\s+{_S}{{0,3}}?(?:come|comes|coming|came|rush|rushing|go|going)\s+to\s+"
+        rf"<(?P<b>[A-Z]{{3}})>'s\s+(?:aid|defen[cs]e|rescue|help)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"<(?P<a>[A-Z]{{3}})>'s\s+{_S}{{0,2}}?(?:commitment|protection|defen[cs]e|"
+        rf"security guarantees?|guarantees?)\s+(?:for|to|of)\s+<(?P<b>[A-Z]{{3}})>",
+        re.IGNORECASE,
+    ),
+]
+# Weaker: support flows both ways between partners ("Iran's support for Russia's
+# war"), so these orient a title but not a vote from the body text.
+_ORIENTED_WEAK = [
+    re.compile(
+        rf"<(?P<a>[A-Z]{{3}})>'s\s+{_S}{{0,2}}?(?:support|backing|alliance)\s+(?:for|to|of|with)\s+<(?P<b>[A-Z]{{3}})>",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\bwhy\s+<(?P<a>[A-Z]{{3}})>\s+(?:supports|backs|protects|defends|helps)\s+<(?P<b>[A-Z]{{3}})>",
+        re.IGNORECASE,
+    ),
+]
+_ADVERSARIAL = re.compile(
+    rf"<(?P<a>[A-Z]{{3}})>(?:'s)?\s+{_S}{{0,2}}?(?:attack|attacks|attacked|invade|invades|invaded|invasion of|"
+    rf"strike|strikes|struck|blockade|blockades|bomb|bombed|war (?:on|against)|attack on|strikes on)\s+"
+    rf"{_S}{{0,2}}?<(?P<b>[A-Z]{{3}})>",
+    re.IGNORECASE,
+)
+
+
+def _tag(text: str) -> str:
+    """Replace each state mention with <CODE> (groups are left as text)."""
+    text = text.translate(_QUOTES)
+    out, last = [], 0
+    for m in find_mentions(text):
+        if is_state(m.code):
+            out.append(text[last : m.start])
+            out.append(f"<{m.code}>")
+            last = m.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _strength() -> dict[str, float]:
+    raw = _read_yaml("claims_strength.yaml")
+    ranked = dict(raw["usd_bn"])
+    for i, code in enumerate(raw["unlisted_order"]):
+        ranked.setdefault(code, -1.0 - i)
+    return {k: float(v) for k, v in ranked.items()}
+
+
+def orient(a: str, b: str) -> Dyad:
+    """Order a pair patron -> client by military spending (SIPRI), unknowns last."""
+    s = _strength()
+    return Dyad(a, b) if s.get(a, -100.0) >= s.get(b, -100.0) else Dyad(b, a)
+
+
+def oriented_in(text: str, weak: bool = False) -> list[tuple[str, str]]:
+    """(patron, client) pairs a text states outright: 'will X defend Y' (and, if weak, "X's support for Y")."""
+    tagged = _tag(text)
+    patterns = _ORIENTED + (_ORIENTED_WEAK if weak else [])
+    return [(m["a"], m["b"]) for rx in patterns for m in rx.finditer(tagged) if m["a"] != m["b"]]
+
+
+def detect_dyad(sentences: Sequence[str], title: str | None = None) -> Dyad | None:
+    """The (patron, client) pair a document is about, or None when it names < 2 states.
+
+    The title's "will X protect Y" wins outright; otherwise oriented phrases in the
+    text and co-mentions in the same sentence vote, pairs that attack each other
+    are discounted, and the winner is oriented by the phrases or by strength.
+    """
+    if title:
+        found = oriented_in(title, weak=True)
+        if found:
+            return Dyad(*found[0])
+    pair_votes: Counter[frozenset[str]] = Counter()
+    direction: Counter[tuple[str, str]] = Counter()
+    texts = ([title] * 3 if title else []) + list(sentences)
+    for text in texts:
+        states = sorted({m.code for m in find_mentions(text) if is_state(m.code)})
+        for i, a in enumerate(states):
+            for b in states[i + 1 :]:
+                pair_votes[frozenset((a, b))] += 1
+        for a, b in oriented_in(text):
+            direction[(a, b)] += 1
+            pair_votes[frozenset((a, b))] += 3
+        for m in _ADVERSARIAL.finditer(_tag(text)):
+            if m["a"] != m["b"]:
+                pair_votes[frozenset((m["a"], m["b"]))] -= 2
+    if not pair_votes or max(pair_votes.values()) <= 0:
+        return None
+    best = max(pair_votes.items(), key=lambda kv: (kv[1], sorted(kv[0])))[0]
+    a, b = sorted(best)
+    if direction[(a, b)] != direction[(b, a)]:
+        return Dyad(a, b) if direction[(a, b)] > direction[(b, a)] else Dyad(b, a)
+    return orient(a, b)
+
+
+# --- masking and clauses ------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def mask(text: str, dyad: Dyad) -> str:
+    """Replace actor mentions (with a leading "the") by patron / client / third / pair tokens."""
+    gaz = _gazetteer()
+    text = text.translate(_QUOTES)
+    out, last = [], 0
+    for m in find_mentions(text):
+        token = TOKENS["P"] if m.code == dyad.patron else TOKENS["C"] if m.code == dyad.client else TOKENS["T"]
+        start = m.start - 4 if text[max(0, m.start - 4) : m.start].lower() == "the " else m.start
+        out.append(text[last:max(start, last)])
+        out.append(token)
+        last = m.end
+    out.append(text[last:])
+    return gaz.pair.sub(TOKENS["X"], "".join(out))
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A span of the masked sentence and how much its cues count."""
+
+    start: int
+    end: int
+    weight: float
+
+
+def split_clauses(masked: str, lex: Lexicon | None = None) -> list[Clause]:
+    """Cut at commas, semicolons, dashes and contrast words; weight by role."""
+    lex = lex or load_lexicon()
+    cuts = {0, len(masked)}
+    for m in lex.boundaries.finditer(masked):
+        cuts.add(m.end())
+    for rx in (lex.contrast, lex.concessive):
+        for m in rx.finditer(masked):
+            cuts.add(m.start())
+    bounds = sorted(cuts)
+    spans = [(s, e) for s, e in zip(bounds, bounds[1:]) if masked[s:e].strip(" ,;:-\u2013\u2014")]
+    heads = [masked[s:e].lstrip(" ,;:-\u2013\u2014\"'*(").lower() for s, e in spans]
+    weights = [1.0] * len(spans)
+    for i, head in enumerate(heads):
+        if lex.concessive.match(head):
+            weights[i] *= lex.concessive_weight
+            if i == 0:  # "While X, Y, Z": everything before the main (last) clause
+                for j in range(1, len(spans) - 1):
+                    if lex.contrast.match(heads[j]):
+                        break
+                    weights[j] *= lex.concessive_weight
+        elif lex.conditional.match(head):
+            weights[i] *= lex.conditional_weight
+        if lex.contrast.match(head) and not head.startswith(("still", "yet to")):
+            for j in range(i):
+                weights[j] *= lex.before_contrast_weight
+    return [Clause(s, e, w) for (s, e), w in zip(spans, weights)]
+
+
+# --- scoring ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Hit:
+    """One cue that fired, after negation and clause weighting."""
+
+    text: str
+    stance: str
+    factor: str | None
+    weight: float
+    negated: bool
+
+
+@dataclass(slots=True)
+class Scores:
+    """The evidence a sentence carries."""
+
+    stance: dict[str, float] = field(default_factory=lambda: {"for": 0.0, "against": 0.0, "neutral": 0.0})
+    factor: dict[str, float] = field(default_factory=lambda: dict.fromkeys(FACTORS, 0.0))
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def evidence(self) -> float:
+        return sum(abs(h.weight) for h in self.hits)
+
+
+def _negated(clause_text: str, pos: int, lex: Lexicon, stance: str) -> bool:
+    """Is the cue at `pos` in `clause_text` inside a negator's scope?
+
+    Ordinary negators reach `window` tokens ahead; long-scope ones ("rather than",
+    "without", "whether") reach to the end of the clause. An odd count flips.
+    """
+    before = clause_text[:pos]
+    breaks = list(lex.scope_breakers.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    tokens = list(re.finditer(r"\S+", before))
+    if not tokens:
+        return False
+    window_start = tokens[max(0, len(tokens) - lex.window)].start()
+    scope = before[window_start:]
+    partial = list(lex.partial_negators.finditer(scope))
+    full = [m for m in lex.negators.finditer(scope) if not any(p.start() <= m.start() < p.end() for p in partial)]
+    far = [m for m in lex.long_negators.finditer(before[:window_start])]
+    flips = len(full) + len(far) + (len(partial) if stance == "against" else 0)
+    return flips % 2 == 1
+
+
+def _matches(masked: str, lex: Lexicon) -> list[tuple[re.Match[str], Cue]]:
+    """Cue matches in a sentence: stance cues longest-first without overlap; factor-only cues all."""
+    stance_hits: list[tuple[re.Match[str], Cue]] = []
+    factor_hits: list[tuple[re.Match[str], Cue]] = []
+    for cue in lex.cues:
+        for m in cue.pattern.finditer(masked):
+            if m.end() == m.start():
+                continue
+            (factor_hits if cue.stance == "none" and cue.weight > 0 else stance_hits).append((m, cue))
+    taken: list[tuple[int, int]] = []
+    kept: list[tuple[re.Match[str], Cue]] = []
+    for m, cue in sorted(stance_hits, key=lambda mc: (mc[0].start() - mc[0].end(), mc[0].start())):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        if cue.weight > 0:  # weight-0 cues only block ("{T}'s allies" is not the patron's ally)
+            kept.append((m, cue))
+    return sorted(kept + factor_hits, key=lambda mc: mc[0].start())
+
+
+_ACTOR_TOKEN = re.compile("|".join(TOKENS.values()))
+
+
+def _subject(clause_prefix: str) -> str | None:
+    """The first actor token of a clause (a cheap stand-in for its subject)."""
+    m = _ACTOR_TOKEN.search(clause_prefix)
+    return m.group(0) if m else None
+
+
+def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Scores:
+    """Weighted stance and factor evidence of one sentence for `dyad`.
+
+    Cues match the whole masked sentence; each hit takes the weight of the clause
+    it starts in, and negators count only inside that clause.
+    """
+    lex = lex or load_lexicon()
+    masked = mask(sentence, dyad)
+    clauses = split_clauses(masked, lex)
+    scores = Scores()
+    for m, cue in _matches(masked, lex):
+        clause = next((c for c in clauses if c.start <= m.start() < c.end), Clause(0, len(masked), 1.0))
+        stance, weight, negated = cue.stance, cue.weight * clause.weight, False
+        if cue.who == "P" and _subject(masked[clause.start : m.start()]) in (TOKENS["C"], TOKENS["T"]):
+            weight *= float(lex.decision["other_subject_weight"])
+        if cue.negatable and stance in ("for", "against"):
+            if _negated(masked[clause.start : m.end()], m.start() - clause.start, lex, stance):
+                negated = True
+                if stance == "for":
+                    stance, weight = "against", weight * lex.negated_for_multiplier
+                else:
+                    stance, weight = "for", weight * lex.flip_against_to_for
+        if stance in scores.stance:
+            scores.stance[stance] += weight
+        if cue.factor:
+            scores.factor[cue.factor] += weight
+        scores.hits.append(Hit(m.group(0), stance, cue.factor, weight, negated))
+    return scores
+
+
+# Event nudges: (event type, who acts -> on whom) -> (stance, factor). Negated
+# events flip; hedged and future events count half. The coder does not see the
+# rhetoric around an act ("While Russia has supplied some air defence, ..."), so
+# its events only speak where the lexicon is (nearly) silent: they fill gaps,
+# they never overrule the cues.
+_EVENT_RULES: dict[tuple[str, str], tuple[str, str]] = {
+    ("AID", "P>C"): ("for", "precedent"),
+    ("SUPPORT", "P>C"): ("for", "signal"),
+    ("AGREE", "P>C"): ("for", "commitment"),
+    ("COOPERATE", "P>C"): ("for", "commitment"),
+    ("THREATEN", "P>T"): ("for", "signal"),
+    ("ACCUSE", "P>T"): ("for", "signal"),
+    ("AID", "C>P"): ("for", "interest"),
+    ("COOPERATE", "P>T"): ("against", "interest"),
+    ("AGREE", "P>T"): ("against", "interest"),
+    ("REQUEST", "P>T"): ("against", "signal"),
+    ("REJECT", "P>C"): ("against", "signal"),
+}
+EVENT_WEIGHT = 0.75
+EVENTS_ONLY_BELOW = 1.0  # lexical for/against evidence under which events are consulted
+
+
+def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scores:
+    """Fold the coder's events for this sentence into its scores, where the cues are silent."""
+    if max(scores.stance["for"], scores.stance["against"]) >= EVENTS_ONLY_BELOW:
+        return scores
+
+    def role(code: str | None) -> str:
+        return "P" if code == dyad.patron else "C" if code == dyad.client else "T" if code else "-"
+
+    for ev in events:
+        rule = _EVENT_RULES.get((ev.event, f"{role(ev.source)}>{role(ev.target)}"))
+        if not rule:
+            continue
+        stance, factor = rule
+        if ev.negated:
+            stance = "against" if stance == "for" else "for"
+        weight = EVENT_WEIGHT * (0.5 if ev.modality in ("hedged", "future") else 1.0)
+        scores.stance[stance] += weight
+        scores.factor[factor] += weight
+        scores.hits.append(Hit(f"<{ev.event} {ev.source}->{ev.target}>", stance, factor, weight, ev.negated))
+    return scores
+
+
+# --- decision -----------------------------------------------------------------
+
+
+def is_candidate(sentence: str, lex: Lexicon | None = None) -> bool:
+    """Could this sentence be a claim at all? (long enough, not meta, not a question)."""
+    lex = lex or load_lexicon()
+    text = sentence.translate(_QUOTES).strip(" *#\"'")
+    return not (
+        len(text.split()) < int(lex.decision["min_words"])
+        or text.endswith("?")
+        or lex.meta.search(text)
+        or is_heading(text)
+    )
+
+
+def is_heading(text: str) -> bool:
+    """A title-case line with no closing punctuation ("The Limits of Alliance: When Russia Holds Back")."""
+    if text.rstrip().endswith((".", "!", "?", '"', "'", ")")):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def is_anchored(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bool:
+    """Does the sentence name an actor, or refer back to the relationship ("this pact", "their")?"""
+    lex = lex or load_lexicon()
+    masked = mask(sentence, dyad)
+    return any(t in masked for t in TOKENS.values()) or bool(lex.anaphors.search(masked))
+
+
+def decide(scores: Scores, anchored: bool = True, lex: Lexicon | None = None) -> tuple[str, str] | None:
+    """(stance, factor) from the evidence, or None when it is not enough for a claim."""
+    lex = lex or load_lexicon()
+    dec = lex.decision
+    st = scores.stance
+    needed = float(dec["min_evidence"] if anchored else dec["min_evidence_unanchored"])
+    if scores.evidence < needed or max(st.values()) <= 0:
+        return None
+    pro, con = st["for"], st["against"]
+    lo, hi = min(pro, con), max(pro, con)
+    if st["neutral"] >= hi or (lo >= float(dec["neutral_min"]) and lo >= float(dec["neutral_ratio"]) * hi):
+        stance = "neutral"
+    else:
+        stance = "for" if pro > con else "against"
+    order = list(dec["factor_order"])
+    factor = max(order, key=lambda f: (scores.factor[f], -order.index(f)))
+    if scores.factor[factor] <= 0:
+        factor = "interest"
+    return stance, factor
+
+
+def code_sentence(
+    sentence: str, dyad: Dyad, events: Sequence[CodedEvent] = (), lex: Lexicon | None = None
+) -> CodedClaim | None:
+    """The claim one sentence makes about `dyad`, if any."""
+    lex = lex or load_lexicon()
+    if not is_candidate(sentence, lex):
+        return None
+    scores = add_events(score_sentence(sentence, dyad, lex), events, dyad)
+    decided = decide(scores, is_anchored(sentence, dyad, lex), lex)
+    if decided is None:
+        return None
+    return CodedClaim(patron=dyad.patron, client=dyad.client, stance=decided[0], factor=decided[1])
+
+
+def code_claims(
+    sentences: Sequence[str],
+    events: Sequence[Sequence[CodedEvent]],
+    title: str | None = None,
+    *,
+    dyad: tuple[str, str] | None = None,
+) -> list[list[CodedClaim]]:
+    """Per sentence, the claims it makes on 'will PATRON defend CLIENT'.
+
+    The dyad is detected from the title and text unless given as (patron, client).
+    `events` may be empty lists; when the coder found events they nudge the stance.
+    """
+    lex = load_lexicon()
+    found = Dyad(*dyad) if dyad else detect_dyad(sentences, title)
+    if found is None:
+        return [[] for _ in sentences]
+    out: list[list[CodedClaim]] = []
+    for i, sentence in enumerate(sentences):
+        evs = events[i] if i < len(events) else ()
+        claim = code_sentence(sentence, found, evs, lex)
+        out.append([claim] if claim else [])
+    return out
+
+
+def explain(sentence: str, patron: str, client: str) -> list[Hit]:
+    """The cues that fired in a sentence, for reports and debugging."""
+    return score_sentence(sentence, Dyad(patron, client)).hits

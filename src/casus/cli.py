@@ -1,0 +1,373 @@
+"""The `casus` command: parses arguments, calls the library, prints. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from casus.errors import CasusError
+
+DEFAULT_DB = os.environ.get("CASUS_DB", "casus.db")
+
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+    help="SQLite database file (env CASUS_DB).",
+)
+
+
+class CasusGroup(click.Group):
+    """Turns library errors into one line; a traceback only with --traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CasusError as exc:
+            if ctx.meta.get("casus.traceback"):
+                raise
+            raise click.ClickException(str(exc)) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except BrokenPipeError:  # output piped into head & co.: stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
+        except KeyboardInterrupt:
+            raise click.ClickException("interrupted; every document stored so far is complete") from None
+        except Exception as exc:
+            if ctx.meta.get("casus.traceback"):
+                raise
+            raise click.ClickException(
+                f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback and report it)"
+            ) from None
+
+
+@click.group(cls=CasusGroup)
+@click.version_option(package_name="casus")
+@click.option("--traceback", is_flag=True, help="Show full tracebacks on errors.")
+@click.pass_context
+def main(ctx: click.Context, traceback: bool) -> None:
+    """casus: will this state come to that state's defence? Answers from evidence you can check.
+
+    Ingest articles, see the events and claims read from them, and assess a
+    patron's likely response to an attack on its client.
+    """
+    ctx.meta["casus.traceback"] = traceback
+
+
+def open_store(db: str, readonly: bool = False) -> Any:
+    from casus.store import Store
+
+    return Store(db, readonly=readonly)
+
+
+def write_store(db: str) -> Any:
+    """A writable store; the folder must exist."""
+    return open_store(db)
+
+
+# -- ingest -------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to loopback or private addresses.")
+@click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Largest file or page to read.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; summary only.")
+def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int, quiet: bool) -> None:
+    """Read articles (files, folders, http(s) URLs) into the database.
+
+    Plain text, Markdown and HTML. Web junk is removed, sentences are split and
+    coded into events and claims. Documents are keyed by a hash of their clean
+    text, so ingesting again adds nothing.
+
+    Exit status: 0 when every input was ingested or already known, 1 when some
+    were skipped, 2 when nothing could be ingested.
+
+    Example: casus ingest articles/ https://example.org/story.html --db casus.db
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from casus.ingest import ingest as run_ingest
+
+    err = Console(stderr=True)
+    store = write_store(db)
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"), console=err, disable=quiet or not err.is_terminal, transient=True,
+    ) as progress:
+        task = progress.add_task("", total=None)
+        report = run_ingest(
+            store, paths, allow_private=allow_private, max_bytes=max_bytes,
+            on_start=lambda n: progress.update(task, total=n),
+            on_item=lambda loc: progress.update(task, advance=1, description=Path(loc).name[:40]),
+        )
+    store.close()
+    for skip in report.skipped:
+        err.print(f"skipped {skip.location}: {skip.reason}", markup=False, highlight=False)
+    click.echo(f"{len(report.new)} new, {len(report.known)} already known, {len(report.skipped)} skipped -> {db}")
+    sys.exit(report.exit_code)
+
+
+# -- browse -------------------------------------------------------------------------
+
+
+@main.command()
+@db_option
+def docs(db: str) -> None:
+    """List the documents in the database.
+
+    Example: casus docs --db casus.db
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    store = open_store(db, readonly=True)
+    table = Table("id", "name", "published", "site", "sentences", "events", "title")
+    for col in table.columns:
+        col.no_wrap = True
+        col.overflow = "ellipsis"
+        col.min_width = 6
+    table.columns[0].min_width = 16
+    for d in store.iter_documents():
+        table.add_row(d["id"], d["name"], d["published"] or "", d["site"] or "", str(d["sentences"]),
+                      str(d["events"]), (d["title"] or "")[:60])
+    Console().print(table)
+
+
+@main.command()
+@click.argument("doc")
+@db_option
+@click.option("--junk", is_flag=True, help="Also show the web junk that was removed.")
+@click.option("--sentences", is_flag=True, help="Show the text one numbered sentence a line, with offsets.")
+def show(doc: str, db: str, junk: bool, sentences: bool) -> None:
+    """Print one document: clean text by default. DOC is an id, id prefix, file name or location.
+
+    Example: casus show 3f2a --junk
+    """
+    store = open_store(db, readonly=True)
+    d = store.find_document(doc)
+    click.echo(f"id:        {d['id']}")
+    click.echo(f"title:     {d['title'] or ''}")
+    click.echo(f"published: {d['published'] or 'unknown'}")
+    click.echo(f"site:      {d['site'] or 'unknown'}")
+    for loc in d["locations"]:
+        click.echo(f"location:  {loc}")
+    click.echo("")
+    if sentences:
+        for s in store.iter_sentences(d["id"]):
+            click.echo(f"[{s['sent_index']}] {s['start']}-{s['end']}  {s['sentence']}")
+    else:
+        click.echo(d["text"])
+    if junk:
+        click.echo("\n--- junk removed ---")
+        for j in d["junk"]:
+            click.echo(f"[{j['kind']}] {j['text']}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["documents", "sentences", "events", "claims"]))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+@db_option
+def export(kind: str, fmt: str, output: str | None, db: str) -> None:
+    """Export documents, sentences, events or claims as JSON Lines or CSV.
+
+    Field names follow the evidence schema, so exports compare with gold files.
+
+    Example: casus export events --format csv -o events.csv
+    """
+    from casus import export as ex
+
+    store = open_store(db, readonly=True)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                n = ex.write(ex.records(store, kind), kind, fmt, out)
+        except OSError as exc:
+            raise CasusError(f"cannot write {output}: {exc.strerror}; choose another path with -o") from exc
+        click.echo(f"{n} {kind} -> {output}", err=True)
+    else:
+        ex.write(ex.records(store, kind), kind, fmt, sys.stdout)
+
+
+@main.command()
+@db_option
+@click.option("--source", help="Actor code that acts (e.g. RUS).")
+@click.option("--target", help="Actor code acted upon (e.g. IRN).")
+@click.option("--type", "event", help="PLOVER event type (e.g. AID).")
+@click.option("--mode", help="Event mode (e.g. military).")
+@click.option("--modality", type=click.Choice(["asserted", "reported", "hedged", "future"]))
+@click.option("--since", help="Earliest date, YYYY[-MM[-DD]] (event date, else published date).")
+@click.option("--until", help="Latest date, YYYY[-MM[-DD]].")
+@click.option("--limit", type=int, default=200, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def events(db: str, source: str | None, target: str | None, event: str | None, mode: str | None,
+           modality: str | None, since: str | None, until: str | None, limit: int, fmt: str) -> None:
+    """List coded events with their sentence and document.
+
+    Example: casus events --source RUS --target IRN --type AID --since 2024-01
+    """
+    from casus.validate import check_iso_date
+
+    for value in (since, until):
+        if value:
+            check_iso_date(value)
+    store = open_store(db, readonly=True)
+    rows = store.iter_events(source=_code(source), target=_code(target), event=event.upper() if event else None,
+                             mode=mode, modality=modality, since=since, until=until, limit=limit)
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("date", "source", "event", "mode", "target", "modality", "neg", "doc", "sentence")
+    for r in rows:
+        table.add_row(r["date"] or (r["published"] or ""), r["source"], r["event"], r["mode"] or "",
+                      r["target"] or "", r["modality"], "not" if r["negated"] else "", r["doc"][:24],
+                      r["sentence"][:100])
+    Console().print(table)
+
+
+def _code(name: str | None) -> str | None:
+    """An actor name or code as a code; CasusError with suggestions if unknown."""
+    if name is None:
+        return None
+    from casus.actors import resolve_actor, suggest
+
+    code = resolve_actor(name)
+    if code is None:
+        close = ", ".join(f"{n} ({c})" for n, c in suggest(name)[:5])
+        raise CasusError(f"unknown actor {name!r}" + (f"; did you mean: {close}" if close else ""))
+    return code
+
+
+# -- measure ------------------------------------------------------------------------
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Measure casus against gold files (evidence-schema JSON Lines)."""
+
+
+def _load_jsonl(path: str) -> list[dict[str, Any]]:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+    except OSError as exc:
+        raise CasusError(f"cannot read {path}: {exc.strerror}") from exc
+    except json.JSONDecodeError as exc:
+        raise CasusError(f"{path} is not JSON Lines (line {exc.lineno}: {exc.msg})") from exc
+
+
+@eval_group.command(name="events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def eval_events(gold: str, db: str, fmt: str) -> None:
+    """Precision, recall and F1 of the events in the database against a gold file.
+
+    Matches on (doc, sentence, source, event, target, negated); gold documents not
+    in the database are left out of the count (ingest them first).
+
+    Example: casus ingest ../shared/corpus/seeds && casus eval events ../shared/gold/seeds.events.jsonl
+    """
+    from casus.evaluate.events import format_scores, score_events
+
+    store = open_store(db, readonly=True)
+    gold_rows = _load_jsonl(gold)
+    pred = list(store.iter_events())
+    docs = {d["name"] for d in store.iter_documents()}
+    gold_rows = [g for g in gold_rows if g.get("doc") in docs]
+    if not gold_rows:
+        raise CasusError("no gold document is in the database; ingest the gold's documents first")
+    scores = score_events(gold_rows, pred)
+    click.echo(json.dumps(scores, indent=2) if fmt == "json" else format_scores(scores))
+
+
+@eval_group.command(name="claims")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def eval_claims(gold: str, db: str, fmt: str) -> None:
+    """Stance macro-F1, factor accuracy and claim detection against a gold claims file.
+
+    Example: casus eval claims ../shared/gold/seeds.claims.jsonl
+    """
+    from casus.evaluate.claims import format_scores, score_claims
+
+    store = open_store(db, readonly=True)
+    docs = {d["name"] for d in store.iter_documents()}
+    gold_rows = [g for g in _load_jsonl(gold) if g.get("doc") in docs]
+    if not gold_rows:
+        raise CasusError("no gold document is in the database; ingest the gold's documents first")
+    scores = score_claims(gold_rows, list(store.iter_claims()))
+    click.echo(json.dumps(scores, indent=2) if fmt == "json" else format_scores(scores))
+
+
+@eval_group.command(name="junk")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False))
+def eval_junk(gold: str, corpus: str) -> None:
+    """Junk recall and article-text loss of the cleaner on a corpus folder with gold junk.
+
+    Example: casus eval junk ../shared/gold/seeds.junk.jsonl ../shared/corpus/seeds
+    """
+    from casus.evaluate.junk import format_scores, score_junk
+
+    click.echo(format_scores(score_junk(gold, corpus)))
+
+
+# -- benchmarks ---------------------------------------------------------------------
+
+
+@main.group()
+def bench() -> None:
+    """Benchmarks on a synthetic corpus written by casus's own generator."""
+
+
+@bench.command(name="ingest")
+@click.option("--docs", "n_docs", default=10_000, show_default=True, help="Synthetic articles to generate.")
+@click.option("--seed", default=7, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def bench_ingest(n_docs: int, seed: int, fmt: str) -> None:
+    """Generate a synthetic corpus, ingest it into a fresh database, print docs/s, sentences/s, peak memory.
+
+    Example: casus bench ingest --docs 10000
+    """
+    from casus.bench import run_ingest_bench
+
+    result = run_ingest_bench(n_docs, seed=seed)
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else _format_bench(result))
+
+
+@bench.command(name="code")
+@click.option("--sentences", "n", default=50_000, show_default=True, help="Synthetic sentences to code.")
+@click.option("--seed", default=7, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def bench_code(n: int, seed: int, fmt: str) -> None:
+    """Time the event coder (sentences/s per core, peak memory) and a spaCy PhraseMatcher baseline.
+
+    Example: casus bench code --sentences 50000
+    """
+    from casus.bench import synthetic_sentences
+    from casus.bench_code import run
+
+    result = run(synthetic_sentences(n, seed=seed))
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else _format_bench(result))
+
+
+def _format_bench(result: dict[str, Any]) -> str:
+    return "\n".join(f"{k:>28}: {v:,.1f}" if isinstance(v, float) else f"{k:>28}: {v}" for k, v in result.items())
+
+
+if __name__ == "__main__":
+    main()

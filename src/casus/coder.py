@@ -1,0 +1,1372 @@
+"""Code sentences into PLOVER events: who did what to whom, how sure, when.
+
+A dictionary coder with shallow argument structure, no parser:
+
+1. one compiled trie regex finds every lexicon phrase in a sentence at once:
+   actors (casus.actors), event triggers, mode words and cue words
+   (casus/data/events.yaml);
+2. actor mentions get a role (subject-like, object of a preposition, modifier,
+   speaker) from the words around them; pronouns and "the two countries"
+   resolve from the sentence or the ones before (light coreference);
+3. each trigger's frame finds its source and target (subject / possessor /
+   adjective -> object / "to X" / "with X" ...), its mode from the domain words
+   near it, and its negation, modality, attribution and date from cue words
+   in its clause.
+
+Everything is compiled once; a sentence with no trigger costs one regex scan.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from casus.actors import ACTOR_KINDS, ActorEntry, gazetteer, pick
+from casus.dates import DateMention, find_dates, latest_full_date, parse_anchor
+from casus.records import CodedEvent
+
+# --------------------------------------------------------------------------- word classes
+
+PREPS = frozenset(
+    "of to with for against on in from at towards toward into between over than about among amid including "
+    "like via through across by under within beyond behind near upon onto despite".split()
+)
+DETS = frozenset("the a an its their his her this that these those some any all our such".split())
+AUX = frozenset(
+    "is are was were be been being has have had do does did will would shall should can could may might must "
+    "not n't also".split()
+)
+CLAUSE_WORDS = frozenset("that which who whom whose where when while if but and or as because so".split())
+GAP_STOP = PREPS | AUX | CLAUSE_WORDS
+TRANSFER_PREPS = frozenset({"to", "for"})
+DIRECT_PREPS = frozenset({"to", "for", "on", "against", "toward", "towards", "at", "over"})
+ASSAULT_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into", "of", "in", "across", "over"})
+JOINT_PREPS = frozenset({"with", "between", "and"})
+REQUEST_PREPS = frozenset({"from", "to", "of"})
+COOP_PREPS = frozenset({"in", "to", "with", "for", "of"})
+SPEECH_PREPS = frozenset({"to", "against", "of", "on", "at"})
+DYAD_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE", "CONSULT"})
+SPEECH_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "PROTEST"})
+MAKER_SUFFIX = re.compile(r"-(?:made|built|supplied|manufactured|produced|designed)\b", re.I)
+LINK_SUFFIX = re.compile(r"-(?:backed|linked|aligned|allied|affiliated|sponsored|supported)\b", re.I)
+WORD_RE = re.compile(r"[\w'-]+")
+_NORM = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
+                       "\u2009": " ", "\u202f": " ", "*": " ", "\u2013": "\u2014"})
+_SPACES = re.compile(r"\s+")
+MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One dictionary entry: a phrase that names an event type."""
+
+    type: str | None
+    pos: str
+    frame: str
+    mode: str | None
+    default: str | None
+    need: frozenset[str]
+    light: bool
+    neg: bool
+    multi: bool
+    ties: bool
+    obj: str | None
+    modes: tuple[str, ...] | None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Compiled dictionary: one regex for all phrases, and what each phrase means."""
+
+    regex: re.Pattern[str]
+    table: dict[str, list[tuple[str, object]]]
+    exact: dict[str, frozenset[str]]
+    boundary: re.Pattern[str]
+    domains_by_type: dict[str, dict[str, str]]
+    agree_objects: dict[str, str | None]
+    agree_governors: re.Pattern[str]
+    assault_modes: dict[str, str]
+    agent_nouns: frozenset[str]
+    attribution_nouns: frozenset[str]
+    control_re: re.Pattern[str]
+    subordinators: frozenset[str]
+    year: int | None = None
+
+
+def inflect(spec: str) -> list[str]:
+    """Forms of a verb lemma: 'supply' -> supply, supplies, supplied, supplying; 'a|b|c|d' as given."""
+    if "|" in spec:
+        parts = [p.strip() for p in spec.split("|")]
+        head, _, rest = parts[0].partition(" ")
+        return list(dict.fromkeys([*parts, _third(head) + (" " + rest if rest else "")]))
+    head, _, rest = spec.partition(" ")
+    tail = " " + rest if rest else ""
+    forms = [head, _third(head), _past(head), _ing(head)]
+    return list(dict.fromkeys(f + tail for f in forms))
+
+
+def _third(v: str) -> str:
+    if v.endswith(("s", "x", "z", "ch", "sh")):
+        return v + "es"
+    if v.endswith("y") and len(v) > 1 and v[-2] not in "aeiou":
+        return v[:-1] + "ies"
+    return v + "s"
+
+
+def _past(v: str) -> str:
+    if v.endswith("e"):
+        return v + "d"
+    if v.endswith("y") and v[-2] not in "aeiou":
+        return v[:-1] + "ied"
+    return v + "ed"
+
+
+def _ing(v: str) -> str:
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith("ee"):
+        return v[:-1] + "ing"
+    return v + "ing"
+
+
+def trie_regex(phrases: list[str]) -> str:
+    """A regex alternation of `phrases` shaped as a trie, so matching is fast and longest-first."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if ends else body
+
+    return build(trie)
+
+
+def _data(name: str) -> dict:
+    return yaml.safe_load(resources.files("casus.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Compile the gazetteer and the event dictionary into one lexicon (once per process)."""
+    data = _data("events.yaml")
+    gaz = gazetteer()
+    table: dict[str, list[tuple[str, object]]] = {}
+    exact: dict[str, set[str]] = {}
+
+    def add(phrase: str, kind: str, payload: object) -> None:
+        key = _SPACES.sub(" ", phrase.translate(_NORM)).strip().lower()
+        if not key or not (key[0].isalnum()):
+            return
+        bucket = table.setdefault(key, [])
+        if (kind, payload) not in bucket:
+            bucket.append((kind, payload))
+
+    for key, entries in gaz.phrases.items():
+        for entry in entries:
+            add(key, "A", entry)
+            if key in gaz.exact_case:
+                exact.setdefault(key, set()).add(entry.display.translate(_NORM))
+    for row in data["triggers"]:
+        trig = Trigger(
+            type=row.get("type"), pos=row.get("pos", "noun"), frame=row.get("frame", "directed"),
+            mode=row.get("mode"), default=row.get("default"), need=frozenset(row.get("need", []) or []),
+            light=bool(row.get("light")), neg=bool(row.get("neg")), multi=bool(row.get("multi")),
+            ties=bool(row.get("ties")), obj=row.get("object"),
+            modes=tuple(row["modes"]) if row.get("modes") else None,
+        )
+        for word in row["words"]:
+            forms = inflect(str(word)) if trig.pos == "verb" else [str(word)]
+            for form in forms:
+                add(form, "T" if trig.type else "B", trig)
+    for domain, words in data["domains"].items():
+        for word in words:
+            add(str(word), "D", domain)
+    for cat, words in data["cues"].items():
+        if cat in ("boundary", "subordinators"):
+            continue
+        for word in words:
+            add(str(word), "C", cat)
+    for cat, words in data["coref"].items():
+        for word in words:
+            add(str(word), "R", cat)
+    for word in data["agree_objects"]:
+        add(str(word), "G", data["agree_objects"][word])
+
+    keys = sorted(table, key=len, reverse=True)
+    regex = re.compile(r"(?<![\w])(?:" + trie_regex(keys) + r")(?![\w])", re.I)
+    bwords = [str(w) for w in data["cues"]["boundary"]]
+    boundary = re.compile(
+        "|".join(
+            (r"\b" + re.escape(w.strip()) + r"\b") if w.strip()[0].isalnum() else re.escape(w) + r"\b" if w[-1].isalnum() else re.escape(w)
+            for w in sorted(bwords, key=len, reverse=True)
+        ),
+        re.I,
+    )
+    domains_by_type = {t: dict(m or {}) for t, m in data["modes"].items()}
+    assault_modes = {w.lower(): mode for mode, words in data["assault_modes"].items() for w in words}
+    controls = sorted((str(w) for w in data["control_nouns"]), key=len, reverse=True)
+    control_re = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in controls) + r")\b", re.I)
+    gov = sorted((str(w) for w in data["agree_governors"]), key=len, reverse=True)
+    agree_governors = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in gov) + r")\b", re.I)
+    return Lexicon(
+        regex=regex,
+        table=table,
+        exact={k: frozenset(v) for k, v in exact.items()},
+        boundary=boundary,
+        domains_by_type=domains_by_type,
+        agree_objects={str(k).lower(): v for k, v in data["agree_objects"].items()},
+        agree_governors=agree_governors,
+        assault_modes=assault_modes,
+        agent_nouns=frozenset(str(w).lower() for w in data["agent_nouns"]),
+        attribution_nouns=frozenset(str(w).lower() for w in data["attribution_nouns"]),
+        control_re=control_re,
+        subordinators=frozenset(str(w).lower() for w in data["cues"]["subordinators"]),
+    )
+
+
+# --------------------------------------------------------------------------- per-sentence structures
+
+
+class Mention:
+    """An actor reference in a sentence: a name, adjective, pronoun or pair ("the two countries")."""
+
+    __slots__ = ("start", "end", "codes", "kind", "poss", "role", "prep", "group", "expand")
+
+    def __init__(self, start: int, end: int, codes: tuple[str, ...], kind: str, poss: bool = False) -> None:
+        self.start, self.end, self.codes, self.kind, self.poss = start, end, codes, kind, poss
+        self.role = "np"  # np | agent | mod | attr | maker | loc
+        self.prep: str | None = None
+        self.group: int = -1
+        self.expand: list[Mention] | None = None
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"M({self.codes},{self.kind},{self.role},{self.prep},{self.start})"
+
+
+class TrigHit:
+    """A trigger phrase found in a sentence."""
+
+    __slots__ = ("start", "end", "trig", "key")
+
+    def __init__(self, start: int, end: int, trig: Trigger, key: str) -> None:
+        self.start, self.end, self.trig, self.key = start, end, trig, key
+
+
+@dataclass(slots=True)
+class Context:
+    """What one sentence leaves for the next: recent actors, subject, last events by type."""
+
+    counts: Counter = field(default_factory=Counter)
+    prev_subject: tuple[str, ...] = ()
+    prev_codes: tuple[str, ...] = ()
+    last_by_type: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    anchor: tuple[int, int | None, int | None] | None = None
+    passage_years: list[tuple[int, int]] = field(default_factory=list)  # (sentence index, year)
+    index: int = 0
+    year: int | None = None
+
+    def dyad(self) -> tuple[str, ...]:
+        """The two actors the document is mostly about so far."""
+        return tuple(c for c, _ in self.counts.most_common(2))
+
+
+@dataclass(slots=True)
+class Sentence:
+    """The analysed sentence: normalised text, lexicon hits, mentions, triggers, cues, clauses."""
+
+    text: str
+    low: str
+    mentions: list[Mention]
+    triggers: list[TrigHit]
+    domains: list[tuple[int, int, str]]
+    cues: dict[str, list[tuple[int, int, str]]]
+    agree_nouns: list[tuple[int, int, str | None, str]]
+    bounds: list[int]
+    quotes: list[tuple[int, int]]
+    question: bool
+
+
+def normalise(text: str) -> str:
+    """Straight quotes, single spaces, no markdown emphasis."""
+    return _SPACES.sub(" ", text.translate(_NORM)).strip()
+
+
+def _words(text: str) -> list[str]:
+    return WORD_RE.findall(text.lower())
+
+
+def _nwords(text: str) -> int:
+    return len(WORD_RE.findall(text))
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+def scan(text: str, lex: Lexicon, year: int | None) -> Sentence | None:
+    """Find every lexicon phrase; return None when the sentence has no trigger (the cheap path)."""
+    low = text.lower()
+    mentions: list[Mention] = []
+    triggers: list[TrigHit] = []
+    domains: list[tuple[int, int, str]] = []
+    cues: dict[str, list[tuple[int, int, str]]] = {}
+    agree_nouns: list[tuple[int, int, str | None, str]] = []
+    corefs: list[tuple[int, int, str, str]] = []
+    militia: list[tuple[int, int]] = []
+    attr_spans: list[tuple[int, int]] = []
+    table = lex.table
+    for m in lex.regex.finditer(text):
+        start, end = m.span()
+        key = low[start:end]
+        entries = table.get(key)
+        if not entries:
+            continue
+        surface = text[start:end]
+        actor: ActorEntry | None = None
+        trig_entries: list[Trigger] = []
+        for kind, payload in entries:
+            if kind == "A":
+                entry: ActorEntry = payload  # type: ignore[assignment]
+                if entry.kind in ("outlet",):
+                    if key not in lex.exact or surface in lex.exact[key]:
+                        if surface[0].isupper():
+                            attr_spans.append((start, end))
+                    continue
+                if entry.kind == "commentator":
+                    attr_spans.append((start, end))
+                    continue
+                if entry.kind == "militia":
+                    militia.append((start, end))
+                    continue
+                if key in lex.exact and surface not in lex.exact[key]:
+                    continue
+                if not surface[0].isupper() and not surface[0].isdigit():
+                    continue
+                if low[max(0, start - 5):start].endswith(("anti-", "pro-", "non-", "post-", "pre-")):
+                    continue
+                actor = entry
+            elif kind == "T":
+                trig_entries.append(payload)  # type: ignore[arg-type]
+            elif kind == "D":
+                if key == "may" or key in MONTH_NAMES:
+                    continue
+                domains.append((start, end, payload))  # type: ignore[arg-type]
+            elif kind == "C":
+                if key == "may" and surface[0] == "M" and start > 0:
+                    continue  # the month
+                cues.setdefault(payload, []).append((start, end, key))  # type: ignore[arg-type]
+            elif kind == "R":
+                corefs.append((start, end, payload, key))  # type: ignore[arg-type]
+            elif kind == "G":
+                agree_nouns.append((start, end, payload, key))  # type: ignore[arg-type]
+        if actor is not None:
+            best = pick(tuple(e for k, e in entries if k == "A" and e.kind in ACTOR_KINDS), year)  # type: ignore[misc]
+            if best is not None:
+                tail = text[end:end + 2]
+                poss = tail == "'s" or (tail[:1] == "'" and (end + 1 >= len(text) or not text[end + 1].isalpha()))
+                mentions.append(Mention(start, end, (best.code,), best.kind, poss))
+            continue  # an actor name is not also a trigger
+        if trig_entries:
+            trig = _choose_pos(trig_entries, low, start)
+            triggers.append(TrigHit(start, end, trig, key))
+    if not triggers and not agree_nouns:
+        sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False)
+        _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
+        return sent
+    bounds = _boundaries(text, low, lex)
+    quotes = _quotes(text)
+    sent = Sentence(text, low, mentions, triggers, domains, cues, agree_nouns, bounds, quotes, text.rstrip().endswith("?"))
+    _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
+    return sent
+
+
+def _choose_pos(entries: list[Trigger], low: str, start: int) -> Trigger:
+    """Verb or noun reading of a phrase listed as both ('supply', 'support'): a determiner before means noun."""
+    if len(entries) == 1:
+        return entries[0]
+    before = low[max(0, start - 30):start].split()
+    prev = before[-1] if before else ""
+    nounish = prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "military", "diplomatic") or (
+        prev and prev not in AUX and prev not in PREPS and prev not in ("to",) and prev.endswith(("al", "ic", "ive", "ed")))
+    want = "noun" if nounish else "verb"
+    for e in entries:
+        if e.pos == want:
+            return e
+    return entries[0]
+
+
+def _boundaries(text: str, low: str, lex: Lexicon) -> list[int]:
+    """Character positions where a clause ends: strong connectives, semicolons, an opening subordinate clause's comma."""
+    bounds = [m.start() for m in lex.boundary.finditer(text)]
+    words = low.lstrip(" \"'*#").split(" ", 2)
+    first = words[0].strip(",") if words else ""
+    two = " ".join(words[:2])
+    if first in lex.subordinators or two in lex.subordinators:
+        comma = text.find(",")
+        if comma > 0:
+            bounds.append(comma)
+    bounds.sort()
+    return bounds
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    pos = [i for i, ch in enumerate(text) if ch == '"']
+    spans = [(pos[i], pos[i + 1]) for i in range(0, len(pos) - 1, 2)]
+    if len(pos) % 2:
+        spans.append((pos[-1], len(text)))
+    return spans
+
+
+def _prev_words(low: str, pos: int, n: int = 3) -> list[str]:
+    return _words(low[max(0, pos - 40):pos])[-n:]
+
+
+def _resolve_mentions(
+    sent: Sentence,
+    lex: Lexicon,
+    corefs: list[tuple[int, int, str, str]],
+    militia: list[tuple[int, int]],
+    attr_spans: list[tuple[int, int]],
+    ctx: Context | None,
+) -> None:
+    """Give mentions their roles; build militia mentions; keep pronouns for later resolution."""
+    text, low = sent.text, sent.low
+    mentions = sent.mentions
+    # Militias: "<adj> militias", "militias in <country>", "<possessor> allies in <country>".
+    for ms, me in militia:
+        after = next((m for m in mentions if 0 <= m.start - me <= 5 and m.kind in ("name", "adj", "capital")), None)
+        before = next((m for m in reversed(mentions) if 0 <= ms - m.end <= 12 and m.kind in ("name", "adj") and not m.poss), None)
+        base = after if (after is not None and low[ms:me].endswith(" in") or after is not None and low[me:after.start].strip() == "in") else None
+        if base is None and before is not None and _nwords(text[before.end:ms]) <= 1:
+            base = before
+        if base is None and after is not None and low[ms:me].strip() == "allies in":
+            base = after
+        if base is None:
+            continue
+        start, end = min(ms, base.start), max(me, base.end)
+        # absorb a possessive just before ("its allies in Iraq", "Russia's allies in Iraq")
+        pron_start = low.rfind(" ", 0, max(0, start - 1))
+        prev = low[pron_start + 1:start].strip()
+        if prev in ("its", "their", "his") or prev.endswith("'s"):
+            start = pron_start + 1
+        mentions = [m for m in mentions if m.end <= start or m.start >= end]
+        mil = Mention(start, end, (base.codes[0] + "_MILITIAS",), "militia")
+        mentions.append(mil)
+        corefs = [c for c in corefs if c[1] <= start or c[0] >= end]
+    for cs, ce, cat, key in corefs:
+        if cat == "expletive":
+            continue
+        if key == "both" and any(0 <= m.start - ce <= 2 for m in mentions):
+            continue  # "both Iran and Israel": a determiner
+        poss = key.endswith(("'s",)) or key in ("its", "their", "his", "her")
+        mentions.append(Mention(cs, ce, (), "coref:" + cat, poss))
+    mentions.sort(key=lambda m: m.start)
+    # Merge "Russian President Vladimir Putin" into one mention.
+    merged: list[Mention] = []
+    for m in mentions:
+        if merged:
+            p = merged[-1]
+            gap = text[p.end:m.start]
+            if p.codes and p.codes == m.codes and not p.poss and _nwords(gap) <= 3 and "," not in gap and all(
+                w[0].isupper() for w in WORD_RE.findall(gap)
+            ):
+                p.end, p.poss = m.end, m.poss
+                if m.kind == "leader" or p.kind == "adj":
+                    p.kind = "leader" if m.kind == "leader" else m.kind
+                p.role = "agent"
+                continue
+        merged.append(m)
+    mentions = merged
+    for m in mentions:
+        after = low[m.end + (2 if m.poss else 0):m.end + 40]
+        nxt = _words(after)[:3]
+        if MAKER_SUFFIX.match(text, m.end):
+            m.role = "maker"
+        elif LINK_SUFFIX.match(text, m.end):
+            m.role = "mod"
+        elif any(s <= m.end + 25 and s >= m.end for s, _ in attr_spans) and not m.poss and _attr_follows(low, m.end, lex, mentions):
+            m.role = "attr"
+        elif m.kind in ("adj",) and not m.poss:
+            head = " ".join(nxt[:2])
+            if nxt and (nxt[0] in lex.agent_nouns or head in lex.agent_nouns):
+                m.role = "agent"
+            elif nxt and nxt[0] in ("and", "or") and _attr_follows(low, m.end, lex, mentions):
+                m.role = "attr"
+            else:
+                m.role = "mod"
+        prev = _prev_words(low, m.start, 3)
+        while prev and prev[-1] in DETS:
+            prev.pop()
+        while prev and prev[-1] in ("key", "global", "close", "closest", "main", "new", "old", "own", "long-time", "strategic",
+                                    "senior", "top", "some", "many", "other", "powerful", "fellow", "regional"):
+            prev.pop()
+        if prev and prev[-1] in PREPS:
+            m.prep = prev[-1]
+            if m.prep == "with" and _words(low[m.end:m.end + 20])[:1] and _words(low[m.end:m.end + 20])[0].endswith("ing"):
+                m.prep = None  # "with Russia assisting": an absolute clause's subject
+    # Coordinated groups: "Russia and China", "the United States and its European allies".
+    gid = 0
+    for i, m in enumerate(mentions):
+        if i and _coordinated(low[mentions[i - 1].end:m.start], mentions[i - 1]):
+            m.group = mentions[i - 1].group
+            if m.prep is None:
+                m.prep = mentions[i - 1].prep
+        else:
+            gid += 1
+            m.group = gid
+    # "proxy forces, including Hezbollah and the Houthis": the named ones stand for the group.
+    for i, m in enumerate(mentions):
+        if i + 1 < len(mentions):
+            gap = low[m.end:mentions[i + 1].start]
+            if re.fullmatch(r"\s*,?\s*(?:including|such as|notably|namely|like|in particular)\s+(?:the\s+)?", gap):
+                g = mentions[i + 1].group
+                m.expand = [x for x in mentions if x.group == g]
+    sent.mentions = mentions
+
+
+def _coordinated(gap: str, prev: Mention) -> bool:
+    if prev.poss:
+        return False
+    g = gap.strip()
+    return g in ("and", "or", ",", ", and", ", or", "&", "as well as", "and its", "and their", "and the", ", and the",
+                 "or the", "and its european", "nor")
+
+
+def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
+    """Whether an attribution noun ('officials', 'media') heads the phrase that starts at `pos`."""
+    words = _words(low[pos:pos + 60])[:6]
+    for i, w in enumerate(words[:5]):
+        if w in lex.attribution_nouns or " ".join(words[i:i + 2]) in lex.attribution_nouns:
+            return all(x in ("and", "or", "senior", "state", "government", "military", "administration", "top", "foreign",
+                             "ministry", "security", "intelligence", "defense", "defence", "news", "some", "several")
+                       or _is_actor_word(x, mentions) for x in words[:i])
+    return False
+
+
+def _is_actor_word(word: str, mentions: list[Mention]) -> bool:
+    return word[:1].isalpha() and word not in PREPS and word not in AUX and len(word) > 2 and word[0].isalpha() and word not in (
+        "and", "the")
+
+
+# --------------------------------------------------------------------------- coreference
+
+
+def resolve_corefs(sent: Sentence, ctx: Context) -> None:
+    """Give pronouns, pairs and 'its ally' their codes from this sentence or the context."""
+    done: list[Mention] = []
+    dyad = ctx.dyad()
+    for m in sent.mentions:
+        if not m.kind.startswith("coref:"):
+            done.append(m)
+            continue
+        cat = m.kind[6:]
+        prior = [x for x in done if x.codes and x.role != "maker"]
+        if cat == "pair":
+            codes: list[str] = []
+            for x in reversed(prior):
+                for c in x.codes:
+                    if c not in codes and not c.endswith("_MILITIAS"):
+                        codes.append(c)
+            codes = codes[:2]
+            if len(codes) < 2:
+                for c in ctx.prev_codes + dyad:
+                    if c not in codes:
+                        codes.append(c)
+                    if len(codes) == 2:
+                        break
+            m.codes = tuple(reversed(codes)) if len(codes) == 2 else ()
+        elif cat in ("single",):
+            ref = _antecedent(prior, m, ctx)
+            m.codes = ref
+        elif cat == "partner":
+            ref = _antecedent(prior, m, ctx)
+            others = [c for c in dyad if c not in ref]
+            if not others:
+                others = [c for x in prior for c in x.codes if c not in ref]
+            m.codes = (others[0],) if others else ()
+        elif cat == "latter":
+            m.codes = prior[-1].codes[-1:] if prior else ctx.prev_codes[-1:]
+        elif cat == "former":
+            m.codes = prior[-2].codes[:1] if len(prior) >= 2 else ()
+        elif cat == "reverse":
+            m.codes = ()
+        if m.codes:
+            m.kind = "pron" if cat != "pair" else "pair"
+            if cat == "pair" and m.prep is None and sent.low[m.start:m.end] in ("bilateral", "mutual"):
+                m.role = "mod"
+            done.append(m)
+    # a pair mention stands for a group of its own
+    sent.mentions = [m for m in done]
+
+
+def _antecedent(prior: list[Mention], m: Mention, ctx: Context) -> tuple[str, ...]:
+    for x in reversed(prior):
+        if x.role in ("attr", "maker") or x.kind == "militia":
+            continue
+        if x.prep is None or x.poss:
+            return x.codes[:1] if x.kind != "pair" else x.codes[:1]
+    for x in reversed(prior):
+        if x.role not in ("attr",):
+            return x.codes[:1]
+    return ctx.prev_subject[:1]
+
+
+# --------------------------------------------------------------------------- argument structure
+
+
+def _clause(sent: Sentence, pos: int) -> tuple[int, int]:
+    i = bisect_right(sent.bounds, pos)
+    lo = sent.bounds[i - 1] if i else 0
+    hi = sent.bounds[i] if i < len(sent.bounds) else len(sent.text)
+    return lo, hi
+
+
+def _group(sent: Sentence, m: Mention) -> list[Mention]:
+    if m.expand:
+        return m.expand
+    return [x for x in sent.mentions if x.group == m.group and x.codes] if m.group >= 0 else [m]
+
+
+def _codes(ms: list[Mention]) -> list[str]:
+    out: list[str] = []
+    for m in ms:
+        for c in m.codes:
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _modifier_gap(gap: str) -> bool:
+    words = _words(gap)
+    if len(words) > 4:
+        return False
+    return not any(w in GAP_STOP and w != "and" for w in words)
+
+
+def _control_gap(gap: str, lex: Lexicon) -> bool:
+    words = _words(gap)
+    return len(words) <= 9 and bool(lex.control_re.search(gap)) and not any(w in ("that", "which", "who", "but") for w in words)
+
+
+def _subject_ok(m: Mention) -> bool:
+    return bool(m.codes) and m.role in ("np", "agent") and (m.prep is None) and m.kind != "militia" or (
+        m.kind == "militia" and m.prep is None and bool(m.codes))
+
+
+def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int | None = None) -> list[Mention]:
+    """Who acts: possessor or adjective of a nominal trigger, 'by/from X', else the clause's subject."""
+    pos = t.start if pos is None else pos
+    lo, hi = _clause(sent, t.start)
+    before = [m for m in sent.mentions if m.end <= pos and m.codes]
+    if before:
+        m = before[-1]
+        gap = sent.text[m.end + (2 if m.poss else 0):pos]
+        if m.role not in ("attr", "maker") and m.prep is None and (
+            _modifier_gap(gap) or (m.poss or m.kind in ("pron", "pair", "name", "leader", "inst", "group", "capital")) and _control_gap(gap, lex)
+        ):
+            if m.role != "mod" or t.trig.pos == "noun" or _modifier_gap(gap):
+                return _group(sent, m)
+    if t.trig.pos == "noun" or t.trig.frame in ("sanction",):
+        after = [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes]
+        for m in after[:3]:
+            if m.prep in ("by", "from") and _nwords(sent.text[t.end:m.start]) <= 10:
+                return _group(sent, m)
+    for m in reversed(before):
+        if m.start < lo:
+            break
+        if _subject_ok(m) or (m.poss and m.prep is None and m.role not in ("attr", "maker")):
+            return _group(sent, m)
+    for m in reversed(before):
+        if _subject_ok(m) and m.role != "mod":
+            return _group(sent, m)
+    # a fronted phrase ("Instead of direct participation, Russia could ...")
+    if lo == 0 and sent.bounds and t.start < sent.bounds[0]:
+        for m in sent.mentions:
+            if m.start > sent.bounds[0] and _subject_ok(m):
+                return _group(sent, m)
+    return []
+
+
+def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool = True, span: int = 12,
+                 stop_at_clause: bool = True) -> list[Mention]:
+    """Who is acted on: 'to/with/on X' after the trigger, its direct object, or a possessor in the object."""
+    lo, hi = _clause(sent, t.start)
+    if not stop_at_clause:
+        hi = len(sent.text)
+    for m in sent.mentions:
+        if m.start < t.end or m.start >= hi or not m.codes:
+            continue
+        gap = sent.text[t.end:m.start]
+        n = _nwords(gap)
+        if n > span:
+            break
+        if m.role in ("attr",):
+            continue
+        if m.prep in preps:
+            return _group(sent, m)
+        if direct and m.prep is None and n <= 3 and not any(w in GAP_STOP for w in _words(gap)):
+            return _group(sent, m)
+        if m.prep is None and m.role == "maker":
+            continue
+    return []
+
+
+def other_actors(sent: Sentence, t: TrigHit, exclude: list[str], after_first: bool = True) -> list[str]:
+    """Actors in the sentence other than `exclude`, after the trigger first; locations and speakers last."""
+    good: list[tuple[int, str]] = []
+    for m in sent.mentions:
+        if not m.codes or m.role in ("attr",):
+            continue
+        for c in m.codes:
+            if c in exclude or c.endswith("_MILITIAS") and False:
+                continue
+            rank = (0 if m.start >= t.end or not after_first else 1) + (2 if m.prep in ("in", "at", "across") else 0)
+            good.append((rank, c))
+    good.sort(key=lambda x: x[0])
+    out: list[str] = []
+    for _, c in good:
+        if c not in out:
+            out.append(c)
+    return out
+
+
+# --------------------------------------------------------------------------- modes
+
+
+def _domain_hits(sent: Sentence, lo: int, hi: int) -> list[str]:
+    out = [d for s, e, d in sent.domains if s >= lo and e <= hi]
+    for m in sent.mentions:
+        if m.start >= lo and m.end <= hi and m.codes and m.codes[0] in ("UN", "UNSC"):
+            out.append("diplomatic")
+    return out
+
+
+def _object_end(sent: Sentence, t: TrigHit, words: int = 10) -> int:
+    lo, hi = _clause(sent, t.start)
+    limit = hi
+    for other in sent.triggers:
+        if other.start > t.end and other.start < limit and other.trig.pos == "verb" and other.trig.type:
+            limit = other.start
+            break
+    text = sent.text
+    count, i = 0, t.end
+    for m in WORD_RE.finditer(text, t.end, limit):
+        count += 1
+        if count > words or m.group().lower() in ("that", "which", "who", "because", "while", "but"):
+            return m.start()
+        i = m.end()
+    return min(limit, i + 1)
+
+
+def _left_mod_start(sent: Sentence, t: TrigHit) -> int:
+    words = list(WORD_RE.finditer(sent.text, max(0, t.start - 60), t.start))
+    start = t.start
+    for w in reversed(words[-4:]):
+        if w.group().lower() in GAP_STOP and w.group().lower() != "and":
+            break
+        start = w.start()
+    return start
+
+
+def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
+    """The mode(s) of a trigger: fixed, or read from domain words in its modifiers and object."""
+    trig = t.trig
+    if trig.mode != "auto":
+        return [trig.mode]
+    typ = trig.type or ""
+    lo = _left_mod_start(sent, t)
+    hi = _object_end(sent, t, 12 if trig.multi else 8)
+    found = _domain_hits(sent, lo, hi)
+    key = t.key
+    if typ == "ASSAULT":
+        window = sent.low[max(0, t.start - 40):min(len(sent.text), t.end + 25)]
+        best = None
+        for w in _words(window):
+            mode = lex.assault_modes.get(w)
+            if mode is not None:
+                best = mode
+                if w in _words(key):
+                    break
+        for w in _words(key):
+            if w in lex.assault_modes:
+                return [lex.assault_modes[w]]
+        return [best or trig.default]
+    if typ == "AGREE":
+        return [_agree_mode(sent, t, lex)]
+    mapping = lex.domains_by_type.get(typ, {})
+    allowed = trig.modes
+    modes: list[str] = []
+    for d in found:
+        mode = mapping.get(d)
+        if mode and (allowed is None or d in allowed) and mode not in modes:
+            modes.append(mode)
+    if typ == "COOPERATE" and not modes and trig.ties:
+        for d in _domain_hits(sent, 0, len(sent.text)):
+            mode = mapping.get(d)
+            if mode and mode != "diplomatic":
+                modes.append(mode)
+                break
+    if typ == "COOPERATE" and "nuclear" in modes and "economic" in modes:
+        modes.remove("economic")
+    if typ == "AID" and key in ("defend", "defends", "defended", "defending", "protect", "protects", "protected", "protecting",
+                                "shield", "shields", "shielded", "shielding", "safeguard", "safeguards", "safeguarded", "safeguarding"):
+        return ["diplomatic" if "diplomatic" in modes else "intervention"]
+    if not modes:
+        return [trig.default]
+    if trig.multi:
+        order = list(mapping.values())
+        modes.sort(key=lambda x: order.index(x) if x in order else 99)
+        return modes  # type: ignore[return-value]
+    order = list(mapping.values())
+    modes.sort(key=lambda x: order.index(x) if x in order else 99)
+    return [modes[0]]
+
+
+def _agree_mode(sent: Sentence, t: TrigHit, lex: Lexicon) -> str | None:
+    hi = _object_end(sent, t, 8)
+    mode: str | None = None
+    for s, e, m, key in sent.agree_nouns:
+        if s >= t.start and e <= hi:
+            mode = m if m else mode
+    if mode is None and t.trig.mode not in (None, "auto"):
+        return t.trig.mode
+    if mode is None:
+        for d in _domain_hits(sent, _left_mod_start(sent, t), hi):
+            if d == "nuclear":
+                return "nuclear"
+            if d == "economic":
+                return "trade"
+    return mode
+
+
+# --------------------------------------------------------------------------- modality, negation, attribution
+
+
+def _cue_before(sent: Sentence, cat: str, pos: int, lo: int, max_words: int | None = None) -> tuple[int, int, str] | None:
+    best = None
+    for c in sent.cues.get(cat, ()):
+        if c[1] <= pos and c[0] >= lo:
+            if max_words is not None and _nwords(sent.text[c[1]:pos]) > max_words:
+                continue
+            best = c
+    return best
+
+
+def negated(sent: Sentence, t: TrigHit) -> bool:
+    """Whether the trigger is denied: a negator before it in its clause, a refusal, 'rather than', 'unlikely'."""
+    if t.trig.neg:
+        return True
+    lo, hi = _clause(sent, t.start)
+    c = _cue_before(sent, "neg", t.start, lo, 8)
+    if c is not None:
+        key = c[2]
+        if key != "no" or _nwords(sent.text[c[1]:t.start]) <= 4:
+            return True
+    if _cue_before(sent, "hedge_neg", t.start, lo, 10) is not None:
+        return True
+    c = _cue_before(sent, "neg_scope", t.start, lo, 14)
+    if c is not None:
+        if c[2] in ("instead of", "rather than"):
+            if "," not in sent.text[c[1]:t.start]:
+                return True
+        else:
+            return True
+    # "a preference for X over Y", "more about X than Y"
+    c = _cue_before(sent, "contrast", t.start, lo, 3)
+    if c is not None and _cue_before(sent, "preference", c[0], lo, 12) is not None:
+        return True
+    return False
+
+
+def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[str | None, tuple[str, ...]] | None) -> str:
+    """hedged > future > reported > asserted, from cues in the trigger's clause and sentence."""
+    lo, hi = _clause(sent, t.start)
+    if _cue_before(sent, "hedge", t.start, lo) or _cue_before(sent, "hedge_neg", t.start, lo):
+        return "hedged"
+    for c in sent.cues.get("hedge", ()):
+        if c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear", "suggest", "suggests", "suggested",
+                    "it seemed", "it seems", "believe", "believes", "believed", "anticipate", "anticipates", "anticipated",
+                    "expect", "expects", "expected", "raise doubts", "raises doubts", "doubts about"):
+            if c[0] < t.start or c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear"):
+                return "hedged"
+    fut = _cue_before(sent, "future", t.start, lo)
+    if fut is None and t.trig.pos == "noun":
+        for c in sent.cues.get("future", ()):
+            if c[0] >= t.end and c[0] < hi and _nwords(sent.text[t.end:c[0]]) <= 5:
+                fut = c
+    if fut is not None:
+        return "future"
+    if speaker is not None:
+        spk_text, spk_codes = speaker
+        if t.trig.type in SPEECH_TYPES and t.trig.frame == "speech" and set(spk_codes) & set(source):
+            return "asserted"
+        return "reported"
+    for qs, qe in sent.quotes:
+        if qs < t.start < qe and _nwords(sent.text[qs:qe]) >= 8 and _nwords(sent.text[qs:t.start]) >= 2:
+            if not (t.trig.frame == "speech"):
+                return "reported"
+    return "asserted"
+
+
+_VAGUE_SPEAKERS = frozenset(
+    "reports report some many several experts analysts observers critics sources officials media it they this that".split()
+)
+
+
+def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]] | None:
+    """The reporting cue governing the trigger and its named speaker: ('Iranian officials', ('IRN',)) or (None, ())."""
+    best = None
+    for c in sent.cues.get("report", ()):
+        if c[1] <= t.start:
+            best = c
+    if best is None:
+        # postposed: "..., officials said."
+        for c in sent.cues.get("report", ()):
+            if c[0] > t.end and c[2] in ("said", "says", "told", "added", "according to", "stated", "noted", "claimed"):
+                best = c
+                break
+        if best is None:
+            return None
+    start, end, key = best
+    if key in ("reportedly", "allegedly", "reports have emerged", "reports emerged", "report that", "reports that"):
+        return (None, ())
+    if key in ("according to", "as reported by") or key == "accused" and False:
+        seg_start, seg_end = end, len(sent.text)
+        m = re.search(r"[,.;]", sent.text[end:])
+        if m:
+            seg_end = end + m.start()
+    else:
+        seg_end = start
+        seg_start = max(sent.text.rfind(",", 0, start), sent.text.rfind('"', 0, start), sent.text.rfind(";", 0, start))
+        for w in (" that ", " As ", " as "):
+            k = sent.text.rfind(w, 0, start)
+            if k > seg_start and w.strip().lower() == "as":
+                seg_start = k + 1
+        seg_start = max(seg_start + 1, 0)
+    phrase = sent.text[seg_start:seg_end].strip(" ,\"'")
+    phrase = re.sub(r"\b(?:has|have|had|also|explicitly|openly|repeatedly|publicly|reportedly|once|who|which|as)\b", " ", phrase)
+    phrase = _SPACES.sub(" ", phrase).strip(" ,")
+    if key == "accused":
+        phrase = sent.text[:start].strip(" ,")
+        phrase = re.sub(r"\b(?:have|has|had|also)\b\s*$", "", phrase).strip()
+    codes = tuple(c for m in sent.mentions if m.start >= seg_start and m.end <= seg_end + 1 for c in m.codes)
+    if key == "accused":
+        codes = tuple(c for m in sent.mentions if m.end <= start for c in m.codes)
+    words = _words(phrase)
+    if not words or len(words) > 10 or all(w in _VAGUE_SPEAKERS for w in words):
+        return (None, codes)
+    if not any(ch.isupper() for ch in phrase) and not codes:
+        return (None, codes)
+    tail = sent.text[end:end + 40]
+    m2 = re.match(r",?\s*as reported by ([^,.;]+)", sent.text[t.end:]) if False else None
+    rep = re.search(r"as reported by ([A-Z][^,.;]+)", sent.text)
+    if rep and rep.start() > start:
+        phrase = f"{phrase}, as reported by {rep.group(1).strip()}"
+    del tail, m2
+    return (phrase, codes)
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
+    """A hypothetical, a question, or an act only warned against or avoided: not an event."""
+    if sent.question:
+        return True
+    lo, hi = _clause(sent, t.start)
+    hyp = _cue_before(sent, "hypothetical", t.start, lo, 12)
+    if hyp is not None and _cue_before(sent, "continuation", t.start, hyp[0]) is None:
+        return True
+    c = _cue_before(sent, "irrealis", t.start, lo, 3)
+    if c is not None:
+        if c[2] == "any" and _cue_before(sent, "neg", c[0], lo, 8) is not None:
+            return False
+        if c[2] == "any" and _nwords(sent.text[c[1]:t.start]) > 2:
+            return False
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def date_for(sent: Sentence, t: TrigHit, dates: list[DateMention]) -> str | None:
+    """The date expression that belongs to the trigger: same clause, or a sentence-opening adjunct."""
+    if not dates:
+        return None
+    lo, hi = _clause(sent, t.start)
+    first_bound = sent.bounds[0] if sent.bounds else len(sent.text)
+    best: DateMention | None = None
+    for d in dates:
+        if d.iso is None:
+            continue
+        if lo <= d.start < hi:
+            between = sent.low[min(d.end, t.end):max(d.start, t.start)]
+            if d.start > t.end and re.search(r"\b(?:that|which|who)\b", between):
+                continue
+            if best is None or abs(d.start - t.start) < abs(best.start - t.start):
+                best = d
+        elif d.end <= first_bound and first_bound < len(sent.text) and t.start > first_bound and lo <= first_bound + 1:
+            best = best or d
+    return best.iso if best else None
+
+
+# --------------------------------------------------------------------------- events from one trigger
+
+
+def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
+    """(source, target) pairs for a trigger according to its frame."""
+    trig = t.trig
+    frame = trig.frame
+    src = left_agent(sent, t, lex, ctx)
+    src_codes = _codes(src)
+    anaphoric = _anaphoric(sent, t)
+    if frame == "joint":
+        parts = list(src_codes)
+        for m in right_target(sent, t, JOINT_PREPS, direct=trig.pos == "verb", span=10):
+            for c in m.codes:
+                if c not in parts:
+                    parts.append(c)
+        if len(parts) < 2:
+            lo, hi = _clause(sent, t.start)
+            for m in sent.mentions:
+                if m.codes and lo <= m.start < hi and m.role not in ("attr", "maker") and m.prep not in ("in", "at", "against", "from", "by", "to"):
+                    for c in m.codes:
+                        if c not in parts and not c.endswith("_MILITIAS"):
+                            parts.append(c)
+        if len(parts) < 2 and anaphoric and trig.type in ctx.last_by_type:
+            s, g = ctx.last_by_type[trig.type]
+            parts = list(dict.fromkeys([*parts, *s, *g]))
+        if len(parts) < 2:
+            for c in ctx.dyad():
+                if c not in parts and len(parts) < 2:
+                    parts.append(c)
+        if len(parts) < 2:
+            return []
+        if len(parts) > 3:
+            parts = parts[:3]
+        return [(a, b) for a in parts for b in parts if a != b]
+    if frame == "mediate":
+        if not src_codes:
+            src_codes = list(ctx.prev_subject[:1])
+        return [(s, None) for s in src_codes]
+    if frame == "receive":
+        giver = right_target(sent, t, frozenset({"from"}), direct=False)
+        if not giver:
+            return []
+        return [(g, r) for g in _codes(giver) for r in (src_codes or [])] if src_codes else []
+    # Who is acted on.
+    if frame == "transfer":
+        tgt = right_target(sent, t, TRANSFER_PREPS)
+        if not src_codes:
+            # "the provision of Russian air defence systems to Iran": the maker or adjective in the object
+            hi = _object_end(sent, t, 10)
+            for m in sent.mentions:
+                if t.end <= m.start < hi and m.role in ("mod", "maker") and m.codes and (not tgt or m.codes[0] not in _codes(tgt)):
+                    src_codes = list(m.codes)
+                    break
+    elif frame == "assault":
+        tgt = right_target(sent, t, ASSAULT_PREPS, span=10)
+        if not tgt:
+            for m in sent.mentions:
+                if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr":
+                    tgt = [m]
+                    break
+    elif frame == "request":
+        tgt = right_target(sent, t, REQUEST_PREPS)
+    elif frame == "speech":
+        tgt = right_target(sent, t, SPEECH_PREPS)
+        if not tgt:
+            hi = _object_end(sent, t, 12)
+            for other in sent.triggers:
+                if other is not t and other.trig.type == "ASSAULT" and t.end <= other.start <= hi:
+                    a = left_agent(sent, other, lex, ctx)
+                    if a and other.start - a[0].end < 30:
+                        tgt = a
+                    elif "ASSAULT" in ctx.last_by_type:
+                        return [(s, g) for s in (src_codes or list(ctx.prev_subject[:1])) for g in ctx.last_by_type["ASSAULT"][0][:1]]
+                    break
+        if not tgt:
+            for m in sent.mentions:
+                if m.start > t.end and m.codes and sent.low[max(0, m.start - 30):m.start].rstrip().endswith(("if", "against", "not to")) or (
+                    m.start > t.end and m.codes and re.search(r"\bif\s+$", sent.low[max(0, m.start - 5):m.start])):
+                    if _nwords(sent.text[t.end:m.start]) <= 8:
+                        tgt = [m]
+                        break
+    elif frame == "sanction":
+        tgt = right_target(sent, t, frozenset({"on", "against"}), direct=False)
+        if not src_codes:
+            return []
+        if not tgt:
+            before = [m for m in sent.mentions if m.end <= t.start and m.codes and m.role not in ("attr", "maker")
+                      and not set(m.codes) & set(src_codes) and (m.prep is None or m.poss)]
+            if before:
+                tgt = _group(sent, before[-1])
+            else:
+                for m in sent.mentions:
+                    if m.start > t.end and m.codes and _subject_ok(m) and not set(m.codes) & set(src_codes):
+                        tgt = _group(sent, m)
+                        break
+        if not tgt:
+            return []
+    else:
+        preps = COOP_PREPS if trig.type == "COOPERATE" else DIRECT_PREPS
+        tgt = right_target(sent, t, preps)
+        if "possessor" in trig.need:
+            before = [m for m in sent.mentions if m.end <= t.start and m.codes]
+            if before and before[-1].poss and _modifier_gap(sent.text[before[-1].end + 2:t.start]):
+                tgt = _group(sent, before[-1])
+                src = left_agent(sent, t, lex, ctx, pos=before[-1].start)
+                src_codes = _codes(src)
+            elif not tgt or sent.low[t.end:t.end + 4] != " of ":
+                return []
+    tgt_codes = _codes(tgt)
+    # Missing arguments: anaphora ("This supply ...") and the document's dyad.
+    if (not src_codes or not tgt_codes) and anaphoric and trig.type in ctx.last_by_type:
+        s, g = ctx.last_by_type[trig.type]
+        src_codes = src_codes or list(s)
+        tgt_codes = tgt_codes or [c for c in g if c not in src_codes]
+    if not src_codes:
+        if trig.type == "ASSAULT" and "ASSAULT" in ctx.last_by_type and trig.pos == "noun":
+            src_codes = list(ctx.last_by_type["ASSAULT"][0])
+        elif trig.type in DYAD_TYPES:
+            src_codes = [c for c in ctx.prev_subject[:1] if c not in tgt_codes]
+            if not src_codes:
+                src_codes = [c for c in ctx.dyad() if c not in tgt_codes][:1]
+    if not src_codes:
+        return []
+    if not tgt_codes:
+        if trig.type in DYAD_TYPES or trig.type == "ASSAULT":
+            others = other_actors(sent, t, src_codes)
+            if trig.type == "ASSAULT":
+                others = others[:1]
+            if not others and trig.type in DYAD_TYPES:
+                others = [c for c in ctx.dyad() if c not in src_codes]
+            tgt_codes = others[:1]
+    if "target" in trig.need and not tgt_codes:
+        return []
+    if trig.type == "ASSAULT" and not tgt_codes:
+        return []
+    out: list[tuple[str, str | None]] = []
+    for s in src_codes:
+        if tgt_codes:
+            for g in tgt_codes:
+                if s != g:
+                    out.append((s, g))
+        else:
+            out.append((s, None))
+    return out
+
+
+def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
+    prev = _prev_words(sent.low, t.start, 4)
+    return any(w in ("this", "these", "such", "that", "those", "the") for w in prev[-3:])
+
+
+def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    trig = t.trig
+    need = trig.need
+    if "agree_object" in need:
+        hi = _object_end(sent, t, 8)
+        if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
+            trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)):
+            return False
+    if "warn_object" in need and t.key.startswith(("tell", "told")):
+        if not re.match(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b", sent.text[t.end:t.end + 40]):
+            return False
+    if trig.obj == "capability":
+        hi = _object_end(sent, t, 8)
+        if "capabilit" not in sent.low[t.end:hi]:
+            return False
+    return True
+
+
+def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
+    """Agreement nouns governed by a signing verb or 'marked by/through': pseudo-triggers for AGREE."""
+    out: list[TrigHit] = []
+    for s, e, mode, key in sent.agree_nouns:
+        lo, hi = _clause(sent, s)
+        left = sent.text[max(lo, s - 60):s]
+        right = sent.text[e:min(len(sent.text), e + 70)]
+        left_words = _words(left)[-5:]
+        governed = bool(lex.agree_governors.search(" ".join(left_words))) or bool(
+            re.search(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing)\b", " ".join(_words(right)[:8])))
+        if re.search(r"\bdespite\b", " ".join(_words(sent.text[max(0, s - 60):s])[-6:])):
+            governed = False
+        if governed:
+            trig = Trigger("AGREE", "noun", "joint", mode, None, frozenset(), False, False, False, False, None, None)
+            out.append(TrigHit(s, e, trig, key))
+    return out
+
+
+def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMention]) -> list[CodedEvent]:
+    """All events of one analysed sentence."""
+    events: list[CodedEvent] = []
+    seen: set[tuple] = set()
+    triggers = [t for t in sent.triggers if t.trig.type] + _agree_noun_events(sent, lex)
+    reverse = any(sent.low[m.start:m.end] == "vice versa" for m in []) or "vice versa" in sent.low
+    for t in triggers:
+        if t.trig.light and t.trig.type == "AID":
+            modes = modes_for(sent, t, lex)
+            if modes == [None]:
+                continue
+        if is_irrealis(sent, t) or not _needs_ok(sent, t, lex):
+            continue
+        modes = modes_for(sent, t, lex)
+        if "mode" in t.trig.need and (not modes or modes == [None]):
+            continue
+        pairs = _pairs_for(sent, t, lex, ctx)
+        if not pairs:
+            continue
+        if t.trig.pos == "noun" and t.trig.frame in ("speech",) and not _explicit(sent, t, pairs):
+            continue
+        neg = negated(sent, t)
+        speaker = speaker_of(sent, t)
+        srcs = [p[0] for p in pairs]
+        modality = modality_of(sent, t, srcs, speaker)
+        attribution = speaker[0] if speaker else None
+        if attribution and modality == "asserted":
+            attribution = None
+        date = date_for(sent, t, dates)
+        if reverse and t.trig.frame != "joint":
+            pairs = pairs + [(g, s) for s, g in pairs if g]
+        for s, g in pairs:
+            for mode in modes:
+                key = (s, t.trig.type, g, mode, neg)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(CodedEvent(s, t.trig.type, g, mode, date, modality, neg, attribution))
+        ctx.last_by_type[t.trig.type] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
+    return _merge(events)
+
+
+def _explicit(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | None]]) -> bool:
+    """A nominal speech act ('warnings') needs a named target or an anaphoric determiner."""
+    if any(g for _, g in pairs):
+        return True
+    return _anaphoric(sent, t)
+
+
+def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
+    """Drop an event that repeats another with the same actors and type but no mode, or only differs by polarity noise."""
+    out: list[CodedEvent] = []
+    for e in events:
+        if e.mode is None and any(o.source == e.source and o.event == e.event and o.target == e.target and o.negated == e.negated
+                                  and o.mode is not None for o in events):
+            continue
+        out.append(e)
+    return out
+
+
+def _update_context(sent: Sentence | None, ctx: Context) -> None:
+    if sent is None:
+        ctx.prev_codes = ()
+        return
+    codes: list[str] = []
+    subject: tuple[str, ...] = ()
+    first = sent.bounds[0] if sent.bounds and sent.low.lstrip(" \"'").split(" ", 1)[0].strip(",") in lexicon().subordinators else -1
+    for m in sent.mentions:
+        if not m.codes or m.kind == "pair" and False:
+            continue
+        for c in m.codes:
+            if c not in codes:
+                codes.append(c)
+            if m.role != "maker":
+                ctx.counts[c] += 1 if m.prep not in ("in", "at") else 0.5
+        if not subject and m.start > first and (m.prep is None) and m.role in ("np", "agent") and m.kind != "militia":
+            subject = m.codes
+    if not subject:
+        for m in sent.mentions:
+            if m.codes and m.prep is None and m.role in ("np", "agent"):
+                subject = m.codes
+                break
+    ctx.prev_subject = subject or ctx.prev_subject
+    ctx.prev_codes = tuple(codes)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def code_sentences(sentences: Sequence[str], published: str | None = None) -> list[list[CodedEvent]]:
+    """Code the sentences of one document, in order: the events of each sentence.
+
+    `published` (ISO date) anchors relative dates ("last year"); without it,
+    the latest full date in the document does, and otherwise they stay None.
+    """
+    lex = lexicon()
+    texts = [normalise(s) for s in sentences]
+    anchor = parse_anchor(published)
+    ctx = Context(anchor=anchor, year=anchor[0] if anchor else None)
+    present = anchor
+    if present is None and any(ch.isdigit() for t in texts for ch in t[:0]) is False:
+        present = latest_full_date(texts) if any(re.search(r"\b(?:1[5-9]|20)\d\d\b", t) for t in texts) else None
+    year = present[0] if present else None
+    out: list[list[CodedEvent]] = []
+    full_dates: dict[int, int] = {}
+    for i, text in enumerate(texts):
+        if re.search(r"\b(?:1[5-9]|20)\d\d\b", text):
+            for d in find_dates(text):
+                if d.iso and len(d.iso) == 10:
+                    full_dates[i] = int(d.iso[:4])
+    for i, text in enumerate(texts):
+        sent = scan(text, lex, year)
+        if sent is None or (not sent.triggers and not sent.agree_nouns):
+            if sent is not None:
+                resolve_corefs(sent, ctx)
+            _update_context(sent, ctx)
+            out.append([])
+            continue
+        resolve_corefs(sent, ctx)
+        dates = _dates(text, i, anchor, present, full_dates) if _has_date_word(text) else []
+        out.append(code_sentence(sent, lex, ctx, dates))
+        _update_context(sent, ctx)
+    return out
+
+
+_DATE_HINT = re.compile(r"\d|\b(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)\b")
+
+
+def _has_date_word(text: str) -> bool:
+    return _DATE_HINT.search(text) is not None
+
+
+def _dates(text: str, i: int, anchor: tuple[int, int | None, int | None] | None,
+           present: tuple[int, int | None, int | None] | None, full_dates: dict[int, int]) -> list[DateMention]:
+    """Dates of a sentence: relative ones against the published date or the document's present; a day and month
+    without a year take the year of a full date in the same passage (within three sentences)."""
+    found = find_dates(text, anchor)
+    out: list[DateMention] = []
+    for d in found:
+        if d.iso is None and d.needs_passage_year:
+            near = [full_dates[j] for j in range(i - 5, i + 6) if j in full_dates]
+            if near:
+                year = near[0]
+                d = DateMention(d.start, d.end, f"{year:04d}-{d.month:02d}-{d.day:02d}", True, d.month, d.day)
+        elif d.iso is None and present is not None and anchor is None and not d.month:
+            d = find_dates(text[d.start:d.end], present)[0] if find_dates(text[d.start:d.end], present) else d
+            d = DateMention(d.start, d.end, d.iso) if False else DateMention(found[found.index(d)].start if d in found else 0, 0, d.iso)
+        out.append(d)
+    # positions may have been lost above for relative dates; recompute them from the text
+    fixed: list[DateMention] = []
+    for d, orig in zip(out, found):
+        fixed.append(DateMention(orig.start, orig.end, d.iso, orig.needs_passage_year, orig.month, orig.day))
+    return fixed

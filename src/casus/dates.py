@@ -1,0 +1,160 @@
+"""Date expressions in a sentence, resolved to ISO dates as precise as the text allows.
+
+Explicit dates ("17 January 2025", "June 19, 2025", "February 2022", "in
+1586") resolve on their own. Relative ones ("last year", "in January",
+"half a year ago", "June 13") need an anchor: the document's published date,
+or for a day and month without a year, a full date in the same passage. With
+no anchor the date is None, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(?P<{}>1[5-9]\d\d|20\d\d)"
+
+# One alternation, most specific first; group names tell the pattern apart.
+DATE_RE = re.compile(
+    r"\b(?:"
+    + r"(?P<iso>(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d)"
+    + r"|(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format("m1") + r",?\s+" + _YEAR.format("y1")
+    + r"|" + _MONTH.format("m2") + r"\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+" + _YEAR.format("y2")
+    + r"|" + _MONTH.format("m3") + r",?\s+(?:of\s+)?" + _YEAR.format("y3")
+    + r"|" + _MONTH.format("m4") + r"\s+(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    + r"|(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format("m5")
+    + r"|(?P<rel>last year|this year|next year|a year ago|one year ago|two years ago|half a year (?:ago|prior|earlier)|six months (?:ago|prior|earlier)|last month|this month)"
+    + r"|(?:in|since|from|during|early|late|mid-?|by|of|until|before|after)\s+" + _MONTH.format("m6") + r"(?![\w-])"
+    + r"|(?P<yr_ctx>in|since|from|during|early|late|mid-?|by|until|before|after|of)\s+(?:the\s+year\s+)?" + _YEAR.format("y7") + r"(?![\w-])"
+    + r")",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in a sentence."""
+
+    start: int
+    end: int
+    iso: str | None  # resolved value, None when it cannot be anchored
+    needs_passage_year: bool = False  # a day and month with no year ("June 13")
+    month: int | None = None
+    day: int | None = None
+
+
+def _month(value: str) -> int:
+    return MONTHS[value.lower().rstrip(".")]
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    total = year * 12 + (month - 1) + delta
+    return total // 12, total % 12 + 1
+
+
+def parse_anchor(published: str | None) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of an ISO date string, or None."""
+    if not published:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published.strip())
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
+
+
+def _relative(rel: str, anchor: tuple[int, int | None, int | None] | None) -> str | None:
+    if anchor is None:
+        return None
+    year, month, _ = anchor
+    rel = rel.lower()
+    if rel == "this year":
+        return f"{year:04d}"
+    if rel == "last year" or "year ago" in rel and not rel.startswith("two"):
+        return f"{year - 1:04d}"
+    if rel.startswith("two years"):
+        return f"{year - 2:04d}"
+    if rel == "next year":
+        return f"{year + 1:04d}"
+    if month is None:
+        return None
+    if rel.startswith(("half a year", "six months")):
+        y, m = _shift_months(year, month, -6)
+        return f"{y:04d}-{m:02d}"
+    if rel == "last month":
+        y, m = _shift_months(year, month, -1)
+        return f"{y:04d}-{m:02d}"
+    if rel == "this month":
+        return f"{year:04d}-{month:02d}"
+    return None
+
+
+def _month_in_past(month: int, day: int | None, anchor: tuple[int, int | None, int | None] | None) -> str | None:
+    """The latest `month` (and `day`) not after the anchor date."""
+    if anchor is None or anchor[1] is None:
+        return None
+    year, amonth, aday = anchor
+    if (month, day or 0) > (amonth, aday or 31):
+        year -= 1
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def find_dates(text: str, anchor: tuple[int, int | None, int | None] | None = None) -> list[DateMention]:
+    """Date expressions in `text`, resolved against `anchor` (the published date) when relative."""
+    out: list[DateMention] = []
+    for m in DATE_RE.finditer(text):
+        g = m.groupdict()
+        if g["iso"]:
+            iso: str | None = g["iso"]
+            out.append(DateMention(m.start(), m.end(), iso))
+        elif g["y1"]:
+            out.append(DateMention(m.start(), m.end(), f"{int(g['y1']):04d}-{_month(g['m1']):02d}-{int(g['d1']):02d}"))
+        elif g["y2"]:
+            out.append(DateMention(m.start(), m.end(), f"{int(g['y2']):04d}-{_month(g['m2']):02d}-{int(g['d2']):02d}"))
+        elif g["y3"]:
+            if g["m3"].lower() == "may" and not g["m3"][0].isupper():
+                continue
+            out.append(DateMention(m.start(), m.end(), f"{int(g['y3']):04d}-{_month(g['m3']):02d}"))
+        elif g["m4"] or g["m5"]:
+            name = g["m4"] or g["m5"]
+            if not name[0].isupper():
+                continue
+            day = int(g["d4"] or g["d5"])
+            if not 1 <= day <= 31:
+                continue
+            month = _month(name)
+            out.append(DateMention(m.start(), m.end(), _month_in_past(month, day, anchor), True, month, day))
+        elif g["rel"]:
+            out.append(DateMention(m.start(), m.end(), _relative(g["rel"], anchor)))
+        elif g["m6"]:
+            if not g["m6"][0].isupper():
+                continue
+            out.append(DateMention(m.start(), m.end(), _month_in_past(_month(g["m6"]), None, anchor), month=_month(g["m6"])))
+        elif g["y7"]:
+            out.append(DateMention(m.start(), m.end(), g["y7"]))
+    return out
+
+
+def latest_full_date(texts: list[str]) -> tuple[int, int | None, int | None] | None:
+    """The latest date with at least a month in `texts`: a document's own 'present' when it has no published date."""
+    best: tuple[int, int, int] | None = None
+    for text in texts:
+        for d in find_dates(text):
+            if d.iso and len(d.iso) >= 7:
+                parts = tuple(int(p) for p in d.iso.split("-")) + (0,)
+                key = (parts[0], parts[1], parts[2])
+                if best is None or key > best:
+                    best = key
+    if best is None:
+        return None
+    return best[0], best[1], best[2] or None

@@ -1,0 +1,1 @@
+"""Measure casus against gold files: junk, events, claims."""

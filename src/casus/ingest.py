@@ -1,0 +1,274 @@
+"""Ingest: files, folders and URLs into raw inputs, then through the pipeline into the store.
+
+A bad input becomes one skip line with its reason; the batch goes on, and each
+document is written in one transaction, so nothing is ever half-written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import charset_normalizer
+
+from casus import fetch
+from casus.errors import SkipInput
+from casus.pipeline import analyse, prepare
+from casus.records import RawInput
+from casus.store import Store
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+SNIFF_BYTES = 8192
+# How far down a plain-text file a publication date may stand, and how long its line may be.
+DATE_LINES = 15
+DATE_LINE_MAX_CHARS = 90
+
+_MONTHS = ("january february march april may june july august september october november december").split()
+_MON = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
+_MONTH_RE = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_PATTERNS = [
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    re.compile(_MONTH_RE + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+]
+_PUBLISHED_CUE = re.compile(r"\b(published|posted|updated|date|last modified)\b", re.I)
+
+
+@dataclass(slots=True)
+class Skip:
+    location: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: new documents, ones already known, and skips with reasons."""
+
+    new: list[str] = field(default_factory=list)
+    known: list[str] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 all ingested or known; 1 some skipped; 2 nothing could be ingested."""
+        if not self.new and not self.known:
+            return 2
+        return 1 if self.skipped else 0
+
+
+# -- finding inputs ---------------------------------------------------------
+
+
+def expand_inputs(paths: Iterable[str]) -> tuple[list[str], list[Skip]]:
+    """Files (folders walked recursively, hidden entries left out) and URLs, in order; missing paths as skips."""
+    found: list[str] = []
+    skips: list[Skip] = []
+    for p in paths:
+        if fetch.is_url(p):
+            found.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(
+                str(f) for f in path.rglob("*")
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            )
+            if not files:
+                skips.append(Skip(p, "folder has no files"))
+            found.extend(files)
+        elif path.is_file():
+            found.append(p)
+        elif path.exists():
+            skips.append(Skip(p, "not a regular file"))
+        else:
+            skips.append(Skip(p, "no such file or folder"))
+    return found, skips
+
+
+# -- reading ----------------------------------------------------------------
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text: UTF-8 first, then the declared charset, then charset detection; SkipInput if binary."""
+    if not data.strip():
+        raise SkipInput("empty file")
+    head = data[:SNIFF_BYTES]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in head:
+        raise SkipInput("binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise SkipInput("not text: no character encoding fits")
+    text = str(best)
+    controls = sum(1 for ch in text[:SNIFF_BYTES] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > len(text[:SNIFF_BYTES]) * 0.05:
+        raise SkipInput("binary file (control characters), not text")
+    return text
+
+
+def looks_like_html(text: str, suffix: str = "") -> bool:
+    if suffix in HTML_SUFFIXES:
+        return True
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<article" in head
+
+
+def read_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> RawInput:
+    """One file as a RawInput; SkipInput with the reason if it cannot be read as an article."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise SkipInput(f"too large: {size / 1e6:.1f} MB > limit {max_bytes / 1e6:.0f} MB (raise it with --max-bytes)")
+        with open(p, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise SkipInput(f"cannot read: {exc.strerror or exc}") from exc
+    text = decode(data)
+    suffix = p.suffix.lower()
+    if looks_like_html(text, suffix):
+        return from_html(path, text)
+    if suffix not in TEXT_SUFFIXES and not suffix.startswith(".txt"):
+        raise SkipInput(f"unsupported file type {suffix!r}: casus reads .txt, .md and .html")
+    return from_text(path, text)
+
+
+def read_url(url: str, allow_private: bool = False, max_bytes: int = MAX_FILE_BYTES) -> RawInput:
+    got = fetch.fetch(url, allow_private=allow_private, max_bytes=max_bytes)
+    text = decode(got.body, got.charset)
+    if got.content_type in ("text/html", "application/xhtml+xml") or looks_like_html(text):
+        raw = from_html(url, text)
+    else:
+        raw = from_text(url, text)
+    if raw.site is None:
+        raw.site = re.sub(r"^www\.", "", url.split("/")[2].split("@")[-1].split(":")[0].lower())
+    return raw
+
+
+def from_html(location: str, html: str) -> RawInput:
+    """Main text and metadata of an HTML page, via trafilatura."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=location if fetch.is_url(location) else None, with_metadata=True,
+            include_comments=False, include_tables=False, favor_precision=False,
+        )
+    except Exception as exc:  # trafilatura raises many kinds on hostile markup
+        raise SkipInput(f"HTML could not be parsed: {type(exc).__name__}") from exc
+    if doc is None:
+        raise SkipInput("HTML page has no article text")
+    meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = meta.get("text") or ""
+    if not text.strip():
+        raise SkipInput("HTML page has no article text")
+    return RawInput(
+        location=location, text=text, title=meta.get("title"), published=meta.get("date"),
+        site=meta.get("sitename") or meta.get("hostname"), is_html=True,
+    )
+
+
+def from_text(location: str, text: str) -> RawInput:
+    """A plain-text or Markdown scrape: title from the first line, date from near the top."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return RawInput(location=location, text=text, title=find_title(text), published=find_published(text))
+
+
+def find_title(text: str) -> str | None:
+    for line in text.split("\n", 20)[:20]:
+        line = line.strip().lstrip("#").strip().strip("*").strip()
+        if line:
+            return line if len(line) <= 200 else None
+    return None
+
+
+def find_published(text: str) -> str | None:
+    """A publication date near the top: on a short line of its own, or after 'Published'/'Updated'."""
+    for line in text.split("\n", DATE_LINES)[:DATE_LINES]:
+        line = line.strip()
+        if not line or (len(line) > DATE_LINE_MAX_CHARS and not _PUBLISHED_CUE.search(line[:40])):
+            continue
+        date = parse_date(line)
+        if date:
+            return date
+    return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date (day, month, year) in text as ISO, or None."""
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        month = int(g["m"]) if "m" in g and g.get("m") else _MON.get(g["mon"][:3].lower())
+        day, year = int(g["d"]), int(g["y"])
+        if month and 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+# -- the batch --------------------------------------------------------------
+
+
+def read_input(location: str, allow_private: bool = False, max_bytes: int = MAX_FILE_BYTES) -> RawInput:
+    if fetch.is_url(location):
+        return read_url(location, allow_private=allow_private, max_bytes=max_bytes)
+    return read_file(location, max_bytes=max_bytes)
+
+
+def ingest_one(store: Store, location: str, report: IngestReport, **read_opts: object) -> None:
+    """Read, clean, and (if new) analyse and store one input; record the outcome in report."""
+    try:
+        raw = read_input(location, **read_opts)  # type: ignore[arg-type]
+        doc_id, cleaned = prepare(raw)
+    except SkipInput as exc:
+        report.skipped.append(Skip(location, str(exc)))
+        return
+    except RecursionError:
+        report.skipped.append(Skip(location, "input nested too deeply to parse"))
+        return
+    if store.has_document(doc_id):
+        store.add_location(doc_id, location)
+        report.known.append(doc_id)
+        return
+    processed = analyse(raw, cleaned, doc_id)
+    if store.write_document(processed):
+        report.new.append(doc_id)
+    else:
+        report.known.append(doc_id)
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    allow_private: bool = False,
+    max_bytes: int = MAX_FILE_BYTES,
+    on_start: Callable[[int], None] | None = None,
+    on_item: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Ingest files, folders and URLs into the store; the report says what happened to each."""
+    locations, skips = expand_inputs(paths)
+    report = IngestReport(skipped=list(skips))
+    if on_start:
+        on_start(len(locations))
+    for location in locations:
+        ingest_one(store, location, report, allow_private=allow_private, max_bytes=max_bytes)
+        if on_item:
+            on_item(location)
+    return report
+

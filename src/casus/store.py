@@ -1,0 +1,360 @@
+"""All SQL behind one store: SQLite with WAL, foreign keys, named migrations.
+
+Writes happen one document per `BEGIN IMMEDIATE` transaction, so a process killed
+mid-batch leaves only whole documents behind, and two writers queue instead of
+failing. Readers get plain dicts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from casus.errors import CasusError
+from casus.records import ProcessedDocument
+
+BUSY_TIMEOUT_MS = 60_000
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one (executescript would commit the open transaction)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _m001_initial(conn: sqlite3.Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            title TEXT,
+            published TEXT,
+            site TEXT,
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE TABLE locations (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            location TEXT NOT NULL,
+            PRIMARY KEY (doc_id, location)
+        );
+        CREATE INDEX locations_location ON locations(location);
+        CREATE TABLE junk (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (doc_id, seq)
+        );
+        CREATE TABLE sentences (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL,
+            sent_idx INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            event TEXT NOT NULL,
+            mode TEXT,
+            target TEXT,
+            date TEXT,
+            modality TEXT NOT NULL,
+            negated INTEGER NOT NULL,
+            attribution TEXT,
+            FOREIGN KEY (doc_id, sent_idx) REFERENCES sentences(doc_id, idx) ON DELETE CASCADE
+        );
+        CREATE INDEX events_source_target ON events(source, target, event);
+        CREATE INDEX events_target ON events(target, event);
+        CREATE INDEX events_date ON events(date);
+        CREATE INDEX events_doc ON events(doc_id, sent_idx);
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL,
+            sent_idx INTEGER NOT NULL,
+            patron TEXT NOT NULL,
+            client TEXT NOT NULL,
+            stance TEXT NOT NULL,
+            factor TEXT NOT NULL,
+            FOREIGN KEY (doc_id, sent_idx) REFERENCES sentences(doc_id, idx) ON DELETE CASCADE
+        );
+        CREATE INDEX claims_dyad ON claims(patron, client);
+        CREATE INDEX claims_doc ON claims(doc_id, sent_idx);
+        """
+    )
+
+
+def _m002_published_index(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE INDEX documents_published ON documents(published)")
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("001_initial", _m001_initial),
+    ("002_published_index", _m002_published_index),
+]
+
+_EVENT_SELECT = """
+SELECT e.id, d.name AS doc, e.doc_id, s.idx AS sent_index, s.text AS sentence, s.start, s."end",
+       e.source, e.event, e.mode, e.target, e.date, e.modality, e.negated, e.attribution,
+       d.published, d.site, d.title
+FROM events e
+JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
+JOIN documents d ON d.id = e.doc_id
+"""
+
+_CLAIM_SELECT = """
+SELECT c.id, d.name AS doc, c.doc_id, s.idx AS sent_index, s.text AS sentence, s.start, s."end",
+       c.patron, c.client, c.stance, c.factor, d.published, d.site, d.title
+FROM claims c
+JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sent_idx
+JOIN documents d ON d.id = c.doc_id
+"""
+
+
+class Store:
+    """A casus database. `Store(path)` creates it (and its schema) if needed."""
+
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        if readonly and not self.path.exists():
+            self.conn = sqlite3.connect(":memory:", isolation_level=None)
+            self._migrate()
+            return
+        if not readonly:
+            parent = self.path.parent
+            if not parent.exists():
+                raise CasusError(f"cannot create database {self.path}: folder {parent} does not exist")
+        try:
+            if readonly:
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            else:
+                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+            else:
+                self._check_schema()
+        except sqlite3.DatabaseError as exc:
+            raise CasusError(f"{self.path} is not a usable casus database ({exc})") from exc
+
+    # -- schema -----------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Apply the migrations not yet recorded, each in its own transaction."""
+        self.conn.row_factory = sqlite3.Row
+        with self.transaction():
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL"
+                " DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
+            )
+            done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")}
+            for name, migration in MIGRATIONS:
+                if name not in done:
+                    migration(self.conn)
+                    self.conn.execute("INSERT INTO _migrations (name) VALUES (?)", (name,))
+
+    def _check_schema(self) -> None:
+        try:
+            done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")}
+        except sqlite3.OperationalError as exc:
+            raise CasusError(f"{self.path} is not a casus database; make one with `casus ingest`") from exc
+        missing = [n for n, _ in MIGRATIONS if n not in done]
+        if missing:
+            raise CasusError(f"{self.path} needs migrations {', '.join(missing)}; run any write command on it first")
+
+    def schema_version(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY name")]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One `BEGIN IMMEDIATE` write transaction; rolled back on any error."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writes -----------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def add_location(self, doc_id: str, location: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR IGNORE INTO locations (doc_id, location) VALUES (?, ?)", (doc_id, location))
+
+    def write_document(self, doc: ProcessedDocument) -> bool:
+        """Store a processed document in one transaction. False if it was already known."""
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT OR IGNORE INTO documents (id, name, title, published, site, text) VALUES (?, ?, ?, ?, ?, ?)",
+                (doc.id, display_name(doc.location), doc.title, doc.published, doc.site, doc.text),
+            )
+            c.execute("INSERT OR IGNORE INTO locations (doc_id, location) VALUES (?, ?)", (doc.id, doc.location))
+            if cur.rowcount == 0:
+                return False
+            c.executemany(
+                "INSERT INTO junk (doc_id, seq, kind, text) VALUES (?, ?, ?, ?)",
+                [(doc.id, i, j.kind, j.text) for i, j in enumerate(doc.junk)],
+            )
+            c.executemany(
+                'INSERT INTO sentences (doc_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+                [(doc.id, s.index, s.start, s.end, s.text) for s in doc.sentences],
+            )
+            c.executemany(
+                "INSERT INTO events (doc_id, sent_idx, source, event, mode, target, date, modality, negated,"
+                " attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (doc.id, s.index, e.source, e.event, e.mode, e.target, e.date, e.modality, int(e.negated),
+                     e.attribution)
+                    for s in doc.sentences
+                    for e in s.events
+                ],
+            )
+            c.executemany(
+                "INSERT INTO claims (doc_id, sent_idx, patron, client, stance, factor) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (doc.id, s.index, cl.patron, cl.client, cl.stance, cl.factor)
+                    for s in doc.sentences
+                    for cl in s.claims
+                ],
+            )
+        return True
+
+    # -- reads ------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 (fixed names)
+            for t in ("documents", "locations", "sentences", "events", "claims", "junk")
+        }
+
+    def iter_documents(self) -> Iterator[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT d.id, d.name, d.title, d.published, d.site, d.text,"
+            " (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences,"
+            " (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events"
+            " FROM documents d ORDER BY d.name, d.id"
+        )
+        for row in rows:
+            rec = dict(row)
+            rec["locations"] = self.locations(rec["id"])
+            yield rec
+
+    def locations(self, doc_id: str) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT location FROM locations WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
+
+    def find_document(self, key: str) -> dict[str, Any]:
+        """A document by id, id prefix, name, or location."""
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (key,)).fetchone()
+        if row is None:
+            rows = self.conn.execute(
+                "SELECT DISTINCT d.* FROM documents d LEFT JOIN locations l ON l.doc_id = d.id"
+                " WHERE d.id LIKE ? OR d.name = ? OR l.location = ?",
+                (key.replace("%", "") + "%", key, key),
+            ).fetchall()
+            if len(rows) > 1:
+                raise CasusError(f"'{key}' matches {len(rows)} documents; give more of the id (see `casus docs`)")
+            row = rows[0] if rows else None
+        if row is None:
+            raise CasusError(f"no document '{key}'; list them with `casus docs`")
+        rec = dict(row)
+        rec["locations"] = self.locations(rec["id"])
+        rec["junk"] = [dict(r) for r in self.conn.execute(
+            "SELECT seq, kind, text FROM junk WHERE doc_id = ? ORDER BY seq", (rec["id"],))]
+        return rec
+
+    def iter_sentences(self, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
+        sql = ('SELECT d.name AS doc, s.doc_id, s.idx AS sent_index, s.start, s."end", s.text AS sentence'
+               " FROM sentences s JOIN documents d ON d.id = s.doc_id")
+        args: tuple[Any, ...] = ()
+        if doc_id:
+            sql += " WHERE s.doc_id = ?"
+            args = (doc_id,)
+        for row in self.conn.execute(sql + " ORDER BY d.name, s.doc_id, s.idx", args):
+            yield dict(row)
+
+    def iter_events(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        event: str | None = None,
+        modality: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        mode: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Events with their sentence and document; dates compare on the event date, else the published date."""
+        where, args = [], []
+        for col, val in (("e.source", source), ("e.target", target), ("e.event", event),
+                         ("e.modality", modality), ("e.mode", mode)):
+            if val is not None:
+                where.append(f"{col} = ?")
+                args.append(val)
+        if since:
+            where.append("COALESCE(e.date, d.published) >= ?")
+            args.append(since)
+        if until:
+            where.append("substr(COALESCE(e.date, d.published), 1, ?) <= ?")
+            args.extend([len(until), until])
+        sql = _EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.name, e.doc_id, e.id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        for row in self.conn.execute(sql, args):
+            rec = dict(row)
+            rec["negated"] = bool(rec["negated"])
+            yield rec
+
+    def iter_claims(
+        self, patron: str | None = None, client: str | None = None, until: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Claims with their sentence and document; `until` compares on the published date."""
+        where, args = [], []
+        for col, val in (("c.patron", patron), ("c.client", client)):
+            if val is not None:
+                where.append(f"{col} = ?")
+                args.append(val)
+        if until:
+            where.append("substr(d.published, 1, ?) <= ?")
+            args.extend([len(until), until])
+        sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.name, c.doc_id, c.id"
+        for row in self.conn.execute(sql, args):
+            yield dict(row)
+
+
+def display_name(location: str) -> str:
+    """The name a record's `doc` field carries: a URL as is, a path's file name."""
+    if "://" in location:
+        return location
+    return Path(location).name

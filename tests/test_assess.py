@@ -1,0 +1,247 @@
+"""Tests for casus.assess, against a small in-memory fake of the store API."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from casus import assess as assess_mod
+from casus.assess import assess, assess_scenario, render_scenario_text, render_text
+from casus.errors import CasusError
+from casus.records import FACTORS, RUNGS
+
+
+class FakeStore:
+    """Implements iter_events / iter_claims with the store's date semantics."""
+
+    def __init__(self, events: list[dict[str, Any]] = (), claims: list[dict[str, Any]] = ()) -> None:
+        self.events = [self._event(i, e) for i, e in enumerate(events)]
+        self.claims = [self._claim(i, c) for i, c in enumerate(claims)]
+
+    @staticmethod
+    def _event(i: int, e: dict[str, Any]) -> dict[str, Any]:
+        base = {"id": i, "doc": f"doc{i}.txt", "doc_id": f"d{i}", "sentence": f"sentence {i}", "start": 0, "end": 1,
+                "mode": None, "target": None, "date": None, "published": "2025-06-20", "modality": "asserted",
+                "negated": False, "attribution": None, "site": "example.org", "title": None}
+        return {**base, **e}
+
+    @staticmethod
+    def _claim(i: int, c: dict[str, Any]) -> dict[str, Any]:
+        base = {"doc": f"c{i}.txt", "doc_id": f"c{i}", "sent_index": 0, "sentence": f"claim {i}",
+                "published": "2025-06-20", "site": "example.org"}
+        return {**base, **c}
+
+    def iter_events(self, source: str | None = None, target: str | None = None, event: str | None = None,
+                    modality: str | None = None, since: str | None = None, until: str | None = None,
+                    **_: Any) -> Iterator[dict[str, Any]]:
+        for e in self.events:
+            if source and e["source"] != source:
+                continue
+            day = e["date"] or e["published"]
+            if until and (day is None or day[: len(until)] > until):
+                continue
+            yield dict(e)
+
+    def iter_claims(self, patron: str | None = None, client: str | None = None,
+                    until: str | None = None) -> Iterator[dict[str, Any]]:
+        for c in self.claims:
+            if (patron and c["patron"] != patron) or (client and c["client"] != client):
+                continue
+            if until and (c["published"] is None or c["published"][: len(until)] > until):
+                continue
+            yield dict(c)
+
+
+def _monotone(ladder: dict[str, float]) -> bool:
+    probs = [ladder[r] for r in RUNGS]
+    return all(a >= b for a, b in zip(probs, probs[1:]))
+
+
+# ---------------------------------------------------------------- shape and shipped knowledge
+
+def test_to_dict_has_the_documented_shape() -> None:
+    d = assess(None, "RUS", "IRN", attacker="ISR", as_of="2026-11-22").to_dict()
+    assert {"patron", "client", "attacker", "as_of", "verdict", "ladder", "factors", "shift"} <= set(d)
+    assert set(d["ladder"]) == set(RUNGS)
+    assert [f["factor"] for f in d["factors"]] == list(FACTORS)
+    for f in d["factors"]:
+        assert {"factor", "direction", "weight", "evidence"} <= set(f)
+        assert f["direction"] in ("for", "against", "neutral")
+        for e in f["evidence"]:
+            assert {"doc", "sentence", "date", "site", "independent_sources", "copies"} <= set(e)
+    json.dumps(d)  # JSON-serialisable
+
+
+def test_flagship_answers_from_shipped_knowledge_alone() -> None:
+    a = assess(None, "RUS", "IRN", attacker="ISR", as_of="2026-11-22")
+    assert _monotone(a.ladder)
+    assert a.ladder["direct"] < 0.25 and a.ladder["statement"] > 0.9
+    assert a.ladder == a.knowledge_ladder and a.shift["documents"] == 0
+    commitment = next(f for f in a.factors if f.factor == "commitment")
+    assert any("tass.com" == e.site for e in commitment.evidence)
+    assert "Russia" in a.verdict and "Iran" in a.verdict
+
+
+@pytest.mark.parametrize("patron,client,attacker", [("CHN", "PRK", "USA"), ("USA", "TWN", "CHN"), ("RUS", "ARM", "AZE")])
+def test_non_flagship_dyads_work_from_shipped_knowledge(patron: str, client: str, attacker: str) -> None:
+    a = assess(None, patron, client, attacker=attacker, as_of="2026-11-22")
+    assert _monotone(a.ladder)
+    assert not any(e.kind == "ledger" for f in a.factors for e in f.evidence)  # the ledger is RUS-IRN only
+    commitment = next(f for f in a.factors if f.factor == "commitment")
+    assert commitment.evidence and commitment.evidence[0].kind == "knowledge"
+
+
+def test_china_north_korea_treaty_drives_commitment_up() -> None:
+    a = assess(None, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    assert a.features["defense_pact"] == 1.0
+    assert next(f for f in a.factors if f.factor == "commitment").direction == "for"
+    assert a.ladder["direct"] > assess(None, "RUS", "IRN", attacker="ISR", as_of="2026-11-22").ladder["direct"]
+
+
+def test_no_attacker_uses_reference_averages() -> None:
+    a = assess(None, "RUS", "IRN")
+    assert 0 < a.features["attacker_nuclear"] < 1 and "if it is attacked" in a.verdict
+
+
+# ---------------------------------------------------------------- as_of
+
+def test_as_of_filters_ledger_rows() -> None:
+    early = assess(None, "RUS", "IRN", attacker="ISR", as_of="2024-12-31")
+    late = assess(None, "RUS", "IRN", attacker="ISR", as_of="2026-11-22")
+    early_docs = {e.doc for f in early.factors for e in f.evidence if e.kind == "ledger"}
+    assert "casus ledger L05" not in early_docs  # the treaty was signed in 2025
+    assert len(early.signals) < len(late.signals)
+
+
+def test_as_of_filters_store_evidence_by_event_then_published_date() -> None:
+    store = FakeStore(events=[
+        {"source": "RUS", "event": "AID", "mode": "military", "target": "IRN", "negated": True, "date": "2025-06-18"},
+        {"source": "RUS", "event": "AID", "mode": "military", "target": "IRN", "negated": True, "date": "2025-07-10",
+         "sentence": "later refusal", "doc_id": "d9"},
+        {"source": "RUS", "event": "AID", "mode": "military", "target": "IRN", "negated": True, "date": None,
+         "published": "2025-08-01", "sentence": "undated refusal, published later", "doc_id": "d10"},
+    ])
+    a = assess(store, "RUS", "IRN", attacker="ISR", as_of="2025-06-30")
+    assert a.shift["events"] == 1
+    b = assess(store, "RUS", "IRN", attacker="ISR", as_of="2025-12-31")
+    assert b.shift["events"] == 3
+
+
+def test_as_of_filters_claims_by_published_date() -> None:
+    store = FakeStore(claims=[
+        {"patron": "CHN", "client": "PRK", "stance": "against", "factor": "capability", "published": "2030-01-01",
+         "sentence": "China is stretched by a war elsewhere."},
+    ])
+    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    assert a.shift["claims"] == 0 and a.shift["features"] == {}
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "2026/01/01", "26-01-01"])
+def test_bad_as_of_raises(bad: str) -> None:
+    with pytest.raises(CasusError, match="as-of"):
+        assess(None, "RUS", "IRN", as_of=bad)
+
+
+# ---------------------------------------------------------------- evidence shifts
+
+def test_claims_move_features_and_the_shift_is_reported() -> None:
+    store = FakeStore(claims=[
+        {"patron": "CHN", "client": "PRK", "stance": "against", "factor": "capability", "doc_id": f"c{i}",
+         "sentence": text, "site": site}
+        for i, (text, site) in enumerate([
+            ("China's army is bogged down in a long war elsewhere.", "a.com"),
+            ("Beijing is stretched thin by fighting on another front.", "b.com"),
+        ])
+    ])
+    base = assess(None, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    assert a.features["patron_at_war_elsewhere"] == pytest.approx(0.3)
+    assert a.shift["features"]["patron_at_war_elsewhere"] == {"shipped": 0.0, "with_evidence": 0.3}
+    assert a.ladder["direct"] < base.ladder["direct"]
+    assert a.shift["ladder"]["direct"] == pytest.approx(a.ladder["direct"] - base.ladder["direct"], abs=1e-4)
+    capability = next(f for f in a.factors if f.factor == "capability")
+    assert capability.independent_sources == 2 and capability.copies == 0
+
+
+def test_copies_count_once() -> None:
+    same = "China is stretched by a war on another front."
+    store = FakeStore(claims=[
+        {"patron": "CHN", "client": "PRK", "stance": "against", "factor": "capability", "doc_id": f"c{i}",
+         "doc": f"copy{i}.html", "sentence": same, "site": f"site{i}.com"}
+        for i in range(3)
+    ])
+    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    capability = next(f for f in a.factors if f.factor == "capability")
+    assert (capability.independent_sources, capability.copies) == (1, 2)
+    assert a.features["patron_at_war_elsewhere"] == pytest.approx(0.15)  # one independent source, not three
+
+
+def test_feature_moves_are_capped() -> None:
+    store = FakeStore(claims=[
+        {"patron": "CHN", "client": "PRK", "stance": "against", "factor": "capability", "doc_id": f"c{i}",
+         "sentence": f"Independent report number {i} says Beijing is fighting elsewhere ({'x' * i})."}
+        for i in range(20)
+    ])
+    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    assert a.features["patron_at_war_elsewhere"] <= 0.6 + 1e-9
+
+
+@pytest.mark.parametrize("event,rung,sign", [
+    ({"source": "CHN", "event": "AID", "mode": "military", "target": "PRK", "negated": True}, "materiel", -1),
+    ({"source": "CHN", "event": "AID", "mode": "intervention", "target": "PRK", "negated": False, "modality": "future"}, "direct", 1),
+    ({"source": "CHN", "event": "THREATEN", "mode": "warn", "target": "USA"}, "statement", 1),
+    ({"source": "CHN", "event": "AID", "mode": "diplomatic", "target": "PRK"}, "diplomatic", 1),
+])
+def test_events_shift_specific_rungs(event: dict, rung: str, sign: int) -> None:
+    a = assess(FakeStore(events=[event]), "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    assert a.shift["signals"], "the event should match a signal rule"
+    shift = sum(s["shift"].get(rung, 0.0) for s in a.shift["signals"])
+    assert shift * sign > 0
+    assert _monotone(a.ladder)
+
+
+def test_signal_shift_is_bounded_per_rung() -> None:
+    events = [{"source": "CHN", "event": "AID", "mode": "intervention", "target": "PRK", "negated": True,
+               "doc_id": f"d{i}", "sentence": f"China will not send troops, report {i} {'y' * i}"} for i in range(30)]
+    cap = assess_mod._cfg()["signals"]["rung_cap"]
+    a = assess(FakeStore(events=events), "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    total = assess_mod._total_shift(a.signals)
+    assert all(abs(v) <= cap for v in total.values())
+
+
+def test_events_by_other_actors_are_not_signals() -> None:
+    store = FakeStore(events=[{"source": "JPN", "event": "AID", "mode": "military", "target": "PRK", "negated": True}])
+    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    assert a.shift["signals"] == [] and a.shift["events"] == 0
+
+
+# ---------------------------------------------------------------- errors, text, scenario
+
+@pytest.mark.parametrize("patron,client,attacker", [("russia", "IRN", None), ("RUS", "RUS", None), ("RUS", "IRN", "is rael"),
+                                                    ("RUS", "IRN", "IRN")])
+def test_bad_codes_raise(patron: str, client: str, attacker: str | None) -> None:
+    with pytest.raises(CasusError):
+        assess(None, patron, client, attacker=attacker)
+
+
+def test_render_text_has_verdict_ladder_factors_and_shift() -> None:
+    text = render_text(assess(None, "RUS", "IRN", attacker="ISR", as_of="2026-11-22"))
+    assert "Response ladder" in text and "Factors" in text and "What ingested evidence changed" in text
+    for r in RUNGS:
+        assert r in text
+    for f in FACTORS:
+        assert f in text
+    assert "tass.com" in text
+
+
+def test_assess_scenario_from_dict() -> None:
+    out = assess_scenario({"patron": "CHN", "client": "PRK", "attacker": "USA", "year": 2026, "defense_pact": 1,
+                           "patron_at_war_elsewhere": 0, "patron_ties_with_attacker": 0, "shares_border": 1,
+                           "attacker_nuclear": 1, "note": "ignored"})
+    assert _monotone(out["ladder"]) and out["most_likely"] in ("none",) + RUNGS
+    assert set(out["contributions"]["direct"]) >= {"baseline", "defense_pact"}
+    text = render_scenario_text(out)
+    assert "Response ladder" in text and "baseline" in text
