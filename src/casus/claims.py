@@ -65,6 +65,8 @@ class Lexicon:
     cues: tuple[Cue, ...]
     negators: re.Pattern[str]
     long_negators: re.Pattern[str]
+    short_negators: re.Pattern[str]
+    short_window: int
     scope_breakers: re.Pattern[str]
     partial_negators: re.Pattern[str]
     window: int
@@ -116,6 +118,8 @@ def load_lexicon() -> Lexicon:
         cues=cues,
         negators=_any_of(neg["negators"]),
         long_negators=_any_of(neg["long_scope"]),
+        short_negators=_any_of(neg["short_scope"]),
+        short_window=int(neg["short_window"]),
         scope_breakers=_any_of(neg["scope_breakers"]),
         partial_negators=_any_of(neg["partial"]),
         window=int(neg["window"]),
@@ -474,7 +478,8 @@ def _negated(clause_text: str, pos: int, lex: Lexicon, stance: str) -> bool:
     """Is the cue at `pos` in `clause_text` inside a negator's scope?
 
     Ordinary negators reach `window` tokens ahead; long-scope ones ("rather than",
-    "without", "whether") reach to the end of the clause. An odd count flips.
+    "without", "whether") reach to the end of the clause, object-negating verbs
+    ("repudiated", "abandoned") only `short_window` tokens. An odd count flips.
     """
     before = clause_text[:pos]
     breaks = list(lex.scope_breakers.finditer(before))
@@ -488,7 +493,8 @@ def _negated(clause_text: str, pos: int, lex: Lexicon, stance: str) -> bool:
     partial = list(lex.partial_negators.finditer(scope))
     full = [m for m in lex.negators.finditer(scope) if not any(p.start() <= m.start() < p.end() for p in partial)]
     far = [m for m in lex.long_negators.finditer(before[:window_start])]
-    flips = len(full) + len(far) + (len(partial) if stance == "against" else 0)
+    near = lex.short_negators.findall(before[tokens[max(0, len(tokens) - lex.short_window)].start() :])
+    flips = len(full) + len(far) + len(near) + (len(partial) if stance == "against" else 0)
     return flips % 2 == 1
 
 
@@ -537,7 +543,10 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
         if cue.who == "P" and _subject(masked[clause.start : m.start()]) in (TOKENS["C"], TOKENS["T"]):
             weight *= float(lex.decision["other_subject_weight"])
         if cue.negatable and stance in ("for", "against"):
-            if _negated(masked[clause.start : m.end()], m.start() - clause.start, lex, stance):
+            inner = masked[m.start() : m.end()]
+            if _negated(masked[clause.start : m.end()], m.start() - clause.start, lex, stance) != bool(
+                len(inner.split()) > 3 and lex.negators.search(inner[: max(0, len(inner) - 2)])
+            ):
                 negated = True
                 if stance == "for":
                     stance, weight = "against", weight * lex.negated_for_multiplier

@@ -62,6 +62,8 @@ class Rules:
     nav_any: re.Pattern[str]  # nav_line, nav_prefix or a nav pattern
     ui_word: re.Pattern[str]
     social_button: re.Pattern[str]
+    share_on: re.Pattern[str]  # "Share on X": a verb, "on", any platform name, nothing else
+    list_header: re.Pattern[str]
     platform_word: re.Pattern[str]
     credit_tail: re.Pattern[str]
     credit_prefix: re.Pattern[str]
@@ -130,6 +132,10 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
         ),
         ui_word=re.compile(r"\b(?:%s)\b" % _alternation(ln["ui_words"]), i),
         social_button=re.compile(r"\b(?:%s)\b" % _alternation(ln["social_verbs"]), i),
+        share_on=re.compile(
+            r"^\W{0,3}(?:%s)(?:\s+us)?\s+(?:on|via|with)\s+(?:%s)\W{0,3}$" % (_alternation(ln["social_verbs"]), any_platform), i
+        ),
+        list_header=re.compile(r"^\W{0,3}(?:%s)\b" % _alternation(ln["list_header_prefixes"]), i),
         platform_word=re.compile(r"\b(?:%s)\b" % platforms, i),
         credit_tail=re.compile(r"(?:^|[/|,;:·•(\-–—]|\bvia|\bby|\bfor)\s*(?:%s)\W{0,3}$" % credit, i),
         credit_prefix=re.compile(r"^\W{0,3}(?:%s)\b\s*(?:[:/|\-–—]|by\b)" % _alternation(ln["credit_prefixes"]), i),
@@ -371,12 +377,23 @@ def _link_density(text: str) -> float:
     return linked / max(1, len(text))
 
 
+def _is_credit(rules: Rules, text: str, n: int) -> bool:
+    """A photo credit: "Jane Roe / AFP", "Photo: Reuters", "AFP"."""
+    if n > rules.get("lines", "max_credit_words") or _sentence_like(text, 4):
+        return False
+    return bool(rules.credit_tail.search(text[-60:]) or rules.credit_prefix.match(text))
+
+
 def _line_kind(rules: Rules, text: str, at_edge: bool) -> str | None:
     """Junk kind of a single short line, or None."""
     if len(text) <= rules.get("lines", "max_link_line_chars") and ("](" in text or "://" in text or "www." in text):
         if _link_density(text) > rules.get("lines", "max_link_density"):
-            anchors = [m for m in _MD_LINK.finditer(text) if m.group(2).startswith("#")]
-            return "nav" if anchors else "link_list"  # in-page anchors: a table of contents
+            links = list(_MD_LINK.finditer(text))
+            if links and all(m.group(0).startswith("!") for m in links):
+                return "caption"  # an embedded image
+            if any(m.group(2).startswith("#") for m in links):
+                return "nav"  # in-page anchors: a table of contents
+            return "link_list"
     if len(text) > rules.get("lines", "max_chars"):
         return None
     n = _nwords(text)
@@ -385,10 +402,11 @@ def _line_kind(rules: Rules, text: str, at_edge: bool) -> str | None:
     body = _unbullet(text)
     if rules.nav_any.search(body):
         return "nav"
-    if n <= rules.get("lines", "max_credit_words") and not _sentence_like(body, 4):
-        if rules.credit_tail.search(body[-60:]) or rules.credit_prefix.match(body):
-            return "caption"
-    if rules.platform_word.search(body) and rules.social_button.search(body) and not _ends_sentence(body):
+    if _is_credit(rules, body, n):
+        return "caption"
+    if not _ends_sentence(body) and (
+        rules.share_on.match(body) or (rules.platform_word.search(body) and rules.social_button.search(body))
+    ):
         return "social"
     if body[:1].islower() and body == body.lower() and not re.search(r"[.!?,;:]", body):
         if rules.ui_word.search(body):
@@ -462,6 +480,11 @@ def _list_kind(rules: Rules, items: list[str], headings: Callable[[str], bool]) 
     return None
 
 
+def _is_list_header(rules: Rules, text: str) -> bool:
+    """A short title such as "Related Coverage" over a junk list."""
+    return _nwords(text) <= 5 and not _ends_sentence(text) and bool(rules.list_header.match(text))
+
+
 def _mark_lists(raw: str, blocks: list[Block], rules: Rules) -> None:
     """Mark tables of contents and link farms among runs of bullet items."""
     headings = _heading_lines(raw, blocks)
@@ -484,13 +507,17 @@ def _mark_lists(raw: str, blocks: list[Block], rules: Rules) -> None:
         kind = _list_kind(rules, items, later)
         header = blocks[i - 1] if i > 0 else None
         if header is not None and header.kind == "nav" and kind is None:
-            hdr = _unbullet(header.text.lstrip("#").strip())
-            if rules.nav_line.match(hdr):  # "Table of Contents" over a list: the list is the TOC
+            if rules.nav_line.match(_unbullet(header.text.lstrip("#").strip())):  # "Table of Contents" over a list: the list is the TOC
                 kind = "nav"
         if kind:
             for x in run:
                 x.kind = kind
         i = j
+    # a title such as "Related Coverage" heads the junk list under it
+    for prev, b in zip(blocks, blocks[1:]):
+        if b.role == "bullet" and b.kind in ("link_list", "nav") and prev.kind is None and prev.line < b.line:
+            if _is_list_header(rules, _unbullet(prev.text.lstrip("#").strip())):
+                prev.kind = b.kind
 
 
 # --- 4. calls to action ---------------------------------------------------------
@@ -529,6 +556,14 @@ def _cta_spans(rules: Rules, text: str) -> list[tuple[int, int]]:
         if max(scores[k:m]) == 2:
             out.append((spans[k].start, spans[m - 1].end))
         k = m
+    if out:
+        leftover, pos = [], 0
+        for a, b in out:
+            leftover.append(text[pos:a])
+            pos = b
+        leftover.append(text[pos:])
+        if _nwords(" ".join(leftover)) <= rules.get("cta", "max_leftover_words"):
+            return [(0, len(text))]
     return out
 
 
@@ -570,7 +605,13 @@ def _mark_cta(raw: str, blocks: list[Block], rules: Rules) -> list[Block]:
 
 
 def _split_glued_tails(raw: str, blocks: list[Block], rules: Rules) -> list[Block]:
-    """Cut an unterminated last fragment off a paragraph when it copies another line."""
+    """Cut the last fragment off a paragraph when it is a glued caption or credit.
+
+    A fragment after the paragraph's last sentence end that copies another
+    line (a gallery caption the scraper glued on) is cut off to be judged by
+    the repeat stage; one that reads as a photo credit ("Photo: Jane Roe/AP")
+    is cut off as a caption.
+    """
     max_words = rules.get("split", "max_glued_tail_words")
     line_keys = Counter(b.key() for b in blocks if b.kind is None and b.end - b.start < 300)
     out: list[Block] = []
@@ -584,6 +625,9 @@ def _split_glued_tails(raw: str, blocks: list[Block], rules: Rules) -> list[Bloc
                 frag = text[cut:]
                 if _nwords(frag) <= max_words and line_keys[_key(frag)] >= 1:
                     out.extend(_cut(raw, b, [(b.start, b.start + cut, None), (b.start + cut, b.end, None)]))
+                    continue
+                if _is_credit(rules, frag, _nwords(frag)):
+                    out.extend(_cut(raw, b, [(b.start, b.start + cut, None), (b.start + cut, b.end, "caption")]))
                     continue
         out.append(b)
     return out

@@ -110,7 +110,7 @@ def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int,
         )
     store.close()
     for skip in report.skipped:
-        err.print(f"skipped {skip.location}: {skip.reason}", markup=False, highlight=False)
+        click.echo(f"skipped {skip.location}: {skip.reason}", err=True)
     click.echo(f"{len(report.new)} new, {len(report.known)} already known, {len(report.skipped)} skipped -> {db}")
     sys.exit(report.exit_code)
 
@@ -248,6 +248,66 @@ def _code(name: str | None) -> str | None:
         close = ", ".join(f"{n} ({c})" for n, c in suggest(name)[:5])
         raise CasusError(f"unknown actor {name!r}" + (f"; did you mean: {close}" if close else ""))
     return code
+
+
+# -- assess -------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("patron", required=False)
+@click.argument("client", required=False)
+@click.option("--attacker", help="Who attacks the client (code or name), e.g. ISR or Israel.")
+@click.option("--as-of", help="Use only evidence dated on or before this day (YYYY-MM-DD).")
+@click.option("--scenario", type=click.Path(dir_okay=False), help="Score a case given as features in a JSON file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@db_option
+def assess(patron: str | None, client: str | None, attacker: str | None, as_of: str | None,
+           scenario: str | None, fmt: str, db: str) -> None:
+    """Will PATRON come to CLIENT's defence? Probability of each rung of the response ladder.
+
+    Ladder: statement < diplomatic < economic < materiel < intelligence < direct;
+    each probability is that the patron's highest response reaches that rung or
+    above. Answers from shipped knowledge (treaties, reference cases, a curated
+    ledger) even on an empty database; ingested articles add cited evidence.
+    Names work as well as codes.
+
+    Example: casus assess Russia Iran --attacker Israel --as-of 2025-06-12
+    """
+    from casus import assess as assessment
+
+    if scenario:
+        from casus.model import load_scenario
+
+        out = assessment.assess_scenario(load_scenario(scenario))
+        click.echo(json.dumps(out, indent=2) if fmt == "json" else assessment.render_scenario_text(out))
+        return
+    if not patron or not client:
+        raise click.UsageError("give PATRON and CLIENT (e.g. casus assess RUS IRN), or --scenario FILE.json")
+    if as_of:
+        from casus.validate import check_iso_date
+
+        check_iso_date(as_of)
+    store = open_store(db, readonly=True)
+    result = assessment.assess(store, _code(patron), _code(client), attacker=_code(attacker), as_of=as_of)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(assessment.render_text(result))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def backtest(fmt: str) -> None:
+    """Leave-one-out backtest of the ladder model over the shipped reference cases.
+
+    Prints, for each rung, the Brier score of the model and of the base rate from
+    the same run, and a reliability table.
+
+    Example: casus backtest --format json
+    """
+    from casus.model import backtest_report
+
+    click.echo(backtest_report(fmt))
 
 
 # -- measure ------------------------------------------------------------------------

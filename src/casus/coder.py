@@ -100,7 +100,11 @@ class Lexicon:
     attribution_nouns: frozenset[str]
     control_re: re.Pattern[str]
     subordinators: frozenset[str]
-    year: int | None = None
+    ties: re.Pattern[str]
+    offer_objects: frozenset[str]
+    recipient_re: re.Pattern[str]
+    verb_forms: frozenset[str]
+    background_nouns: frozenset[str]
 
 
 def inflect(spec: str) -> list[str]:
@@ -226,7 +230,21 @@ def lexicon() -> Lexicon:
     control_re = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in controls) + r")\b", re.I)
     gov = sorted((str(w) for w in data["agree_governors"]), key=len, reverse=True)
     agree_governors = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in gov) + r")\b", re.I)
+    tv = "|".join(sorted({re.escape(v) for v in data["ties"]["verbs"]}, key=len, reverse=True))
+    tn = "|".join(re.escape(n) for n in data["ties"]["nouns"])
+    ties = re.compile(r"\b(?:" + tv + r")\w*\s+(?:[\w-]+\s+){0,3}?(?:" + tn + r")\b", re.I)
+    rv = sorted((str(w) for w in data["recipient_verbs"]), key=len, reverse=True)
+    recipient_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in rv) + r")\b(?:\s+[\w-]+){0,4}\s*$", re.I)
+    verb_forms = frozenset(
+        f for row in data["triggers"] if row.get("pos") == "verb" and row.get("type")
+        for w in row["words"] for f in inflect(str(w)) if " " not in f
+    )
     return Lexicon(
+        ties=ties,
+        offer_objects=frozenset(str(w).lower() for w in data["offer_objects"]),
+        recipient_re=recipient_re,
+        verb_forms=verb_forms,
+        background_nouns=frozenset(str(w).lower() for w in data["background_nouns"]),
         regex=regex,
         table=table,
         exact={k: frozenset(v) for k, v in exact.items()},
@@ -248,7 +266,7 @@ def lexicon() -> Lexicon:
 class Mention:
     """An actor reference in a sentence: a name, adjective, pronoun or pair ("the two countries")."""
 
-    __slots__ = ("start", "end", "codes", "kind", "poss", "role", "prep", "group", "expand")
+    __slots__ = ("start", "end", "codes", "kind", "poss", "role", "prep", "group", "expand", "obj")
 
     def __init__(self, start: int, end: int, codes: tuple[str, ...], kind: str, poss: bool = False) -> None:
         self.start, self.end, self.codes, self.kind, self.poss = start, end, codes, kind, poss
@@ -256,6 +274,7 @@ class Mention:
         self.prep: str | None = None
         self.group: int = -1
         self.expand: list[Mention] | None = None
+        self.obj = False  # the object of a verb ("supports Iran"), so not a subject
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"M({self.codes},{self.kind},{self.role},{self.prep},{self.start})"
@@ -385,7 +404,8 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence | None:
             continue  # an actor name is not also a trigger
         if trig_entries:
             trig = _choose_pos(trig_entries, low, start)
-            triggers.append(TrigHit(start, end, trig, key))
+            if trig is not None:
+                triggers.append(TrigHit(start, end, trig, key))
     if not triggers and not agree_nouns:
         sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False)
         _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
@@ -397,18 +417,28 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence | None:
     return sent
 
 
-def _choose_pos(entries: list[Trigger], low: str, start: int) -> Trigger:
-    """Verb or noun reading of a phrase listed as both ('supply', 'support'): a determiner before means noun."""
-    if len(entries) == 1:
-        return entries[0]
-    before = low[max(0, start - 30):start].split()
+_ADJ_END = ("al", "ic", "ive", "ed", "ous", "ful", "ent", "ant", "ary", "ern", "ian", "an", "ese", "ish", "est", "ing", "li")
+_VERB_PREV = AUX | frozenset("to it they we he she who which that also then still now jointly reportedly openly".split())
+
+
+def _choose_pos(entries: list[Trigger], low: str, start: int) -> Trigger | None:
+    """Verb or noun reading of a phrase listed as both ('supply', 'support'): a determiner or adjective before means noun.
+
+    Returns None for a verb-only phrase used as a noun ('the demands of').
+    """
+    before = _words(low[max(0, start - 40):start])
     prev = before[-1] if before else ""
-    nounish = prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "military", "diplomatic") or (
-        prev and prev not in AUX and prev not in PREPS and prev not in ("to",) and prev.endswith(("al", "ic", "ive", "ed")))
-    want = "noun" if nounish else "verb"
+    if prev in _VERB_PREV or prev.endswith("ly"):
+        want = "verb"
+    elif prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "or", "any") or prev.endswith(_ADJ_END):
+        want = "noun"
+    else:
+        want = "verb"
     for e in entries:
         if e.pos == want:
             return e
+    if want == "noun" and prev in DETS and all(e.pos == "verb" for e in entries):
+        return None
     return entries[0]
 
 
@@ -503,6 +533,8 @@ def _resolve_mentions(
             m.role = "mod"
         elif any(s <= m.end + 25 and s >= m.end for s, _ in attr_spans) and not m.poss and _attr_follows(low, m.end, lex, mentions):
             m.role = "attr"
+        elif m.kind in ("name", "capital") and not m.poss and nxt and (nxt[0] in lex.background_nouns or " ".join(nxt[:2]) in lex.background_nouns):
+            m.role = "mod"  # "the Ukraine war": background, not an actor here
         elif m.kind in ("adj",) and not m.poss:
             head = " ".join(nxt[:2])
             if nxt and (nxt[0] in lex.agent_nouns or head in lex.agent_nouns):
@@ -514,13 +546,17 @@ def _resolve_mentions(
         prev = _prev_words(low, m.start, 3)
         while prev and prev[-1] in DETS:
             prev.pop()
+        if prev and (prev[-1] in lex.verb_forms or prev[-1] in _COMMON_VERBS or (
+                prev[-1].endswith(("ing", "ed")) and prev[-1] not in PREPS and len(prev[-1]) > 4)):
+            m.obj = True
         while prev and prev[-1] in ("key", "global", "close", "closest", "main", "new", "old", "own", "long-time", "strategic",
                                     "senior", "top", "some", "many", "other", "powerful", "fellow", "regional"):
             prev.pop()
         if prev and prev[-1] in PREPS:
             m.prep = prev[-1]
-            if m.prep == "with" and _words(low[m.end:m.end + 20])[:1] and _words(low[m.end:m.end + 20])[0].endswith("ing"):
-                m.prep = None  # "with Russia assisting": an absolute clause's subject
+            nxt_w = _words(low[m.end + (2 if m.poss else 0):m.end + 24])[:1]
+            if nxt_w and nxt_w[0].endswith("ing") and not m.poss and nxt_w[0] not in ("during", "including", "regarding", "concerning"):
+                m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
     # Coordinated groups: "Russia and China", "the United States and its European allies".
     gid = 0
     for i, m in enumerate(mentions):
@@ -539,6 +575,14 @@ def _resolve_mentions(
                 g = mentions[i + 1].group
                 m.expand = [x for x in mentions if x.group == g]
     sent.mentions = mentions
+
+
+_COMMON_VERBS = frozenset(
+    "is are was were be been has have had become became remain remains remained make makes made see sees saw view views "
+    "viewed consider considers considered allow allows allowed leave leaves left push pushes pushed urge urges urged "
+    "tell tells told ask asks asked give gives gave offer offers offered provide provides provided defend defends protect "
+    "protects shield shields support supports supported back backs warn warns warned condemn condemns condemned".split()
+)
 
 
 def _coordinated(gap: str, prev: Mention) -> bool:
@@ -577,6 +621,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             done.append(m)
             continue
         cat = m.kind[6:]
+        key = sent.low[m.start:m.end]
         prior = [x for x in done if x.codes and x.role != "maker"]
         if cat == "pair":
             codes: list[str] = []
@@ -585,18 +630,22 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
                     if c not in codes and not c.endswith("_MILITIAS"):
                         codes.append(c)
             codes = codes[:2]
+            single = codes if len(codes) == 1 else []
+            if len(codes) == 1:
+                codes = []
             if len(codes) < 2:
-                for c in ctx.prev_codes + dyad:
+                pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else dyad
+                for c in (*pool, *single, *ctx.prev_codes):
                     if c not in codes:
                         codes.append(c)
                     if len(codes) == 2:
                         break
             m.codes = tuple(reversed(codes)) if len(codes) == 2 else ()
-        elif cat in ("single",):
-            ref = _antecedent(prior, m, ctx)
-            m.codes = ref
+        elif cat == "single":
+            person = key in ("he", "his", "she", "her", "him")
+            m.codes = _antecedent(prior, ctx, person)
         elif cat == "partner":
-            ref = _antecedent(prior, m, ctx)
+            ref = _antecedent(prior, ctx, False)
             others = [c for c in dyad if c not in ref]
             if not others:
                 others = [c for x in prior for c in x.codes if c not in ref]
@@ -605,25 +654,30 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             m.codes = prior[-1].codes[-1:] if prior else ctx.prev_codes[-1:]
         elif cat == "former":
             m.codes = prior[-2].codes[:1] if len(prior) >= 2 else ()
-        elif cat == "reverse":
+        else:
             m.codes = ()
         if m.codes:
-            m.kind = "pron" if cat != "pair" else "pair"
-            if cat == "pair" and m.prep is None and sent.low[m.start:m.end] in ("bilateral", "mutual"):
+            m.kind = "pair" if cat == "pair" else "pron"
+            if cat == "pair" and key in ("bilateral", "mutual"):
                 m.role = "mod"
             done.append(m)
-    # a pair mention stands for a group of its own
-    sent.mentions = [m for m in done]
+    sent.mentions = done
 
 
-def _antecedent(prior: list[Mention], m: Mention, ctx: Context) -> tuple[str, ...]:
+def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, ...]:
+    """The actor a pronoun refers to: the nearest subject-like mention, else the previous sentence's subject."""
+    if person:
+        for x in reversed(prior):
+            if x.kind == "leader":
+                return x.codes[:1]
+        return ctx.prev_subject[:1] if not prior else prior[-1].codes[:1]
     for x in reversed(prior):
-        if x.role in ("attr", "maker") or x.kind == "militia":
+        if x.role in ("attr", "maker") or x.kind == "militia" or x.obj:
             continue
-        if x.prep is None or x.poss:
-            return x.codes[:1] if x.kind != "pair" else x.codes[:1]
+        if x.prep is None:
+            return x.codes[:1]
     for x in reversed(prior):
-        if x.role not in ("attr",):
+        if x.role not in ("attr",) and not x.obj:
             return x.codes[:1]
     return ctx.prev_subject[:1]
 
@@ -665,39 +719,54 @@ def _control_gap(gap: str, lex: Lexicon) -> bool:
     return len(words) <= 9 and bool(lex.control_re.search(gap)) and not any(w in ("that", "which", "who", "but") for w in words)
 
 
-def _subject_ok(m: Mention) -> bool:
-    return bool(m.codes) and m.role in ("np", "agent") and (m.prep is None) and m.kind != "militia" or (
-        m.kind == "militia" and m.prep is None and bool(m.codes))
+def _subject_ok(m: Mention, allow_obj: bool = False) -> bool:
+    return bool(m.codes) and m.role in ("np", "agent") and m.prep is None and (allow_obj or not m.obj)
+
+
+def _starts_subordinate(sent: Sentence, lex: Lexicon) -> bool:
+    words = _words(sent.low[:40])
+    return bool(words) and (words[0] in lex.subordinators or " ".join(words[:2]) in lex.subordinators)
 
 
 def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int | None = None) -> list[Mention]:
     """Who acts: possessor or adjective of a nominal trigger, 'by/from X', else the clause's subject."""
     pos = t.start if pos is None else pos
     lo, hi = _clause(sent, t.start)
+    noun = t.trig.pos == "noun"
     before = [m for m in sent.mentions if m.end <= pos and m.codes]
+    rel = re.search(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}$", sent.low[max(0, pos - 40):pos])
+    if rel and not noun and before:
+        rel_at = max(0, pos - 40) + rel.start()
+        near = [m for m in before if m.end <= rel_at + 1 and rel_at - m.end <= 3]
+        if near:
+            return _group(sent, near[-1])
     if before:
         m = before[-1]
         gap = sent.text[m.end + (2 if m.poss else 0):pos]
-        if m.role not in ("attr", "maker") and m.prep is None and (
-            _modifier_gap(gap) or (m.poss or m.kind in ("pron", "pair", "name", "leader", "inst", "group", "capital")) and _control_gap(gap, lex)
-        ):
-            if m.role != "mod" or t.trig.pos == "noun" or _modifier_gap(gap):
+        if m.role not in ("attr",) and (m.role != "maker" or noun):
+            if (m.poss or m.role in ("mod", "maker") or m.kind in ("pair",)) and noun and _modifier_gap(gap):
                 return _group(sent, m)
-    if t.trig.pos == "noun" or t.trig.frame in ("sanction",):
-        after = [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes]
-        for m in after[:3]:
+            if m.prep is None and not m.obj and (_modifier_gap(gap) or (
+                    m.poss or m.kind in ("pron", "pair", "name", "leader", "inst", "group", "capital")) and _control_gap(gap, lex)):
+                if m.role != "mod" or noun:
+                    return _group(sent, m)
+    if noun or t.trig.frame in ("sanction",):
+        for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
             if m.prep in ("by", "from") and _nwords(sent.text[t.end:m.start]) <= 10:
                 return _group(sent, m)
-    for m in reversed(before):
-        if m.start < lo:
-            break
-        if _subject_ok(m) or (m.poss and m.prep is None and m.role not in ("attr", "maker")):
-            return _group(sent, m)
+    if t.trig.frame == "sanction":
+        return []
+    for allow_obj in (False, True):
+        for m in reversed(before):
+            if m.start < lo:
+                break
+            if _subject_ok(m, allow_obj) or (m.poss and m.prep is None and m.role not in ("attr", "maker") and (allow_obj or not m.obj)):
+                return _group(sent, m)
     for m in reversed(before):
         if _subject_ok(m) and m.role != "mod":
             return _group(sent, m)
     # a fronted phrase ("Instead of direct participation, Russia could ...")
-    if lo == 0 and sent.bounds and t.start < sent.bounds[0]:
+    if sent.bounds and t.start < sent.bounds[0] and _starts_subordinate(sent, lex):
         for m in sent.mentions:
             if m.start > sent.bounds[0] and _subject_ok(m):
                 return _group(sent, m)
@@ -776,12 +845,16 @@ def _object_end(sent: Sentence, t: TrigHit, words: int = 10) -> int:
 
 
 def _left_mod_start(sent: Sentence, t: TrigHit) -> int:
-    words = list(WORD_RE.finditer(sent.text, max(0, t.start - 60), t.start))
+    """Start of the domain words right before a trigger ('military and economic cooperation')."""
     start = t.start
-    for w in reversed(words[-4:]):
-        if w.group().lower() in GAP_STOP and w.group().lower() != "and":
+    for ds, de, _ in reversed(sent.domains):
+        if de > start:
+            continue
+        gap = sent.low[de:start]
+        if gap.strip(" ,-") in ("", "and", "or", "and/or", ", and"):
+            start = ds
+        else:
             break
-        start = w.start()
     return start
 
 
@@ -869,20 +942,22 @@ def _cue_before(sent: Sentence, cat: str, pos: int, lo: int, max_words: int | No
     return best
 
 
+_COMPLEMENT_VERBS = frozenset("mean means meant confirm confirmed say said think believe expect suggest indicate imply "
+                              "guarantee guarantees show shows appear seem".split())
+
+
 def negated(sent: Sentence, t: TrigHit) -> bool:
     """Whether the trigger is denied: a negator before it in its clause, a refusal, 'rather than', 'unlikely'."""
     if t.trig.neg:
         return True
     lo, hi = _clause(sent, t.start)
     c = _cue_before(sent, "neg", t.start, lo, 8)
-    if c is not None:
-        key = c[2]
-        if key != "no" or _nwords(sent.text[c[1]:t.start]) <= 4:
-            return True
+    if c is not None and (c[2] != "no" or _nwords(sent.text[c[1]:t.start]) <= 4) and _scope_reaches(sent, c, t):
+        return True
     if _cue_before(sent, "hedge_neg", t.start, lo, 10) is not None:
         return True
     c = _cue_before(sent, "neg_scope", t.start, lo, 14)
-    if c is not None:
+    if c is not None and _scope_reaches(sent, c, t):
         if c[2] in ("instead of", "rather than"):
             if "," not in sent.text[c[1]:t.start]:
                 return True
@@ -890,9 +965,18 @@ def negated(sent: Sentence, t: TrigHit) -> bool:
             return True
     # "a preference for X over Y", "more about X than Y"
     c = _cue_before(sent, "contrast", t.start, lo, 3)
-    if c is not None and _cue_before(sent, "preference", c[0], lo, 12) is not None:
+    if c is not None and _cue_before(sent, "preference", c[0], lo, 14) is not None:
         return True
     return False
+
+
+def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> bool:
+    """A negator does not reach into a relative clause ('not on the scale that X supports'), only into a verb's complement."""
+    words = _words(sent.text[cue[1]:t.start])
+    for i, w in enumerate(words):
+        if w in ("that", "which", "who", "whom"):
+            return any(x in _COMPLEMENT_VERBS for x in words[:i])
+    return True
 
 
 def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[str | None, tuple[str, ...]] | None) -> str:
@@ -986,8 +1070,11 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
 # --------------------------------------------------------------------------- filters
 
 
+_ADJACENT_IRREALIS = frozenset({"in exchange for", "in return for", "need of", "need for", "in need of", "in dire need of"})
+
+
 def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
-    """A hypothetical, a question, or an act only warned against or avoided: not an event."""
+    """A hypothetical, a question, or an act only warned against, avoided or wanted: not an event."""
     if sent.question:
         return True
     lo, hi = _clause(sent, t.start)
@@ -996,9 +1083,12 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
         return True
     c = _cue_before(sent, "irrealis", t.start, lo, 3)
     if c is not None:
-        if c[2] == "any" and _cue_before(sent, "neg", c[0], lo, 8) is not None:
+        gap = _nwords(sent.text[c[1]:t.start])
+        if c[2] == "commitment to" and t.trig.type == "AGREE":
             return False
-        if c[2] == "any" and _nwords(sent.text[c[1]:t.start]) > 2:
+        if c[2] in _ADJACENT_IRREALIS:
+            return gap <= 2 and not re.search(r"[A-Z]", sent.text[c[1]:t.start])
+        if c[2] == "any" and (_cue_before(sent, "neg", c[0], lo, 8) is not None or gap > 2):
             return False
         return True
     return False
@@ -1031,6 +1121,28 @@ def date_for(sent: Sentence, t: TrigHit, dates: list[DateMention]) -> str | None
 # --------------------------------------------------------------------------- events from one trigger
 
 
+def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+    """A target the text leaves implicit: the document's other main actor, else another actor in the sentence."""
+    dyad = ctx.dyad()
+    if len(dyad) == 2 and src and src[0] in dyad:
+        return [c for c in dyad if c not in src][:1]
+    others = other_actors(sent, t, src)
+    if others:
+        return others[:1]
+    return [c for c in dyad if c not in src][:1]
+
+
+def _assault_source(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[str]:
+    for other in sent.triggers:
+        if other.trig.type == "ASSAULT" and other is not t:
+            a = left_agent(sent, other, lex, ctx)
+            if a and abs(other.start - a[-1].end) < 40:
+                return _codes(a)
+    if "ASSAULT" in ctx.last_by_type:
+        return list(ctx.last_by_type["ASSAULT"][0][:1])
+    return []
+
+
 def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
     """(source, target) pairs for a trigger according to its frame."""
     trig = t.trig
@@ -1047,36 +1159,41 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if len(parts) < 2:
             lo, hi = _clause(sent, t.start)
             for m in sent.mentions:
-                if m.codes and lo <= m.start < hi and m.role not in ("attr", "maker") and m.prep not in ("in", "at", "against", "from", "by", "to"):
+                if m.codes and lo <= m.start < hi and m.role not in ("attr", "maker", "mod") and m.prep not in (
+                        "in", "at", "against", "from", "by", "to", "over", "on", "like", "than"):
                     for c in m.codes:
                         if c not in parts and not c.endswith("_MILITIAS"):
                             parts.append(c)
         if len(parts) < 2 and anaphoric and trig.type in ctx.last_by_type:
-            s, g = ctx.last_by_type[trig.type]
-            parts = list(dict.fromkeys([*parts, *s, *g]))
+            s_, g_ = ctx.last_by_type[trig.type]
+            parts = list(dict.fromkeys([*parts, *s_, *g_]))
         if len(parts) < 2:
             for c in ctx.dyad():
                 if c not in parts and len(parts) < 2:
                     parts.append(c)
         if len(parts) < 2:
             return []
-        if len(parts) > 3:
-            parts = parts[:3]
+        parts = parts[:3]
         return [(a, b) for a in parts for b in parts if a != b]
     if frame == "mediate":
-        if not src_codes:
-            src_codes = list(ctx.prev_subject[:1])
-        return [(s, None) for s in src_codes]
+        return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
     if frame == "receive":
         giver = right_target(sent, t, frozenset({"from"}), direct=False)
-        if not giver:
-            return []
-        return [(g, r) for g in _codes(giver) for r in (src_codes or [])] if src_codes else []
-    # Who is acted on.
+        return [(g, r) for g in _codes(giver) for r in src_codes if g != r] if giver and src_codes else []
+    recipient = False
+    if trig.type in ("AID", "SUPPORT") and trig.pos == "noun":
+        left = sent.text[max(0, t.start - 60):t.start]
+        if lex.recipient_re.search(left):
+            recipient = True
+    if recipient:
+        # "Iran cannot expect full military backing (from Russia)": the subject receives.
+        giver = right_target(sent, t, frozenset({"from", "by"}), direct=False)
+        gcodes = _codes(giver) or _fallback_target(sent, t, src_codes, ctx)
+        return [(g, r) for g in gcodes for r in src_codes if g != r]
+    tgt: list[Mention]
     if frame == "transfer":
         tgt = right_target(sent, t, TRANSFER_PREPS)
         if not src_codes:
-            # "the provision of Russian air defence systems to Iran": the maker or adjective in the object
             hi = _object_end(sent, t, 10)
             for m in sent.mentions:
                 if t.end <= m.start < hi and m.role in ("mod", "maker") and m.codes and (not tgt or m.codes[0] not in _codes(tgt)):
@@ -1092,30 +1209,31 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     elif frame == "request":
         tgt = right_target(sent, t, REQUEST_PREPS)
     elif frame == "speech":
+        tgt = []
+        hi = _object_end(sent, t, 12)
+        inner = [o for o in sent.triggers if o is not t and o.trig.type == "ASSAULT" and t.end <= o.start <= hi]
+        if inner:
+            tgt_codes0 = _assault_source(sent, inner[0], lex, ctx) if not left_agent(sent, inner[0], lex, ctx) else _codes(
+                left_agent(sent, inner[0], lex, ctx))
+            if tgt_codes0:
+                return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in tgt_codes0 if c != g]
         tgt = right_target(sent, t, SPEECH_PREPS)
         if not tgt:
-            hi = _object_end(sent, t, 12)
-            for other in sent.triggers:
-                if other is not t and other.trig.type == "ASSAULT" and t.end <= other.start <= hi:
-                    a = left_agent(sent, other, lex, ctx)
-                    if a and other.start - a[0].end < 30:
-                        tgt = a
-                    elif "ASSAULT" in ctx.last_by_type:
-                        return [(s, g) for s in (src_codes or list(ctx.prev_subject[:1])) for g in ctx.last_by_type["ASSAULT"][0][:1]]
-                    break
-        if not tgt:
             for m in sent.mentions:
-                if m.start > t.end and m.codes and sent.low[max(0, m.start - 30):m.start].rstrip().endswith(("if", "against", "not to")) or (
-                    m.start > t.end and m.codes and re.search(r"\bif\s+$", sent.low[max(0, m.start - 5):m.start])):
+                if m.start > t.end and m.codes and re.search(r"\b(?:if|against|not to)\s+(?:the\s+)?$", sent.low[max(0, m.start - 14):m.start]):
                     if _nwords(sent.text[t.end:m.start]) <= 8:
                         tgt = [m]
                         break
+        if not tgt and trig.type == "ACCUSE" and re.search(r"\b(?:attacks?|strikes?|bombings?|aggression)\b", sent.low):
+            codes = _assault_source(sent, t, lex, ctx)
+            if codes:
+                return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
     elif frame == "sanction":
-        tgt = right_target(sent, t, frozenset({"on", "against"}), direct=False)
         if not src_codes:
             return []
+        tgt = right_target(sent, t, frozenset({"on", "against"}), direct=False)
         if not tgt:
-            before = [m for m in sent.mentions if m.end <= t.start and m.codes and m.role not in ("attr", "maker")
+            before = [m for m in sent.mentions if m.end <= t.start and m.codes and m.role not in ("attr", "maker", "mod")
                       and not set(m.codes) & set(src_codes) and (m.prep is None or m.poss)]
             if before:
                 tgt = _group(sent, before[-1])
@@ -1134,44 +1252,44 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             if before and before[-1].poss and _modifier_gap(sent.text[before[-1].end + 2:t.start]):
                 tgt = _group(sent, before[-1])
                 src = left_agent(sent, t, lex, ctx, pos=before[-1].start)
-                src_codes = _codes(src)
+                src_codes = [c for c in _codes(src) if c not in _codes(tgt)]
+                if not src_codes:
+                    prior = [m for m in sent.mentions if m.end <= before[-1].start and m.codes and m.role not in ("attr",)
+                             and not set(m.codes) & set(_codes(tgt))]
+                    src_codes = list(prior[-1].codes) if prior else []
             elif not tgt or sent.low[t.end:t.end + 4] != " of ":
                 return []
     tgt_codes = _codes(tgt)
-    # Missing arguments: anaphora ("This supply ...") and the document's dyad.
-    if (not src_codes or not tgt_codes) and anaphoric and trig.type in ctx.last_by_type:
-        s, g = ctx.last_by_type[trig.type]
-        src_codes = src_codes or list(s)
-        tgt_codes = tgt_codes or [c for c in g if c not in src_codes]
+    # Missing arguments: anaphora ("This supply ...", "the attacks") and the document's dyad.
     if not src_codes:
-        if trig.type == "ASSAULT" and "ASSAULT" in ctx.last_by_type and trig.pos == "noun":
-            src_codes = list(ctx.last_by_type["ASSAULT"][0])
-        elif trig.type in DYAD_TYPES:
-            src_codes = [c for c in ctx.prev_subject[:1] if c not in tgt_codes]
-            if not src_codes:
-                src_codes = [c for c in ctx.dyad() if c not in tgt_codes][:1]
+        family = [trig.type] + (["AID", "SUPPORT"] if trig.type in ("AID", "SUPPORT") else [])
+        if trig.type == "ASSAULT":
+            if trig.pos == "noun" and "ASSAULT" in ctx.last_by_type:
+                src_codes = list(ctx.last_by_type["ASSAULT"][0])
+        elif trig.type in DYAD_TYPES or trig.type in SPEECH_TYPES:
+            for typ in family:
+                if typ in ctx.last_by_type:
+                    s_, g_ = ctx.last_by_type[typ]
+                    src_codes = [c for c in s_ if c not in tgt_codes]
+                    if not tgt_codes and anaphoric:
+                        tgt_codes = [c for c in g_ if c not in src_codes]
+                    break
+            if not src_codes and trig.type in DYAD_TYPES:
+                src_codes = [c for c in ctx.prev_subject[:1] if c not in tgt_codes] or [c for c in ctx.dyad() if c not in tgt_codes][:1]
     if not src_codes:
         return []
-    if not tgt_codes:
-        if trig.type in DYAD_TYPES or trig.type == "ASSAULT":
-            others = other_actors(sent, t, src_codes)
-            if trig.type == "ASSAULT":
-                others = others[:1]
-            if not others and trig.type in DYAD_TYPES:
-                others = [c for c in ctx.dyad() if c not in src_codes]
-            tgt_codes = others[:1]
-    if "target" in trig.need and not tgt_codes:
-        return []
-    if trig.type == "ASSAULT" and not tgt_codes:
+    if not tgt_codes and anaphoric and trig.type in ctx.last_by_type:
+        tgt_codes = [c for c in ctx.last_by_type[trig.type][1] if c not in src_codes]
+    if not tgt_codes and trig.type in DYAD_TYPES:
+        tgt_codes = _fallback_target(sent, t, src_codes, ctx)
+    if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
         return []
     out: list[tuple[str, str | None]] = []
-    for s in src_codes:
+    for s_ in src_codes:
         if tgt_codes:
-            for g in tgt_codes:
-                if s != g:
-                    out.append((s, g))
+            out.extend((s_, g) for g in tgt_codes if s_ != g)
         else:
-            out.append((s, None))
+            out.append((s_, None))
     return out
 
 
@@ -1207,7 +1325,7 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
         right = sent.text[e:min(len(sent.text), e + 70)]
         left_words = _words(left)[-5:]
         governed = bool(lex.agree_governors.search(" ".join(left_words))) or bool(
-            re.search(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing)\b", " ".join(_words(right)[:8])))
+            re.search(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing)\b", " ".join(_words(right)[:12])))
         if re.search(r"\bdespite\b", " ".join(_words(sent.text[max(0, s - 60):s])[-6:])):
             governed = False
         if governed:
@@ -1216,45 +1334,103 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     return out
 
 
+_LIGHT_AID = re.compile(r"\b(?:offer|offers|offered|offering|provide|provides|provided|providing|give|gives|gave|giving|"
+                        r"extend|extends|extended|extending|lend|lends|lent|lending)\b(?:\s+[\w'-]+){0,3}\s*$", re.I)
+_BY_MEANS = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}by\s+\w+ing\b", re.I)
+
+
+def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
+    """Context that changes a trigger's type: support offered or military is aid; 'seek to' is no request."""
+    trig = t.trig
+    if trig.type == "SUPPORT" and trig.mode == "auto":
+        if _BY_MEANS.match(sent.text[t.end:t.end + 60]):
+            return None  # "support Iran by supplying weapons": the means is the event
+        lo = _left_mod_start(sent, t)
+        hi = _object_end(sent, t, 8)
+        doms = _domain_hits(sent, lo, hi)
+        light = trig.pos == "noun" and _LIGHT_AID.search(sent.text[max(0, t.start - 50):t.start])
+        if light or "military" in doms or "intervention" in doms:
+            new = Trigger("AID", trig.pos, "transfer" if light else "directed", "auto", "military", trig.need - {"target"},
+                          False, False, False, False, None, None)
+            return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "REQUEST" and trig.pos == "verb" and re.match(r"\s+to\b", sent.text[t.end:t.end + 4]) and not t.key.startswith(
+            ("appeal", "turn")):
+        return None  # "seek to bolster": an attempt, not a request
+    if trig.type == "AID" and trig.light and t.key.startswith("offer"):
+        hi = _object_end(sent, t, 8)
+        if set(_words(sent.text[t.end:hi])) & lex.offer_objects:
+            new = Trigger("AGREE", "verb", "directed", None, None, frozenset({"target"}), False, False, False, False, None, None)
+            return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "AID" and re.search(r"\bcommitment to\s+\W?$", sent.low[max(0, t.start - 20):t.start]):
+        return None  # "its commitment to protecting X": a pledge, not the act
+    return t
+
+
+def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
+    """Triggers found by rules rather than phrases: agreements signed, ties built, weapons made by one actor."""
+    out = _agree_noun_events(sent, lex)
+    for m in lex.ties.finditer(sent.text):
+        trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
+        out.append(TrigHit(m.start(), m.end(), trig, m.group().lower()))
+    for m in sent.mentions:
+        if m.role == "maker" and any(s >= m.end and s - m.end < 30 and d == "military" for s, _, d in sent.domains):
+            trig = Trigger("AID", "noun", "transfer", "military", None, frozenset(), False, False, False, False, None, None)
+            out.append(TrigHit(m.start, m.end, trig, "made"))
+    return out
+
+
 def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMention]) -> list[CodedEvent]:
     """All events of one analysed sentence."""
     events: list[CodedEvent] = []
     seen: set[tuple] = set()
-    triggers = [t for t in sent.triggers if t.trig.type] + _agree_noun_events(sent, lex)
-    reverse = any(sent.low[m.start:m.end] == "vice versa" for m in []) or "vice versa" in sent.low
-    for t in triggers:
-        if t.trig.light and t.trig.type == "AID":
-            modes = modes_for(sent, t, lex)
-            if modes == [None]:
-                continue
-        if is_irrealis(sent, t) or not _needs_ok(sent, t, lex):
+    raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
+    if any(t.trig.ties for t in raw):
+        # a sentence that names the cooperation itself needs no second record from "deepened ties"
+        others = [t for t in raw if t.trig.type == "COOPERATE" and not t.trig.ties]
+        if others:
+            raw = [t for t in raw if not t.trig.ties]
+    reverse = "vice versa" in sent.low
+    maker_pairs: list[tuple[str, str | None]] = []
+    for t0 in raw:
+        t = _retype(sent, t0, lex)
+        if t is None:
             continue
         modes = modes_for(sent, t, lex)
+        if t.trig.light and t.trig.type == "AID" and modes == [None]:
+            continue
+        if is_irrealis(sent, t) or not _needs_ok(sent, t, lex):
+            continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
-        pairs = _pairs_for(sent, t, lex, ctx)
+        if t.key == "made":
+            src = [t_m for t_m in sent.mentions if t_m.start == t.start]
+            sc = _codes(src)
+            others = [c for c in other_actors(sent, t, sc) if not c.endswith("_MILITIAS")]
+            pairs = [(sc[0], others[0])] if sc and others else []
+        else:
+            pairs = _pairs_for(sent, t, lex, ctx)
         if not pairs:
             continue
         if t.trig.pos == "noun" and t.trig.frame in ("speech",) and not _explicit(sent, t, pairs):
             continue
         neg = negated(sent, t)
         speaker = speaker_of(sent, t)
-        srcs = [p[0] for p in pairs]
-        modality = modality_of(sent, t, srcs, speaker)
+        modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
         attribution = speaker[0] if speaker else None
         if attribution and modality == "asserted":
             attribution = None
         date = date_for(sent, t, dates)
         if reverse and t.trig.frame != "joint":
-            pairs = pairs + [(g, s) for s, g in pairs if g]
-        for s, g in pairs:
+            pairs = pairs + [(g, s_) for s_, g in pairs if g]
+        for s_, g in pairs:
             for mode in modes:
-                key = (s, t.trig.type, g, mode, neg)
+                key = (s_, t.trig.type, g, mode, neg)
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(CodedEvent(s, t.trig.type, g, mode, date, modality, neg, attribution))
+                events.append(CodedEvent(s_, t.trig.type, g, mode, date, modality, neg, attribution))
         ctx.last_by_type[t.trig.type] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
+    del maker_pairs
     return _merge(events)
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import charset_normalizer
 
@@ -63,8 +64,12 @@ class IngestReport:
 # -- finding inputs ---------------------------------------------------------
 
 
-def expand_inputs(paths: Iterable[str]) -> tuple[list[str], list[Skip]]:
-    """Files (folders walked recursively, hidden entries left out) and URLs, in order; missing paths as skips."""
+def expand_inputs(paths: Iterable[str], exclude: Iterable[Path] = ()) -> tuple[list[str], list[Skip]]:
+    """Files (folders walked recursively, hidden entries and `exclude` left out) and URLs, in order.
+
+    Missing paths come back as skips.
+    """
+    excluded = {p.resolve() for p in exclude}
     found: list[str] = []
     skips: list[Skip] = []
     for p in paths:
@@ -76,6 +81,7 @@ def expand_inputs(paths: Iterable[str]) -> tuple[list[str], list[Skip]]:
             files = sorted(
                 str(f) for f in path.rglob("*")
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)
+                and f.resolve() not in excluded
             )
             if not files:
                 skips.append(Skip(p, "folder has no files"))
@@ -155,7 +161,8 @@ def read_url(url: str, allow_private: bool = False, max_bytes: int = MAX_FILE_BY
     else:
         raw = from_text(url, text)
     if raw.site is None:
-        raw.site = re.sub(r"^www\.", "", url.split("/")[2].split("@")[-1].split(":")[0].lower())
+        host = urlsplit(got.url).hostname or ""
+        raw.site = host[4:] if host.startswith("www.") else host
     return raw
 
 
@@ -178,8 +185,17 @@ def from_html(location: str, html: str) -> RawInput:
         raise SkipInput("HTML page has no article text")
     return RawInput(
         location=location, text=text, title=meta.get("title"), published=meta.get("date"),
-        site=meta.get("sitename") or meta.get("hostname"), is_html=True,
+        site=_site_name(meta, location), is_html=True,
     )
+
+
+def _site_name(meta: dict[str, object], location: str) -> str | None:
+    """The outlet's own name; None when trafilatura only echoed the host name."""
+    site = meta.get("sitename")
+    if not isinstance(site, str) or not site.strip():
+        return None
+    hosts = {str(meta.get("hostname") or ""), urlsplit(location).netloc if fetch.is_url(location) else ""}
+    return None if site in hosts or site.split(":")[0] in hosts else site
 
 
 def from_text(location: str, text: str) -> RawInput:
@@ -262,7 +278,9 @@ def ingest(
     on_item: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest files, folders and URLs into the store; the report says what happened to each."""
-    locations, skips = expand_inputs(paths)
+    db = store.path
+    own_files = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), db.with_name(db.name + "-journal")]
+    locations, skips = expand_inputs(paths, exclude=own_files)
     report = IngestReport(skipped=list(skips))
     if on_start:
         on_start(len(locations))

@@ -75,6 +75,8 @@ _LEAD_BULLET = re.compile(r"[ \t]*(?:[-*•·▪●◦‣>]|\d{1,3}[.)])[ \t]+(?
 # A run of sentence-final punctuation with its closing quotes, brackets, **.
 _TERM = re.compile(r"[.!?…]+[\"'”’»)\]*_]*")
 _OPENERS = "\"'“‘«([*_"
+# After a sentence end: the space, up to four opening quotes or markers, the next character.
+_NEXT = re.compile(r"\s+([\"'“‘«(\[*_]{0,4})(\S?)")
 _WORD = re.compile(r"[^\W_]+")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _LINE = re.compile(r"\r\n|\n|\r|\u2028|\u2029")
@@ -210,50 +212,42 @@ def _split_text(text: str, start: int, end: int, lex: Lexicon, out: list[Span]) 
             # only a bare period/?/! between two words may be a glued sentence end
             if b - a != 1 or a - start < 2 or end - b < 2 or not _is_glued_boundary(text, a, b, lex):
                 continue
-        elif not _is_boundary(text, a, b, end, lex):
+        elif b < end and not _is_boundary(text, a, b, end, lex):
             continue
         _emit(text, pos, b, out)
         pos = b
     _emit(text, pos, end, out)
 
 
-def _next_word(text: str, at: int, end: int) -> tuple[int, str]:
-    """Offset of the first character after spaces and openers, and the word there."""
-    i = at
-    while i < end and text[i].isspace():
-        i += 1
-    j = i
-    while j < end and j - i < 4 and text[j] in _OPENERS:
-        j += 1
-    m = _WORD.match(text, j, end)
-    return j, (m.group() if m else "")
+def _word_before(text: str, term: int) -> str:
+    """The token that ends at ``term`` (bounded scan), without opening quotes."""
+    lo = max(0, term - MAX_ABBREVIATION_CHARS)
+    k = max(text.rfind(" ", lo, term), text.rfind("\n", lo, term), text.rfind("\t", lo, term),
+            text.rfind("\xa0", lo, term), lo - 1) + 1
+    return text[k:term].lstrip(_OPENERS)
 
 
 def _is_boundary(text: str, term: int, after: int, end: int, lex: Lexicon) -> bool:
-    """Does the punctuation run at ``text[term:after]`` end a sentence?"""
-    j, word = _next_word(text, after, end)
-    if j >= end:
-        return True
-    c = text[j]
-    if c.islower() or not (c.isalnum() or c == "#"):
+    """Does the punctuation run at ``text[term:after]``, followed by space, end a sentence?"""
+    m = _NEXT.match(text, after, end)
+    if m is None:
+        return True  # only space up to the end of the run
+    c = m.group(2)
+    if not c or c.islower() or not (c.isalnum() or c == "#"):
         return False
-    if text[term] != "." or text.startswith("...", term):
-        return True
-    k, lo = term, max(0, term - MAX_ABBREVIATION_CHARS)
-    while k > lo and not text[k - 1].isspace():
-        k -= 1
-    prev = text[k:term].lstrip(_OPENERS)
+    if text[term] != "." or after - term > 1 and text[term + 1] == ".":
+        return True  # ?, !, an ellipsis, or a period with closers
+    prev = _word_before(text, term)
     if not prev:
         return True
     if prev in lex.no_split:
         return False
     if prev in lex.before_number:
         return not c.isdigit()
-    starter = word in lex.starters
-    if prev in lex.may_end or _ACRONYM.fullmatch(prev):
-        return starter
-    if len(prev) == 1 and prev.isupper():  # an initial: "John F. Kennedy"
-        return starter
+    if prev in lex.may_end or _ACRONYM.fullmatch(prev) or (len(prev) == 1 and prev.isupper()):
+        # an ambiguous period (an acronym, "etc.", an initial): split before a sentence opener only
+        w = _WORD.match(text, m.start(2), end)
+        return bool(w) and w.group() in lex.starters
     return True
 
 
@@ -263,10 +257,7 @@ def _is_glued_boundary(text: str, term: int, after: int, lex: Lexicon) -> bool:
         return False
     if not (text[after].isupper() and text[after + 1].islower()):
         return False
-    k, lo = term, max(0, term - MAX_ABBREVIATION_CHARS)
-    while k > lo and not text[k - 1].isspace():
-        k -= 1
-    prev = text[k:term].lstrip(_OPENERS)
+    prev = _word_before(text, term)
     if any(ch in prev for ch in "./@:") or prev in lex.no_split or prev in lex.may_end:
         return False
     return True
