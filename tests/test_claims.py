@@ -9,7 +9,6 @@ copied.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -304,6 +303,24 @@ def test_not_claims(dyad: Dyad, sentence: str) -> None:
 )
 def test_find_mentions(text: str, codes: list[str]) -> None:
     assert [m.code for m in find_mentions(text)] == codes
+
+
+def test_fallback_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without casus.actors the small gazetteer in data/claims_actors.yaml still finds the usual actors."""
+    import casus.claims as claims
+
+    monkeypatch.setattr(claims, "_actor_index", lambda: None)
+    assert [m.code for m in find_mentions("Kim Jong Un met Xi Jinping; the U.S. and Taiwan watched.")] == [
+        "PRK", "CHN", "USA", "TWN",
+    ]
+    assert claims.is_state("TWN") and not claims.is_state("NATO")
+
+
+def test_explain_lists_cues() -> None:
+    from casus.claims import explain
+
+    hits = explain("Russia is unlikely to send troops to defend Armenia.", "RUS", "ARM")
+    assert any(h.negated and h.stance == "against" for h in hits)
 
 
 @pytest.mark.parametrize(

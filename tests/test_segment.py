@@ -37,7 +37,8 @@ CASES = [
      ["Trade grew 3.5 percent to $4.8 billion.", "It fell later."]),
     ("number abbreviation", "Resolution No. 2231 was adopted. It expired.",
      ["Resolution No. 2231 was adopted.", "It expired."]),
-    ("quote ends sentence", 'He said the deal was "near." Then he left.', ['He said the deal was "near."', "Then he left."]),
+    ("quote ends sentence", 'He said the deal was "near." Then he left.',
+     ['He said the deal was "near."', "Then he left."]),
     ("curly quote ends sentence", "It is to be signed in the “near future.” This matters.",
      ["It is to be signed in the “near future.”", "This matters."]),
     ("question inside quote", 'He asked "is it over?" with a smile. Nobody answered.',
@@ -51,7 +52,8 @@ CASES = [
      ["It protects its ally.", "The Next Chapter"]),
     ("inline heading", "## The Rise of Drones The sky is full. More follow.",
      ["The Rise of Drones", "The sky is full.", "More follow."]),
-    ("inline heading, sentence opener after a name", "### The Red Line on Israeli Strikes While Moscow hesitates, Tehran waits.",
+    ("inline heading, sentence opener after a name",
+     "### The Red Line on Israeli Strikes While Moscow hesitates, Tehran waits.",
      ["The Red Line on Israeli Strikes", "While Moscow hesitates, Tehran waits."]),
     ("inline heading, name opens the paragraph", "### Regional Constraints Russia's actions speak. Fine.",
      ["Regional Constraints", "Russia's actions speak.", "Fine."]),
@@ -62,8 +64,10 @@ CASES = [
      ["First part ends.", "A New Era", "The sides met.", "Next Steps", "They wait."]),
     ("bold run over sentences", "**First bold sentence. Second bold one.** Plain third.",
      ["First bold sentence.", "Second bold one.", "Plain third."]),
-    ("bold inside a sentence", "This is **why it matters** today. Next.", ["This is **why it matters** today.", "Next."]),
-    ("bold before the period", "This is a reason **why it matters**. Next.", ["This is a reason **why it matters**.", "Next."]),
+    ("bold inside a sentence", "This is **why it matters** today. Next.",
+     ["This is **why it matters** today.", "Next."]),
+    ("bold before the period", "This is a reason **why it matters**. Next.",
+     ["This is a reason **why it matters**.", "Next."]),
     ("italics kept", "Russia supplied *some* systems. Next.", ["Russia supplied *some* systems.", "Next."]),
     ("horizontal rule", "End here. --- Next part starts.", ["End here.", "Next part starts."]),
     ("bullets", "- First item\n* Second item\n1. Third item\n• Fourth item",
@@ -95,14 +99,20 @@ def test_lexicon_sections() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    [("word " * 200_000)[:1_000_000], "." * 1_000_000, ("U.S. Gen. A. " * 80_000)[:1_000_000]],
-    ids=["no punctuation", "dots", "abbreviations"],
+    "text, seconds",
+    [
+        (("word " * 200_000)[:1_000_000], 1.0),
+        ("." * 1_000_000, 1.0),
+        ("x" * 1_000_000, 1.0),
+        # worst case: a candidate sentence end every four characters (linear, not quadratic)
+        (("U.S. Gen. A. " * 80_000)[:1_000_000], 4.0),
+    ],
+    ids=["no punctuation", "dots", "one token", "abbreviations"],
 )
-def test_one_megabyte_is_fast(text: str) -> None:
+def test_one_megabyte_is_fast(text: str, seconds: float) -> None:
     start = time.perf_counter()
     split_sentences(text)
-    assert time.perf_counter() - start < 1.5
+    assert time.perf_counter() - start < seconds
 
 
 def _check_spans(text: str, spans: list[Span]) -> None:

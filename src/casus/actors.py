@@ -107,9 +107,21 @@ def gazetteer() -> Gazetteer:
             bucket.append(entry)
 
     countries = _load("actors_countries.yaml")
-    for country in pycountry.countries:  # every ISO country, UN member or not
-        for name in _country_names(country.alpha_3):
-            add(name, ActorEntry(country.alpha_3, "name", display=name))
+    # every ISO country; "Iran" from "Iran, Islamic Republic of" only when no other country shares it
+    full = {c.alpha_3: _country_names(c.alpha_3) for c in pycountry.countries}
+    split = {code: {n.split(",")[0] for n in names if "," in n} for code, names in full.items()}
+    primary = {code: [n for n in names if n not in split[code] or "," in n] for code, names in full.items()}
+    taken = {n for names in primary.values() for n in names}
+    owners: dict[str, set[str]] = {}
+    for code, names in split.items():
+        for n in names:
+            owners.setdefault(n, set()).add(code)
+    for code in full:
+        for name in primary[code]:
+            add(name, ActorEntry(code, "name", display=name))
+        for name in split[code]:
+            if name not in taken and len(owners[name]) == 1:
+                add(name, ActorEntry(code, "name", display=name))
     for code, info in countries.items():
         for name in info.get("names", []) or []:
             add(name, ActorEntry(code, "name", display=name))

@@ -211,17 +211,19 @@ def _actor_index() -> _ActorIndex | None:
     """Build the mention index from casus.actors, or None when that module is missing."""
     try:
         from casus import actors
-    except ImportError:  # pragma: no cover - the fallback gazetteer takes over
+
+        gaz = actors.gazetteer()
+        pick = actors.pick
+    except (ImportError, AttributeError):  # pragma: no cover - the fallback gazetteer takes over
         return None
     import pycountry
 
-    gaz = actors.gazetteer()
     codes: dict[str, str] = {}
     capitalised: set[str] = set()
     for key, entries in gaz.phrases.items():
         if not key or len(key) < 2:
             continue
-        entry = actors.pick(entries)
+        entry = pick(entries)
         # non-actor phrases (outlets: "Moscow Times") stay in the index to absorb their words
         codes[key] = entry.code if entry is not None else ""
         if any(e.display[:1].isupper() for e in entries):

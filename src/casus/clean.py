@@ -22,19 +22,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import yaml
 
 from casus.records import Cleaned, Junk
 from casus.segment import split_sentences
 
-__all__ = ["clean_text", "load_rules"]
+__all__ = ["KINDS", "clean_text", "compile_rules", "load_rules"]
 
-KINDS = ("link_list", "author_profile", "social", "caption", "cta", "nav")
+KINDS = ("link_list", "author_profile", "social", "caption", "cta", "nav")  # Junk.kind values
 
 
 # --- rules -------------------------------------------------------------------
@@ -57,9 +58,8 @@ class Rules:
     profile_header: re.Pattern[str]
     social_header: re.Pattern[str]
     platform_line: re.Pattern[str]
-    nav_prefix: re.Pattern[str]
-    nav_line: re.Pattern[str]
-    nav_any: re.Pattern[str]  # nav_line, nav_prefix or a nav pattern
+    toc_header: re.Pattern[str]
+    nav_any: re.Pattern[str]  # a nav line, a nav prefix or a nav pattern
     ui_word: re.Pattern[str]
     social_button: re.Pattern[str]
     share_on: re.Pattern[str]  # "Share on X": a verb, "on", any platform name, nothing else
@@ -118,10 +118,7 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
         profile_header=re.compile(bullet + r"(?:%s)%s" % (_alternation(p["profile_headers"]), colon_end), i),
         social_header=re.compile(bullet + r"(?:%s)%s" % (_alternation(p["social_headers"]), colon_end), i),
         platform_line=re.compile(bullet + r"(?:%s)%s" % (any_platform, colon_end), i),
-        nav_prefix=re.compile(
-            r"^\W{0,3}(?:%s)\s*(?:$|[:|»›>\-–—])" % _alternation(ln["nav_prefixes"]), i
-        ),
-        nav_line=re.compile(r"^\W{0,3}(?:%s)\W{0,3}$" % _alternation(ln["nav_lines"]), i),
+        toc_header=re.compile(r"^\W{0,3}(?:%s)\W{0,3}$" % _alternation(raw["lists"]["toc_headers"]), i),
         nav_any=re.compile(
             "|".join(
                 [r"^\W{0,3}(?:%s)\W{0,3}$" % _alternation(ln["nav_lines"]),
@@ -133,7 +130,9 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
         ui_word=re.compile(r"\b(?:%s)\b" % _alternation(ln["ui_words"]), i),
         social_button=re.compile(r"\b(?:%s)\b" % _alternation(ln["social_verbs"]), i),
         share_on=re.compile(
-            r"^\W{0,3}(?:%s)(?:\s+us)?\s+(?:on|via|with)\s+(?:%s)\W{0,3}$" % (_alternation(ln["social_verbs"]), any_platform), i
+            r"^\W{0,3}(?:%s)(?:\s+us)?\s+(?:on|via|with)\s+(?:%s)\W{0,3}$"
+            % (_alternation(ln["social_verbs"]), any_platform),
+            i,
         ),
         list_header=re.compile(r"^\W{0,3}(?:%s)\b" % _alternation(ln["list_header_prefixes"]), i),
         platform_word=re.compile(r"\b(?:%s)\b" % platforms, i),
@@ -180,6 +179,7 @@ class Block:
 
 
 def _block(raw: str, start: int, end: int, line: int, kind: str | None = None, role: str | None = None) -> Block:
+    """A block over ``raw[start:end]``; its role is read from its text unless given."""
     text = raw[start:end]
     return Block(start, end, line, text, kind, role or _role(text))
 
@@ -218,6 +218,7 @@ def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _role(text: str) -> str:
+    """rule (``---``), heading (``#``), bullet (``- ``, ``1.``) or text."""
     if _RULE.match(text):
         return "rule"
     if text.startswith("#"):
@@ -275,6 +276,7 @@ def _blocks(raw: str, min_split: int) -> list[Block]:
 
 
 def _words(text: str) -> list[str]:
+    """Words, with inner apostrophes, periods and hyphens ("Russia's", "U.S", "Iran-Russia")."""
     return _WORD.findall(text)
 
 
@@ -290,6 +292,7 @@ def _nwords(text: str) -> int:
 
 
 def _unbullet(text: str) -> str:
+    """The text after a leading bullet or list number."""
     return _BULLET.sub("", text, count=1).strip()
 
 
@@ -305,6 +308,7 @@ def _sentence_like(text: str, min_words: int) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
+    """Ends in sentence punctuation, perhaps followed by closing quotes or ``**``."""
     return bool(_SENT_END.search(text[-12:]))
 
 
@@ -322,6 +326,25 @@ def _field(rules: Rules, text: str) -> tuple[str, str] | None:
     return key, (m.group("value") or "").strip()
 
 
+def _is_label(text: str, max_words: int) -> bool:
+    """A short line ending in a colon ("Author details:")."""
+    return text.endswith((":", "：")) and _nwords(text) <= max_words and not _ends_sentence(text[:-1])
+
+
+def _is_contact(value: str) -> bool:
+    """An e-mail address, URL or phone number (short values only: keeps the regexes cheap)."""
+    if len(value) > 200:
+        return False
+    return bool(("@" in value and _EMAIL.search(value)) or _URL.search(value) or _PHONE.fullmatch(value))
+
+
+def _is_social_field(rules: Rules, key: str, value: str) -> bool:
+    """``followers : 12`` or a URL on a social platform."""
+    if key in rules.social_keys and key not in rules.profile_keys:
+        return True
+    return bool(_URL.search(value) and rules.platform_word.search(value))
+
+
 def _header_kind(rules: Rules, text: str) -> str | None:
     if len(text) > 60 or _nwords(text) > rules.get("profile", "max_header_words"):
         return None
@@ -336,10 +359,12 @@ def _mark_profiles(raw: str, blocks: list[Block], rules: Rules) -> None:
     """Mark runs of field lines, with their headers, as author_profile / social."""
     min_fields = rules.get("profile", "min_field_lines")
     min_contact = rules.get("profile", "min_field_lines_with_contact")
+    max_header = rules.get("profile", "max_header_words")
+    min_platforms = rules.get("profile", "min_platform_lines")
     i = 0
     while i < len(blocks):
         # a candidate run: headers and field lines, nothing else between
-        j, fields, contact = i, 0, False
+        j, fields, contact, platforms = i, 0, False, 0
         info: list[tuple[str, tuple[str, str] | None, str | None]] = []
         while j < len(blocks) and blocks[j].kind is None:
             text = blocks[j].text
@@ -349,17 +374,22 @@ def _mark_profiles(raw: str, blocks: list[Block], rules: Rules) -> None:
                 break
             if f:
                 fields += 1
-                contact = contact or bool(_EMAIL.search(f[1]) or _URL.search(f[1]) or _PHONE.fullmatch(f[1]))
+                contact = contact or _is_contact(f[1])
+            elif rules.platform_line.match(text):
+                platforms += 1
             info.append((text, f, h))
             j += 1
-        if fields >= min_fields or (contact and fields >= min_contact):
+        if fields >= min_fields or (contact and fields >= min_contact) or platforms >= min_platforms:
             kind = "author_profile"
+            if i > 0 and blocks[i - 1].kind is None and _is_label(blocks[i - 1].text, max_header):
+                i -= 1  # a label such as "Contact details:" heads the block, and takes its kind
+                _, f0, h0 = info[0]
+                first = h0 or ("social" if f0 and f0[0] in rules.social_keys - rules.profile_keys else "author_profile")
+                info.insert(0, (blocks[i].text, None, first))
             for b, (_, f, h) in zip(blocks[i:j], info):
                 if h:
                     kind = h
-                elif f and (f[0] in rules.social_keys and f[0] not in rules.profile_keys):
-                    kind = "social"
-                elif f and _URL.search(f[1]) and rules.platform_word.search(f[1]):
+                elif f and _is_social_field(rules, *f):
                     kind = "social"
                 b.kind = kind
             # headers left dangling at the end of a run (an empty "tiktok:") stay with it
@@ -372,9 +402,21 @@ def _mark_profiles(raw: str, blocks: list[Block], rules: Rules) -> None:
 
 
 def _link_density(text: str) -> float:
+    """Share of the characters inside Markdown links or bare URLs."""
     linked = sum(len(m.group(0)) for m in _MD_LINK.finditer(text))
     linked += sum(len(m.group(0)) for m in _URL.finditer(_MD_LINK.sub("", text)))
     return linked / max(1, len(text))
+
+
+_CRUMB_SEP = re.compile(r"\s[>›»]\s")
+
+
+def _is_breadcrumb(text: str, min_parts: int) -> bool:
+    """"Home > World > Middle East": short parts between ">" signs, no sentence punctuation."""
+    parts = _CRUMB_SEP.split(text)
+    if len(parts) < min_parts:
+        return False
+    return all(p.strip() and _nwords(p) <= 5 and not re.search(r"[.!?,;]", p) for p in parts)
 
 
 def _is_credit(rules: Rules, text: str, n: int) -> bool:
@@ -384,23 +426,32 @@ def _is_credit(rules: Rules, text: str, n: int) -> bool:
     return bool(rules.credit_tail.search(text[-60:]) or rules.credit_prefix.match(text))
 
 
+def _link_line_kind(text: str, max_density: float) -> str | None:
+    """A line that is mostly links: an image, a table of contents or a link list."""
+    if _link_density(text) <= max_density:
+        return None
+    links = list(_MD_LINK.finditer(text))
+    if links and all(m.group(0).startswith("!") for m in links):
+        return "caption"  # an embedded image
+    if any(m.group(2).startswith("#") for m in links):
+        return "nav"  # in-page anchors: a table of contents
+    return "link_list"
+
+
 def _line_kind(rules: Rules, text: str, at_edge: bool) -> str | None:
     """Junk kind of a single short line, or None."""
-    if len(text) <= rules.get("lines", "max_link_line_chars") and ("](" in text or "://" in text or "www." in text):
-        if _link_density(text) > rules.get("lines", "max_link_density"):
-            links = list(_MD_LINK.finditer(text))
-            if links and all(m.group(0).startswith("!") for m in links):
-                return "caption"  # an embedded image
-            if any(m.group(2).startswith("#") for m in links):
-                return "nav"  # in-page anchors: a table of contents
-            return "link_list"
+    has_link = "](" in text or "://" in text or "www." in text
+    if has_link and len(text) <= rules.get("lines", "max_link_line_chars"):
+        kind = _link_line_kind(text, rules.get("lines", "max_link_density"))
+        if kind:
+            return kind
     if len(text) > rules.get("lines", "max_chars"):
         return None
     n = _nwords(text)
     if n > rules.get("lines", "max_words"):
         return None
     body = _unbullet(text)
-    if rules.nav_any.search(body):
+    if rules.nav_any.search(body) or _is_breadcrumb(body, rules.get("lines", "min_breadcrumb_parts")):
         return "nav"
     if _is_credit(rules, body, n):
         return "caption"
@@ -437,6 +488,7 @@ def _is_start_case(item: str, min_words: int) -> bool:
 
 
 def _has_capital_function_word(item: str, function_words: frozenset[str]) -> bool:
+    """A capitalised "Of", "And", "The"... after the first word: Start Case, not headline case."""
     words = _words(item)[1:]
     return any(w[0].isupper() and w.lower() in function_words for w in words)
 
@@ -445,9 +497,8 @@ def _heading_lines(raw: str, blocks: list[Block]) -> dict[str, int]:
     """Key of each heading-like block (short, unterminated or ``#``-marked) -> last index."""
     out: dict[str, int] = {}
     for n, b in enumerate(blocks):
-        if b.role in ("text", "heading") and b.kind is None:
-            if b.nwords() <= 16 and not _ends_sentence(b.text):
-                out[_key(b.text.lstrip("#")) if b.role == "heading" else b.key()] = n
+        if b.role in ("text", "heading") and b.kind is None and b.nwords() <= 16 and not _ends_sentence(b.text):
+            out[_key(b.text.lstrip("#")) if b.role == "heading" else b.key()] = n
     return out
 
 
@@ -480,6 +531,18 @@ def _list_kind(rules: Rules, items: list[str], headings: Callable[[str], bool]) 
     return None
 
 
+def _headed_list_kind(rules: Rules, header: str, items: list[str]) -> str | None:
+    """The kind of a list under a navigation header: "Table of Contents" makes it a
+    TOC; "Related", "Read more" and the like make a list of short titles a link list."""
+    title = _unbullet(header.lstrip("#").strip())
+    if rules.toc_header.match(title):
+        return "nav"
+    max_words = rules.get("lists", "max_item_words")
+    if rules.list_header.match(title) and all(_nwords(t) <= max_words and not _ends_sentence(t) for t in items):
+        return "link_list"
+    return None
+
+
 def _is_list_header(rules: Rules, text: str) -> bool:
     """A short title such as "Related Coverage" over a junk list."""
     return _nwords(text) <= 5 and not _ends_sentence(text) and bool(rules.list_header.match(text))
@@ -506,18 +569,17 @@ def _mark_lists(raw: str, blocks: list[Block], rules: Rules) -> None:
 
         kind = _list_kind(rules, items, later)
         header = blocks[i - 1] if i > 0 else None
-        if header is not None and header.kind == "nav" and kind is None:
-            if rules.nav_line.match(_unbullet(header.text.lstrip("#").strip())):  # "Table of Contents" over a list: the list is the TOC
-                kind = "nav"
+        if kind is None and header is not None and header.kind == "nav" and header.line < run[0].line:
+            kind = _headed_list_kind(rules, header.text, items)
         if kind:
             for x in run:
                 x.kind = kind
         i = j
     # a title such as "Related Coverage" heads the junk list under it
     for prev, b in zip(blocks, blocks[1:]):
-        if b.role == "bullet" and b.kind in ("link_list", "nav") and prev.kind is None and prev.line < b.line:
-            if _is_list_header(rules, _unbullet(prev.text.lstrip("#").strip())):
-                prev.kind = b.kind
+        heads = b.role == "bullet" and b.kind in ("link_list", "nav") and prev.kind is None and prev.line < b.line
+        if heads and _is_list_header(rules, _unbullet(prev.text.lstrip("#").strip())):
+            prev.kind = b.kind
 
 
 # --- 4. calls to action ---------------------------------------------------------
@@ -579,7 +641,8 @@ def _cut(raw: str, b: Block, pieces: list[tuple[int, int, str | None]]) -> list[
 
 def _split_block(raw: str, b: Block, spans: list[tuple[int, int]], kind: str | None) -> list[Block]:
     """Cut ``spans`` (relative to the block) out of ``b`` as blocks of ``kind``."""
-    pieces, pos = [], b.start
+    pieces: list[tuple[int, int, str | None]] = []
+    pos = b.start
     for s, e in spans:
         pieces.append((pos, b.start + s, None))
         pieces.append((b.start + s, b.start + e, kind))
@@ -642,6 +705,12 @@ def _mark_repeats(raw: str, blocks: list[Block], rules: Rules) -> None:
     first_line = blocks[0].line if blocks else -1
     title_key = blocks[0].key() if blocks else ""
     max_short, min_sentence = rr["max_short_words"], rr["min_sentence_words"]
+
+    def prose(b: Block) -> bool:
+        return b.kind is None and b.role == "text" and (b.nwords() > max_short or _sentence_like(b.text, min_sentence))
+
+    last_prose = max((n for n, b in enumerate(blocks) if prose(b)), default=-1)
+    position = {id(b): n for n, b in enumerate(blocks)}
     title_repeat: set[int] = set()
     for b in live:
         t, k = b.text, b.key()
@@ -656,7 +725,10 @@ def _mark_repeats(raw: str, blocks: list[Block], rules: Rules) -> None:
                 b.kind = "caption"
             seen.add(k)
         elif b.nwords() <= max_short:
-            b.kind = "caption"
+            if k not in seen and position[id(b)] < last_prose:
+                seen.add(k)  # inside the article: the first occurrence is the article's own (a caption)
+                continue
+            b.kind = "caption"  # after the article (a gallery) or a repeat
             title_repeat.add(id(b))
     # gallery runs: short title-like blocks with only junk between them
     run: list[Block] = []

@@ -79,39 +79,107 @@ def write_store(db: str) -> Any:
 @click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to loopback or private addresses.")
 @click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Largest file or page to read.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; summary only.")
-def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int, quiet: bool) -> None:
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes that read and analyse (default: the machine's cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: processes on this machine; dask: a Dask cluster, via Parquet.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (e.g. tcp://10.0.0.5:8786); default: a local cluster.")
+@click.option("--out", "out", type=click.Path(file_okay=False),
+              help="With --engine dask: keep the Parquet partitions in this folder and do not load them.")
+def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int, quiet: bool, workers: int | None,
+           engine: str, scheduler: str | None, out: str | None) -> None:
     """Read articles (files, folders, http(s) URLs) into the database.
 
     Plain text, Markdown and HTML. Web junk is removed, sentences are split and
     coded into events and claims. Documents are keyed by a hash of their clean
-    text, so ingesting again adds nothing.
+    text, so ingesting again adds nothing. --workers processes analyse while one
+    writes; the database ends up the same for any number of workers.
+
+    --engine dask runs the same stages on a Dask cluster and writes Parquet
+    (documents, sentences, events, claims): with --out FOLDER they stay there
+    (query them with DuckDB, load them with `casus load FOLDER`); without, they
+    are loaded into --db.
 
     Exit status: 0 when every input was ingested or already known, 1 when some
     were skipped, 2 when nothing could be ingested.
 
-    Example: casus ingest articles/ https://example.org/story.html --db casus.db
+    Example: casus ingest articles/ https://example.org/story.html --db casus.db --workers 4
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from casus.ingest import default_workers
     from casus.ingest import ingest as run_ingest
 
+    if engine == "local" and (scheduler or out):
+        raise click.UsageError("--scheduler and --out go with --engine dask")
     err = Console(stderr=True)
-    store = write_store(db)
     with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         TextColumn("{task.description}"), console=err, disable=quiet or not err.is_terminal, transient=True,
     ) as progress:
         task = progress.add_task("", total=None)
-        report = run_ingest(
-            store, paths, allow_private=allow_private, max_bytes=max_bytes,
-            on_start=lambda n: progress.update(task, total=n),
-            on_item=lambda loc: progress.update(task, advance=1, description=Path(loc).name[:40]),
-        )
-    store.close()
+        on_start = lambda n: progress.update(task, total=n)  # noqa: E731
+        if engine == "dask":
+            report, target = _ingest_dask(paths, db, out, scheduler, workers, allow_private, max_bytes, on_start,
+                                          lambda n: progress.update(task, advance=n))
+        else:
+            store = write_store(db)
+            report = run_ingest(
+                store, paths, allow_private=allow_private, max_bytes=max_bytes, workers=workers or default_workers(),
+                on_start=on_start,
+                on_item=lambda loc: progress.update(task, advance=1, description=Path(loc).name[:40]),
+            )
+            store.close()
+            target = db
     for skip in report.skipped:
         click.echo(f"skipped {skip.location}: {skip.reason}", err=True)
-    click.echo(f"{len(report.new)} new, {len(report.known)} already known, {len(report.skipped)} skipped -> {db}")
+    click.echo(f"{len(report.new)} new, {len(report.known)} already known, {len(report.skipped)} skipped -> {target}")
+    sys.exit(report.exit_code)
+
+
+def _ingest_dask(paths: tuple[str, ...], db: str, out: str | None, scheduler: str | None, workers: int | None,
+                 allow_private: bool, max_bytes: int, on_start: Any, on_item: Any) -> tuple[Any, str]:
+    """Run the Dask engine into `out`, or into a temporary folder loaded into `db`; the report and where it went."""
+    import tempfile
+
+    from casus.distributed import ingest_to_parquet
+    from casus.ingest import own_files
+    from casus.load import load_parquet
+
+    opts = {"scheduler": scheduler, "workers": workers, "allow_private": allow_private, "max_bytes": max_bytes,
+            "on_start": on_start, "on_item": on_item}
+    if out:
+        return ingest_to_parquet(paths, out, **opts), out
+    store = write_store(db)
+    try:
+        with tempfile.TemporaryDirectory(prefix="casus-dask-", dir=Path(db).resolve().parent) as tmp:
+            ingest_to_parquet(paths, tmp, exclude=own_files(store), **opts)
+            report = load_parquet(store, tmp)
+    finally:
+        store.close()
+    return report, db
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@db_option
+def load(folder: str, db: str) -> None:
+    """Load a Parquet folder written by `casus ingest --engine dask --out FOLDER` into the database.
+
+    Documents already in the database only gain a location. Exit status as for ingest.
+
+    Example: casus load parquet-out/ --db casus.db
+    """
+    from casus.load import load_parquet
+
+    store = write_store(db)
+    try:
+        report = load_parquet(store, folder)
+    finally:
+        store.close()
+    click.echo(f"{len(report.new)} new, {len(report.known)} already known, {len(report.skipped)} skipped"
+               f" in the Dask run -> {db}")
     sys.exit(report.exit_code)
 
 
@@ -173,7 +241,8 @@ def show(doc: str, db: str, junk: bool, sentences: bool) -> None:
 
 @main.command()
 @click.argument("kind", type=click.Choice(["documents", "sentences", "events", "claims"]))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "polecat", "graphml"]), default="jsonl",
+              show_default=True, help="polecat: PLOVER/POLECAT-style JSON Lines; graphml: the actor network (events only).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
 @db_option
 def export(kind: str, fmt: str, output: str | None, db: str) -> None:
@@ -181,11 +250,19 @@ def export(kind: str, fmt: str, output: str | None, db: str) -> None:
 
     Field names follow the evidence schema, so exports compare with gold files.
 
+    Also Parquet (-o required), PLOVER/POLECAT-style JSON (`polecat`) and the
+    actor network as GraphML for Gephi or networkx (`graphml`).
+
     Example: casus export events --format csv -o events.csv
     """
     from casus import export as ex
 
     store = open_store(db, readonly=True)
+    if fmt in ex.EXTRA_FORMATS:
+        n = ex.write_extra(store, kind, fmt, output)
+        if output:
+            click.echo(f"{n} {'edges' if fmt == 'graphml' else kind} -> {output}", err=True)
+        return
     if output:
         try:
             with open(output, "w", encoding="utf-8", newline="") as out:
@@ -293,6 +370,63 @@ def assess(patron: str | None, client: str | None, attacker: str | None, as_of: 
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(assessment.render_text(result))
+
+
+@main.command()
+@click.argument("patron")
+@click.argument("client")
+@click.option("--attacker", help="Who attacks the client (code or name), e.g. ISR or Israel.")
+@click.option("--as-of", help="Use only evidence dated on or before this day (YYYY-MM-DD).")
+@click.option("-o", "--output", help="HTML file to write [default: casus-PATRON-CLIENT.html].")
+@db_option
+def report(patron: str, client: str, attacker: str | None, as_of: str | None, output: str | None, db: str) -> None:
+    """Write one self-contained HTML report: verdict, ladder, factors, timeline, evidence, corroboration.
+
+    The file works offline (scripts and styles inlined) and prints cleanly.
+    With nothing in the database about the pair, the report says so and shows
+    the shipped knowledge. Names work as well as codes.
+
+    Example: casus report Russia Iran --attacker Israel -o report.html
+    """
+    from casus.report import check_output
+    from casus.report import report as write_report
+
+    if as_of:
+        from casus.validate import check_iso_date
+
+        check_iso_date(as_of)
+    p, c, att = _code(patron), _code(client), _code(attacker)
+    output = output or f"casus-{p}-{c}.html"
+    check_output(output)
+    missing = not Path(db).exists()
+    if missing:
+        click.echo(f"note: no database at {db}; the report rests on shipped knowledge (ingest articles with `casus ingest`)",
+                   err=True)
+    store = open_store(db, readonly=True)
+    ctx = write_report(store, p, c, output, attacker=att, as_of=as_of, db_label=None if missing else db)
+    if ctx["empty"] and not missing:
+        click.echo(f"note: {db} holds nothing about {p} and {c}; the report rests on shipped knowledge", err=True)
+    click.echo(f"report -> {output}")
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; other than loopback, anyone who reaches it can read the database.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """Browse documents, events and claims in a local web UI; run an assessment and open its report.
+
+    Tables, facets, SQL and CSV/JSON export come from Datasette; /assess and
+    /report are casus's own pages. Stop it with Ctrl+C.
+
+    Example: casus serve --db casus.db --port 8001
+    """
+    from casus.serve import serve as run
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: serving on {host}: anyone who can reach it can read {db}", err=True)
+    run(db, host=host, port=port, on_ready=lambda url: click.echo(f"casus serve: {url} (Ctrl+C to stop)", err=True))
 
 
 @main.command()

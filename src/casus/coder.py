@@ -46,7 +46,8 @@ AUX = frozenset(
 CLAUSE_WORDS = frozenset("that which who whom whose where when while if but and or as because so".split())
 GAP_STOP = PREPS | AUX | CLAUSE_WORDS
 TRANSFER_PREPS = frozenset({"to", "for"})
-DIRECT_PREPS = frozenset({"to", "for", "on", "against", "toward", "towards", "at", "over"})
+DIRECT_PREPS = frozenset({"to", "for", "on", "against", "toward", "towards", "over"})
+INTERVENTION_PREPS = DIRECT_PREPS | {"in", "of"}
 ASSAULT_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into", "of", "in", "across", "over"})
 JOINT_PREPS = frozenset({"with", "between", "and"})
 REQUEST_PREPS = frozenset({"from", "to", "of"})
@@ -84,12 +85,51 @@ class Trigger:
     modes: tuple[str, ...] | None
 
 
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """Everything one lexicon phrase can mean, precomputed so scanning does no work per entry."""
+
+    actors: tuple[ActorEntry, ...]
+    best: ActorEntry | None  # the actor meaning without a year
+    dated: bool  # a leader name whose meaning depends on the year
+    exact: frozenset[str] | None  # acronyms: the only surfaces that count
+    outlet: bool
+    commentator: bool
+    militia: bool
+    trigs: tuple[Trigger, ...]
+    domains: tuple[str, ...]
+    cues: tuple[str, ...]
+    corefs: tuple[str, ...]
+    agree: tuple[str | None, ...]
+
+
+def _key_info(key: str, entries: list[tuple[str, object]], exact: frozenset[str] | None) -> KeyInfo:
+    actors = tuple(e for k, e in entries if k == "A" and e.kind in ACTOR_KINDS)  # type: ignore[union-attr]
+    kinds = {e.kind for k, e in entries if k == "A"}  # type: ignore[union-attr]
+    month = key == "may" or key in MONTH_NAMES
+    return KeyInfo(
+        actors=actors,
+        best=pick(actors) if actors else None,
+        dated=any(a.kind == "leader" for a in actors) and len({a.code for a in actors}) > 1,
+        exact=exact,
+        outlet="outlet" in kinds,
+        commentator="commentator" in kinds,
+        militia="militia" in kinds,
+        trigs=tuple(p for k, p in entries if k == "T"),  # type: ignore[misc]
+        domains=() if month else tuple(p for k, p in entries if k == "D"),  # type: ignore[misc]
+        cues=tuple(p for k, p in entries if k == "C"),  # type: ignore[misc]
+        corefs=tuple(p for k, p in entries if k == "R"),  # type: ignore[misc]
+        agree=tuple(p for k, p in entries if k == "G"),  # type: ignore[misc]
+    )
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Compiled dictionary: one regex for all phrases, and what each phrase means."""
 
     regex: re.Pattern[str]
     table: dict[str, list[tuple[str, object]]]
+    info: dict[str, KeyInfo]
     exact: dict[str, frozenset[str]]
     boundary: re.Pattern[str]
     domains_by_type: dict[str, dict[str, str]]
@@ -105,6 +145,9 @@ class Lexicon:
     recipient_re: re.Pattern[str]
     verb_forms: frozenset[str]
     background_nouns: frozenset[str]
+    wanting_re: re.Pattern[str]
+    domain_words: dict[str, str]
+    trigger_words: frozenset[str]
 
 
 def inflect(spec: str) -> list[str]:
@@ -215,15 +258,12 @@ def lexicon() -> Lexicon:
         add(str(word), "G", data["agree_objects"][word])
 
     keys = sorted(table, key=len, reverse=True)
-    regex = re.compile(r"(?<![\w])(?:" + trie_regex(keys) + r")(?![\w])", re.I)
-    bwords = [str(w) for w in data["cues"]["boundary"]]
-    boundary = re.compile(
-        "|".join(
-            (r"\b" + re.escape(w.strip()) + r"\b") if w.strip()[0].isalnum() else re.escape(w) + r"\b" if w[-1].isalnum() else re.escape(w)
-            for w in sorted(bwords, key=len, reverse=True)
-        ),
-        re.I,
-    )
+    # matched against the lower-cased sentence, so no IGNORECASE (faster)
+    regex = re.compile(r"\b(?:" + trie_regex(keys) + r")(?!\w)")
+    bwords = [str(w).lower() for w in data["cues"]["boundary"]]
+    word_b = [w.strip() for w in bwords if w.strip()[0].isalnum()]
+    punct_b = [w for w in bwords if not w.strip()[0].isalnum()]
+    boundary = re.compile(r"(?:\b(?:" + trie_regex(word_b) + r")|(?:" + trie_regex(punct_b) + r"))(?!\w)")
     domains_by_type = {t: dict(m or {}) for t, m in data["modes"].items()}
     assault_modes = {w.lower(): mode for mode, words in data["assault_modes"].items() for w in words}
     controls = sorted((str(w) for w in data["control_nouns"]), key=len, reverse=True)
@@ -239,12 +279,24 @@ def lexicon() -> Lexicon:
         f for row in data["triggers"] if row.get("pos") == "verb" and row.get("type")
         for w in row["words"] for f in inflect(str(w)) if " " not in f
     )
+    first_words = {k.split()[0] for k, entries in table.items() if any(kind in ("T", "G") for kind, _ in entries)}
+    for verb in data["ties"]["verbs"]:
+        first_words.update(inflect(str(verb)))
+        first_words.add(str(verb) + "s")
+    exact_f = {k: frozenset(v) for k, v in exact.items()}
+    info = {k: _key_info(k, v, exact_f.get(k)) for k, v in table.items()}
     return Lexicon(
+        info=info,
+        trigger_words=frozenset(first_words),
         ties=ties,
         offer_objects=frozenset(str(w).lower() for w in data["offer_objects"]),
         recipient_re=recipient_re,
         verb_forms=verb_forms,
         background_nouns=frozenset(str(w).lower() for w in data["background_nouns"]),
+        domain_words={str(w).lower(): d for d, words in data["domains"].items() for w in words if " " not in str(w)
+                      and d not in ("intervention",)},
+        wanting_re=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in sorted(data["wanting_verbs"], key=len, reverse=True))
+                              + r")\b(?:\s+[\w-]+){0,4}\s*$", re.I),
         regex=regex,
         table=table,
         exact={k: frozenset(v) for k, v in exact.items()},
@@ -297,14 +349,19 @@ class Context:
     prev_subject: tuple[str, ...] = ()
     prev_codes: tuple[str, ...] = ()
     last_by_type: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    last_index: dict[str, int] = field(default_factory=dict)
     anchor: tuple[int, int | None, int | None] | None = None
     passage_years: list[tuple[int, int]] = field(default_factory=list)  # (sentence index, year)
     index: int = 0
     year: int | None = None
 
+    _dyad: tuple[str, ...] | None = None
+
     def dyad(self) -> tuple[str, ...]:
         """The two actors the document is mostly about so far."""
-        return tuple(c for c, _ in self.counts.most_common(2))
+        if self._dyad is None:
+            self._dyad = tuple(c for c, _ in self.counts.most_common(2))
+        return self._dyad
 
 
 @dataclass(slots=True)
@@ -339,9 +396,11 @@ def _nwords(text: str) -> int:
 # --------------------------------------------------------------------------- scanning
 
 
-def scan(text: str, lex: Lexicon, year: int | None) -> Sentence | None:
-    """Find every lexicon phrase; return None when the sentence has no trigger (the cheap path)."""
+def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
+    """Find every lexicon phrase in one pass and build the sentence's mentions, triggers and cues."""
     low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: keep offsets aligned
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     mentions: list[Mention] = []
     triggers: list[TrigHit] = []
     domains: list[tuple[int, int, str]] = []
@@ -350,60 +409,43 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence | None:
     corefs: list[tuple[int, int, str, str]] = []
     militia: list[tuple[int, int]] = []
     attr_spans: list[tuple[int, int]] = []
-    table = lex.table
-    for m in lex.regex.finditer(text):
+    infos = lex.info
+    for m in lex.regex.finditer(low):
         start, end = m.span()
-        key = low[start:end]
-        entries = table.get(key)
-        if not entries:
+        key = m.group()
+        info = infos.get(key)
+        if info is None:
             continue
-        surface = text[start:end]
-        actor: ActorEntry | None = None
-        trig_entries: list[Trigger] = []
-        for kind, payload in entries:
-            if kind == "A":
-                entry: ActorEntry = payload  # type: ignore[assignment]
-                if entry.kind in ("outlet",):
-                    if key not in lex.exact or surface in lex.exact[key]:
-                        if surface[0].isupper():
-                            attr_spans.append((start, end))
-                    continue
-                if entry.kind == "commentator":
-                    attr_spans.append((start, end))
-                    continue
-                if entry.kind == "militia":
-                    militia.append((start, end))
-                    continue
-                if key in lex.exact and surface not in lex.exact[key]:
-                    continue
-                if not surface[0].isupper() and not surface[0].isdigit():
-                    continue
-                if low[max(0, start - 5):start].endswith(("anti-", "pro-", "non-", "post-", "pre-")):
-                    continue
-                actor = entry
-            elif kind == "T":
-                trig_entries.append(payload)  # type: ignore[arg-type]
-            elif kind == "D":
-                if key == "may" or key in MONTH_NAMES:
-                    continue
-                domains.append((start, end, payload))  # type: ignore[arg-type]
-            elif kind == "C":
-                if key == "may" and surface[0] == "M" and start > 0:
-                    continue  # the month
-                cues.setdefault(payload, []).append((start, end, key))  # type: ignore[arg-type]
-            elif kind == "R":
-                corefs.append((start, end, payload, key))  # type: ignore[arg-type]
-            elif kind == "G":
-                agree_nouns.append((start, end, payload, key))  # type: ignore[arg-type]
-        if actor is not None:
-            best = pick(tuple(e for k, e in entries if k == "A" and e.kind in ACTOR_KINDS), year)  # type: ignore[misc]
-            if best is not None:
-                tail = text[end:end + 2]
-                poss = tail == "'s" or (tail[:1] == "'" and (end + 1 >= len(text) or not text[end + 1].isalpha()))
-                mentions.append(Mention(start, end, (best.code,), best.kind, poss))
-            continue  # an actor name is not also a trigger
-        if trig_entries:
-            trig = _choose_pos(trig_entries, low, start)
+        if info.actors:
+            surface = text[start:end]
+            if (info.exact is None or surface in info.exact) and (surface[0].isupper() or surface[0].isdigit()) and not (
+                    start > 3 and low[start - 1] == "-" and low[max(0, start - 5):start].endswith(("anti-", "pro-", "non-", "post-", "pre-"))):
+                best = pick(info.actors, year) if info.dated and year else info.best
+                if best is not None:
+                    tail = text[end:end + 2]
+                    poss = tail == "'s" or (tail[:1] == "'" and (end + 1 >= len(text) or not text[end + 1].isalpha()))
+                    mentions.append(Mention(start, end, (best.code,), best.kind, poss))
+                    continue  # an actor name is not also a trigger
+        if info.outlet:
+            surface = text[start:end]
+            if (info.exact is None or surface in info.exact) and surface[0].isupper():
+                attr_spans.append((start, end))
+        elif info.commentator:
+            attr_spans.append((start, end))
+        if info.militia:
+            militia.append((start, end))
+        for d in info.domains:
+            domains.append((start, end, d))
+        for c in info.cues:
+            if c == "hedge" and key == "may" and text[start] == "M" and start > 0:
+                continue  # the month
+            cues.setdefault(c, []).append((start, end, key))
+        for r in info.corefs:
+            corefs.append((start, end, r, key))
+        for g in info.agree:
+            agree_nouns.append((start, end, g, key))
+        if info.trigs:
+            trig = _choose_pos(list(info.trigs), low, start) if len(info.trigs) > 1 or info.trigs[0].pos == "verb" else info.trigs[0]
             if trig is not None:
                 triggers.append(TrigHit(start, end, trig, key))
     if not triggers and not agree_nouns:
@@ -444,7 +486,7 @@ def _choose_pos(entries: list[Trigger], low: str, start: int) -> Trigger | None:
 
 def _boundaries(text: str, low: str, lex: Lexicon) -> list[int]:
     """Character positions where a clause ends: strong connectives, semicolons, an opening subordinate clause's comma."""
-    bounds = [m.start() for m in lex.boundary.finditer(text)]
+    bounds = [m.start() for m in lex.boundary.finditer(low)]
     words = low.lstrip(" \"'*#").split(" ", 2)
     first = words[0].strip(",") if words else ""
     two = " ".join(words[:2])
@@ -457,7 +499,11 @@ def _boundaries(text: str, low: str, lex: Lexicon) -> list[int]:
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:
-    pos = [i for i, ch in enumerate(text) if ch == '"']
+    pos: list[int] = []
+    i = text.find('"')
+    while i >= 0:
+        pos.append(i)
+        i = text.find('"', i + 1)
     spans = [(pos[i], pos[i + 1]) for i in range(0, len(pos) - 1, 2)]
     if len(pos) % 2:
         spans.append((pos[-1], len(text)))
@@ -508,6 +554,10 @@ def _resolve_mentions(
         poss = key.endswith(("'s",)) or key in ("its", "their", "his", "her")
         mentions.append(Mention(cs, ce, (), "coref:" + cat, poss))
     mentions.sort(key=lambda m: m.start)
+    # "its European allies", "their Iranian partners": the pronoun is only a determiner.
+    mentions = [m for i, m in enumerate(mentions) if not (
+        m.kind == "coref:single" and m.poss and i + 1 < len(mentions) and mentions[i + 1].codes
+        and 0 <= mentions[i + 1].start - m.end <= 12 and _nwords(text[m.end:mentions[i + 1].start]) <= 1)]
     # Merge "Russian President Vladimir Putin" into one mention.
     merged: list[Mention] = []
     for m in mentions:
@@ -531,7 +581,7 @@ def _resolve_mentions(
             m.role = "maker"
         elif LINK_SUFFIX.match(text, m.end):
             m.role = "mod"
-        elif any(s <= m.end + 25 and s >= m.end for s, _ in attr_spans) and not m.poss and _attr_follows(low, m.end, lex, mentions):
+        elif any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and _attr_follows(low, m.end, lex, mentions):
             m.role = "attr"
         elif m.kind in ("name", "capital") and not m.poss and nxt and (nxt[0] in lex.background_nouns or " ".join(nxt[:2]) in lex.background_nouns):
             m.role = "mod"  # "the Ukraine war": background, not an actor here
@@ -555,7 +605,8 @@ def _resolve_mentions(
         if prev and prev[-1] in PREPS:
             m.prep = prev[-1]
             nxt_w = _words(low[m.end + (2 if m.poss else 0):m.end + 24])[:1]
-            if nxt_w and nxt_w[0].endswith("ing") and not m.poss and nxt_w[0] not in ("during", "including", "regarding", "concerning"):
+            if nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
+                    "during", "including", "regarding", "concerning", "following", "according"):
                 m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
     # Coordinated groups: "Russia and China", "the United States and its European allies".
     gid = 0
@@ -593,20 +644,22 @@ def _coordinated(gap: str, prev: Mention) -> bool:
                  "or the", "and its european", "nor")
 
 
+_ATTR_MODIFIERS = frozenset("and or senior state government military administration top foreign ministry security "
+                             "intelligence defense defence news some several western unnamed anonymous".split())
+
+
 def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
-    """Whether an attribution noun ('officials', 'media') heads the phrase that starts at `pos`."""
-    words = _words(low[pos:pos + 60])[:6]
-    for i, w in enumerate(words[:5]):
-        if w in lex.attribution_nouns or " ".join(words[i:i + 2]) in lex.attribution_nouns:
-            return all(x in ("and", "or", "senior", "state", "government", "military", "administration", "top", "foreign",
-                             "ministry", "security", "intelligence", "defense", "defence", "news", "some", "several")
-                       or _is_actor_word(x, mentions) for x in words[:i])
+    """Whether an attribution noun ('officials', 'media') heads the phrase that starts at `pos`
+    ('Iranian officials', 'Russian and Iranian officials', 'Biden administration officials')."""
+    for m in re.finditer(r"[\w'-]+", low[pos:pos + 60]):
+        word = m.group()
+        at = pos + m.start()
+        if word in lex.attribution_nouns or low[at:at + 20].startswith(tuple(n + " " for n in ("state media", "state tv"))):
+            return True
+        if word in _ATTR_MODIFIERS or any(x.start <= at < x.end for x in mentions):
+            continue
+        return False
     return False
-
-
-def _is_actor_word(word: str, mentions: list[Mention]) -> bool:
-    return word[:1].isalpha() and word not in PREPS and word not in AUX and len(word) > 2 and word[0].isalpha() and word not in (
-        "and", "the")
 
 
 # --------------------------------------------------------------------------- coreference
@@ -671,13 +724,14 @@ def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, 
             if x.kind == "leader":
                 return x.codes[:1]
         return ctx.prev_subject[:1] if not prior else prior[-1].codes[:1]
+    # "it"/"its" is a state or body, not a person
     for x in reversed(prior):
-        if x.role in ("attr", "maker") or x.kind == "militia" or x.obj:
+        if x.role in ("attr", "maker") or x.kind in ("militia", "leader") or (x.obj and not x.poss):
             continue
         if x.prep is None:
             return x.codes[:1]
     for x in reversed(prior):
-        if x.role not in ("attr",) and not x.obj:
+        if x.role not in ("attr",) and x.kind != "leader" and x.prep is None:
             return x.codes[:1]
     return ctx.prev_subject[:1]
 
@@ -734,6 +788,8 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     lo, hi = _clause(sent, t.start)
     noun = t.trig.pos == "noun"
     before = [m for m in sent.mentions if m.end <= pos and m.codes]
+    if before and not noun and re.fullmatch(r"\s+(?:of|for|with)\s+", sent.text[before[-1].end:pos]) and before[-1].obj:
+        return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
     rel = re.search(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}$", sent.low[max(0, pos - 40):pos])
     if rel and not noun and before:
         rel_at = max(0, pos - 40) + rel.start()
@@ -744,10 +800,11 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         m = before[-1]
         gap = sent.text[m.end + (2 if m.poss else 0):pos]
         if m.role not in ("attr",) and (m.role != "maker" or noun):
-            if (m.poss or m.role in ("mod", "maker") or m.kind in ("pair",)) and noun and _modifier_gap(gap):
+            if noun and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or m.kind in ("pair", "group", "adj")
+                                                 or not gap.strip()):
                 return _group(sent, m)
             if m.prep is None and not m.obj and (_modifier_gap(gap) or (
-                    m.poss or m.kind in ("pron", "pair", "name", "leader", "inst", "group", "capital")) and _control_gap(gap, lex)):
+                    m.poss or m.kind in ("pron", "pair", "name", "leader", "inst", "group", "capital", "adj")) and _control_gap(gap, lex)):
                 if m.role != "mod" or noun:
                     return _group(sent, m)
     if noun or t.trig.frame in ("sanction",):
@@ -790,7 +847,7 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
             continue
         if m.prep in preps:
             return _group(sent, m)
-        if direct and m.prep is None and n <= 3 and not any(w in GAP_STOP for w in _words(gap)):
+        if direct and m.prep is None and n <= 3 and "," not in gap and not any(w in GAP_STOP for w in _words(gap)):
             return _group(sent, m)
         if m.prep is None and m.role == "maker":
             continue
@@ -868,6 +925,7 @@ def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
     hi = _object_end(sent, t, 12 if trig.multi else 8)
     found = _domain_hits(sent, lo, hi)
     key = t.key
+    found = [lex.domain_words[w] for w in key.split() if w in lex.domain_words] + found
     if typ == "ASSAULT":
         window = sent.low[max(0, t.start - 40):min(len(sent.text), t.end + 25)]
         best = None
@@ -896,6 +954,11 @@ def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
             if mode and mode != "diplomatic":
                 modes.append(mode)
                 break
+    if typ == "AID" and not modes and trig.pos == "noun" and trig.frame == "transfer" and not trig.light:
+        for d in _domain_hits(sent, 0, len(sent.text)):  # "a willing supplier" of what the sentence is about
+            if d in ("military", "economic"):
+                modes.append(d)
+                break
     if typ == "COOPERATE" and "nuclear" in modes and "economic" in modes:
         modes.remove("economic")
     if typ == "AID" and key in ("defend", "defends", "defended", "defending", "protect", "protects", "protected", "protecting",
@@ -915,7 +978,7 @@ def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
 def _agree_mode(sent: Sentence, t: TrigHit, lex: Lexicon) -> str | None:
     hi = _object_end(sent, t, 8)
     mode: str | None = None
-    for s, e, m, key in sent.agree_nouns:
+    for s, e, m, _key in sent.agree_nouns:
         if s >= t.start and e <= hi:
             mode = m if m else mode
     if mode is None and t.trig.mode not in (None, "auto"):
@@ -976,6 +1039,8 @@ def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> boo
     for i, w in enumerate(words):
         if w in ("that", "which", "who", "whom"):
             return any(x in _COMPLEMENT_VERBS for x in words[:i])
+        if w in ("when", "if", "because", "after", "before", "since", "while", "whereas", "although", "unless", "as"):
+            return False
     return True
 
 
@@ -1014,6 +1079,9 @@ _VAGUE_SPEAKERS = frozenset(
 )
 
 
+_REPORTED_BY = re.compile(r"as reported by ([A-Z][^,.;]+)")
+
+
 def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]] | None:
     """The reporting cue governing the trigger and its named speaker: ('Iranian officials', ('IRN',)) or (None, ())."""
     best = None
@@ -1031,7 +1099,7 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
     start, end, key = best
     if key in ("reportedly", "allegedly", "reports have emerged", "reports emerged", "report that", "reports that"):
         return (None, ())
-    if key in ("according to", "as reported by") or key == "accused" and False:
+    if key in ("according to", "as reported by"):
         seg_start, seg_end = end, len(sent.text)
         m = re.search(r"[,.;]", sent.text[end:])
         if m:
@@ -1058,12 +1126,9 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
         return (None, codes)
     if not any(ch.isupper() for ch in phrase) and not codes:
         return (None, codes)
-    tail = sent.text[end:end + 40]
-    m2 = re.match(r",?\s*as reported by ([^,.;]+)", sent.text[t.end:]) if False else None
-    rep = re.search(r"as reported by ([A-Z][^,.;]+)", sent.text)
+    rep = _REPORTED_BY.search(sent.text)
     if rep and rep.start() > start:
         phrase = f"{phrase}, as reported by {rep.group(1).strip()}"
-    del tail, m2
     return (phrase, codes)
 
 
@@ -1078,12 +1143,25 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
     if sent.question:
         return True
     lo, hi = _clause(sent, t.start)
+    if lo == 0 and sent.bounds and re.match(r"\W*(?:should|were|had)\s", sent.low):
+        return True  # "Should Azerbaijan attack Armenia, ...": a conditional by inversion
     hyp = _cue_before(sent, "hypothetical", t.start, lo, 12)
     if hyp is not None and _cue_before(sent, "continuation", t.start, hyp[0]) is None:
         return True
+    # "telling the United States not to strike Iran", "urged X to attack": what is asked for is no event,
+    # unless it is to stop doing it ("pushed its allies to stop firing")
+    if re.search(r"\b(?:not\s+)?to\s+$", sent.low[max(0, t.start - 8):t.start]):
+        for o in sent.triggers:
+            if o is not t and o.trig.type in ("THREATEN", "REQUEST") and o.trig.pos == "verb" and o.end <= t.start and \
+                    _nwords(sent.text[o.end:t.start]) <= 7 and not set(_words(sent.text[o.end:t.start])) & {
+                        "if", "of", "that", "because", "which", "when", "while"}:
+                if not re.search(r"\b(?:stop|cease|halt|end)\s+$", sent.low[max(0, t.start - 8):t.start]):
+                    return True
     c = _cue_before(sent, "irrealis", t.start, lo, 3)
     if c is not None:
         gap = _nwords(sent.text[c[1]:t.start])
+        if c[2] == "further" and (gap > 1 or t.trig.type != "ASSAULT"):
+            return False
         if c[2] == "commitment to" and t.trig.type == "AGREE":
             return False
         if c[2] in _ADJACENT_IRREALIS:
@@ -1122,7 +1200,22 @@ def date_for(sent: Sentence, t: TrigHit, dates: list[DateMention]) -> str | None
 
 
 def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
-    """A target the text leaves implicit: the document's other main actor, else another actor in the sentence."""
+    """A target the text leaves implicit: the last one of this event type if just mentioned, else the document's
+    other main actor, else another actor in the sentence."""
+    typ = t.trig.type or ""
+    if typ == "AID" and t.trig.mode == "intervention":
+        # "declined to intervene when Azerbaijan attacked Armenia": help goes to the one attacked
+        for o in sent.triggers:
+            if o is not t and o.trig.type == "ASSAULT":
+                victims = [c for c in _codes(right_target(sent, o, ASSAULT_PREPS, span=10)) if c not in src]
+                if victims:
+                    return victims[:1]
+    if ctx.last_index.get(typ, -9) >= ctx.index - 1 and typ in ctx.last_by_type:
+        s_, g_ = ctx.last_by_type[typ]
+        if set(s_) & set(src):
+            cand = [c for c in g_ if c not in src]
+            if cand:
+                return cand[:1]
     dyad = ctx.dyad()
     if len(dyad) == 2 and src and src[0] in dyad:
         return [c for c in dyad if c not in src][:1]
@@ -1133,13 +1226,41 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
 
 
 def _assault_source(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[str]:
+    """The attacker of the attack a statement is about: in the sentence, else the last one named."""
     for other in sent.triggers:
         if other.trig.type == "ASSAULT" and other is not t:
-            a = left_agent(sent, other, lex, ctx)
-            if a and abs(other.start - a[-1].end) < 40:
+            a = _adjacent_agent(sent, other)
+            if a:
                 return _codes(a)
+            if not _anaphoric(sent, other):
+                a = left_agent(sent, other, lex, ctx)
+                if a and abs(other.start - a[-1].end) < 40:
+                    return _codes(a)
     if "ASSAULT" in ctx.last_by_type:
         return list(ctx.last_by_type["ASSAULT"][0][:1])
+    return []
+
+
+_IRREGULAR_PARTICIPLES = frozenset("sent sold given struck built lent met told sought bought got shown held hit made "
+                                   "seen taken brought fought done".split())
+
+
+def _participle(key: str) -> bool:
+    head = key.split()[0]
+    return head.endswith(("ed", "en")) or head in _IRREGULAR_PARTICIPLES
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[\w-]+ly\s+)?$")
+
+
+def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """A possessor or adjective right before a nominal trigger ('Israeli strikes', "Russia's support")."""
+    before = [m for m in sent.mentions if m.end <= t.start and m.codes]
+    if before:
+        m = before[-1]
+        gap = sent.text[m.end + (2 if m.poss else 0):t.start]
+        if m.role != "attr" and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or not gap.strip()):
+            return _group(sent, m)
     return []
 
 
@@ -1147,9 +1268,26 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     """(source, target) pairs for a trigger according to its frame."""
     trig = t.trig
     frame = trig.frame
-    src = left_agent(sent, t, lex, ctx)
-    src_codes = _codes(src)
     anaphoric = _anaphoric(sent, t)
+    if trig.pos == "verb" and _participle(t.key) and _PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]) or (
+            trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
+        # passive: "Iran was backed by Russia", "attacked by Israel"
+        agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nwords(sent.text[t.end:m.start]) <= 4]
+        if not agent or frame == "joint":
+            return []
+        patient = left_agent(sent, t, lex, ctx)
+        return [(a, p) for a in _codes(_group(sent, agent[0])) for p in (_codes(patient) or [None]) if a != p]  # type: ignore[misc]
+    if trig.ties and trig.pos == "verb":
+        lo, _hi = _clause(sent, t.start)
+        subj = left_agent(sent, t, lex, ctx)
+        if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
+            return []  # "the pact enhances diplomatic ties": only states building ties is conduct
+    if trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and "ASSAULT" in ctx.last_by_type and not _adjacent_agent(sent, t):
+        src = []  # "the attacks": the attacker named before
+        src_codes = list(ctx.last_by_type["ASSAULT"][0])
+    else:
+        src = left_agent(sent, t, lex, ctx)
+        src_codes = _codes(src)
     if frame == "joint":
         parts = list(src_codes)
         for m in right_target(sent, t, JOINT_PREPS, direct=trig.pos == "verb", span=10):
@@ -1162,7 +1300,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                 if m.codes and lo <= m.start < hi and m.role not in ("attr", "maker", "mod") and m.prep not in (
                         "in", "at", "against", "from", "by", "to", "over", "on", "like", "than"):
                     for c in m.codes:
-                        if c not in parts and not c.endswith("_MILITIAS"):
+                        if c not in parts and not c.endswith("_MILITIAS") and len(parts) < 2:
                             parts.append(c)
         if len(parts) < 2 and anaphoric and trig.type in ctx.last_by_type:
             s_, g_ = ctx.last_by_type[trig.type]
@@ -1209,15 +1347,14 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     elif frame == "request":
         tgt = right_target(sent, t, REQUEST_PREPS)
     elif frame == "speech":
-        tgt = []
         hi = _object_end(sent, t, 12)
         inner = [o for o in sent.triggers if o is not t and o.trig.type == "ASSAULT" and t.end <= o.start <= hi]
-        if inner:
-            tgt_codes0 = _assault_source(sent, inner[0], lex, ctx) if not left_agent(sent, inner[0], lex, ctx) else _codes(
-                left_agent(sent, inner[0], lex, ctx))
-            if tgt_codes0:
-                return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in tgt_codes0 if c != g]
-        tgt = right_target(sent, t, SPEECH_PREPS)
+        tgt = right_target(sent, t, SPEECH_PREPS, span=6 if trig.pos == "noun" else 12)
+        if inner and (not tgt or tgt[0].start > inner[0].start):
+            # "condemned the strikes on Iran": the statement is aimed at the attacker
+            codes = _assault_source(sent, inner[0], lex, ctx)
+            if codes:
+                return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
         if not tgt:
             for m in sent.mentions:
                 if m.start > t.end and m.codes and re.search(r"\b(?:if|against|not to)\s+(?:the\s+)?$", sent.low[max(0, m.start - 14):m.start]):
@@ -1245,13 +1382,17 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if not tgt:
             return []
     else:
-        preps = COOP_PREPS if trig.type == "COOPERATE" else DIRECT_PREPS
+        preps = COOP_PREPS if trig.type == "COOPERATE" else INTERVENTION_PREPS if trig.mode == "intervention" else DIRECT_PREPS
         tgt = right_target(sent, t, preps)
         if "possessor" in trig.need:
             before = [m for m in sent.mentions if m.end <= t.start and m.codes]
             if before and before[-1].poss and _modifier_gap(sent.text[before[-1].end + 2:t.start]):
                 tgt = _group(sent, before[-1])
                 src = left_agent(sent, t, lex, ctx, pos=before[-1].start)
+                if before[-1].kind == "pron" and set(_codes(src)) == set(_codes(tgt)):
+                    tgt = []
+                    src_codes = _codes(src)
+                    return [(c, g) for c in src_codes for g in _fallback_target(sent, t, src_codes, ctx) if c != g]
                 src_codes = [c for c in _codes(src) if c not in _codes(tgt)]
                 if not src_codes:
                     prior = [m for m in sent.mentions if m.end <= before[-1].start and m.codes and m.role not in ("attr",)
@@ -1260,6 +1401,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             elif not tgt or sent.low[t.end:t.end + 4] != " of ":
                 return []
     tgt_codes = _codes(tgt)
+    if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
+        tgt_codes = _fallback_target(sent, t, src_codes, ctx)  # "Moscow coming to its defence": its is not Moscow
+    if trig.type == "ASSAULT" and not tgt_codes and src_codes and "ASSAULT" in ctx.last_by_type:
+        s_, g_ = ctx.last_by_type["ASSAULT"]
+        if set(s_) & set(src_codes):
+            tgt_codes = [c for c in g_ if c not in src_codes]
     # Missing arguments: anaphora ("This supply ...", "the attacks") and the document's dyad.
     if not src_codes:
         family = [trig.type] + (["AID", "SUPPORT"] if trig.type in ("AID", "SUPPORT") else [])
@@ -1294,8 +1441,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
+    """'This supply', 'these warnings', 'the attacks' (the last only for attacks): an event named before."""
     prev = _prev_words(sent.low, t.start, 4)
-    return any(w in ("this", "these", "such", "that", "those", "the") for w in prev[-3:])
+    dets = ("this", "these", "such", "those", "the") if t.trig.type == "ASSAULT" else ("this", "these", "such", "those")
+    return any(w in dets for w in prev[-3:])
 
 
 def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
@@ -1329,7 +1478,9 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
         if re.search(r"\bdespite\b", " ".join(_words(sent.text[max(0, s - 60):s])[-6:])):
             governed = False
         if governed:
-            trig = Trigger("AGREE", "noun", "joint", mode, None, frozenset(), False, False, False, False, None, None)
+            one_sided = re.search(r"\b(?:promised|promises|pledged|pledges|vowed|vows)\s+to\s+sign", sent.low[max(lo, s - 60):s])
+            trig = Trigger("AGREE", "noun", "directed" if one_sided else "joint", mode, None, frozenset(), False, False, False,
+                           False, None, None)
             out.append(TrigHit(s, e, trig, key))
     return out
 
@@ -1339,37 +1490,64 @@ _LIGHT_AID = re.compile(r"\b(?:offer|offers|offered|offering|provide|provides|pr
 _BY_MEANS = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}by\s+\w+ing\b", re.I)
 
 
+_COPULA_AFTER = re.compile(r"^\s*(?:for\s+(?:the\s+)?[\w.' -]+?\s*)?(?:,[^,]*,\s*)?(?:often\s+|still\s+|also\s+)?"
+                           r"(?:remains?|remained|is|was|are|were|appears?|seems?|manifests?|has been|had been)\b", re.I)
+_COME_TO = re.compile(r"\b(?:come|comes|came|coming|rush|rushes|rushed|rushing)\s+to\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+)?'s?\s+$")
+_UN_WORDS = re.compile(r"\b(?:UN|U\.N\.|United Nations|Security Council|veto|resolutions?)\b")
+
+
 def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     """Context that changes a trigger's type: support offered or military is aid; 'seek to' is no request."""
     trig = t.trig
-    if trig.type == "SUPPORT" and trig.mode == "auto":
+    left = sent.text[max(0, t.start - 60):t.start]
+    if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
+        return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
+    if trig.type == "SUPPORT":
         if _BY_MEANS.match(sent.text[t.end:t.end + 60]):
             return None  # "support Iran by supplying weapons": the means is the event
-        lo = _left_mod_start(sent, t)
+        if trig.pos == "noun" and trig.mode == "auto" and _COPULA_AFTER.match(sent.text[t.end:t.end + 60]):
+            return None  # "Russia's support for Iran remains pragmatic": a characterisation, not an act
         hi = _object_end(sent, t, 8)
-        doms = _domain_hits(sent, lo, hi)
-        light = trig.pos == "noun" and _LIGHT_AID.search(sent.text[max(0, t.start - 50):t.start])
-        if light or "military" in doms or "intervention" in doms:
-            new = Trigger("AID", trig.pos, "transfer" if light else "directed", "auto", "military", trig.need - {"target"},
-                          False, False, False, False, None, None)
+        light = trig.pos == "noun" and _LIGHT_AID.search(left)
+        if trig.mode == "diplomatic" and _UN_WORDS.search(sent.text[t.end:hi]):
+            new = Trigger("AID", trig.pos, "transfer", "diplomatic", None, trig.need - {"target"}, False, False, False, False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
-    if trig.type == "REQUEST" and trig.pos == "verb" and re.match(r"\s+to\b", sent.text[t.end:t.end + 4]) and not t.key.startswith(
-            ("appeal", "turn")):
-        return None  # "seek to bolster": an attempt, not a request
+        if trig.mode == "auto":
+            doms = _domain_hits(sent, _left_mod_start(sent, t), hi)
+            if light or "military" in doms or "intervention" in doms:
+                new = Trigger("AID", trig.pos, "transfer" if light else "directed", "auto", "military", trig.need - {"target"},
+                              False, False, False, False, None, None)
+                return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "REQUEST" and trig.pos == "verb":
+        after = sent.text[t.end:t.end + 60]
+        if re.match(r"\s+to\b", after) and not t.key.startswith(("appeal", "turn")):
+            return None  # "seek to bolster": an attempt, not a request
+        if t.key.startswith(("push", "press", "urg")) and not re.match(r"\s+(?:[\w'-]+\s+){1,5}?to\s", after):
+            return None  # "pressing imperatives", "push them closer"
     if trig.type == "AID" and trig.light and t.key.startswith("offer"):
         hi = _object_end(sent, t, 8)
         if set(_words(sent.text[t.end:hi])) & lex.offer_objects:
-            new = Trigger("AGREE", "verb", "directed", None, None, frozenset({"target"}), False, False, False, False, None, None)
+            new = Trigger("AGREE", "verb", "directed", None, None, frozenset(), False, False, False, False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
-    if trig.type == "AID" and re.search(r"\bcommitment to\s+\W?$", sent.low[max(0, t.start - 20):t.start]):
-        return None  # "its commitment to protecting X": a pledge, not the act
+    if trig.type == "AGREE" and re.search(r"\b(?:promised|promises|pledged|pledges|vowed|vows|offered|offers)\s+to\s+$",
+                                          sent.low[max(0, t.start - 30):t.start] + ("" if trig.pos == "verb" else "")):
+        new = Trigger("AGREE", trig.pos, "directed", trig.mode, trig.default, trig.need, False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "AID" and trig.pos == "noun" and t.key in ("aid", "assistance", "rescue", "help") and _COME_TO.search(
+            sent.low[max(0, t.start - 60):t.start]):
+        # "did not come to Yerevan's aid": intervention for the possessor
+        new = Trigger("AID", "noun", "directed", "intervention", None, frozenset({"possessor"}), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
     return t
+
+
+_TIES_HINT = re.compile(r"\b(?:ties|relations|links|relationship|bonds|contacts|partnership|cooperation)\b")
 
 
 def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Triggers found by rules rather than phrases: agreements signed, ties built, weapons made by one actor."""
     out = _agree_noun_events(sent, lex)
-    for m in lex.ties.finditer(sent.text):
+    for m in (lex.ties.finditer(sent.text) if _TIES_HINT.search(sent.low) else ()):
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(m.start(), m.end(), trig, m.group().lower()))
     for m in sent.mentions:
@@ -1390,7 +1568,6 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if others:
             raw = [t for t in raw if not t.trig.ties]
     reverse = "vice versa" in sent.low
-    maker_pairs: list[tuple[str, str | None]] = []
     for t0 in raw:
         t = _retype(sent, t0, lex)
         if t is None:
@@ -1406,6 +1583,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             src = [t_m for t_m in sent.mentions if t_m.start == t.start]
             sc = _codes(src)
             others = [c for c in other_actors(sent, t, sc) if not c.endswith("_MILITIAS")]
+            dyad = ctx.dyad()
+            if sc and sc[0] in dyad and len(dyad) == 2:
+                others = [c for c in dyad if c != sc[0]]
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
@@ -1430,7 +1610,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 seen.add(key)
                 events.append(CodedEvent(s_, t.trig.type, g, mode, date, modality, neg, attribution))
         ctx.last_by_type[t.trig.type] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
-    del maker_pairs
+        ctx.last_index[t.trig.type] = ctx.index
     return _merge(events)
 
 
@@ -1453,6 +1633,7 @@ def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
 
 
 def _update_context(sent: Sentence | None, ctx: Context) -> None:
+    ctx._dyad = None
     if sent is None:
         ctx.prev_codes = ()
         return
@@ -1460,7 +1641,7 @@ def _update_context(sent: Sentence | None, ctx: Context) -> None:
     subject: tuple[str, ...] = ()
     first = sent.bounds[0] if sent.bounds and sent.low.lstrip(" \"'").split(" ", 1)[0].strip(",") in lexicon().subordinators else -1
     for m in sent.mentions:
-        if not m.codes or m.kind == "pair" and False:
+        if not m.codes:
             continue
         for c in m.codes:
             if c not in codes:
@@ -1485,64 +1666,57 @@ def code_sentences(sentences: Sequence[str], published: str | None = None) -> li
     """Code the sentences of one document, in order: the events of each sentence.
 
     `published` (ISO date) anchors relative dates ("last year"); without it,
-    the latest full date in the document does, and otherwise they stay None.
+    the latest full date in the document anchors "last year" and "... ago",
+    and a bare month stays None. A sentence whose words include no trigger
+    is skipped after a set lookup; its actors are read only if the next
+    sentence needs them for coreference.
     """
     lex = lexicon()
     texts = [normalise(s) for s in sentences]
     anchor = parse_anchor(published)
-    ctx = Context(anchor=anchor, year=anchor[0] if anchor else None)
-    present = anchor
-    if present is None and any(ch.isdigit() for t in texts for ch in t[:0]) is False:
-        present = latest_full_date(texts) if any(re.search(r"\b(?:1[5-9]|20)\d\d\b", t) for t in texts) else None
-    year = present[0] if present else None
+    found = {i: find_dates(t, anchor) for i, t in enumerate(texts) if _DATE_HINT.search(t)}
+    present = anchor or latest_full_date(list(found.values()))
+    if anchor is None and present is not None:
+        for i in found:
+            if _RELATIVE_HINT.search(texts[i]):
+                found[i] = find_dates(texts[i], None, present)
+    full_years = {i: int(d.iso[:4]) for i, ds in found.items() for d in ds if d.iso and len(d.iso) == 10 and not d.needs_passage_year}
+    ctx = Context(anchor=anchor, year=present[0] if present else None)
     out: list[list[CodedEvent]] = []
-    full_dates: dict[int, int] = {}
+    scanned = -1  # the last sentence whose actors are in the context
     for i, text in enumerate(texts):
-        if re.search(r"\b(?:1[5-9]|20)\d\d\b", text):
-            for d in find_dates(text):
-                if d.iso and len(d.iso) == 10:
-                    full_dates[i] = int(d.iso[:4])
-    for i, text in enumerate(texts):
-        sent = scan(text, lex, year)
-        if sent is None or (not sent.triggers and not sent.agree_nouns):
-            if sent is not None:
-                resolve_corefs(sent, ctx)
-            _update_context(sent, ctx)
+        ctx.index = i
+        if lex.trigger_words.isdisjoint(text.lower().translate(_PUNCT_TO_SPACE).split()):
             out.append([])
             continue
+        if scanned < i - 1 and i > 0:
+            prev = scan(texts[i - 1], lex, ctx.year)  # the sentence before, for pronouns
+            resolve_corefs(prev, ctx)
+            _update_context(prev, ctx)
+        sent = scan(text, lex, ctx.year)
         resolve_corefs(sent, ctx)
-        dates = _dates(text, i, anchor, present, full_dates) if _has_date_word(text) else []
-        out.append(code_sentence(sent, lex, ctx, dates))
+        dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
+        out.append(code_sentence(sent, lex, ctx, dates) if sent.triggers or sent.agree_nouns else [])
         _update_context(sent, ctx)
+        scanned = i
     return out
 
 
 _DATE_HINT = re.compile(r"\d|\b(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|September|"
                         r"October|November|December)\b")
+_RELATIVE_HINT = re.compile(r"\b(?:last|next|this|ago|prior|earlier)\b", re.I)
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in ",.;:!?\"()[]{}*#/"})
 
 
-def _has_date_word(text: str) -> bool:
-    return _DATE_HINT.search(text) is not None
-
-
-def _dates(text: str, i: int, anchor: tuple[int, int | None, int | None] | None,
-           present: tuple[int, int | None, int | None] | None, full_dates: dict[int, int]) -> list[DateMention]:
-    """Dates of a sentence: relative ones against the published date or the document's present; a day and month
-    without a year take the year of a full date in the same passage (within three sentences)."""
-    found = find_dates(text, anchor)
+def _resolve_dates(dates: list[DateMention], i: int, present: tuple[int, int | None, int | None] | None,
+                   anchor: tuple[int, int | None, int | None] | None, full_years: dict[int, int]) -> list[DateMention]:
+    """Finish a sentence's dates: "last year" against the document's present, "June 13" with the year of a full
+    date in the same passage (five sentences either side)."""
     out: list[DateMention] = []
-    for d in found:
-        if d.iso is None and d.needs_passage_year:
-            near = [full_dates[j] for j in range(i - 5, i + 6) if j in full_dates]
+    for d in dates:
+        if d.iso is None and d.needs_passage_year and d.month and d.day:
+            near = sorted((abs(j - i), y) for j, y in full_years.items() if abs(j - i) <= 5)
             if near:
-                year = near[0]
-                d = DateMention(d.start, d.end, f"{year:04d}-{d.month:02d}-{d.day:02d}", True, d.month, d.day)
-        elif d.iso is None and present is not None and anchor is None and not d.month:
-            d = find_dates(text[d.start:d.end], present)[0] if find_dates(text[d.start:d.end], present) else d
-            d = DateMention(d.start, d.end, d.iso) if False else DateMention(found[found.index(d)].start if d in found else 0, 0, d.iso)
+                d = DateMention(d.start, d.end, f"{near[0][1]:04d}-{d.month:02d}-{d.day:02d}", True, d.month, d.day)
         out.append(d)
-    # positions may have been lost above for relative dates; recompute them from the text
-    fixed: list[DateMention] = []
-    for d, orig in zip(out, found):
-        fixed.append(DateMention(orig.start, orig.end, d.iso, orig.needs_passage_year, orig.month, orig.day))
-    return fixed
+    return out

@@ -22,10 +22,13 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = (r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _YEAR = r"(?P<{}>1[5-9]\d\d|20\d\d)"
+_CTX = r"(?:[Ii]n|[Ss]ince|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Oo]f)"
 
-# One alternation, most specific first; group names tell the pattern apart.
+# One alternation, most specific first; group names tell the pattern apart. Month names must be capitalised
+# (so "may" the verb is no month); no IGNORECASE, which would make this several times slower.
 DATE_RE = re.compile(
     r"\b(?:"
     + r"(?P<iso>(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d)"
@@ -34,11 +37,11 @@ DATE_RE = re.compile(
     + r"|" + _MONTH.format("m3") + r",?\s+(?:of\s+)?" + _YEAR.format("y3")
     + r"|" + _MONTH.format("m4") + r"\s+(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?\b"
     + r"|(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format("m5")
-    + r"|(?P<rel>last year|this year|next year|a year ago|one year ago|two years ago|half a year (?:ago|prior|earlier)|six months (?:ago|prior|earlier)|last month|this month)"
-    + r"|(?:in|since|from|during|early|late|mid-?|by|of|until|before|after)\s+" + _MONTH.format("m6") + r"(?![\w-])"
-    + r"|(?P<yr_ctx>in|since|from|during|early|late|mid-?|by|until|before|after|of)\s+(?:the\s+year\s+)?" + _YEAR.format("y7") + r"(?![\w-])"
-    + r")",
-    re.I,
+    + r"|(?P<rel>[Ll]ast year|[Tt]his year|[Nn]ext year|a year ago|one year ago|two years ago"
+    + r"|half a year (?:ago|prior|earlier)|six months (?:ago|prior|earlier)|[Ll]ast month|[Tt]his month)"
+    + r"|" + _CTX + r"\s+" + _MONTH.format("m6") + r"(?![\w-])(?!,?\s+\d)"
+    + r"|(?P<yr_ctx>" + _CTX + r")\s+(?:the\s+year\s+)?" + _YEAR.format("y7") + r"(?![\w-])"
+    + r")"
 )
 
 
@@ -80,7 +83,7 @@ def _relative(rel: str, anchor: tuple[int, int | None, int | None] | None) -> st
     rel = rel.lower()
     if rel == "this year":
         return f"{year:04d}"
-    if rel == "last year" or "year ago" in rel and not rel.startswith("two"):
+    if rel == "last year" or rel in ("a year ago", "one year ago"):
         return f"{year - 1:04d}"
     if rel.startswith("two years"):
         return f"{year - 2:04d}"
@@ -109,8 +112,16 @@ def _month_in_past(month: int, day: int | None, anchor: tuple[int, int | None, i
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
-def find_dates(text: str, anchor: tuple[int, int | None, int | None] | None = None) -> list[DateMention]:
-    """Date expressions in `text`, resolved against `anchor` (the published date) when relative."""
+def find_dates(
+    text: str,
+    anchor: tuple[int, int | None, int | None] | None = None,
+    present: tuple[int, int | None, int | None] | None = None,
+) -> list[DateMention]:
+    """Date expressions in `text`, resolved against `anchor` (the published date) when relative.
+
+    `present` (the document's own latest full date) stands in for a missing
+    `anchor` for "last year" and "... ago", never for a bare month.
+    """
     out: list[DateMention] = []
     for m in DATE_RE.finditer(text):
         g = m.groupdict()
@@ -135,7 +146,7 @@ def find_dates(text: str, anchor: tuple[int, int | None, int | None] | None = No
             month = _month(name)
             out.append(DateMention(m.start(), m.end(), _month_in_past(month, day, anchor), True, month, day))
         elif g["rel"]:
-            out.append(DateMention(m.start(), m.end(), _relative(g["rel"], anchor)))
+            out.append(DateMention(m.start(), m.end(), _relative(g["rel"], anchor or present)))
         elif g["m6"]:
             if not g["m6"][0].isupper():
                 continue
@@ -145,12 +156,12 @@ def find_dates(text: str, anchor: tuple[int, int | None, int | None] | None = No
     return out
 
 
-def latest_full_date(texts: list[str]) -> tuple[int, int | None, int | None] | None:
-    """The latest date with at least a month in `texts`: a document's own 'present' when it has no published date."""
+def latest_full_date(found: list[list[DateMention]]) -> tuple[int, int | None, int | None] | None:
+    """The latest date with at least a month among dates found: a document's own 'present' without a published date."""
     best: tuple[int, int, int] | None = None
-    for text in texts:
-        for d in find_dates(text):
-            if d.iso and len(d.iso) >= 7:
+    for dates in found:
+        for d in dates:
+            if d.iso and len(d.iso) >= 7 and not d.needs_passage_year:
                 parts = tuple(int(p) for p in d.iso.split("-")) + (0,)
                 key = (parts[0], parts[1], parts[2])
                 if best is None or key > best:

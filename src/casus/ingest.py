@@ -6,18 +6,21 @@ document is written in one transaction, so nothing is ever half-written.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import charset_normalizer
 
 from casus import fetch
 from casus.errors import SkipInput
-from casus.pipeline import analyse, prepare
-from casus.records import RawInput
+from casus.pipeline import StageClock, analyse, prepare
+from casus.records import ProcessedDocument, RawInput
 from casus.store import Store
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -247,26 +250,82 @@ def read_input(location: str, allow_private: bool = False, max_bytes: int = MAX_
     return read_file(location, max_bytes=max_bytes)
 
 
-def ingest_one(store: Store, location: str, report: IngestReport, **read_opts: object) -> None:
-    """Read, clean, and (if new) analyse and store one input; record the outcome in report."""
+@dataclass(slots=True)
+class Known:
+    """An input whose clean text is already a document in the store: only its location is recorded."""
+
+    doc_id: str
+    location: str
+
+
+# What reading one input comes to: skipped, already known, or analysed and ready to write.
+Outcome = Skip | Known | ProcessedDocument
+
+
+def process_one(
+    location: str,
+    is_known: Callable[[str], bool] | None = None,
+    clock: StageClock | None = None,
+    **read_opts: Any,
+) -> Outcome:
+    """Read and clean one input; unless `is_known(doc_id)`, analyse it. Pure but for reading the input."""
+    started = time.perf_counter()
     try:
-        raw = read_input(location, **read_opts)  # type: ignore[arg-type]
+        raw = read_input(location, **read_opts)
+        if clock:
+            started = clock.lap("read", started)
         doc_id, cleaned = prepare(raw)
+        if clock:
+            clock.lap("clean", started)
     except SkipInput as exc:
-        report.skipped.append(Skip(location, str(exc)))
-        return
+        return Skip(location, str(exc))
     except RecursionError:
-        report.skipped.append(Skip(location, "input nested too deeply to parse"))
-        return
-    if store.has_document(doc_id):
-        store.add_location(doc_id, location)
-        report.known.append(doc_id)
-        return
-    processed = analyse(raw, cleaned, doc_id)
-    if store.write_document(processed):
-        report.new.append(doc_id)
+        return Skip(location, "input nested too deeply to parse")
+    if is_known is not None and is_known(doc_id):
+        return Known(doc_id, location)
+    return analyse(raw, cleaned, doc_id, clock)
+
+
+def record(report: IngestReport, outcome: Outcome, written: bool | None = None) -> None:
+    """Note one outcome in the report; `written` says whether a processed document was new to the store."""
+    if isinstance(outcome, Skip):
+        report.skipped.append(outcome)
+    elif isinstance(outcome, Known):
+        report.known.append(outcome.doc_id)
+    elif written:
+        report.new.append(outcome.id)
     else:
-        report.known.append(doc_id)
+        report.known.append(outcome.id)
+
+
+def ingest_one(
+    store: Store, location: str, report: IngestReport, clock: StageClock | None = None, **read_opts: Any
+) -> None:
+    """Read, clean, and (if new) analyse and store one input; record the outcome in report."""
+    outcome = process_one(location, store.has_document, clock, **read_opts)
+    written = None
+    if isinstance(outcome, Known):
+        store.add_location(outcome.doc_id, outcome.location)
+    elif isinstance(outcome, ProcessedDocument):
+        started = time.perf_counter()
+        written = store.write_document(outcome)
+        if clock:
+            clock.lap("store", started)
+    record(report, outcome, written)
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def own_files(store: Store) -> list[Path]:
+    """The store's database and its journal files, which a folder ingest must not read."""
+    db = store.path
+    return [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), db.with_name(db.name + "-journal")]
 
 
 def ingest(
@@ -276,17 +335,26 @@ def ingest(
     max_bytes: int = MAX_FILE_BYTES,
     on_start: Callable[[int], None] | None = None,
     on_item: Callable[[str], None] | None = None,
+    workers: int = 1,
+    clock: StageClock | None = None,
 ) -> IngestReport:
-    """Ingest files, folders and URLs into the store; the report says what happened to each."""
-    db = store.path
-    own_files = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), db.with_name(db.name + "-journal")]
-    locations, skips = expand_inputs(paths, exclude=own_files)
+    """Ingest files, folders and URLs into the store; the report says what happened to each.
+
+    With `workers` > 1, that many processes read and analyse while this one
+    writes (`casus.parallel`); the store ends up the same either way.
+    """
+    locations, skips = expand_inputs(paths, exclude=own_files(store))
     report = IngestReport(skipped=list(skips))
     if on_start:
         on_start(len(locations))
+    read_opts = {"allow_private": allow_private, "max_bytes": max_bytes}
+    if workers > 1 and len(locations) > 1:
+        from casus.parallel import ingest_parallel
+
+        ingest_parallel(store, locations, report, workers=workers, on_item=on_item, clock=clock, **read_opts)
+        return report
     for location in locations:
-        ingest_one(store, location, report, allow_private=allow_private, max_bytes=max_bytes)
+        ingest_one(store, location, report, clock, **read_opts)
         if on_item:
             on_item(location)
     return report
-

@@ -68,6 +68,10 @@ def _sigmoid(z: np.ndarray | float) -> np.ndarray | float:
 def fit_logistic(X: np.ndarray, y: np.ndarray, C: float, iters: int = 50) -> np.ndarray:
     """L2-penalised logistic regression by Newton's method; returns [intercept, coefs].
 
+    Written out because the backtest fits about 12,000 tiny models (48 cases, 6
+    features) and this solver is some 30 times faster per fit here than
+    scikit-learn's, to which tests/test_model.py holds it equal.
+
     The penalty is sum(coef**2) / (2C), as in scikit-learn; the intercept is free.
     If every label is the same the coefficients are 0 and the intercept is the
     add-half log-odds, so a rung never gets a probability of exactly 0 or 1.

@@ -51,7 +51,9 @@ def parse_lexicon(text: str) -> Lexicon:
             current = sections.setdefault(line[1:-1], set())
         elif current is not None:
             current.add(line)
-    get = lambda name: frozenset(sections.get(name, ()))  # noqa: E731
+    def get(name: str) -> frozenset[str]:
+        return frozenset(sections.get(name, ()))
+
     return Lexicon(
         no_split=get("no_split"),
         before_number=get("before_number"),
@@ -78,6 +80,8 @@ _OPENERS = "\"'“‘«([*_"
 # After a sentence end: the space, up to four opening quotes or markers, the next character.
 _NEXT = re.compile(r"\s+([\"'“‘«(\[*_]{0,4})(\S?)")
 _WORD = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"\S+")
+_ALNUM = re.compile(r"[^\W_]")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _LINE = re.compile(r"\r\n|\n|\r|\u2028|\u2029")
 _EMPHASIS = ("**", "__")
@@ -157,13 +161,11 @@ def _heading_end(text: str, start: int, end: int, lex: Lexicon) -> int:
     """
     caps: list[tuple[int, str, bool]] = []  # (offset, word, follows a capitalised word)
     prev_cap = False
-    count = 0
-    for tok in re.finditer(r"\S+", text[start:end]):
-        count += 1
+    for count, tok in enumerate(_TOKEN.finditer(text, start, end), 1):
         if count > MAX_HEADING_WORDS:
             return start
         t = tok.group()
-        at = start + tok.start()
+        at = tok.start()
         if t.startswith(_EMPHASIS):
             return at
         core = t.strip("\"'“”‘’()[]{}:;,.—–-")
@@ -172,7 +174,7 @@ def _heading_end(text: str, start: int, end: int, lex: Lexicon) -> int:
             caps.append((at, core, prev_cap))
             prev_cap = True
             if t.endswith(("?", "!")):
-                return start + tok.end()
+                return tok.end()
         elif not first.isalpha() or core.lower() in lex.title_minor or t.lower() in lex.title_minor:
             prev_cap = False
         elif first.islower():
@@ -247,7 +249,7 @@ def _is_boundary(text: str, term: int, after: int, end: int, lex: Lexicon) -> bo
     if prev in lex.may_end or _ACRONYM.fullmatch(prev) or (len(prev) == 1 and prev.isupper()):
         # an ambiguous period (an acronym, "etc.", an initial): split before a sentence opener only
         w = _WORD.match(text, m.start(2), end)
-        return bool(w) and w.group() in lex.starters
+        return w is not None and w.group() in lex.starters
     return True
 
 
@@ -258,9 +260,7 @@ def _is_glued_boundary(text: str, term: int, after: int, lex: Lexicon) -> bool:
     if not (text[after].isupper() and text[after + 1].islower()):
         return False
     prev = _word_before(text, term)
-    if any(ch in prev for ch in "./@:") or prev in lex.no_split or prev in lex.may_end:
-        return False
-    return True
+    return not (any(ch in prev for ch in "./@:") or prev in lex.no_split or prev in lex.may_end)
 
 
 def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
@@ -274,7 +274,7 @@ def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
         if (new_start, new_end) == (start, end):
             break
         start, end = new_start, new_end
-    if start < end and any(ch.isalnum() for ch in text[start:end]):
+    if start < end and _ALNUM.search(text, start, end):
         out.append(Span(start, end))
 
 

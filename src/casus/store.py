@@ -8,7 +8,7 @@ failing. Readers get plain dicts.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -215,40 +215,23 @@ class Store:
     def write_document(self, doc: ProcessedDocument) -> bool:
         """Store a processed document in one transaction. False if it was already known."""
         with self.transaction() as c:
-            cur = c.execute(
-                "INSERT OR IGNORE INTO documents (id, name, title, published, site, text) VALUES (?, ?, ?, ?, ?, ?)",
-                (doc.id, display_name(doc.location), doc.title, doc.published, doc.site, doc.text),
-            )
-            c.execute("INSERT OR IGNORE INTO locations (doc_id, location) VALUES (?, ?)", (doc.id, doc.location))
-            if cur.rowcount == 0:
-                return False
-            c.executemany(
-                "INSERT INTO junk (doc_id, seq, kind, text) VALUES (?, ?, ?, ?)",
-                [(doc.id, i, j.kind, j.text) for i, j in enumerate(doc.junk)],
-            )
-            c.executemany(
-                'INSERT INTO sentences (doc_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-                [(doc.id, s.index, s.start, s.end, s.text) for s in doc.sentences],
-            )
-            c.executemany(
-                "INSERT INTO events (doc_id, sent_idx, source, event, mode, target, date, modality, negated,"
-                " attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (doc.id, s.index, e.source, e.event, e.mode, e.target, e.date, e.modality, int(e.negated),
-                     e.attribution)
-                    for s in doc.sentences
-                    for e in s.events
-                ],
-            )
-            c.executemany(
-                "INSERT INTO claims (doc_id, sent_idx, patron, client, stance, factor) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (doc.id, s.index, cl.patron, cl.client, cl.stance, cl.factor)
-                    for s in doc.sentences
-                    for cl in s.claims
-                ],
-            )
-        return True
+            return _insert_document(c, doc)
+
+    def write_batch(self, items: Sequence[ProcessedDocument | tuple[str, str]]) -> list[bool]:
+        """Processed documents and (doc_id, location) pairs of known ones, in order, in one transaction.
+
+        A kill mid-batch loses the whole batch, never part of a document. Returns,
+        per item, whether a document was new (False for every location pair).
+        """
+        written: list[bool] = []
+        with self.transaction() as c:
+            for item in items:
+                if isinstance(item, ProcessedDocument):
+                    written.append(_insert_document(c, item))
+                else:
+                    c.execute("INSERT OR IGNORE INTO locations (doc_id, location) VALUES (?, ?)", item)
+                    written.append(False)
+        return written
 
     # -- reads ------------------------------------------------------------
 
@@ -351,6 +334,39 @@ class Store:
         sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.name, c.doc_id, c.id"
         for row in self.conn.execute(sql, args):
             yield dict(row)
+
+
+def _insert_document(c: sqlite3.Connection, doc: ProcessedDocument) -> bool:
+    """Insert one document and its rows inside the caller's transaction; False if it was already known."""
+    cur = c.execute(
+        "INSERT OR IGNORE INTO documents (id, name, title, published, site, text) VALUES (?, ?, ?, ?, ?, ?)",
+        (doc.id, display_name(doc.location), doc.title, doc.published, doc.site, doc.text),
+    )
+    c.execute("INSERT OR IGNORE INTO locations (doc_id, location) VALUES (?, ?)", (doc.id, doc.location))
+    if cur.rowcount == 0:
+        return False
+    c.executemany(
+        "INSERT INTO junk (doc_id, seq, kind, text) VALUES (?, ?, ?, ?)",
+        [(doc.id, i, j.kind, j.text) for i, j in enumerate(doc.junk)],
+    )
+    c.executemany(
+        'INSERT INTO sentences (doc_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+        [(doc.id, s.index, s.start, s.end, s.text) for s in doc.sentences],
+    )
+    c.executemany(
+        "INSERT INTO events (doc_id, sent_idx, source, event, mode, target, date, modality, negated,"
+        " attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc.id, s.index, e.source, e.event, e.mode, e.target, e.date, e.modality, int(e.negated), e.attribution)
+            for s in doc.sentences
+            for e in s.events
+        ],
+    )
+    c.executemany(
+        "INSERT INTO claims (doc_id, sent_idx, patron, client, stance, factor) VALUES (?, ?, ?, ?, ?, ?)",
+        [(doc.id, s.index, cl.patron, cl.client, cl.stance, cl.factor) for s in doc.sentences for cl in s.claims],
+    )
+    return True
 
 
 def display_name(location: str) -> str:

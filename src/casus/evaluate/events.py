@@ -117,7 +117,7 @@ def predict_gold_sentences(gold: Sequence[dict], published: dict[str, str] | Non
     out: list[dict] = []
     for doc, sentences in gold_documents(gold).items():
         coded = code_sentences(sentences, (published or {}).get(doc))
-        for sentence, events in zip(sentences, coded):
+        for sentence, events in zip(sentences, coded, strict=True):
             for e in events:
                 out.append({
                     "doc": doc, "sentence": sentence, "source": e.source, "event": e.event, "mode": e.mode,
@@ -139,6 +139,9 @@ def format_table(result: dict) -> str:
         f"date {result['date_accuracy']:.3f}  negation {result['negation_accuracy']:.3f} (of {result['negation_total']})"
     )
     return "\n".join(lines)
+
+
+format_scores = format_table  # the name the CLI uses
 
 
 def default_gold() -> Path:

@@ -24,12 +24,13 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from casus.clean import clean_text
 
-__all__ = ["score_junk", "default_shared", "read_jsonl", "locate", "gold_sentences"]
+__all__ = ["score_junk", "throughput", "default_shared", "read_jsonl", "locate", "gold_sentences"]
 
 
 def default_shared() -> Path:
@@ -86,10 +87,22 @@ def gold_sentences(gold_dir: Path, stem: str = "seeds") -> dict[str, list[str]]:
     return {doc: list(s) for doc, s in out.items()}
 
 
+def throughput(texts: list[str], min_seconds: float = 0.3) -> dict[str, float]:
+    """MB/s and documents/s of ``clean_text`` over ``texts``, repeated for a stable time."""
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    rounds, t0 = 0, time.perf_counter()
+    while True:
+        for t in texts:
+            clean_text(t)
+        rounds += 1
+        elapsed = time.perf_counter() - t0
+        if elapsed >= min_seconds:
+            break
+    return {"mb_per_s": size * rounds / 1e6 / elapsed, "docs_per_s": len(texts) * rounds / elapsed}
+
+
 def _doc_scores(raw: str, junk: list[dict[str, Any]], sentences: list[str]) -> dict[str, Any]:
-    t0 = time.perf_counter()
     cleaned = clean_text(raw)
-    seconds = time.perf_counter() - t0
     clean = cleaned.text
     gold_spans = locate(raw, [j["text"] for j in junk])
     mask = _mask(len(raw), gold_spans)
@@ -116,10 +129,17 @@ def _doc_scores(raw: str, junk: list[dict[str, Any]], sentences: list[str]) -> d
         if missing:
             lost_sentences.append(s)
 
+    predicted = [(j.kind, j.text) for j in cleaned.junk]
+    runs_exact = sum(1 for j in junk if (j["kind"], j["text"]) in predicted)
+    runs_text = sum(1 for j in junk if j["text"] in {t for _, t in predicted})
     pred_spans = locate(raw, [j.text for j in cleaned.junk])
     pred_total = sum(e - s for s, e in pred_spans)
     pred_in_gold = sum(sum(mask[s:e]) for s, e in pred_spans)
     return {
+        "gold_runs": len(junk),
+        "pred_runs": len(predicted),
+        "runs_exact": runs_exact,
+        "runs_same_text": runs_text,
         "junk_chars": junk_total,
         "junk_removed": removed,
         "text_chars": text_total,
@@ -131,8 +151,6 @@ def _doc_scores(raw: str, junk: list[dict[str, Any]], sentences: list[str]) -> d
         "precision": pred_in_gold / pred_total if pred_total else 1.0,
         "missed_junk": missed,
         "lost_sentences": lost_sentences,
-        "seconds": seconds,
-        "raw_chars": len(raw),
     }
 
 
@@ -148,29 +166,37 @@ def score_junk(gold_path: str | Path, seeds_dir: str | Path) -> dict[str, Any]:
     stem = gold_path.name.split(".")[0]
     sentences = gold_sentences(gold_path.parent, stem)
     docs = sorted(set(junk_by_doc) | set(sentences))
-    per_doc = {}
+    per_doc, raws = {}, []
     for doc in docs:
         raw = (seeds_dir / doc).read_text(encoding="utf-8")
+        raws.append(raw)
         per_doc[doc] = _doc_scores(raw, junk_by_doc.get(doc, []), sentences.get(doc, []))
     tot = {k: sum(d[k] for d in per_doc.values()) for k in
            ("junk_chars", "junk_removed", "text_chars", "text_lost", "pred_chars", "pred_in_gold",
-            "seconds", "raw_chars")}
+            "gold_runs", "pred_runs", "runs_exact", "runs_same_text")}
     return {
         "recall": tot["junk_removed"] / tot["junk_chars"] if tot["junk_chars"] else 1.0,
         "text_loss": tot["text_lost"] / tot["text_chars"] if tot["text_chars"] else 0.0,
         "precision": tot["pred_in_gold"] / tot["pred_chars"] if tot["pred_chars"] else 1.0,
-        "mb_per_s": tot["raw_chars"] / 1e6 / tot["seconds"] if tot["seconds"] else float("inf"),
+        "speed": throughput(raws),
+        "gold_runs": tot["gold_runs"],
+        "pred_runs": tot["pred_runs"],
+        "runs_exact": tot["runs_exact"],
         "docs": per_doc,
     }
 
 
 def _table(result: dict[str, Any]) -> str:
-    rows = [f"{'doc':<28} {'recall':>7} {'loss':>7} {'prec':>7} {'junk ch':>8} {'text ch':>8}"]
+    rows = [f"{'doc':<28} {'recall':>7} {'loss':>7} {'prec':>7} {'junk ch':>8} {'text ch':>8} {'runs =':>7}"]
     for doc, d in result["docs"].items():
         rows.append(f"{doc:<28} {d['recall']:>7.3f} {d['text_loss']:>7.4f} {d['precision']:>7.3f}"
-                    f" {d['junk_chars']:>8} {d['text_chars']:>8}")
-    rows.append(f"{'ALL':<28} {result['recall']:>7.3f} {result['text_loss']:>7.4f} {result['precision']:>7.3f}")
-    rows.append(f"clean_text speed: {result['mb_per_s']:.2f} MB/s (one pass, cold)")
+                    f" {d['junk_chars']:>8} {d['text_chars']:>8} {d['runs_exact']:>3}/{d['gold_runs']:<3}")
+    rows.append(f"{'ALL':<28} {result['recall']:>7.3f} {result['text_loss']:>7.4f} {result['precision']:>7.3f}"
+                f" {'':>8} {'':>8} {result['runs_exact']:>3}/{result['gold_runs']:<3}")
+    rows.append("runs = gold junk runs the cleaner reports with the same text and kind;"
+                f" it reports {result['pred_runs']} runs in all")
+    sp = result["speed"]
+    rows.append(f"clean_text speed: {sp['mb_per_s']:.2f} MB/s, {sp['docs_per_s']:.0f} documents/s")
     for doc, d in result["docs"].items():
         for p in d["missed_junk"]:
             rows.append(f"  junk kept   {doc[:3]}: {p[:90]!r}")

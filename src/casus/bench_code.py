@@ -1,0 +1,143 @@
+"""Benchmark the event coder: sentences per second, peak memory, and a spaCy baseline.
+
+The baseline runs the same dictionaries' phrases (actors, triggers, cues)
+through spaCy's PhraseMatcher on ``spacy.blank("en")`` tokens: the cheapest
+spaCy pipeline that could find the same words, before any argument logic.
+``python -m casus.bench_code [FILE ...]`` benchmarks the sentences of text
+files (one sentence a line), or by default the seed gold's sentences plus
+the seed corpus split naively into sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from casus.coder import code_sentences, lexicon
+
+DOC_SIZE = 40  # sentences per pseudo-document, so context resets as it would between articles
+
+
+def _docs(sentences: Sequence[str]) -> list[list[str]]:
+    return [list(sentences[i:i + DOC_SIZE]) for i in range(0, len(sentences), DOC_SIZE)]
+
+
+def _rate(fn: Callable[[], None], n: int, min_seconds: float = 0.5) -> float:
+    """Sentences per second of `fn`, repeated until it has run for `min_seconds`."""
+    fn()  # warm up
+    runs, start = 0, time.process_time()  # CPU time: per core, and steady when the machine is shared
+    while True:
+        fn()
+        runs += 1
+        elapsed = time.process_time() - start
+        if elapsed >= min_seconds:
+            return runs * n / elapsed
+
+
+def _peak_kib(fn: Callable[[], None]) -> float:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1024
+    finally:
+        tracemalloc.stop()
+
+
+def spacy_baseline(sentences: Sequence[str], min_seconds: float = 0.5) -> dict:
+    """Sentences per second of spaCy blank('en') tokenisation plus a PhraseMatcher over the casus dictionaries."""
+    try:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        return {"skipped": f"spaCy not importable ({exc}); pip install spacy"}
+    nlp = spacy.blank("en")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    phrases = list(lexicon().table)
+    matcher.add("CASUS", list(nlp.tokenizer.pipe(phrases)))
+
+    def run() -> None:
+        for doc in nlp.tokenizer.pipe(sentences):
+            matcher(doc)
+
+    return {"sentences_per_s": _rate(run, len(sentences), min_seconds), "patterns": len(phrases),
+            "version": spacy.__version__}
+
+
+def run(sentences: list[str], min_seconds: float = 0.5) -> dict:
+    """Time code_sentences on `sentences` (in documents of 40) and a spaCy baseline; return the numbers and their ratio."""
+    lexicon()  # compile outside the timing
+    docs = _docs(sentences)
+
+    def casus() -> None:
+        for doc in docs:
+            code_sentences(doc)
+
+    n = len(sentences)
+    rate = _rate(casus, n, min_seconds)
+    peak = _peak_kib(casus)
+    coded = sum(1 for doc in docs for events in code_sentences(doc) if events)
+    baseline = spacy_baseline(sentences, min_seconds)
+    result = {
+        "sentences": n,
+        "sentences_with_events": coded,
+        "casus_sentences_per_s": rate,
+        "casus_us_per_sentence": 1e6 / rate if rate else None,
+        "casus_peak_kib": peak,
+        "spacy": baseline,
+        "ratio_vs_spacy": (rate / baseline["sentences_per_s"]) if "sentences_per_s" in baseline else None,
+    }
+    return result
+
+
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'*])")
+
+
+def default_sentences() -> list[str]:
+    """The seed gold's sentences and the seed corpus split naively, if shared/ is beside the repository."""
+    from casus.evaluate.events import default_gold, gold_documents, load_jsonl
+
+    out: list[str] = []
+    gold = default_gold()
+    if gold.exists():
+        for sentences in gold_documents(load_jsonl(gold)).values():
+            out.extend(sentences)
+        corpus = gold.parent.parent / "corpus" / "seeds"
+        for path in sorted(corpus.glob("*.txt")):
+            for para in path.read_text(encoding="utf-8").splitlines():
+                out.extend(s for s in _SPLIT.split(para) if len(s.split()) >= 4)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the benchmark for sentence files (one a line) or the seed sentences."""
+    parser = argparse.ArgumentParser(prog="python -m casus.bench_code", description=main.__doc__)
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--seconds", type=float, default=1.0, help="minimum timing per measurement")
+    args = parser.parse_args(argv)
+    sentences: list[str] = []
+    for path in args.files:
+        sentences.extend(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    if not args.files:
+        sentences = default_sentences()
+    if not sentences:
+        print("error: no sentences; pass files with one sentence a line", file=sys.stderr)
+        return 2
+    res = run(sentences, args.seconds)
+    print(f"sentences: {res['sentences']} ({res['sentences_with_events']} with events)")
+    print(f"casus: {res['casus_sentences_per_s']:,.0f} sentences/s ({res['casus_us_per_sentence']:.1f} us each), "
+          f"peak {res['casus_peak_kib']:,.0f} KiB")
+    if "sentences_per_s" in res["spacy"]:
+        print(f"spaCy {res['spacy']['version']} blank('en') + PhraseMatcher ({res['spacy']['patterns']} patterns): "
+              f"{res['spacy']['sentences_per_s']:,.0f} sentences/s; casus/spaCy = {res['ratio_vs_spacy']:.2f}")
+    else:
+        print(f"spaCy baseline skipped: {res['spacy']['skipped']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""The actor gazetteer: names, capitals, adjectives, leaders by year, institutions, groups."""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+import yaml
+from importlib import resources
+
+from casus.actors import gazetteer, resolve_actor, suggest
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Russia", "RUS"), ("RUS", "RUS"), ("the Russian Federation", "RUS"), ("Moscow", "RUS"), ("the Kremlin", "RUS"),
+        ("Putin", "RUS"), ("Lavrov", "RUS"), ("Zakharova", "RUS"), ("Russian", "RUS"),
+        ("Iran", "IRN"), ("Tehran", "IRN"), ("Iranian", "IRN"), ("Pezeshkian", "IRN"), ("the IRGC", "IRN"),
+        ("the Islamic Republic", "IRN"), ("the Iranian president", "IRN"),
+        ("Israel", "ISR"), ("Netanyahu", "ISR"), ("the IDF", "ISR"),
+        ("Washington", "USA"), ("the Pentagon", "USA"), ("the United States", "USA"), ("U.S.", "USA"),
+        ("North Korea", "PRK"), ("Pyongyang", "PRK"), ("Kim Jong Un", "PRK"), ("South Korea", "KOR"),
+        ("Taiwan", "TWN"), ("Taipei", "TWN"), ("Lai Ching-te", "TWN"), ("Palestine", "PSE"), ("Kosovo", "XKX"),
+        ("Armenia", "ARM"), ("Yerevan", "ARM"), ("Pashinyan", "ARM"), ("Azerbaijan", "AZE"), ("Aliyev", "AZE"),
+        ("Türkiye", "TUR"), ("Turkey", "TUR"), ("Erdogan", "TUR"), ("Beijing", "CHN"), ("Xi Jinping", "CHN"),
+        ("Syria", "SYR"), ("Damascus", "SYR"), ("Ukraine", "UKR"), ("Zelensky", "UKR"), ("Kyiv", "UKR"),
+        ("UN", "UN"), ("the UN Security Council", "UNSC"), ("IAEA", "IAEA"), ("NATO", "NATO"), ("CSTO", "CSTO"),
+        ("the European Union", "EU"), ("OPEC+", "OPEC+"), ("Hezbollah", "HEZBOLLAH"), ("the Houthis", "HOUTHIS"),
+        ("Hamas", "HAMAS"), ("the West", "WEST"), ("the Gulf states", "GULF"),
+    ],
+)
+def test_resolve(name: str, code: str) -> None:
+    assert resolve_actor(name) == code
+
+
+@pytest.mark.parametrize("name", ["analysts", "experts", "Reuters", "TASS", "officials", "The New York Times", "", "banana"])
+def test_attribution_sources_are_not_actors(name: str) -> None:
+    assert resolve_actor(name) is None
+
+
+@pytest.mark.parametrize("name, year, code", [("Rutte", 2020, "NLD"), ("Rutte", 2025, "NATO"), ("Kallas", 2022, "EST"),
+                                               ("Kallas", 2025, "EU")])
+def test_leaders_by_year(name: str, year: int, code: str) -> None:
+    assert resolve_actor(name, year) == code
+
+
+def test_every_listed_state_has_names_capital_and_adjective() -> None:
+    data = yaml.safe_load(resources.files("casus.data").joinpath("actors_countries.yaml").read_text(encoding="utf-8"))
+    members = [c for c, info in data.items() if info.get("un", True)]
+    assert len(members) == 193
+    assert {"TWN", "PSE", "XKX"} <= set(data)
+    for code, info in data.items():
+        assert info["capital"], code
+        assert resolve_actor(info["capital"][0]) == code, code
+        if code != "XKX":
+            assert pycountry.countries.get(alpha_3=code) is not None, code
+            assert resolve_actor(pycountry.countries.get(alpha_3=code).name) == code, code
+
+
+def test_gazetteer_codes_cover_pycountry() -> None:
+    codes = gazetteer().codes
+    assert {c.alpha_3 for c in pycountry.countries} <= codes
+
+
+@pytest.mark.parametrize("name, code", [("Rusia", "RUS"), ("Pezeshkyan", "IRN"), ("Tehrn", "IRN")])
+def test_suggest(name: str, code: str) -> None:
+    assert code in [c for _, c in suggest(name)]
+
+
+@pytest.mark.parametrize("name", ["actors_countries.yaml", "actors_orgs.yaml", "leaders.yaml", "events.yaml"])
+def test_data_files_name_sources(name: str) -> None:
+    head = resources.files("casus.data").joinpath(name).read_text(encoding="utf-8")[:2000]
+    assert "http" in head and ("Accessed" in head or "Written" in head)

@@ -1,0 +1,47 @@
+"""Dates: explicit ones resolve alone, relative ones only against an anchor."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.dates import find_dates, latest_full_date, parse_anchor
+
+
+@pytest.mark.parametrize(
+    "text, published, iso",
+    [
+        ("On 17 January 2025 the two sides met.", None, "2025-01-17"),
+        ("It was signed on January 17, 2025, in Moscow.", None, "2025-01-17"),
+        ("The invasion in February 2022 changed everything.", None, "2022-02"),
+        ("Troops have been there since 2015.", None, "2015"),
+        ("As early as 1586 the shah wrote to the tsar.", None, None),
+        ("In 1586 the shah wrote to the tsar.", None, "1586"),
+        ("It happened last year.", "2025-06-30", "2024"),
+        ("It happened last year.", None, None),
+        ("They met in January.", None, None),
+        ("They met in January.", "2025-06-30", "2025-01"),
+        ("They met in September.", "2025-06-30", "2024-09"),
+        ("The pact was signed half a year ago.", "2025-07-15", "2025-01"),
+        ("Strikes hit the base on June 13.", "2025-06-30", "2025-06-13"),
+        ("Strikes hit the base on June 13.", None, None),
+        ("The report (2024-04-19) said so.", None, "2024-04-19"),
+    ],
+)
+def test_find_dates(text: str, published: str | None, iso: str | None) -> None:
+    found = [d.iso for d in find_dates(text, parse_anchor(published))]
+    assert (found[0] if found else None) == iso
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert find_dates("Russia may sign the deal.") == []
+
+
+def test_present_resolves_last_year_but_not_a_bare_month() -> None:
+    present = (2025, 1, 17)
+    assert find_dates("It struck last year.", None, present)[0].iso == "2024"
+    assert find_dates("It struck in April.", None, present)[0].iso is None
+
+
+def test_latest_full_date() -> None:
+    found = [find_dates("On April 19, 2024, x."), find_dates("On January 17, 2025, y."), find_dates("In 2030 z.")]
+    assert latest_full_date(found) == (2025, 1, 17)
