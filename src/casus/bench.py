@@ -102,46 +102,81 @@ def write_corpus(folder: Path, n_docs: int, seed: int = 7) -> int:
     return total
 
 
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process in MB (ru_maxrss is KB on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory in MB of this process, or with RUSAGE_CHILDREN of its largest finished child.
+
+    ru_maxrss is KB on Linux, bytes on macOS.
+    """
+    peak = resource.getrusage(who).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def _ingest_child(corpus: str, db: str, queue: Any) -> None:
+CORPUS_MARK = ".casus-bench-corpus"
+
+
+def ensure_corpus(folder: Path, n_docs: int, seed: int = 7) -> int:
+    """Write the synthetic corpus into `folder` unless the same one is already there; return its bytes."""
+    mark = folder / CORPUS_MARK
+    want = f"{n_docs} {seed}"
+    if mark.exists():
+        have = mark.read_text(encoding="utf-8").split()
+        if " ".join(have[:2]) == want:
+            return int(have[2])
+    folder.mkdir(parents=True, exist_ok=True)
+    nbytes = write_corpus(folder, n_docs, seed)
+    mark.write_text(f"{want} {nbytes}", encoding="utf-8")
+    return nbytes
+
+
+def _ingest_child(corpus: str, db: str, queue: Any, workers: int = 1) -> None:
     from casus.ingest import ingest
+    from casus.pipeline import StageClock
     from casus.store import Store
 
     store = Store(db)
+    clock = StageClock(sample_memory=True)
     t0 = time.perf_counter()
-    report = ingest(store, [corpus])
+    report = ingest(store, [corpus], workers=workers, clock=clock)
     elapsed = time.perf_counter() - t0
     counts = store.counts()
     store.close()
     queue.put({"elapsed": elapsed, "new": len(report.new), "skipped": len(report.skipped), "counts": counts,
-               "peak_rss_mb": peak_rss_mb()})
+               "peak_rss_mb": peak_rss_mb(), "workers_peak_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
+               "stage_seconds": clock.seconds, "stage_rss_mb": clock.peak_rss_mb})
 
 
-def run_ingest_bench(n_docs: int, seed: int = 7) -> dict[str, Any]:
-    """Generate n_docs articles, ingest them in a fresh child process, and report rates and peak memory."""
+def ingest_in_child(corpus: Path, db: Path, workers: int = 1) -> dict[str, Any]:
+    """Ingest `corpus` into `db` in a fresh spawned process (so its peak memory is the ingest's alone)."""
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_ingest_child, args=(str(corpus), str(db), queue, workers))
+    child.start()
+    out = None
+    while out is None and (child.is_alive() or not queue.empty()):
+        try:
+            out = queue.get(timeout=1)
+        except Exception:  # queue.Empty: keep waiting while the child lives
+            continue
+    child.join()
+    if child.exitcode != 0 or out is None:
+        raise RuntimeError(f"benchmark ingest process failed (exit code {child.exitcode})")
+    return out
+
+
+def run_ingest_bench(n_docs: int, seed: int = 7, workers: int = 1, corpus: Path | None = None) -> dict[str, Any]:
+    """Generate n_docs articles (or reuse them in `corpus`), ingest them with `workers` processes in a fresh
+    child process, and report rates, seconds per stage, and peak memory of the writer and of the workers."""
     with tempfile.TemporaryDirectory(prefix="casus-bench-") as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
+        folder = corpus or Path(tmp) / "corpus"
         t0 = time.perf_counter()
-        nbytes = write_corpus(corpus, n_docs, seed)
+        nbytes = ensure_corpus(folder, n_docs, seed)
         gen_s = time.perf_counter() - t0
-        ctx = mp.get_context("spawn")
-        queue = ctx.Queue()
-        child = ctx.Process(target=_ingest_child, args=(str(corpus), str(Path(tmp) / "bench.db"), queue))
-        child.start()
-        child.join()
-        if child.exitcode != 0 or queue.empty():
-            raise RuntimeError(f"benchmark ingest process failed (exit code {child.exitcode})")
-        out = queue.get()
+        out = ingest_in_child(folder, Path(tmp) / "bench.db", workers)
     secs = out["elapsed"]
     counts = out["counts"]
-    return {
+    result = {
         "articles": n_docs,
+        "workers": workers,
         "corpus_mb": round(nbytes / 1e6, 1),
         "generate_s": round(gen_s, 2),
         "ingest_s": round(secs, 2),
@@ -152,4 +187,58 @@ def run_ingest_bench(n_docs: int, seed: int = 7) -> dict[str, Any]:
         "claims": counts["claims"],
         "skipped": out["skipped"],
         "peak_rss_mb": round(out["peak_rss_mb"], 1),
+    }
+    if workers > 1:
+        result["workers_peak_rss_mb"] = round(out["workers_peak_rss_mb"], 1)
+    for stage, sec in out["stage_seconds"].items():
+        result[f"{stage}_s"] = round(sec, 2)
+    for stage, mb in out["stage_rss_mb"].items():
+        result[f"{stage}_rss_mb"] = round(mb, 1)
+    return result
+
+
+def store_digest(db: Path) -> dict[str, str]:
+    """A SHA-256 per table over every row in a fixed order (ingest times left out): equal digests, equal stores."""
+    import hashlib
+    import sqlite3
+
+    queries = {
+        "documents": "SELECT id, name, title, published, site, text FROM documents ORDER BY id",
+        "locations": "SELECT doc_id, location FROM locations ORDER BY doc_id, location",
+        "junk": "SELECT * FROM junk ORDER BY doc_id, seq",
+        "sentences": "SELECT * FROM sentences ORDER BY doc_id, idx",
+        "events": "SELECT * FROM events ORDER BY id",
+        "claims": "SELECT * FROM claims ORDER BY id",
+    }
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        out = {}
+        for table, sql in queries.items():
+            h = hashlib.sha256()
+            for row in conn.execute(sql):
+                h.update(repr(row).encode("utf-8"))
+            out[table] = h.hexdigest()
+        return out
+    finally:
+        conn.close()
+
+
+def run_speedup_bench(n_docs: int, workers: int, seed: int = 7, corpus: Path | None = None) -> dict[str, Any]:
+    """Ingest the same corpus with one worker and with `workers`; the speedup, and whether the stores are equal."""
+    with tempfile.TemporaryDirectory(prefix="casus-bench-") as tmp:
+        folder = corpus or Path(tmp) / "corpus"
+        ensure_corpus(folder, n_docs, seed)
+        one = ingest_in_child(folder, Path(tmp) / "one.db", 1)
+        many = ingest_in_child(folder, Path(tmp) / "many.db", workers)
+        same = store_digest(Path(tmp) / "one.db") == store_digest(Path(tmp) / "many.db")
+    return {
+        "articles": n_docs,
+        "workers": workers,
+        "one_worker_s": round(one["elapsed"], 2),
+        f"{workers}_workers_s": round(many["elapsed"], 2),
+        "speedup": round(one["elapsed"] / many["elapsed"], 2),
+        "identical_output": same,
+        "one_worker_peak_rss_mb": round(one["peak_rss_mb"], 1),
+        "writer_peak_rss_mb": round(many["peak_rss_mb"], 1),
+        "workers_peak_rss_mb": round(many["workers_peak_rss_mb"], 1),
     }

@@ -30,6 +30,9 @@ SNIFF_BYTES = 8192
 # How far down a plain-text file a publication date may stand, and how long its line may be.
 DATE_LINES = 15
 DATE_LINE_MAX_CHARS = 90
+# Fewer inputs than this are analysed in this process: starting workers (about a
+# second each, mostly loading dictionaries) costs more than it saves.
+PARALLEL_MIN_INPUTS = 64
 
 _MONTHS = ("january february march april may june july august september october november december").split()
 _MON = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
@@ -348,7 +351,7 @@ def ingest(
     if on_start:
         on_start(len(locations))
     read_opts = {"allow_private": allow_private, "max_bytes": max_bytes}
-    if workers > 1 and len(locations) > 1:
+    if workers > 1 and len(locations) >= PARALLEL_MIN_INPUTS:
         from casus.parallel import ingest_parallel
 
         ingest_parallel(store, locations, report, workers=workers, on_item=on_item, clock=clock, **read_opts)
