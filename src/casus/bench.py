@@ -242,3 +242,61 @@ def run_speedup_bench(n_docs: int, workers: int, seed: int = 7, corpus: Path | N
         "writer_peak_rss_mb": round(many["peak_rss_mb"], 1),
         "workers_peak_rss_mb": round(many["workers_peak_rss_mb"], 1),
     }
+
+
+# -- a big store, built directly ------------------------------------------------------
+
+CODES = ["RUS", "IRN", "CHN", "PRK", "USA", "TWN", "ARM", "AZE", "ISR", "TUR", "IND", "PAK", "JPN", "FRA", "SYR",
+         "UKR", "SAU", "EGY", "BRA", "DEU"]
+EVENT_MODES = {"AID": ["military", "economic", "humanitarian", None], "SANCTION": ["economic", None],
+               "ASSAULT": ["aerial", "ground", None], "COOPERATE": ["military", "economic", None]}
+# Per document, as in an ingested synthetic corpus: ~27 sentences, ~21 events and ~17 claims.
+SENTENCES_PER_DOC = 27
+EVENTS_PER_DOC = 21
+CLAIMS_PER_DOC = 17
+
+
+def build_big_store(db: Path, n_events: int, seed: int = 7, batch_docs: int = 2_000) -> dict[str, int]:
+    """A store with about `n_events` events, bulk-inserted from synthetic rows (no ingest): for query benchmarks."""
+    from casus.records import EVENT_TYPES, FACTORS, MODALITIES, STANCES
+    from casus.store import Store
+
+    r = random.Random(seed)
+    n_docs = max(1, n_events // EVENTS_PER_DOC)
+    store = Store(db)
+    conn = store.conn
+    for first in range(0, n_docs, batch_docs):
+        docs, sents, events, claims = [], [], [], []
+        for i in range(first, min(n_docs, first + batch_docs)):
+            doc_id = f"{i:016x}"
+            published = f"{r.randint(2015, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}"
+            texts = [synthetic_sentence(r) for _ in range(SENTENCES_PER_DOC)]
+            docs.append((doc_id, f"article_{i:07d}.txt", f"Report {i}", published, "example.org", " ".join(texts)))
+            pos = 0
+            for k, t in enumerate(texts):
+                sents.append((doc_id, k, pos, pos + len(t), t))
+                pos += len(t) + 1
+            for _ in range(EVENTS_PER_DOC):
+                source, target = r.sample(CODES, 2)
+                event = r.choice(EVENT_TYPES)
+                events.append((doc_id, r.randrange(SENTENCES_PER_DOC), source, event,
+                               r.choice(EVENT_MODES.get(event, [None])), target if r.random() < 0.9 else None,
+                               published if r.random() < 0.5 else None, r.choice(MODALITIES), int(r.random() < 0.1),
+                               None))
+            for _ in range(CLAIMS_PER_DOC):
+                patron, client = r.sample(CODES, 2)
+                claims.append((doc_id, r.randrange(SENTENCES_PER_DOC), patron, client, r.choice(STANCES),
+                               r.choice(FACTORS)))
+        with store.transaction() as c:
+            c.executemany("INSERT INTO documents (id, name, title, published, site, text) VALUES (?, ?, ?, ?, ?, ?)",
+                          docs)
+            c.executemany("INSERT INTO locations (doc_id, location) VALUES (?, ?)", [(d[0], d[1]) for d in docs])
+            c.executemany('INSERT INTO sentences (doc_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)', sents)
+            c.executemany("INSERT INTO events (doc_id, sent_idx, source, event, mode, target, date, modality,"
+                          " negated, attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
+            c.executemany("INSERT INTO claims (doc_id, sent_idx, patron, client, stance, factor)"
+                          " VALUES (?, ?, ?, ?, ?, ?)", claims)
+    conn.execute("ANALYZE")
+    counts = store.counts()
+    store.close()
+    return counts

@@ -19,7 +19,7 @@ Everything is compiled once; a sentence with no trigger costs one regex scan.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -148,6 +148,7 @@ class Lexicon:
     wanting_re: re.Pattern[str]
     domain_words: dict[str, str]
     trigger_words: frozenset[str]
+    nonevent_heads: frozenset[str]
 
 
 def inflect(spec: str) -> list[str]:
@@ -286,6 +287,7 @@ def lexicon() -> Lexicon:
     exact_f = {k: frozenset(v) for k, v in exact.items()}
     info = {k: _key_info(k, v, exact_f.get(k)) for k, v in table.items()}
     return Lexicon(
+        nonevent_heads=frozenset(str(w).lower() for w in data["nonevent_heads"]),
         info=info,
         trigger_words=frozenset(first_words),
         ties=ties,
@@ -378,6 +380,30 @@ class Sentence:
     bounds: list[int]
     quotes: list[tuple[int, int]]
     question: bool
+    starts: list[int] = field(default_factory=list)  # start offset of each word
+    words: list[str] = field(default_factory=list)  # the lower-cased words, as WORD_RE finds them
+
+
+def _index(sent: Sentence) -> None:
+    """Word offsets of the sentence, once, so word counts and neighbours are bisections, not regex runs."""
+    sent.starts = [m.start() for m in WORD_RE.finditer(sent.low)]
+    sent.words = WORD_RE.findall(sent.low)
+
+
+def _nw(sent: Sentence, a: int, b: int) -> int:
+    """Number of words starting in [a, b)."""
+    return bisect_left(sent.starts, b) - bisect_left(sent.starts, a) if b > a else 0
+
+
+def _ws(sent: Sentence, a: int, b: int) -> list[str]:
+    """The words starting in [a, b)."""
+    return sent.words[bisect_left(sent.starts, a):bisect_left(sent.starts, b)] if b > a else []
+
+
+def _prev_ws(sent: Sentence, pos: int, n: int = 3) -> list[str]:
+    """The n words before `pos`."""
+    j = bisect_left(sent.starts, pos)
+    return sent.words[max(0, j - n):j]
 
 
 def normalise(text: str) -> str:
@@ -444,17 +470,20 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
             corefs.append((start, end, r, key))
         for g in info.agree:
             agree_nouns.append((start, end, g, key))
-        if info.trigs:
+        if info.trigs and not (start and low[start - 1] == "-" and " " not in key):
+            # a trigger word inside a compound ("nuclear-armed", "Western-controlled") is no trigger
             trig = _choose_pos(list(info.trigs), low, start) if len(info.trigs) > 1 or info.trigs[0].pos == "verb" else info.trigs[0]
             if trig is not None:
                 triggers.append(TrigHit(start, end, trig, key))
     if not triggers and not agree_nouns:
         sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False)
+        _index(sent)
         _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
         return sent
     bounds = _boundaries(text, low, lex)
     quotes = _quotes(text)
     sent = Sentence(text, low, mentions, triggers, domains, cues, agree_nouns, bounds, quotes, text.rstrip().endswith("?"))
+    _index(sent)
     _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
     return sent
 
@@ -470,6 +499,8 @@ def _choose_pos(entries: list[Trigger], low: str, start: int) -> Trigger | None:
     """
     before = _words(low[max(0, start - 40):start])
     prev = before[-1] if before else ""
+    if prev in ("a", "an", "fully", "well", "heavily", "newly", "lightly") and low[start:start + 30].split()[0].endswith("ed"):
+        return None  # "a fully armed Iran": an adjective
     if prev in _VERB_PREV or prev.endswith("ly"):
         want = "verb"
     elif prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "or", "any") or prev.endswith(_ADJ_END):
@@ -530,7 +561,7 @@ def _resolve_mentions(
         after = next((m for m in mentions if 0 <= m.start - me <= 5 and m.kind in ("name", "adj", "capital")), None)
         before = next((m for m in reversed(mentions) if 0 <= ms - m.end <= 12 and m.kind in ("name", "adj") and not m.poss), None)
         base = after if (after is not None and low[ms:me].endswith(" in") or after is not None and low[me:after.start].strip() == "in") else None
-        if base is None and before is not None and _nwords(text[before.end:ms]) <= 1:
+        if base is None and before is not None and _nw(sent, before.end, ms) <= 1:
             base = before
         if base is None and after is not None and low[ms:me].strip() == "allies in":
             base = after
@@ -557,7 +588,7 @@ def _resolve_mentions(
     # "its European allies", "their Iranian partners": the pronoun is only a determiner.
     mentions = [m for i, m in enumerate(mentions) if not (
         m.kind == "coref:single" and m.poss and i + 1 < len(mentions) and mentions[i + 1].codes
-        and 0 <= mentions[i + 1].start - m.end <= 12 and _nwords(text[m.end:mentions[i + 1].start]) <= 1)]
+        and 0 <= mentions[i + 1].start - m.end <= 12 and _nw(sent, m.end, mentions[i + 1].start) <= 1)]
     # Merge "Russian President Vladimir Putin" into one mention.
     merged: list[Mention] = []
     for m in mentions:
@@ -575,8 +606,7 @@ def _resolve_mentions(
         merged.append(m)
     mentions = merged
     for m in mentions:
-        after = low[m.end + (2 if m.poss else 0):m.end + 40]
-        nxt = _words(after)[:3]
+        nxt = _ws(sent, m.end + (2 if m.poss else 0), m.end + 40)[:3]
         if MAKER_SUFFIX.match(text, m.end):
             m.role = "maker"
         elif LINK_SUFFIX.match(text, m.end):
@@ -593,7 +623,7 @@ def _resolve_mentions(
                 m.role = "attr"
             else:
                 m.role = "mod"
-        prev = _prev_words(low, m.start, 3)
+        prev = _prev_ws(sent, m.start, 3)
         while prev and prev[-1] in DETS:
             prev.pop()
         if prev and (prev[-1] in lex.verb_forms or prev[-1] in _COMMON_VERBS or (
@@ -604,7 +634,7 @@ def _resolve_mentions(
             prev.pop()
         if prev and prev[-1] in PREPS:
             m.prep = prev[-1]
-            nxt_w = _words(low[m.end + (2 if m.poss else 0):m.end + 24])[:1]
+            nxt_w = _ws(sent, m.end + (2 if m.poss else 0), m.end + 24)[:1]
             if nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
                     "during", "including", "regarding", "concerning", "following", "according"):
                 m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
@@ -778,7 +808,7 @@ def _subject_ok(m: Mention, allow_obj: bool = False) -> bool:
 
 
 def _starts_subordinate(sent: Sentence, lex: Lexicon) -> bool:
-    words = _words(sent.low[:40])
+    words = _ws(sent, 0, 40)
     return bool(words) and (words[0] in lex.subordinators or " ".join(words[:2]) in lex.subordinators)
 
 
@@ -809,7 +839,7 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
                     return _group(sent, m)
     if noun or t.trig.frame in ("sanction",):
         for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
-            if m.prep in ("by", "from") and _nwords(sent.text[t.end:m.start]) <= 10:
+            if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
                 return _group(sent, m)
     if t.trig.frame == "sanction":
         return []
@@ -840,14 +870,14 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
         if m.start < t.end or m.start >= hi or not m.codes:
             continue
         gap = sent.text[t.end:m.start]
-        n = _nwords(gap)
+        n = _nw(sent, t.end, m.start)
         if n > span:
             break
         if m.role in ("attr",):
             continue
         if m.prep in preps:
             return _group(sent, m)
-        if direct and m.prep is None and n <= 3 and "," not in gap and not any(w in GAP_STOP for w in _words(gap)):
+        if direct and m.prep is None and n <= 3 and "," not in gap and not any(w in GAP_STOP for w in _ws(sent, t.end, m.start)):
             return _group(sent, m)
         if m.prep is None and m.role == "maker":
             continue
@@ -987,7 +1017,7 @@ def _agree_mode(sent: Sentence, t: TrigHit, lex: Lexicon) -> str | None:
         for d in _domain_hits(sent, _left_mod_start(sent, t), hi):
             if d == "nuclear":
                 return "nuclear"
-            if d == "economic":
+            if d in ("economic", "trade"):
                 return "trade"
     return mode
 
@@ -999,7 +1029,7 @@ def _cue_before(sent: Sentence, cat: str, pos: int, lo: int, max_words: int | No
     best = None
     for c in sent.cues.get(cat, ()):
         if c[1] <= pos and c[0] >= lo:
-            if max_words is not None and _nwords(sent.text[c[1]:pos]) > max_words:
+            if max_words is not None and _nw(sent, c[1], pos) > max_words:
                 continue
             best = c
     return best
@@ -1015,7 +1045,7 @@ def negated(sent: Sentence, t: TrigHit) -> bool:
         return True
     lo, hi = _clause(sent, t.start)
     c = _cue_before(sent, "neg", t.start, lo, 8)
-    if c is not None and (c[2] != "no" or _nwords(sent.text[c[1]:t.start]) <= 4) and _scope_reaches(sent, c, t):
+    if c is not None and (c[2] != "no" or _nw(sent, c[1], t.start) <= 4) and _scope_reaches(sent, c, t):
         return True
     if _cue_before(sent, "hedge_neg", t.start, lo, 10) is not None:
         return True
@@ -1035,7 +1065,7 @@ def negated(sent: Sentence, t: TrigHit) -> bool:
 
 def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> bool:
     """A negator does not reach into a relative clause ('not on the scale that X supports'), only into a verb's complement."""
-    words = _words(sent.text[cue[1]:t.start])
+    words = _ws(sent, cue[1], t.start)
     for i, w in enumerate(words):
         if w in ("that", "which", "who", "whom"):
             return any(x in _COMPLEMENT_VERBS for x in words[:i])
@@ -1058,7 +1088,7 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
     fut = _cue_before(sent, "future", t.start, lo)
     if fut is None and t.trig.pos == "noun":
         for c in sent.cues.get("future", ()):
-            if c[0] >= t.end and c[0] < hi and _nwords(sent.text[t.end:c[0]]) <= 5:
+            if c[0] >= t.end and c[0] < hi and _nw(sent, t.end, c[0]) <= 5:
                 fut = c
     if fut is not None:
         return "future"
@@ -1068,7 +1098,7 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
             return "asserted"
         return "reported"
     for qs, qe in sent.quotes:
-        if qs < t.start < qe and _nwords(sent.text[qs:qe]) >= 8 and _nwords(sent.text[qs:t.start]) >= 2:
+        if qs < t.start < qe and _nw(sent, qs, qe) >= 8 and _nw(sent, qs, t.start) >= 2:
             if not (t.trig.frame == "speech"):
                 return "reported"
     return "asserted"
@@ -1135,6 +1165,10 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
 # --------------------------------------------------------------------------- filters
 
 
+_WIDE_IRREALIS = frozenset({"prevent", "preventing", "to prevent", "avoid", "avoids", "avoiding", "avoided", "to avoid",
+                            "extent to which", "degree to which", "seen as", "be seen as", "perceived as", "viewed as",
+                            "regarded as", "why"})
+_ASSAULT_ONLY_IRREALIS = frozenset({"potential", "possible", "hypothetical", "such", "future"})
 _ADJACENT_IRREALIS = frozenset({"in exchange for", "in return for", "need of", "need for", "in need of", "in dire need of"})
 
 
@@ -1153,13 +1187,17 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
     if re.search(r"\b(?:not\s+)?to\s+$", sent.low[max(0, t.start - 8):t.start]):
         for o in sent.triggers:
             if o is not t and o.trig.type in ("THREATEN", "REQUEST") and o.trig.pos == "verb" and o.end <= t.start and \
-                    _nwords(sent.text[o.end:t.start]) <= 7 and not set(_words(sent.text[o.end:t.start])) & {
+                    _nw(sent, o.end, t.start) <= 7 and not set(_ws(sent, o.end, t.start)) & {
                         "if", "of", "that", "because", "which", "when", "while"}:
                 if not re.search(r"\b(?:stop|cease|halt|end)\s+$", sent.low[max(0, t.start - 8):t.start]):
                     return True
-    c = _cue_before(sent, "irrealis", t.start, lo, 3)
+    c = _cue_before(sent, "irrealis", t.start, lo, 7)
+    if c is not None and _nw(sent, c[1], t.start) > 3 and c[2] not in _WIDE_IRREALIS:
+        c = _cue_before(sent, "irrealis", t.start, lo, 3)
     if c is not None:
-        gap = _nwords(sent.text[c[1]:t.start])
+        gap = _nw(sent, c[1], t.start)
+        if c[2] in _ASSAULT_ONLY_IRREALIS and (gap > 1 or t.trig.type != "ASSAULT"):
+            return False
         if c[2] == "further" and (gap > 1 or t.trig.type != "ASSAULT"):
             return False
         if c[2] == "commitment to" and t.trig.type == "AGREE":
@@ -1272,7 +1310,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     if trig.pos == "verb" and _participle(t.key) and _PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]) or (
             trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
         # passive: "Iran was backed by Russia", "attacked by Israel"
-        agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nwords(sent.text[t.end:m.start]) <= 4]
+        agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nw(sent, t.end, m.start) <= 4]
         if not agent or frame == "joint":
             return []
         patient = left_agent(sent, t, lex, ctx)
@@ -1358,7 +1396,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if not tgt:
             for m in sent.mentions:
                 if m.start > t.end and m.codes and re.search(r"\b(?:if|against|not to)\s+(?:the\s+)?$", sent.low[max(0, m.start - 14):m.start]):
-                    if _nwords(sent.text[t.end:m.start]) <= 8:
+                    if _nw(sent, t.end, m.start) <= 8:
                         tgt = [m]
                         break
         if not tgt and trig.type == "ACCUSE" and re.search(r"\b(?:attacks?|strikes?|bombings?|aggression)\b", sent.low):
@@ -1442,7 +1480,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
     """'This supply', 'these warnings', 'the attacks' (the last only for attacks): an event named before."""
-    prev = _prev_words(sent.low, t.start, 4)
+    prev = _prev_ws(sent, t.start, 4)
     dets = ("this", "these", "such", "those", "the") if t.trig.type == "ASSAULT" else ("this", "these", "such", "those")
     return any(w in dets for w in prev[-3:])
 
@@ -1475,7 +1513,7 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
         left_words = _words(left)[-5:]
         governed = bool(lex.agree_governors.search(" ".join(left_words))) or bool(
             re.search(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing)\b", " ".join(_words(right)[:12])))
-        if re.search(r"\bdespite\b", " ".join(_words(sent.text[max(0, s - 60):s])[-6:])):
+        if re.search(r"\bdespite\b", " ".join(_ws(sent, max(0, s - 60), s)[-6:])):
             governed = False
         if governed:
             one_sided = re.search(r"\b(?:promised|promises|pledged|pledges|vowed|vows)\s+to\s+sign", sent.low[max(lo, s - 60):s])
@@ -1526,7 +1564,7 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
             return None  # "pressing imperatives", "push them closer"
     if trig.type == "AID" and trig.light and t.key.startswith("offer"):
         hi = _object_end(sent, t, 8)
-        if set(_words(sent.text[t.end:hi])) & lex.offer_objects:
+        if set(_ws(sent, t.end, hi)) & lex.offer_objects:
             new = Trigger("AGREE", "verb", "directed", None, None, frozenset(), False, False, False, False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "AGREE" and re.search(r"\b(?:promised|promises|pledged|pledges|vowed|vows|offered|offers)\s+to\s+$",
@@ -1593,6 +1631,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if t.trig.pos == "noun" and t.trig.frame in ("speech",) and not _explicit(sent, t, pairs):
             continue
+        if t.trig.pos == "noun" and not _nominal_ok(sent, t, modes, lex):
+            continue
         neg = negated(sent, t)
         speaker = speaker_of(sent, t)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
@@ -1612,6 +1652,30 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         ctx.last_by_type[t.trig.type] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[t.trig.type] = ctx.index
     return _merge(events)
+
+
+_OF_NP = frozenset("their this its the a an deeper closer continued further mutual bilateral such greater more".split())
+
+
+def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexicon) -> bool:
+    """A nominal trigger names an event only with its actors in view: not 'this support has limits',
+    'a history of cooperation', 'military aid limitations'."""
+    nxt = sent.words[bisect_left(sent.starts, t.end):][:1]
+    if nxt and nxt[0] in lex.nonevent_heads and sent.text[t.end:t.end + 1] == " ":
+        return False
+    typ = t.trig.type
+    if typ == "SUPPORT":
+        lo, _hi = _clause(sent, t.start)
+        has_source = any(lo <= m.start < t.start and m.codes and m.role != "attr" for m in sent.mentions)
+        if not has_source and not right_target(sent, t, DIRECT_PREPS, span=6):
+            return False
+    if typ == "COOPERATE" and modes == [None]:
+        prev = _prev_ws(sent, t.start, 4)
+        while prev and prev[-1] in _OF_NP:
+            prev.pop()
+        if prev and prev[-1] in ("of", "for"):
+            return False
+    return True
 
 
 def _explicit(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | None]]) -> bool:
@@ -1686,7 +1750,7 @@ def code_sentences(sentences: Sequence[str], published: str | None = None) -> li
     scanned = -1  # the last sentence whose actors are in the context
     for i, text in enumerate(texts):
         ctx.index = i
-        if lex.trigger_words.isdisjoint(text.lower().translate(_PUNCT_TO_SPACE).split()):
+        if lex.trigger_words.isdisjoint(text.lower().translate(_PUNCT_TO_SPACE).split()) or is_heading(text):
             out.append([])
             continue
         if scanned < i - 1 and i > 0:
@@ -1700,6 +1764,19 @@ def code_sentences(sentences: Sequence[str], published: str | None = None) -> li
         _update_context(sent, ctx)
         scanned = i
     return out
+
+
+_SMALL_WORDS = frozenset("a an the and or of for to in on at by with from as vs versus".split())
+
+
+def is_heading(text: str) -> bool:
+    """A title-case line without final punctuation ('Reciprocal Support: Drones for Defense Systems'):
+    a heading names a topic, it reports no event."""
+    if not text or text.rstrip()[-1:] in ".!?\"')”’":
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(content) >= 2 and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
 
 
 _DATE_HINT = re.compile(r"\d|\b(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|September|"

@@ -13,7 +13,8 @@ partition for each table, and a manifest written last:
 
 Column names follow the store's tables, so DuckDB can query a folder directly:
 `SELECT source, count(*) FROM 'FOLDER/events/*.parquet' GROUP BY source`.
-A document read in two partitions appears in both; `casus load` keeps one.
+A document read in two partitions appears in both; `casus load` keeps one, and in
+DuckDB `read_parquet(..., filename = true)` with each doc_id's first file does the same.
 """
 
 from __future__ import annotations
