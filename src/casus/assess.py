@@ -31,6 +31,10 @@ from casus.errors import CasusError
 from casus.records import FACTORS, RUNGS
 
 MAX_EVIDENCE = 8
+# Most records of one kind clustered into independent sources: on a store of
+# millions of events, the most recent ones; the rest count as omitted. Signal
+# units are capped far below this, so the ladder does not change.
+MAX_CLUSTERED = 400
 DIRECTION_EPS = 0.05
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -156,6 +160,13 @@ def _group(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return list(groups.values())
 
 
+def _most_recent(records: list[dict[str, Any]], n: int = MAX_CLUSTERED) -> list[dict[str, Any]]:
+    """At most n records, the most recently dated first (undated last), else in their order."""
+    if len(records) <= n:
+        return records
+    return sorted(records, key=lambda r: _record_date(r) or "", reverse=True)[:n]
+
+
 def _units(groups: list[list[dict[str, Any]]]) -> float:
     """Evidence units: one per independent source, weighted by its strongest modality."""
     return sum(max(_modality_weight(r) for r in g) for g in groups)
@@ -235,6 +246,7 @@ def signal_shifts(records: list[dict[str, Any]], patron: str, client: str, attac
         hits = [r for r in records if r.get("source") == patron and _matches(rule, r, _target_role(r, client, attacker, patron))]
         if not hits:
             continue
+        hits = _most_recent(hits)
         groups = _group(hits)
         units = min(float(rule.get("cap", 2)), _units(groups))
         out.append({"name": rule["name"], "rationale": rule["rationale"], "units": round(units, 3),
@@ -357,8 +369,11 @@ def build_factors(contrib: dict[str, dict[str, float]], shifts: dict[str, float]
     for c in claims:
         if c.get("factor") in FACTORS:
             by_factor[c["factor"]].append(c)
+    unclustered: dict[str, int] = defaultdict(int)
     for factor, recs in by_factor.items():
-        items[factor].extend(_evidence_from_group(g) for g in _group(recs))
+        kept = _most_recent(recs)
+        unclustered[factor] = len(recs) - len(kept)
+        items[factor].extend(_evidence_from_group(g) for g in _group(kept))
     for c in knowledge.cases(patron):
         url = c["sources"][0]
         items["precedent"].append(Evidence(doc=f"casus reference case {c['id']}", sentence=c["note"], date=str(c["year"]),
@@ -373,7 +388,7 @@ def build_factors(contrib: dict[str, dict[str, float]], shifts: dict[str, float]
                           per_rung={r: round(v, 4) for r, v in per_rung[factor].items()},
                           evidence=ev[:MAX_EVIDENCE], independent_sources=len(store_items),
                           copies=sum(e.copies for e in store_items),
-                          omitted=max(0, len(ev) - MAX_EVIDENCE), notes=notes[factor]))
+                          omitted=max(0, len(ev) - MAX_EVIDENCE) + unclustered[factor], notes=notes[factor]))
     return out
 
 

@@ -264,7 +264,6 @@ def build_big_store(db: Path, n_events: int, seed: int = 7, batch_docs: int = 2_
     r = random.Random(seed)
     n_docs = max(1, n_events // EVENTS_PER_DOC)
     store = Store(db)
-    conn = store.conn
     for first in range(0, n_docs, batch_docs):
         docs, sents, events, claims = [], [], [], []
         for i in range(first, min(n_docs, first + batch_docs)):
@@ -296,7 +295,7 @@ def build_big_store(db: Path, n_events: int, seed: int = 7, batch_docs: int = 2_
                           " negated, attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
             c.executemany("INSERT INTO claims (doc_id, sent_idx, patron, client, stance, factor)"
                           " VALUES (?, ?, ?, ?, ?, ?)", claims)
-    conn.execute("ANALYZE")
+    store.optimize()  # what every ingest does at its end
     counts = store.counts()
     store.close()
     return counts

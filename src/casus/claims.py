@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -509,23 +510,26 @@ def _matches(masked: str, lex: Lexicon) -> list[tuple[re.Match[str], Cue]]:
             if m.end() == m.start():
                 continue
             (factor_hits if cue.stance == "none" and cue.weight > 0 else stance_hits).append((m, cue))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(masked))  # 1 where a kept stance cue already covers the character
     kept: list[tuple[re.Match[str], Cue]] = []
     for m, cue in sorted(stance_hits, key=lambda mc: (mc[0].start() - mc[0].end(), mc[0].start())):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if taken.find(1, m.start(), m.end()) != -1:
             continue
-        taken.append((m.start(), m.end()))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         if cue.weight > 0:  # weight-0 cues only block ("{T}'s allies" is not the patron's ally)
             kept.append((m, cue))
     return sorted(kept + factor_hits, key=lambda mc: mc[0].start())
 
 
 _ACTOR_TOKEN = re.compile("|".join(TOKENS.values()))
+# How far before a cue (in characters, within its clause) a negator may stand; a real clause is far
+# shorter, so this only bounds the work on run-on text.
+NEGATION_REACH_CHARS = 1000
 
 
-def _subject(clause_prefix: str) -> str | None:
-    """The first actor token of a clause (a cheap stand-in for its subject)."""
-    m = _ACTOR_TOKEN.search(clause_prefix)
+def _subject(masked: str, start: int, end: int) -> str | None:
+    """The first actor token of a clause's prefix masked[start:end] (a cheap stand-in for its subject)."""
+    m = _ACTOR_TOKEN.search(masked, start, end)
     return m.group(0) if m else None
 
 
@@ -538,15 +542,19 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
     lex = lex or load_lexicon()
     masked = mask(sentence, dyad)
     clauses = split_clauses(masked, lex)
+    starts = [c.start for c in clauses]
     scores = Scores()
     for m, cue in _matches(masked, lex):
-        clause = next((c for c in clauses if c.start <= m.start() < c.end), Clause(0, len(masked), 1.0))
+        i = bisect_right(starts, m.start()) - 1  # the clause the cue starts in (clauses are sorted, disjoint)
+        clause = clauses[i] if i >= 0 and m.start() < clauses[i].end else Clause(0, len(masked), 1.0)
         stance, weight, negated = cue.stance, cue.weight * clause.weight, False
-        if cue.who == "P" and _subject(masked[clause.start : m.start()]) in (TOKENS["C"], TOKENS["T"]):
+        if cue.who == "P" and _subject(masked, clause.start, m.start()) in (TOKENS["C"], TOKENS["T"]):
             weight *= float(lex.decision["other_subject_weight"])
         if cue.negatable and stance in ("for", "against"):
             inner = masked[m.start() : m.end()]
-            if _negated(masked[clause.start : m.end()], m.start() - clause.start, lex, stance) != bool(
+            # A negator's reach is bounded so that a run-on "sentence" of 50,000 words stays linear.
+            reach = max(clause.start, m.start() - NEGATION_REACH_CHARS)
+            if _negated(masked[reach : m.end()], m.start() - reach, lex, stance) != bool(
                 len(inner.split()) > 3 and lex.negators.search(inner[: max(0, len(inner) - 2)])
             ):
                 negated = True

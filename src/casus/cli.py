@@ -453,9 +453,10 @@ def eval_group() -> None:
 
 
 def _load_jsonl(path: str) -> list[dict[str, Any]]:
+    from casus.evaluate.common import read_jsonl
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            return [json.loads(line) for line in fh if line.strip()]
+        return read_jsonl(path)
     except OSError as exc:
         raise CasusError(f"cannot read {path}: {exc.strerror}") from exc
     except json.JSONDecodeError as exc:

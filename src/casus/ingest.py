@@ -355,9 +355,11 @@ def ingest(
         from casus.parallel import ingest_parallel
 
         ingest_parallel(store, locations, report, workers=workers, on_item=on_item, clock=clock, **read_opts)
-        return report
-    for location in locations:
-        ingest_one(store, location, report, clock, **read_opts)
-        if on_item:
-            on_item(location)
+    else:
+        for location in locations:
+            ingest_one(store, location, report, clock, **read_opts)
+            if on_item:
+                on_item(location)
+    if report.new:
+        store.optimize()
     return report

@@ -41,4 +41,6 @@ def load_parquet(
             (report.new if new else report.known).append(doc_id)
         if on_item:
             on_item(1)
+    if report.new:
+        store.optimize()
     return report

@@ -17,6 +17,8 @@ from casus.errors import CasusError
 from casus.records import ProcessedDocument
 
 BUSY_TIMEOUT_MS = 60_000
+# Rows per index that ANALYZE samples: enough for the planner to tell a selective index from a scan.
+ANALYSIS_LIMIT = 1000
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -100,9 +102,26 @@ def _m002_published_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX documents_published ON documents(published)")
 
 
+def _m003_query_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes for interactive queries on large stores (benchmarks/README.md, 1M events).
+
+    documents(name, id): `casus events` lists in document-name order, so with a
+    LIMIT it walks this index and stops early instead of sorting every event.
+    events(event, source): `--type` alone, or `--type` with `--source`.
+    """
+    _run_script(
+        conn,
+        """
+        CREATE INDEX documents_name ON documents(name, id);
+        CREATE INDEX events_event_source ON events(event, source)
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_published_index", _m002_published_index),
+    ("003_query_indexes", _m003_query_indexes),
 ]
 
 _EVENT_SELECT = """
@@ -113,6 +132,9 @@ FROM events e
 JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
 JOIN documents d ON d.id = e.doc_id
 """
+
+# Event columns with an index that leads with them (migrations 001 and 003).
+_INDEXED = ("source", "target", "event")
 
 _CLAIM_SELECT = """
 SELECT c.id, d.name AS doc, c.doc_id, s.idx AS sent_index, s.text AS sentence, s.start, s."end",
@@ -193,6 +215,11 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics from a sample (milliseconds, even on millions of rows)."""
+        self.conn.execute(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+        self.conn.execute("ANALYZE")
 
     def close(self) -> None:
         self.conn.close()
@@ -298,12 +325,16 @@ class Store:
         mode: str | None = None,
         limit: int | None = None,
     ) -> Iterator[dict[str, Any]]:
-        """Events with their sentence and document; dates compare on the event date, else the published date."""
+        """Events with their sentence and document; dates compare on the event date, else the published date.
+
+        In document-name order. With a limit, the page is found first (see
+        `_event_page`), and sentences are read for its rows only.
+        """
+        equal = {"source": source, "target": target, "event": event, "modality": modality, "mode": mode}
         where, args = [], []
-        for col, val in (("e.source", source), ("e.target", target), ("e.event", event),
-                         ("e.modality", modality), ("e.mode", mode)):
+        for col, val in equal.items():
             if val is not None:
-                where.append(f"{col} = ?")
+                where.append(f"e.{col} = ?")
                 args.append(val)
         if since:
             where.append("COALESCE(e.date, d.published) >= ?")
@@ -311,13 +342,42 @@ class Store:
         if until:
             where.append("substr(COALESCE(e.date, d.published), 1, ?) <= ?")
             args.extend([len(until), until])
-        sql = _EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.name, e.doc_id, e.id"
+        order = " ORDER BY d.name, e.doc_id, e.id"
         if limit:
-            sql += f" LIMIT {int(limit)}"
+            page = self._event_page(where, args, {k: v for k, v in equal.items() if k in _INDEXED and v is not None},
+                                    int(limit))
+            sql = _EVENT_SELECT.replace("FROM events e", f"FROM ({page}) page JOIN events e ON e.id = page.id", 1)
+            sql += order
+        else:
+            sql = _EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "") + order
         for row in self.conn.execute(sql, args):
             rec = dict(row)
             rec["negated"] = bool(rec["negated"])
             yield rec
+
+    def _event_page(self, where: list[str], args: list[Any], indexed: dict[str, str], limit: int) -> str:
+        """SQL for the ids of the first `limit` matching events in document-name order.
+
+        Two plans: when few events match an indexed filter, look them up by index
+        and sort them; when many match (or none is indexed), walk documents in
+        name order (index documents_name) and stop at the limit. Walking reads
+        about limit * total / matches events, sorting reads matches, so walk
+        when matches^2 > limit * total.
+        """
+        walk = not indexed
+        if indexed:
+            cond = " AND ".join(f"{col} = ?" for col in indexed)
+            matches = self.conn.execute(f"SELECT count(*) FROM events WHERE {cond}",  # noqa: S608 (fixed names)
+                                        list(indexed.values())).fetchone()[0]
+            total = self.conn.execute("SELECT max(id) FROM events").fetchone()[0] or 0
+            walk = matches * matches > limit * total
+        if walk:  # `+col` keeps SQLite off the filter indexes; CROSS JOIN keeps documents outermost
+            terms = [w.replace("e.", "+e.", 1) if w.split(" ")[0][2:] in _INDEXED else w for w in where]
+            joins = "FROM documents d CROSS JOIN events e ON e.doc_id = d.id"
+        else:
+            terms, joins = where, "FROM events e JOIN documents d ON d.id = e.doc_id"
+        cond = " WHERE " + " AND ".join(terms) if terms else ""
+        return f"SELECT e.id {joins}{cond} ORDER BY d.name, e.doc_id, e.id LIMIT {limit}"
 
     def iter_claims(
         self, patron: str | None = None, client: str | None = None, until: str | None = None

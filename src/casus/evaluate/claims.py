@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from casus.evaluate.common import prf, read_jsonl, shared_dir
 from casus.records import FACTORS, STANCES
 
 CONTAIN_RATIO = 0.6
@@ -81,13 +82,6 @@ def align(
     return [(g_keys[k], pairs[k]) for k in g_keys], unmatched
 
 
-def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    """Precision, recall, F1 (0 where undefined)."""
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
-
-
 def score_claims(gold_records: Sequence[Record], predicted_records: Sequence[Record]) -> dict[str, Any]:
     """Stance macro-F1, stance/factor accuracy and claim detection P/R of predictions vs gold."""
     pairs, unmatched = align(gold_records, predicted_records)
@@ -130,23 +124,6 @@ def score_claims(gold_records: Sequence[Record], predicted_records: Sequence[Rec
 
 
 # --- running on the seeds -------------------------------------------------------
-
-
-def find_shared(start: Path | None = None) -> Path | None:
-    """The shared/ folder (gold + corpus) beside or above the repository."""
-    here = Path(__file__).resolve()
-    candidates = [p / "shared" for p in (start or Path.cwd()).resolve().parents] + [
-        p / "shared" for p in here.parents
-    ]
-    for c in [(start or Path.cwd()) / "shared", *candidates]:
-        if (c / "gold").is_dir():
-            return c
-    return None
-
-
-def read_jsonl(path: Path) -> list[Record]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def _title(raw: str) -> str | None:
@@ -232,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=None, help="shared/ folder with gold/ and corpus/seeds/")
     parser.add_argument("--json", action="store_true", help="print the full results as JSON")
     args = parser.parse_args(argv)
-    shared = args.shared or find_shared()
+    shared = args.shared or shared_dir()
     if shared is None or not (shared / "gold" / "seeds.claims.jsonl").exists():
         print("error: gold not found - pass --shared PATH (the folder holding gold/ and corpus/seeds/)", file=sys.stderr)
         return 2

@@ -9,24 +9,19 @@ document in first-occurrence order, and prints the table.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from casus.evaluate.common import prf, shared_dir
+from casus.evaluate.common import read_jsonl as load_jsonl
 
 KEY_FIELDS = ("doc", "sentence", "source", "event", "target", "negated")
 
 
 def _key(rec: dict) -> tuple:
     return tuple(rec.get(f) for f in KEY_FIELDS)
-
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f, "tp": tp, "pred": n_pred, "gold": n_gold}
 
 
 def match(gold: Sequence[dict], pred: Sequence[dict]) -> list[tuple[dict, dict]]:
@@ -53,7 +48,7 @@ def score_events(gold_records: Iterable[dict], predicted_records: Iterable[dict]
     tp_by = Counter(g["event"] for g, _ in pairs)
     gold_by = Counter(g["event"] for g in gold)
     pred_by = Counter(p["event"] for p in pred)
-    per_type = {t: _prf(tp_by[t], pred_by[t], gold_by[t]) for t in sorted(set(gold_by) | set(pred_by))}
+    per_type = {t: prf(tp_by[t], pred_by[t], gold_by[t]) for t in sorted(set(gold_by) | set(pred_by))}
     n = len(pairs)
 
     def acc(field: str) -> float:
@@ -77,7 +72,7 @@ def score_events(gold_records: Iterable[dict], predicted_records: Iterable[dict]
         else:
             cands.pop(0)
     return {
-        "overall": _prf(n, len(pred), len(gold)),
+        "overall": prf(n, len(pred), len(gold)),
         "per_type": per_type,
         "matched": n,
         "mode_accuracy": acc("mode"),
@@ -87,12 +82,6 @@ def score_events(gold_records: Iterable[dict], predicted_records: Iterable[dict]
         "negation_accuracy": neg_right / neg_total if neg_total else 0.0,
         "negation_total": neg_total,
     }
-
-
-def load_jsonl(path: Path) -> list[dict]:
-    """Records of a JSON Lines file."""
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def gold_documents(gold: Sequence[dict]) -> dict[str, list[str]]:
@@ -146,15 +135,7 @@ format_scores = format_table  # the name the CLI uses
 
 def default_gold() -> Path:
     """shared/gold/seeds.events.jsonl beside the repository."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        cand = parent / "shared" / "gold" / "seeds.events.jsonl"
-        if cand.exists():
-            return cand
-        cand = parent.parent / "shared" / "gold" / "seeds.events.jsonl"
-        if cand.exists():
-            return cand
-    return Path("shared/gold/seeds.events.jsonl")
+    return shared_dir() / "gold" / "seeds.events.jsonl"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

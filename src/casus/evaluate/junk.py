@@ -20,7 +20,6 @@ Run ``python -m casus.evaluate.junk [--gold FILE] [--seeds DIR]``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter, defaultdict
@@ -29,19 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from casus.clean import clean_text
+from casus.evaluate.common import read_jsonl, shared_dir
 
-__all__ = ["score_junk", "throughput", "default_shared", "read_jsonl", "locate", "gold_sentences"]
-
-
-def default_shared() -> Path:
-    """``shared/`` beside the repository (``<repo>/../shared``)."""
-    return Path(__file__).resolve().parents[3].parent / "shared"
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Records of a JSON Lines file."""
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+__all__ = ["score_junk", "locate", "gold_sentences"]
 
 
 def locate(raw: str, texts: Iterable[str]) -> list[tuple[int, int]]:
@@ -207,7 +196,7 @@ def _table(result: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the junk score table."""
-    shared = default_shared()
+    shared = shared_dir()
     ap = argparse.ArgumentParser(prog="python -m casus.evaluate.junk", description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=shared / "gold" / "seeds.junk.jsonl")
     ap.add_argument("--seeds", type=Path, default=shared / "corpus" / "seeds")

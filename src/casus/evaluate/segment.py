@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from casus.clean import clean_text
-from casus.evaluate.junk import default_shared, gold_sentences
+from casus.evaluate.common import shared_dir
+from casus.evaluate.junk import gold_sentences
 from casus.segment import split_sentences
 
 __all__ = ["score_segmentation", "throughput"]
@@ -98,7 +99,7 @@ def _table(result: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the segmentation score table."""
-    shared = default_shared()
+    shared = shared_dir()
     ap = argparse.ArgumentParser(prog="python -m casus.evaluate.segment", description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=shared / "gold", help="folder with seeds.events/claims.jsonl")
     ap.add_argument("--seeds", type=Path, default=shared / "corpus" / "seeds")
