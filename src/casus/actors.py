@@ -64,8 +64,11 @@ def is_acronym(phrase: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader when built with it: much faster
+
+
 def _load(name: str) -> dict:
-    return yaml.safe_load(resources.files("casus.data").joinpath(name).read_text(encoding="utf-8"))
+    return yaml.load(resources.files("casus.data").joinpath(name).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
 
 
 def _country_names(code: str) -> list[str]:

@@ -44,6 +44,11 @@ _PLACEHOLDERS = {
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
+def _straight(text: str) -> str:
+    """Straight quotes and plain spaces (every character _QUOTES maps is non-ASCII: ASCII text is left as is)."""
+    return text if text.isascii() else text.translate(_QUOTES)
+
+
 # --- data -----------------------------------------------------------------
 
 
@@ -57,6 +62,7 @@ class Cue:
     weight: float
     negatable: bool = True
     who: str | None = None  # "P": an act of the patron's; discounted when someone else is the subject
+    anchors: tuple[frozenset[str], ...] = ()  # every match contains a literal of each set (see _anchors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +89,12 @@ class Lexicon:
     decision: dict[str, Any]
     anaphors: re.Pattern[str]
     meta: re.Pattern[str]
+    anchor_re: re.Pattern[str] | None = None  # finds every cue anchor (lookahead, so overlapping ones too)
+    anchor_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anchor -> the anchors it starts with
+    anchor_cues: dict[str, tuple[int, ...]] = field(default_factory=dict)  # anchor -> cues whose first set holds it
+    # anchor found by anchor_re -> the cues to try for it (those of the anchors it starts with)
+    anchor_tries: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    unanchored: tuple[int, ...] = ()  # cues with no known anchors: always tried
 
 
 def _expand(regex: str) -> str:
@@ -92,11 +104,151 @@ def _expand(regex: str) -> str:
 
 
 def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{_expand(p)})" for p in patterns), re.IGNORECASE)
+    """One regex for alternatives. A run of ones that start with \\b and have no top-level "|" shares that \\b:
+    the same matches (an ordered alternation of the same branches), but a position inside a word is rejected
+    once instead of once per branch, which makes long negator lists several times faster."""
+    parts: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            parts.append(r"\b(?:" + "|".join(f"(?:{p[2:]})" for p in run) + ")")
+        elif run:
+            parts.append(f"(?:{run[0]})")
+        run.clear()
+
+    for p in map(_expand, patterns):
+        if p.startswith(r"\b") and _top_level_branches(p) == 1:
+            run.append(p)
+            continue
+        flush()
+        parts.append(f"(?:{p})")
+    flush()
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _top_level_branches(regex: str) -> int:
+    """How many alternatives `regex` has at its top level (2 when unsure)."""
+    depth, i, in_class, n = 0, 0, False, 1
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if regex[i + 1 : i + 2] in ("]", "^"):
+                return 2  # a class that starts with "]" or "^]": not worth parsing here
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            n += 1
+        i += 1
+    return n if depth == 0 and not in_class else 2
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read_yaml(name: str) -> Any:
-    return yaml.safe_load(resources.files("casus").joinpath("data", name).read_text(encoding="utf-8"))
+    return yaml.load(resources.files("casus").joinpath("data", name).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+
+
+# Characters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
+# (dotted/dotless i, long s, Kelvin sign): a text with one of them skips the anchor prefilter.
+_FOLD_ODD = frozenset("\u0130\u0131\u017f\u212a")
+
+
+_LOWER_RX: dict[re.Pattern[str], re.Pattern[str]] = {}
+_NONSPACE = re.compile(r"\S+")
+
+
+def _lower_rx(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """`rx` for lower-cased ASCII text: without IGNORECASE when its source has no upper-case letter (the same
+    matches, found faster), else `rx` itself (IGNORECASE finds the same spans in the lower-cased text)."""
+    fast = _LOWER_RX.get(rx)
+    if fast is None:
+        fast = rx
+        if rx.flags & re.IGNORECASE and not re.search(r"[A-Z]", re.sub(r"\\.", "", rx.pattern)):
+            fast = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+        _LOWER_RX[rx] = fast
+    return fast
+
+
+def _same_rx(rx: re.Pattern[str]) -> re.Pattern[str]:
+    return rx
+
+
+def _anchors(regex: str) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case literals such that every match of `regex` (IGNORECASE) contains one of each set.
+
+    Read from the parsed pattern: a run of literal characters must occur; an alternation needs one of its
+    branches' requirements; a repeat counts only if it must occur at least once. The likely rarest sets
+    come first; () when nothing is known, and the cue is then always tried.
+    """
+    try:
+        try:
+            from re import _constants as sre_c
+            from re import _parser as sre_p
+        except ImportError:  # Python 3.10
+            import sre_constants as sre_c  # type: ignore[no-redef]
+            import sre_parse as sre_p  # type: ignore[no-redef]
+
+        clauses = _seq_anchors(list(sre_p.parse(regex, re.IGNORECASE)), sre_c)
+    except (ImportError, AttributeError, TypeError, ValueError, re.error):  # pragma: no cover - a private module
+        # changed: no prefilter, the same results
+        return ()
+    return tuple(sorted(set(clauses), key=_rarity)[:3])
+
+
+def _rarity(clause: frozenset[str]) -> tuple[int, int]:
+    """Sort key, rarest first: long literals are rare, the mask tokens and short ones are not."""
+    def score(anchor: str) -> int:
+        return 2 if any(t in anchor for t in TOKENS.values()) else len(anchor.strip())
+
+    return (-min(score(a) for a in clause), len(clause))
+
+
+def _seq_anchors(items: list[Any], c: Any) -> list[frozenset[str]]:
+    """The requirements of a pattern sequence: a list of sets, one literal of each must occur."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            out.append(frozenset({"".join(run)}))
+        run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            ch = chr(av).lower()
+            if len(ch) == 1 and ch.isascii():
+                run.append(ch)
+            else:
+                flush()
+            continue
+        if op is c.AT:  # zero-width (\b, ^): the literals on either side are still adjacent
+            continue
+        flush()
+        if op is c.SUBPATTERN:
+            out.extend(_seq_anchors(list(av[-1]), c))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            out.extend(_seq_anchors(list(av[2]), c))
+        elif op is c.BRANCH:
+            parts = [sorted(set(_seq_anchors(list(b), c)), key=_rarity) for b in av[1]]
+            if all(parts):
+                # (A1 and A2) or (B1 and B2) needs (A1 or B1) and (A1 or B2) and ...: a few best combinations
+                k = 2 if 2 ** len(parts) <= 8 else 1
+                combos: list[list[frozenset[str]]] = [[]]
+                for part in parts:
+                    combos = [[*combo, clause] for combo in combos for clause in part[:k]]
+                out.extend(frozenset().union(*combo) for combo in combos)
+    flush()
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -111,9 +263,18 @@ def load_lexicon() -> Lexicon:
             weight=float(c["w"]),
             negatable=bool(c.get("neg", True)),
             who=c.get("who"),
+            anchors=_anchors(_expand(c["re"])),
         )
         for c in raw["cues"]
     )
+    anchors = sorted({a for c in cues for clause in c.anchors for a in clause}, key=len, reverse=True)
+    anchor_re = re.compile("(?=(" + _trie_regex(anchors) + "))") if anchors else None
+    known = set(anchors)
+    prefixes = {a: tuple(a[:k] for k in range(1, len(a) + 1) if a[:k] in known) for a in anchors}
+    anchor_cues: dict[str, list[int]] = {}
+    for i, cue in enumerate(cues):
+        for a in cue.anchors[0] if cue.anchors else ():
+            anchor_cues.setdefault(a, []).append(i)
     neg, cl, dec = raw["negation"], raw["clauses"], raw["decision"]
     return Lexicon(
         cues=cues,
@@ -136,6 +297,11 @@ def load_lexicon() -> Lexicon:
         decision=dec,
         anaphors=_any_of([dec["anaphors"]]),
         meta=_any_of([dec["meta"]]),
+        anchor_re=anchor_re,
+        anchor_prefixes=prefixes,
+        anchor_cues={a: tuple(ix) for a, ix in anchor_cues.items()},
+        anchor_tries={a: tuple(sorted({i for b in prefixes[a] for i in anchor_cues.get(b, ())})) for a in anchors},
+        unanchored=tuple(i for i, cue in enumerate(cues) if not cue.anchors),
     )
 
 
@@ -176,7 +342,16 @@ def _gazetteer() -> Gazetteer:
     return Gazetteer(pattern, codes, frozenset(raw["groups"]), pair)
 
 
-def _trie_regex(phrases: Iterable[str]) -> str:
+# Non-ASCII characters that IGNORECASE matches to an ASCII letter: in a pattern for lower-cased ASCII
+# text they must match that letter too.
+_ASCII_FOLD = {"\u0131": "[i\u0131]", "\u0130": "[i\u0130]", "\u017f": "[s\u017f]", "\u212a": "[k\u212a]"}
+
+
+def _escape_folded(ch: str) -> str:
+    return _ASCII_FOLD.get(ch) or re.escape(ch)
+
+
+def _trie_regex(phrases: Iterable[str], escape: Any = re.escape) -> str:
     """One regex for many literal phrases, as a character trie (fast; longer matches win)."""
     trie: dict[str, Any] = {}
     for phrase in phrases:
@@ -187,7 +362,7 @@ def _trie_regex(phrases: Iterable[str]) -> str:
 
     def build(node: dict[str, Any]) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -205,6 +380,9 @@ class _ActorIndex:
     exact_case: frozenset[str]
     capitalised: frozenset[str]
     states: frozenset[str]
+    # the same regex without IGNORECASE, for the lower-cased text of an ASCII sentence (faster, same matches:
+    # the keys are lower case, and the few non-ASCII letters IGNORECASE folds to ASCII match it explicitly)
+    lower_pattern: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -232,13 +410,20 @@ def _actor_index() -> _ActorIndex | None:
     alternation = _trie_regex(codes)
     pattern = re.compile(rf"(?<![\w.])(?:the\s+)?({alternation})(?![\w+])", re.IGNORECASE)
     states = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
-    return _ActorIndex(pattern, codes, frozenset(gaz.exact_case), frozenset(capitalised), states)
+    lower = None
+    if all(key == key.lower() for key in codes):
+        lower = re.compile(rf"(?<![\w.])(?:the\s+)?({_trie_regex(codes, _escape_folded)})(?![\w+])")
+    return _ActorIndex(pattern, codes, frozenset(gaz.exact_case), frozenset(capitalised), states, lower)
 
 
 def _find_with_actors(text: str, index: _ActorIndex) -> list[Mention]:
     out: list[Mention] = []
-    for m in index.pattern.finditer(text):
-        surface = m.group(1)
+    if index.lower_pattern is not None and text.isascii():
+        found = index.lower_pattern.finditer(text.lower())  # same offsets: ASCII
+    else:
+        found = index.pattern.finditer(text)
+    for m in found:
+        surface = text[m.start(1) : m.end(1)]
         key = " ".join(surface.lower().split())
         if key.endswith("'s"):
             key = key[:-2]
@@ -255,12 +440,20 @@ def _find_with_actors(text: str, index: _ActorIndex) -> list[Mention]:
 
 def find_mentions(text: str) -> list[Mention]:
     """Actors named in `text`, in order: casus.actors' gazetteer, else the fallback in data/claims_actors.yaml."""
-    text = text.translate(_QUOTES)
+    text = _straight(text)
     index = _actor_index()
     if index is not None:
-        return _find_with_actors(text, index)
+        return list(_mentions(text))
     gaz = _gazetteer()
     return [Mention(gaz.codes[m.group(1)], m.start(1), m.end(1)) for m in gaz.pattern.finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str) -> tuple[Mention, ...]:
+    """Mentions from casus.actors' index in a quote-normalised text, cached: dyad detection, tagging and
+    masking all read the same sentence."""
+    index = _actor_index()
+    return tuple(_find_with_actors(text, index)) if index is not None else ()
 
 
 def is_state(code: str) -> bool:
@@ -324,9 +517,10 @@ _ADVERSARIAL = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _tag(text: str) -> str:
     """Replace each state mention with <CODE> (groups are left as text)."""
-    text = text.translate(_QUOTES)
+    text = _straight(text)
     out, last = [], 0
     for m in find_mentions(text):
         if is_state(m.code):
@@ -355,6 +549,8 @@ def orient(a: str, b: str) -> Dyad:
 def oriented_in(text: str, weak: bool = False) -> list[tuple[str, str]]:
     """(patron, client) pairs a text states outright: 'will X defend Y' (and, if weak, "X's support for Y")."""
     tagged = _tag(text)
+    if tagged.count("<") < 2:
+        return []  # every pattern needs two tagged states
     patterns = _ORIENTED + (_ORIENTED_WEAK if weak else [])
     return [(m["a"], m["b"]) for rx in patterns for m in rx.finditer(tagged) if m["a"] != m["b"]]
 
@@ -381,7 +577,8 @@ def detect_dyad(sentences: Sequence[str], title: str | None = None) -> Dyad | No
         for a, b in oriented_in(text):
             direction[(a, b)] += 1
             pair_votes[frozenset((a, b))] += 3
-        for m in _ADVERSARIAL.finditer(_tag(text)):
+        tagged = _tag(text)
+        for m in _ADVERSARIAL.finditer(tagged) if tagged.count("<") >= 2 else ():
             if m["a"] != m["b"]:
                 pair_votes[frozenset((m["a"], m["b"]))] -= 2
     if not pair_votes or max(pair_votes.values()) <= 0:
@@ -400,7 +597,7 @@ def detect_dyad(sentences: Sequence[str], title: str | None = None) -> Dyad | No
 def mask(text: str, dyad: Dyad) -> str:
     """Replace actor mentions (with a leading "the") by patron / client / third / pair tokens."""
     gaz = _gazetteer()
-    text = text.translate(_QUOTES)
+    text = _straight(text)
     out, last = [], 0
     for m in find_mentions(text):
         token = TOKENS["P"] if m.code == dyad.patron else TOKENS["C"] if m.code == dyad.client else TOKENS["T"]
@@ -409,7 +606,10 @@ def mask(text: str, dyad: Dyad) -> str:
         out.append(token)
         last = m.end
     out.append(text[last:])
-    return gaz.pair.sub(TOKENS["X"], "".join(out))
+    masked = "".join(out)
+    if masked.isascii() and not _lower_rx(gaz.pair).search(masked.lower()):
+        return masked  # no pair phrase: the substitution would change nothing
+    return gaz.pair.sub(TOKENS["X"], masked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,27 +624,30 @@ class Clause:
 def split_clauses(masked: str, lex: Lexicon | None = None) -> list[Clause]:
     """Cut at commas, semicolons, dashes and contrast words; weight by role."""
     lex = lex or load_lexicon()
+    # an ASCII sentence is matched lower-cased, without IGNORECASE: the same spans, faster
+    fast, text = (_lower_rx, masked.lower()) if masked.isascii() else (_same_rx, masked)
     cuts = {0, len(masked)}
     for m in lex.boundaries.finditer(masked):
         cuts.add(m.end())
     for rx in (lex.contrast, lex.concessive):
-        for m in rx.finditer(masked):
+        for m in fast(rx).finditer(text):
             cuts.add(m.start())
     bounds = sorted(cuts)
     spans = [(s, e) for s, e in zip(bounds, bounds[1:]) if masked[s:e].strip(" ,;:-\u2013\u2014")]
     heads = [masked[s:e].lstrip(" ,;:-\u2013\u2014\"'*(").lower() for s, e in spans]
     weights = [1.0] * len(spans)
+    concessive, contrast, conditional = fast(lex.concessive), fast(lex.contrast), fast(lex.conditional)
     for i, head in enumerate(heads):
-        if lex.concessive.match(head):
+        if concessive.match(head):
             weights[i] *= lex.concessive_weight
             if i == 0:  # "While X, Y, Z": everything before the main (last) clause
                 for j in range(1, len(spans) - 1):
-                    if lex.contrast.match(heads[j]):
+                    if contrast.match(heads[j]):
                         break
                     weights[j] *= lex.concessive_weight
-        elif lex.conditional.match(head):
+        elif conditional.match(head):
             weights[i] *= lex.conditional_weight
-        if lex.contrast.match(head) and not head.startswith(("still", "yet to")):
+        if contrast.match(head) and not head.startswith(("still", "yet to")):
             for j in range(i):
                 weights[j] *= lex.before_contrast_weight
     return [Clause(s, e, w) for (s, e), w in zip(spans, weights)]
@@ -485,18 +688,22 @@ def _negated(clause_text: str, pos: int, lex: Lexicon, stance: str) -> bool:
     ("repudiated", "abandoned") only `short_window` tokens. An odd count flips.
     """
     before = clause_text[:pos]
-    breaks = list(lex.scope_breakers.finditer(before))
+    # an ASCII clause is matched lower-cased, without IGNORECASE: the same spans, faster
+    fast = _same_rx
+    if before.isascii():
+        before, fast = before.lower(), _lower_rx
+    breaks = list(fast(lex.scope_breakers).finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    tokens = list(re.finditer(r"\S+", before))
+    tokens = list(_NONSPACE.finditer(before))
     if not tokens:
         return False
     window_start = tokens[max(0, len(tokens) - lex.window)].start()
     scope = before[window_start:]
-    partial = list(lex.partial_negators.finditer(scope))
-    full = [m for m in lex.negators.finditer(scope) if not any(p.start() <= m.start() < p.end() for p in partial)]
-    far = [m for m in lex.long_negators.finditer(before[:window_start])]
-    near = lex.short_negators.findall(before[tokens[max(0, len(tokens) - lex.short_window)].start() :])
+    partial = list(fast(lex.partial_negators).finditer(scope))
+    full = [m for m in fast(lex.negators).finditer(scope) if not any(p.start() <= m.start() < p.end() for p in partial)]
+    far = [m for m in fast(lex.long_negators).finditer(before[:window_start])]
+    near = fast(lex.short_negators).findall(before[tokens[max(0, len(tokens) - lex.short_window)].start() :])
     flips = len(full) + len(far) + len(near) + (len(partial) if stance == "against" else 0)
     return flips % 2 == 1
 
@@ -505,8 +712,25 @@ def _matches(masked: str, lex: Lexicon) -> list[tuple[re.Match[str], Cue]]:
     """Cue matches in a sentence: stance cues longest-first without overlap; factor-only cues all."""
     stance_hits: list[tuple[re.Match[str], Cue]] = []
     factor_hits: list[tuple[re.Match[str], Cue]] = []
-    for cue in lex.cues:
-        for m in cue.pattern.finditer(masked):
+    low = masked.lower()
+    ascii_text = masked.isascii()
+    cues: Iterable[Cue] = lex.cues
+    if lex.anchor_re is not None and _FOLD_ODD.isdisjoint(masked):
+        # One scan finds every cue's anchors; only cues all of whose anchor sets occur can match,
+        # tried in lexicon order as before.
+        found: set[str] = set()
+        tried = set(lex.unanchored)
+        prefixes, tries = lex.anchor_prefixes, lex.anchor_tries
+        for key in set(lex.anchor_re.findall(low)):
+            found.update(prefixes[key])
+            tried.update(tries[key])
+        cues = [
+            cue for cue in (lex.cues[i] for i in sorted(tried))
+            if all(not found.isdisjoint(clause) for clause in cue.anchors[1:])
+        ]
+    for cue in cues:
+        # an ASCII sentence is matched lower-cased, without IGNORECASE (compiled on first use): the same matches
+        for m in (_lower_rx(cue.pattern).finditer(low) if ascii_text else cue.pattern.finditer(masked)):
             if m.end() == m.start():
                 continue
             (factor_hits if cue.stance == "none" and cue.weight > 0 else stance_hits).append((m, cue))
@@ -566,7 +790,7 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
             scores.stance[stance] += weight
         if cue.factor:
             scores.factor[cue.factor] += weight
-        scores.hits.append(Hit(m.group(0), stance, cue.factor, weight, negated))
+        scores.hits.append(Hit(masked[m.start() : m.end()], stance, cue.factor, weight, negated))
     return scores
 
 
@@ -620,11 +844,11 @@ def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scor
 def is_candidate(sentence: str, lex: Lexicon | None = None) -> bool:
     """Could this sentence be a claim at all? (long enough, not meta, not a question)."""
     lex = lex or load_lexicon()
-    text = sentence.translate(_QUOTES).strip(" *#\"'")
+    text = _straight(sentence).strip(" *#\"'")
     return not (
         len(text.split()) < int(lex.decision["min_words"])
         or text.endswith("?")
-        or lex.meta.search(text)
+        or (_lower_rx(lex.meta).search(text.lower()) if text.isascii() else lex.meta.search(text))
         or is_heading(text)
     )
 

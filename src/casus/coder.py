@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 
 import yaml
 
@@ -61,7 +62,31 @@ WORD_RE = re.compile(r"[\w'-]+")
 _NORM = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
                        "\u2009": " ", "\u202f": " ", "*": " ", "\u2013": "\u2014"})
 _SPACES = re.compile(r"\s+")
+_SPACES_TO_FIX = re.compile(r"[^\S ]|  ")  # whitespace that _SPACES.sub(" ", ...) would change
+_BY_START = attrgetter("start")
 MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+
+# Patterns used inside functions, compiled once (re's own cache costs a lookup per call).
+_EXPANSION_GAP = re.compile(r"\s*,?\s*(?:including|such as|notably|namely|like|in particular)\s+(?:the\s+)?")
+_OF_FOR_WITH_GAP = re.compile(r"\s+(?:of|for|with)\s+")
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}$")
+_CLAUSE_PUNCT = re.compile(r"[,.;]")
+_SPEAKER_FILLER = re.compile(r"\b(?:has|have|had|also|explicitly|openly|repeatedly|publicly|reportedly|once|who|which|as)\b")
+_TRAILING_AUX = re.compile(r"\b(?:have|has|had|also)\b\s*$")
+_INVERTED_CONDITIONAL = re.compile(r"\W*(?:should|were|had)\s")
+_TO_BEFORE = re.compile(r"\b(?:not\s+)?to\s+$")
+_STOP_BEFORE = re.compile(r"\b(?:stop|cease|halt|end)\s+$")
+_CAPITAL = re.compile(r"[A-Z]")
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who)\b")
+_IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
+_ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression)\b")
+_TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
+_SIGNING_AFTER = re.compile(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing)\b")
+_DESPITE = re.compile(r"\bdespite\b")
+_PROMISE_TO_SIGN = re.compile(r"\b(?:promised|promises|pledged|pledges|vowed|vows)\s+to\s+sign")
+_TO_AFTER = re.compile(r"\s+to\b")
+_WORDS_THEN_TO = re.compile(r"\s+(?:[\w'-]+\s+){1,5}?to\s")
+_PROMISE_TO_BEFORE = re.compile(r"\b(?:promised|promises|pledged|pledges|vowed|vows|offered|offers)\s+to\s+$")
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -207,8 +232,11 @@ def trie_regex(phrases: list[str]) -> str:
     return build(trie)
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader when built with it: much faster
+
+
 def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("casus.data").joinpath(name).read_text(encoding="utf-8"))
+    return yaml.load(resources.files("casus.data").joinpath(name).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
 
 
 @lru_cache(maxsize=1)
@@ -343,6 +371,10 @@ class TrigHit:
         self.start, self.end, self.trig, self.key = start, end, trig, key
 
 
+def _by_count(item: tuple[str, float]) -> float:
+    return item[1]
+
+
 @dataclass(slots=True)
 class Context:
     """What one sentence leaves for the next: recent actors, subject, last events by type."""
@@ -362,7 +394,8 @@ class Context:
     def dyad(self) -> tuple[str, ...]:
         """The two actors the document is mostly about so far."""
         if self._dyad is None:
-            self._dyad = tuple(c for c, _ in self.counts.most_common(2))
+            # most_common(2), without its heap: a stable sort keeps the same order among ties
+            self._dyad = tuple(c for c, _ in sorted(self.counts.items(), key=_by_count, reverse=True)[:2])
         return self._dyad
 
 
@@ -386,8 +419,9 @@ class Sentence:
 
 def _index(sent: Sentence) -> None:
     """Word offsets of the sentence, once, so word counts and neighbours are bisections, not regex runs."""
-    sent.starts = [m.start() for m in WORD_RE.finditer(sent.low)]
-    sent.words = WORD_RE.findall(sent.low)
+    found = list(WORD_RE.finditer(sent.low))
+    sent.starts = [m.start() for m in found]
+    sent.words = [m.group() for m in found]
 
 
 def _nw(sent: Sentence, a: int, b: int) -> int:
@@ -408,6 +442,13 @@ def _prev_ws(sent: Sentence, pos: int, n: int = 3) -> list[str]:
 
 def normalise(text: str) -> str:
     """Straight quotes, single spaces, no markdown emphasis."""
+    if text.isascii():
+        # the common case, without a translate and a substitution that would change nothing
+        if "*" in text:
+            text = text.replace("*", " ")
+        if _SPACES_TO_FIX.search(text):
+            text = _SPACES.sub(" ", text)
+        return text.strip()
     return _SPACES.sub(" ", text.translate(_NORM)).strip()
 
 
@@ -497,7 +538,8 @@ def _choose_pos(entries: list[Trigger], low: str, start: int) -> Trigger | None:
 
     Returns None for a verb-only phrase used as a noun ('the demands of').
     """
-    before = _words(low[max(0, start - 40):start])
+    # low is lower case already: an ASCII one needs no second lower() (nor a slice)
+    before = WORD_RE.findall(low, max(0, start - 40), start) if low.isascii() else _words(low[max(0, start - 40):start])
     prev = before[-1] if before else ""
     if prev in ("a", "an", "fully", "well", "heavily", "newly", "lightly") and low[start:start + 30].split()[0].endswith("ed"):
         return None  # "a fully armed Iran": an adjective
@@ -584,11 +626,12 @@ def _resolve_mentions(
             continue  # "both Iran and Israel": a determiner
         poss = key.endswith(("'s",)) or key in ("its", "their", "his", "her")
         mentions.append(Mention(cs, ce, (), "coref:" + cat, poss))
-    mentions.sort(key=lambda m: m.start)
-    # "its European allies", "their Iranian partners": the pronoun is only a determiner.
-    mentions = [m for i, m in enumerate(mentions) if not (
-        m.kind == "coref:single" and m.poss and i + 1 < len(mentions) and mentions[i + 1].codes
-        and 0 <= mentions[i + 1].start - m.end <= 12 and _nw(sent, m.end, mentions[i + 1].start) <= 1)]
+    mentions.sort(key=_BY_START)
+    if corefs:  # (no pronoun, nothing to drop)
+        # "its European allies", "their Iranian partners": the pronoun is only a determiner.
+        mentions = [m for i, m in enumerate(mentions) if not (
+            m.kind == "coref:single" and m.poss and i + 1 < len(mentions) and mentions[i + 1].codes
+            and 0 <= mentions[i + 1].start - m.end <= 12 and _nw(sent, m.end, mentions[i + 1].start) <= 1)]
     # Merge "Russian President Vladimir Putin" into one mention.
     merged: list[Mention] = []
     for m in mentions:
@@ -606,16 +649,18 @@ def _resolve_mentions(
         merged.append(m)
     mentions = merged
     for m in mentions:
-        nxt = _ws(sent, m.end + (2 if m.poss else 0), m.end + 40)[:3]
-        if MAKER_SUFFIX.match(text, m.end):
+        hyphen = text[m.end:m.end + 1] == "-"  # both suffix patterns start with one
+        if hyphen and MAKER_SUFFIX.match(text, m.end):
             m.role = "maker"
-        elif LINK_SUFFIX.match(text, m.end):
+        elif hyphen and LINK_SUFFIX.match(text, m.end):
             m.role = "mod"
-        elif any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and _attr_follows(low, m.end, lex, mentions):
+        elif attr_spans and any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and _attr_follows(low, m.end, lex, mentions):
             m.role = "attr"
-        elif m.kind in ("name", "capital") and not m.poss and nxt and (nxt[0] in lex.background_nouns or " ".join(nxt[:2]) in lex.background_nouns):
+        elif m.kind in ("name", "capital") and not m.poss and (nxt := _ws(sent, m.end, m.end + 40)[:3]) and (
+                nxt[0] in lex.background_nouns or " ".join(nxt[:2]) in lex.background_nouns):
             m.role = "mod"  # "the Ukraine war": background, not an actor here
         elif m.kind in ("adj",) and not m.poss:
+            nxt = _ws(sent, m.end, m.end + 40)[:3]
             head = " ".join(nxt[:2])
             if nxt and (nxt[0] in lex.agent_nouns or head in lex.agent_nouns):
                 m.role = "agent"
@@ -652,7 +697,7 @@ def _resolve_mentions(
     for i, m in enumerate(mentions):
         if i + 1 < len(mentions):
             gap = low[m.end:mentions[i + 1].start]
-            if re.fullmatch(r"\s*,?\s*(?:including|such as|notably|namely|like|in particular)\s+(?:the\s+)?", gap):
+            if len(gap) >= 5 and _EXPANSION_GAP.fullmatch(gap):
                 g = mentions[i + 1].group
                 m.expand = [x for x in mentions if x.group == g]
     sent.mentions = mentions
@@ -681,7 +726,7 @@ _ATTR_MODIFIERS = frozenset("and or senior state government military administrat
 def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
     """Whether an attribution noun ('officials', 'media') heads the phrase that starts at `pos`
     ('Iranian officials', 'Russian and Iranian officials', 'Biden administration officials')."""
-    for m in re.finditer(r"[\w'-]+", low[pos:pos + 60]):
+    for m in WORD_RE.finditer(low[pos:pos + 60]):
         word = m.group()
         at = pos + m.start()
         if word in lex.attribution_nouns or low[at:at + 20].startswith(tuple(n + " " for n in ("state media", "state tv"))):
@@ -698,7 +743,6 @@ def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> 
 def resolve_corefs(sent: Sentence, ctx: Context) -> None:
     """Give pronouns, pairs and 'its ally' their codes from this sentence or the context."""
     done: list[Mention] = []
-    dyad = ctx.dyad()
     for m in sent.mentions:
         if not m.kind.startswith("coref:"):
             done.append(m)
@@ -717,7 +761,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             if len(codes) == 1:
                 codes = []
             if len(codes) < 2:
-                pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else dyad
+                pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else ctx.dyad()
                 for c in (*pool, *single, *ctx.prev_codes):
                     if c not in codes:
                         codes.append(c)
@@ -729,7 +773,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             m.codes = _antecedent(prior, ctx, person)
         elif cat == "partner":
             ref = _antecedent(prior, ctx, False)
-            others = [c for c in dyad if c not in ref]
+            others = [c for c in ctx.dyad() if c not in ref]
             if not others:
                 others = [c for x in prior for c in x.codes if c not in ref]
             m.codes = (others[0],) if others else ()
@@ -791,7 +835,9 @@ def _codes(ms: list[Mention]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _modifier_gap(gap: str) -> bool:
+    """Whether the text between a modifier and its head is at most a few plain words (cached: gaps repeat)."""
     words = _words(gap)
     if len(words) > 4:
         return False
@@ -818,10 +864,10 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     lo, hi = _clause(sent, t.start)
     noun = t.trig.pos == "noun"
     before = [m for m in sent.mentions if m.end <= pos and m.codes]
-    if before and not noun and re.fullmatch(r"\s+(?:of|for|with)\s+", sent.text[before[-1].end:pos]) and before[-1].obj:
+    if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
-    rel = re.search(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}$", sent.low[max(0, pos - 40):pos])
-    if rel and not noun and before:
+    rel = _RELATIVE_BEFORE.search(sent.low[max(0, pos - 40):pos]) if before and not noun else None
+    if rel:
         rel_at = max(0, pos - 40) + rel.start()
         near = [m for m in before if m.end <= rel_at + 1 and rel_at - m.end <= 3]
         if near:
@@ -1131,7 +1177,7 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
         return (None, ())
     if key in ("according to", "as reported by"):
         seg_start, seg_end = end, len(sent.text)
-        m = re.search(r"[,.;]", sent.text[end:])
+        m = _CLAUSE_PUNCT.search(sent.text[end:])
         if m:
             seg_end = end + m.start()
     else:
@@ -1143,11 +1189,11 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
                 seg_start = k + 1
         seg_start = max(seg_start + 1, 0)
     phrase = sent.text[seg_start:seg_end].strip(" ,\"'")
-    phrase = re.sub(r"\b(?:has|have|had|also|explicitly|openly|repeatedly|publicly|reportedly|once|who|which|as)\b", " ", phrase)
+    phrase = _SPEAKER_FILLER.sub(" ", phrase)
     phrase = _SPACES.sub(" ", phrase).strip(" ,")
     if key == "accused":
         phrase = sent.text[:start].strip(" ,")
-        phrase = re.sub(r"\b(?:have|has|had|also)\b\s*$", "", phrase).strip()
+        phrase = _TRAILING_AUX.sub("", phrase).strip()
     codes = tuple(c for m in sent.mentions if m.start >= seg_start and m.end <= seg_end + 1 for c in m.codes)
     if key == "accused":
         codes = tuple(c for m in sent.mentions if m.end <= start for c in m.codes)
@@ -1177,19 +1223,19 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
     if sent.question:
         return True
     lo, hi = _clause(sent, t.start)
-    if lo == 0 and sent.bounds and re.match(r"\W*(?:should|were|had)\s", sent.low):
+    if lo == 0 and sent.bounds and _INVERTED_CONDITIONAL.match(sent.low):
         return True  # "Should Azerbaijan attack Armenia, ...": a conditional by inversion
     hyp = _cue_before(sent, "hypothetical", t.start, lo, 12)
     if hyp is not None and _cue_before(sent, "continuation", t.start, hyp[0]) is None:
         return True
     # "telling the United States not to strike Iran", "urged X to attack": what is asked for is no event,
     # unless it is to stop doing it ("pushed its allies to stop firing")
-    if re.search(r"\b(?:not\s+)?to\s+$", sent.low[max(0, t.start - 8):t.start]):
+    if _TO_BEFORE.search(sent.low[max(0, t.start - 8):t.start]):
         for o in sent.triggers:
             if o is not t and o.trig.type in ("THREATEN", "REQUEST") and o.trig.pos == "verb" and o.end <= t.start and \
                     _nw(sent, o.end, t.start) <= 7 and not set(_ws(sent, o.end, t.start)) & {
                         "if", "of", "that", "because", "which", "when", "while"}:
-                if not re.search(r"\b(?:stop|cease|halt|end)\s+$", sent.low[max(0, t.start - 8):t.start]):
+                if not _STOP_BEFORE.search(sent.low[max(0, t.start - 8):t.start]):
                     return True
     c = _cue_before(sent, "irrealis", t.start, lo, 7)
     if c is not None and _nw(sent, c[1], t.start) > 3 and c[2] not in _WIDE_IRREALIS:
@@ -1203,7 +1249,7 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
         if c[2] == "commitment to" and t.trig.type == "AGREE":
             return False
         if c[2] in _ADJACENT_IRREALIS:
-            return gap <= 2 and not re.search(r"[A-Z]", sent.text[c[1]:t.start])
+            return gap <= 2 and not _CAPITAL.search(sent.text[c[1]:t.start])
         if c[2] == "any" and (_cue_before(sent, "neg", c[0], lo, 8) is not None or gap > 2):
             return False
         return True
@@ -1225,7 +1271,7 @@ def date_for(sent: Sentence, t: TrigHit, dates: list[DateMention]) -> str | None
             continue
         if lo <= d.start < hi:
             between = sent.low[min(d.end, t.end):max(d.start, t.start)]
-            if d.start > t.end and re.search(r"\b(?:that|which|who)\b", between):
+            if d.start > t.end and _RELATIVE_WORD.search(between):
                 continue
             if best is None or abs(d.start - t.start) < abs(best.start - t.start):
                 best = d
@@ -1395,11 +1441,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
         if not tgt:
             for m in sent.mentions:
-                if m.start > t.end and m.codes and re.search(r"\b(?:if|against|not to)\s+(?:the\s+)?$", sent.low[max(0, m.start - 14):m.start]):
+                if m.start > t.end and m.codes and _IF_AGAINST_BEFORE.search(sent.low[max(0, m.start - 14):m.start]):
                     if _nw(sent, t.end, m.start) <= 8:
                         tgt = [m]
                         break
-        if not tgt and trig.type == "ACCUSE" and re.search(r"\b(?:attacks?|strikes?|bombings?|aggression)\b", sent.low):
+        if not tgt and trig.type == "ACCUSE" and _ATTACK_WORDS.search(sent.low):
             codes = _assault_source(sent, t, lex, ctx)
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
@@ -1494,7 +1540,7 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
             trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)):
             return False
     if "warn_object" in need and t.key.startswith(("tell", "told")):
-        if not re.match(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b", sent.text[t.end:t.end + 40]):
+        if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
     if trig.obj == "capability":
         hi = _object_end(sent, t, 8)
@@ -1512,11 +1558,11 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
         right = sent.text[e:min(len(sent.text), e + 70)]
         left_words = _words(left)[-5:]
         governed = bool(lex.agree_governors.search(" ".join(left_words))) or bool(
-            re.search(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing)\b", " ".join(_words(right)[:12])))
-        if re.search(r"\bdespite\b", " ".join(_ws(sent, max(0, s - 60), s)[-6:])):
+            _SIGNING_AFTER.search(" ".join(_words(right)[:12])))
+        if _DESPITE.search(" ".join(_ws(sent, max(0, s - 60), s)[-6:])):
             governed = False
         if governed:
-            one_sided = re.search(r"\b(?:promised|promises|pledged|pledges|vowed|vows)\s+to\s+sign", sent.low[max(lo, s - 60):s])
+            one_sided = _PROMISE_TO_SIGN.search(sent.low[max(lo, s - 60):s])
             trig = Trigger("AGREE", "noun", "directed" if one_sided else "joint", mode, None, frozenset(), False, False, False,
                            False, None, None)
             out.append(TrigHit(s, e, trig, key))
@@ -1558,16 +1604,16 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
                 return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "REQUEST" and trig.pos == "verb":
         after = sent.text[t.end:t.end + 60]
-        if re.match(r"\s+to\b", after) and not t.key.startswith(("appeal", "turn")):
+        if _TO_AFTER.match(after) and not t.key.startswith(("appeal", "turn")):
             return None  # "seek to bolster": an attempt, not a request
-        if t.key.startswith(("push", "press", "urg")) and not re.match(r"\s+(?:[\w'-]+\s+){1,5}?to\s", after):
+        if t.key.startswith(("push", "press", "urg")) and not _WORDS_THEN_TO.match(after):
             return None  # "pressing imperatives", "push them closer"
     if trig.type == "AID" and trig.light and t.key.startswith("offer"):
         hi = _object_end(sent, t, 8)
         if set(_ws(sent, t.end, hi)) & lex.offer_objects:
             new = Trigger("AGREE", "verb", "directed", None, None, frozenset(), False, False, False, False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
-    if trig.type == "AGREE" and re.search(r"\b(?:promised|promises|pledged|pledges|vowed|vows|offered|offers)\s+to\s+$",
+    if trig.type == "AGREE" and _PROMISE_TO_BEFORE.search(
                                           sent.low[max(0, t.start - 30):t.start] + ("" if trig.pos == "verb" else "")):
         new = Trigger("AGREE", trig.pos, "directed", trig.mode, trig.default, trig.need, False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
@@ -1738,7 +1784,7 @@ def code_sentences(sentences: Sequence[str], published: str | None = None) -> li
     lex = lexicon()
     texts = [normalise(s) for s in sentences]
     anchor = parse_anchor(published)
-    found = {i: find_dates(t, anchor) for i, t in enumerate(texts) if _DATE_HINT.search(t)}
+    found = {i: find_dates(t, anchor) for i, t in enumerate(texts) if _date_hint(t)}
     present = anchor or latest_full_date(list(found.values()))
     if anchor is None and present is not None:
         for i in found:
@@ -1750,7 +1796,7 @@ def code_sentences(sentences: Sequence[str], published: str | None = None) -> li
     scanned = -1  # the last sentence whose actors are in the context
     for i, text in enumerate(texts):
         ctx.index = i
-        if lex.trigger_words.isdisjoint(text.lower().translate(_PUNCT_TO_SPACE).split()) or is_heading(text):
+        if lex.trigger_words.isdisjoint(_plain_words(text)) or is_heading(text):
             out.append([])
             continue
         if scanned < i - 1 and i > 0:
@@ -1781,8 +1827,28 @@ def is_heading(text: str) -> bool:
 
 _DATE_HINT = re.compile(r"\d|\b(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|September|"
                         r"October|November|December)\b")
+_DIGIT = re.compile(r"\d")
+# _DATE_HINT's words without the leading \b: a search the engine starts only at their first letters (fast);
+# a hit is confirmed with _DATE_HINT itself
+_DATE_WORD_QUICK = re.compile(r"(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|"
+                              r"September|October|November|December)\b")
+
+
+def _date_hint(text: str) -> bool:
+    """_DATE_HINT.search(text), decided faster: a digit, else a date word (most sentences have neither)."""
+    return bool(_DIGIT.search(text) or (_DATE_WORD_QUICK.search(text) and _DATE_HINT.search(text)))
+
+
 _RELATIVE_HINT = re.compile(r"\b(?:last|next|this|ago|prior|earlier)\b", re.I)
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in ",.;:!?\"()[]{}*#/"})
+_PUNCT_BYTES = bytes.maketrans(b",.;:!?\"()[]{}*#/", b" " * 16)  # the same, for ASCII text (much faster)
+
+
+def _plain_words(text: str) -> list[str]:
+    """The lower-cased words of a sentence split at spaces and punctuation: what the trigger prefilter looks up."""
+    if text.isascii():
+        return text.lower().encode("ascii").translate(_PUNCT_BYTES).decode("ascii").split()
+    return text.lower().translate(_PUNCT_TO_SPACE).split()
 
 
 def _resolve_dates(dates: list[DateMention], i: int, present: tuple[int, int | None, int | None] | None,

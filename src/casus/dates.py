@@ -27,10 +27,15 @@ _MONTH = (r"(?P<{}>January|February|March|April|May|June|July|August|September|O
 _YEAR = r"(?P<{}>1[5-9]\d\d|20\d\d)"
 _CTX = r"(?:[Ii]n|[Ss]ince|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Oo]f)"
 
+# What every alternative below starts with (a digit, a capital, or one of these words): a cheap lookahead that
+# rejects most word starts before the alternatives are tried one by one. It changes no match.
+_START = (r"(?=\d|[A-Z]|last|this|next|a year|one year|two years|half a year|six months"
+          r"|(?:in|since|from|during|early|late|by|until|before|after|of)\s|mid)")
+
 # One alternation, most specific first; group names tell the pattern apart. Month names must be capitalised
 # (so "may" the verb is no month); no IGNORECASE, which would make this several times slower.
 DATE_RE = re.compile(
-    r"\b(?:"
+    r"\b" + _START + r"(?:"
     + r"(?P<iso>(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d)"
     + r"|(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format("m1") + r",?\s+" + _YEAR.format("y1")
     + r"|" + _MONTH.format("m2") + r"\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+" + _YEAR.format("y2")
