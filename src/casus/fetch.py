@@ -1,15 +1,25 @@
-"""Fetch an http(s) URL safely: size cap, timeout, redirect limit, content-type check, no private addresses.
+"""Fetch an http(s) URL safely: size cap, timeouts, redirect limit, content-type check, no private addresses.
 
 Each hop's host is resolved and every address it resolves to is checked before
 the request is sent, so a redirect or a DNS answer pointing at loopback, a
 private range, link-local or a cloud metadata address is refused unless the
-caller allows private addresses.
+caller allows private addresses. The connection then goes to the address that
+was checked (the name is not looked up again), so a DNS answer that changes
+between the check and the connect cannot slip through. Each hop uses a fresh
+connection, closed afterwards: a refused or half-read response never leaves
+bytes behind for the next request.
+
+Time is bounded twice: `timeout` for the connect and for each read, and
+`total_timeout` for the whole fetch, redirects and body included, so a server
+that sends one byte just inside every read timeout is cut off too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -19,11 +29,12 @@ from casus.errors import SkipInput
 
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT_S = 20.0
+TOTAL_TIMEOUT_S = 120.0
 MAX_REDIRECTS = 5
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown")
 USER_AGENT = "casus/0.1 (+https://pypi.org/project/casus/)"
-
-_pool = urllib3.PoolManager(retries=False, headers={"User-Agent": USER_AGENT})
+_CHUNK = 64 * 1024
+_MAX_MESSAGE = 200  # characters of an exception's text kept in a skip reason
 
 
 @dataclass(slots=True)
@@ -38,69 +49,143 @@ def is_url(text: str) -> bool:
     return "://" in text[:12]
 
 
-def check_address(host: str, port: int, allow_private: bool) -> None:
-    """Raise SkipInput if the host resolves to an address casus must not reach."""
+def check_address(host: str, port: int, allow_private: bool) -> str | None:
+    """Resolve host and raise SkipInput if any address is one casus must not reach.
+
+    Returns the (checked) address to connect to, or None with `allow_private`,
+    when the connection resolves the name itself.
+    """
     if allow_private:
-        return
+        return None
     try:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise SkipInput(f"cannot resolve host {host!r} ({exc})") from exc
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        raise SkipInput(_one_line(f"cannot resolve host {host!r} ({exc})")) from exc
+    checked: list[str] = []
     for info in infos:
-        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        raw = str(info[4][0]).split("%")[0]
+        addr = ipaddress.ip_address(raw)
         if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
             addr = addr.ipv4_mapped
         if not addr.is_global or addr.is_multicast:
             raise SkipInput(
                 f"refused: {host} resolves to non-public address {addr}; pass --allow-private to fetch it"
             )
+        checked.append(raw)
+    if not checked:
+        raise SkipInput(f"cannot resolve host {host!r} (no addresses)")
+    # One address is used; IPv4 first, as an IPv6 route is the one more often missing.
+    return next((a for a in checked if ":" not in a), checked[0])
 
 
-def fetch(url: str, allow_private: bool = False, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT_S) -> Fetched:
+def _one_line(text: str) -> str:
+    line = (text.splitlines() or [""])[0]
+    return line if len(line) <= _MAX_MESSAGE else line[: _MAX_MESSAGE - 1] + "…"
+
+
+def _request(url: str, addr: str | None, timeout: float) -> urllib3.BaseHTTPResponse:
+    """GET url over a fresh connection to `addr` (the checked address; None: resolve the name)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    https = parts.scheme == "https"
+    port = parts.port or (443 if https else 80)
+    connect_to = addr or host
+    if ":" in connect_to:
+        connect_to = f"[{connect_to}]"
+    host_header = f"[{host}]" if ":" in host else host
+    if parts.port and parts.port != (443 if https else 80):
+        host_header += f":{parts.port}"
+    kwargs: dict[str, object] = {}
+    if https:
+        kwargs = {"server_hostname": host, "assert_hostname": host, "cert_reqs": "CERT_REQUIRED"}
+    cls = urllib3.HTTPSConnectionPool if https else urllib3.HTTPConnectionPool
+    pool = cls(connect_to, port, maxsize=1, retries=False,
+               timeout=urllib3.Timeout(connect=timeout, read=timeout), **kwargs)  # type: ignore[arg-type]
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    try:
+        resp = pool.urlopen(
+            "GET", target, headers={"Host": host_header, "User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+            redirect=False, retries=False, preload_content=False, assert_same_host=False, release_conn=False,
+        )
+    except BaseException:
+        pool.close()
+        raise
+    resp._casus_pool = pool  # type: ignore[attr-defined]  # closed with the response
+    return resp
+
+
+def _close(resp: object) -> None:
+    for close in (getattr(resp, "close", None), getattr(getattr(resp, "_casus_pool", None), "close", None)):
+        if close is not None:
+            with contextlib.suppress(Exception):  # closing must not mask the real outcome
+                close()
+
+
+def fetch(
+    url: str,
+    allow_private: bool = False,
+    max_bytes: int = MAX_BYTES,
+    timeout: float = TIMEOUT_S,
+    total_timeout: float = TOTAL_TIMEOUT_S,
+) -> Fetched:
     """GET a URL with every safety check; raise SkipInput with one line on any failure."""
+    deadline = time.monotonic() + total_timeout
     current = url
     for _hop in range(MAX_REDIRECTS + 1):
-        parts = urlsplit(current)
-        if parts.scheme not in ("http", "https"):
-            raise SkipInput(f"unsupported URL scheme {parts.scheme!r}: only http and https")
-        if not parts.hostname:
-            raise SkipInput(f"no host in URL {current!r}")
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        check_address(parts.hostname, port, allow_private)
         try:
-            resp = _pool.request(
-                "GET", current, redirect=False, preload_content=False,
-                timeout=urllib3.Timeout(connect=timeout, read=timeout),
-            )
+            parts = urlsplit(current)
+            scheme, hostname = parts.scheme.lower(), parts.hostname
+            port = parts.port or (443 if scheme == "https" else 80)
+        except ValueError as exc:
+            raise SkipInput(_one_line(f"invalid URL {current!r}: {exc}")) from exc
+        if scheme not in ("http", "https"):
+            raise SkipInput(f"unsupported URL scheme {parts.scheme!r}: only http and https")
+        if not hostname:
+            raise SkipInput(f"no host in URL {current!r}")
+        addr = check_address(hostname, port, allow_private)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise SkipInput(f"timed out: no answer within {total_timeout:g} s")
+        try:
+            resp = _request(current, addr, min(timeout, remaining))
         except urllib3.exceptions.HTTPError as exc:
-            raise SkipInput(f"fetch failed: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
+            raise SkipInput(_one_line(f"fetch failed: {type(exc).__name__}: {exc}")) from exc
         try:
             if resp.status in (301, 302, 303, 307, 308):
                 location = resp.headers.get("Location")
                 if not location:
                     raise SkipInput(f"HTTP {resp.status} redirect without a Location header")
-                current = urljoin(current, location)
+                try:
+                    current = urljoin(current, location.strip())
+                except ValueError as exc:
+                    raise SkipInput(_one_line(f"bad redirect Location {location!r}")) from exc
                 continue
             if resp.status != 200:
-                raise SkipInput(f"HTTP {resp.status} {resp.reason or ''}".strip())
+                raise SkipInput(_one_line(f"HTTP {resp.status} {resp.reason or ''}".strip()))
             ctype_full = resp.headers.get("Content-Type", "text/html")
             ctype = ctype_full.split(";")[0].strip().lower()
             if ctype not in ACCEPTED_TYPES:
-                raise SkipInput(f"unsupported content type {ctype!r}: casus reads HTML and plain text")
+                raise SkipInput(_one_line(f"unsupported content type {ctype!r}: casus reads HTML and plain text"))
             length = resp.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
+            if length and length.strip().isdigit() and int(length) > max_bytes:
                 raise SkipInput(f"too large: {int(length):,} bytes > limit {max_bytes:,}")
             body = bytearray()
-            for chunk in resp.stream(64 * 1024):
+            while True:
+                # read1: whatever one read brings, so the deadline is checked even when bytes trickle in.
+                chunk = resp.read1(_CHUNK)
+                if not chunk:
+                    break
                 body += chunk
                 if len(body) > max_bytes:
                     raise SkipInput(f"too large: over the limit of {max_bytes:,} bytes")
+                if time.monotonic() > deadline:
+                    raise SkipInput(f"timed out: the page took longer than {total_timeout:g} s to arrive")
             charset = None
             if "charset=" in ctype_full:
-                charset = ctype_full.split("charset=")[-1].split(";")[0].strip().strip('"') or None
+                charset = ctype_full.split("charset=")[-1].split(";")[0].strip().strip("\"'") or None
             return Fetched(url=current, body=bytes(body), content_type=ctype, charset=charset)
         except urllib3.exceptions.HTTPError as exc:
-            raise SkipInput(f"fetch failed while reading: {type(exc).__name__}") from exc
+            raise SkipInput(_one_line(f"fetch failed while reading: {type(exc).__name__}: {exc}")) from exc
         finally:
-            resp.release_conn()
+            _close(resp)
     raise SkipInput(f"too many redirects (more than {MAX_REDIRECTS})")
