@@ -21,9 +21,7 @@ SECONDS_PER_PAGE = 60.0  # generous: the slowest page takes about 2 s on a lapto
 PEAK_MB = 1500  # the 10 MB attribute pages peak near 150 MB
 
 # Known bugs in files this suite may not edit (see docs/robustness.md): the test flips to XPASS once fixed.
-KNOWN_BUGS = {
-    "utf16_bom_broken_surrogates": "ingest.decode: UnicodeDecodeError escapes for a UTF-16 BOM with bad surrogates",
-}
+KNOWN_BUGS: dict[str, str] = {}  # name -> reason, for pages a known bug still breaks (strict xfail)
 
 
 @pytest.fixture(scope="module")

@@ -1772,7 +1772,49 @@ def _update_context(sent: Sentence | None, ctx: Context) -> None:
 # --------------------------------------------------------------------------- public API
 
 
+# A "sentence" longer than this (a scraped table, a run-on with no punctuation) is coded in
+# windows of at most this many characters, cut at clause punctuation or spaces: the coder's
+# cost grows with mentions x triggers within one sentence, and news sentences are far shorter.
+MAX_CODED_CHARS = 1000
+_WINDOW_BREAK = re.compile(r"[;:,]\s|\s")
+
+
+def sentence_windows(sentence: str, limit: int = MAX_CODED_CHARS) -> list[str]:
+    """The sentence itself, or consecutive windows of at most `limit` characters that cover it."""
+    windows: list[str] = []
+    rest = sentence
+    while len(rest) > limit:
+        cut = max((m.end() for m in _WINDOW_BREAK.finditer(rest, limit // 2, limit)), default=limit)
+        windows.append(rest[:cut].strip())
+        rest = rest[cut:]
+    if rest.strip():
+        windows.append(rest.strip())
+    return windows or [sentence]
+
+
 def code_sentences(sentences: Sequence[str], published: str | None = None) -> list[list[CodedEvent]]:
+    """Code the sentences of one document, in order: the events of each sentence.
+
+    Sentences over MAX_CODED_CHARS are coded window by window and their events
+    merged (identical records once), which keeps the time per sentence bounded.
+    """
+    if all(len(s) <= MAX_CODED_CHARS for s in sentences):
+        return _code_sentences(sentences, published)
+    windows: list[str] = []
+    owner: list[int] = []
+    for i, sentence in enumerate(sentences):
+        for window in sentence_windows(sentence):
+            windows.append(window)
+            owner.append(i)
+    out: list[list[CodedEvent]] = [[] for _ in sentences]
+    for i, events in zip(owner, _code_sentences(windows, published)):
+        for event in events:
+            if event not in out[i]:
+                out[i].append(event)
+    return out
+
+
+def _code_sentences(sentences: Sequence[str], published: str | None = None) -> list[list[CodedEvent]]:
     """Code the sentences of one document, in order: the events of each sentence.
 
     `published` (ISO date) anchors relative dates ("last year"); without it,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,8 @@ SNIFF_BYTES = 8192
 # How far down a plain-text file a publication date may stand, and how long its line may be.
 DATE_LINES = 15
 DATE_LINE_MAX_CHARS = 90
+# Document ids are short hex strings; IdList stores each behind one length byte.
+MAX_ID_BYTES = 255
 # Fewer inputs than this are analysed in this process: starting workers (about a
 # second each, mostly loading dictionaries) costs more than it saves.
 PARALLEL_MIN_INPUTS = 64
@@ -51,12 +53,60 @@ class Skip:
     reason: str
 
 
+class IdList:
+    """Document ids in order, packed in one buffer: about 17 bytes an id instead of 75 in a list.
+
+    Reports of millions of documents stay small; it compares equal to a list of the same ids.
+    """
+
+    __slots__ = ("_buf", "_n")
+
+    def __init__(self, ids: Iterable[str] = ()) -> None:
+        self._buf = bytearray()
+        self._n = 0
+        self.extend(ids)
+
+    def append(self, doc_id: str) -> None:
+        data = doc_id.encode("utf-8")
+        if len(data) > MAX_ID_BYTES:
+            raise ValueError(f"document id longer than {MAX_ID_BYTES} bytes")
+        self._buf.append(len(data))
+        self._buf += data
+        self._n += 1
+
+    def extend(self, ids: Iterable[str]) -> None:
+        for doc_id in ids:
+            self.append(doc_id)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self) -> Iterator[str]:
+        buf, pos = self._buf, 0
+        while pos < len(buf):
+            size = buf[pos]
+            yield buf[pos + 1:pos + 1 + size].decode("utf-8")
+            pos += 1 + size
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, IdList):
+            return self._buf == other._buf
+        if isinstance(other, (list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"IdList({list(self)!r})"
+
+
 @dataclass
 class IngestReport:
     """What one ingest did: new documents, ones already known, and skips with reasons."""
 
-    new: list[str] = field(default_factory=list)
-    known: list[str] = field(default_factory=list)
+    new: IdList = field(default_factory=IdList)
+    known: IdList = field(default_factory=IdList)
     skipped: list[Skip] = field(default_factory=list)
 
     @property
@@ -70,38 +120,107 @@ class IngestReport:
 # -- finding inputs ---------------------------------------------------------
 
 
+@dataclass
+class Inputs:
+    """The files and URLs that `paths` name, in order; folders are walked again on each iteration.
+
+    Only the count, the skips and the top-level paths are held, never the list of
+    every file, so memory does not grow with the corpus.
+    """
+
+    roots: list[tuple[str, bool]]  # (location, is a folder to walk)
+    exclude: frozenset[Path]
+    count: int
+    skipped: list[Skip]
+
+    def __iter__(self) -> Iterator[str]:
+        for location, is_folder in self.roots:
+            if is_folder:
+                yield from walk_folder(location, self.exclude)
+            else:
+                yield location
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def walk_folder(folder: str, exclude: frozenset[Path] = frozenset()) -> Iterator[str]:
+    """Files under `folder`, hidden entries and `exclude` left out, in sorted path order, one at a time.
+
+    Sorting each folder's entries with a separator after folder names gives the
+    order of sorting all the paths, without holding them.
+    """
+    try:
+        with os.scandir(folder) as it:
+            entries = []
+            for entry in it:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        entries.append((entry.name + os.sep, entry.path, True, False))
+                    elif entry.is_file():
+                        entries.append((entry.name, entry.path, False, entry.is_symlink()))
+                except OSError:
+                    continue
+    except OSError:
+        return
+    names = {p.name for p in exclude}
+    for key, path, is_folder, is_link in sorted(entries):
+        if is_folder:
+            yield from walk_folder(path, exclude)
+        elif not ((key in names or is_link) and Path(path).resolve() in exclude):
+            yield path
+
+
+def find_inputs(paths: Iterable[str], exclude: Iterable[Path] = ()) -> Inputs:
+    """Files (folders walked recursively, hidden entries and `exclude` left out) and URLs, counted.
+
+    Missing paths and empty folders come back as skips.
+    """
+    excluded = frozenset(p.resolve() for p in exclude)
+    roots: list[tuple[str, bool]] = []
+    skips: list[Skip] = []
+    count = 0
+    for p in paths:
+        if fetch.is_url(p):
+            roots.append((p, False))
+            count += 1
+            continue
+        path = Path(p)
+        if path.is_dir():
+            n = sum(1 for _ in walk_folder(str(path), excluded))
+            if not n:
+                skips.append(Skip(p, "folder has no files"))
+            roots.append((str(path), True))
+            count += n
+        elif path.is_file():
+            roots.append((p, False))
+            count += 1
+        elif path.exists():
+            skips.append(Skip(p, "not a regular file"))
+        else:
+            skips.append(Skip(p, "no such file or folder"))
+    return Inputs(roots, excluded, count, skips)
+
+
 def expand_inputs(paths: Iterable[str], exclude: Iterable[Path] = ()) -> tuple[list[str], list[Skip]]:
     """Files (folders walked recursively, hidden entries and `exclude` left out) and URLs, in order.
 
     Missing paths come back as skips.
     """
-    excluded = {p.resolve() for p in exclude}
-    found: list[str] = []
-    skips: list[Skip] = []
-    for p in paths:
-        if fetch.is_url(p):
-            found.append(p)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            files = sorted(
-                str(f) for f in path.rglob("*")
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)
-                and f.resolve() not in excluded
-            )
-            if not files:
-                skips.append(Skip(p, "folder has no files"))
-            found.extend(files)
-        elif path.is_file():
-            found.append(p)
-        elif path.exists():
-            skips.append(Skip(p, "not a regular file"))
-        else:
-            skips.append(Skip(p, "no such file or folder"))
-    return found, skips
+    inputs = find_inputs(paths, exclude)
+    return list(inputs), inputs.skipped
 
 
 # -- reading ----------------------------------------------------------------
+
+
+# Byte-order marks, UTF-32 before UTF-16 (the UTF-32 LE mark begins with the UTF-16 LE one).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
@@ -109,8 +228,12 @@ def decode(data: bytes, declared: str | None = None) -> str:
     if not data.strip():
         raise SkipInput("empty file")
     head = data[:SNIFF_BYTES]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise SkipInput(f"invalid {codec} text after its byte-order mark (at byte {exc.start})") from exc
     if b"\x00" in head:
         raise SkipInput("binary file (NUL bytes), not text")
     try:
@@ -172,9 +295,26 @@ def read_url(url: str, allow_private: bool = False, max_bytes: int = MAX_FILE_BY
     return raw
 
 
+# lxml's parse time grows with the square of the attributes on one tag: refuse pages that
+# carry attribute floods long before that matters (real pages have a few dozen per tag).
+MAX_ATTRIBUTES_PER_TAG = 1000
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{20000,}>")
+_ATTRIBUTE = re.compile(r"\s[^\s=<>/\"']+\s*=")
+
+
+def check_markup(html: str) -> None:
+    """SkipInput if a tag carries more attributes than any real page does."""
+    for m in _LONG_TAG.finditer(html):
+        count = sum(1 for _ in _ATTRIBUTE.finditer(html, m.start(), m.end()))
+        if count > MAX_ATTRIBUTES_PER_TAG:
+            raise SkipInput(f"HTML refused: a tag with {count:,} attributes (limit {MAX_ATTRIBUTES_PER_TAG:,})")
+
+
 def from_html(location: str, html: str) -> RawInput:
     """Main text and metadata of an HTML page, via trafilatura."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    check_markup(html)
 
     try:
         doc = trafilatura.bare_extraction(
@@ -346,8 +486,8 @@ def ingest(
     With `workers` > 1, that many processes read and analyse while this one
     writes (`casus.parallel`); the store ends up the same either way.
     """
-    locations, skips = expand_inputs(paths, exclude=own_files(store))
-    report = IngestReport(skipped=list(skips))
+    locations = find_inputs(paths, exclude=own_files(store))
+    report = IngestReport(skipped=list(locations.skipped))
     if on_start:
         on_start(len(locations))
     read_opts = {"allow_private": allow_private, "max_bytes": max_bytes}
