@@ -102,3 +102,51 @@ def test_write_batch_is_one_transaction(serial_db: tuple[Path, ingest_mod.Ingest
         assert store.counts() == dict.fromkeys(store.counts(), 0)
         assert store.write_batch([make_doc("good", "/x/good.txt"), ("good", "/y/good.txt")]) == [True, False]
         assert store.find_document("good")["locations"] == ["/x/good.txt", "/y/good.txt"]
+
+
+def _children(pid: int) -> list[int]:
+    """Pids whose parent is `pid` (Linux /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_workers_exit_when_the_ingest_is_killed(corpus: Path, tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "casus", "ingest", str(corpus), "-q", "-j", "2",
+                             "--db", str(tmp_path / "k.db")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    workers: list[int] = []
+    while time.time() < deadline and proc.poll() is None and len(workers) < 2:
+        workers = [c for c in _children(proc.pid) if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+        time.sleep(0.1)
+    assert workers, "no worker process started"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 15
+    while time.time() < deadline and any(_running(w) for w in workers):
+        time.sleep(0.2)
+    alive = [w for w in workers if _running(w)]
+    for w in alive:
+        os.kill(w, signal.SIGKILL)
+    assert not alive, "workers outlived the killed ingest"

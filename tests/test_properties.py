@@ -23,7 +23,7 @@ EXAMPLES = int(os.environ.get("CASUS_PROPERTY_EXAMPLES", "150"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Words and punctuation that reach the interesting paths (actors, triggers, abbreviations,
-# Markdown markers, junk cues), mixed with arbitrary Unicode including surrogates' neighbours,
+# Markdown markers, junk cues), mixed with arbitrary Unicode (any code point but lone surrogates):
 # combining marks, line and paragraph separators, and characters whose case mapping changes length.
 VOCAB = [
     "Russia", "Iran", "China", "North Korea", "the United States", "Moscow", "Tehran", "Beijing", "Israel",

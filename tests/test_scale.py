@@ -47,10 +47,14 @@ def test_limited_events_are_the_first_of_all(big: Path, filters: dict[str, str])
 @pytest.mark.parametrize(("filters", "plan"), [({}, "documents_name"), ({"source": "RUS"}, "documents_name"),
                                                ({"source": "RUS", "target": "IRN", "event": "AID"},
                                                 "events_source_target")])
-def test_event_page_plan(big: Path, filters: dict[str, str], plan: str) -> None:
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_event_page_plan(big: Path, filters: dict[str, str], plan: str, newest_first: bool) -> None:
+    if newest_first and plan == "documents_name":
+        plan = "documents_published"
     with Store(big, readonly=True) as store:
         where = [f"e.{k} = ?" for k in filters]
-        sql = store._event_page(where, list(filters.values()), filters, 25)
+        indexed = {k: v for k, v in filters.items() if k in ("source", "target", "event")}
+        sql = store._event_page(where, list(filters.values()), indexed, 25, newest_first)
         details = " ".join(row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, list(filters.values())))
     assert plan in details
 
@@ -72,3 +76,49 @@ def test_peak_memory_does_not_grow_with_the_corpus(tmp_path: Path) -> None:
         assert out["new"] == n
         peaks.append(out["peak_rss_mb"])
     assert peaks[1] <= peaks[0] * (1 + MEMORY_GROWTH), peaks
+
+
+def test_newest_first_page(big: Path) -> None:
+    with Store(big, readonly=True) as store:
+        everything = list(store.iter_events(source="RUS", newest_first=True))
+        assert list(store.iter_events(source="RUS", newest_first=True, limit=50)) == everything[:50]
+    days = [e["published"] or "" for e in everything]
+    assert days == sorted(days, reverse=True)
+
+
+def test_assess_reads_the_dyad_and_a_recent_sample(big: Path) -> None:
+    """On a big store, assess reads every patron event towards client and attacker, and a bounded sample."""
+    from casus.assess import MAX_RECENT_EVENTS, assess
+
+    with Store(big, readonly=True) as store:
+        towards = sum(1 for t in ("IRN", "ISR") for _ in store.iter_events(source="RUS", target=t))
+        result = assess(store, "RUS", "IRN", attacker="ISR")
+    assert towards < result.shift["events"] <= towards + MAX_RECENT_EVENTS
+
+
+def test_id_list_is_a_compact_list() -> None:
+    from casus.ingest import IdList
+
+    ids = [f"{i:016x}" for i in range(1000)]
+    packed = IdList(ids)
+    packed.append("abc")
+    assert len(packed) == 1001 and list(packed) == [*ids, "abc"] and packed == [*ids, "abc"]
+    assert packed == IdList([*ids, "abc"]) and packed != ids and not IdList()
+    assert len(packed._buf) < 18 * 1001  # a list of the same str objects takes about 75 bytes an id
+
+
+def test_folder_walk_matches_sorted_paths(tmp_path: Path) -> None:
+    """Walking folder by folder gives the order of sorting every path, hidden entries and excluded files left out."""
+    from casus.ingest import expand_inputs
+
+    for rel in ["a.txt", "a/x.txt", "a.b/y.txt", "a-b.txt", "A.txt", "b/c/d.md", "b/c/.e", ".hid/z.txt", ".dot",
+                "casus.db"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    (tmp_path / "b" / "link.db").symlink_to(tmp_path / "casus.db")
+    found, skips = expand_inputs([str(tmp_path)], exclude=[tmp_path / "casus.db"])
+    expected = sorted(str(p) for p in tmp_path.rglob("*") if p.is_file()
+                      and not any(part.startswith(".") for part in p.relative_to(tmp_path).parts)
+                      and p.resolve() != (tmp_path / "casus.db").resolve())
+    assert found == expected and not skips
+    assert str(tmp_path / "a.txt") in found and str(tmp_path / "b" / "link.db") not in found

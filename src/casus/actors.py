@@ -13,10 +13,10 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import pycountry
-import yaml
+
+from casus.datafiles import read_yaml
 
 #: Entry kinds that name an actor (the rest are attribution sources or helpers).
 ACTOR_KINDS = frozenset({"name", "capital", "adj", "dem", "inst", "group", "leader"})
@@ -64,11 +64,8 @@ def is_acronym(phrase: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader when built with it: much faster
-
-
 def _load(name: str) -> dict:
-    return yaml.load(resources.files("casus.data").joinpath(name).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    return read_yaml(name)
 
 
 def _country_names(code: str) -> list[str]:

@@ -34,7 +34,10 @@ MAX_EVIDENCE = 8
 # Most records of one kind clustered into independent sources: on a store of
 # millions of events, the most recent ones; the rest count as omitted. Signal
 # units are capped far below this, so the ladder does not change.
-MAX_CLUSTERED = 400
+MAX_CLUSTERED = 200
+# The patron's most recent events (towards anyone) read as factor evidence; events towards
+# the client or the attacker are all read.
+MAX_RECENT_EVENTS = 2000
 DIRECTION_EPS = 0.05
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -191,15 +194,25 @@ def _ledger_records(patron: str, client: str, as_of: str) -> list[dict[str, Any]
     return rows
 
 
-def _store_events(store: StoreLike | None, patron: str, until: str | None) -> list[dict[str, Any]]:
+def _store_events(store: StoreLike | None, patron: str, until: str | None, client: str | None = None,
+                  attacker: str | None = None) -> list[dict[str, Any]]:
+    """The patron's events: every one towards the client or the attacker (signals read these), and the
+    MAX_RECENT_EVENTS newest towards anyone (factor evidence), so a store of millions stays quick."""
     if store is None:
         return []
-    rows = []
-    for rec in store.iter_events(source=patron, until=until):
-        d = _record_date(rec)
-        if until and d and not knowledge.on_or_before(d, until):
-            continue
-        rows.append(dict(rec))
+    queries: list[dict[str, Any]] = [{"target": t} for t in (client, attacker) if t]
+    queries.append({"limit": MAX_RECENT_EVENTS, "newest_first": True} if client else {})
+    rows, seen = [], set()
+    for query in queries:
+        for rec in store.iter_events(source=patron, until=until, **query):
+            key = rec.get("id") if rec.get("id") is not None else tuple(sorted((k, repr(v)) for k, v in rec.items()))
+            if key in seen:
+                continue
+            seen.add(key)
+            d = _record_date(rec)
+            if until and d and not knowledge.on_or_before(d, until):
+                continue
+            rows.append(dict(rec))
     return rows
 
 
@@ -462,7 +475,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     knowledge_shift = _total_shift(ledger_signals)
     knowledge_ladder = _ladder_from(m.logits(base_features), knowledge_shift)
 
-    events = _store_events(store, patron, until)
+    events = _store_events(store, patron, until, client, attacker)
     claims = _store_claims(store, patron, client, until)
     features, feature_moves = update_features(base_features, claims)
     store_signals = signal_shifts(events, patron, client, attacker) + claim_signal_shifts(claims)

@@ -7,6 +7,7 @@ segmentation and coding all do real work.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import random
 import resource
@@ -14,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 STATES = [
@@ -111,6 +113,12 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def cpu_seconds(who: int) -> float:
+    """User plus system CPU seconds of this process (RUSAGE_SELF) or its finished children."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 CORPUS_MARK = ".casus-bench-corpus"
 
 
@@ -141,6 +149,7 @@ def _ingest_child(corpus: str, db: str, queue: Any, workers: int = 1) -> None:
     counts = store.counts()
     store.close()
     queue.put({"elapsed": elapsed, "new": len(report.new), "skipped": len(report.skipped), "counts": counts,
+               "cpu_s": cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN),
                "peak_rss_mb": peak_rss_mb(), "workers_peak_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
                "stage_seconds": clock.seconds, "stage_rss_mb": clock.peak_rss_mb})
 
@@ -153,10 +162,8 @@ def ingest_in_child(corpus: Path, db: Path, workers: int = 1) -> dict[str, Any]:
     child.start()
     out = None
     while out is None and (child.is_alive() or not queue.empty()):
-        try:
+        with contextlib.suppress(Empty):  # keep waiting while the child lives
             out = queue.get(timeout=1)
-        except Exception:  # queue.Empty: keep waiting while the child lives
-            continue
     child.join()
     if child.exitcode != 0 or out is None:
         raise RuntimeError(f"benchmark ingest process failed (exit code {child.exitcode})")
@@ -180,6 +187,7 @@ def run_ingest_bench(n_docs: int, seed: int = 7, workers: int = 1, corpus: Path 
         "corpus_mb": round(nbytes / 1e6, 1),
         "generate_s": round(gen_s, 2),
         "ingest_s": round(secs, 2),
+        "cpu_s": round(out["cpu_s"], 2),
         "documents_per_s": round(out["new"] / secs, 1),
         "sentences": counts["sentences"],
         "sentences_per_s": round(counts["sentences"] / secs, 1),
@@ -238,6 +246,11 @@ def run_speedup_bench(n_docs: int, workers: int, seed: int = 7, corpus: Path | N
         f"{workers}_workers_s": round(many["elapsed"], 2),
         "speedup": round(one["elapsed"] / many["elapsed"], 2),
         "identical_output": same,
+        "one_worker_cpu_s": round(one["cpu_s"], 2),
+        f"{workers}_workers_cpu_s": round(many["cpu_s"], 2),
+        # What the speedup would be on `workers` free cores, from CPU seconds: other load on a shared
+        # machine lowers the measured speedup, not this.
+        "speedup_on_free_cores": round(min(workers, workers * one["cpu_s"] / many["cpu_s"]), 2),
         "one_worker_peak_rss_mb": round(one["peak_rss_mb"], 1),
         "writer_peak_rss_mb": round(many["peak_rss_mb"], 1),
         "workers_peak_rss_mb": round(many["workers_peak_rss_mb"], 1),

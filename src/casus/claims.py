@@ -24,11 +24,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from casus.datafiles import read_yaml
 from casus.records import FACTORS, CodedClaim, CodedEvent
 
 # Mask tokens: lower-case letters only so that case-insensitive cue regexes and
@@ -151,11 +149,8 @@ def _top_level_branches(regex: str) -> int:
     return n if depth == 0 and not in_class else 2
 
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _read_yaml(name: str) -> Any:
-    return yaml.load(resources.files("casus").joinpath("data", name).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    return read_yaml(name)
 
 
 # Characters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into it

@@ -25,11 +25,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from casus.datafiles import read_yaml
 from casus.records import Cleaned, Junk
 from casus.segment import split_sentences
 
@@ -80,8 +78,7 @@ class Rules:
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Read and compile ``casus/data/junk.yaml`` (cached)."""
-    text = resources.files("casus").joinpath("data/junk.yaml").read_text(encoding="utf-8")
-    return compile_rules(yaml.safe_load(text))
+    return compile_rules(read_yaml("junk.yaml"))
 
 
 def _check_lists(node: Any, path: str = "") -> None:

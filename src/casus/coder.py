@@ -24,12 +24,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from operator import attrgetter
 
-import yaml
-
 from casus.actors import ACTOR_KINDS, ActorEntry, gazetteer, pick
+from casus.datafiles import read_yaml
 from casus.dates import DateMention, find_dates, latest_full_date, parse_anchor
 from casus.records import CodedEvent
 
@@ -232,11 +230,8 @@ def trie_regex(phrases: list[str]) -> str:
     return build(trie)
 
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader when built with it: much faster
-
-
 def _data(name: str) -> dict:
-    return yaml.load(resources.files("casus.data").joinpath(name).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    return read_yaml(name)
 
 
 @lru_cache(maxsize=1)

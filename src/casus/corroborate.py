@@ -25,6 +25,8 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from functools import lru_cache
+
 from datasketch import MinHash, MinHashLSH
 
 K = TypeVar("K", bound=Hashable)
@@ -66,8 +68,15 @@ def containment(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / small if small else 0.0
 
 
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """One MinHash whose permutations every sentence shares (computing them is most of the cost)."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED)
+
+
 def _minhash(sh: frozenset[str]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    t = _template()
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=t.permutations, scheme=t.scheme)
     m.update_batch([s.encode("utf-8") for s in sorted(sh)])
     return m
 

@@ -16,11 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from casus.datafiles import read_yaml
 from casus.errors import CasusError
 
 FACT_FEATURES = (
@@ -36,8 +34,7 @@ FACT_FEATURES = (
 @lru_cache(maxsize=None)
 def load_data(name: str) -> dict[str, Any]:
     """One shipped YAML file from casus/data, parsed once."""
-    text = resources.files("casus").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_yaml(name)
 
 
 def today() -> str:

@@ -36,7 +36,7 @@ def load_parquet(
     for index in range(n):
         items = list(parquet.store_items(parquet.read_partition(folder, index)))
         written = store.write_batch(items) if items else []
-        for item, new in zip(items, written):
+        for item, new in zip(items, written, strict=True):
             doc_id = item.id if isinstance(item, ProcessedDocument) else item[0]
             (report.new if new else report.known).append(doc_id)
         if on_item:

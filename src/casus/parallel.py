@@ -20,15 +20,18 @@ Example:
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import sqlite3
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from multiprocessing.pool import AsyncResult, Pool
+from collections.abc import Callable, Iterable, Iterator, Sized
+from itertools import islice
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from casus.ingest import IngestReport, Known, Outcome, Skip, process_one, record
+from casus.ingest import IngestReport, Outcome, Skip, process_one, record
 from casus.pipeline import StageClock, warm_up
 from casus.records import ProcessedDocument
 from casus.store import BUSY_TIMEOUT_MS, Store
@@ -40,18 +43,32 @@ CHUNK_SIZE = 8
 IN_FLIGHT_PER_WORKER = 4
 # spawn: workers start clean on every platform (no inherited locks, threads or connections).
 START_METHOD = "spawn"
+# How often a worker checks that the ingest that started it is still alive.
+PARENT_CHECK_S = 1.0
 
 _worker: dict[str, Any] = {}
 
 
-def chunked(items: Sequence[str], size: int) -> Iterator[list[str]]:
-    """Consecutive slices of `items`, `size` at a time."""
-    for i in range(0, len(items), size):
-        yield list(items[i:i + size])
+def chunked(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Consecutive lists of `size` items (the last may be shorter), read lazily."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
-def _init_worker(db: str | None, read_opts: dict[str, Any], sample_memory: bool) -> None:
-    """Once per worker process: load every dictionary, open the store read-only for the known-document check."""
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone (killed with SIGKILL, say), instead of waiting for tasks forever."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
+
+
+def _init_worker(parent: int, db: str | None, read_opts: dict[str, Any], sample_memory: bool) -> None:
+    """Once per worker process: load every dictionary, open the store read-only for the known-document check.
+
+    `parent` is the ingest's pid, taken there: if it died while this worker was starting, the watch ends it now.
+    """
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     warm_up()
     conn = None
     if db and Path(db).exists():
@@ -86,13 +103,9 @@ def write_outcomes(store: Store, outcomes: list[Outcome], report: IngestReport) 
         record(report, outcome, None if isinstance(outcome, Skip) else next(written))
 
 
-def _location(outcome: Outcome) -> str:
-    return outcome.location
-
-
 def ingest_parallel(
     store: Store,
-    locations: Sequence[str],
+    locations: Iterable[str],
     report: IngestReport,
     workers: int,
     on_item: Callable[[str], None] | None = None,
@@ -100,38 +113,40 @@ def ingest_parallel(
     chunk_size: int = CHUNK_SIZE,
     **read_opts: Any,
 ) -> None:
-    """Process `locations` in `workers` processes; write results here, chunk by chunk, in input order."""
-    workers = max(1, min(workers, -(-len(locations) // chunk_size)))
+    """Process `locations` (read lazily) in `workers` processes; write results here, chunk by chunk, in input order.
+
+    A worker that dies (killed, out of memory) raises BrokenProcessPool here
+    instead of hanging; every document written before it is whole.
+    """
+    if isinstance(locations, Sized):
+        workers = max(1, min(workers, -(-len(locations) // chunk_size)))
     sample_memory = bool(clock and clock.sample_memory)
-    ctx = mp.get_context(START_METHOD)
-    pool: Pool = ctx.Pool(workers, initializer=_init_worker, initargs=(str(store.path), read_opts, sample_memory))
+    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context(START_METHOD), initializer=_init_worker,
+                               initargs=(os.getpid(), str(store.path), read_opts, sample_memory))
     try:
-        pending: deque[AsyncResult[tuple[list[Outcome], StageClock]]] = deque()
-        chunks = chunked(locations, chunk_size)
+        pending: deque[Future[tuple[list[Outcome], StageClock]]] = deque()
         limit = workers * IN_FLIGHT_PER_WORKER
-        for chunk in chunks:
-            pending.append(pool.apply_async(process_chunk, (chunk,)))
+        for chunk in chunked(locations, chunk_size):
+            pending.append(pool.submit(process_chunk, chunk))
             if len(pending) >= limit:
                 _drain_one(store, pending, report, on_item, clock)
         while pending:
             _drain_one(store, pending, report, on_item, clock)
-        pool.close()
     except BaseException:
-        pool.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
         raise
-    finally:
-        pool.join()
+    pool.shutdown()
 
 
 def _drain_one(
     store: Store,
-    pending: deque[AsyncResult[tuple[list[Outcome], StageClock]]],
+    pending: deque[Future[tuple[list[Outcome], StageClock]]],
     report: IngestReport,
     on_item: Callable[[str], None] | None,
     clock: StageClock | None,
 ) -> None:
     """Wait for the oldest chunk, write it, and report progress."""
-    outcomes, worker_clock = pending.popleft().get()
+    outcomes, worker_clock = pending.popleft().result()
     if clock is not None:
         clock.merge(worker_clock)
         started = time.perf_counter()
@@ -141,4 +156,4 @@ def _drain_one(
         write_outcomes(store, outcomes, report)
     if on_item:
         for outcome in outcomes:
-            on_item(_location(outcome))
+            on_item(outcome.location)

@@ -97,8 +97,8 @@ def write_partition(out: Path, index: int, rows: dict[str, list[tuple[Any, ...]]
         folder = out / table
         folder.mkdir(parents=True, exist_ok=True)
         names = [name for name, _ in COLUMNS[table]]
-        columns = list(zip(*rows[table])) if rows[table] else [[] for _ in names]
-        data = pa.table({n: list(col) for n, col in zip(names, columns)}, schema=schema(table))
+        columns: list[Sequence[Any]] = list(zip(*rows[table], strict=True)) if rows[table] else [[] for _ in names]
+        data = pa.table({n: list(col) for n, col in zip(names, columns, strict=True)}, schema=schema(table))
         final = folder / partition_name(index)
         tmp = folder / f".{final.name}.tmp"
         pa.parquet.write_table(data, tmp)

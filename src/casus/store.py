@@ -133,7 +133,9 @@ JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
 JOIN documents d ON d.id = e.doc_id
 """
 
-# Event columns with an index that leads with them (migrations 001 and 003).
+# iter_events orders: by document name (False), or newest documents first (True).
+_ORDERS = {False: "d.name, e.doc_id, e.id", True: "d.published DESC, e.doc_id, e.id"}
+# Event columns that lead an index (migrations 001 and 003): counting their matches is cheap.
 _INDEXED = ("source", "target", "event")
 
 _CLAIM_SELECT = """
@@ -324,14 +326,17 @@ class Store:
         until: str | None = None,
         mode: str | None = None,
         limit: int | None = None,
+        newest_first: bool = False,
     ) -> Iterator[dict[str, Any]]:
         """Events with their sentence and document; dates compare on the event date, else the published date.
 
-        In document-name order. With a limit, the page is found first (see
-        `_event_page`), and sentences are read for its rows only.
+        In document-name order, or newest documents (published date) first. With
+        a limit, the page is found first (see `_event_page`), and sentences are
+        read for its rows only.
         """
         equal = {"source": source, "target": target, "event": event, "modality": modality, "mode": mode}
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
         for col, val in equal.items():
             if val is not None:
                 where.append(f"e.{col} = ?")
@@ -342,27 +347,28 @@ class Store:
         if until:
             where.append("substr(COALESCE(e.date, d.published), 1, ?) <= ?")
             args.extend([len(until), until])
-        order = " ORDER BY d.name, e.doc_id, e.id"
+        order = _ORDERS[newest_first]
         if limit:
-            page = self._event_page(where, args, {k: v for k, v in equal.items() if k in _INDEXED and v is not None},
-                                    int(limit))
+            indexed = {k: v for k, v in equal.items() if k in _INDEXED and v is not None}
+            page = self._event_page(where, args, indexed, int(limit), newest_first)
             sql = _EVENT_SELECT.replace("FROM events e", f"FROM ({page}) page JOIN events e ON e.id = page.id", 1)
-            sql += order
         else:
-            sql = _EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "") + order
+            sql = _EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY " + order
         for row in self.conn.execute(sql, args):
             rec = dict(row)
             rec["negated"] = bool(rec["negated"])
             yield rec
 
-    def _event_page(self, where: list[str], args: list[Any], indexed: dict[str, str], limit: int) -> str:
-        """SQL for the ids of the first `limit` matching events in document-name order.
+    def _event_page(self, where: list[str], args: list[Any], indexed: dict[str, str], limit: int,
+                    newest_first: bool = False) -> str:
+        """SQL for the ids of the first `limit` matching events in document order (name, or newest first).
 
         Two plans: when few events match an indexed filter, look them up by index
         and sort them; when many match (or none is indexed), walk documents in
-        name order (index documents_name) and stop at the limit. Walking reads
-        about limit * total / matches events, sorting reads matches, so walk
-        when matches^2 > limit * total.
+        order (index documents_name or documents_published) and stop at the
+        limit. Walking reads about limit * total / matches events, sorting reads
+        matches, so walk when matches^2 > limit * total.
         """
         walk = not indexed
         if indexed:
@@ -377,7 +383,7 @@ class Store:
         else:
             terms, joins = where, "FROM events e JOIN documents d ON d.id = e.doc_id"
         cond = " WHERE " + " AND ".join(terms) if terms else ""
-        return f"SELECT e.id {joins}{cond} ORDER BY d.name, e.doc_id, e.id LIMIT {limit}"
+        return f"SELECT e.id {joins}{cond} ORDER BY {_ORDERS[newest_first]} LIMIT {limit}"
 
     def iter_claims(
         self, patron: str | None = None, client: str | None = None, until: str | None = None

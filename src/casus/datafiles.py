@@ -1,0 +1,15 @@
+"""The data files the package ships (casus/data): one reader, with libyaml's loader when PyYAML has it."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import yaml
+
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader parses several times faster
+
+
+def read_yaml(name: str) -> Any:
+    """Parse casus/data/NAME (a fresh object each call: callers cache what they keep)."""
+    return yaml.load(resources.files("casus").joinpath("data", name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
