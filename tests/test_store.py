@@ -89,3 +89,13 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
     store = Store(db)
     assert store.counts()["documents"] == 60
     assert store.counts()["locations"] == 80
+
+
+def test_reader_upgrades_an_older_store(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import casus.store
+
+    monkeypatch.setattr(casus.store, "MIGRATIONS", MIGRATIONS[:-1])  # a store made by an older casus
+    Store(db_path).close()
+    monkeypatch.setattr(casus.store, "MIGRATIONS", MIGRATIONS)
+    store = Store(db_path, readonly=True)
+    assert store.schema_version() == [name for name, _ in MIGRATIONS]

@@ -7,6 +7,7 @@ failing. Readers get plain dicts.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -201,6 +202,9 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise CasusError(f"{self.path} is not a casus database; make one with `casus ingest`") from exc
         missing = [n for n, _ in MIGRATIONS if n not in done]
+        if missing and os.access(self.path, os.W_OK):
+            Store(self.path).close()  # a store from an older casus: bring its schema up to date, then read
+            return
         if missing:
             raise CasusError(f"{self.path} needs migrations {', '.join(missing)}; run any write command on it first")
 
