@@ -23,15 +23,17 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from functools import lru_cache
 
-from datasketch import MinHash, MinHashLSH
 
 K = TypeVar("K", bound=Hashable)
 
 NUM_PERM = 128  # MinHash permutations
+# Up to this many distinct sentences every pair is compared exactly (about 1 µs a pair);
+# above it MinHash LSH proposes candidates, which are then checked the same way.
+ALL_PAIRS_MAX = 300
 SEED = 1  # fixed: clusters must not change between runs
 SHINGLE = 2  # word n-grams; bigrams keep one edited word from costing more than two shingles
 MIN_SHINGLES = 4  # shorter sentences join a cluster only by exact (normalised) match
@@ -69,12 +71,16 @@ def containment(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 @lru_cache(maxsize=1)
-def _template() -> MinHash:
+def _template() -> Any:
     """One MinHash whose permutations every sentence shares (computing them is most of the cost)."""
+    from datasketch import MinHash  # datasketch imports scipy: load it only when hashing
+
     return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
-def _minhash(sh: frozenset[str]) -> MinHash:
+def _minhash(sh: frozenset[str]) -> Any:
+    from datasketch import MinHash
+
     t = _template()
     m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=t.permutations, scheme=t.scheme)
     m.update_batch([s.encode("utf-8") for s in sorted(sh)])
@@ -98,9 +104,15 @@ class _UnionFind:
 
 
 def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
-    if jaccard(a, b) >= threshold:
+    """Jaccard >= threshold, or the smaller set (long enough) contained in the larger: one intersection for both."""
+    la, lb = len(a), len(b)
+    small = min(la, lb)
+    if small < MIN_CONTAINED_SHINGLES and small < threshold * max(la, lb):
+        return False  # too short to be contained, too unequal in size to reach the Jaccard threshold
+    inter = len(a & b) if la <= lb else len(b & a)
+    if inter >= threshold * (la + lb - inter):
         return True
-    return min(len(a), len(b)) >= MIN_CONTAINED_SHINGLES and containment(a, b) >= CONTAINMENT
+    return small >= MIN_CONTAINED_SHINGLES and inter >= CONTAINMENT * small
 
 
 def cluster_sentences(items: Iterable[tuple[K, str, str]], threshold: float = 0.7) -> dict[K, int]:
@@ -134,7 +146,14 @@ def cluster_sentences(items: Iterable[tuple[K, str, str]], threshold: float = 0.
                 run_owner[run] = i
     sh = {i: shingles(norms[i]) for i in reps}
     fuzzy = [i for i in reps if len(sh[i]) >= MIN_SHINGLES]
-    if len(fuzzy) > 1:
+    if 1 < len(fuzzy) <= ALL_PAIRS_MAX:  # few sentences: compare every pair exactly, no hashing
+        for n, i in enumerate(fuzzy):
+            for j in fuzzy[:n]:
+                if _similar(sh[i], sh[j], threshold):
+                    uf.union(j, i)
+    elif len(fuzzy) > ALL_PAIRS_MAX:
+        from datasketch import MinHashLSH  # imports scipy: only when LSH is worth it
+
         lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
         hashes = {i: _minhash(sh[i]) for i in fuzzy}
         for i in fuzzy:
