@@ -305,11 +305,10 @@ def test_find_mentions(text: str, codes: list[str]) -> None:
     assert [m.code for m in find_mentions(text)] == codes
 
 
-def test_fallback_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without casus.actors the small gazetteer in data/claims_actors.yaml still finds the usual actors."""
+def test_leaders_and_states_from_the_gazetteer() -> None:
+    """Leaders, abbreviations and states all resolve through casus.actors' gazetteer."""
     import casus.claims as claims
 
-    monkeypatch.setattr(claims, "_actor_index", lambda: None)
     assert [m.code for m in find_mentions("Kim Jong Un met Xi Jinping; the U.S. and Taiwan watched.")] == [
         "PRK", "CHN", "USA", "TWN",
     ]

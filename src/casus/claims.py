@@ -312,29 +312,11 @@ class Mention:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Gazetteer:
-    """Fallback actor names -> codes (data/claims_actors.yaml)."""
-
-    pattern: re.Pattern[str]
-    codes: dict[str, str]
-    groups: frozenset[str]
-    pair: re.Pattern[str]
-
-
 @lru_cache(maxsize=1)
-def _gazetteer() -> Gazetteer:
-    raw = _read_yaml("claims_actors.yaml")
-    codes: dict[str, str] = {}
-    for section in ("states", "groups"):
-        for code, names in raw[section].items():
-            for name in names:
-                codes.setdefault(name, code)
-    names = sorted(codes, key=len, reverse=True)
-    # word boundaries that also work for names ending in "." or "+"
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?![\w+])")
-    pair = re.compile(r"\b(" + "|".join(re.escape(p) for p in raw["pair_phrases"]) + r")\b", re.IGNORECASE)
-    return Gazetteer(pattern, codes, frozenset(raw["groups"]), pair)
+def _pair_pattern() -> re.Pattern[str]:
+    """Phrases that name both parties at once ("the two countries"), from data/claims_actors.yaml."""
+    phrases = _read_yaml("claims_actors.yaml")["pair_phrases"]
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
 # Non-ASCII characters that IGNORECASE matches to an ASCII letter: in a pattern for lower-cased ASCII
@@ -381,16 +363,14 @@ class _ActorIndex:
 
 
 @lru_cache(maxsize=1)
-def _actor_index() -> _ActorIndex | None:
-    """Build the mention index from casus.actors, or None when that module is missing."""
-    try:
-        from casus import actors
-
-        gaz = actors.gazetteer()
-        pick = actors.pick
-    except (ImportError, AttributeError):  # pragma: no cover - the fallback gazetteer takes over
-        return None
+def _actor_index() -> _ActorIndex:
+    """Build the mention index from casus.actors' gazetteer."""
     import pycountry
+
+    from casus import actors
+
+    gaz = actors.gazetteer()
+    pick = actors.pick
 
     codes: dict[str, str] = {}
     capitalised: set[str] = set()
@@ -434,29 +414,20 @@ def _find_with_actors(text: str, index: _ActorIndex) -> list[Mention]:
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Actors named in `text`, in order: casus.actors' gazetteer, else the fallback in data/claims_actors.yaml."""
-    text = _straight(text)
-    index = _actor_index()
-    if index is not None:
-        return list(_mentions(text))
-    gaz = _gazetteer()
-    return [Mention(gaz.codes[m.group(1)], m.start(1), m.end(1)) for m in gaz.pattern.finditer(text)]
+    """Actors named in `text`, in order, from casus.actors' gazetteer."""
+    return list(_mentions(_straight(text)))
 
 
 @lru_cache(maxsize=4096)
 def _mentions(text: str) -> tuple[Mention, ...]:
     """Mentions from casus.actors' index in a quote-normalised text, cached: dyad detection, tagging and
     masking all read the same sentence."""
-    index = _actor_index()
-    return tuple(_find_with_actors(text, index)) if index is not None else ()
+    return tuple(_find_with_actors(text, _actor_index()))
 
 
 def is_state(code: str) -> bool:
     """True for an ISO3 state code, False for groups (WEST, NATO, UN, IRQ_MILITIAS, ...)."""
-    index = _actor_index()
-    if index is not None:
-        return code in index.states
-    return code not in _gazetteer().groups and len(code) == 3 and code.isalpha()
+    return code in _actor_index().states
 
 
 # --- dyad -------------------------------------------------------------------
@@ -591,7 +562,7 @@ def detect_dyad(sentences: Sequence[str], title: str | None = None) -> Dyad | No
 @lru_cache(maxsize=4096)
 def mask(text: str, dyad: Dyad) -> str:
     """Replace actor mentions (with a leading "the") by patron / client / third / pair tokens."""
-    gaz = _gazetteer()
+    pair = _pair_pattern()
     text = _straight(text)
     out, last = [], 0
     for m in find_mentions(text):
@@ -602,9 +573,9 @@ def mask(text: str, dyad: Dyad) -> str:
         last = m.end
     out.append(text[last:])
     masked = "".join(out)
-    if masked.isascii() and not _lower_rx(gaz.pair).search(masked.lower()):
+    if masked.isascii() and not _lower_rx(pair).search(masked.lower()):
         return masked  # no pair phrase: the substitution would change nothing
-    return gaz.pair.sub(TOKENS["X"], masked)
+    return pair.sub(TOKENS["X"], masked)
 
 
 @dataclass(frozen=True, slots=True)
