@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
+from typing import Any
 
 from casus.actors import ACTOR_KINDS, ActorEntry, gazetteer, pick
 from casus.datafiles import read_yaml
@@ -126,9 +126,9 @@ class KeyInfo:
     agree: tuple[str | None, ...]
 
 
-def _key_info(key: str, entries: list[tuple[str, object]], exact: frozenset[str] | None) -> KeyInfo:
-    actors = tuple(e for k, e in entries if k == "A" and e.kind in ACTOR_KINDS)  # type: ignore[union-attr]
-    kinds = {e.kind for k, e in entries if k == "A"}  # type: ignore[union-attr]
+def _key_info(key: str, entries: list[tuple[str, Any]], exact: frozenset[str] | None) -> KeyInfo:
+    actors: tuple[ActorEntry, ...] = tuple(e for k, e in entries if k == "A" and e.kind in ACTOR_KINDS)
+    kinds = {e.kind for k, e in entries if k == "A"}
     month = key == "may" or key in MONTH_NAMES
     return KeyInfo(
         actors=actors,
@@ -374,7 +374,7 @@ def _by_count(item: tuple[str, float]) -> float:
 class Context:
     """What one sentence leaves for the next: recent actors, subject, last events by type."""
 
-    counts: Counter = field(default_factory=Counter)
+    counts: dict[str, float] = field(default_factory=dict)
     prev_subject: tuple[str, ...] = ()
     prev_codes: tuple[str, ...] = ()
     last_by_type: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
@@ -663,17 +663,17 @@ def _resolve_mentions(
                 m.role = "attr"
             else:
                 m.role = "mod"
-        prev = _prev_ws(sent, m.start, 3)
-        while prev and prev[-1] in DETS:
-            prev.pop()
-        if prev and (prev[-1] in lex.verb_forms or prev[-1] in _COMMON_VERBS or (
-                prev[-1].endswith(("ing", "ed")) and prev[-1] not in PREPS and len(prev[-1]) > 4)):
+        lead = _prev_ws(sent, m.start, 3)
+        while lead and lead[-1] in DETS:
+            lead.pop()
+        if lead and (lead[-1] in lex.verb_forms or lead[-1] in _COMMON_VERBS or (
+                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)):
             m.obj = True
-        while prev and prev[-1] in ("key", "global", "close", "closest", "main", "new", "old", "own", "long-time", "strategic",
+        while lead and lead[-1] in ("key", "global", "close", "closest", "main", "new", "old", "own", "long-time", "strategic",
                                     "senior", "top", "some", "many", "other", "powerful", "fellow", "regional"):
-            prev.pop()
-        if prev and prev[-1] in PREPS:
-            m.prep = prev[-1]
+            lead.pop()
+        if lead and lead[-1] in PREPS:
+            m.prep = lead[-1]
             nxt_w = _ws(sent, m.end + (2 if m.poss else 0), m.end + 24)[:1]
             if nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
                     "during", "including", "regarding", "concerning", "following", "according"):
@@ -1355,7 +1355,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if not agent or frame == "joint":
             return []
         patient = left_agent(sent, t, lex, ctx)
-        return [(a, p) for a in _codes(_group(sent, agent[0])) for p in (_codes(patient) or [None]) if a != p]  # type: ignore[misc]
+        patients: list[str | None] = list(_codes(patient)) or [None]
+        return [(a, p) for a in _codes(_group(sent, agent[0])) for p in patients if a != p]
     if trig.ties and trig.pos == "verb":
         lo, _hi = _clause(sent, t.start)
         subj = left_agent(sent, t, lex, ctx)
@@ -1511,11 +1512,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
         return []
     out: list[tuple[str, str | None]] = []
-    for s_ in src_codes:
+    for code in src_codes:
         if tgt_codes:
-            out.extend((s_, g) for g in tgt_codes if s_ != g)
+            out.extend((code, g) for g in tgt_codes if code != g)
         else:
-            out.append((s_, None))
+            out.append((code, None))
     return out
 
 
@@ -1626,9 +1627,9 @@ _TIES_HINT = re.compile(r"\b(?:ties|relations|links|relationship|bonds|contacts|
 def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Triggers found by rules rather than phrases: agreements signed, ties built, weapons made by one actor."""
     out = _agree_noun_events(sent, lex)
-    for m in (lex.ties.finditer(sent.text) if _TIES_HINT.search(sent.low) else ()):
+    for hit in (lex.ties.finditer(sent.text) if _TIES_HINT.search(sent.low) else ()):
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
-        out.append(TrigHit(m.start(), m.end(), trig, m.group().lower()))
+        out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     for m in sent.mentions:
         if m.role == "maker" and any(s >= m.end and s - m.end < 30 and d == "military" for s, _, d in sent.domains):
             trig = Trigger("AID", "noun", "transfer", "military", None, frozenset(), False, False, False, False, None, None)
@@ -1643,14 +1644,14 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
     if any(t.trig.ties for t in raw):
         # a sentence that names the cooperation itself needs no second record from "deepened ties"
-        others = [t for t in raw if t.trig.type == "COOPERATE" and not t.trig.ties]
-        if others:
+        if any(t.trig.type == "COOPERATE" and not t.trig.ties for t in raw):
             raw = [t for t in raw if not t.trig.ties]
     reverse = "vice versa" in sent.low
     for t0 in raw:
         t = _retype(sent, t0, lex)
-        if t is None:
+        if t is None or t.trig.type is None:
             continue
+        etype: str = t.trig.type
         modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
             continue
@@ -1658,6 +1659,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
+        pairs: list[tuple[str, str | None]]
         if t.key == "made":
             src = [t_m for t_m in sent.mentions if t_m.start == t.start]
             sc = _codes(src)
@@ -1685,13 +1687,13 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = pairs + [(g, s_) for s_, g in pairs if g]
         for s_, g in pairs:
             for mode in modes:
-                key = (s_, t.trig.type, g, mode, neg)
+                key = (s_, etype, g, mode, neg)
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(CodedEvent(s_, t.trig.type, g, mode, date, modality, neg, attribution))
-        ctx.last_by_type[t.trig.type] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
-        ctx.last_index[t.trig.type] = ctx.index
+                events.append(CodedEvent(s_, etype, g, mode, date, modality, neg, attribution))
+        ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
+        ctx.last_index[etype] = ctx.index
     return _merge(events)
 
 
@@ -1752,7 +1754,7 @@ def _update_context(sent: Sentence | None, ctx: Context) -> None:
             if c not in codes:
                 codes.append(c)
             if m.role != "maker":
-                ctx.counts[c] += 1 if m.prep not in ("in", "at") else 0.5
+                ctx.counts[c] = ctx.counts.get(c, 0.0) + (1.0 if m.prep not in ("in", "at") else 0.5)
         if not subject and m.start > first and (m.prep is None) and m.role in ("np", "agent") and m.kind != "militia":
             subject = m.codes
     if not subject:
