@@ -57,6 +57,7 @@ SPEECH_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", 
 MAKER_SUFFIX = re.compile(r"-(?:made|built|supplied|manufactured|produced|designed)\b", re.I)
 LINK_SUFFIX = re.compile(r"-(?:backed|linked|aligned|allied|affiliated|sponsored|supported)\b", re.I)
 WORD_RE = re.compile(r"[\w'-]+")
+WORD_RE_ASCII = re.compile(r"[\w'-]+", re.ASCII)  # the same words in ASCII text, without Unicode lookups
 _NORM = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
                        "\u2009": " ", "\u202f": " ", "*": " ", "\u2013": "\u2014"})
 _SPACES = re.compile(r"\s+")
@@ -155,6 +156,7 @@ class Lexicon:
     info: dict[str, KeyInfo]
     exact: dict[str, frozenset[str]]
     boundary: re.Pattern[str]
+    boundary_ascii: re.Pattern[str]  # the same, for ASCII text (no Unicode lookups for \b)
     domains_by_type: dict[str, dict[str, str]]
     agree_objects: dict[str, str | None]
     agree_governors: re.Pattern[str]
@@ -326,6 +328,7 @@ def lexicon() -> Lexicon:
         table=table,
         exact={k: frozenset(v) for k, v in exact.items()},
         boundary=boundary,
+        boundary_ascii=re.compile(boundary.pattern, re.ASCII),
         domains_by_type=domains_by_type,
         agree_objects={str(k).lower(): v for k, v in data["agree_objects"].items()},
         agree_governors=agree_governors,
@@ -412,11 +415,18 @@ class Sentence:
     words: list[str] = field(default_factory=list)  # the lower-cased words, as WORD_RE finds them
 
 
-def _index(sent: Sentence) -> None:
-    """Word offsets of the sentence, once, so word counts and neighbours are bisections, not regex runs."""
-    found = list(WORD_RE.finditer(sent.low))
-    sent.starts = [m.start() for m in found]
-    sent.words = [m.group() for m in found]
+def word_index(low: str) -> tuple[list[int], list[str]]:
+    """The start offset of each word and the words, once per sentence, so word counts and neighbours are
+    bisections, not regex runs."""
+    words = (WORD_RE_ASCII if low.isascii() else WORD_RE).findall(low)
+    starts: list[int] = []
+    at = 0
+    for w in words:
+        # only characters outside [\w'-] lie between two words, so the next occurrence is the word itself
+        at = low.find(w, at)
+        starts.append(at)
+        at += len(w)
+    return starts, words
 
 
 def _nw(sent: Sentence, a: int, b: int) -> int:
@@ -427,6 +437,17 @@ def _nw(sent: Sentence, a: int, b: int) -> int:
 def _ws(sent: Sentence, a: int, b: int) -> list[str]:
     """The words starting in [a, b)."""
     return sent.words[bisect_left(sent.starts, a):bisect_left(sent.starts, b)] if b > a else []
+
+
+def _next_ws(sent: Sentence, pos: int, limit: int, n: int) -> list[str]:
+    """At most n words starting in [pos, limit): _ws(sent, pos, limit)[:n] without building the whole slice."""
+    j = bisect_left(sent.starts, pos)
+    out = sent.words[j:j + n]
+    starts = sent.starts
+    for k in range(len(out)):
+        if starts[j + k] >= limit:
+            return out[:k]
+    return out
 
 
 def _prev_ws(sent: Sentence, pos: int, n: int = 3) -> list[str]:
@@ -441,18 +462,18 @@ def normalise(text: str) -> str:
         # the common case, without a translate and a substitution that would change nothing
         if "*" in text:
             text = text.replace("*", " ")
-        if _SPACES_TO_FIX.search(text):
+        if ("  " in text or not text.isprintable()) and _SPACES_TO_FIX.search(text):  # tab, newline: not printable
             text = _SPACES.sub(" ", text)
         return text.strip()
     return _SPACES.sub(" ", text.translate(_NORM)).strip()
 
 
 def _words(text: str) -> list[str]:
-    return WORD_RE.findall(text.lower())
+    return (WORD_RE_ASCII if text.isascii() else WORD_RE).findall(text.lower())
 
 
 def _nwords(text: str) -> int:
-    return len(WORD_RE.findall(text))
+    return len((WORD_RE_ASCII if text.isascii() else WORD_RE).findall(text))
 
 
 # --------------------------------------------------------------------------- scanning
@@ -472,6 +493,7 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
     militia: list[tuple[int, int]] = []
     attr_spans: list[tuple[int, int]] = []
     infos = lex.info
+    starts, words = word_index(low)
     for m in lex.regex.finditer(low):
         start, end = m.span()
         key = m.group()
@@ -508,18 +530,20 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
             agree_nouns.append((start, end, g, key))
         if info.trigs and not (start and low[start - 1] == "-" and " " not in key):
             # a trigger word inside a compound ("nuclear-armed", "Western-controlled") is no trigger
-            trig = _choose_pos(list(info.trigs), low, start) if len(info.trigs) > 1 or info.trigs[0].pos == "verb" else info.trigs[0]
+            if len(info.trigs) > 1 or info.trigs[0].pos == "verb":
+                trig = _choose_pos(list(info.trigs), low, start, _prev_word(low, start, starts, words))
+            else:
+                trig = info.trigs[0]
             if trig is not None:
                 triggers.append(TrigHit(start, end, trig, key))
     if not triggers and not agree_nouns:
-        sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False)
-        _index(sent)
+        sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False, starts, words)
         _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
         return sent
     bounds = _boundaries(text, low, lex)
     quotes = _quotes(text)
-    sent = Sentence(text, low, mentions, triggers, domains, cues, agree_nouns, bounds, quotes, text.rstrip().endswith("?"))
-    _index(sent)
+    sent = Sentence(text, low, mentions, triggers, domains, cues, agree_nouns, bounds, quotes, text.rstrip().endswith("?"),
+                    starts, words)
     _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
     return sent
 
@@ -528,14 +552,25 @@ _ADJ_END = ("al", "ic", "ive", "ed", "ous", "ful", "ent", "ant", "ary", "ern", "
 _VERB_PREV = AUX | frozenset("to it they we he she who which that also then still now jointly reportedly openly".split())
 
 
-def _choose_pos(entries: list[Trigger], low: str, start: int) -> Trigger | None:
+def _prev_word(low: str, start: int, starts: list[int], words: list[str]) -> str:
+    """The last word in the 40 characters before `start`, cut where that window cuts it."""
+    if not low.isascii():
+        before = _words(low[max(0, start - 40):start])
+        return before[-1] if before else ""
+    j = bisect_left(starts, start)
+    if not j:
+        return ""
+    lo = max(0, start - 40)
+    s0 = starts[j - 1]
+    e0 = min(s0 + len(words[j - 1]), start)
+    return low[max(s0, lo):e0] if e0 > lo else ""
+
+
+def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str) -> Trigger | None:
     """Verb or noun reading of a phrase listed as both ('supply', 'support'): a determiner or adjective before means noun.
 
-    Returns None for a verb-only phrase used as a noun ('the demands of').
+    `prev` is the word before the phrase. Returns None for a verb-only phrase used as a noun ('the demands of').
     """
-    # low is lower case already: an ASCII one needs no second lower() (nor a slice)
-    before = WORD_RE.findall(low, max(0, start - 40), start) if low.isascii() else _words(low[max(0, start - 40):start])
-    prev = before[-1] if before else ""
     if prev in ("a", "an", "fully", "well", "heavily", "newly", "lightly") and low[start:start + 30].split()[0].endswith("ed"):
         return None  # "a fully armed Iran": an adjective
     if prev in _VERB_PREV or prev.endswith("ly"):
@@ -554,7 +589,7 @@ def _choose_pos(entries: list[Trigger], low: str, start: int) -> Trigger | None:
 
 def _boundaries(text: str, low: str, lex: Lexicon) -> list[int]:
     """Character positions where a clause ends: strong connectives, semicolons, an opening subordinate clause's comma."""
-    bounds = [m.start() for m in lex.boundary.finditer(low)]
+    bounds = [m.start() for m in (lex.boundary_ascii if low.isascii() else lex.boundary).finditer(low)]
     words = low.lstrip(" \"'*#").split(" ", 2)
     first = words[0].strip(",") if words else ""
     two = " ".join(words[:2])
@@ -651,11 +686,11 @@ def _resolve_mentions(
             m.role = "mod"
         elif attr_spans and any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and _attr_follows(low, m.end, lex, mentions):
             m.role = "attr"
-        elif m.kind in ("name", "capital") and not m.poss and (nxt := _ws(sent, m.end, m.end + 40)[:3]) and (
+        elif m.kind in ("name", "capital") and not m.poss and (nxt := _next_ws(sent, m.end, m.end + 40, 3)) and (
                 nxt[0] in lex.background_nouns or " ".join(nxt[:2]) in lex.background_nouns):
             m.role = "mod"  # "the Ukraine war": background, not an actor here
         elif m.kind in ("adj",) and not m.poss:
-            nxt = _ws(sent, m.end, m.end + 40)[:3]
+            nxt = _next_ws(sent, m.end, m.end + 40, 3)
             head = " ".join(nxt[:2])
             if nxt and (nxt[0] in lex.agent_nouns or head in lex.agent_nouns):
                 m.role = "agent"
@@ -674,7 +709,7 @@ def _resolve_mentions(
             lead.pop()
         if lead and lead[-1] in PREPS:
             m.prep = lead[-1]
-            nxt_w = _ws(sent, m.end + (2 if m.poss else 0), m.end + 24)[:1]
+            nxt_w = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 24, 1)
             if nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
                     "during", "including", "regarding", "concerning", "following", "according"):
                 m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
@@ -962,13 +997,17 @@ def _object_end(sent: Sentence, t: TrigHit, words: int = 10) -> int:
         if other.start > t.end and other.start < limit and other.trig.pos == "verb" and other.trig.type:
             limit = other.start
             break
-    text = sent.text
-    count, i = 0, t.end
-    for m in WORD_RE.finditer(text, t.end, limit):
-        count += 1
-        if count > words or m.group().lower() in ("that", "which", "who", "because", "while", "but"):
-            return m.start()
-        i = m.end()
+    # the indexed words after the trigger (limit is a word or clause start, so no word straddles it)
+    starts, ws = sent.starts, sent.words
+    i = t.end
+    j = bisect_left(starts, t.end)
+    for k in range(j, min(len(starts), j + words + 1)):
+        at = starts[k]
+        if at >= limit:
+            break
+        if k - j >= words or ws[k] in ("that", "which", "who", "because", "while", "but"):
+            return at
+        i = at + len(ws[k])
     return min(limit, i + 1)
 
 
@@ -1621,13 +1660,17 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     return t
 
 
-_TIES_HINT = re.compile(r"\b(?:ties|relations|links|relationship|bonds|contacts|partnership|cooperation)\b")
+_TIES_WORDS = ("ties", "relations", "links", "relationship", "bonds", "contacts", "partnership", "cooperation")
+_TIES_HINT = re.compile(r"\b(?:" + "|".join(_TIES_WORDS) + r")\b")
 
 
 def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Triggers found by rules rather than phrases: agreements signed, ties built, weapons made by one actor."""
     out = _agree_noun_events(sent, lex)
-    for hit in (lex.ties.finditer(sent.text) if _TIES_HINT.search(sent.low) else ()):
+    low = sent.low
+    hint = ("ties" in low or "relation" in low or "links" in low or "bonds" in low or "contacts" in low
+            or "partnership" in low or "cooperation" in low) and _TIES_HINT.search(low)  # substrings first: cheap
+    for hit in (lex.ties.finditer(sent.text) if hint else ()):
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     for m in sent.mentions:
@@ -1867,14 +1910,18 @@ def is_heading(text: str) -> bool:
 _DATE_HINT = re.compile(r"\d|\b(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|September|"
                         r"October|November|December)\b")
 _DIGIT = re.compile(r"\d")
+_DIGIT_ASCII = re.compile(r"\d", re.ASCII)
 # _DATE_HINT's words without the leading \b: a search the engine starts only at their first letters (fast);
 # a hit is confirmed with _DATE_HINT itself
 _DATE_WORD_QUICK = re.compile(r"(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|"
                               r"September|October|November|December)\b")
+_DATE_WORD_QUICK_ASCII = re.compile(_DATE_WORD_QUICK.pattern, re.ASCII)
 
 
 def _date_hint(text: str) -> bool:
     """_DATE_HINT.search(text), decided faster: a digit, else a date word (most sentences have neither)."""
+    if text.isascii():
+        return bool(_DIGIT_ASCII.search(text) or (_DATE_WORD_QUICK_ASCII.search(text) and _DATE_HINT.search(text)))
     return bool(_DIGIT.search(text) or (_DATE_WORD_QUICK.search(text) and _DATE_HINT.search(text)))
 
 

@@ -49,6 +49,8 @@ DATE_RE = re.compile(
     + r")"
 )
 
+DATE_RE_ASCII = re.compile(DATE_RE.pattern, re.ASCII)  # the same matches in ASCII text, without Unicode lookups
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -128,8 +130,8 @@ def find_dates(
     `anchor` for "last year" and "... ago", never for a bare month.
     """
     out: list[DateMention] = []
-    for m in DATE_RE.finditer(text):
-        g = m.groupdict()
+    for m in (DATE_RE_ASCII if text.isascii() else DATE_RE).finditer(text):
+        g = m  # m["name"]: one group at a time, no dict of all thirty
         if g["iso"]:
             iso: str | None = g["iso"]
             out.append(DateMention(m.start(), m.end(), iso))
