@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from casus.coder import code_sentences, lexicon
+from casus.native import coder_build
 
 DOC_SIZE = 40  # sentences per pseudo-document, so context resets as it would between articles
 
@@ -83,6 +84,7 @@ def run(sentences: list[str], min_seconds: float = 0.5) -> dict:
     coded = sum(1 for doc in docs for events in code_sentences(doc) if events)
     baseline = spacy_baseline(sentences, min_seconds)
     result = {
+        "coder_build": coder_build(),
         "sentences": n,
         "sentences_with_events": coded,
         "casus_sentences_per_s": rate,
@@ -128,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: no sentences; pass files with one sentence a line", file=sys.stderr)
         return 2
     res = run(sentences, args.seconds)
+    print(f"coder build: {res['coder_build']}")
     print(f"sentences: {res['sentences']} ({res['sentences_with_events']} with events)")
     print(f"casus: {res['casus_sentences_per_s']:,.0f} sentences/s ({res['casus_us_per_sentence']:.1f} us each), "
           f"peak {res['casus_peak_kib']:,.0f} KiB")

@@ -46,8 +46,21 @@ class CasusGroup(click.Group):
             ) from None
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """--version: the package version and whether the event coder is compiled (mypyc) or pure Python."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from casus.native import coder_build
+
+    click.echo(f"casus, version {version('casus')} (coder: {coder_build()})")
+    ctx.exit()
+
+
 @click.group(cls=CasusGroup)
-@click.version_option(package_name="casus")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version and the coder build (mypyc or pure Python), then exit.")
 @click.option("--traceback", is_flag=True, help="Show full tracebacks on errors.")
 @click.pass_context
 def main(ctx: click.Context, traceback: bool) -> None:
