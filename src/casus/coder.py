@@ -50,12 +50,15 @@ INTERVENTION_PREPS = DIRECT_PREPS | {"in", "of"}
 ASSAULT_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into", "of", "in", "across", "over"})
 JOINT_PREPS = frozenset({"with", "between", "and"})
 REQUEST_PREPS = frozenset({"from", "to", "of"})
+WITHDRAW_PREPS = frozenset({"from", "of"})
+_FORUMS = frozenset({"UN", "UNSC", "UNGA"})  # where a veto is cast, not whom it is for
 COOP_PREPS = frozenset({"in", "to", "with", "for", "of"})
-SPEECH_PREPS = frozenset({"to", "against", "of", "on", "at"})
+SPEECH_PREPS = frozenset({"to", "against", "of", "on", "at", "over"})
 DYAD_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE", "CONSULT"})
 SPEECH_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "PROTEST"})
 MAKER_SUFFIX = re.compile(r"-(?:made|built|supplied|manufactured|produced|designed)\b", re.I)
 LINK_SUFFIX = re.compile(r"-(?:backed|linked|aligned|allied|affiliated|sponsored|supported)\b", re.I)
+LED_SUFFIX = re.compile(r"-(?:led|commanded|headed)\b", re.I)  # "the Saudi-led coalition": the leader acts
 WORD_RE = re.compile(r"[\w'-]+")
 WORD_RE_ASCII = re.compile(r"[\w'-]+", re.ASCII)  # the same words in ASCII text, without Unicode lookups
 _NORM = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
@@ -167,6 +170,8 @@ class Lexicon:
     subordinators: frozenset[str]
     ties: re.Pattern[str]
     offer_objects: frozenset[str]
+    object_words: dict[str, frozenset[str]]
+    document_nouns: frozenset[str]
     recipient_re: re.Pattern[str]
     verb_forms: frozenset[str]
     background_nouns: frozenset[str]
@@ -317,13 +322,15 @@ def lexicon() -> Lexicon:
         trigger_words=frozenset(first_words),
         ties=ties,
         offer_objects=frozenset(str(w).lower() for w in data["offer_objects"]),
+        object_words={k: frozenset(str(w).lower() for w in ws) for k, ws in data["object_words"].items()},
+        document_nouns=frozenset(str(w).lower() for w in data["document_nouns"]),
         recipient_re=recipient_re,
         verb_forms=verb_forms,
         background_nouns=frozenset(str(w).lower() for w in data["background_nouns"]),
         domain_words={str(w).lower(): d for d, words in data["domains"].items() for w in words if " " not in str(w)
                       and d not in ("intervention",)},
         wanting_re=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in sorted(data["wanting_verbs"], key=len, reverse=True))
-                              + r")\b(?:\s+[\w-]+){0,4}\s*$", re.I),
+                              + r")\b(?:\s+[\w-]+){0,6}\s*$", re.I),
         regex=regex,
         table=table,
         exact={k: frozenset(v) for k, v in exact.items()},
@@ -531,7 +538,9 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
         if info.trigs and not (start and low[start - 1] == "-" and " " not in key):
             # a trigger word inside a compound ("nuclear-armed", "Western-controlled") is no trigger
             if len(info.trigs) > 1 or info.trigs[0].pos == "verb":
-                trig = _choose_pos(list(info.trigs), low, start, _prev_word(low, start, starts, words))
+                j = bisect_left(starts, end)
+                trig = _choose_pos(list(info.trigs), low, start, _prev_word(low, start, starts, words),
+                                   words[j] if j < len(words) and low[end:starts[j]].strip() == "" else "")
             else:
                 trig = info.trigs[0]
             if trig is not None:
@@ -566,24 +575,27 @@ def _prev_word(low: str, start: int, starts: list[int], words: list[str]) -> str
     return low[max(s0, lo):e0] if e0 > lo else ""
 
 
-def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str) -> Trigger | None:
+def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: str = "") -> Trigger | None:
     """Verb or noun reading of a phrase listed as both ('supply', 'support'): a determiner or adjective before means noun.
 
-    `prev` is the word before the phrase. Returns None for a verb-only phrase used as a noun ('the demands of').
+    `prev` is the word before the phrase, `nxt` the word right after it ("" after punctuation). Returns None for a
+    verb-only phrase used as a noun ('the demands of', 'commercial ships in').
     """
     if prev in ("a", "an", "fully", "well", "heavily", "newly", "lightly") and low[start:start + 30].split()[0].endswith("ed"):
         return None  # "a fully armed Iran": an adjective
     if prev in _VERB_PREV or prev.endswith("ly"):
         want = "verb"
-    elif prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "or", "any") or prev.endswith(_ADJ_END):
+    elif prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "or", "any", "with", "without", "amid",
+                                                         "despite") or prev.endswith(_ADJ_END):
         want = "noun"
     else:
         want = "verb"
     for e in entries:
         if e.pos == want:
             return e
-    if want == "noun" and prev in DETS and all(e.pos == "verb" for e in entries):
-        return None
+    if want == "noun" and all(e.pos == "verb" for e in entries) and (prev in DETS or (
+            all(e.frame == "transfer" for e in entries) and ((nxt in PREPS and nxt != "to") or not nxt))):
+        return None  # "commercial ships in the Red Sea": a transfer verb has its object next, not a preposition
     return entries[0]
 
 
@@ -684,6 +696,8 @@ def _resolve_mentions(
             m.role = "maker"
         elif hyphen and LINK_SUFFIX.match(text, m.end):
             m.role = "mod"
+        elif hyphen and LED_SUFFIX.match(text, m.end):
+            m.role = "agent"
         elif attr_spans and any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and _attr_follows(low, m.end, lex, mentions):
             m.role = "attr"
         elif m.kind in ("name", "capital") and not m.poss and (nxt := _next_ws(sent, m.end, m.end + 40, 3)) and (
@@ -705,7 +719,9 @@ def _resolve_mentions(
                 lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)):
             m.obj = True
         while lead and lead[-1] in ("key", "global", "close", "closest", "main", "new", "old", "own", "long-time", "strategic",
-                                    "senior", "top", "some", "many", "other", "powerful", "fellow", "regional"):
+                                    "senior", "top", "some", "many", "other", "powerful", "fellow", "regional",
+                                    "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+                                    "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied"):
             lead.pop()
         if lead and lead[-1] in PREPS:
             m.prep = lead[-1]
@@ -716,7 +732,8 @@ def _resolve_mentions(
     # Coordinated groups: "Russia and China", "the United States and its European allies".
     gid = 0
     for i, m in enumerate(mentions):
-        if i and _coordinated(low[mentions[i - 1].end:m.start], mentions[i - 1]):
+        gap = low[mentions[i - 1].end:m.start] if i else ""
+        if i and _coordinated(gap, mentions[i - 1]) and not ("," in gap and m.role == "agent"):  # ", and Israeli jets ..."
             m.group = mentions[i - 1].group
             if m.prep is None:
                 m.prep = mentions[i - 1].prep
@@ -756,9 +773,13 @@ _ATTR_MODIFIERS = frozenset("and or senior state government military administrat
 def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
     """Whether an attribution noun ('officials', 'media') heads the phrase that starts at `pos`
     ('Iranian officials', 'Russian and Iranian officials', 'Biden administration officials')."""
+    first = True
     for m in WORD_RE.finditer(low[pos:pos + 60]):
         word = m.group()
         at = pos + m.start()
+        if first and word in lex.attribution_nouns and "," in low[pos:at]:
+            return False  # "to defend Taiwan, analysts say": a new clause, not "Taiwanese analysts"
+        first = False
         if word in lex.attribution_nouns or low[at:at + 20].startswith(tuple(n + " " for n in ("state media", "state tv"))):
             return True
         if word in _ATTR_MODIFIERS or any(x.start <= at < x.end for x in mentions):
@@ -791,7 +812,9 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             if len(codes) == 1:
                 codes = []
             if len(codes) < 2:
-                pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else ctx.dyad()
+                # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
+                pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
+                    ctx.prev_codes if len(ctx.prev_codes) == 2 else ctx.dyad())
                 for c in (*pool, *single, *ctx.prev_codes):
                     if c not in codes:
                         codes.append(c)
@@ -800,7 +823,11 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             m.codes = tuple(reversed(codes)) if len(codes) == 2 else ()
         elif cat == "single":
             person = key in ("he", "his", "she", "her", "him")
-            m.codes = _antecedent(prior, ctx, person)
+            last = prior[-1] if prior else None
+            if last is not None and last.obj and not person and _CONTROL_GAP.fullmatch(sent.low[last.end:m.start]):
+                m.codes = last.codes[:1]  # "urged Israel to halt its strikes": its is the one urged
+            else:
+                m.codes = _antecedent(prior, ctx, person)
         elif cat == "partner":
             ref = _antecedent(prior, ctx, False)
             others = [c for c in ctx.dyad() if c not in ref]
@@ -894,6 +921,8 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     lo, hi = _clause(sent, t.start)
     noun = t.trig.pos == "noun"
     before = [m for m in sent.mentions if m.end <= pos and m.codes]
+    if noun and pos == t.start and _cause_np(sent, t.start):
+        return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
     rel = _RELATIVE_BEFORE.search(sent.low[max(0, pos - 40):pos]) if before and not noun else None
@@ -936,12 +965,33 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     return []
 
 
+_CAUSE_PREPS = frozenset({"over", "about", "amid"})
+_NP_WORDS = DETS | frozenset("new latest recent planned proposed reported alleged continued".split())
+
+
+def _cause_np(sent: Sentence, pos: int) -> bool:
+    """Whether the noun at `pos` heads a cause phrase ('over the Taiwan arms deal', 'amid new deliveries') with no
+    possessor: up to four words back, past determiners, modifiers and actor names, a cause preposition."""
+    j = bisect_left(sent.starts, pos)
+    for k in range(j - 1, max(-1, j - 5), -1):
+        w = sent.words[k]
+        if w in _CAUSE_PREPS:
+            return True
+        if w.endswith("'s") or w in PREPS or w in AUX:
+            return False
+        at = sent.starts[k]
+        if not (w in _NP_WORDS or any(m.start <= at < m.end for m in sent.mentions)):
+            return False
+    return False
+
+
 def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool = True, span: int = 12,
                  stop_at_clause: bool = True) -> list[Mention]:
     """Who is acted on: 'to/with/on X' after the trigger, its direct object, or a possessor in the object."""
     lo, hi = _clause(sent, t.start)
     if not stop_at_clause:
         hi = len(sent.text)
+    premodifier: Mention | None = None  # "deploy CSTO peacekeepers to Armenia": CSTO only if no "to X" follows
     for m in sent.mentions:
         if m.start < t.end or m.start >= hi or not m.codes:
             continue
@@ -953,11 +1003,16 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
             continue
         if m.prep in preps:
             return _group(sent, m)
-        if direct and m.prep is None and n <= 3 and "," not in gap and not any(w in GAP_STOP for w in _ws(sent, t.end, m.start)):
+        if direct and premodifier is None and m.prep is None and n <= 3 and "," not in gap and not any(
+                w in GAP_STOP for w in _ws(sent, t.end, m.start)):
+            if not m.poss and m.kind not in ("name", "capital", "leader", "pron", "pair") and any(
+                    ds == m.end + 1 for ds, _, _ in sent.domains):
+                premodifier = m
+                continue
             return _group(sent, m)
         if m.prep is None and m.role == "maker":
             continue
-    return []
+    return _group(sent, premodifier) if premodifier is not None else []
 
 
 def other_actors(sent: Sentence, t: TrigHit, exclude: list[str], after_first: bool = True) -> list[str]:
@@ -1031,7 +1086,7 @@ def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
     if trig.mode != "auto":
         return [trig.mode]
     typ = trig.type or ""
-    lo = _left_mod_start(sent, t)
+    lo = _clause(sent, t.start)[0] if _passive(sent, t) else _left_mod_start(sent, t)  # a passive's theme comes first
     hi = _object_end(sent, t, 12 if trig.multi else 8)
     found = _domain_hits(sent, lo, hi)
     key = t.key
@@ -1143,9 +1198,21 @@ def negated(sent: Sentence, t: TrigHit) -> bool:
     return False
 
 
+_DO_NEGATORS = frozenset({"didn't", "doesn't", "don't"})
+_JOINING_VERBS = frozenset("join joining back backing endorse endorsing recognise recognize recognising recognizing follow "
+                           "following accept accepting".split())
+
+
 def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> bool:
-    """A negator does not reach into a relative clause ('not on the scale that X supports'), only into a verb's complement."""
+    """A negator does not reach into a relative clause ('not on the scale that X supports'), only into a verb's complement;
+    nor past 'and' to a second finite verb ('did not recognise X and imposed sanctions'), nor from 'refused to join'
+    into the others' act it names ('refused to join Western sanctions')."""
     words = _ws(sent, cue[1], t.start)
+    if t.trig.pos == "verb" and t.key.split()[0].endswith("ed") and ("and" in words or "but" in words) and (
+            cue[2] in _DO_NEGATORS or (cue[2] == "not" and _prev_ws(sent, cue[0], 1) in (["did"], ["does"], ["do"]))):
+        return False  # after "did not" a verb is a bare infinitive: a past form is a new predicate
+    if t.trig.pos == "noun" and not _JOINING_VERBS.isdisjoint(words):
+        return False
     for i, w in enumerate(words):
         if w in ("that", "which", "who", "whom"):
             return any(x in _COMPLEMENT_VERBS for x in words[:i])
@@ -1157,7 +1224,10 @@ def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> boo
 def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[str | None, tuple[str, ...]] | None) -> str:
     """hedged > future > reported > asserted, from cues in the trigger's clause and sentence."""
     lo, hi = _clause(sent, t.start)
-    if _cue_before(sent, "hedge", t.start, lo) or _cue_before(sent, "hedge_neg", t.start, lo):
+    hedge = _cue_before(sent, "hedge", t.start, lo)
+    if hedge is not None and _backshifted_would(sent, hedge, lo, t.start):
+        return "future"  # "officials said Moscow would not send troops": reported speech's will, no hedge
+    if hedge is not None or _cue_before(sent, "hedge_neg", t.start, lo):
         return "hedged"
     for c in sent.cues.get("hedge", ()):
         if c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear", "suggest", "suggests", "suggested",
@@ -1182,6 +1252,22 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
             if not (t.trig.frame == "speech"):
                 return "reported"
     return "asserted"
+
+
+_REPORT_VERBS = frozenset("say says said saying state states stated told tell reporters noted claim claims claimed announced "
+                          "announces insisted insists confirmed confirms added stressed assured".split())
+
+
+def _backshifted_would(sent: Sentence, hedge: tuple[int, int, str], lo: int, pos: int) -> bool:
+    """'would' as the past of 'will' in reported speech: a speaking verb in the sentence, no other hedge before
+    the trigger, and no 'would have' (a counterfactual) or condition."""
+    if hedge[2] != "would" or sent.low[hedge[1]:hedge[1] + 10].startswith((" have ", " like ", " prefer ", " rather ")):
+        return False
+    if any(c[2] != "would" and lo <= c[0] < pos for c in sent.cues.get("hedge", ())):
+        return False
+    if sent.cues.get("hypothetical"):
+        return False
+    return any(c[2] in _REPORT_VERBS for c in sent.cues.get("report", ()))
 
 
 _VAGUE_SPEAKERS = frozenset(
@@ -1321,6 +1407,12 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
     """A target the text leaves implicit: the last one of this event type if just mentioned, else the document's
     other main actor, else another actor in the sentence."""
     typ = t.trig.type or ""
+    lo, _hi = _clause(sent, t.start)
+    if any(w.startswith("thank") for w in _ws(sent, lo, t.start)):
+        # "Kim thanked Putin for Moscow's support": the support went to the one who thanks
+        thanker = [m for m in sent.mentions if lo <= m.start < t.start and _subject_ok(m) and not set(m.codes) & set(src)]
+        if thanker:
+            return list(thanker[0].codes[:1])
     if typ == "AID" and t.trig.mode == "intervention":
         # "declined to intervene when Azerbaijan attacked Armenia": help goes to the one attacked
         for o in sent.triggers:
@@ -1337,10 +1429,19 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
     dyad = ctx.dyad()
     if len(dyad) == 2 and src and src[0] in dyad:
         return [c for c in dyad if c not in src][:1]
-    others = other_actors(sent, t, src)
+    others = [c for c in other_actors(sent, t, src) if t.trig.frame != "veto" or c not in _FORUMS]
     if others:
         return others[:1]
     return [c for c in dyad if c not in src][:1]
+
+
+RECENT_SENTENCES = 3  # an event named this many sentences back can still be "the attacks", "this supply"
+
+
+def _recent(ctx: Context, typ: str | None) -> bool:
+    """Whether an event of this type was coded in the last few sentences (so an anaphor or a missing argument can
+    refer to it); older ones belong to another passage."""
+    return typ is not None and typ in ctx.last_by_type and ctx.last_index.get(typ, -99) >= ctx.index - RECENT_SENTENCES
 
 
 def _assault_source(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[str]:
@@ -1371,6 +1472,23 @@ def _participle(key: str) -> bool:
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[\w-]+ly\s+)?$")
 
 
+def _passive(sent: Sentence, t: TrigHit) -> bool:
+    """'drones were delivered', 'is being supplied': a verb trigger in the passive."""
+    return t.trig.pos == "verb" and _participle(t.key) and bool(_PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]))
+
+
+def _passive_transfer(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+    """'Iranian drones were delivered to Russia': with no 'by X', the origin adjective of the subject gives, the
+    'to X' receives."""
+    lo, _hi = _clause(sent, t.start)
+    origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"
+              and m.role in ("mod", "maker", "agent") and not m.poss]
+    tgt = right_target(sent, t, TRANSFER_PREPS, direct=False)
+    if not origin or not tgt:
+        return []
+    return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
+
+
 def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     """A possessor or adjective right before a nominal trigger ('Israeli strikes', "Russia's support")."""
     before = [m for m in sent.mentions if m.end <= t.start and m.codes]
@@ -1391,6 +1509,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
         # passive: "Iran was backed by Russia", "attacked by Israel"
         agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nw(sent, t.end, m.start) <= 4]
+        if not agent and frame == "transfer":
+            return _passive_transfer(sent, t)
         if not agent or frame == "joint":
             return []
         patient = left_agent(sent, t, lex, ctx)
@@ -1401,12 +1521,16 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         subj = left_agent(sent, t, lex, ctx)
         if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
-    if trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and "ASSAULT" in ctx.last_by_type and not _adjacent_agent(sent, t):
+    if trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t):
         src = []  # "the attacks": the attacker named before
         src_codes = list(ctx.last_by_type["ASSAULT"][0])
     else:
         src = left_agent(sent, t, lex, ctx)
         src_codes = _codes(src)
+        if trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and any(
+                o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers):
+            # "Turkey condemned the strikes on China": who condemns did not strike
+            src, src_codes = [], []
     if frame == "joint":
         parts = list(src_codes)
         for m in right_target(sent, t, JOINT_PREPS, direct=trig.pos == "verb", span=10):
@@ -1432,6 +1556,21 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             return []
         parts = parts[:3]
         return [(a, b) for a in parts for b in parts if a != b]
+    if frame == "declined":
+        # the one who declined (subject of the clause) withholds from the one who asked (possessor of "request")
+        lo, _hi = _clause(sent, t.start)
+        asker = [m for m in sent.mentions if lo <= m.start < t.start and m.poss and m.codes]
+        decliner = [m for m in sent.mentions if lo <= m.start < t.start and _subject_ok(m) and m not in asker]
+        if not decliner or not asker:
+            return []
+        return [(a, g) for a in _codes(_group(sent, decliner[0])) for g in _codes([asker[-1]]) if a != g]
+    if frame == "withdraw":
+        # who leaves is the subject (or possessor); where from is "from X" / "out of X"
+        _lo, hi = _clause(sent, t.start)
+        froms = [m for m in sent.mentions if t.end <= m.start < hi and m.prep in WITHDRAW_PREPS and not m.poss
+                 and m.codes and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 10]
+        places: list[str | None] = list(_codes(_group(sent, froms[0]))) if froms else [None]
+        return [(c, g) for c in src_codes for g in places if c != g]
     if frame == "mediate":
         return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
     if frame == "receive":
@@ -1465,6 +1604,13 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     break
     elif frame == "request":
         tgt = right_target(sent, t, REQUEST_PREPS)
+        lo, _hi = _clause(sent, t.start)
+        if trig.pos == "noun" and _REJECTED_BEFORE.search(sent.text[max(lo, t.start - 60):t.start]):
+            # "Russia declined Yerevan's request": the request was made to the one who declined it
+            decliner = [m for m in sent.mentions if lo <= m.start < t.start and _subject_ok(m) and not m.poss
+                        and not set(m.codes) & set(src_codes)]
+            if decliner:
+                tgt = _group(sent, decliner[0])
     elif frame == "speech":
         hi = _object_end(sent, t, 12)
         inner = [o for o in sent.triggers if o is not t and o.trig.type == "ASSAULT" and t.end <= o.start <= hi]
@@ -1484,6 +1630,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             codes = _assault_source(sent, t, lex, ctx)
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
+    elif frame == "veto":
+        # the forum (UN, Security Council) is not the target; whoever the vetoed text named is
+        _lo, hi = _clause(sent, t.start)
+        named = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr"
+                 and not set(m.codes) <= _FORUMS and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 15]
+        tgt = _group(sent, named[0]) if named else []
     elif frame == "sanction":
         if not src_codes:
             return []
@@ -1530,11 +1682,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     if not src_codes:
         family = [trig.type] + (["AID", "SUPPORT"] if trig.type in ("AID", "SUPPORT") else [])
         if trig.type == "ASSAULT":
-            if trig.pos == "noun" and "ASSAULT" in ctx.last_by_type:
+            if trig.pos == "noun" and _recent(ctx, "ASSAULT"):
                 src_codes = list(ctx.last_by_type["ASSAULT"][0])
         elif trig.type in DYAD_TYPES or trig.type in SPEECH_TYPES:
             for typ in family:
-                if typ in ctx.last_by_type:
+                if typ is not None and _recent(ctx, typ):
                     s_, g_ = ctx.last_by_type[typ]
                     src_codes = [c for c in s_ if c not in tgt_codes]
                     if not tgt_codes and anaphoric:
@@ -1560,7 +1712,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
-    """'This supply', 'these warnings', 'the attacks' (the last only for attacks): an event named before."""
+    """'This supply', 'these warnings', 'the attacks' (the last only for attacks): an event named before.
+    Only a noun is anaphoric ('the Houthis have attacked' names a new act)."""
+    if t.trig.pos != "noun":
+        return False
     prev = _prev_ws(sent, t.start, 4)
     dets = ("this", "these", "such", "those", "the") if t.trig.type == "ASSAULT" else ("this", "these", "such", "those")
     return any(w in dets for w in prev[-3:])
@@ -1581,7 +1736,23 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         hi = _object_end(sent, t, 8)
         if "capabilit" not in sent.low[t.end:hi]:
             return False
+    elif trig.obj is not None:
+        hi = _object_end(sent, t, 8)
+        if lex.object_words[trig.obj].isdisjoint(_ws(sent, t.end, hi)):
+            return False
     return True
+
+
+def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'vetoed a resolution condemning X': the -ing verb says what the vetoed text says, no act of the subject."""
+    if t.trig.pos != "verb" or not t.key.endswith("ing"):
+        return False
+    before = _prev_ws(sent, t.start, 1)
+    if not before or before[0] not in lex.document_nouns:
+        return False
+    return any(o.end <= t.start and _nw(sent, o.end, t.start) <= 8 and (
+        o.trig.frame == "veto" or o.trig.type == "REJECT" or (o.trig.type == "AID" and o.trig.mode == "diplomatic"))
+        for o in sent.triggers)
 
 
 def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
@@ -1606,6 +1777,14 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
 
 _LIGHT_AID = re.compile(r"\b(?:offer|offers|offered|offering|provide|provides|provided|providing|give|gives|gave|giving|"
                         r"extend|extends|extended|extending|lend|lends|lent|lending)\b(?:\s+[\w'-]+){0,3}\s*$", re.I)
+_CONTROL_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"
+_REJECTED_BEFORE = re.compile(r"\b(?:declin|reject|refus|rebuff|ignor|den(?:y|ied|ies)|turn(?:ed|s|ing)?\s+down)\w*"
+                              r"\s+(?:[\w.'-]+\s+){0,4}?$", re.I)
+_DECLINED_REQUEST = re.compile(
+    r"\b(?:declin|reject|refus|rebuff|ignor|den(?:y|ied|ies)|turn(?:ed|s|ing)?\s+down)\w*\s+(?:[\w.'-]+\s+){0,4}?"
+    r"(?:request|requests|appeal|appeals|plea|pleas|call|calls)\s+for\s+(?:[\w-]+\s+){0,2}$", re.I)
+_VOICED_BEFORE = re.compile(r"\b(?:voic|express|reiterat|reaffirm|affirm|declar|underlin|emphasi[sz]|stress|signal)\w*"
+                            r"(?:\s+(?:its|their|his|her|the|full|strong|firm|unwavering|continued|public))*\s+$", re.I)
 _BY_MEANS = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}by\s+\w+ing\b", re.I)
 
 
@@ -1619,6 +1798,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     """Context that changes a trigger's type: support offered or military is aid; 'seek to' is no request."""
     trig = t.trig
     left = sent.text[max(0, t.start - 60):t.start]
+    if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and _DECLINED_REQUEST.search(left):
+        # "Russia declined Yerevan's request for help": help withheld from the one who asked
+        mode = trig.mode if trig.mode != "auto" else None
+        new = Trigger("AID", "noun", "declined", mode, None, frozenset(), False, True, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
     if trig.type == "SUPPORT":
@@ -1630,6 +1814,10 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         light = trig.pos == "noun" and _LIGHT_AID.search(left)
         if trig.mode == "diplomatic" and _UN_WORDS.search(sent.text[t.end:hi]):
             new = Trigger("AID", trig.pos, "transfer", "diplomatic", None, trig.need - {"target"}, False, False, False, False, None, None)
+            return TrigHit(t.start, t.end, new, t.key)
+        if trig.pos == "noun" and trig.mode == "auto" and _VOICED_BEFORE.search(left):
+            # "voiced support for X's security concerns": words of support, whatever the object's domain
+            new = Trigger("SUPPORT", "noun", "directed", "rhetorical", None, trig.need, False, False, False, False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
         if trig.mode == "auto":
             doms = _domain_hits(sent, _left_mod_start(sent, t), hi)
@@ -1698,7 +1886,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
             continue
-        if is_irrealis(sent, t) or not _needs_ok(sent, t, lex):
+        if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
