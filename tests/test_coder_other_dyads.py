@@ -64,6 +64,18 @@ CASES = [
      {("AZE", "ASSAULT", "ARM", False), ("ARM", "REQUEST", "RUS", False), ("RUS", "AID", "ARM", True)}),
     ("The Kremlin ignored Tehran's calls for assistance.", {("RUS", "AID", "IRN", True)}),
     ("Kim Jong Un thanked Putin for Moscow's support.", {("RUS", "SUPPORT", "PRK", False)}),
+    ("Yet Beijing has repeatedly signalled that it would not back Pyongyang in a war the North started.",
+     {("CHN", "SUPPORT", "PRK", True)}),
+    ("Moscow pushed back against Washington's demands.", set()),
+    ("In 2024, Pyongyang signed a mutual defence treaty with Moscow and later sent troops to fight alongside Russian "
+     "forces.", {("PRK", "AGREE", "RUS", False), ("RUS", "AGREE", "PRK", False), ("PRK", "AID", "RUS", False)}),
+    ("President Trump has declined to say whether American forces would defend Taiwan if China invaded.",
+     {("USA", "AID", "TWN", False)}),
+    ("Tokyo and Manila have deepened their defence ties, and the Philippines has allowed US troops to use more of its "
+     "bases.", {("JPN", "COOPERATE", "PHL", False), ("PHL", "COOPERATE", "JPN", False)}),
+    ("Japan has warned that a Chinese attack would threaten its own security.", {("JPN", "THREATEN", None, False)}),
+    ("Taipei has also bought Harpoon coastal defence systems and HIMARS launchers from Washington.",
+     {("USA", "AID", "TWN", False)}),
 ]
 
 
@@ -79,6 +91,7 @@ def test_other_dyads(sentence: str, want: set[tuple[str, str, str | None, bool]]
     ("Moscow will provide Tehran with Su-35 fighter jets, Iranian officials said.", "future"),
     ("Russia could still offer Iran advanced air defence systems, some analysts believe.", "hedged"),
     ("Iranian drones were delivered to Russia through the Caspian Sea, according to Western officials.", "reported"),
+    ("President Trump has declined to say whether American forces would defend Taiwan if China invaded.", "hedged"),
 ])
 def test_other_dyads_modality(sentence: str, modality: str) -> None:
     events = code_sentences([sentence], PUBLISHED)[0]
@@ -91,3 +104,8 @@ def test_an_old_attack_is_not_this_one() -> None:
            "The weather was mild.", "Japan protested to China over the incursion of coast guard ships."]
     events = code_sentences(doc, PUBLISHED)[-1]
     assert {(e.source, e.event, e.target) for e in events} == {("JPN", "ACCUSE", "CHN")}
+
+
+def test_speaker_without_trailing_verbs() -> None:
+    events = code_sentences(["President Trump has declined to say whether American forces would defend Taiwan."])[0]
+    assert {e.attribution for e in events} == {"President Trump"}

@@ -593,7 +593,7 @@ def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: st
     for e in entries:
         if e.pos == want:
             return e
-    if want == "noun" and all(e.pos == "verb" for e in entries) and (prev in DETS or (
+    if want == "noun" and all(e.pos == "verb" for e in entries) and (prev in DETS or (prev.endswith("ed") and not prev.endswith("eed")) or (
             all(e.frame == "transfer" for e in entries) and ((nxt in PREPS and nxt != "to") or not nxt))):
         return None  # "commercial ships in the Red Sea": a transfer verb has its object next, not a preposition
     return entries[0]
@@ -811,7 +811,10 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             single = codes if len(codes) == 1 else []
             if len(codes) == 1:
                 codes = []
-            if len(codes) < 2:
+            if key in ("bilateral", "mutual") and any(x.codes for x in sent.mentions if x is not m):
+                # "Pyongyang signed a mutual defence treaty with Moscow": the parties are in the sentence already
+                pass
+            elif len(codes) < 2:
                 # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
                 pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
                     ctx.prev_codes if len(ctx.prev_codes) == 2 else ctx.dyad())
@@ -921,6 +924,8 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     lo, hi = _clause(sent, t.start)
     noun = t.trig.pos == "noun"
     before = [m for m in sent.mentions if m.end <= pos and m.codes]
+    if not noun and _np_subject_after_that(sent, pos):
+        return []  # "Japan warned that a Chinese attack would threaten ...": the attack, not Japan, threatens
     if noun and pos == t.start and _cause_np(sent, t.start):
         return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
@@ -963,6 +968,20 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             if m.start > sent.bounds[0] and _subject_ok(m):
                 return _group(sent, m)
     return []
+
+
+def _np_subject_after_that(sent: Sentence, pos: int) -> bool:
+    """Whether the clause that ends at `pos` starts with 'that' + a determiner and names no actor before the verb:
+    its subject is a thing ('that a Chinese attack would threaten'), so the main clause's subject is not the agent."""
+    j = bisect_left(sent.starts, pos)
+    lo = max(0, j - 8)
+    for k in range(j - 2, lo - 1, -1):
+        if sent.words[k] == "that":
+            if sent.words[k + 1] not in ("a", "an", "the", "any", "such", "this", "these", "those"):
+                return False
+            start = sent.starts[k]
+            return not any(start < m.start < pos and m.codes and m.role in ("np", "agent") for m in sent.mentions)
+    return False
 
 
 _CAUSE_PREPS = frozenset({"over", "about", "amid"})
@@ -1208,6 +1227,8 @@ def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> boo
     nor past 'and' to a second finite verb ('did not recognise X and imposed sanctions'), nor from 'refused to join'
     into the others' act it names ('refused to join Western sanctions')."""
     words = _ws(sent, cue[1], t.start)
+    if "whether" in words:
+        return False  # "declined to say whether X would defend Y": a question left open, not a denial
     if t.trig.pos == "verb" and t.key.split()[0].endswith("ed") and ("and" in words or "but" in words) and (
             cue[2] in _DO_NEGATORS or (cue[2] == "not" and _prev_ws(sent, cue[0], 1) in (["did"], ["does"], ["do"]))):
         return False  # after "did not" a verb is a bare infinitive: a past form is a new predicate
@@ -1254,8 +1275,10 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
     return "asserted"
 
 
+_SIGNALLED_THAT = re.compile(r"\b(?:signal|indicat|warn|made clear|make clear|makes clear|hint|announc|insist)\w*\s+that\b")
 _REPORT_VERBS = frozenset("say says said saying state states stated told tell reporters noted claim claims claimed announced "
-                          "announces insisted insists confirmed confirms added stressed assured".split())
+                          "announces insisted insists confirmed confirms added stressed assured signalled signaled "
+                          "signals indicated indicates warned".split())
 
 
 def _backshifted_would(sent: Sentence, hedge: tuple[int, int, str], lo: int, pos: int) -> bool:
@@ -1267,7 +1290,8 @@ def _backshifted_would(sent: Sentence, hedge: tuple[int, int, str], lo: int, pos
         return False
     if sent.cues.get("hypothetical"):
         return False
-    return any(c[2] in _REPORT_VERBS for c in sent.cues.get("report", ()))
+    return any(c[2] in _REPORT_VERBS for c in sent.cues.get("report", ())) or bool(
+        _SIGNALLED_THAT.search(sent.low, 0, hedge[0]))
 
 
 _VAGUE_SPEAKERS = frozenset(
@@ -1275,6 +1299,8 @@ _VAGUE_SPEAKERS = frozenset(
 )
 
 
+_SPEAKER_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|did|does|do|also|again|repeatedly|publicly|not|never|"
+                           r"declined|refused|to|would|will|could|may|might|previously|recently|once))+$")
 _REPORTED_BY = re.compile(r"as reported by ([A-Z][^,.;]+)")
 
 
@@ -1311,6 +1337,7 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
     phrase = sent.text[seg_start:seg_end].strip(" ,\"'")
     phrase = _SPEAKER_FILLER.sub(" ", phrase)
     phrase = _SPACES.sub(" ", phrase).strip(" ,")
+    phrase = _SPEAKER_TAIL.sub("", phrase)  # "President Trump has declined to" -> "President Trump"
     if key == "accused":
         phrase = sent.text[:start].strip(" ,")
         phrase = _TRAILING_AUX.sub("", phrase).strip()
