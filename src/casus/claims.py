@@ -734,6 +734,9 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
     clauses = split_clauses(masked, lex)
     starts = [c.start for c in clauses]
     scores = Scores()
+    # "North Korea signed a mutual defence treaty with Russia" (patron China): a commitment between the client
+    # and a third party, or between third parties, says nothing of the patron's
+    others_only = TOKENS["T"] in masked and TOKENS["P"] not in masked and TOKENS["X"] not in masked
     for m, cue in _matches(masked, lex):
         i = bisect_right(starts, m.start()) - 1  # the clause the cue starts in (clauses are sorted, disjoint)
         clause = clauses[i] if i >= 0 and m.start() < clauses[i].end else Clause(0, len(masked), 1.0)
@@ -752,6 +755,8 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
                     stance, weight = "against", weight * lex.negated_for_multiplier
                 else:
                     stance, weight = "for", weight * lex.flip_against_to_for
+        if others_only and cue.factor == "commitment" and stance == "for" and TOKENS["T"] in masked[clause.start:clause.end]:
+            weight *= float(lex.decision["third_party_commitment_weight"])
         if stance in scores.stance:
             scores.stance[stance] += weight
         if cue.factor:

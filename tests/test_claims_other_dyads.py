@@ -1,0 +1,28 @@
+"""Claims about dyads other than the flagship, in sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.claims import code_sentence, orient, score_sentence
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
+    ("CHN", "PRK", "Yet Beijing has repeatedly signalled that it would not back Pyongyang in a war the North started.",
+     "against", "signal"),
+    ("RUS", "IRN", "Russia will stand by Iran whatever happens, the Kremlin said.", "for", "signal"),
+    ("RUS", "ARM", "Russia did not support Armenia when Azerbaijan attacked in 2022.", "against", "precedent"),
+])
+def test_backing_the_client(patron: str, client: str, sentence: str, stance: str, factor: str) -> None:
+    claim = code_sentence(sentence, orient(patron, client))
+    assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
+
+
+def test_a_third_partys_treaty_is_not_the_patrons_commitment() -> None:
+    """North Korea's treaty with Russia says nothing of China's commitment to North Korea."""
+    dyad = orient("CHN", "PRK")
+    third = score_sentence("Pyongyang signed a mutual defence treaty with Moscow.", dyad)
+    own = score_sentence("Beijing signed a mutual defence treaty with Pyongyang.", dyad)
+    assert third.factor["commitment"] == 0 and own.factor["commitment"] > 0
+    # negated commitments still count: "no defence pact with Moscow" is no commitment of anyone's
+    assert score_sentence("Pyongyang has no defence pact with Moscow.", dyad).stance["against"] > 0
