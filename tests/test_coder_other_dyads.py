@@ -76,6 +76,12 @@ CASES = [
     ("Japan has warned that a Chinese attack would threaten its own security.", {("JPN", "THREATEN", None, False)}),
     ("Taipei has also bought Harpoon coastal defence systems and HIMARS launchers from Washington.",
      {("USA", "AID", "TWN", False)}),
+    ("Armenia's relations with Russia have soured since Moscow failed to defend it during Azerbaijan's 2023 offensive.",
+     {("RUS", "AID", "ARM", True)}),
+    ("Ankara sent F-16 jets to Azerbaijan for joint drills in 2020.",
+     {("TUR", "AID", "AZE", False), ("TUR", "COOPERATE", "AZE", False), ("AZE", "COOPERATE", "TUR", False)}),
+    ("Yerevan has since bought artillery and radars from France and India.",
+     {("FRA", "AID", "ARM", False), ("IND", "AID", "ARM", False)}),
 ]
 
 
@@ -109,3 +115,8 @@ def test_an_old_attack_is_not_this_one() -> None:
 def test_speaker_without_trailing_verbs() -> None:
     events = code_sentences(["President Trump has declined to say whether American forces would defend Taiwan."])[0]
     assert {e.attribution for e in events} == {"President Trump"}
+
+
+def test_standing_by_is_not_defending() -> None:
+    events = code_sentences(["Russian peacekeepers stood by as Azerbaijani troops seized the enclave."])[0]
+    assert events and all(e.event == "AID" and e.negated for e in events if e.source == "RUS")

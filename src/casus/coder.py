@@ -826,6 +826,10 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             m.codes = tuple(reversed(codes)) if len(codes) == 2 else ()
         elif cat == "single":
             person = key in ("he", "his", "she", "her", "him")
+            if key in ("it", "him", "them") and prior and prior[-1].prep is None and not prior[-1].obj and \
+                    _OBJECT_PRONOUN_GAP.fullmatch(sent.low[prior[-1].end:m.start]):
+                # "Moscow failed to defend it": an object pronoun is not its own verb's subject
+                prior = prior[:-1]
             last = prior[-1] if prior else None
             if last is not None and last.obj and not person and _CONTROL_GAP.fullmatch(sent.low[last.end:m.start]):
                 m.codes = last.codes[:1]  # "urged Israel to halt its strikes": its is the one urged
@@ -1567,8 +1571,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if len(parts) < 2:
             lo, hi = _clause(sent, t.start)
             for m in sent.mentions:
-                if m.codes and lo <= m.start < hi and m.role not in ("attr", "maker", "mod") and m.prep not in (
-                        "in", "at", "against", "from", "by", "to", "over", "on", "like", "than"):
+                if m.codes and lo <= m.start < hi and m.role not in ("attr", "maker", "mod") and (m.prep not in (
+                        "in", "at", "against", "from", "by", "to", "over", "on", "like", "than") or (
+                        m.prep == "to" and m.end <= t.start)):  # "sent jets to Azerbaijan for joint drills"
                     for c in m.codes:
                         if c not in parts and not c.endswith("_MILITIAS") and len(parts) < 2:
                             parts.append(c)
@@ -1804,6 +1809,7 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
 
 _LIGHT_AID = re.compile(r"\b(?:offer|offers|offered|offering|provide|provides|provided|providing|give|gives|gave|giving|"
                         r"extend|extends|extended|extending|lend|lends|lent|lending)\b(?:\s+[\w'-]+){0,3}\s*$", re.I)
+_OBJECT_PRONOUN_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to\s+)?[a-z]+\s+")  # "Moscow failed to defend it"
 _CONTROL_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"
 _REJECTED_BEFORE = re.compile(r"\b(?:declin|reject|refus|rebuff|ignor|den(?:y|ied|ies)|turn(?:ed|s|ing)?\s+down)\w*"
                               r"\s+(?:[\w.'-]+\s+){0,4}?$", re.I)
