@@ -115,7 +115,7 @@ def test_ledger_filters_by_date_and_dyad() -> None:
 @pytest.mark.parametrize("patron,client,attacker,expected", [
     ("RUS", "IRN", "ISR", {"defense_pact": 0, "patron_at_war_elsewhere": 1, "patron_ties_with_attacker": 1,
                            "shares_border": 0, "attacker_nuclear": 1, "attacker_nonstate": 0}),
-    ("CHN", "PRK", "USA", {"defense_pact": 1, "patron_at_war_elsewhere": 0, "patron_ties_with_attacker": 0,
+    ("CHN", "PRK", "USA", {"defense_pact": 1, "patron_at_war_elsewhere": 0, "patron_ties_with_attacker": 1,
                            "shares_border": 1, "attacker_nuclear": 1, "attacker_nonstate": 0}),
     ("RUS", "ARM", "AZE", {"defense_pact": 1, "patron_at_war_elsewhere": 1, "patron_ties_with_attacker": 1,
                            "shares_border": 0, "attacker_nuclear": 0, "attacker_nonstate": 0}),
