@@ -120,3 +120,16 @@ def test_speaker_without_trailing_verbs() -> None:
 def test_standing_by_is_not_defending() -> None:
     events = code_sentences(["Russian peacekeepers stood by as Azerbaijani troops seized the enclave."])[0]
     assert events and all(e.event == "AID" and e.negated for e in events if e.source == "RUS")
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("The Kremlin denied that it had supplied weapons to Hamas.", {("RUS", "AID", "HAMAS", True, "reported")}),
+    ("Moscow may soon deliver S-400 systems to Ankara, Turkish media reported.", {("RUS", "AID", "TUR", False, "hedged")}),
+    ("According to the Pentagon, China provided satellite imagery to Russia.",
+     {("CHN", "COOPERATE", "RUS", False, "reported")}),
+    ("North Korea allegedly sent artillery shells to Russia.", {("PRK", "AID", "RUS", False, "reported")}),
+    ("Russia is said to be considering an arms deal with Iran.", {("RUS", "AID", "IRN", False, "hedged")}),
+])
+def test_denials_hearsay_and_intelligence(sentence: str, want: set) -> None:
+    got = {(e.source, e.event, e.target, e.negated, e.modality) for e in code_sentences([sentence], PUBLISHED)[0]}
+    assert got == want

@@ -698,7 +698,8 @@ def _resolve_mentions(
             m.role = "mod"
         elif hyphen and LED_SUFFIX.match(text, m.end):
             m.role = "agent"
-        elif attr_spans and any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and _attr_follows(low, m.end, lex, mentions):
+        elif attr_spans and any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and not (
+                m.kind in ("name", "capital") and text[m.end:m.end + 1] == ",") and _attr_follows(low, m.end, lex, mentions):
             m.role = "attr"
         elif m.kind in ("name", "capital") and not m.poss and (nxt := _next_ws(sent, m.end, m.end + 40, 3)) and (
                 nxt[0] in lex.background_nouns or " ".join(nxt[:2]) in lex.background_nouns):
@@ -733,9 +734,11 @@ def _resolve_mentions(
     gid = 0
     for i, m in enumerate(mentions):
         gap = low[mentions[i - 1].end:m.start] if i else ""
-        if i and _coordinated(gap, mentions[i - 1]) and not ("," in gap and m.role == "agent"):  # ", and Israeli jets ..."
+        if i and _coordinated(gap, mentions[i - 1]) and not ("," in gap and m.role == "agent") and not (
+                gap.strip() == "," and mentions[i - 1].prep is not None and any(0 < t.start - m.end <= 2 for t in sent.triggers)):
+            # not ", and Israeli jets ...", nor "According to the Pentagon, China provided ...": a new subject
             m.group = mentions[i - 1].group
-            if m.prep is None:
+            if m.prep is None:  # a coordinated mention shares its preposition
                 m.prep = mentions[i - 1].prep
         else:
             gid += 1
@@ -1317,13 +1320,15 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
     if best is None:
         # postposed: "..., officials said."
         for c in sent.cues.get("report", ()):
-            if c[0] > t.end and c[2] in ("said", "says", "told", "added", "according to", "stated", "noted", "claimed"):
+            if c[0] > t.end and c[2] in ("said", "says", "told", "added", "according to", "stated", "noted", "claimed",
+                                         "reported"):
                 best = c
                 break
         if best is None:
             return None
     start, end, key = best
-    if key in ("reportedly", "allegedly", "reports have emerged", "reports emerged", "report that", "reports that"):
+    if key in ("reportedly", "allegedly", "reports have emerged", "reports emerged", "report that", "reports that",
+               "is said to", "are said to", "was said to", "were said to"):
         return (None, ())
     if key in ("according to", "as reported by"):
         seg_start, seg_end = end, len(sent.text)
@@ -1864,6 +1869,13 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
             return None  # "seek to bolster": an attempt, not a request
         if t.key.startswith(("push", "press", "urg")) and not _WORDS_THEN_TO.match(after):
             return None  # "pressing imperatives", "push them closer"
+    if trig.type == "AID" and trig.light and trig.frame == "transfer":
+        doms = _domain_hits(sent, t.end, _object_end(sent, t, 8))
+        if "intelligence" in doms and not {"military", "economic", "intervention"} & set(doms):
+            # "provided satellite imagery to Russia": intelligence passed on is intelligence cooperation
+            new = Trigger("COOPERATE", trig.pos, "transfer", "intelligence", None, frozenset({"target"}), False, False, False,
+                          False, None, None)
+            return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "AID" and trig.light and t.key.startswith("offer"):
         hi = _object_end(sent, t, 8)
         if set(_ws(sent, t.end, hi)) & lex.offer_objects:
