@@ -137,3 +137,15 @@ def test_date_regex_start_guard_changes_nothing() -> None:
     for text in texts:
         fast = [(m.span(), m.groupdict()) for m in dates.DATE_RE.finditer(text)]
         assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+
+
+def test_word_index_loop_equals_regex() -> None:
+    """The compiled build's character loop finds exactly the words (and offsets) of the word regex."""
+    r = random.Random(11)
+    alphabet = "abcXYZ019_'- \t,.;:!?\"()-'"
+    texts = synthetic_sentences(500, seed=3) + ["", " ", "--", "'s", "a-b'c d", "_x_ y__", "end-", "-start"]
+    texts += ["".join(r.choice(alphabet) for _ in range(r.randint(0, 40))) for _ in range(2000)]
+    for text in texts:
+        low = text.lower()
+        found = list(coder.WORD_RE_ASCII.finditer(low))
+        assert coder._word_index_ascii_loop(low) == ([m.start() for m in found], [m.group() for m in found]), text

@@ -422,9 +422,40 @@ class Sentence:
     words: list[str] = field(default_factory=list)  # the lower-cased words, as WORD_RE finds them
 
 
+# Compiled by mypyc (setup.py), a loop over characters beats the regex engine for the word index; as
+# pure Python it is many times slower, so each build takes its faster, equivalent path.
+_COMPILED = not __file__.endswith((".py", ".pyc"))
+
+
+def _word_index_ascii_loop(low: str) -> tuple[list[int], list[str]]:
+    """word_index for ASCII text as a plain character loop: the words are runs of [A-Za-z0-9_'-]."""
+    starts: list[int] = []
+    words: list[str] = []
+    n = len(low)
+    i = 0
+    while i < n:
+        ch = low[i]
+        if ch.isalnum() or ch == "_" or ch == "'" or ch == "-":
+            j = i + 1
+            while j < n:
+                c = low[j]
+                if c.isalnum() or c == "_" or c == "'" or c == "-":
+                    j += 1
+                else:
+                    break
+            starts.append(i)
+            words.append(low[i:j])
+            i = j
+        else:
+            i += 1
+    return starts, words
+
+
 def word_index(low: str) -> tuple[list[int], list[str]]:
     """The start offset of each word and the words, once per sentence, so word counts and neighbours are
     bisections, not regex runs."""
+    if _COMPILED and low.isascii():
+        return _word_index_ascii_loop(low)
     words = (WORD_RE_ASCII if low.isascii() else WORD_RE).findall(low)
     starts: list[int] = []
     at = 0
@@ -1642,7 +1673,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     elif frame == "request":
         tgt = right_target(sent, t, REQUEST_PREPS)
         lo, _hi = _clause(sent, t.start)
-        if trig.pos == "noun" and _REJECTED_BEFORE.search(sent.text[max(lo, t.start - 60):t.start]):
+        if trig.pos == "noun" and _REJECTED_BEFORE.search(sent.low[max(lo, t.start - 60):t.start]):
             # "Russia declined Yerevan's request": the request was made to the one who declined it
             decliner = [m for m in sent.mentions if lo <= m.start < t.start and _subject_ok(m) and not m.poss
                         and not set(m.codes) & set(src_codes)]
@@ -1836,7 +1867,7 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     """Context that changes a trigger's type: support offered or military is aid; 'seek to' is no request."""
     trig = t.trig
     left = sent.text[max(0, t.start - 60):t.start]
-    if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and _DECLINED_REQUEST.search(left):
+    if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and " for " in left and _DECLINED_REQUEST.search(left):
         # "Russia declined Yerevan's request for help": help withheld from the one who asked
         mode = trig.mode if trig.mode != "auto" else None
         new = Trigger("AID", "noun", "declined", mode, None, frozenset(), False, True, False, False, None, None)
@@ -1869,7 +1900,7 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
             return None  # "seek to bolster": an attempt, not a request
         if t.key.startswith(("push", "press", "urg")) and not _WORDS_THEN_TO.match(after):
             return None  # "pressing imperatives", "push them closer"
-    if trig.type == "AID" and trig.light and trig.frame == "transfer":
+    if trig.type == "AID" and trig.light and trig.frame == "transfer" and any(d == "intelligence" for _, _, d in sent.domains):
         doms = _domain_hits(sent, t.end, _object_end(sent, t, 8))
         if "intelligence" in doms and not {"military", "economic", "intervention"} & set(doms):
             # "provided satellite imagery to Russia": intelligence passed on is intelligence cooperation
