@@ -1,0 +1,30 @@
+"""`casus bench code`: the coder's rate, its peak memory and the spaCy baseline, from one run."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from click.testing import CliRunner
+
+from casus.bench import synthetic_sentences
+from casus.bench_code import run
+from casus.cli import main
+
+
+def test_run_reports_rate_memory_build_and_baseline() -> None:
+    res = run(synthetic_sentences(400, seed=2), min_seconds=0.05)
+    assert res["sentences"] == 400 and 0 < res["sentences_with_events"] <= 400
+    assert res["casus_sentences_per_s"] > 0 and res["casus_peak_kib"] > 0
+    assert res["coder_build"] in ("mypyc", "pure Python")
+    if importlib.util.find_spec("spacy") is None:
+        assert "skipped" in res["spacy"]
+    else:
+        assert res["spacy"]["sentences_per_s"] > 0 and res["spacy"]["patterns"] > 1000
+        assert res["ratio_vs_spacy"] == pytest.approx(res["casus_sentences_per_s"] / res["spacy"]["sentences_per_s"])
+
+
+def test_cli_prints_the_numbers() -> None:
+    out = CliRunner().invoke(main, ["bench", "code", "--sentences", "300", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert '"casus_sentences_per_s"' in out.output and '"coder_build"' in out.output
