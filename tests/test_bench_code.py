@@ -21,7 +21,8 @@ def test_run_reports_rate_memory_build_and_baseline() -> None:
         assert "skipped" in res["spacy"]
     else:
         assert res["spacy"]["sentences_per_s"] > 0 and res["spacy"]["patterns"] > 1000
-        assert res["ratio_vs_spacy"] == pytest.approx(res["casus_sentences_per_s"] / res["spacy"]["sentences_per_s"])
+        assert res["ratio_vs_spacy"] == pytest.approx(res["casus_sentences_per_s"] / res["spacy"]["sentences_per_s"], abs=1e-3)
+        assert res["casus_sentences_per_s_median"] <= res["casus_sentences_per_s"]
 
 
 def test_cli_prints_the_numbers() -> None:

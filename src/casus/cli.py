@@ -599,7 +599,12 @@ def bench_code(n: int, seed: int, fmt: str) -> None:
 
 
 def _format_bench(result: dict[str, Any]) -> str:
-    return "\n".join(f"{k:>28}: {v:,.1f}" if isinstance(v, float) else f"{k:>28}: {v}" for k, v in result.items())
+    def fmt(v: Any) -> str:
+        if isinstance(v, float):
+            return f"{v:,.3f}" if abs(v) < 10 else f"{v:,.1f}"  # a ratio keeps its digits, a rate its thousands
+        return str(v)
+
+    return "\n".join(f"{k:>28}: {fmt(v)}" for k, v in result.items())
 
 
 if __name__ == "__main__":
