@@ -865,7 +865,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
                 # "Moscow failed to defend it": an object pronoun is not its own verb's subject
                 prior = prior[:-1]
             last = prior[-1] if prior else None
-            if last is not None and last.obj and not person and _CONTROL_GAP.fullmatch(sent.low[last.end:m.start]):
+            if last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
                 m.codes = last.codes[:1]  # "urged Israel to halt its strikes": its is the one urged
             else:
                 m.codes = _antecedent(prior, ctx, person)
@@ -1846,7 +1846,7 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
 _LIGHT_AID = re.compile(r"\b(?:offer|offers|offered|offering|provide|provides|provided|providing|give|gives|gave|giving|"
                         r"extend|extends|extended|extending|lend|lends|lent|lending)\b(?:\s+[\w'-]+){0,3}\s*$", re.I)
 _OBJECT_PRONOUN_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to\s+)?[a-z]+\s+")  # "Moscow failed to defend it"
-_CONTROL_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"
+_TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"
 _REJECTED_BEFORE = re.compile(r"\b(?:declin|reject|refus|rebuff|ignor|den(?:y|ied|ies)|turn(?:ed|s|ing)?\s+down)\w*"
                               r"\s+(?:[\w.'-]+\s+){0,4}?$", re.I)
 _DECLINED_REQUEST = re.compile(
