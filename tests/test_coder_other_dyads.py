@@ -82,6 +82,10 @@ CASES = [
      {("TUR", "AID", "AZE", False), ("TUR", "COOPERATE", "AZE", False), ("AZE", "COOPERATE", "TUR", False)}),
     ("Yerevan has since bought artillery and radars from France and India.",
      {("FRA", "AID", "ARM", False), ("IND", "AID", "ARM", False)}),
+    ("India and Pakistan exchanged artillery fire along the Line of Control on Wednesday.",
+     {("IND", "ASSAULT", "PAK", False), ("PAK", "ASSAULT", "IND", False)}),
+    ("Indian missiles struck nine sites in Pakistan in May 2025.", {("IND", "ASSAULT", "PAK", False)}),
+    ("Pakistan's military said it shot down five Indian aircraft.", {("PAK", "ASSAULT", "IND", False)}),
 ]
 
 
@@ -133,3 +137,11 @@ def test_standing_by_is_not_defending() -> None:
 def test_denials_hearsay_and_intelligence(sentence: str, want: set) -> None:
     got = {(e.source, e.event, e.target, e.negated, e.modality) for e in code_sentences([sentence], PUBLISHED)[0]}
     assert got == want
+
+
+def test_an_apposition_is_no_list() -> None:
+    """'China, Pakistan's closest ally, urged both sides': China acts, and 'both sides' are the two at war."""
+    doc = ["India and Pakistan exchanged artillery fire on Wednesday.",
+           "China, Pakistan's closest ally, urged both sides to exercise restraint."]
+    events = code_sentences(doc, PUBLISHED)[-1]
+    assert {(e.source, e.event, e.target) for e in events} == {("CHN", "REQUEST", "PAK"), ("CHN", "REQUEST", "IND")}

@@ -357,7 +357,7 @@ class Mention:
 
     def __init__(self, start: int, end: int, codes: tuple[str, ...], kind: str, poss: bool = False) -> None:
         self.start, self.end, self.codes, self.kind, self.poss = start, end, codes, kind, poss
-        self.role = "np"  # np | agent | mod | attr | maker | loc
+        self.role = "np"  # np | agent | mod | attr | maker | appos | loc
         self.prep: str | None = None
         self.group: int = -1
         self.expand: list[Mention] | None = None
@@ -729,6 +729,8 @@ def _resolve_mentions(
             m.role = "mod"
         elif hyphen and LED_SUFFIX.match(text, m.end):
             m.role = "agent"
+        elif m.poss and text[max(0, m.start - 2):m.start] == ", " and _APPOSITIVE_TAIL.match(low, m.end):
+            m.role = "appos"  # "China, Pakistan's closest ally, urged ...": a description of China
         elif attr_spans and any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and not (
                 m.kind in ("name", "capital") and text[m.end:m.end + 1] == ",") and _attr_follows(low, m.end, lex, mentions):
             m.role = "attr"
@@ -765,7 +767,7 @@ def _resolve_mentions(
     gid = 0
     for i, m in enumerate(mentions):
         gap = low[mentions[i - 1].end:m.start] if i else ""
-        if i and _coordinated(gap, mentions[i - 1]) and not ("," in gap and m.role == "agent") and not (
+        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and m.role == "agent") and not (
                 gap.strip() == "," and mentions[i - 1].prep is not None and any(0 < t.start - m.end <= 2 for t in sent.triggers)):
             # not ", and Israeli jets ...", nor "According to the Pentagon, China provided ...": a new subject
             m.group = mentions[i - 1].group
@@ -792,9 +794,9 @@ _COMMON_VERBS = frozenset(
 )
 
 
-def _coordinated(gap: str, prev: Mention) -> bool:
-    if prev.poss:
-        return False
+def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
+    if prev.poss or (m is not None and m.poss and gap.strip() == ","):
+        return False  # "China, Pakistan's closest ally, urged ...": an apposition, not a list
     g = gap.strip()
     return g in ("and", "or", ",", ", and", ", or", "&", "as well as", "and its", "and their", "and the", ", and the",
                  "or the", "and its european", "nor")
@@ -834,7 +836,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             continue
         cat = m.kind[6:]
         key = sent.low[m.start:m.end]
-        prior = [x for x in done if x.codes and x.role != "maker"]
+        prior = [x for x in done if x.codes and x.role not in ("maker", "appos")]
         if cat == "pair":
             codes: list[str] = []
             for x in reversed(prior):
@@ -977,7 +979,7 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     if before:
         m = before[-1]
         gap = sent.text[m.end + (2 if m.poss else 0):pos]
-        if m.role not in ("attr",) and (m.role != "maker" or noun):
+        if m.role not in ("attr", "appos") and (m.role != "maker" or noun):
             if noun and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or m.kind in ("pair", "group", "adj")
                                                  or not gap.strip()):
                 return _group(sent, m)
@@ -995,11 +997,17 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         for m in reversed(before):
             if m.start < lo:
                 break
-            if _subject_ok(m, allow_obj) or (m.poss and m.prep is None and m.role not in ("attr", "maker") and (allow_obj or not m.obj)):
+            if _subject_ok(m, allow_obj) or (m.poss and m.prep is None and m.role not in ("attr", "maker", "appos") and (allow_obj or not m.obj)):
                 return _group(sent, m)
     for m in reversed(before):
         if _subject_ok(m) and m.role != "mod":
             return _group(sent, m)
+    if t.trig.frame == "assault":
+        # "Indian missiles struck ...": the adjective of the weapons that strike is the attacker
+        for m in reversed(before):
+            if m.start >= lo and m.kind == "adj" and not m.poss and any(0 < ds - m.end <= 2 and d == "military"
+                                                                          for ds, _, d in sent.domains):
+                return [m]
     # a fronted phrase ("Instead of direct participation, Russia could ...")
     if sent.bounds and t.start < sent.bounds[0] and _starts_subordinate(sent, lex):
         for m in sent.mentions:
@@ -1845,6 +1853,8 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
 
 _LIGHT_AID = re.compile(r"\b(?:offer|offers|offered|offering|provide|provides|provided|providing|give|gives|gave|giving|"
                         r"extend|extends|extended|extending|lend|lends|lent|lending)\b(?:\s+[\w'-]+){0,3}\s*$", re.I)
+_APPOSITIVE_TAIL = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners|neighbour|neighbor|friend|backer|"
+                              r"patron|client|protector|rival|arch-rival|archrival|foe|enemy)\s*,")
 _OBJECT_PRONOUN_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to\s+)?[a-z]+\s+")  # "Moscow failed to defend it"
 _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"
 _REJECTED_BEFORE = re.compile(r"\b(?:declin|reject|refus|rebuff|ignor|den(?:y|ied|ies)|turn(?:ed|s|ing)?\s+down)\w*"
