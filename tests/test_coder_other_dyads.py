@@ -86,6 +86,13 @@ CASES = [
      {("IND", "ASSAULT", "PAK", False), ("PAK", "ASSAULT", "IND", False)}),
     ("Indian missiles struck nine sites in Pakistan in May 2025.", {("IND", "ASSAULT", "PAK", False)}),
     ("Pakistan's military said it shot down five Indian aircraft.", {("PAK", "ASSAULT", "IND", False)}),
+    ("When US and Israeli jets pounded Iranian nuclear sites in February 2026, Moscow offered little more than words.",
+     {("USA", "ASSAULT", "IRN", False), ("ISR", "ASSAULT", "IRN", False)}),
+    ("Behind the scenes, Russia may have passed satellite intelligence to Iran, according to two Western officials.",
+     {("RUS", "COOPERATE", "IRN", False)}),
+    ("Iranian Foreign Minister Abbas Araghchi flew to Moscow seeking air defence systems, but returned empty-handed.",
+     {("IRN", "REQUEST", "RUS", False)}),
+    ("Vladimir Putin called the killing of the Iranian general a cynical murder.", set()),
 ]
 
 

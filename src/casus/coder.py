@@ -760,7 +760,7 @@ def _resolve_mentions(
         if lead and lead[-1] in PREPS:
             m.prep = lead[-1]
             nxt_w = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 24, 1)
-            if nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
+            if m.prep in ("with", "without", "for") and nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
                     "during", "including", "regarding", "concerning", "following", "according"):
                 m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
     # Coordinated groups: "Russia and China", "the United States and its European allies".
@@ -1602,9 +1602,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     else:
         src = left_agent(sent, t, lex, ctx)
         src_codes = _codes(src)
-        if trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and any(
-                o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers):
-            # "Turkey condemned the strikes on China": who condemns did not strike
+        if trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and (any(
+                o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers)
+                or not _VERDICT_VERBS.isdisjoint(_prev_ws(sent, t.start, 3))):
+            # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
     if frame == "joint":
         parts = list(src_codes)
@@ -1855,6 +1856,8 @@ _LIGHT_AID = re.compile(r"\b(?:offer|offers|offered|offering|provide|provides|pr
                         r"extend|extends|extended|extending|lend|lends|lent|lending)\b(?:\s+[\w'-]+){0,3}\s*$", re.I)
 _APPOSITIVE_TAIL = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners|neighbour|neighbor|friend|backer|"
                               r"patron|client|protector|rival|arch-rival|archrival|foe|enemy)\s*,")
+_VERDICT_VERBS = frozenset("called calls call described describes describe labelled labeled termed branded dubbed "
+                            "denounced decried deplored".split())
 _OBJECT_PRONOUN_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to\s+)?[a-z]+\s+")  # "Moscow failed to defend it"
 _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"
 _REJECTED_BEFORE = re.compile(r"\b(?:declin|reject|refus|rebuff|ignor|den(?:y|ied|ies)|turn(?:ed|s|ing)?\s+down)\w*"
