@@ -45,3 +45,27 @@ def test_present_resolves_last_year_but_not_a_bare_month() -> None:
 def test_latest_full_date() -> None:
     found = [find_dates("On April 19, 2024, x."), find_dates("On January 17, 2025, y."), find_dates("In 2030 z.")]
     assert latest_full_date(found) == (2025, 1, 17)
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Last week, Russia delivered two batteries to Iran.", "2025-10"),      # published on Saturday 1 November 2025
+    ("Three weeks ago Iran said so.", "2025-10"),
+    ("Earlier this month, China signed a deal.", "2025-11"),
+    ("On Tuesday, Israel struck targets in Syria.", "2025-10-28"),
+    ("Russia said on Saturday that it would not.", "2025-11-01"),
+    ("In mid-March, Turkey sent drones.", "2025-03"),
+    ("Two years ago, sanctions were imposed.", "2023"),
+    ("Ten months ago the talks began.", "2025-01"),
+    ("In mid March 2024 the talks ended.", "2024-03"),
+])
+def test_relative_dates_against_the_published_date(text: str, iso: str) -> None:
+    from casus.dates import find_dates
+
+    assert [d.iso for d in find_dates(text, (2025, 11, 1))] == [iso]
+
+
+def test_a_weekday_needs_a_full_published_date() -> None:
+    from casus.dates import find_dates
+
+    assert [d.iso for d in find_dates("On Tuesday, Israel struck.", (2025, 11, None))] == [None]
+    assert [d.iso for d in find_dates("On Tuesday, Israel struck.", None)] == [None]

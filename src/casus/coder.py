@@ -2185,13 +2185,14 @@ def is_heading(text: str) -> bool:
 
 
 _DATE_HINT = re.compile(r"\d|\b(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December)\b")
+                        r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DIGIT = re.compile(r"\d")
 _DIGIT_ASCII = re.compile(r"\d", re.ASCII)
 # _DATE_HINT's words without the leading \b: a search the engine starts only at their first letters (fast);
 # a hit is confirmed with _DATE_HINT itself
 _DATE_WORD_QUICK = re.compile(r"(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|"
-                              r"September|October|November|December)\b")
+                              r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                              r"Saturday|Sunday)\b")
 _DATE_WORD_QUICK_ASCII = re.compile(_DATE_WORD_QUICK.pattern, re.ASCII)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 MONTHS = {
     name: i
@@ -30,7 +31,12 @@ _CTX = r"(?:[Ii]n|[Ss]ince|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|[Uu
 # What every alternative below starts with (a digit, a capital, or one of these words): a cheap lookahead that
 # rejects most word starts before the alternatives are tried one by one. It changes no match.
 _START = (r"(?=\d|[A-Z]|last|this|next|a year|one year|two years|half a year|six months"
-          r"|(?:in|since|from|during|early|late|by|until|before|after|of)\s|mid)")
+          r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?|weeks?) ago|(?:earlier|later) this"
+          r"|(?:in|since|from|during|early|late|by|until|before|after|of|on)\s|mid)")
+_COUNT = r"(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10}
 
 # One alternation, most specific first; group names tell the pattern apart. Month names must be capitalised
 # (so "may" the verb is no month); no IGNORECASE, which would make this several times slower.
@@ -42,9 +48,11 @@ DATE_RE = re.compile(
     + r"|" + _MONTH.format("m3") + r",?\s+(?:of\s+)?" + _YEAR.format("y3")
     + r"|" + _MONTH.format("m4") + r"\s+(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?\b"
     + r"|(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format("m5")
-    + r"|(?P<rel>[Ll]ast year|[Tt]his year|[Nn]ext year|a year ago|one year ago|two years ago"
-    + r"|half a year (?:ago|prior|earlier)|six months (?:ago|prior|earlier)|[Ll]ast month|[Tt]his month)"
-    + r"|" + _CTX + r"\s+" + _MONTH.format("m6") + r"(?![\w-])(?!,?\s+\d)"
+    + r"|(?P<rel>[Ll]ast year|[Tt]his year|[Nn]ext year|" + _COUNT + r" (?:years?|months?|weeks?) ago"
+    + r"|[Hh]alf a year (?:ago|prior|earlier)|[Ss]ix months (?:prior|earlier)|[Ll]ast month|[Tt]his month"
+    + r"|[Ll]ast week|[Tt]his week|(?:[Ee]arlier|[Ll]ater) this (?:year|month|week))"
+    + r"|(?:[Oo]n\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")(?![\w-])"
+    + r"|" + _CTX + r"(?:\s+|(?<=-))" + _MONTH.format("m6") + r"(?![\w-])(?!,?\s+\d)"  # "in March", "mid-March"
     + r"|(?P<yr_ctx>" + _CTX + r")\s+(?:the\s+year\s+)?" + _YEAR.format("y7") + r"(?![\w-])"
     + r")"
 )
@@ -86,27 +94,41 @@ def parse_anchor(published: str | None) -> tuple[int, int | None, int | None] | 
 def _relative(rel: str, anchor: tuple[int, int | None, int | None] | None) -> str | None:
     if anchor is None:
         return None
-    year, month, _ = anchor
+    year, month, day = anchor
     rel = rel.lower()
-    if rel == "this year":
+    words = rel.split()
+    if rel in ("this year", "earlier this year", "later this year"):
         return f"{year:04d}"
-    if rel == "last year" or rel in ("a year ago", "one year ago"):
+    if rel == "last year":
         return f"{year - 1:04d}"
-    if rel.startswith("two years"):
-        return f"{year - 2:04d}"
     if rel == "next year":
         return f"{year + 1:04d}"
+    count = _NUMBERS.get(words[0]) or (int(words[0]) if words[0].isdigit() else 0)
+    if words[-1] == "ago" and words[1].startswith("year"):
+        return f"{year - count:04d}"
     if month is None:
         return None
-    if rel.startswith(("half a year", "six months")):
-        y, m = _shift_months(year, month, -6)
+    if rel.startswith("half a year") or rel.startswith("six months") or (words[-1] == "ago" and words[1].startswith("month")):
+        y, m = _shift_months(year, month, -(count if words[-1] == "ago" and not rel.startswith("half") else 6))
         return f"{y:04d}-{m:02d}"
     if rel == "last month":
         y, m = _shift_months(year, month, -1)
         return f"{y:04d}-{m:02d}"
-    if rel == "this month":
+    if rel in ("this month", "earlier this month", "later this month", "this week", "earlier this week"):
         return f"{year:04d}-{month:02d}"
+    if day is not None and (rel == "last week" or (words[-1] == "ago" and words[1].startswith("week"))):
+        back = date(year, month, day) - timedelta(days=7 * (count if words[-1] == "ago" else 1))
+        return f"{back.year:04d}-{back.month:02d}"  # a week back: the month it falls in
     return None
+
+
+def _weekday(name: str, anchor: tuple[int, int | None, int | None] | None) -> str | None:
+    """'on Tuesday' in a dated article: the latest such day on or before the publication date."""
+    if anchor is None or anchor[1] is None or anchor[2] is None:
+        return None
+    published = date(anchor[0], anchor[1], anchor[2])
+    back = (published.weekday() - _WEEKDAYS.index(name)) % 7
+    return (published - timedelta(days=back)).isoformat()
 
 
 def _month_in_past(month: int, day: int | None, anchor: tuple[int, int | None, int | None] | None) -> str | None:
@@ -154,6 +176,8 @@ def find_dates(
             out.append(DateMention(m.start(), m.end(), _month_in_past(month, day, anchor), True, month, day))
         elif g["rel"]:
             out.append(DateMention(m.start(), m.end(), _relative(g["rel"], anchor or present)))
+        elif g["wd"]:
+            out.append(DateMention(m.start(), m.end(), _weekday(g["wd"], anchor)))
         elif g["m6"]:
             if not g["m6"][0].isupper():
                 continue
