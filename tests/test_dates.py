@@ -69,3 +69,10 @@ def test_a_weekday_needs_a_full_published_date() -> None:
 
     assert [d.iso for d in find_dates("On Tuesday, Israel struck.", (2025, 11, None))] == [None]
     assert [d.iso for d in find_dates("On Tuesday, Israel struck.", None)] == [None]
+
+
+def test_relative_dates_with_an_impossible_anchor_stay_unknown() -> None:
+    from casus.dates import find_dates, parse_anchor
+
+    anchor = parse_anchor("2024-13-45")
+    assert [d.iso for d in find_dates("On Monday, last week, Russia said.", anchor)] in ([None, None], [])

@@ -117,7 +117,10 @@ def _relative(rel: str, anchor: tuple[int, int | None, int | None] | None) -> st
     if rel in ("this month", "earlier this month", "later this month", "this week", "earlier this week"):
         return f"{year:04d}-{month:02d}"
     if day is not None and (rel == "last week" or (words[-1] == "ago" and words[1].startswith("week"))):
-        back = date(year, month, day) - timedelta(days=7 * (count if words[-1] == "ago" else 1))
+        try:
+            back = date(year, month, day) - timedelta(days=7 * (count if words[-1] == "ago" else 1))
+        except (ValueError, OverflowError):  # an anchor that is no calendar date ("2024-13-45")
+            return None
         return f"{back.year:04d}-{back.month:02d}"  # a week back: the month it falls in
     return None
 
@@ -126,9 +129,12 @@ def _weekday(name: str, anchor: tuple[int, int | None, int | None] | None) -> st
     """'on Tuesday' in a dated article: the latest such day on or before the publication date."""
     if anchor is None or anchor[1] is None or anchor[2] is None:
         return None
-    published = date(anchor[0], anchor[1], anchor[2])
-    back = (published.weekday() - _WEEKDAYS.index(name)) % 7
-    return (published - timedelta(days=back)).isoformat()
+    try:
+        published = date(anchor[0], anchor[1], anchor[2])
+        back = (published.weekday() - _WEEKDAYS.index(name)) % 7
+        return (published - timedelta(days=back)).isoformat()
+    except (ValueError, OverflowError):  # an anchor that is no calendar date ("2024-13-45")
+        return None
 
 
 def _month_in_past(month: int, day: int | None, anchor: tuple[int, int | None, int | None] | None) -> str | None:
