@@ -1580,7 +1580,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     trig = t.trig
     frame = trig.frame
     anaphoric = _anaphoric(sent, t)
-    if trig.pos == "verb" and _participle(t.key) and _PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]) or (
+    if _passive(sent, t) or (
             trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
         # passive: "Iran was backed by Russia", "attacked by Israel"
         agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nw(sent, t.end, m.start) <= 4]
@@ -1860,11 +1860,11 @@ _VERDICT_VERBS = frozenset("called calls call described describes describe label
                             "denounced decried deplored".split())
 _OBJECT_PRONOUN_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to\s+)?[a-z]+\s+")  # "Moscow failed to defend it"
 _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"
-_REJECTED_BEFORE = re.compile(r"\b(?:declin|reject|refus|rebuff|ignor|den(?:y|ied|ies)|turn(?:ed|s|ing)?\s+down)\w*"
-                              r"\s+(?:[\w.'-]+\s+){0,4}?$", re.I)
+# a refusal verb and up to four words ("declined Yerevan's", "turned down the")
+_REFUSED = r"\b(?:declin|reject|refus|rebuff|ignor|den(?:y|ied|ies)|turn(?:ed|s|ing)?\s+down)\w*\s+(?:[\w.'-]+\s+){0,4}?"
+_REJECTED_BEFORE = re.compile(_REFUSED + r"$", re.I)
 _DECLINED_REQUEST = re.compile(
-    r"\b(?:declin|reject|refus|rebuff|ignor|den(?:y|ied|ies)|turn(?:ed|s|ing)?\s+down)\w*\s+(?:[\w.'-]+\s+){0,4}?"
-    r"(?:request|requests|appeal|appeals|plea|pleas|call|calls)\s+for\s+(?:[\w-]+\s+){0,2}$", re.I)
+    _REFUSED + r"(?:request|requests|appeal|appeals|plea|pleas|call|calls)\s+for\s+(?:[\w-]+\s+){0,2}$", re.I)
 _VOICED_BEFORE = re.compile(r"\b(?:voic|express|reiterat|reaffirm|affirm|declar|underlin|emphasi[sz]|stress|signal)\w*"
                             r"(?:\s+(?:its|their|his|her|the|full|strong|firm|unwavering|continued|public))*\s+$", re.I)
 _BY_MEANS = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}by\s+\w+ing\b", re.I)
