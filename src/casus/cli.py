@@ -347,11 +347,12 @@ def _code(name: str | None) -> str | None:
 @click.argument("patron", required=False)
 @click.argument("client", required=False)
 @click.option("--attacker", help="Who attacks the client (code or name), e.g. ISR or Israel.")
-@click.option("--as-of", help="Use only evidence dated on or before this day (YYYY-MM-DD).")
+@click.option("--as-of", help="See only what was known on this day (YYYY-MM-DD): cases, knowledge, documents, events.")
+@click.option("--include-undated", is_flag=True, help="With --as-of, also count documents that have no published date.")
 @click.option("--scenario", type=click.Path(dir_okay=False), help="Score a case given as features in a JSON file.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @db_option
-def assess(patron: str | None, client: str | None, attacker: str | None, as_of: str | None,
+def assess(patron: str | None, client: str | None, attacker: str | None, as_of: str | None, include_undated: bool,
            scenario: str | None, fmt: str, db: str) -> None:
     """Will PATRON come to CLIENT's defence? Probability of each rung of the response ladder.
 
@@ -378,7 +379,8 @@ def assess(patron: str | None, client: str | None, attacker: str | None, as_of: 
 
         check_iso_date(as_of)
     store = open_store(db, readonly=True)
-    result = assessment.assess(store, _code(patron), _code(client), attacker=_code(attacker), as_of=as_of)
+    result = assessment.assess(store, _code(patron), _code(client), attacker=_code(attacker), as_of=as_of,
+                               include_undated=include_undated)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
