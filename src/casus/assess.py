@@ -255,8 +255,9 @@ class StoreView:
 
     def summary(self, include_undated: bool) -> dict[str, Any]:
         docs = {_doc_key(r, i) for i, r in enumerate(self.events + self.claims)}
+        # Documents published after the date are not counted here: as of that day they did not exist.
         return {"documents_used": len(docs), "left_out_undated": len(self.left_out["undated"]),
-                "left_out_later": len(self.left_out["later"]), "include_undated": include_undated}
+                "include_undated": include_undated}
 
 
 def _keep(view: StoreView, rows: list[dict[str, Any]], rec: dict[str, Any], until: str | None, include_undated: bool) -> None:
@@ -730,8 +731,6 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     if view_summary["left_out_undated"]:
         notes.append(f"{view_summary['left_out_undated']} undated document(s) about this dyad were left out "
                      "(--include-undated counts them).")
-    if view_summary["left_out_later"]:
-        notes.append(f"{view_summary['left_out_later']} document(s) published after {day} were left out.")
     return Assessment(patron=patron, client=client, attacker=attacker, as_of=day,
                       verdict=verdict_text(patron, client, attacker, ladder, factors, most_likely),
                       ladder=ladder, factors=factors, shift=shift, features=used_features,
@@ -799,8 +798,7 @@ def render_text(a: Assessment) -> str:
         lines += ["", f"Reference class: {mm['cases']} cases through {mm['through']}. Evidence weight {ew.get('applied', 1.0):g}"
                       f"{' (fitted leave-one-episode-out)' if ew.get('fitted') else ''}."]
     if v:
-        lines.append(f"Documents used: {v['documents_used']}; left out: {v['left_out_undated']} undated, "
-                     f"{v['left_out_later']} published after {a.as_of}.")
+        lines.append(f"Documents used: {v['documents_used']}; undated documents left out: {v['left_out_undated']}.")
     for note in a.notes:
         lines.append(f"Note: {note}")
     s = a.shift
