@@ -750,7 +750,7 @@ def assess_scenario(scenario: Mapping[str, Any]) -> dict[str, Any]:
     out = model.score_scenario(sc)
     dist = highest_rung_distribution(out["ladder"])
     return {"patron": sc["patron"], "client": sc["client"], "attacker": sc["attacker"], "year": sc["year"],
-            "most_likely": max(dist, key=dist.get), **out}
+            "most_likely": max(dist, key=lambda k: dist[k]), **out}
 
 
 # ---------------------------------------------------------------- terminal text
