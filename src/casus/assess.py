@@ -342,7 +342,7 @@ def signal_shifts(records: list[dict[str, Any]], patron: str, client: str, attac
             hits_by_rule[rule["name"]] = _most_recent(hits)
     out = []
     for rule in rules:
-        hits = hits_by_rule.get(rule["name"])
+        hits = hits_by_rule.get(rule["name"], [])
         if not hits:
             continue
         opposite = _opposite(rule, rules)
@@ -564,7 +564,7 @@ def model_summary(m: model.LadderModel, as_of: str | None) -> dict[str, Any]:
 def what_would_change(m: model.LadderModel, features: Mapping[str, float], shifts: Mapping[str, float],
                       ladder: Mapping[str, float], facts: Mapping[str, knowledge.Fact]) -> list[dict[str, Any]]:
     """The facts that would most change the answer: each binary feature flipped, the biggest moves first."""
-    out = []
+    out: list[dict[str, Any]] = []
     base_top = _top_rung(ladder)
     for feat in BINARY_FEATURES:
         if feat not in features:
@@ -577,7 +577,7 @@ def what_would_change(m: model.LadderModel, features: Mapping[str, float], shift
         out.append({"feature": feat, "now": round(float(features[feat]), 2), "flipped_to": x[feat],
                     "fact": facts[feat].text if feat in facts else None, "delta": delta,
                     "most_likely_now": base_top, "most_likely_flipped": _top_rung(flipped), "size": round(size, 4)})
-    out.sort(key=lambda d: -float(d["size"]))
+    out.sort(key=lambda d: -d["size"])
     return out[:MAX_FLIPS]
 
 
