@@ -229,7 +229,7 @@ def test_bad_codes_raise(patron: str, client: str, attacker: str | None) -> None
 
 def test_render_text_has_verdict_ladder_factors_and_shift() -> None:
     text = render_text(assess(None, "RUS", "IRN", attacker="ISR", as_of="2026-11-22"))
-    assert "Response ladder" in text and "Factors" in text and "What ingested evidence changed" in text
+    assert "Response ladder" in text and "Factors" in text and "What ingested evidence says" in text
     for r in RUNGS:
         assert r in text
     for f in FACTORS:

@@ -31,8 +31,10 @@ from casus import knowledge, model
 from casus.errors import CasusError
 from casus.records import FACTORS, RUNGS
 
+# Facts flipped to see what would most change the answer (attacker_nonstate follows from the
+# attacker's code, so it is not a fact that could be wrong).
 BINARY_FEATURES = ("defense_pact", "patron_at_war_elsewhere", "patron_ties_with_attacker", "shares_border",
-                   "attacker_nuclear", "attacker_nonstate")
+                   "attacker_nuclear")
 MAX_FLIPS = 3
 
 MAX_EVIDENCE = 8
@@ -495,8 +497,9 @@ def build_factors(contrib: dict[str, dict[str, float]], shifts: dict[str, float]
     out = []
     for factor in FACTORS:
         weight = round(per_rung[factor]["direct"], 4)
-        ev = items[factor] if factor == "precedent" else \
-            sorted(items[factor], key=lambda e: (_KIND_ORDER[e.kind], -(e.independent_sources + e.copies), e.date or ""))
+        unique = list({(e.doc, e.sentence): e for e in reversed(items[factor])}.values())[::-1]  # one item per sentence
+        ev = unique if factor == "precedent" else \
+            sorted(unique, key=lambda e: (_KIND_ORDER[e.kind], -(e.independent_sources + e.copies), e.date or ""))
         store_items = [e for e in ev if e.kind == "store"]
         out.append(Factor(factor=factor, direction=_direction(weight), weight=weight,
                           per_rung={r: round(v, 4) for r, v in per_rung[factor].items()},
@@ -802,7 +805,10 @@ def render_text(a: Assessment) -> str:
     for note in a.notes:
         lines.append(f"Note: {note}")
     s = a.shift
-    lines += ["", f"What ingested evidence changed ({s['documents']} document(s), {s['events']} event(s), {s['claims']} claim(s)):"]
+    applied = a.evidence_weight.get("applied", 1.0) if a.evidence_weight else 1.0
+    weight_note = f"; weight {applied:g}, so these moves are shown but not applied" if applied == 0 and s["documents"] else ""
+    lines += ["", f"What ingested evidence says ({s['documents']} document(s), {s['events']} event(s), {s['claims']} claim(s)"
+                  f"{weight_note}):"]
     if not s["documents"]:
         lines.append("  nothing yet: this answer rests on shipped knowledge (treaties, reference cases, ledger).")
     for feat, v in s["features"].items():
