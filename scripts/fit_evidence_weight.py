@@ -62,8 +62,9 @@ def main() -> None:
             f"loeo_brier: {{evidence: {result['evidence_brier']}, knowledge_alone: {result['knowledge_brier']}, "
             f"direct_evidence: {result['evidence_brier_direct']}, direct_knowledge_alone: {result['knowledge_brier_direct']}, "
             f"materiel_evidence: {result['evidence_brier_materiel']}, materiel_knowledge_alone: {result['knowledge_brier_materiel']}}}",
-            "command: python scripts/fit_evidence_weight.py --db DB --front-matter ../shared/corpus/dev --write "
-            "(DB = casus ingest ../shared/corpus/seeds ../shared/corpus/dev)",
+            "command: python scripts/fit_evidence_weight.py --db DB "
+            + ("--front-matter DIR " if opts.front_matter else "")
+            + "--write (DB = casus ingest ../shared/corpus/seeds ../shared/corpus/dev)",
             "note: >-",
             ("  Article evidence did not beat shipped knowledge alone on the dev episodes, so it is shown but given no weight."
              if result["weight"] == 0 else
