@@ -208,3 +208,15 @@ def test_organisations_answer_through_members_and_nonstate_patrons_warn() -> Non
 def test_us_wars_2001_2021_count_as_at_war_elsewhere() -> None:
     assert knowledge.at_war_elsewhere("USA", "TWN", "CHN", "2005-06-01").value == 1.0
     assert knowledge.at_war_elsewhere("USA", "TWN", "CHN", "2023-06-01").value == 0.0
+
+
+def test_the_as_of_model_is_cached_on_disk_and_gives_the_same_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casus import assess as assess_mod
+
+    monkeypatch.setenv("CASUS_CACHE", str(tmp_path))
+    monkeypatch.setattr(assess_mod, "_MODELS", {})
+    first = assess(None, "RUS", "IRN", attacker="ISR", as_of="2024-03-01").ladder
+    assert len(list((tmp_path / "models").glob("*.json"))) == 1
+    monkeypatch.setattr(assess_mod, "_MODELS", {})
+    monkeypatch.setattr(assess_mod.model, "fit", lambda *a, **k: (_ for _ in ()).throw(AssertionError("refitted")))
+    assert assess(None, "RUS", "IRN", attacker="ISR", as_of="2024-03-01").ladder == first

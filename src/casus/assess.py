@@ -18,12 +18,16 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import inspect
+import json
 import math
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
@@ -553,8 +557,35 @@ def model_as_of(as_of: str | None) -> model.LadderModel:
         if "as_of" in params:
             _MODELS[as_of] = model.fit(as_of=as_of)  # type: ignore[call-arg]
         else:
-            _MODELS[as_of] = model.fit(knowledge.cases(as_of=as_of))
+            _MODELS[as_of] = _cached_fit(knowledge.cases(as_of=as_of))
     return _MODELS[as_of]
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("CASUS_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "casus")
+    return Path(base) / "models"
+
+
+def _cached_fit(cases: list[dict[str, Any]]) -> model.LadderModel:
+    """model.fit on these cases, cached on disk by a hash of the cases and the model settings (not refitted per call)."""
+    key = hashlib.sha256(json.dumps([cases, model.settings()], sort_keys=True, default=str).encode()).hexdigest()[:24]
+    path = _cache_dir() / f"{key}.json"
+    try:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return model.LadderModel(tuple(d["features"]), {r: model.RungFit(**f) for r, f in d["rungs"].items()},
+                                 d["means"], int(d["n_cases"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    m = model.fit(cases)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"features": list(m.features), "means": m.means, "n_cases": m.n_cases,
+                                   "rungs": {r: asdict(f) for r, f in m.rungs.items()}}), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: fit again next time
+    return m
 
 
 def model_summary(m: model.LadderModel, as_of: str | None) -> dict[str, Any]:
