@@ -220,3 +220,8 @@ def test_the_as_of_model_is_cached_on_disk_and_gives_the_same_answer(tmp_path: P
     monkeypatch.setattr(assess_mod, "_MODELS", {})
     monkeypatch.setattr(assess_mod.model, "fit", lambda *a, **k: (_ for _ in ()).throw(AssertionError("refitted")))
     assert assess(None, "RUS", "IRN", attacker="ISR", as_of="2024-03-01").ladder == first
+
+
+def test_a_border_that_ended_does_not_count_today() -> None:
+    assert knowledge.shares_border("RUS", "IRN").value == 0.0          # the Soviet-Iranian land border ended in 1991
+    assert knowledge.shares_border("RUS", "IRN", "1980-01-01").value == 1.0

@@ -252,21 +252,22 @@ def _border_spells() -> dict[frozenset[str], list[tuple[str, str | None]]]:
     return out
 
 
-def _border_on(a: str, b: str, as_of: str | None) -> bool:
+def _border_on(a: str, b: str, as_of: str) -> bool:
     for since, until in border_spells().get(frozenset((a, b)), []):
-        if as_of is None or (on_or_before(since, as_of) and _after(until, as_of)):
+        if on_or_before(since, as_of) and _after(until, as_of):
             return True
     return False
 
 
 def shares_border(a: str, b: str, as_of: str | None = None) -> Fact:
-    """1 if the two states share a land border on `as_of` (COW Direct Contiguity, type 1; borders.yaml).
+    """1 if the two states share a land border on `as_of` (today by default; COW Direct Contiguity, type 1).
 
     An organisation as `a` shares a border when any of its members (as of that day) does.
     """
     meta = load_data("borders.yaml")
     cite = [str(meta["url"])]
-    members = org_members(a, as_of or today())
+    as_of = as_of or today()
+    members = org_members(a, as_of)
     for m in members or [a]:
         if m != b and _border_on(m, b, as_of):
             via = f" (through its member {name(m)})" if members else ""
