@@ -225,3 +225,9 @@ def test_the_as_of_model_is_cached_on_disk_and_gives_the_same_answer(tmp_path: P
 def test_a_border_that_ended_does_not_count_today() -> None:
     assert knowledge.shares_border("RUS", "IRN").value == 0.0          # the Soviet-Iranian land border ended in 1991
     assert knowledge.shares_border("RUS", "IRN", "1980-01-01").value == 1.0
+
+
+def test_treaty_conditions_mentioning_later_events_are_hidden() -> None:
+    early = knowledge.defense_pact("USA", "GBR", "ARG", "1960-01-01")
+    assert early.value == 1.0 and "Falklands" not in early.text
+    assert "Falklands" in knowledge.defense_pact("USA", "GBR", "ARG", "1990-01-01").text

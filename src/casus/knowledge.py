@@ -212,16 +212,23 @@ def defense_pact(patron: str, client: str, attacker: str | None, as_of: str) -> 
     binding = [t for t in rows if t["defense"] and not (attacker and _party_on(t, attacker, as_of))]
     if binding:
         t = binding[0]
-        return Fact("defense_pact", 1.0, f"{t['name']} (in force {t['in_force']}): {t['conditions']}", list(t["sources"]), t["in_force"])
+        return Fact("defense_pact", 1.0, f"{t['name']} (in force {t['in_force']}): {_conditions(t, as_of)}",
+                    list(t["sources"]), t["in_force"])
     if rows:
         t = rows[0]
         reason = " The attacker is a party too, so its defence clause does not settle the case." if t["defense"] else ""
-        return Fact("defense_pact", 0.0, f"{t['name']}: {t['conditions']}{reason}", list(t["sources"]), t["in_force"])
+        return Fact("defense_pact", 0.0, f"{t['name']}: {_conditions(t, as_of)}{reason}", list(t["sources"]), t["in_force"])
     pending = _signed_not_in_force(patron, client, as_of)
     if pending:
         return Fact("defense_pact", 0.0, f"{pending['name']} was signed on {pending['signed']} but was not yet in force "
                                          f"on {as_of}.", list(pending["sources"]), pending["signed"])
     return Fact("defense_pact", 0.0, f"No treaty between {name(patron)} and {name(client)} is recorded in casus's treaty table.")
+
+
+def _conditions(treaty: dict[str, Any], as_of: str) -> str:
+    """A treaty's conditions text, or a plain line when it mentions events after `as_of` (`noted`)."""
+    plain = ("It carries a defence obligation." if treaty.get("defense") else "It carries no defence obligation.")
+    return " ".join(_note_as_of({**treaty, "note": " ".join(str(treaty["conditions"]).split())}, plain, as_of).split())
 
 
 def patron_notes(patron: str, as_of: str) -> list[str]:
