@@ -175,7 +175,7 @@ class Data:
         cp, ca = self.cinc.get((p, year)), self.cinc.get((a, year))
         if cp is None or ca is None or cp + ca <= 0:
             return 0.5
-        return round(cp / (cp + ca), 4)
+        return round(cp / (cp + ca), 2)
 
 
 def episodes(d: Data, nuclear: dict[str, int]) -> list[dict[str, object]]:
