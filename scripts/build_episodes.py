@@ -113,7 +113,11 @@ class Data:
         for r in read(data, "cow_nmc.csv"):
             if r["cinc"] not in ("", "NA"):
                 self.cinc[(int(r["ccode"]), int(r["year"]))] = float(r["cinc"])
-        self.majors = [(int(r["ccode"]), int(r["styear"]), int(r["endyear"])) for r in read(data, "cow_major_powers.csv")]
+        # a spell that runs to the end of the State System version (2016) is carried forward
+        majors = read(data, "cow_major_powers.csv")
+        last = max(int(r["endyear"]) for r in majors)
+        self.majors = [(int(r["ccode"]), int(r["styear"]), 9999 if int(r["endyear"]) == last else int(r["endyear"]))
+                       for r in majors]
         self.land: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for r in read(data, "cow_contiguity.csv"):
             if r["conttype"] == "1":
@@ -325,7 +329,7 @@ def build(data: Path) -> dict[str, str]:
             "systematic episodes", "level: 6 joined on the target's side with a show of force or more (direct), "
             "1 joined with threats only (statement), 0 did not join (below direct; lower rungs unobserved).")),
         "state_years.csv": render(state_years(d), ["actor", "year", "cinc", "major"], header(
-            "state-years", "cinc: COW CINC share of world capabilities; major: COW major power that year.")),
+            "state-years", "cinc: COW CINC share of world capabilities; major: COW major power that year (spells open at the end of the 2016 list carried forward).")),
     }
 
 

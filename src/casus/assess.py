@@ -97,6 +97,8 @@ class Assessment:
     contributions: dict[str, dict[str, float]]
     signals: list[dict[str, Any]]
     most_likely: str
+    interval: dict[str, list[float]] = field(default_factory=dict)   # rung -> [lo, hi], bootstrap (model.interval)
+    model: dict[str, Any] = field(default_factory=dict)              # the reference class: {"cases", "episodes", "through"}
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: patron, client, attacker, as_of, verdict, ladder, factors, shift, ..."""
@@ -448,7 +450,9 @@ def _attacker_features(features: dict[str, float], facts: dict[str, knowledge.Fa
     if attacker is not None:
         return
     means = model.default_model().means
-    for f in ("patron_ties_with_attacker", "attacker_nuclear", "attacker_nonstate"):
+    for f in ("patron_ties_with_attacker", "attacker_nuclear", "capability_share"):
+        if f not in means:
+            continue
         features[f] = round(means[f], 4)
         facts[f] = knowledge.Fact(f, features[f], f"No attacker named: set to the reference-class average ({means[f]:.2f}).")
 
@@ -469,6 +473,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     m = model.default_model()
 
     base_features, facts = knowledge.scenario_features(patron, client, attacker, day)
+    base_features.update(model.derived_features(patron, attacker, int(day[:4])))
     _attacker_features(base_features, facts, attacker)
     ledger_rows = _ledger_records(patron, client, day)
     ledger_signals = signal_shifts(ledger_rows, patron, client, attacker)
@@ -503,7 +508,9 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
                       ladder=ladder, factors=factors, shift=shift, features=features,
                       knowledge_ladder=knowledge_ladder, contributions=contrib,
                       signals=[{k: v for k, v in s.items() if k != "evidence"} for s in signals],
-                      most_likely=most_likely)
+                      most_likely=most_likely,
+                      interval={r: list(v) for r, v in m.interval(features, shifts).items()},
+                      model=m.reference())
 
 
 def assess_scenario(scenario: Mapping[str, Any]) -> dict[str, Any]:
@@ -527,11 +534,15 @@ def render_text(a: Assessment) -> str:
     labels = _cfg()["rung_labels"]
     who = knowledge.name(a.attacker) if a.attacker else "an unnamed attacker"
     lines = [f"Will {knowledge.name(a.patron)} defend {knowledge.name(a.client)} against {who}? (as of {a.as_of})", "",
-             a.verdict, "", "Response ladder: P(reaches at least this rung)"]
+             a.verdict, "", "Response ladder: P(reaches at least this rung) [90% bootstrap interval]"]
     for r in reversed(RUNGS):
         delta = a.shift["ladder"][r]
         moved = f"  ({delta:+.0%} from ingested evidence)" if abs(delta) >= 0.005 else ""
-        lines.append(f"  {r:<13}{a.ladder[r]:>5.0%}  {_bar(a.ladder[r])}  {labels[r]}{moved}")
+        band = f" [{a.interval[r][0]:.0%}-{a.interval[r][1]:.0%}]" if a.interval else ""
+        lines.append(f"  {r:<13}{a.ladder[r]:>5.0%}{band:<11} {_bar(a.ladder[r])}  {labels[r]}{moved}")
+    if a.model:
+        lines.append(f"  model: {a.model['cases']} hand-coded cases and {a.model['episodes']} systematic episodes, "
+                     f"through {a.model['through']} (docs/reference-class.md)")
     lines += ["", "Factors (weight = log-odds push on direct defence; + raises, - lowers):"]
     for f in a.factors:
         src = f" - {f.independent_sources} independent source(s) ({f.copies} copies) in the store" if f.independent_sources else ""

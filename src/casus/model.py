@@ -32,6 +32,7 @@ import json
 import math
 import os
 import pickle
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -85,19 +86,28 @@ def _data_bytes(name: str) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def state_years() -> dict[str, dict[int, tuple[float, int]]]:
-    """actor -> year -> (CINC, major power 0/1), from state_years.csv (COW NMC v6, State System 2016)."""
-    out: dict[str, dict[int, tuple[float, int]]] = defaultdict(dict)
-    for r in _read_csv("state_years.csv"):
-        out[r["actor"]][int(r["year"])] = (float(r["cinc"]), int(r["major"]))
-    return dict(out)
+def _state_years_text() -> str:
+    text = resources.files("casus").joinpath("data", "state_years.csv").read_text(encoding="utf-8")
+    if "\nactor,year,cinc,major\n" not in text:
+        raise CasusError("state_years.csv has unexpected columns: rebuild it with scripts/build_episodes.py")
+    return text
+
+
+@lru_cache(maxsize=256)
+def actor_years(code: str) -> dict[int, tuple[float, int]]:
+    """year -> (CINC, major power 0/1) for one actor, from state_years.csv (COW NMC v6, State System 2016).
+
+    Only the actor's own lines are parsed: `casus assess` needs two actors, not 17,000 rows.
+    """
+    pattern = re.compile(rf"^{re.escape(code)},(\d+),([^,\n]+),(\d)$", re.M)
+    return {int(y): (float(c), int(m)) for y, c, m in pattern.findall(_state_years_text())}
 
 
 def _state_year(code: str | None, year: int) -> tuple[float, int] | None:
     """(CINC, major) for the actor in the last year on record at or before `year` (the first year if earlier)."""
     if not code:
         return None
-    rows = state_years().get(code)
+    rows = actor_years(code)
     if not rows:
         return None
     years = [y for y in rows if y <= year]
@@ -589,8 +599,22 @@ def fit(cases: Sequence[Mapping[str, Any]] | None = None, as_of: str | None = No
     return _fit_uncached(cases, episodes_rows, _as_of_year(as_of), boot)
 
 
+def _one_thread() -> Any:
+    """BLAS limited to one thread while fitting: these matrices are small, and on a busy machine
+    threaded BLAS made each fit ten times slower (threadpoolctl)."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1)
+
+
 def _fit_uncached(cases: Sequence[Mapping[str, Any]] | None, eps: Sequence[Mapping[str, Any]] | None,
                   year: int | None, boot: int) -> LadderModel:
+    with _one_thread():
+        return _fit_uncached_inner(cases, eps, year, boot)
+
+
+def _fit_uncached_inner(cases: Sequence[Mapping[str, Any]] | None, eps: Sequence[Mapping[str, Any]] | None,
+                        year: int | None, boot: int) -> LadderModel:
     cfg = settings()
     features = feature_names()
     hand_rows = [dict(c) for c in (cases if cases is not None else hand_cases())]
@@ -600,8 +624,8 @@ def _fit_uncached(cases: Sequence[Mapping[str, Any]] | None, eps: Sequence[Mappi
         ep_rows = [e for e in ep_rows if int(e["year"]) < year]
     pool = build_pool(hand_rows, ep_rows, features)
     last = int(pool.year.max()) if len(pool.year) else 0
-    through = f"{year - 1}-12-31" if year is not None else f"{last}-12-31"
-    if year is not None and last:
+    through = min(f"{last}-12-31", knowledge.today())
+    if year is not None:
         through = f"{min(year - 1, last)}-12-31"
     return _fit_pool(pool, None, features, cfg["c_grid"], float(cfg["c_shared"]), boot, int(cfg["bootstrap_seed"]),
                      through, float(cfg["interval"]))
@@ -815,6 +839,12 @@ def backtest(cases: Sequence[Mapping[str, Any]] | None = None, features: Sequenc
 
     `features` restricts the model to a subset (an ablation); by default all of them.
     """
+    with _one_thread():
+        return _backtest(cases, features, eps)
+
+
+def _backtest(cases: Sequence[Mapping[str, Any]] | None, features: Sequence[str] | None,
+              eps: Sequence[Mapping[str, Any]] | None) -> Backtest:
     cfg = settings()
     feats = tuple(features) if features is not None else feature_names()
     pool = build_pool([dict(c) for c in cases] if cases is not None else None, eps, feats)
