@@ -342,7 +342,9 @@ def _fact_evidence(fact: knowledge.Fact, source_file: str) -> Evidence:
 
 _FACT_FILE = {"defense_pact": "treaties.yaml", "patron_at_war_elsewhere": "knowledge.yaml wars",
               "patron_ties_with_attacker": "knowledge.yaml ties", "shares_border": "knowledge.yaml borders",
-              "attacker_nuclear": "knowledge.yaml nuclear", "attacker_nonstate": "actor codes"}
+              "attacker_nuclear": "knowledge.yaml nuclear", "attacker_nonstate": "actor codes",
+              "patron_major": "state_years.csv, COW State System 2016", "capability_share": "state_years.csv, COW NMC v6",
+              "post_1945": "the as-of year"}
 
 
 def _direction(weight: float) -> str:
@@ -473,7 +475,9 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     m = model.default_model()
 
     base_features, facts = knowledge.scenario_features(patron, client, attacker, day)
-    base_features.update(model.derived_features(patron, attacker, int(day[:4])))
+    derived = model.derived_facts(patron, attacker, int(day[:4]))
+    base_features.update({k: f.value for k, f in derived.items()})
+    facts.update(derived)
     _attacker_features(base_features, facts, attacker)
     ledger_rows = _ledger_records(patron, client, day)
     ledger_signals = signal_shifts(ledger_rows, patron, client, attacker)

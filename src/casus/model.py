@@ -131,6 +131,31 @@ def derived_features(patron: str, attacker: str | None, year: int) -> dict[str, 
     return {"patron_major": float(p[1]) if p else 0.0, "capability_share": share, "post_1945": float(year > 1945)}
 
 
+COW_NMC_URL = "https://correlatesofwar.org/data-sets/national-material-capabilities/"
+COW_STATES_URL = "https://correlatesofwar.org/data-sets/state-system-membership/"
+
+
+def derived_facts(patron: str, attacker: str | None, year: int) -> dict[str, knowledge.Fact]:
+    """The derived features as facts with their sources, for an answer to cite."""
+    v = derived_features(patron, attacker, year)
+    p, a = _state_year(patron, year), _state_year(attacker, year) if attacker else None
+    pn = knowledge.name(patron)
+    major = (f"{pn} is a major power in the COW list (2016 list, carried forward)." if v["patron_major"]
+             else f"{pn} is not a major power in the COW list." if p else f"{pn} has no COW record: coded not a major power.")
+    if attacker is not None and not knowledge.is_state(attacker):
+        share = f"{attacker} is a non-state force (CINC 0): {pn}'s capability share is 1."
+    elif p and a:
+        share = (f"{pn}'s share of its own and {knowledge.name(attacker or '')}'s material capabilities (COW CINC, "
+                 f"last year on record <= {year}): {v['capability_share']:.2f}.")
+    else:
+        share = "No COW capability record for one side: capability share set to 0.5."
+    return {
+        "patron_major": knowledge.Fact("patron_major", v["patron_major"], major, [COW_STATES_URL]),
+        "capability_share": knowledge.Fact("capability_share", v["capability_share"], share, [COW_NMC_URL]),
+        "post_1945": knowledge.Fact("post_1945", v["post_1945"], f"The year {year} is {'after' if v['post_1945'] else 'not after'} 1945."),
+    }
+
+
 def hand_cases() -> list[dict[str, Any]]:
     """The hand-coded cases with their derived features."""
     return [{**c, **derived_features(c["patron"], c["attacker"], int(c["year"]))} for c in knowledge.cases()]
@@ -388,7 +413,7 @@ class LadderModel:
         z = self.boot @ v
         if shifts:
             z = z + np.array([float(shifts.get(r, 0.0)) for r in RUNGS])
-        probs = np.array([pav_nonincreasing(list(row)) for row in _sigmoid(z)])
+        probs = np.array([pav_nonincreasing(list(row)) for row in np.asarray(_sigmoid(z))])
         a = (1 - self.interval_level) / 2
         lo, hi = np.quantile(probs, a, axis=0), np.quantile(probs, 1 - a, axis=0)
         return {r: (round(float(lo[j]), 4), round(float(hi[j]), 4)) for j, r in enumerate(RUNGS)}
@@ -602,7 +627,7 @@ def fit(cases: Sequence[Mapping[str, Any]] | None = None, as_of: str | None = No
 def _one_thread() -> Any:
     """BLAS limited to one thread while fitting: these matrices are small, and on a busy machine
     threaded BLAS made each fit ten times slower (threadpoolctl)."""
-    from threadpoolctl import threadpool_limits
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
     return threadpool_limits(limits=1)
 
@@ -758,7 +783,7 @@ class Scored:
     """Out-of-sample predictions of one validation scheme: model and base rate, per row and rung."""
 
     hand: list[tuple[str, int, list[float], list[float]]] = field(default_factory=list)   # id, level, model, base
-    episodes: list[tuple[int, float, float]] = field(default_factory=list)                # y, model, base
+    episodes: list[tuple[float, float, float]] = field(default_factory=list)              # y, model, base
 
     def summary(self, edges: Sequence[float]) -> dict[str, Any]:
         """Brier per rung and population, improvement over the base rate, calibration per rung."""
