@@ -577,7 +577,9 @@ def render_scenario_text(out: Mapping[str, Any]) -> str:
              "Features: " + ", ".join(f"{k}={v:g}" for k, v in out["features"].items()), "",
              "Response ladder: P(reaches at least this rung)"]
     for r in reversed(RUNGS):
-        lines.append(f"  {r:<13}{out['ladder'][r]:>5.0%}  {_bar(out['ladder'][r])}  {labels[r]}")
+        band = out.get("interval", {}).get(r)
+        cell = f" [{band[0]:.0%}-{band[1]:.0%}]" if band else ""
+        lines.append(f"  {r:<13}{out['ladder'][r]:>5.0%}{cell:<11} {_bar(out['ladder'][r])}  {labels[r]}")
     lines += ["", "Log-odds contributions (vs the average reference case):"]
     feats = list(out["features"])
     lines.append("  " + f"{'rung':<13}" + "".join(f"{f[:14]:>15}" for f in ["baseline"] + feats))
