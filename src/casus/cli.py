@@ -328,16 +328,10 @@ def events(db: str, source: str | None, target: str | None, event: str | None, m
 
 
 def _code(name: str | None) -> str | None:
-    """An actor name or code as a code; CasusError with suggestions if unknown."""
-    if name is None:
-        return None
-    from casus.actors import resolve_actor, suggest
+    """An actor name or code as a code; CasusError with suggestions if unknown (casus.actors.actor_code)."""
+    from casus.actors import actor_code
 
-    code = resolve_actor(name)
-    if code is None:
-        close = ", ".join(f"{n} ({c})" for n, c in suggest(name)[:5])
-        raise CasusError(f"unknown actor {name!r}" + (f"; did you mean: {close}" if close else ""))
-    return code
+    return actor_code(name)
 
 
 # -- assess -------------------------------------------------------------------------
