@@ -269,3 +269,13 @@ def test_assess_json_names_the_reference_class_and_shows_intervals() -> None:
         assert lo <= d["ladder"][r] + 0.05 and d["ladder"][r] - 0.05 <= hi
     text = assess.render_text(a)
     assert "bootstrap interval" in text and "hand-coded cases" in text
+
+
+def test_corrupt_cache_file_is_refitted_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASUS_CACHE_DIR", str(tmp_path))
+    model._cached_fit.cache_clear()
+    key = model._cache_key(1990, 2)
+    (tmp_path / f"model-{key}.pickle").write_bytes(b"not a pickle")
+    m = model.fit(as_of="1990-06-01", bootstrap=2)
+    assert m.through == "1989-12-31" and m.boot is not None and len(m.boot) == 2
+    model._cached_fit.cache_clear()
