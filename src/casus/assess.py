@@ -18,16 +18,12 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import json
 import math
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
@@ -106,13 +102,14 @@ class Assessment:
     contributions: dict[str, dict[str, float]]
     signals: list[dict[str, Any]]
     most_likely: str
-    model: dict[str, Any] = field(default_factory=dict)
-    as_of_view: dict[str, Any] = field(default_factory=dict)
-    evidence_weight: dict[str, Any] = field(default_factory=dict)
+    interval: dict[str, list[float]] = field(default_factory=dict)   # rung -> [lo, hi], bootstrap (model.interval)
+    model: dict[str, Any] = field(default_factory=dict)              # the reference class: {"cases", "episodes", "through"}
+    as_of_view: dict[str, Any] = field(default_factory=dict)         # documents used, undated left out
+    evidence_weight: dict[str, Any] = field(default_factory=dict)    # evidence_weight.yaml and the weight applied
     contested: list[dict[str, Any]] = field(default_factory=list)
     what_would_change: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    logits: dict[str, dict[str, float]] = field(default_factory=dict)
+    logits: dict[str, dict[str, float]] = field(default_factory=dict)  # knowledge alone / with evidence (the fit reads these)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: patron, client, attacker, as_of, verdict, ladder, factors, shift, ..."""
@@ -448,7 +445,9 @@ def _fact_evidence(fact: knowledge.Fact, source_file: str) -> Evidence:
 
 _FACT_FILE = {"defense_pact": "treaties.yaml", "patron_at_war_elsewhere": "knowledge.yaml wars",
               "patron_ties_with_attacker": "knowledge.yaml ties", "shares_border": "knowledge.yaml borders",
-              "attacker_nuclear": "knowledge.yaml nuclear", "attacker_nonstate": "actor codes"}
+              "attacker_nuclear": "knowledge.yaml nuclear", "attacker_nonstate": "actor codes",
+              "patron_major": "state_years.csv, COW State System 2016", "capability_share": "state_years.csv, COW NMC v6",
+              "post_1945": "the as-of year"}
 
 
 def _direction(weight: float) -> str:
@@ -519,14 +518,15 @@ _KIND_ORDER = {"knowledge": 0, "store": 1, "ledger": 2, "case": 3}
 def nearest_precedents(features: Mapping[str, float], patron: str, as_of: str | None) -> list[Evidence]:
     """Reference cases known by `as_of`, nearest to the scenario in the model's features first.
 
-    Distance is the number of features on which the case differs (values rounded);
-    ties go to the same patron, then to the more recent case.
+    Distance is the number of coded facts (treaty, war elsewhere, ties, border, nuclear
+    attacker) on which the case differs (values rounded); ties go to the same patron,
+    then to the more recent case.
     """
-    names = model.feature_names()
+    names = [f for f in knowledge.FACT_FEATURES if f in features]
     rows = knowledge.cases(as_of=as_of)
 
     def key(c: Mapping[str, Any]) -> tuple[float, int, int]:
-        dist = sum(abs(float(c[f]) - round(float(features[f]))) for f in names)
+        dist = sum(abs(float(c[f]) - round(float(features[f]))) for f in names if c.get(f) is not None)
         return (dist, 0 if c["patron"] == patron else 1, -int(c["year"]))
 
     out = []
@@ -538,61 +538,9 @@ def nearest_precedents(features: Mapping[str, float], patron: str, as_of: str | 
     return out
 
 
-_MODELS: dict[str | None, model.LadderModel] = {}
-
-
 def model_as_of(as_of: str | None) -> model.LadderModel:
-    """The ladder model fitted on the cases known by `as_of` (all cases when None), once per process and date.
-
-    Uses refclass's `model.fit(as_of=...)` when it exists; until then the cases are
-    filtered here (knowledge.cases(as_of=...)) and fitted with model.fit.
-    """
-    if as_of is None:
-        return model.default_model()
-    if as_of not in _MODELS:
-        try:
-            params = inspect.signature(model.fit).parameters
-        except (TypeError, ValueError):  # pragma: no cover
-            params = {}  # type: ignore[assignment]
-        if "as_of" in params:
-            _MODELS[as_of] = model.fit(as_of=as_of)  # type: ignore[call-arg]
-        else:
-            _MODELS[as_of] = _cached_fit(knowledge.cases(as_of=as_of))
-    return _MODELS[as_of]
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("CASUS_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "casus")
-    return Path(base) / "models"
-
-
-def _cached_fit(cases: list[dict[str, Any]]) -> model.LadderModel:
-    """model.fit on these cases, cached on disk by a hash of the cases and the model settings (not refitted per call)."""
-    key = hashlib.sha256(json.dumps([cases, model.settings()], sort_keys=True, default=str).encode()).hexdigest()[:24]
-    path = _cache_dir() / f"{key}.json"
-    try:
-        d = json.loads(path.read_text(encoding="utf-8"))
-        return model.LadderModel(tuple(d["features"]), {r: model.RungFit(**f) for r, f in d["rungs"].items()},
-                                 d["means"], int(d["n_cases"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    m = model.fit(cases)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"features": list(m.features), "means": m.means, "n_cases": m.n_cases,
-                                   "rungs": {r: asdict(f) for r, f in m.rungs.items()}}), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home: fit again next time
-    return m
-
-
-def model_summary(m: model.LadderModel, as_of: str | None) -> dict[str, Any]:
-    """The reference class behind the answer: how many cases, and the last day they cover."""
-    rows = knowledge.cases(as_of=as_of)
-    ends = [knowledge.period_end(knowledge.case_date(c)) or "" for c in rows]
-    return {"cases": m.n_cases, "through": max(ends) if ends else None}
+    """The ladder model fitted on the reference class known by `as_of` (model.fit caches it by inputs and date)."""
+    return model.default_model() if as_of is None else model.fit(as_of=as_of)
 
 
 def what_would_change(m: model.LadderModel, features: Mapping[str, float], shifts: Mapping[str, float],
@@ -601,7 +549,7 @@ def what_would_change(m: model.LadderModel, features: Mapping[str, float], shift
     out: list[dict[str, Any]] = []
     base_top = _top_rung(ladder)
     for feat in BINARY_FEATURES:
-        if feat not in features:
+        if feat not in features or feat not in m.features:
             continue
         x = dict(features)
         x[feat] = 0.0 if round(float(features[feat])) == 1 else 1.0
@@ -669,7 +617,9 @@ def _attacker_features(features: dict[str, float], facts: dict[str, knowledge.Fa
     """With no attacker named, attacker features take the reference-class average."""
     if attacker is not None:
         return
-    for f in ("patron_ties_with_attacker", "attacker_nuclear", "attacker_nonstate"):
+    for f in ("patron_ties_with_attacker", "attacker_nuclear", "capability_share"):
+        if f not in m.means:
+            continue
         features[f] = round(m.means[f], 4)
         facts[f] = knowledge.Fact(f, features[f], f"No attacker named: set to the reference-class average ({m.means[f]:.2f}).")
 
@@ -720,6 +670,9 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     m = model_as_of(until)
 
     base_features, facts = knowledge.scenario_features(patron, client, attacker, day)
+    derived = model.derived_facts(patron, attacker, int(day[:4]))
+    base_features.update({k: f.value for k, f in derived.items()})
+    facts.update(derived)
     _attacker_features(base_features, facts, attacker, m)
     ledger_rows = _ledger_records(patron, client, day)
     ledger_signals = signal_shifts(ledger_rows, patron, client, attacker)
@@ -770,7 +723,9 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
                       ladder=ladder, factors=factors, shift=shift, features=used_features,
                       knowledge_ladder=knowledge_ladder, contributions=contrib,
                       signals=[{k: v for k, v in s.items() if k != "evidence"} for s in signals],
-                      most_likely=most_likely, model=model_summary(m, until), as_of_view=view_summary,
+                      most_likely=most_likely,
+                      interval={r: list(v) for r, v in m.interval(used_features, used_shifts).items()},
+                      model=m.reference(), as_of_view=view_summary,
                       evidence_weight={**ew, "applied": w}, contested=_contested(store_signals, feature_moves),
                       what_would_change=what_would_change(m, used_features, used_shifts, ladder, facts),
                       notes=notes,
@@ -799,11 +754,15 @@ def render_text(a: Assessment) -> str:
     labels = _cfg()["rung_labels"]
     who = knowledge.name(a.attacker) if a.attacker else "an unnamed attacker"
     lines = [f"Will {knowledge.name(a.patron)} defend {knowledge.name(a.client)} against {who}? (as of {a.as_of})", "",
-             a.verdict, "", "Response ladder: P(reaches at least this rung)"]
+             a.verdict, "", "Response ladder: P(reaches at least this rung) [90% bootstrap interval]"]
     for r in reversed(RUNGS):
         delta = a.shift["ladder"][r]
         moved = f"  ({delta:+.0%} from ingested evidence)" if abs(delta) >= 0.005 else ""
-        lines.append(f"  {r:<13}{a.ladder[r]:>5.0%}  {_bar(a.ladder[r])}  {labels[r]}{moved}")
+        band = f" [{a.interval[r][0]:.0%}-{a.interval[r][1]:.0%}]" if a.interval else ""
+        lines.append(f"  {r:<13}{a.ladder[r]:>5.0%}{band:<11} {_bar(a.ladder[r])}  {labels[r]}{moved}")
+    if a.model:
+        lines.append(f"  model: {a.model['cases']} hand-coded cases and {a.model['episodes']} systematic episodes, "
+                     f"through {a.model['through']} (docs/reference-class.md)")
     lines += ["", "Factors (weight = log-odds push on direct defence; + raises, - lowers):"]
     for f in a.factors:
         src = f" - {f.independent_sources} independent source(s) ({f.copies} copies) in the store" if f.independent_sources else ""
@@ -856,7 +815,9 @@ def render_scenario_text(out: Mapping[str, Any]) -> str:
              "Features: " + ", ".join(f"{k}={v:g}" for k, v in out["features"].items()), "",
              "Response ladder: P(reaches at least this rung)"]
     for r in reversed(RUNGS):
-        lines.append(f"  {r:<13}{out['ladder'][r]:>5.0%}  {_bar(out['ladder'][r])}  {labels[r]}")
+        band = out.get("interval", {}).get(r)
+        cell = f" [{band[0]:.0%}-{band[1]:.0%}]" if band else ""
+        lines.append(f"  {r:<13}{out['ladder'][r]:>5.0%}{cell:<11} {_bar(out['ladder'][r])}  {labels[r]}")
     lines += ["", "Log-odds contributions (vs the average reference case):"]
     feats = list(out["features"])
     lines.append("  " + f"{'rung':<13}" + "".join(f"{f[:14]:>15}" for f in ["baseline"] + feats))

@@ -441,10 +441,12 @@ def serve(db: str, host: str, port: int) -> None:
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def backtest(fmt: str) -> None:
-    """Leave-one-out backtest of the ladder model over the shipped reference cases.
+    """Backtest of the ladder model on both reference classes (docs/reference-class.md).
 
-    Prints, for each rung, the Brier score of the model and of the base rate from
-    the same run, and a reliability table.
+    Prints the base rates of the hand-coded cases and of the systematic episodes beside
+    the literature's; then, per population and rung, the Brier score of the model and of
+    the training data's base rate, held out by twin group and forward in time; and a
+    calibration table per rung. Cached on disk after the first run.
 
     Example: casus backtest --format json
     """
