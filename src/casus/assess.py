@@ -487,7 +487,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     contrib = m.contributions(features)
     factors = build_factors(contrib, shifts, signals, facts, ledger_rows, claims, events, patron)
     dist = highest_rung_distribution(ladder)
-    most_likely = max(dist, key=dist.get)
+    most_likely = max(dist, key=dist.__getitem__)
     shift = {
         "ladder": {r: round(ladder[r] - knowledge_ladder[r], 4) for r in RUNGS},
         "features": {f: {"shipped": base_features[f], "with_evidence": features[f]}
@@ -512,7 +512,7 @@ def assess_scenario(scenario: Mapping[str, Any]) -> dict[str, Any]:
     out = model.score_scenario(sc)
     dist = highest_rung_distribution(out["ladder"])
     return {"patron": sc["patron"], "client": sc["client"], "attacker": sc["attacker"], "year": sc["year"],
-            "most_likely": max(dist, key=dist.get), **out}
+            "most_likely": max(dist, key=dist.__getitem__), **out}
 
 
 # ---------------------------------------------------------------- terminal text

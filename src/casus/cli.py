@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import click
 
@@ -327,6 +327,12 @@ def events(db: str, source: str | None, target: str | None, event: str | None, m
     Console().print(table)
 
 
+@overload
+def _code(name: str) -> str: ...
+@overload
+def _code(name: None) -> None: ...
+@overload
+def _code(name: str | None) -> str | None: ...
 def _code(name: str | None) -> str | None:
     """An actor name or code as a code; CasusError with suggestions if unknown."""
     if name is None:

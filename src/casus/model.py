@@ -87,7 +87,7 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, C: float, iters: int = 50) -> np.
     w = np.zeros(p + 1)
     w[0] = math.log(rate / (1 - rate))
     for _ in range(iters):
-        mu = _sigmoid(Xa @ w)
+        mu = np.asarray(_sigmoid(Xa @ w))
         grad = Xa.T @ (mu - y) + pen * w
         hess = Xa.T @ (Xa * (mu * (1 - mu))[:, None]) + np.diag(pen) + 1e-9 * np.eye(p + 1)
         step = np.linalg.solve(hess, grad)
@@ -317,7 +317,7 @@ def _brier(p: np.ndarray, y: np.ndarray) -> float:
     return float(np.mean((p - y) ** 2))
 
 
-def reliability_table(p: np.ndarray, y: np.ndarray, edges: Sequence[float]) -> list[dict[str, float]]:
+def reliability_table(p: np.ndarray, y: np.ndarray, edges: Sequence[float]) -> list[dict[str, Any]]:
     """Bins of predicted probability with the observed frequency in each."""
     rows = []
     for i, (lo, hi) in enumerate(zip(edges[:-1], edges[1:])):
