@@ -207,19 +207,12 @@ def docs(db: str) -> None:
     Example: casus docs --db casus.db
     """
     from rich.console import Console
-    from rich.table import Table
+
+    from casus.tables import docs_table
 
     store = open_store(db, readonly=True)
-    table = Table("id", "name", "published", "site", "sentences", "events", "title")
-    for col in table.columns:
-        col.no_wrap = True
-        col.overflow = "ellipsis"
-        col.min_width = 6
-    table.columns[0].min_width = 16
-    for d in store.iter_documents():
-        table.add_row(d["id"], d["name"], d["published"] or "", d["site"] or "", str(d["sentences"]),
-                      str(d["events"]), (d["title"] or "")[:60])
-    Console().print(table)
+    console = Console()
+    console.print(docs_table(store.iter_documents(), width=console.width))
 
 
 @main.command()
@@ -296,11 +289,18 @@ def export(kind: str, fmt: str, output: str | None, db: str) -> None:
 @click.option("--modality", type=click.Choice(["asserted", "reported", "hedged", "future"]))
 @click.option("--since", help="Earliest date, YYYY[-MM[-DD]] (event date, else published date).")
 @click.option("--until", help="Latest date, YYYY[-MM[-DD]].")
+@click.option("--include-undated", is_flag=True,
+              help="With --since/--until, also list events with neither an event date nor a published date.")
 @click.option("--limit", type=int, default=200, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def events(db: str, source: str | None, target: str | None, event: str | None, mode: str | None,
-           modality: str | None, since: str | None, until: str | None, limit: int, fmt: str) -> None:
+           modality: str | None, since: str | None, until: str | None, include_undated: bool, limit: int,
+           fmt: str) -> None:
     """List coded events with their sentence and document.
+
+    --since and --until compare on the event's date, else its document's
+    published date; events with neither are left out (the count is printed)
+    unless --include-undated is given.
 
     Example: casus events --source RUS --target IRN --type AID --since 2024-01
     """
@@ -310,21 +310,24 @@ def events(db: str, source: str | None, target: str | None, event: str | None, m
         if value:
             check_iso_date(value)
     store = open_store(db, readonly=True)
-    rows = store.iter_events(source=_code(source), target=_code(target), event=event.upper() if event else None,
-                             mode=mode, modality=modality, since=since, until=until, limit=limit)
+    filters = {"source": _code(source), "target": _code(target), "event": event.upper() if event else None,
+               "mode": mode, "modality": modality}
+    rows = store.iter_events(**filters, since=since, until=until, limit=limit, undated=include_undated)
     if fmt == "jsonl":
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
-        return
-    from rich.console import Console
-    from rich.table import Table
+    else:
+        from rich.console import Console
 
-    table = Table("date", "source", "event", "mode", "target", "modality", "neg", "doc", "sentence")
-    for r in rows:
-        table.add_row(r["date"] or (r["published"] or ""), r["source"], r["event"], r["mode"] or "",
-                      r["target"] or "", r["modality"], "not" if r["negated"] else "", r["doc"][:24],
-                      r["sentence"][:100])
-    Console().print(table)
+        from casus.tables import events_table
+
+        console = Console()
+        console.print(events_table(rows, width=console.width))
+    if (since or until) and not include_undated:
+        left_out = store.count_undated_events(**filters)
+        if left_out:
+            click.echo(f"note: {left_out} undated event{'s' if left_out != 1 else ''} (no event date, no published "
+                       "date) left out by --since/--until; add --include-undated to list them", err=True)
 
 
 @overload

@@ -1,0 +1,104 @@
+"""Daily use (issue 14): tables at 80 columns, undated events under --since, and the like."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from casus.cli import main
+
+DATED = ("Moscow sends aid\nMarch 3, 2024\n\n"
+         "Russia delivered air defence systems to Iran on Monday, according to officials in Tehran who spoke "
+         "on condition of anonymity. Iran thanked Russia for the support.\n")
+UNDATED = ("Undated notes on the partnership\n\n"
+           "Russia will send more drones to Iran, a minister said. Russia condemned Israel over the strikes.\n")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> object:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False, env=env)
+
+
+@pytest.fixture
+def two_docs(tmp_path: Path) -> Path:
+    (tmp_path / "dated.txt").write_text(DATED, encoding="utf-8")
+    (tmp_path / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    db = tmp_path / "c.db"
+    result = run("ingest", str(tmp_path / "dated.txt"), str(tmp_path / "undated.txt"), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+# -- undated events under --since ------------------------------------------------------------------
+
+def test_since_says_how_many_undated_events_it_left_out(two_docs: Path) -> None:
+    result = CliRunner().invoke(main, ["events", "--since", "2024-01", "--db", str(two_docs),
+                                                       "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert "undated.txt" not in result.stdout and "dated.txt" in result.stdout
+    assert "2 undated events" in result.stderr and "--include-undated" in result.stderr
+
+
+def test_include_undated_lists_them(two_docs: Path) -> None:
+    result = CliRunner().invoke(main, ["events", "--since", "2024-01", "--include-undated",
+                                                       "--db", str(two_docs), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert result.stdout.count('"undated.txt"') == 2 and "dated.txt" in result.stdout
+    assert "undated event" not in result.stderr
+
+
+def test_no_note_without_a_date_filter(two_docs: Path) -> None:
+    result = CliRunner().invoke(main, ["events", "--db", str(two_docs)])
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+# -- 80-column tables ------------------------------------------------------------------------------
+
+LONG_DOC = {"id": "0123456789abcdef", "name": "2024-06-12-a-very-long-file-name-indeed.html",
+            "published": "2024-06-12", "site": "www.some-long-news-site.example.com", "sentences": 1234,
+            "events": 567, "title": "A long title about the war and its consequences for the region and beyond"}
+LONG_EVENT = {"date": "2024-06-12", "published": None, "source": "GULF", "event": "MOBILIZE", "target": "NATO",
+              "mode": "disapprove", "modality": "reported", "negated": True,
+              "doc": "2024-06-12-a-very-long-file-name.html",
+              "sentence": "The ministers of the alliance agreed after a long night that nothing would be sent."}
+
+
+def _render(table: object, width: int) -> list[str]:
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(table)
+    return console.export_text().splitlines()
+
+
+@pytest.mark.parametrize("width", [80, 100, 160])
+@pytest.mark.parametrize("kind", ["docs", "events"])
+def test_tables_fit_the_terminal_and_keep_their_text(kind: str, width: int) -> None:
+    from casus.tables import SENTENCE_MIN, TITLE_MIN, docs_table, events_table
+
+    table, text, keep, minimum = ((docs_table([LONG_DOC], width), LONG_DOC["title"], ["0123456789abcdef", "2024-06-12"],
+                                   TITLE_MIN) if kind == "docs" else
+                                  (events_table([LONG_EVENT], width), LONG_EVENT["sentence"], ["GULF", "NATO", "2024-06-12"],
+                                   SENTENCE_MIN))
+    lines = _render(table, width)
+    assert all(len(line) <= width for line in lines)
+    header = lines[1]
+    name = "title" if kind == "docs" else "sentence"
+    assert header.rstrip().endswith(name)
+    text_col = header.index(name)
+    assert width - text_col >= minimum, "the text column keeps its minimum width"
+    column = " ".join(line[text_col:] for line in lines[3:])
+    assert column.split() == text.split(), "the text column wraps, it loses no word"
+    for value in keep:
+        assert value in "\n".join(lines), f"{value} is never elided"
+
+
+def test_docs_and_events_at_columns_80(two_docs: Path) -> None:
+    for cmd in (["docs"], ["events"]):
+        result = run(*cmd, "--db", str(two_docs), env={"COLUMNS": "80"})
+        assert result.exit_code == 0
+        lines = result.output.splitlines()
+        assert all(len(line) <= 80 for line in lines)
+        assert "Russia delivered air" in result.output or "Moscow sends aid" in result.output
