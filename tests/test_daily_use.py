@@ -102,3 +102,21 @@ def test_docs_and_events_at_columns_80(two_docs: Path) -> None:
         lines = result.output.splitlines()
         assert all(len(line) <= 80 for line in lines)
         assert "Russia delivered air" in result.output or "Moscow sends aid" in result.output
+
+
+# -- GraphML node kinds ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("code", "kind"), [("RUS", "state"), ("IRN", "state"), ("GULF", "group"), ("WEST", "group"),
+                                            ("NATO", "group"), ("HEZBOLLAH", "non-state")])
+def test_graphml_marks_only_sovereign_states_as_states(tmp_path: Path, code: str, kind: str) -> None:
+    import networkx as nx
+
+    from casus.network import build_graph, write_graphml
+
+    other = "USA" if code != "USA" else "RUS"
+    g = build_graph([{"source": code, "target": other, "event": "SUPPORT", "mode": None, "modality": "asserted",
+                      "negated": False}])
+    out = tmp_path / "g.graphml"
+    write_graphml(g, out)
+    node = nx.read_graphml(out).nodes[code]
+    assert node["kind"] == kind and node["state"] is (kind == "state")
