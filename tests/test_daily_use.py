@@ -120,3 +120,32 @@ def test_graphml_marks_only_sovereign_states_as_states(tmp_path: Path, code: str
     write_graphml(g, out)
     node = nx.read_graphml(out).nodes[code]
     assert node["kind"] == kind and node["state"] is (kind == "state")
+
+
+# -- bench ingest reports progress -----------------------------------------------------------------
+
+def test_bench_ingest_reports_progress_while_it_generates_and_ingests() -> None:
+    from casus.bench import run_ingest_bench
+
+    seen: list[tuple[str, int, int]] = []
+    result = run_ingest_bench(12, progress=lambda phase, done, total: seen.append((phase, done, total)))
+    assert result["articles"] == 12
+    phases = [p for p, _, _ in seen]
+    assert phases.index("generate") < phases.index("ingest")
+    assert ("generate", 12, 12) in seen and ("ingest", 12, 12) in seen
+    ingest = [done for p, done, _ in seen if p == "ingest"]
+    assert ingest == sorted(ingest)
+
+
+def test_bench_progress_bar_draws_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from rich.console import Console
+
+    from casus import cli
+
+    buf = io.StringIO()
+    monkeypatch.setattr("rich.console.Console", lambda **kw: Console(file=buf, force_terminal=True, width=80))
+    with cli._bench_progress(quiet=False) as progress:
+        progress("ingest", 5, 10)
+    assert "ingest" in buf.getvalue() and "5/10" in buf.getvalue()

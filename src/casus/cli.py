@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, overload
 
@@ -558,7 +560,8 @@ def bench() -> None:
               help="Processes that read and analyse.")
 @click.option("--corpus", type=click.Path(file_okay=False), help="Keep the generated corpus here and reuse it.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def bench_ingest(n_docs: int, seed: int, workers: int, corpus: str | None, fmt: str) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def bench_ingest(n_docs: int, seed: int, workers: int, corpus: str | None, fmt: str, quiet: bool) -> None:
     """Generate a synthetic corpus, ingest it into a fresh database, print docs/s, seconds and memory per stage.
 
     Stage seconds add up over the workers; *_rss_mb is the most resident memory
@@ -568,7 +571,9 @@ def bench_ingest(n_docs: int, seed: int, workers: int, corpus: str | None, fmt: 
     """
     from casus.bench import run_ingest_bench
 
-    result = run_ingest_bench(n_docs, seed=seed, workers=workers, corpus=Path(corpus) if corpus else None)
+    with _bench_progress(quiet) as progress:
+        result = run_ingest_bench(n_docs, seed=seed, workers=workers, corpus=Path(corpus) if corpus else None,
+                                  progress=progress)
     click.echo(json.dumps(result, indent=2) if fmt == "json" else _format_bench(result))
 
 
@@ -578,7 +583,8 @@ def bench_ingest(n_docs: int, seed: int, workers: int, corpus: str | None, fmt: 
 @click.option("--workers", "-j", type=click.IntRange(min=2), default=None, help="Default: the machine's cores.")
 @click.option("--corpus", type=click.Path(file_okay=False), help="Keep the generated corpus here and reuse it.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def bench_speedup(n_docs: int, seed: int, workers: int | None, corpus: str | None, fmt: str) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def bench_speedup(n_docs: int, seed: int, workers: int | None, corpus: str | None, fmt: str, quiet: bool) -> None:
     """Ingest one synthetic corpus with one worker and with N; print the speedup and whether the stores are equal.
 
     Example: casus bench speedup --docs 2000 --workers 2
@@ -586,8 +592,9 @@ def bench_speedup(n_docs: int, seed: int, workers: int | None, corpus: str | Non
     from casus.bench import run_speedup_bench
     from casus.ingest import default_workers
 
-    result = run_speedup_bench(n_docs, workers or max(2, default_workers()), seed=seed,
-                               corpus=Path(corpus) if corpus else None)
+    with _bench_progress(quiet) as progress:
+        result = run_speedup_bench(n_docs, workers or max(2, default_workers()), seed=seed,
+                                   corpus=Path(corpus) if corpus else None, progress=progress)
     click.echo(json.dumps(result, indent=2) if fmt == "json" else _format_bench(result))
 
 
@@ -605,6 +612,25 @@ def bench_code(n: int, seed: int, fmt: str) -> None:
 
     result = run(synthetic_sentences(n, seed=seed))
     click.echo(json.dumps(result, indent=2) if fmt == "json" else _format_bench(result))
+
+
+@contextlib.contextmanager
+def _bench_progress(quiet: bool) -> Iterator[Any]:
+    """A progress(phase, done, total) callback drawing a bar on stderr (a terminal only), as `ingest` does."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    err = Console(stderr=True)
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(phase: str, done: int, total: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase, total=total)
+            bar.update(tasks[phase], completed=done, total=total)
+
+        yield progress
 
 
 def _format_bench(result: dict[str, Any]) -> str:
