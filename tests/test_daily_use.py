@@ -149,3 +149,29 @@ def test_bench_progress_bar_draws_on_a_terminal(monkeypatch: pytest.MonkeyPatch)
     with cli._bench_progress(quiet=False) as progress:
         progress("ingest", 5, 10)
     assert "ingest" in buf.getvalue() and "5/10" in buf.getvalue()
+
+
+# -- scenario template -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [[], ["China", "North Korea", "--attacker", "USA", "--as-of", "2020-01-01"]])
+def test_scenario_template_feeds_back_into_scenario(tmp_path: Path, args: list[str]) -> None:
+    import json
+
+    from casus.model import REQUIRED_SCENARIO_FIELDS
+
+    made = CliRunner().invoke(main, ["assess", "--scenario-template", *args])
+    assert made.exit_code == 0, made.output
+    template = json.loads(made.output)
+    assert set(REQUIRED_SCENARIO_FIELDS) <= set(template)
+    path = tmp_path / "case.json"
+    path.write_text(made.output, encoding="utf-8")
+    scored = CliRunner().invoke(main, ["assess", "--scenario", str(path), "--format", "json"])
+    assert scored.exit_code == 0, scored.output
+    out = json.loads(scored.output)
+    assert out["patron"] == template["patron"] and out["year"] == template["year"]
+    assert set(out["ladder"]) >= {"statement", "direct"}
+
+
+def test_scenario_template_needs_the_attacker() -> None:
+    result = CliRunner().invoke(main, ["assess", "--scenario-template", "Russia", "Iran"])
+    assert result.exit_code == 2 and "--attacker" in result.output

@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import defaultdict
@@ -513,6 +514,33 @@ def assess_scenario(scenario: Mapping[str, Any]) -> dict[str, Any]:
     dist = highest_rung_distribution(out["ladder"])
     return {"patron": sc["patron"], "client": sc["client"], "attacker": sc["attacker"], "year": sc["year"],
             "most_likely": max(dist, key=dist.__getitem__), **out}
+
+
+def scenario_template(patron: str = "RUS", client: str = "IRN", attacker: str = "ISR",
+                      as_of: str | None = None) -> dict[str, Any]:
+    """A scenario file's content (`casus assess --scenario-template`), its features from shipped knowledge.
+
+    Every field `--scenario` reads, filled in for the dyad as casus knows it on
+    `as_of` (default today); `_help` says what each field means (fields that
+    start with `_` are ignored), so the file can be edited and fed back.
+    """
+    from casus.model import REQUIRED_SCENARIO_FIELDS
+
+    day = as_of or dt.date.today().isoformat()
+    feats, _facts = knowledge.scenario_features(patron, client, attacker, day)
+    labels = {name: spec["label"] for name, spec in _cfg()["model"]["features"].items()}
+    out: dict[str, Any] = {"patron": patron, "client": client, "attacker": attacker, "year": int(day[:4])}
+    for name in REQUIRED_SCENARIO_FIELDS[4:]:
+        out[name] = feats.get(name, 0.0)
+    out["_help"] = {
+        "patron, client, attacker": "actor codes (ISO 3166 alpha-3 such as RUS, or a group such as NATO)",
+        "year": "the year of the attack",
+        **{name: f"{labels.get(name, name)}: 1 yes, 0 no, or a probability in between"
+           for name in REQUIRED_SCENARIO_FIELDS[4:]},
+        "attacker_nonstate": "optional; " + labels.get("attacker_nonstate", "attacker is a non-state force")
+                             + " (default: from the attacker code)",
+    }
+    return out
 
 
 # ---------------------------------------------------------------- terminal text

@@ -359,11 +359,15 @@ def _code(name: str | None) -> str | None:
 @click.argument("client", required=False)
 @click.option("--attacker", help="Who attacks the client (code or name), e.g. ISR or Israel.")
 @click.option("--as-of", help="Use only evidence dated on or before this day (YYYY-MM-DD).")
-@click.option("--scenario", type=click.Path(dir_okay=False), help="Score a case given as features in a JSON file.")
+@click.option("--scenario", type=click.Path(dir_okay=False),
+              help="Score a case given as features in a JSON file (see --scenario-template).")
+@click.option("--scenario-template", is_flag=True,
+              help="Print a scenario file for PATRON CLIENT --attacker (default: Russia, Iran, Israel), "
+                   "its features from shipped knowledge; edit it and pass it to --scenario.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @db_option
 def assess(patron: str | None, client: str | None, attacker: str | None, as_of: str | None,
-           scenario: str | None, fmt: str, db: str) -> None:
+           scenario: str | None, scenario_template: bool, fmt: str, db: str) -> None:
     """Will PATRON come to CLIENT's defence? Probability of each rung of the response ladder.
 
     Ladder: statement < diplomatic < economic < materiel < intelligence < direct;
@@ -372,10 +376,25 @@ def assess(patron: str | None, client: str | None, attacker: str | None, as_of: 
     ledger) even on an empty database; ingested articles add cited evidence.
     Names work as well as codes.
 
+    --scenario FILE scores a case given as features instead (a JSON object:
+    patron, client, attacker, year and the five features, each 0, 1 or a
+    probability; `casus assess --scenario-template > case.json` writes one).
+
     Example: casus assess Russia Iran --attacker Israel --as-of 2025-06-12
     """
     from casus import assess as assessment
 
+    if scenario_template:
+        if as_of:
+            from casus.validate import check_iso_date
+
+            check_iso_date(as_of)
+        if bool(patron) != bool(client) or (patron and not attacker):
+            raise click.UsageError("--scenario-template takes PATRON CLIENT --attacker ATTACKER, or nothing")
+        dyad = ({"patron": _code(patron), "client": _code(client), "attacker": _code(attacker)}
+                if patron and client and attacker else {})
+        click.echo(json.dumps(assessment.scenario_template(**dyad, as_of=as_of), indent=2, ensure_ascii=False))
+        return
     if scenario:
         from casus.model import load_scenario
 
