@@ -175,3 +175,84 @@ def test_scenario_template_feeds_back_into_scenario(tmp_path: Path, args: list[s
 def test_scenario_template_needs_the_attacker() -> None:
     result = CliRunner().invoke(main, ["assess", "--scenario-template", "Russia", "Iran"])
     assert result.exit_code == 2 and "--attacker" in result.output
+
+
+# -- the report: no local paths, top clusters first, each evidence item's push -------------------
+
+REASONS = ["its army is stretched thin along a long front in the east", "oil revenue has fallen for three years",
+           "the Kremlin values trade with Israeli firms", "no treaty clause obliges Moscow to fight",
+           "Iranian leaders never asked for troops", "Moscow fears a wider regional war",
+           "Russian pilots lack bases near the Gulf", "a deal with Washington matters more to Putin",
+           "public opinion in Russia opposes another war", "the navy cannot reach the Persian Gulf quickly",
+           "arms factories are busy with orders for Ukraine", "diplomats in Moscow prefer quiet mediation",
+           "sanctions have drained the state budget", "generals distrust the Iranian command"]
+REPORT_ARTICLES = {
+    f"r{i}.txt": (f"Report {i} on Moscow and Tehran\nMarch {i + 1}, 2025\n\n"
+                  f"Russia is unlikely to defend Iran because {reason}. "
+                  "Russia delivered air defence systems to Iran in February 2025, officials said.\n")
+    for i, reason in enumerate(REASONS)
+}
+
+
+@pytest.fixture(scope="module")
+def report_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    folder = tmp_path_factory.mktemp("deep") / "home" / "someone" / "private-notes"
+    folder.mkdir(parents=True)
+    for name, text in REPORT_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = folder / "c.db"
+    assert run("ingest", str(folder), "--db", str(db), "-q").exit_code == 0
+    out = folder / "report.html"
+    result = run("report", "Russia", "Iran", "--attacker", "Israel", "--db", str(db), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8"), folder
+
+
+def test_report_embeds_no_local_path(report_page: tuple[str, Path]) -> None:
+    page, folder = report_page
+    assert str(folder) not in page and "private-notes" not in page
+    assert "r0.txt" in page  # the document is still named
+
+
+def test_report_shows_the_top_clusters_and_hides_the_rest(report_page: tuple[str, Path]) -> None:
+    from lxml import html as lxml_html
+
+    from casus.report import TOP_CLUSTERS
+
+    doc = lxml_html.fromstring(report_page[0])
+    top = doc.cssselect("#corroboration table.clusters.top tbody tr")
+    rest = doc.cssselect("#corroboration details.more-clusters table.clusters.rest tbody tr")
+    assert 0 < len(top) <= TOP_CLUSTERS and rest
+    assert "copied" in top[0].get("class"), "the most copied claim comes first"
+    assert all("single" in tr.get("class") for tr in rest[-3:])
+
+
+def test_each_evidence_item_says_which_way_it_pushes(report_page: tuple[str, Path]) -> None:
+    from lxml import html as lxml_html
+
+    doc = lxml_html.fromstring(report_page[0])
+    rows = doc.cssselect("table.evidence tbody tr")
+    pushes = [tr.get("data-push") for tr in rows]
+    assert rows and all(p in ("raises", "lowers", "context") for p in pushes)
+    assert {"raises", "lowers"} & set(pushes)
+    for tr in rows:
+        assert tr.cssselect("td.push")[0].text_content().split()[-1] == tr.get("data-push")
+
+
+def test_a_claim_pushes_by_its_stance_and_a_fact_by_its_contribution() -> None:
+    from casus.assess import Evidence, set_pushes
+
+    for_claim = Evidence(doc="a", sentence="s1", date=None, site=None, stance="for")
+    against = Evidence(doc="a", sentence="s2", date=None, site=None, stance="against")
+    unread = Evidence(doc="a", sentence="s3", date=None, site=None, stance="for")
+
+    class Fact:
+        text = "Russia is at war."
+
+    fact = Evidence(doc="k", sentence="Russia is at war.", date=None, site=None, kind="knowledge")
+    sig = Evidence(doc="b", sentence="s4", date=None, site=None)
+    items = {"capability": [for_claim, against, fact], "interest": [unread], "signal": [sig]}
+    set_pushes(items, {"patron_at_war_elsewhere": -0.9}, [{"shift": {"materiel": 0.3}, "evidence": [sig]}],
+               {"patron_at_war_elsewhere": Fact()})
+    assert (for_claim.push, against.push, fact.push, sig.push) == ("raises", "lowers", "lowers", "raises")
+    assert unread.push == "context"  # no feature rule reads an interest claim that is "for"

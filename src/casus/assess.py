@@ -64,6 +64,44 @@ class Evidence:
     kind: str = "store"  # knowledge | ledger | case | store
     stance: str | None = None
     url: str | None = None
+    push: str = "context"  # raises | lowers | context: which way this item moves P (set by build_factors)
+
+
+PUSHES = ("raises", "lowers", "context")
+
+
+def _push(value: float) -> str:
+    """The way a log-odds change moves P: raises, lowers, or (about zero) context."""
+    if value > DIRECTION_EPS:
+        return "raises"
+    if value < -DIRECTION_EPS:
+        return "lowers"
+    return "context"
+
+
+def set_pushes(items: Mapping[str, Iterable[Evidence]], feature_push: Mapping[str, float],
+               signals: Iterable[Mapping[str, Any]], facts: Mapping[str, Any]) -> None:
+    """Say, per factor, which way each of its evidence items pushes P(defence).
+
+    Under `signal`, an item by the sign of its signal's shift; a shipped fact by
+    the sign of its feature's contribution summed over the rungs; a claim that a
+    feature rule (features.yaml evidence.feature_rules) reads, by its stance (for
+    raises, against lowers). Everything else (ledger rows and events cited for
+    reading, claims no rule reads, reference cases the model learned from) is context.
+    """
+    by_text = {fact.text: _push(feature_push.get(feat, 0.0)) for feat, fact in facts.items()}
+    signal_push = {(e.doc, e.sentence): _push(sum(s["shift"].values())) for s in signals for e in s["evidence"]}
+    rules = {(r["factor"], r["stance"]) for r in _cfg()["evidence"]["feature_rules"]}
+    for factor, evidence in items.items():
+        for e in evidence:
+            if factor == "signal":
+                e.push = signal_push.get((e.doc, e.sentence), "context")
+            elif e.kind == "knowledge":
+                e.push = by_text.get(e.sentence, "context")
+            elif e.kind == "store" and (factor, e.stance) in rules:
+                e.push = "raises" if e.stance == "for" else "lowers"
+            else:
+                e.push = "context"
 
 
 @dataclass(slots=True)
@@ -393,6 +431,8 @@ def build_factors(contrib: dict[str, dict[str, float]], shifts: dict[str, float]
         items["precedent"].append(Evidence(doc=f"casus reference case {c['id']}", sentence=c["note"], date=str(c["year"]),
                                            site=site_of(url), kind="case", stance=c["rung"], url=url))
     notes["precedent"].append("Past cases are shown for reading; the model already learned from them, so they add no weight of their own.")
+    feature_push = {feat: sum(contrib[r].get(feat, 0.0) for r in RUNGS) for feat in facts}
+    set_pushes(items, feature_push, signals, facts)
     out = []
     for factor in FACTORS:
         weight = round(per_rung[factor]["direct"], 4)
@@ -569,7 +609,8 @@ def render_text(a: Assessment) -> str:
         for e in f.evidence:
             meta = ", ".join(x for x in (e.doc, e.site, e.date) if x)
             extra = f"; {e.copies} copies" if e.copies else ""
-            lines.append(f"      - \"{_clip(e.sentence)}\" [{meta}{extra}]")
+            push = f" ({e.push})" if e.push != "context" else ""
+            lines.append(f"      - \"{_clip(e.sentence)}\" [{meta}{extra}]{push}")
         if f.omitted:
             lines.append(f"      ... and {f.omitted} more")
     s = a.shift

@@ -446,7 +446,7 @@ def report(patron: str, client: str, attacker: str | None, as_of: str | None, ou
         click.echo(f"note: no database at {db}; the report rests on shipped knowledge (ingest articles with `casus ingest`)",
                    err=True)
     store = open_store(db, readonly=True)
-    ctx = write_report(store, p, c, output, attacker=att, as_of=as_of, db_label=None if missing else db)
+    ctx = write_report(store, p, c, output, attacker=att, as_of=as_of, db_label=None if missing else Path(db).name)
     if ctx["empty"] and not missing:
         click.echo(f"note: {db} holds nothing about {p} and {c}; the report rests on shipped knowledge", err=True)
     click.echo(f"report -> {output}")
