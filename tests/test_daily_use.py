@@ -256,3 +256,50 @@ def test_a_claim_pushes_by_its_stance_and_a_fact_by_its_contribution() -> None:
                {"patron_at_war_elsewhere": Fact()})
     assert (for_claim.push, against.push, fact.push, sig.push) == ("raises", "lowers", "lowers", "raises")
     assert unread.push == "context"  # no feature rule reads an interest claim that is "for"
+
+
+# -- casus serve: column widths, a short SQL box, canned queries ------------------------------------
+
+@pytest.fixture(scope="module")
+def serve_get(tmp_path_factory: pytest.TempPathFactory):
+    import asyncio
+
+    from casus.serve import make_datasette
+
+    from .test_report import make_corpus_db
+
+    ds = make_datasette(make_corpus_db(tmp_path_factory.mktemp("serve-daily")))
+    loop = asyncio.new_event_loop()
+    yield lambda path: loop.run_until_complete(ds.client.get(path))
+    loop.close()
+
+
+def test_serve_styles_sentence_columns_wide(serve_get) -> None:
+    from lxml import html as lxml_html
+
+    css = serve_get("/-/casus.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    assert "td.col-sentence" in css.text and "min-width: 28em" in css.text
+    for path in ("/corpus/events_with_text", "/corpus/sentences", "/corpus/events_between?a=RUS&b=IRN"):
+        doc = lxml_html.fromstring(serve_get(path).text)
+        assert "/-/casus.css" in [link.get("href") for link in doc.cssselect("link[rel=stylesheet]")], path
+
+
+@pytest.mark.parametrize("path", ["/corpus/events_with_text", "/corpus/claims_with_text",
+                                  "/corpus/events_between?a=RUS&b=IRN", "/corpus/claims_for_pair?patron=RUS&client=IRN"])
+def test_canned_queries_hide_their_sql_until_asked(serve_get, path: str) -> None:
+    from lxml import html as lxml_html
+
+    doc = lxml_html.fromstring(serve_get(path).text)
+    assert not doc.cssselect("textarea#sql-editor, pre#sql-query"), "the SQL is not on the first screen"
+    assert doc.cssselect("span.show-hide-sql a"), "a link shows it"
+
+
+def test_events_between_two_actors_and_claims_for_a_pair(serve_get) -> None:
+    rows = serve_get("/corpus/events_between.json?a=irn&b=RUS&_shape=array").json()
+    assert rows and all({r["source"], r["target"]} == {"RUS", "IRN"} for r in rows)
+    assert all(r["sentence"] for r in rows)
+    claims = serve_get("/corpus/claims_for_pair.json?patron=RUS&client=IRN&_shape=array").json()
+    assert claims and all(r["sentence"] and r["stance"] for r in claims)
+    front = serve_get("/").text
+    assert "/corpus/events_between?a=RUS&amp;b=IRN" in front and "/corpus/claims_for_pair?" in front
