@@ -303,3 +303,122 @@ def test_events_between_two_actors_and_claims_for_a_pair(serve_get) -> None:
     assert claims and all(r["sentence"] and r["stance"] for r in claims)
     front = serve_get("/").text
     assert "/corpus/events_between?a=RUS&amp;b=IRN" in front and "/corpus/claims_for_pair?" in front
+
+
+# -- corroborate without datasketch: exact prefix filtering finds every pair all-pairs finds -------
+
+def _edited(seed: int, n: int) -> list[str]:
+    import random
+
+    from casus.bench import synthetic_sentences
+
+    r = random.Random(seed)
+    base = synthetic_sentences(n // 2, seed=seed)
+    words = "alpha beta gamma delta strike treaty envoy border oil talks missile ally".split()
+    out = []
+    for s in base:
+        out.append(s)
+        w = s.split()
+        for _ in range(r.choice([0, 1, 2, 4])):
+            w[r.randrange(len(w))] = r.choice(words)
+        if r.random() < 0.3:
+            w = w + r.sample(words, r.randint(1, 6))  # a copy with a new tail (containment)
+        if r.random() < 0.2:
+            w = w[r.randint(0, 3):]  # or a quoted part
+        out.append(" ".join(w))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("threshold", [0.5, 0.7, 0.9])
+def test_prefix_filtering_clusters_exactly_as_all_pairs(seed: int, threshold: float) -> None:
+    from casus.corroborate import cluster_sentences
+
+    items = [(i, f"s{i % 7}", t) for i, t in enumerate(_edited(seed, 500))]
+    exact = cluster_sentences(items, threshold, method="all")
+    assert cluster_sentences(items, threshold, method="prefix") == exact
+    assert len(set(exact.values())) < len(items), "the test data has near-duplicates"
+
+
+def test_corroborate_never_imports_datasketch() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from casus.corroborate import cluster_sentences; from casus.bench import synthetic_sentences; "
+            "cluster_sentences([(i, 'a', t) for i, t in enumerate(synthetic_sentences(2000))]); "
+            "print('datasketch' in sys.modules, 'scipy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]
+
+
+# -- dependencies: declared = imported ------------------------------------------------------------
+
+OPTIONAL_IMPORTS = {"spacy": "bench", "datasketch": "bench", "dask": "dask", "duckdb": "dask", "vl_convert": "vendor",
+                    "distributed": "dask"}  # distributed comes with dask[distributed]
+VIA = {"distributed": "dask"}
+NOT_IMPORTED_BUT_NEEDED = {"lxml_html_clean"}  # trafilatura needs lxml.html.clean (see pyproject.toml)
+
+
+def _imports(root: Path) -> set[str]:
+    import ast
+    import sys
+
+    names: set[str] = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(a.name.split(".")[0] for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+    return {n for n in names if n not in sys.stdlib_module_names and n != "casus"}
+
+
+def _requirement_name(req: str) -> str:
+    import re
+
+    return re.split(r"[<>=!~\[;\s]", req, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_declared_dependencies_are_what_the_code_imports() -> None:
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {_requirement_name(r) for r in project["dependencies"]}
+    extras = {name: {_requirement_name(r) for r in reqs} for name, reqs in project["optional-dependencies"].items()}
+    dists = packages_distributions()
+    needed: set[str] = set()
+    for module in _imports(root / "src" / "casus"):
+        dist = {d.lower().replace("_", "-") for d in dists.get(module, [module])}
+        if module in OPTIONAL_IMPORTS:
+            want = dist | {VIA[module]} if module in VIA else dist
+            assert want & extras[OPTIONAL_IMPORTS[module]], f"{module} belongs in the {OPTIONAL_IMPORTS[module]} extra"
+            continue
+        assert dist & declared, f"casus imports {module} ({', '.join(dist)}) but does not declare it"
+        needed |= dist & declared
+    unused = declared - needed - {n.replace("_", "-") for n in NOT_IMPORTED_BUT_NEEDED}
+    assert not unused, f"declared but never imported: {unused}"
+    assert "vl-convert-python" not in declared and "datasketch" not in declared
+
+
+def test_the_shipped_vega_bundle_matches_altair_and_needs_no_vl_convert(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import sys
+    from importlib import resources
+
+    import altair as alt
+
+    from casus import report
+
+    meta = json.loads(resources.files("casus").joinpath("data").joinpath("js").joinpath("vega-bundle.json")
+                      .read_text(encoding="utf-8"))
+    assert meta["vega-lite"] == ".".join(alt.VEGALITE_VERSION.split(".")[:2]), "re-run tools/vendor_vega.py"
+    assert meta["vega"].split(".")[0] == alt.VEGA_VERSION.lstrip("v").split(".")[0]
+    monkeypatch.setitem(sys.modules, "vl_convert", None)  # importing it would fail
+    report.vega_bundle.cache_clear()
+    try:
+        bundle = report.vega_bundle()
+    finally:
+        report.vega_bundle.cache_clear()
+    assert "window.vegaEmbed" in bundle and "window.vegaLite" in bundle and len(bundle) > 500_000
