@@ -33,7 +33,7 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 EVENTS_SQL = """
 SELECT e.id, COALESCE(e.date, d.published) AS date, e.source, e.event, e.mode, e.target, e.modality,
-       e.negated, e.attribution, s.text AS sentence, d.name AS doc, d.site, d.title, e.doc_id
+       e.negated, s.text AS sentence, e.attribution, d.name AS doc, d.site, d.title, e.doc_id
 FROM events e
 JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
 JOIN documents d ON d.id = e.doc_id
