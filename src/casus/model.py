@@ -77,17 +77,17 @@ def level(rung: str) -> int:
 # ---------------------------------------------------------------- shipped tables
 
 def _read_csv(name: str) -> list[dict[str, str]]:
-    text = resources.files("casus").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("casus").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO("".join(l for l in text.splitlines(True) if not l.startswith("#")))))
 
 
 def _data_bytes(name: str) -> bytes:
-    return resources.files("casus").joinpath("data", name).read_bytes()
+    return resources.files("casus").joinpath("data").joinpath(name).read_bytes()
 
 
 @lru_cache(maxsize=1)
 def _state_years_text() -> str:
-    text = resources.files("casus").joinpath("data", "state_years.csv").read_text(encoding="utf-8")
+    text = resources.files("casus").joinpath("data").joinpath("state_years.csv").read_text(encoding="utf-8")
     if "\nactor,year,cinc,major\n" not in text:
         raise CasusError("state_years.csv has unexpected columns: rebuild it with scripts/build_episodes.py")
     return text
