@@ -585,7 +585,9 @@ def bench_ingest(n_docs: int, seed: int, workers: int, corpus: str | None, fmt: 
     """Generate a synthetic corpus, ingest it into a fresh database, print docs/s, seconds and memory per stage.
 
     Stage seconds add up over the workers; *_rss_mb is the most resident memory
-    seen right after each stage (writer for store, workers for the rest).
+    seen right after each stage (writer for store, workers for the rest). On a
+    terminal a progress bar on stderr follows the generating and the ingest
+    (--quiet: none).
 
     Example: casus bench ingest --docs 10000 --workers 2
     """
