@@ -26,3 +26,17 @@ def test_a_third_partys_treaty_is_not_the_patrons_commitment() -> None:
     assert third.factor["commitment"] == 0 and own.factor["commitment"] > 0
     # negated commitments still count: "no defence pact with Moscow" is no commitment of anyone's
     assert score_sentence("Pyongyang has no defence pact with Moscow.", dyad).stance["against"] > 0
+
+
+def test_front_matter_pair_wins_over_detection() -> None:
+    """meta["patron"]/meta["client"] (the document's front matter) decide the pair, not the text's co-mentions."""
+    from casus.claims import code_claims
+
+    sentences = ["France and Turkey have quarrelled over the eastern Mediterranean for years.",
+                 "Paris signed a defence pact with Athens that obliges it to come to Greece's aid."]
+    detected = code_claims(sentences, [[], []], "France and Turkey")
+    given = code_claims(sentences, [[], []], "France and Turkey", meta={"patron": "FRA", "client": "GRC"})
+    assert all(c.client != "GRC" for cs in detected for c in cs)
+    assert [c.client for c in given[1]] == ["GRC"] and given[1][0].stance == "for"
+    # a front matter without both codes is ignored
+    assert code_claims(sentences, [[], []], "France and Turkey", meta={"patron": "FRA"}) == detected

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -874,20 +874,32 @@ def code_sentence(
     return CodedClaim(patron=dyad.patron, client=dyad.client, stance=decided[0], factor=decided[1])
 
 
+def meta_dyad(meta: Mapping[str, object] | None) -> Dyad | None:
+    """The pair a document's front matter names (`patron`, `client`: actor codes), if both are given."""
+    if not meta:
+        return None
+    patron, client = meta.get("patron"), meta.get("client")
+    if isinstance(patron, str) and isinstance(client, str) and patron.strip() and client.strip():
+        return Dyad(patron.strip().upper(), client.strip().upper())
+    return None
+
+
 def code_claims(
     sentences: Sequence[str],
     events: Sequence[Sequence[CodedEvent]],
     title: str | None = None,
     *,
     dyad: tuple[str, str] | None = None,
+    meta: Mapping[str, object] | None = None,
 ) -> list[list[CodedClaim]]:
     """Per sentence, the claims it makes on 'will PATRON defend CLIENT'.
 
-    The dyad is detected from the title and text unless given as (patron, client).
+    The dyad is given as (patron, client), or read from the document's front matter (`meta["patron"]`,
+    `meta["client"]`), or else detected from the title and text.
     `events` may be empty lists; when the coder found events they nudge the stance.
     """
     lex = load_lexicon()
-    found = Dyad(*dyad) if dyad else detect_dyad(sentences, title)
+    found = Dyad(*dyad) if dyad else meta_dyad(meta) or detect_dyad(sentences, title)
     if found is None:
         return [[] for _ in sentences]
     out: list[list[CodedClaim]] = []
