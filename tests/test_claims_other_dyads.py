@@ -40,3 +40,16 @@ def test_front_matter_pair_wins_over_detection() -> None:
     assert [c.client for c in given[1]] == ["GRC"] and given[1][0].stance == "for"
     # a front matter without both codes is ignored
     assert code_claims(sentences, [[], []], "France and Turkey", meta={"patron": "FRA"}) == detected
+
+
+def test_the_headline_is_article_text_but_a_section_heading_is_not() -> None:
+    from casus.claims import code_claims
+
+    title = "Paris Vows To Defend Athens After Turkish Naval Standoff"
+    sentences = [title, "Why The Treaty Matters For Greece", "Paris pledged on Monday to defend Greece if it is attacked."]
+    got = code_claims(sentences, [[], [], []], title, meta={"patron": "FRA", "client": "GRC"})
+    assert [c.stance for c in got[0]] == ["for"]  # the headline
+    assert got[1] == []  # a title-case section heading
+    # a title that only announces the article ("Unpacking ...") is no claim
+    meta_title = "France And Greece: Unpacking A Defence Pact"
+    assert code_claims([meta_title], [[]], meta_title, meta={"patron": "FRA", "client": "GRC"}) == [[]]

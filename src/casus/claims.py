@@ -812,16 +812,28 @@ def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scor
 # --- decision -----------------------------------------------------------------
 
 
-def is_candidate(sentence: str, lex: Lexicon | None = None) -> bool:
-    """Could this sentence be a claim at all? (long enough, not meta, not a question)."""
+def is_candidate(sentence: str, lex: Lexicon | None = None, headline: bool = False) -> bool:
+    """Could this sentence be a claim at all? (long enough, not meta, not a question).
+
+    A title-case line is a section heading and no claim, unless it is the document's headline
+    (`headline`): a news headline states the story ("X Vows To Defend Y After Strike").
+    """
     lex = lex or load_lexicon()
     text = _straight(sentence).strip(" *#\"'")
     return not (
         len(text.split()) < int(lex.decision["min_words"])
         or text.endswith("?")
         or (_lower_rx(lex.meta).search(text.lower()) if text.isascii() else lex.meta.search(text))
-        or is_heading(text)
+        or (not headline and is_heading(text))
     )
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The same words, whatever the quotes, spaces, case and markdown at the edges."""
+    def norm(s: str) -> str:
+        return " ".join(_straight(s).strip(" *#\"'").lower().split())
+
+    return bool(a.strip()) and norm(a) == norm(b)
 
 
 def is_heading(text: str) -> bool:
@@ -861,11 +873,12 @@ def decide(scores: Scores, anchored: bool = True, lex: Lexicon | None = None) ->
 
 
 def code_sentence(
-    sentence: str, dyad: Dyad, events: Sequence[CodedEvent] = (), lex: Lexicon | None = None
+    sentence: str, dyad: Dyad, events: Sequence[CodedEvent] = (), lex: Lexicon | None = None,
+    headline: bool = False,
 ) -> CodedClaim | None:
     """The claim one sentence makes about `dyad`, if any."""
     lex = lex or load_lexicon()
-    if not is_candidate(sentence, lex):
+    if not is_candidate(sentence, lex, headline):
         return None
     scores = add_events(score_sentence(sentence, dyad, lex), events, dyad)
     decided = decide(scores, is_anchored(sentence, dyad, lex), lex)
@@ -905,7 +918,7 @@ def code_claims(
     out: list[list[CodedClaim]] = []
     for i, sentence in enumerate(sentences):
         evs = events[i] if i < len(events) else ()
-        claim = code_sentence(sentence, found, evs, lex)
+        claim = code_sentence(sentence, found, evs, lex, headline=bool(title) and _same_text(sentence, title or ""))
         out.append([claim] if claim else [])
     return out
 
