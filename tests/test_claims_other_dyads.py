@@ -53,3 +53,9 @@ def test_the_headline_is_article_text_but_a_section_heading_is_not() -> None:
     # a title that only announces the article ("Unpacking ...") is no claim
     meta_title = "France And Greece: Unpacking A Defence Pact"
     assert code_claims([meta_title], [[]], meta_title, meta={"patron": "FRA", "client": "GRC"}) == [[]]
+
+
+def test_a_pact_the_patron_signed_with_a_third_party_is_not_its_commitment_to_the_client() -> None:
+    claim = code_sentence("However, the pact stops short of mutual defence obligations, unlike the security agreement"
+                          " Paris has signed with Cairo.", orient("FRA", "GRC"))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", "commitment")

@@ -723,6 +723,15 @@ def _subject(masked: str, start: int, end: int) -> str | None:
     return m.group(0) if m else None
 
 
+def _third_party_clause(masked: str, clause: Clause, others_only: bool) -> bool:
+    """Is a commitment in this clause someone else's: the sentence names a third party but not the patron,
+    or the clause names a third party and neither the client nor the pair ("unlike the pact {P} signed with {T}")?"""
+    text = masked[clause.start : clause.end]
+    if TOKENS["T"] not in text:
+        return False
+    return others_only or (TOKENS["C"] not in text and TOKENS["X"] not in text)
+
+
 def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Scores:
     """Weighted stance and factor evidence of one sentence for `dyad`.
 
@@ -755,7 +764,7 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
                     stance, weight = "against", weight * lex.negated_for_multiplier
                 else:
                     stance, weight = "for", weight * lex.flip_against_to_for
-        if others_only and cue.factor == "commitment" and stance == "for" and TOKENS["T"] in masked[clause.start:clause.end]:
+        if cue.factor == "commitment" and stance == "for" and _third_party_clause(masked, clause, others_only):
             weight *= float(lex.decision["third_party_commitment_weight"])
         if stance in scores.stance:
             scores.stance[stance] += weight
