@@ -59,3 +59,11 @@ def test_a_pact_the_patron_signed_with_a_third_party_is_not_its_commitment_to_th
     claim = code_sentence("However, the pact stops short of mutual defence obligations, unlike the security agreement"
                           " Paris has signed with Cairo.", orient("FRA", "GRC"))
     assert claim is not None and (claim.stance, claim.factor) == ("against", "commitment")
+
+
+def test_a_sentence_about_third_parties_only_needs_more_evidence() -> None:
+    """Two third parties' dealings are no claim on a weak cue; the same cue about the patron is."""
+    dyad = orient("RUS", "ARM")
+    assert code_sentence("Azerbaijan refused to allow humanitarian aid into the enclave for months.", dyad) is None
+    claim = code_sentence("Moscow refused to allow humanitarian aid into the enclave for months.", dyad)
+    assert claim is not None and claim.stance == "against"

@@ -854,10 +854,11 @@ def is_heading(text: str) -> bool:
 
 
 def is_anchored(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bool:
-    """Does the sentence name an actor, or refer back to the relationship ("this pact", "their")?"""
+    """Does the sentence name the patron, the client or the pair, or refer back to the relationship ("this
+    pact", "their")? A sentence about third parties only ("Azerbaijan blockaded the enclave") is not."""
     lex = lex or load_lexicon()
     masked = mask(sentence, dyad)
-    return any(t in masked for t in TOKENS.values()) or bool(lex.anaphors.search(masked))
+    return any(t in masked for t in (TOKENS["P"], TOKENS["C"], TOKENS["X"])) or bool(lex.anaphors.search(masked))
 
 
 def decide(scores: Scores, anchored: bool = True, lex: Lexicon | None = None) -> tuple[str, str] | None:
