@@ -67,3 +67,15 @@ def test_a_sentence_about_third_parties_only_needs_more_evidence() -> None:
     assert code_sentence("Azerbaijan refused to allow humanitarian aid into the enclave for months.", dyad) is None
     claim = code_sentence("Moscow refused to allow humanitarian aid into the enclave for months.", dyad)
     assert claim is not None and claim.stance == "against"
+
+
+@pytest.mark.parametrize(("sentence", "stance", "factor"), [
+    ("Washington's support for Manila remains ironclad, the secretary said on Monday.", "for", "signal"),
+    ("The envoy sought to reassure Manila that the United States would stand with it.", "for", "signal"),
+    ("The president signed an executive order committing the United States to defend the Philippines.", "for",
+     "commitment"),
+])
+def test_statements_of_resolve_are_signals_and_formal_instruments_commitments(
+        sentence: str, stance: str, factor: str) -> None:
+    claim = code_sentence(sentence, orient("USA", "PHL"))
+    assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
