@@ -79,3 +79,18 @@ def test_statements_of_resolve_are_signals_and_formal_instruments_commitments(
         sentence: str, stance: str, factor: str) -> None:
     claim = code_sentence(sentence, orient("USA", "PHL"))
     assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
+    ("FRA", "GRC", "The deal holds a clause under which the two countries will come to each other's aid if attacked.",
+     "for", "commitment"),
+    ("USA", "QAT", "Washington shall regard an armed attack on Qatari territory as a threat to its own security.",
+     "for", "commitment"),
+    ("CHN", "PAK", "Being Beijing's partner, Islamabad has learned, is not the same as being an ally.",
+     "against", "commitment"),
+    ("CHN", "PAK", "It is no surprise that most of the warplanes Pakistan has bought since 2015 were supplied by China.",
+     "for", "precedent"),
+])
+def test_defence_clause_wording(patron: str, client: str, sentence: str, stance: str, factor: str) -> None:
+    claim = code_sentence(sentence, orient(patron, client))
+    assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
