@@ -94,3 +94,15 @@ def test_statements_of_resolve_are_signals_and_formal_instruments_commitments(
 def test_defence_clause_wording(patron: str, client: str, sentence: str, stance: str, factor: str) -> None:
     claim = code_sentence(sentence, orient(patron, client))
     assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
+
+
+def test_events_give_the_factor_where_the_cues_speak() -> None:
+    """A pledged defence by the patron (AID future) is a commitment; the cue 'defend' carries no factor itself."""
+    from casus.records import CodedEvent
+
+    sentence = "France will defend Greece if it comes to that, the minister wrote on Monday."
+    pledge = [CodedEvent(source="FRA", event="AID", target="GRC", mode="intervention", modality="future")]
+    claim = code_sentence(sentence, orient("FRA", "GRC"), pledge)
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "commitment")
+    bare = code_sentence(sentence, orient("FRA", "GRC"))
+    assert bare is not None and bare.factor != "commitment"

@@ -796,25 +796,39 @@ EVENT_WEIGHT = 0.75
 EVENTS_ONLY_BELOW = 1.0  # lexical for/against evidence under which events are consulted
 
 
+EVENT_FACTOR_WEIGHT = 0.75  # what an event adds to its factor even where the cues speak
+
+
+def _event_rule(ev: CodedEvent, roles: str) -> tuple[str, str] | None:
+    """(stance, factor) an event bears on the pair, before negation; None when it bears on nothing."""
+    rule = _EVENT_RULES.get((ev.event, roles))
+    if rule and ev.event == "AID" and roles == "P>C" and ev.modality == "future":
+        return rule[0], "commitment"  # a pledged or treaty-bound transfer or defence is a commitment
+    return rule
+
+
 def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scores:
-    """Fold the coder's events for this sentence into its scores, where the cues are silent."""
-    if max(scores.stance["for"], scores.stance["against"]) >= EVENTS_ONLY_BELOW:
-        return scores
+    """Fold the coder's events for this sentence into its scores: their stance where the cues are (nearly)
+    silent, their factor always."""
+    silent = max(scores.stance["for"], scores.stance["against"]) < EVENTS_ONLY_BELOW
 
     def role(code: str | None) -> str:
         return "P" if code == dyad.patron else "C" if code == dyad.client else "T" if code else "-"
 
     for ev in events:
-        rule = _EVENT_RULES.get((ev.event, f"{role(ev.source)}>{role(ev.target)}"))
+        rule = _event_rule(ev, f"{role(ev.source)}>{role(ev.target)}")
         if not rule:
             continue
         stance, factor = rule
         if ev.negated:
             stance = "against" if stance == "for" else "for"
         weight = EVENT_WEIGHT * (0.5 if ev.modality in ("hedged", "future") else 1.0)
-        scores.stance[stance] += weight
-        scores.factor[factor] += weight
-        scores.hits.append(Hit(f"<{ev.event} {ev.source}->{ev.target}>", stance, factor, weight, ev.negated))
+        if silent:
+            scores.stance[stance] += weight
+            scores.factor[factor] += weight
+            scores.hits.append(Hit(f"<{ev.event} {ev.source}->{ev.target}>", stance, factor, weight, ev.negated))
+        else:
+            scores.factor[factor] += EVENT_FACTOR_WEIGHT
     return scores
 
 
