@@ -106,3 +106,36 @@ def test_events_give_the_factor_where_the_cues_speak() -> None:
     assert claim is not None and (claim.stance, claim.factor) == ("for", "commitment")
     bare = code_sentence(sentence, orient("FRA", "GRC"))
     assert bare is not None and bare.factor != "commitment"
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
+    # the refusal is the patron's although the client is named first
+    ("RUS", "IRN", "Anger in Tehran over Moscow's refusal to help during the war keeps growing.", "against", None),
+    # "would not hesitate to come to its aid" is a pledge, not reluctance
+    ("EGY", "SDN", "Cairo told Khartoum that Egypt would not hesitate to come to Sudan's aid.", "for", "commitment"),
+    # the patron's statement that the attack was a violation of international law
+    ("RUS", "IRN", "Lavrov said the Israeli strikes on Iran were a gross violation of international law.", "for", "signal"),
+    # "since World War II" is history, not the risk of a world war; "a contingent of troops" is no condition
+    ("RUS", "SRB", "Moscow has kept a large contingent of advisers in Serbia since 2018.", None, None),
+    ("CHN", "PRK", "Pyongyang told Beijing their friendship cannot change, whatever happens.", None, None),
+])
+def test_whose_act_and_double_negation(patron: str, client: str, sentence: str, stance: str | None,
+                                       factor: str | None) -> None:
+    claim = code_sentence(sentence, orient(patron, client))
+    if stance is None:
+        assert claim is None or claim.stance != "against"
+    else:
+        assert claim is not None and claim.stance == stance
+        assert factor is None or claim.factor == factor
+
+
+def test_press_boilerplate_is_no_claim() -> None:
+    assert code_sentence("A spokesman for the Saudi foreign ministry did not immediately respond to a request for "
+                         "comment.", orient("USA", "SAU")) is None
+
+
+def test_a_third_partys_refusal_counts_less_than_the_patrons() -> None:
+    dyad = orient("USA", "JPN")
+    theirs = score_sentence("Beijing refused to withdraw its remarks.", dyad).stance["against"]
+    ours = score_sentence("Washington refused to withdraw its remarks.", dyad).stance["against"]
+    assert 0 < theirs < ours

@@ -717,12 +717,6 @@ _ACTOR_TOKEN = re.compile("|".join(TOKENS.values()))
 NEGATION_REACH_CHARS = 1000
 
 
-def _subject(masked: str, start: int, end: int) -> str | None:
-    """The first actor token of a clause's prefix masked[start:end] (a cheap stand-in for its subject)."""
-    m = _ACTOR_TOKEN.search(masked, start, end)
-    return m.group(0) if m else None
-
-
 def _third_party_clause(masked: str, clause: Clause, others_only: bool) -> bool:
     """Is a commitment in this clause someone else's: the sentence names a third party but not the patron,
     or the clause names a third party and neither the client nor the pair ("unlike the pact {P} signed with {T}")?"""
@@ -730,6 +724,15 @@ def _third_party_clause(masked: str, clause: Clause, others_only: bool) -> bool:
     if TOKENS["T"] not in text:
         return False
     return others_only or (TOKENS["C"] not in text and TOKENS["X"] not in text)
+
+
+def _others_act(masked: str, start: int, end: int) -> bool:
+    """Is the act a cue at `end` names someone else's than the patron's? Yes when the clause's first actor
+    (the speaker or subject: "{P} said that {T}'s strikes were a gross violation") and the nearest actor
+    before the cue ("criticism in {C} over {P}'s refusal") are both the client or a third party."""
+    found = [m.group(0) for m in _ACTOR_TOKEN.finditer(masked, start, end)]
+    others = (TOKENS["C"], TOKENS["T"])
+    return bool(found) and found[0] in others and found[-1] in others
 
 
 def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Scores:
@@ -750,7 +753,7 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
         i = bisect_right(starts, m.start()) - 1  # the clause the cue starts in (clauses are sorted, disjoint)
         clause = clauses[i] if i >= 0 and m.start() < clauses[i].end else Clause(0, len(masked), 1.0)
         stance, weight, negated = cue.stance, cue.weight * clause.weight, False
-        if cue.who == "P" and _subject(masked, clause.start, m.start()) in (TOKENS["C"], TOKENS["T"]):
+        if cue.who == "P" and _others_act(masked, clause.start, m.start()):
             weight *= float(lex.decision["other_subject_weight"])
         if cue.negatable and stance in ("for", "against"):
             inner = masked[m.start() : m.end()]
