@@ -139,3 +139,10 @@ def test_a_third_partys_refusal_counts_less_than_the_patrons() -> None:
     theirs = score_sentence("Beijing refused to withdraw its remarks.", dyad).stance["against"]
     ours = score_sentence("Washington refused to withdraw its remarks.", dyad).stance["against"]
     assert 0 < theirs < ours
+
+
+def test_a_patrons_statement_without_a_cue_is_a_neutral_signal() -> None:
+    claim = code_sentence("The Kremlin said on Monday that Moscow was in contact with Tehran.", orient("RUS", "IRN"))
+    assert claim is not None and (claim.stance, claim.factor) == ("neutral", "signal")
+    # the client speaking is not the patron's statement
+    assert code_sentence("Tehran said on Monday that it was in contact with Moscow.", orient("RUS", "IRN")) is None

@@ -878,6 +878,15 @@ def is_anchored(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bool:
     return any(t in masked for t in (TOKENS["P"], TOKENS["C"], TOKENS["X"])) or bool(lex.anaphors.search(masked))
 
 
+def is_patron_statement(sentence: str, dyad: Dyad, scores: Scores) -> bool:
+    """A statement (a speech cue: said, told, spokesman, ...) whose first actor is the patron, with no stance
+    evidence either way ("The Kremlin said it was in contact with Tehran's leadership")."""
+    if max(scores.stance.values()) > 0 or scores.factor["signal"] <= 0:
+        return False
+    first = _ACTOR_TOKEN.search(mask(sentence, dyad))
+    return first is not None and first.group(0) == TOKENS["P"]
+
+
 def decide(scores: Scores, anchored: bool = True, lex: Lexicon | None = None) -> tuple[str, str] | None:
     """(stance, factor) from the evidence, or None when it is not enough for a claim."""
     lex = lex or load_lexicon()
@@ -908,6 +917,9 @@ def code_sentence(
     if not is_candidate(sentence, lex, headline):
         return None
     scores = add_events(score_sentence(sentence, dyad, lex), events, dyad)
+    if is_patron_statement(sentence, dyad, scores):
+        # the patron speaking, with no cue for either way: a signal whose direction the text leaves open
+        scores.stance["neutral"] += float(lex.decision["patron_statement_weight"])
     decided = decide(scores, is_anchored(sentence, dyad, lex), lex)
     if decided is None:
         return None
