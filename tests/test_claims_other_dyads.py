@@ -146,3 +146,23 @@ def test_a_patrons_statement_without_a_cue_is_a_neutral_signal() -> None:
     assert claim is not None and (claim.stance, claim.factor) == ("neutral", "signal")
     # the client speaking is not the patron's statement
     assert code_sentence("Tehran said on Monday that it was in contact with Moscow.", orient("RUS", "IRN")) is None
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "factor"), [
+    ("USA", "KOR", "The White House is weighing cutting its security commitments to Seoul.", "commitment"),
+    ("USA", "KOR", "His remarks cast doubt on the credibility of the alliance with Seoul.", "commitment"),
+    ("RUS", "SYR", "Damascus newspapers criticised Moscow for its silence during the offensive.", "precedent"),
+    ("RUS", "SYR", "Syrian officials say they received little practical help from Russia during the siege.", "precedent"),
+    ("RUS", "SYR", "Commentators in Damascus complained of the delay in delivering Russian air defences.", "precedent"),
+    ("RUS", "SYR", "One adviser called the Russian-Syrian pact nothing more than a scam.", "commitment"),
+])
+def test_commitments_cut_doubted_and_help_found_wanting(patron: str, client: str, sentence: str, factor: str) -> None:
+    claim = code_sentence(sentence, orient(patron, client))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", factor)
+
+
+def test_an_actor_name_is_no_cue() -> None:
+    """'Sham' in Hayat Tahrir al-Sham is not a sham treaty."""
+    claim = code_sentence("Rebels of Hayat Tahrir al-Sham and allied factions held the city on Sunday, officials told"
+                          " reporters.", orient("RUS", "SYR"))
+    assert claim is None or claim.stance != "against"
