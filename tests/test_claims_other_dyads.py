@@ -166,3 +166,12 @@ def test_an_actor_name_is_no_cue() -> None:
     claim = code_sentence("Rebels of Hayat Tahrir al-Sham and allied factions held the city on Sunday, officials told"
                           " reporters.", orient("RUS", "SYR"))
     assert claim is None or claim.stance != "against"
+
+
+def test_little_of_is_no_negation_and_a_third_partys_reluctance_counts_less() -> None:
+    dyad = orient("EGY", "SDN")
+    claim = code_sentence("The general said little of the joint defence pact between Egypt and Sudan.", dyad)
+    assert claim is not None and claim.stance == "for"
+    theirs = score_sentence("Ethiopia is wary of a war.", dyad).stance["against"]
+    ours = score_sentence("Egypt is wary of a war.", dyad).stance["against"]
+    assert 0 < theirs < ours
