@@ -175,3 +175,16 @@ def test_little_of_is_no_negation_and_a_third_partys_reluctance_counts_less() ->
     theirs = score_sentence("Ethiopia is wary of a war.", dyad).stance["against"]
     ours = score_sentence("Egypt is wary of a war.", dyad).stance["against"]
     assert 0 < theirs < ours
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister briefed his Greek counterpart on the crimes committed by militants against civilians in the north.",
+    "The fighting between the two rebel groups stretched for a second day, the worst in more than a decade.",
+    "A diplomat lodged a note with the ministry concerning the remarks of a governor.",
+    "Sweden upset Orban by criticising the courts in Hungary.",
+])
+def test_words_that_only_look_like_cues(sentence: str) -> None:
+    """'crimes committed', 'stretched for a day', 'more than a decade', 'concerning', a third party upsetting
+    another: no stance of the patron's (France and Greece)."""
+    claim = code_sentence(sentence, orient("FRA", "GRC"))
+    assert claim is None or claim.stance == "neutral"
