@@ -188,3 +188,46 @@ def test_words_that_only_look_like_cues(sentence: str) -> None:
     another: no stance of the patron's (France and Greece)."""
     claim = code_sentence(sentence, orient("FRA", "GRC"))
     assert claim is None or claim.stance == "neutral"
+
+
+def test_a_document_about_two_pairs_gets_claims_for_both() -> None:
+    """No front matter: the paragraphs about another pair (named in two sentences, the first pair not at all)
+    are read for that pair; the export then carries each claim's own patron and client."""
+    from casus.claims import code_claims, paragraph_numbers
+
+    text = ("Will Russia defend Armenia? Moscow is bound by treaty to defend Armenia if it is attacked.\n\n"
+            "Russia's peacekeepers did nothing when Azerbaijan struck Armenia in 2022.\n\n"
+            "Will China defend Pakistan? China has supplied Pakistan with most of its fighter jets.\n"
+            "Beijing and Islamabad signed a defence cooperation pact last year.")
+    from casus.segment import split_sentences
+
+    spans = split_sentences(text)
+    sentences = [text[s.start:s.end] for s in spans]
+    paragraphs = paragraph_numbers(text, [(s.start, s.end) for s in spans])
+    assert paragraphs == [0, 0, 1, 2, 2, 3]
+    claims = code_claims(sentences, [[] for _ in sentences], "Two pacts", paragraphs=paragraphs)
+    pairs = {(c.patron, c.client) for cs in claims for c in cs}
+    assert pairs == {("RUS", "ARM"), ("CHN", "PAK")}
+    # the front matter's pair wins for the whole document
+    given = code_claims(sentences, [[] for _ in sentences], "Two pacts", paragraphs=paragraphs,
+                        meta={"patron": "RUS", "client": "ARM"})
+    assert {(c.patron, c.client) for cs in given for c in cs} == {("RUS", "ARM")}
+
+
+def test_one_passing_mention_of_another_pair_keeps_the_document_pair() -> None:
+    from casus.claims import code_claims
+
+    sentences = ["Moscow is bound by treaty to defend Armenia if it is attacked.",
+                 "The pact is weaker than the one China signed with Pakistan."]
+    claims = code_claims(sentences, [[], []], "Russia and Armenia", paragraphs=[0, 1])
+    assert {(c.patron, c.client) for cs in claims for c in cs} == {("RUS", "ARM")}
+
+
+def test_pipeline_passes_front_matter_meta_to_claims() -> None:
+    from casus.pipeline import process
+    from casus.records import RawInput
+
+    raw = RawInput(location="x.md", text="France and Turkey quarrel. Paris signed a defence pact with Athens.",
+                   title="France and Turkey", meta={"patron": "FRA", "client": "GRC"})
+    doc = process(raw)
+    assert {(c.patron, c.client) for s in doc.sentences for c in s.claims} == {("FRA", "GRC")}

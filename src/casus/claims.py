@@ -187,8 +187,8 @@ def _anchors(regex: str) -> tuple[frozenset[str], ...]:
     """
     try:
         try:
-            from re import _constants as sre_c
-            from re import _parser as sre_p
+            from re import _constants as sre_c  # type: ignore[attr-defined,unused-ignore]
+            from re import _parser as sre_p  # type: ignore[attr-defined,unused-ignore]
         except ImportError:  # Python 3.10
             import sre_constants as sre_c  # type: ignore[no-redef]
             import sre_parse as sre_p  # type: ignore[no-redef]
@@ -943,22 +943,90 @@ def code_claims(
     *,
     dyad: tuple[str, str] | None = None,
     meta: Mapping[str, object] | None = None,
+    paragraphs: Sequence[int] | None = None,
 ) -> list[list[CodedClaim]]:
     """Per sentence, the claims it makes on 'will PATRON defend CLIENT'.
 
     The dyad is given as (patron, client), or read from the document's front matter (`meta["patron"]`,
-    `meta["client"]`), or else detected from the title and text.
-    `events` may be empty lists; when the coder found events they nudge the stance.
+    `meta["client"]`), or else detected from the title and text; then, when `paragraphs` gives each
+    sentence's paragraph number, a run of paragraphs about another pair gets claims for that pair
+    (see `paragraph_dyads`). `events` may be empty lists; when the coder found events they nudge the stance.
     """
     lex = load_lexicon()
-    found = Dyad(*dyad) if dyad else meta_dyad(meta) or detect_dyad(sentences, title)
+    given = Dyad(*dyad) if dyad else meta_dyad(meta)
+    found = given or detect_dyad(sentences, title)
     if found is None:
         return [[] for _ in sentences]
+    pairs = [found] * len(sentences)
+    if given is None and paragraphs is not None and len(paragraphs) == len(sentences):
+        pairs = paragraph_dyads(sentences, paragraphs, found)
     out: list[list[CodedClaim]] = []
     for i, sentence in enumerate(sentences):
         evs = events[i] if i < len(events) else ()
-        claim = code_sentence(sentence, found, evs, lex, headline=bool(title) and _same_text(sentence, title or ""))
+        claim = code_sentence(sentence, pairs[i], evs, lex, headline=bool(title) and _same_text(sentence, title or ""))
         out.append([claim] if claim else [])
+    return out
+
+
+def paragraph_dyads(sentences: Sequence[str], paragraphs: Sequence[int], doc: Dyad) -> list[Dyad]:
+    """The pair each sentence is read for, when the document's front matter names none.
+
+    The document's pair holds until a paragraph names neither of its states but names two other states
+    together in one sentence (or states one's defence of the other: "will X defend Y"); from there that
+    pair holds, until a paragraph names one of the document's states again. Paragraphs naming no state
+    keep the current pair.
+    """
+    groups: dict[int, list[int]] = {}
+    for i, par in enumerate(paragraphs):
+        groups.setdefault(par, []).append(i)
+    current, out = doc, [doc] * len(sentences)
+    for par in sorted(groups):
+        idx = groups[par]
+        named = [{m.code for m in find_mentions(sentences[i]) if is_state(m.code)} for i in idx]
+        if any(doc.patron in n or doc.client in n for n in named):
+            current = doc
+        else:
+            other = _paragraph_pair([sentences[i] for i in idx], named)
+            if other is not None:
+                current = other
+        for i in idx:
+            out[i] = current
+    return out
+
+
+# A paragraph's own pair needs an oriented phrase or this many sentences naming both states: one passing
+# mention ("the pact, unlike Russia's with North Korea") is no change of subject.
+PARAGRAPH_PAIR_MIN_SENTENCES = 2
+
+
+def _paragraph_pair(sentences: Sequence[str], named: Sequence[set[str]]) -> Dyad | None:
+    """The pair a paragraph is about: an oriented phrase ("will X defend Y"), else the states most often
+    named together in one sentence, in at least PARAGRAPH_PAIR_MIN_SENTENCES of them (oriented by strength)."""
+    for text in sentences:
+        found = oriented_in(text)
+        if found:
+            return Dyad(*found[0])
+    votes: Counter[tuple[str, str]] = Counter()
+    for states in named:
+        ordered = sorted(states)
+        for j, a in enumerate(ordered):
+            for b in ordered[j + 1 :]:
+                votes[(a, b)] += 1
+    if not votes:
+        return None
+    (a, b), n = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    return orient(a, b) if n >= PARAGRAPH_PAIR_MIN_SENTENCES else None
+
+
+def paragraph_numbers(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """Each sentence's paragraph number: a new paragraph starts where a line break separates two sentences."""
+    out: list[int] = []
+    par, last = 0, 0
+    for start, end in spans:
+        if out and "\n" in text[last:start]:
+            par += 1
+        out.append(par)
+        last = end
     return out
 
 

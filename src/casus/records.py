@@ -72,6 +72,7 @@ class RawInput:
     published: str | None = None  # ISO date
     site: str | None = None
     is_html: bool = False
+    meta: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
