@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casus.claims import code_sentence, orient, score_sentence
+from casus.claims import Dyad, code_sentence, orient, score_sentence
 
 
 @pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
@@ -231,3 +231,23 @@ def test_pipeline_passes_front_matter_meta_to_claims() -> None:
                    title="France and Turkey", meta={"patron": "FRA", "client": "GRC"})
     doc = process(raw)
     assert {(c.patron, c.client) for s in doc.sentences for c in s.claims} == {("FRA", "GRC")}
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
+    ("NATO", "SWE", "Sweden ended two centuries of non-alignment and decided to join NATO.", "for", "commitment"),
+    ("EU", "FRA", "Paris invoked the union's mutual assistance clause after the attacks.", "for", "commitment"),
+    ("FRA", "CYP", "Last week France also sent anti-missile defences to Cyprus.", "for", "precedent"),
+    ("RUS", "CAF", "Hundreds of Russian paramilitaries have been helping the army fight the rebels.", "for", None),
+    ("USA", "PHL", "Washington stands in support of Manila after the collision at sea.", "for", "signal"),
+])
+def test_membership_invoked_clauses_and_forces_sent(patron: str, client: str, sentence: str, stance: str,
+                                                    factor: str | None) -> None:
+    claim = code_sentence(sentence, Dyad(patron, client))
+    assert claim is not None and claim.stance == stance
+    assert factor is None or claim.factor == factor
+
+
+def test_non_negates_only_the_words_it_prefixes() -> None:
+    dyad = orient("USA", "PHL")
+    claim = code_sentence("The two states signed a non-binding defence pact.", dyad)
+    assert claim is not None and claim.stance == "against"
