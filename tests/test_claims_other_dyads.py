@@ -251,3 +251,28 @@ def test_non_negates_only_the_words_it_prefixes() -> None:
     dyad = orient("USA", "PHL")
     claim = code_sentence("The two states signed a non-binding defence pact.", dyad)
     assert claim is not None and claim.stance == "against"
+
+
+def test_the_front_matter_attacker_is_its_own_mask() -> None:
+    """With meta["attacker"], the patron's help to the attacker is against it; help to another third party is not."""
+    from casus.claims import meta_dyad
+
+    dyad = meta_dyad({"patron": "RUS", "client": "IRN", "attacker": "ISR"})
+    assert dyad == Dyad("RUS", "IRN", "ISR")
+    to_attacker = code_sentence("Officials in Tehran say Moscow provided Israel with radar data.", dyad)
+    assert to_attacker is not None and to_attacker.stance == "against"
+    to_other = code_sentence("Officials in Tehran say Moscow provided Syria with radar data.", dyad)
+    assert to_other is None or to_other.stance != "against"
+    # helping to mediate between the attacker and the client is no aid to the attacker
+    mediate = code_sentence("Moscow offered to help mediate between Israel and Iran.", dyad)
+    assert mediate is None or mediate.factor != "precedent"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Moscow called on both sides to settle the dispute diplomatically.",
+    "The importance of Iran to Russia is waning, officials in Moscow say.",
+    "Officials voiced strong dissatisfaction with the support Tehran received from Moscow.",
+])
+def test_mediation_waning_weight_and_dissatisfaction_are_against(sentence: str) -> None:
+    claim = code_sentence(sentence, Dyad("RUS", "IRN"))
+    assert claim is not None and claim.stance == "against"

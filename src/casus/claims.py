@@ -31,14 +31,22 @@ from casus.records import FACTORS, CodedClaim, CodedEvent
 
 # Mask tokens: lower-case letters only so that case-insensitive cue regexes and
 # \b boundaries treat them as ordinary words; unlikely to occur in real text.
-TOKENS = {"P": "zpatronz", "C": "zclientz", "T": "zthirdz", "X": "zpairz"}
+# K is the attacker the front matter names (a third party too: {T} matches it).
+TOKENS = {"P": "zpatronz", "C": "zclientz", "T": "zthirdz", "X": "zpairz", "K": "zattackz"}
 _PLACEHOLDERS = {
     "{P}": TOKENS["P"],
     "{C}": TOKENS["C"],
-    "{T}": TOKENS["T"],
+    "{T}": f"(?:{TOKENS['T']}|{TOKENS['K']})",
+    "{K}": TOKENS["K"],
     "{X}": f"(?:{TOKENS['X']}|{TOKENS['P']} and {TOKENS['C']}|{TOKENS['C']} and {TOKENS['P']})",
-    "{A}": f"(?:{TOKENS['P']}|{TOKENS['C']}|{TOKENS['T']}|{TOKENS['X']})",
+    "{A}": f"(?:{TOKENS['P']}|{TOKENS['C']}|{TOKENS['T']}|{TOKENS['K']}|{TOKENS['X']})",
 }
+THIRD_TOKENS = (TOKENS["T"], TOKENS["K"])
+
+
+def _names_third(text: str) -> bool:
+    """Does masked text name a third party (the attacker included)?"""
+    return TOKENS["T"] in text or TOKENS["K"] in text
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
@@ -435,10 +443,11 @@ def is_state(code: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Dyad:
-    """The pair a document is about: will `patron` defend `client`?"""
+    """The pair a document is about: will `patron` defend `client`? (against `attacker`, when known)"""
 
     patron: str
     client: str
+    attacker: str | None = None
 
 
 _S = r"(?:[\w'\-]+\s+)"  # one filler word
@@ -566,7 +575,8 @@ def mask(text: str, dyad: Dyad) -> str:
     text = _straight(text)
     out, last = [], 0
     for m in find_mentions(text):
-        token = TOKENS["P"] if m.code == dyad.patron else TOKENS["C"] if m.code == dyad.client else TOKENS["T"]
+        token = (TOKENS["P"] if m.code == dyad.patron else TOKENS["C"] if m.code == dyad.client
+                 else TOKENS["K"] if m.code == dyad.attacker else TOKENS["T"])
         start = m.start - 4 if text[max(0, m.start - 4) : m.start].lower() == "the " else m.start
         out.append(text[last:max(start, last)])
         out.append(token)
@@ -721,7 +731,7 @@ def _third_party_clause(masked: str, clause: Clause, others_only: bool) -> bool:
     """Is a commitment in this clause someone else's: the sentence names a third party but not the patron,
     or the clause names a third party and neither the client nor the pair ("unlike the pact {P} signed with {T}")?"""
     text = masked[clause.start : clause.end]
-    if TOKENS["T"] not in text:
+    if not _names_third(text):
         return False
     return others_only or (TOKENS["C"] not in text and TOKENS["X"] not in text)
 
@@ -731,7 +741,7 @@ def _others_act(masked: str, start: int, end: int) -> bool:
     (the speaker or subject: "{P} said that {T}'s strikes were a gross violation") and the nearest actor
     before the cue ("criticism in {C} over {P}'s refusal") are both the client or a third party."""
     found = [m.group(0) for m in _ACTOR_TOKEN.finditer(masked, start, end)]
-    others = (TOKENS["C"], TOKENS["T"])
+    others = (TOKENS["C"], *THIRD_TOKENS)
     return bool(found) and found[0] in others and found[-1] in others
 
 
@@ -748,7 +758,7 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
     scores = Scores()
     # "North Korea signed a mutual defence treaty with Russia" (patron China): a commitment between the client
     # and a third party, or between third parties, says nothing of the patron's
-    others_only = TOKENS["T"] in masked and TOKENS["P"] not in masked and TOKENS["X"] not in masked
+    others_only = _names_third(masked) and TOKENS["P"] not in masked and TOKENS["X"] not in masked
     for m, cue in _matches(masked, lex):
         i = bisect_right(starts, m.start()) - 1  # the clause the cue starts in (clauses are sorted, disjoint)
         clause = clauses[i] if i >= 0 and m.start() < clauses[i].end else Clause(0, len(masked), 1.0)
@@ -927,12 +937,13 @@ def code_sentence(
 
 
 def meta_dyad(meta: Mapping[str, object] | None) -> Dyad | None:
-    """The pair a document's front matter names (`patron`, `client`: actor codes), if both are given."""
+    """The pair a document's front matter names (`patron`, `client`: actor codes; `attacker` if given)."""
     if not meta:
         return None
-    patron, client = meta.get("patron"), meta.get("client")
+    patron, client, attacker = meta.get("patron"), meta.get("client"), meta.get("attacker")
     if isinstance(patron, str) and isinstance(client, str) and patron.strip() and client.strip():
-        return Dyad(patron.strip().upper(), client.strip().upper())
+        known = attacker.strip().upper() if isinstance(attacker, str) and attacker.strip() else None
+        return Dyad(patron.strip().upper(), client.strip().upper(), known)
     return None
 
 
