@@ -276,3 +276,14 @@ def test_the_front_matter_attacker_is_its_own_mask() -> None:
 def test_mediation_waning_weight_and_dissatisfaction_are_against(sentence: str) -> None:
     claim = code_sentence(sentence, Dyad("RUS", "IRN"))
     assert claim is not None and claim.stance == "against"
+
+
+@pytest.mark.parametrize(("sentence", "factor"), [
+    ("Moscow says its instructors train the army but do not fight unless attacked.", "commitment"),
+    ("Russia maintains it has no combat troops in the country, only advisers.", "commitment"),
+    ("Talks on a Russian defence guarantee for Bangui remain in the early stages.", "commitment"),
+    ("Putin phoned both leaders to urge them to stop the fighting.", "signal"),
+])
+def test_forces_that_do_not_fight_and_pacts_not_yet_there(sentence: str, factor: str) -> None:
+    claim = code_sentence(sentence, Dyad("RUS", "CAF"))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", factor)
