@@ -279,8 +279,8 @@ def test_mediation_waning_weight_and_dissatisfaction_are_against(sentence: str) 
 
 
 @pytest.mark.parametrize(("sentence", "factor"), [
-    ("Moscow says its instructors train the army but do not fight unless attacked.", "commitment"),
-    ("Russia maintains it has no combat troops in the country, only advisers.", "commitment"),
+    ("Moscow says its instructors train the army but do not fight unless attacked.", "signal"),
+    ("Russia maintains it has no combat troops in the country, only advisers.", "signal"),
     ("Talks on a Russian defence guarantee for Bangui remain in the early stages.", "commitment"),
     ("Putin phoned both leaders to urge them to stop the fighting.", "signal"),
 ])
