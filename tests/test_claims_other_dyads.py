@@ -287,3 +287,22 @@ def test_mediation_waning_weight_and_dissatisfaction_are_against(sentence: str) 
 def test_forces_that_do_not_fight_and_pacts_not_yet_there(sentence: str, factor: str) -> None:
     claim = code_sentence(sentence, Dyad("RUS", "CAF"))
     assert claim is not None and (claim.stance, claim.factor) == ("against", factor)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The relationship between Seoul and Washington has come under intense scrutiny.",
+    "This partnership gained momentum as both countries faced the same pressures.",
+    "The strategic partnership between the two countries rests on shared interests.",
+])
+def test_the_relationship_in_general_is_no_claim(sentence: str) -> None:
+    assert code_sentence(sentence, Dyad("USA", "KOR")) is None
+
+
+@pytest.mark.parametrize(("sentence", "factor"), [
+    ("Washington is one of Seoul's closest partners.", "interest"),
+    ("We will keep working with our Korean partners, the spokesman said.", "signal"),
+    ("The partnership will not extend to defending Seoul in a war.", "commitment"),
+])
+def test_more_than_warmth_is_a_claim(sentence: str, factor: str) -> None:
+    claim = code_sentence(sentence, Dyad("USA", "KOR"))
+    assert claim is not None and claim.factor == factor

@@ -69,6 +69,7 @@ class Cue:
     negatable: bool = True
     who: str | None = None  # "P": an act of the patron's; discounted when someone else is the subject
     anchors: tuple[frozenset[str], ...] = ()  # every match contains a literal of each set (see _anchors)
+    generic: bool = False  # a word for the relationship in general ("partnership", "close ties", "deepened")
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +267,7 @@ def load_lexicon() -> Lexicon:
             weight=float(c["w"]),
             negatable=bool(c.get("neg", True)),
             who=c.get("who"),
+            generic=bool(c.get("generic", False)),
             anchors=_anchors(_expand(c["re"])),
         )
         for c in raw["cues"]
@@ -641,6 +643,7 @@ class Hit:
     factor: str | None
     weight: float
     negated: bool
+    generic: bool = False
 
 
 @dataclass(slots=True)
@@ -783,7 +786,7 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
             scores.stance[stance] += weight
         if cue.factor:
             scores.factor[cue.factor] += weight
-        scores.hits.append(Hit(masked[m.start() : m.end()], stance, cue.factor, weight, negated))
+        scores.hits.append(Hit(masked[m.start() : m.end()], stance, cue.factor, weight, negated, cue.generic))
     return scores
 
 
@@ -888,6 +891,14 @@ def is_anchored(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bool:
     return any(t in masked for t in (TOKENS["P"], TOKENS["C"], TOKENS["X"])) or bool(lex.anaphors.search(masked))
 
 
+def is_generic(scores: Scores) -> bool:
+    """Does the sentence only speak of the relationship in general? Every cue that fired is a generic one
+    ("partnership", "ties", "strategic partnership", "shared interests"), none of them negated, and no coded
+    event filled in for the cues: no claim (issue 13)."""
+    hits = [h for h in scores.hits if h.weight > 0]
+    return bool(hits) and all(h.generic and not h.negated for h in hits)
+
+
 def is_patron_statement(sentence: str, dyad: Dyad, scores: Scores) -> bool:
     """A statement (a speech cue: said, told, spokesman, ...) whose first actor is the patron, with no stance
     evidence either way ("The Kremlin said it was in contact with Tehran's leadership")."""
@@ -930,6 +941,8 @@ def code_sentence(
     if is_patron_statement(sentence, dyad, scores):
         # the patron speaking, with no cue for either way: a signal whose direction the text leaves open
         scores.stance["neutral"] += float(lex.decision["patron_statement_weight"])
+    if is_generic(scores):
+        return None
     decided = decide(scores, is_anchored(sentence, dyad, lex), lex)
     if decided is None:
         return None
