@@ -306,3 +306,19 @@ def test_the_relationship_in_general_is_no_claim(sentence: str) -> None:
 def test_more_than_warmth_is_a_claim(sentence: str, factor: str) -> None:
     claim = code_sentence(sentence, Dyad("USA", "KOR"))
     assert claim is not None and claim.factor == factor
+
+
+@pytest.mark.parametrize("sentence", [
+    'The question of "will China defend Pakistan" has no simple answer.',
+    "The question of **why China supports Pakistan** is not easily answered.",
+    "The extent to which China will protect Pakistan remains subject to many factors.",
+])
+def test_a_restated_question_is_no_evidence(sentence: str) -> None:
+    claim = code_sentence(sentence, Dyad("CHN", "PAK"))
+    assert claim is None or claim.stance == "neutral"
+
+
+def test_the_rest_of_a_sentence_that_restates_the_question_still_counts() -> None:
+    claim = code_sentence('The question of "will China defend Pakistan" is met with a cautious, pragmatic answer'
+                          " from Beijing.", Dyad("CHN", "PAK"))
+    assert claim is not None and claim.stance == "against"

@@ -96,6 +96,7 @@ class Lexicon:
     decision: dict[str, Any]
     anaphors: re.Pattern[str]
     meta: re.Pattern[str]
+    restated: re.Pattern[str] | None = None  # the article's question restated (decision.restated_question)
     anchor_re: re.Pattern[str] | None = None  # finds every cue anchor (lookahead, so overlapping ones too)
     anchor_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anchor -> the anchors it starts with
     anchor_cues: dict[str, tuple[int, ...]] = field(default_factory=dict)  # anchor -> cues whose first set holds it
@@ -302,6 +303,7 @@ def load_lexicon() -> Lexicon:
         decision=dec,
         anaphors=_any_of([dec["anaphors"]]),
         meta=_any_of([dec["meta"]]),
+        restated=_any_of([dec["restated_question"]]) if dec.get("restated_question") else None,
         anchor_re=anchor_re,
         anchor_prefixes=prefixes,
         anchor_cues={a: tuple(ix) for a, ix in anchor_cues.items()},
@@ -748,6 +750,14 @@ def _others_act(masked: str, start: int, end: int) -> bool:
     return bool(found) and found[0] in others and found[-1] in others
 
 
+def drop_restated_question(masked: str, lex: Lexicon) -> str:
+    """Blank out the article's question where a sentence only restates it ('the question of "will {P} protect
+    {C}"', '**why {P} supports {C}**', 'the extent to which {P} will intervene'): its verbs are no evidence."""
+    if lex.restated is None:
+        return masked
+    return lex.restated.sub(lambda m: " " * len(m.group(0)), masked)
+
+
 def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Scores:
     """Weighted stance and factor evidence of one sentence for `dyad`.
 
@@ -755,7 +765,7 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
     it starts in, and negators count only inside that clause.
     """
     lex = lex or load_lexicon()
-    masked = mask(sentence, dyad)
+    masked = drop_restated_question(mask(sentence, dyad), lex)
     clauses = split_clauses(masked, lex)
     starts = [c.start for c in clauses]
     scores = Scores()
