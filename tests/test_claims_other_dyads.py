@@ -322,3 +322,24 @@ def test_the_rest_of_a_sentence_that_restates_the_question_still_counts() -> Non
     claim = code_sentence('The question of "will China defend Pakistan" is met with a cautious, pragmatic answer'
                           " from Beijing.", Dyad("CHN", "PAK"))
     assert claim is not None and claim.stance == "against"
+
+
+def test_a_third_party_named_in_passing_does_not_void_the_pairs_pact() -> None:
+    """'in the face of Western sanctions' names a third party, but the pact is the pair's."""
+    claim = code_sentence("Putin and his Iranian counterpart signed a broad cooperation pact as their countries"
+                          " faced Western sanctions.", Dyad("RUS", "IRN"))
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "commitment")
+
+
+@pytest.mark.parametrize("sentence", [
+    "These deepening ties are seen as a threat by Western capitals.",
+    "One example of this enduring cooperation is the work on the port.",
+])
+def test_growing_ties_in_general_are_no_claim(sentence: str) -> None:
+    assert code_sentence(sentence, Dyad("RUS", "IRN")) is None
+
+
+def test_strengthening_defence_cooperation_is_more_than_warmth() -> None:
+    claim = code_sentence("The access agreement is seen to strengthen the defence cooperation of Tokyo and Manila.",
+                          Dyad("JPN", "PHL"))
+    assert claim is not None and claim.factor == "commitment"

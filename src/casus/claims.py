@@ -732,13 +732,22 @@ _ACTOR_TOKEN = re.compile("|".join(TOKENS.values()))
 NEGATION_REACH_CHARS = 1000
 
 
+# a third party as a party to something in the clause: "signed with {T}", "{T}'s pact", "{P} and {T}"
+_THIRD_PARTY_LINK = re.compile(
+    rf"\b(?:with|and|to|in) (?:the )?(?:{TOKENS['T']}|{TOKENS['K']})\b|\b(?:{TOKENS['T']}|{TOKENS['K']})(?:'s| and)\b"
+)
+
+
 def _third_party_clause(masked: str, clause: Clause, others_only: bool) -> bool:
     """Is a commitment in this clause someone else's: the sentence names a third party but not the patron,
-    or the clause names a third party and neither the client nor the pair ("unlike the pact {P} signed with {T}")?"""
+    or the clause names neither the client nor the pair but a third party as a party to something ("unlike the
+    pact {P} signed with {T}"; not "in the face of {T} sanctions")?"""
     text = masked[clause.start : clause.end]
     if not _names_third(text):
         return False
-    return others_only or (TOKENS["C"] not in text and TOKENS["X"] not in text)
+    return others_only or (
+        TOKENS["C"] not in text and TOKENS["X"] not in text and _THIRD_PARTY_LINK.search(text) is not None
+    )
 
 
 def _others_act(masked: str, start: int, end: int) -> bool:
