@@ -100,7 +100,7 @@ def test_events_give_the_factor_where_the_cues_speak() -> None:
     """A pledged defence by the patron (AID future) is a commitment; the cue 'defend' carries no factor itself."""
     from casus.records import CodedEvent
 
-    sentence = "France will defend Greece if it comes to that, the minister wrote on Monday."
+    sentence = "France defending Greece is the subject of the talks this month."
     pledge = [CodedEvent(source="FRA", event="AID", target="GRC", mode="intervention", modality="future")]
     claim = code_sentence(sentence, orient("FRA", "GRC"), pledge)
     assert claim is not None and (claim.stance, claim.factor) == ("for", "commitment")
@@ -343,3 +343,12 @@ def test_strengthening_defence_cooperation_is_more_than_warmth() -> None:
     claim = code_sentence("The access agreement is seen to strengthen the defence cooperation of Tokyo and Manila.",
                           Dyad("JPN", "PHL"))
     assert claim is not None and claim.factor == "commitment"
+
+
+@pytest.mark.parametrize(("sentence", "factor"), [
+    ("During the war Beijing refused to help Islamabad.", "precedent"),
+    ("Beijing will refuse any request from Islamabad for help.", "commitment"),
+])
+def test_an_act_cue_takes_its_factor_from_the_clauses_time(sentence: str, factor: str) -> None:
+    claim = code_sentence(sentence, Dyad("CHN", "PAK"))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", factor)

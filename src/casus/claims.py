@@ -97,6 +97,8 @@ class Lexicon:
     anaphors: re.Pattern[str]
     meta: re.Pattern[str]
     restated: re.Pattern[str] | None = None  # the article's question restated (decision.restated_question)
+    past_markers: re.Pattern[str] | None = None  # a clause about the past (decision.past_markers)
+    future_markers: re.Pattern[str] | None = None  # a clause about a pledge or plan (decision.future_markers)
     anchor_re: re.Pattern[str] | None = None  # finds every cue anchor (lookahead, so overlapping ones too)
     anchor_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anchor -> the anchors it starts with
     anchor_cues: dict[str, tuple[int, ...]] = field(default_factory=dict)  # anchor -> cues whose first set holds it
@@ -304,6 +306,8 @@ def load_lexicon() -> Lexicon:
         anaphors=_any_of([dec["anaphors"]]),
         meta=_any_of([dec["meta"]]),
         restated=_any_of([dec["restated_question"]]) if dec.get("restated_question") else None,
+        past_markers=_any_of([dec["past_markers"]]) if dec.get("past_markers") else None,
+        future_markers=_any_of([dec["future_markers"]]) if dec.get("future_markers") else None,
         anchor_re=anchor_re,
         anchor_prefixes=prefixes,
         anchor_cues={a: tuple(ix) for a, ix in anchor_cues.items()},
@@ -805,8 +809,24 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
             scores.stance[stance] += weight
         if cue.factor:
             scores.factor[cue.factor] += weight
+        elif stance in ("for", "against"):
+            tense = _tense_factor(masked[clause.start : clause.end], lex)
+            if tense:
+                scores.factor[tense] += weight * float(lex.decision["tense_factor_weight"])
         scores.hits.append(Hit(masked[m.start() : m.end()], stance, cue.factor, weight, negated, cue.generic))
     return scores
+
+
+def _tense_factor(clause: str, lex: Lexicon) -> str | None:
+    """The factor an act cue with none of its own ("refused", "defend", "military aid") rests on, from its
+    clause's time: a pledge or plan is a commitment, a past act a precedent; None when the clause does not say."""
+    text = clause.lower() if clause.isascii() else clause
+    fast = _lower_rx if clause.isascii() else _same_rx
+    if lex.future_markers is not None and fast(lex.future_markers).search(text):
+        return "commitment"
+    if lex.past_markers is not None and fast(lex.past_markers).search(text):
+        return "precedent"
+    return None
 
 
 # Event nudges: (event type, who acts -> on whom) -> (stance, factor). Negated
