@@ -352,3 +352,14 @@ def test_strengthening_defence_cooperation_is_more_than_warmth() -> None:
 def test_an_act_cue_takes_its_factor_from_the_clauses_time(sentence: str, factor: str) -> None:
     claim = code_sentence(sentence, Dyad("CHN", "PAK"))
     assert claim is not None and (claim.stance, claim.factor) == ("against", factor)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Paris ordered a frigate to the waters off Cyprus to bolster its air defences.",
+    "Last week France also sent ground-based anti-drone defences.",
+    "Nicosia's leader praised Paris for boosting its military with new radars.",
+    "France was providing all possible support.",
+])
+def test_forces_sent_and_the_clients_forces_built_up(sentence: str) -> None:
+    claim = code_sentence(sentence, Dyad("FRA", "CYP"))
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "precedent")
