@@ -363,3 +363,14 @@ def test_an_act_cue_takes_its_factor_from_the_clauses_time(sentence: str, factor
 def test_forces_sent_and_the_clients_forces_built_up(sentence: str) -> None:
     claim = code_sentence(sentence, Dyad("FRA", "CYP"))
     assert claim is not None and (claim.stance, claim.factor) == ("for", "precedent")
+
+
+def test_the_patron_halting_its_strikes_and_the_attacker_warning_the_patron() -> None:
+    dyad = Dyad("USA", "ISR", "IRN")
+    halt = code_sentence("Washington announced it would stop its airstrikes on the militia.", dyad)
+    assert halt is not None and (halt.stance, halt.factor) == ("against", "signal")
+    warned = code_sentence("Tehran warned Washington that it would strike back at any American base.", dyad)
+    assert warned is not None and warned.stance == "against"
+    # the attacker threatening the client is no cost to the patron
+    at_client = code_sentence("Tehran threatened Israel with a crushing response.", dyad)
+    assert at_client is None or at_client.stance != "against"
