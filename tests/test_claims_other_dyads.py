@@ -374,3 +374,13 @@ def test_the_patron_halting_its_strikes_and_the_attacker_warning_the_patron() ->
     # the attacker threatening the client is no cost to the patron
     at_client = code_sentence("Tehran threatened Israel with a crushing response.", dyad)
     assert at_client is None or at_client.stance != "against"
+
+
+def test_alarm_is_neutral_an_accusation_of_the_attacker_a_signal_and_a_defensive_mission_for() -> None:
+    dyad = Dyad("NATO", "POL", "RUS")
+    alarm = code_sentence("NATO is deeply alarmed by the escalation near the Polish border, a spokesman said.", dyad)
+    assert alarm is not None and alarm.stance == "neutral"
+    accuse = code_sentence("Alliance officials accused Moscow of destabilising the region.", Dyad("NATO", "POL"))
+    assert accuse is not None and (accuse.stance, accuse.factor) == ("for", "signal")
+    mission = code_sentence("NATO launched a new defensive mission after drones crossed into Polish airspace.", dyad)
+    assert mission is not None and mission.stance == "for"
