@@ -384,3 +384,13 @@ def test_alarm_is_neutral_an_accusation_of_the_attacker_a_signal_and_a_defensive
     assert accuse is not None and (accuse.stance, accuse.factor) == ("for", "signal")
     mission = code_sentence("NATO launched a new defensive mission after drones crossed into Polish airspace.", dyad)
     assert mission is not None and mission.stance == "for"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Seoul must cough up more cash for the troops, the president said.", "against"),
+    ('"They should be paying more," the president added about Seoul.', "against"),
+    ("We are willing to help Seoul with air defence, the president said.", "for"),
+])
+def test_burden_shifting_and_readiness_to_help(sentence: str, stance: str) -> None:
+    claim = code_sentence(sentence, Dyad("USA", "KOR"))
+    assert claim is not None and claim.stance == stance
