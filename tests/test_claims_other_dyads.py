@@ -394,3 +394,8 @@ def test_alarm_is_neutral_an_accusation_of_the_attacker_a_signal_and_a_defensive
 def test_burden_shifting_and_readiness_to_help(sentence: str, stance: str) -> None:
     claim = code_sentence(sentence, Dyad("USA", "KOR"))
     assert claim is not None and claim.stance == stance
+
+
+def test_training_the_clients_army_is_precedent() -> None:
+    claim = code_sentence("Since 2018 Moscow has kept advisers in Bangui to train the army.", Dyad("RUS", "CAF"))
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "precedent")
