@@ -356,7 +356,7 @@ def test_an_act_cue_takes_its_factor_from_the_clauses_time(sentence: str, factor
 
 @pytest.mark.parametrize("sentence", [
     "Paris ordered a frigate to the waters off Cyprus to bolster its air defences.",
-    "Last week France also sent ground-based anti-drone defences.",
+    "Paris has also sent ground-based anti-drone defences to the island.",
     "Nicosia's leader praised Paris for boosting its military with new radars.",
     "France was providing all possible support.",
 ])
