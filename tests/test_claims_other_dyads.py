@@ -399,3 +399,14 @@ def test_burden_shifting_and_readiness_to_help(sentence: str, stance: str) -> No
 def test_training_the_clients_army_is_precedent() -> None:
     claim = code_sentence("Since 2018 Moscow has kept advisers in Bangui to train the army.", Dyad("RUS", "CAF"))
     assert claim is not None and (claim.stance, claim.factor) == ("for", "precedent")
+
+
+def test_disappointment_with_events_is_not_with_the_partner() -> None:
+    dyad = Dyad("RUS", "IRN")
+    events = code_sentence("The Kremlin said it was in contact with Tehran after what it called outright aggression,"
+                           " voicing deep disappointment over how the talks had gone.", dyad)
+    assert events is not None and events.stance == "for"
+    partner = code_sentence("Officials in Tehran voiced frustration with Moscow over the delayed jets.", dyad)
+    assert partner is not None and partner.stance == "against"
+    message = code_sentence("Lavrov flew to Tehran to deliver a message of support.", dyad)
+    assert message is not None and (message.stance, message.factor) == ("for", "signal")
