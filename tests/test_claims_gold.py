@@ -25,9 +25,9 @@ SCORER = SHARED / "tools" / "score.py"
 # last change), minus 0.01
 GATES: dict[tuple[str, str | None], dict[str, float]] = {
     ("seeds", None): {"stance_f1": 0.805, "detection_p": 0.738, "detection_r": 0.965, "factor_acc": 0.751},
-    ("dev", None): {"stance_f1": 0.722, "detection_p": 0.827, "detection_r": 0.816, "factor_acc": 0.616},
+    ("dev", None): {"stance_f1": 0.728, "detection_p": 0.827, "detection_r": 0.816, "factor_acc": 0.616},
     ("dev", "^dev-[A-C]"): {"stance_f1": 0.705},
-    ("dev", "^dev-[D-G]"): {"stance_f1": 0.729},
+    ("dev", "^dev-[D-G]"): {"stance_f1": 0.739},
 }
 
 
