@@ -1,13 +1,20 @@
 """Stance of sentences on 'will PATRON defend CLIENT' (claims stage).
 
-One document at a time: decide the dyad the document is about (patron -> client),
-then read each sentence with a cue lexicon shipped as data
-(`casus/data/claims.yaml`). Actor mentions are masked first, so the cues speak of
-{P}atron, {C}lient and {T}hird parties and hold for any dyad: "ties with {T}" is a
-competing tie, "{C} supplied drones to {P}" gives the patron a stake in the client.
-Negators flip cues ("no defence clause", "unlikely to intervene"), concessive
-clauses ("While X, Y") count less than the main clause, and a sentence whose for
-and against evidence are both strong and close is neutral.
+One document at a time: the pair (patron -> client) comes from the document's front
+matter (`meta["patron"]`, `meta["client"]`, and `meta["attacker"]` when given); without
+it, it is detected from the title and text, and a run of paragraphs about another pair
+gets claims for that pair (`paragraph_dyads`). Each sentence is then read with a cue
+lexicon shipped as data (`casus/data/claims.yaml`). Actor mentions are masked first, so
+the cues speak of {P}atron, {C}lient, the {K} attacker and {T}hird parties and hold for
+any dyad: "ties with {T}" is a competing tie, "{C} supplied drones to {P}" gives the
+patron a stake in the client, "{P} provided {K} with data" is against. Negators flip
+cues ("no defence clause", "unlikely to intervene"), concessive clauses ("While X, Y")
+count less than the main clause, acts of the patron's count less when someone else is
+their subject, and a sentence whose for and against evidence are both strong and close
+is neutral. No claim: a sentence about the relationship in general (every cue generic),
+the article's question restated, press boilerplate. The coder's events fill in where
+the cues are silent and always add their factor; an act cue with no factor of its own
+takes it from its clause's time (a pledge: commitment; a past act: precedent).
 
 Example:
     >>> claims = code_claims(["China is obliged by treaty to defend North Korea."], [[]],
