@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from casus.errors import CasusError
+from casus.terminal import json_line, one_line, visible
 
 DEFAULT_DB = os.environ.get("CASUS_DB", "casus.db")
 
@@ -29,7 +30,7 @@ class CasusGroup(click.Group):
         except CasusError as exc:
             if ctx.meta.get("casus.traceback"):
                 raise
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(one_line(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except BrokenPipeError:  # output piped into head & co.: stop quietly
@@ -42,7 +43,7 @@ class CasusGroup(click.Group):
             if ctx.meta.get("casus.traceback"):
                 raise
             raise click.ClickException(
-                f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback and report it)"
+                one_line(f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback and report it)")
             ) from None
 
 
@@ -141,13 +142,14 @@ def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int,
             report = run_ingest(
                 store, paths, allow_private=allow_private, max_bytes=max_bytes, workers=workers or default_workers(),
                 on_start=on_start,
-                on_item=lambda loc: progress.update(task, advance=1, description=Path(loc).name[:40]),
+                on_item=lambda loc: progress.update(task, advance=1, description=one_line(Path(loc).name[:40])),
             )
             store.close()
             target = db
     for skip in report.skipped:
-        click.echo(f"skipped {skip.location}: {skip.reason}", err=True)
-    click.echo(f"{len(report.new)} new, {len(report.known)} already known, {len(report.skipped)} skipped -> {target}")
+        click.echo(f"skipped {one_line(skip.location)}: {one_line(skip.reason)}", err=True)
+    click.echo(f"{len(report.new)} new, {len(report.known)} already known, {len(report.skipped)} skipped"
+               f" -> {one_line(target)}")
     sys.exit(report.exit_code)
 
 
@@ -208,6 +210,7 @@ def docs(db: str) -> None:
     """
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     store = open_store(db, readonly=True)
     table = Table("id", "name", "published", "site", "sentences", "events", "title")
@@ -217,8 +220,8 @@ def docs(db: str) -> None:
         col.min_width = 6
     table.columns[0].min_width = 16
     for d in store.iter_documents():
-        table.add_row(d["id"], d["name"], d["published"] or "", d["site"] or "", str(d["sentences"]),
-                      str(d["events"]), (d["title"] or "")[:60])
+        cells = (d["id"], d["name"], d["published"], d["site"], d["sentences"], d["events"], (d["title"] or "")[:60])
+        table.add_row(*(Text(one_line(c)) for c in cells))  # Text: no rich markup, no control characters
     Console().print(table)
 
 
@@ -235,21 +238,21 @@ def show(doc: str, db: str, junk: bool, sentences: bool) -> None:
     store = open_store(db, readonly=True)
     d = store.find_document(doc)
     click.echo(f"id:        {d['id']}")
-    click.echo(f"title:     {d['title'] or ''}")
-    click.echo(f"published: {d['published'] or 'unknown'}")
-    click.echo(f"site:      {d['site'] or 'unknown'}")
+    click.echo(f"title:     {one_line(d['title'] or '')}")
+    click.echo(f"published: {one_line(d['published'] or 'unknown')}")
+    click.echo(f"site:      {one_line(d['site'] or 'unknown')}")
     for loc in d["locations"]:
-        click.echo(f"location:  {loc}")
+        click.echo(f"location:  {one_line(loc)}")
     click.echo("")
     if sentences:
         for s in store.iter_sentences(d["id"]):
-            click.echo(f"[{s['sent_index']}] {s['start']}-{s['end']}  {s['sentence']}")
+            click.echo(f"[{s['sent_index']}] {s['start']}-{s['end']}  {one_line(s['sentence'])}")
     else:
-        click.echo(d["text"])
+        click.echo(visible(d["text"]))
     if junk:
         click.echo("\n--- junk removed ---")
         for j in d["junk"]:
-            click.echo(f"[{j['kind']}] {j['text']}")
+            click.echo(f"[{j['kind']}] {visible(j['text'])}")
 
 
 @main.command()
@@ -314,16 +317,17 @@ def events(db: str, source: str | None, target: str | None, event: str | None, m
                              mode=mode, modality=modality, since=since, until=until, limit=limit)
     if fmt == "jsonl":
         for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+            click.echo(json_line(r))
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table("date", "source", "event", "mode", "target", "modality", "neg", "doc", "sentence")
     for r in rows:
-        table.add_row(r["date"] or (r["published"] or ""), r["source"], r["event"], r["mode"] or "",
-                      r["target"] or "", r["modality"], "not" if r["negated"] else "", r["doc"][:24],
-                      r["sentence"][:100])
+        cells = (r["date"] or r["published"], r["source"], r["event"], r["mode"], r["target"], r["modality"],
+                 "not" if r["negated"] else "", r["doc"][:24], r["sentence"][:100])
+        table.add_row(*(Text(one_line(c)) for c in cells))  # Text: no rich markup, no control characters
     Console().print(table)
 
 
@@ -380,9 +384,9 @@ def assess(patron: str | None, client: str | None, attacker: str | None, as_of: 
     store = open_store(db, readonly=True)
     result = assessment.assess(store, _code(patron), _code(client), attacker=_code(attacker), as_of=as_of)
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(json_line(result.to_dict(), indent=2))
     else:
-        click.echo(assessment.render_text(result))
+        click.echo(visible(assessment.render_text(result)))
 
 
 @main.command()
@@ -498,7 +502,7 @@ def eval_events(gold: str, db: str, fmt: str) -> None:
     if not gold_rows:
         raise CasusError("no gold document is in the database; ingest the gold's documents first")
     scores = score_events(gold_rows, pred)
-    click.echo(json.dumps(scores, indent=2) if fmt == "json" else format_scores(scores))
+    click.echo(json.dumps(scores, indent=2) if fmt == "json" else visible(format_scores(scores)))
 
 
 @eval_group.command(name="claims")
@@ -518,7 +522,7 @@ def eval_claims(gold: str, db: str, fmt: str) -> None:
     if not gold_rows:
         raise CasusError("no gold document is in the database; ingest the gold's documents first")
     scores = score_claims(gold_rows, list(store.iter_claims()))
-    click.echo(json.dumps(scores, indent=2) if fmt == "json" else format_scores(scores))
+    click.echo(json.dumps(scores, indent=2) if fmt == "json" else visible(format_scores(scores)))
 
 
 @eval_group.command(name="junk")
@@ -531,7 +535,7 @@ def eval_junk(gold: str, corpus: str) -> None:
     """
     from casus.evaluate.junk import format_scores, score_junk
 
-    click.echo(format_scores(score_junk(gold, corpus)))
+    click.echo(visible(format_scores(score_junk(gold, corpus))))
 
 
 # -- benchmarks ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from casus.errors import CasusError
 from casus.store import Store
+from casus.terminal import json_line
 
 FORMATS = ("jsonl", "csv")
 
@@ -48,7 +49,7 @@ def write(rows: Iterator[dict[str, Any]], kind: str, fmt: str, out: TextIO) -> i
     n = 0
     if fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json_line(row) + "\n")
             n += 1
         return n
     writer = csv.DictWriter(out, fieldnames=FIELDS[kind], extrasaction="ignore")
@@ -161,7 +162,7 @@ def write_polecat(rows: Iterator[dict[str, Any]], out: TextIO) -> int:
     """Write events as PLOVER/POLECAT-style JSON Lines; return how many."""
     n = 0
     for rec in rows:
-        out.write(json.dumps(polecat_record(rec), ensure_ascii=False) + "\n")
+        out.write(json_line(polecat_record(rec)) + "\n")
         n += 1
     return n
 

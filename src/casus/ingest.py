@@ -405,6 +405,16 @@ class Known:
 Outcome = Skip | Known | ProcessedDocument
 
 
+def check_name(location: str) -> str | None:
+    """Why a file name or URL cannot be stored (bytes that are not UTF-8), or None."""
+    try:
+        location.encode("utf-8")
+    except UnicodeEncodeError:
+        what = "URL" if fetch.is_url(location) else "file name"
+        return f"{what} is not valid UTF-8; rename it (or percent-encode the URL)"
+    return None
+
+
 def process_one(
     location: str,
     is_known: Callable[[str], bool] | None = None,
@@ -413,6 +423,9 @@ def process_one(
 ) -> Outcome:
     """Read and clean one input; unless `is_known(doc_id)`, analyse it. Pure but for reading the input."""
     started = time.perf_counter()
+    bad_name = check_name(location)
+    if bad_name:
+        return Skip(location, bad_name)
     try:
         raw = read_input(location, **read_opts)
         if clock:
