@@ -148,3 +148,165 @@ def test_one_line_escapes_newlines() -> None:
     from casus.terminal import one_line
 
     assert one_line("a\nb\rc\u2028d") == "a\\nb\\rc\\u2028d"
+
+
+# -- 4, 7, 8: read-only stores, other programs' databases, mistyped --db -------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def casus_child(*args: str, readonly_fs: bool = False) -> "subprocess.CompletedProcess[str]":
+    """`python -m casus ARGS` in a child; with readonly_fs, without the power to write files it does not own.
+
+    As root, permission bits do not stop writes, so the child drops the capabilities
+    that bypass them (setpriv): a 0444 file and a 0555 folder then mean what they say.
+    """
+    import shutil
+    import subprocess
+
+    cmd = [sys.executable, "-m", "casus", *args]
+    if readonly_fs and os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: cannot make a file read-only for the test")
+        caps = "-dac_override,-dac_read_search,-fowner"
+        cmd = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *cmd]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "200"}
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300, check=False)
+
+
+@pytest.fixture
+def readonly_store(tmp_path: Path) -> Path:
+    """A store in a folder nobody may write, the file itself 0444, no -wal or -shm beside it."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = folder / "c.db"
+    assert run("ingest", str(tmp_path / "a.txt"), "--db", str(db), "-q").exit_code == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["c.db"]
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    yield db
+    folder.chmod(0o755)
+
+
+@pytest.mark.parametrize(("command", "expected"), [
+    (["docs"], "Harbour talks"), (["events", "--format", "jsonl"], '"source": "NOR"'),
+    (["export", "documents"], "fisheries accord"), (["assess", "NOR", "DNK"], "Norway"),
+    (["show", "a.txt"], "fisheries accord"),
+])
+def test_read_only_store_is_readable(readonly_store: Path, command: list[str], expected: str) -> None:
+    result = casus_child(*command, "--db", str(readonly_store), readonly_fs=True)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout
+    assert sorted(p.name for p in readonly_store.parent.iterdir()) == ["c.db"]
+
+
+def test_read_only_file_in_a_writable_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "c.db"
+    run("ingest", str(tmp_path / "a.txt"), "--db", str(db), "-q")
+    db.chmod(0o444)
+    result = casus_child("docs", "--db", str(db), readonly_fs=True)
+    assert result.returncode == 0, result.stderr
+    assert "Harbour talks" in result.stdout
+
+
+def test_serve_reads_a_read_only_store(readonly_store: Path) -> None:
+    script = ("import asyncio, sys\nfrom casus.serve import make_datasette\n"
+              "ds = make_datasette(sys.argv[1])\n"
+              "r = asyncio.run(ds.client.get('/c/documents.json?_shape=array'))\n"
+              "print(r.status_code, r.text)\n")
+    import subprocess
+
+    cmd = [sys.executable, "-c", script, str(readonly_store)]
+    if os.geteuid() == 0:
+        caps = "-dac_override,-dac_read_search,-fowner"
+        cmd = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *cmd]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert out.stdout.startswith("200 ") and "Harbour talks" in out.stdout, out.stderr[-2000:]
+
+
+def foreign_db(path: Path) -> Path:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY)")  # many tools keep one of these too
+    conn.execute("INSERT INTO _migrations VALUES ('0001_invoices')")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def tables_of(path: Path) -> set[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("command", [["docs"], ["events"], ["export", "events"], ["assess", "NOR", "DNK"],
+                                     ["show", "x"]])
+def test_read_commands_leave_another_programs_database_alone(tmp_path: Path, command: list[str]) -> None:
+    db = foreign_db(tmp_path / "other.db")
+    before = tables_of(db)
+    journal = sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0]
+    result = run(*command, "--db", str(db))
+    assert result.exit_code != 0
+    assert "not a casus store" in result.output and len(result.output.strip().splitlines()) == 1
+    assert tables_of(db) == before
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == journal
+
+
+def test_ingest_refuses_another_programs_database_unless_forced(tmp_path: Path) -> None:
+    db = foreign_db(tmp_path / "other.db")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    before = tables_of(db)
+    result = run("ingest", str(tmp_path / "a.txt"), "--db", str(db), "-q")
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1 and "--force" in result.output
+    assert tables_of(db) == before
+    forced = run("ingest", str(tmp_path / "a.txt"), "--db", str(db), "-q", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert {"invoices", "documents", "events"} <= tables_of(db)
+
+
+def test_ingest_into_an_empty_sqlite_file_is_fine(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    db.write_bytes(b"")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert run("ingest", str(tmp_path / "a.txt"), "--db", str(db), "-q").exit_code == 0
+
+
+def test_reader_does_not_migrate_an_older_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import casus.store
+    from casus.errors import CasusError
+    from casus.store import MIGRATIONS, Store
+
+    db = tmp_path / "old.db"
+    monkeypatch.setattr(casus.store, "MIGRATIONS", MIGRATIONS[:-1])
+    Store(db).close()
+    monkeypatch.setattr(casus.store, "MIGRATIONS", MIGRATIONS)
+    before = tables_of(db)
+    with pytest.raises(CasusError, match="older casus"):
+        Store(db, readonly=True)
+    assert tables_of(db) == before
+    assert Store(db).schema_version() == [name for name, _ in MIGRATIONS]  # a writer brings it up to date
+
+
+@pytest.mark.parametrize("command", [["docs"], ["events"], ["export", "events"], ["assess", "NOR", "DNK"],
+                                     ["show", "x"], ["export", "events", "--format", "parquet", "-o", "out.parquet"]])
+def test_mistyped_db_on_a_read_command(tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "casus.bd"
+    result = run(*command, "--db", str(db))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: no casus store at {db}; make one with `casus ingest ARTICLES --db {db}`"
+    assert not db.exists() and not (tmp_path / "out.parquet").exists()
+
+
+def test_assess_without_any_store_still_answers_from_shipped_knowledge(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the default casus.db is absent here
+    result = run("assess", "Russia", "Iran")
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "casus.db").exists()

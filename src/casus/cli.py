@@ -30,7 +30,9 @@ class CasusGroup(click.Group):
         except CasusError as exc:
             if ctx.meta.get("casus.traceback"):
                 raise
-            raise click.ClickException(one_line(exc)) from None
+            error = click.ClickException(one_line(exc))
+            error.exit_code = getattr(exc, "exit_code", 1)  # casus.store.NoStore: 2
+            raise error from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except BrokenPipeError:  # output piped into head & co.: stop quietly
@@ -73,15 +75,18 @@ def main(ctx: click.Context, traceback: bool) -> None:
     ctx.meta["casus.traceback"] = traceback
 
 
-def open_store(db: str, readonly: bool = False) -> Any:
+def open_store(db: str, readonly: bool = False, missing_ok: bool = False) -> Any:
+    """The store at `db`; read-only ones never create, migrate or write (NoStore, exit 2, if absent)."""
     from casus.store import Store
 
-    return Store(db, readonly=readonly)
+    return Store(db, readonly=readonly, missing_ok=missing_ok)
 
 
-def write_store(db: str) -> Any:
-    """A writable store; the folder must exist."""
-    return open_store(db)
+def write_store(db: str, force: bool = False) -> Any:
+    """A writable store; the folder must exist; another program's database only with `force`."""
+    from casus.store import Store
+
+    return Store(db, force=force)
 
 
 # -- ingest -------------------------------------------------------------------------
@@ -100,8 +105,9 @@ def write_store(db: str) -> Any:
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (e.g. tcp://10.0.0.5:8786); default: a local cluster.")
 @click.option("--out", "out", type=click.Path(file_okay=False),
               help="With --engine dask: keep the Parquet partitions in this folder and do not load them.")
+@click.option("--force", is_flag=True, help="Add casus's tables even to an SQLite database that holds other tables.")
 def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int, quiet: bool, workers: int | None,
-           engine: str, scheduler: str | None, out: str | None) -> None:
+           engine: str, scheduler: str | None, out: str | None, force: bool) -> None:
     """Read articles (files, folders, http(s) URLs) into the database.
 
     Plain text, Markdown and HTML. Web junk is removed, sentences are split and
@@ -136,9 +142,9 @@ def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int,
         on_start = lambda n: progress.update(task, total=n)  # noqa: E731
         if engine == "dask":
             report, target = _ingest_dask(paths, db, out, scheduler, workers, allow_private, max_bytes, on_start,
-                                          lambda n: progress.update(task, advance=n))
+                                          lambda n: progress.update(task, advance=n), force)
         else:
-            store = write_store(db)
+            store = write_store(db, force)
             report = run_ingest(
                 store, paths, allow_private=allow_private, max_bytes=max_bytes, workers=workers or default_workers(),
                 on_start=on_start,
@@ -154,7 +160,8 @@ def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int,
 
 
 def _ingest_dask(paths: tuple[str, ...], db: str, out: str | None, scheduler: str | None, workers: int | None,
-                 allow_private: bool, max_bytes: int, on_start: Any, on_item: Any) -> tuple[Any, str]:
+                 allow_private: bool, max_bytes: int, on_start: Any, on_item: Any,
+                 force: bool = False) -> tuple[Any, str]:
     """Run the Dask engine into `out`, or into a temporary folder loaded into `db`; the report and where it went."""
     import tempfile
 
@@ -166,7 +173,7 @@ def _ingest_dask(paths: tuple[str, ...], db: str, out: str | None, scheduler: st
             "on_start": on_start, "on_item": on_item}
     if out:
         return ingest_to_parquet(paths, out, **opts), out
-    store = write_store(db)
+    store = write_store(db, force)
     try:
         with tempfile.TemporaryDirectory(prefix="casus-dask-", dir=Path(db).resolve().parent) as tmp:
             ingest_to_parquet(paths, tmp, exclude=own_files(store), **opts)
@@ -381,8 +388,10 @@ def assess(patron: str | None, client: str | None, attacker: str | None, as_of: 
         from casus.validate import check_iso_date
 
         check_iso_date(as_of)
-    store = open_store(db, readonly=True)
-    result = assessment.assess(store, _code(patron), _code(client), attacker=_code(attacker), as_of=as_of)
+    codes = _code(patron), _code(client), _code(attacker)
+    default_db = click.get_current_context().get_parameter_source("db") == click.core.ParameterSource.DEFAULT
+    store = open_store(db, readonly=True, missing_ok=default_db)  # no store at all: shipped knowledge alone
+    result = assessment.assess(store, codes[0], codes[1], attacker=codes[2], as_of=as_of)
     if fmt == "json":
         click.echo(json_line(result.to_dict(), indent=2))
     else:
@@ -419,7 +428,7 @@ def report(patron: str, client: str, attacker: str | None, as_of: str | None, ou
     if missing:
         click.echo(f"note: no database at {db}; the report rests on shipped knowledge (ingest articles with `casus ingest`)",
                    err=True)
-    store = open_store(db, readonly=True)
+    store = open_store(db, readonly=True, missing_ok=True)
     ctx = write_report(store, p, c, output, attacker=att, as_of=as_of, db_label=None if missing else db)
     if ctx["empty"] and not missing:
         click.echo(f"note: {db} holds nothing about {p} and {c}; the report rests on shipped knowledge", err=True)

@@ -101,16 +101,17 @@ def make_datasette(db: str | Path) -> Any:
     from datasette.app import Datasette
     from datasette.plugins import pm
 
-    from casus.store import Store
+    from casus.store import NoStore, Store, no_store_message
 
     path = Path(db)
     if not path.is_file():
-        raise CasusError(f"no database at {path}: make one with `casus ingest ARTICLES/ --db {path}`, or pass --db")
-    Store(path, readonly=True).close()  # raises CasusError when it is not a casus database
+        raise NoStore(no_store_message(path))
+    with Store(path, readonly=True) as store:  # raises CasusError when it is not a casus database
+        immutable = store.immutable  # a read-only folder: Datasette must not try to make the WAL index
     if pm.get_plugin(PLUGIN_NAME) is None:
         pm.register(sys.modules[__name__], name=PLUGIN_NAME)
     return Datasette(
-        files=[str(path)], metadata=metadata(path.stem, str(path.resolve())), template_dir=str(TEMPLATES),
+        files=[] if immutable else [str(path)], immutables=[str(path)] if immutable else [], metadata=metadata(path.stem, str(path.resolve())), template_dir=str(TEMPLATES),
         settings={"default_page_size": 50, "truncate_cells_html": 400, "sql_time_limit_ms": 5000,
                   "facet_time_limit_ms": 1000, "max_returned_rows": 2000},
     )
