@@ -310,3 +310,89 @@ def test_assess_without_any_store_still_answers_from_shipped_knowledge(tmp_path:
     result = run("assess", "Russia", "Iran")
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "casus.db").exists()
+
+
+# -- 3: exports and reports written beside, fsynced, renamed --------------------------------------
+
+WRITERS = {
+    "jsonl": ["export", "events", "-o", "{out}"],
+    "csv": ["export", "events", "--format", "csv", "-o", "{out}"],
+    "parquet": ["export", "events", "--format", "parquet", "-o", "{out}"],
+    "polecat": ["export", "events", "--format", "polecat", "-o", "{out}"],
+    "graphml": ["export", "events", "--format", "graphml", "-o", "{out}"],
+    "documents": ["export", "documents", "-o", "{out}"],
+    "report": ["report", "NOR", "DNK", "-o", "{out}"],
+}
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Path:
+    for name, text in (("a.txt", ARTICLE), ("b.txt", OTHER), ("c.txt", THIRD)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "c.db"
+    assert run("ingest", *(str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")), "--db", str(db), "-q"
+               ).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_a_failed_write_leaves_the_old_file(small_db: Path, writer: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk that fills up (the error arrives when the data is flushed): the previous file is intact."""
+    import errno
+
+    out_dir = small_db.parent / "out"
+    out_dir.mkdir()
+    out = out_dir / f"result.{writer}"
+    out.write_text("the previous export\n", encoding="utf-8")
+    args = [a.format(out=out) for a in WRITERS[writer]]
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = run(*args, "--db", str(small_db))
+    assert result.exit_code == 1, result.output
+    assert len(result.output.strip().splitlines()) == 1 and "No space left on device" in result.output
+    assert out.read_text(encoding="utf-8") == "the previous export\n"
+    assert sorted(p.name for p in out_dir.iterdir()) == [out.name]  # no temporary file left behind
+    monkeypatch.undo()
+    assert run(*args, "--db", str(small_db)).exit_code == 0
+    assert out.read_bytes() != b"the previous export\n"
+
+
+def test_an_export_killed_mid_write_leaves_the_old_file(small_db: Path, tmp_path: Path) -> None:
+    """SIGKILL halfway through the rows: the old export stays, no half file under its name."""
+    import subprocess
+
+    out = tmp_path / "ev.jsonl"
+    out.write_text("the previous export\n", encoding="utf-8")
+    script = (
+        "import os, signal, sys\n"
+        "import casus.export as ex\n"
+        "from casus.cli import main\n"
+        "def rows(store, kind, **kw):\n"
+        "    for i in range(100000):\n"
+        "        if i == 50000:\n"
+        "            os.kill(os.getpid(), signal.SIGKILL)\n"
+        "        yield {'id': i, 'doc': 'd', 'sentence': 'x' * 50}\n"
+        "ex.records = rows\n"
+        "main(['export', 'events', '-o', sys.argv[1], '--db', sys.argv[2]])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script, str(out), str(small_db)], timeout=300, check=False,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, capture_output=True)
+    assert proc.returncode == -9, proc.stderr
+    assert out.read_text(encoding="utf-8") == "the previous export\n"
+
+
+def test_export_to_a_device_is_written_directly(small_db: Path) -> None:
+    result = run("export", "events", "-o", os.devnull, "--db", str(small_db))
+    assert result.exit_code == 0, result.output
+    assert Path(os.devnull).is_char_device()
+
+
+def test_new_export_gets_the_usual_permissions(small_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "perm.jsonl"
+    run("export", "events", "-o", str(out), "--db", str(small_db))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -287,8 +287,10 @@ def export(kind: str, fmt: str, output: str | None, db: str) -> None:
             click.echo(f"{n} {'edges' if fmt == 'graphml' else kind} -> {output}", err=True)
         return
     if output:
+        from casus.atomic import atomic_open
+
         try:
-            with open(output, "w", encoding="utf-8", newline="") as out:
+            with atomic_open(output, "w", encoding="utf-8", newline="") as out:  # old file kept on any failure
                 n = ex.write(ex.records(store, kind), kind, fmt, out)
         except OSError as exc:
             raise CasusError(f"cannot write {output}: {exc.strerror}; choose another path with -o") from exc
@@ -388,10 +390,11 @@ def assess(patron: str | None, client: str | None, attacker: str | None, as_of: 
         from casus.validate import check_iso_date
 
         check_iso_date(as_of)
-    codes = _code(patron), _code(client), _code(attacker)
+    patron_code, client_code, attacker_code = _code(patron), _code(client), _code(attacker)
+    assert patron_code and client_code  # both given, and _code raises on an unknown name
     default_db = click.get_current_context().get_parameter_source("db") == click.core.ParameterSource.DEFAULT
     store = open_store(db, readonly=True, missing_ok=default_db)  # no store at all: shipped knowledge alone
-    result = assessment.assess(store, codes[0], codes[1], attacker=codes[2], as_of=as_of)
+    result = assessment.assess(store, patron_code, client_code, attacker=attacker_code, as_of=as_of)
     if fmt == "json":
         click.echo(json_line(result.to_dict(), indent=2))
     else:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import IO, Any
 
+from casus.atomic import atomic_open, atomic_path
 from casus.errors import CasusError
 from casus.store import Store
 from casus.terminal import json_line
@@ -42,7 +43,7 @@ def records(store: Store, kind: str, **filters: Any) -> Iterator[dict[str, Any]]
         yield {name: row.get(name) for name in names}
 
 
-def write(rows: Iterator[dict[str, Any]], kind: str, fmt: str, out: TextIO) -> int:
+def write(rows: Iterator[dict[str, Any]], kind: str, fmt: str, out: IO[str]) -> int:
     """Write rows as jsonl or csv; return how many."""
     if fmt not in FORMATS:
         raise CasusError(f"unknown format {fmt!r}: use jsonl or csv")
@@ -88,13 +89,16 @@ def parquet_schema(kind: str) -> Any:
 
 
 def write_parquet(rows: Iterator[dict[str, Any]], kind: str, path: str, batch_size: int = 10_000) -> int:
-    """Write rows as one Parquet file, in batches so memory stays flat; return how many."""
+    """Write rows as one Parquet file, in batches so memory stays flat; return how many.
+
+    Written beside `path` and renamed over it when complete (casus.atomic).
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = parquet_schema(kind)
     n = 0
-    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+    with atomic_path(path) as tmp, pq.ParquetWriter(str(tmp), schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []
         for row in rows:
             batch.append(row)
@@ -158,7 +162,7 @@ def polecat_record(rec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_polecat(rows: Iterator[dict[str, Any]], out: TextIO) -> int:
+def write_polecat(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
     """Write events as PLOVER/POLECAT-style JSON Lines; return how many."""
     n = 0
     for rec in rows:
@@ -183,12 +187,16 @@ def write_extra(store: Store, kind: str, fmt: str, output: str | None) -> int:
         if fmt == "polecat":
             if not output:
                 return write_polecat(store.iter_events(), sys.stdout)
-            with open(output, "w", encoding="utf-8") as out:
+            with atomic_open(output, "w", encoding="utf-8") as out:
                 return write_polecat(store.iter_events(), out)
         from casus.network import build_graph, write_graphml
 
         graph = build_graph(store.iter_events())
-        write_graphml(graph, output or sys.stdout.buffer)
+        if not output:
+            write_graphml(graph, sys.stdout.buffer)
+        else:
+            with atomic_open(output, "wb") as binary:
+                write_graphml(graph, binary)
         return int(graph.number_of_edges())
     except OSError as exc:
         raise CasusError(f"cannot write {output}: {exc.strerror or exc}; choose another path with -o") from exc
