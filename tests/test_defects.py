@@ -396,3 +396,33 @@ def test_new_export_gets_the_usual_permissions(small_db: Path, tmp_path: Path) -
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+# -- 9: IPv6 forms that embed a loopback or private IPv4 address -----------------------------------
+
+
+@pytest.mark.parametrize("host", [
+    "::7f00:1",  # IPv4-compatible 127.0.0.1
+    "::a00:1",  # IPv4-compatible 10.0.0.1
+    "::ffff:127.0.0.1",  # IPv4-mapped
+    "::ffff:0:7f00:1",  # IPv4-translated (SIIT)
+    "64:ff9b::7f00:1",  # NAT64 well-known prefix, 127.0.0.1
+    "64:ff9b::a9fe:a9fe",  # NAT64, 169.254.169.254 (cloud metadata)
+    "64:ff9b:1::7f00:1",  # local-use NAT64
+    "2002:7f00:1::",  # 6to4 of 127.0.0.1
+    "2002:c0a8:101::1",  # 6to4 of 192.168.1.1
+    "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1
+])
+def test_ipv6_embedding_a_private_ipv4_is_refused(host: str) -> None:
+    from casus import fetch
+    from casus.errors import SkipInput
+
+    with pytest.raises(SkipInput, match="non-public address .*allow-private"):
+        fetch.fetch(f"http://[{host}]/latest/meta-data/", timeout=1, total_timeout=2)
+
+
+@pytest.mark.parametrize("host", ["64:ff9b::808:808", "2002:808:808::1", "2606:4700:4700::1111"])
+def test_ipv6_embedding_a_public_ipv4_passes_the_check(host: str) -> None:
+    from casus import fetch
+
+    assert fetch.check_address(host, 80, allow_private=False) == host

@@ -49,6 +49,42 @@ def is_url(text: str) -> bool:
     return "://" in text[:12]
 
 
+# IPv6 prefixes that carry an IPv4 address in their last 32 bits: IPv4-compatible (::/96, deprecated),
+# IPv4-translated (SIIT, ::ffff:0:0:0/96) and the NAT64 well-known prefix (64:ff9b::/96, RFC 6052).
+_EMBEDS_IPV4_LAST_32 = tuple(ipaddress.ip_network(n) for n in ("::/96", "::ffff:0:0:0/96", "64:ff9b::/96"))
+# Local-use NAT64 (RFC 8215): site-specific translation to any IPv4 address, never public.
+_LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def embedded_ipv4(addr: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address leads to: mapped, compatible, translated, NAT64, 6to4, Teredo."""
+    found = [a for a in (addr.ipv4_mapped, addr.sixtofour) if a is not None]
+    if addr.teredo:
+        found.extend(addr.teredo)  # (server, client)
+    if any(addr in net for net in _EMBEDS_IPV4_LAST_32) and int(addr) & 0xFFFFFFFF > 1:
+        found.append(ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF))
+    return found
+
+
+def non_public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    """How `addr` is not public (itself, or the IPv4 address it embeds), or None for a public address.
+
+    >>> non_public(ipaddress.ip_address("64:ff9b::7f00:1"))
+    '64:ff9b::7f00:1 (embeds 127.0.0.1)'
+    >>> non_public(ipaddress.ip_address("2002:808:808::")) is None
+    True
+    """
+    if not addr.is_global or addr.is_multicast:
+        return str(addr)
+    if isinstance(addr, ipaddress.IPv6Address):
+        if addr in _LOCAL_NAT64:
+            return f"{addr} (local-use NAT64)"
+        for v4 in embedded_ipv4(addr):
+            if not v4.is_global or v4.is_multicast:
+                return f"{addr} (embeds {v4})"
+    return None
+
+
 def check_address(host: str, port: int, allow_private: bool) -> str | None:
     """Resolve host and raise SkipInput if any address is one casus must not reach.
 
@@ -64,13 +100,9 @@ def check_address(host: str, port: int, allow_private: bool) -> str | None:
     checked: list[str] = []
     for info in infos:
         raw = str(info[4][0]).split("%")[0]
-        addr = ipaddress.ip_address(raw)
-        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
-            addr = addr.ipv4_mapped
-        if not addr.is_global or addr.is_multicast:
-            raise SkipInput(
-                f"refused: {host} resolves to non-public address {addr}; pass --allow-private to fetch it"
-            )
+        bad = non_public(ipaddress.ip_address(raw))
+        if bad:
+            raise SkipInput(f"refused: {host} resolves to non-public address {bad}; pass --allow-private to fetch it")
         checked.append(raw)
     if not checked:
         raise SkipInput(f"cannot resolve host {host!r} (no addresses)")
