@@ -426,3 +426,59 @@ def test_ipv6_embedding_a_public_ipv4_passes_the_check(host: str) -> None:
     from casus import fetch
 
     assert fetch.check_address(host, 80, allow_private=False) == host
+
+
+# -- 2: the fetch deadline covers the status line and the headers ---------------------------------
+
+
+@pytest.fixture
+def dripping_server():
+    """A loopback server that sends a status line, then a header one byte every 0.2 s (for at most 20 s)."""
+    import socket
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    listener.settimeout(20)
+    stop = threading.Event()
+    prefixes = {"headers": b"HTTP/1.1 200 OK\r\nX-Slow: ", "status": b"HTTP/1.1 2"}
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                try:
+                    request = conn.recv(4096)
+                    path = request.split(b" ")[1].decode().strip("/")
+                    conn.sendall(prefixes.get(path, prefixes["headers"]))
+                    end = time.monotonic() + 20
+                    while not stop.is_set() and time.monotonic() < end:
+                        conn.sendall(b"a")
+                        time.sleep(0.2)
+                except OSError:
+                    continue
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    listener.close()
+    thread.join(timeout=5)
+
+
+@pytest.mark.parametrize("path", ["headers", "status"])
+def test_total_deadline_covers_status_line_and_headers(dripping_server: str, path: str) -> None:
+    import time
+
+    from casus import fetch
+    from casus.errors import SkipInput
+
+    started = time.monotonic()
+    with pytest.raises(SkipInput, match="timed out"):
+        fetch.fetch(f"{dripping_server}/{path}", allow_private=True, timeout=1.0, total_timeout=1.5)
+    assert time.monotonic() - started < 4.0
