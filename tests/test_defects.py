@@ -482,3 +482,89 @@ def test_total_deadline_covers_status_line_and_headers(dripping_server: str, pat
     with pytest.raises(SkipInput, match="timed out"):
         fetch.fetch(f"{dripping_server}/{path}", allow_private=True, timeout=1.0, total_timeout=1.5)
     assert time.monotonic() - started < 4.0
+
+
+# -- 10: casus serve answers its own host names only, with limits, 405 for other methods -----------
+
+
+def serve_client(db: Path, host: str = "127.0.0.1"):
+    """A request function on Datasette's own test client (no socket): (method, path, Host header) -> response."""
+    import asyncio
+
+    from casus.serve import make_datasette
+
+    ds = make_datasette(db) if host == "127.0.0.1" else make_datasette(db, host=host)  # the default binds loopback
+    loop = asyncio.new_event_loop()
+
+    def request(method: str, path: str, host_header: str = "localhost:8001"):
+        return loop.run_until_complete(ds.client.request(method, path, headers={"host": host_header}))
+
+    return request, loop
+
+
+@pytest.mark.parametrize(("host_header", "status"), [
+    ("localhost:8001", 200), ("127.0.0.1:8001", 200), ("[::1]:8001", 200), ("LOCALHOST", 200),
+    ("evil.example:8001", 400), ("evil.example", 400), ("127.0.0.1.evil.example", 400), ("", 400),
+])
+def test_serve_answers_only_its_own_host_names(small_db: Path, host_header: str, status: int) -> None:
+    request, loop = serve_client(small_db)
+    try:
+        response = request("GET", "/c/documents.json", host_header)
+        assert response.status_code == status, response.text[:300]
+        if status == 400:
+            assert "Host" in response.text and "fisheries" not in response.text
+    finally:
+        loop.close()
+
+
+def test_serve_on_all_interfaces_answers_any_host(small_db: Path) -> None:
+    request, loop = serve_client(small_db, host="0.0.0.0")  # noqa: S104 (the user asked for it)
+    try:
+        assert request("GET", "/c/documents.json", "my-laptop.lan:8001").status_code == 200
+    finally:
+        loop.close()
+
+
+def test_serve_on_a_named_host_answers_that_name(small_db: Path) -> None:
+    request, loop = serve_client(small_db, host="my-laptop.lan")
+    try:
+        assert request("GET", "/c/documents.json", "my-laptop.lan:8001").status_code == 200
+        assert request("GET", "/c/documents.json", "evil.example:8001").status_code == 400
+    finally:
+        loop.close()
+
+
+@pytest.mark.parametrize(("method", "path"), [
+    ("POST", "/c/events"), ("POST", "/c/documents"), ("PUT", "/c/events"), ("DELETE", "/c/events/1"),
+    ("PATCH", "/c"), ("POST", "/assess"), ("POST", "/c/-/create"),
+])
+def test_serve_refuses_other_methods_with_405(small_db: Path, method: str, path: str) -> None:
+    request, loop = serve_client(small_db)
+    try:
+        response = request(method, path)
+        assert response.status_code == 405
+        assert response.headers["allow"] == "GET, HEAD"
+    finally:
+        loop.close()
+
+
+def test_serve_limits_time_rows_and_value_size(small_db: Path) -> None:
+    import time
+
+    from casus import serve
+
+    ds = serve.make_datasette(small_db)
+    assert ds.setting("sql_time_limit_ms") <= 5000 and ds.setting("max_returned_rows") <= 1000
+    assert not ds.setting("allow_download")  # the whole database file is not one click away
+    request, loop = serve_client(small_db)
+    try:
+        started = time.monotonic()
+        big = request("GET", "/c.json?sql=select+length(zeroblob(500000000))+as+n")
+        assert big.status_code == 400 and "too big" in big.text
+        concat = request("GET", "/c.json?sql=select+length(hex(zeroblob(20000000)))")  # 40 MB of text
+        assert concat.status_code == 400 and "too big" in concat.text
+        assert time.monotonic() - started < 10
+        ok = request("GET", "/c.json?sql=select+length(zeroblob(1000))+as+n&_shape=array")
+        assert ok.status_code == 200 and ok.json() == [{"n": 1000}]
+    finally:
+        loop.close()
