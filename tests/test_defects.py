@@ -568,3 +568,42 @@ def test_serve_limits_time_rows_and_value_size(small_db: Path) -> None:
         assert ok.status_code == 200 and ok.json() == [{"n": 1000}]
     finally:
         loop.close()
+
+
+# -- 11: HTML nested far deeper than the parser goes ----------------------------------------------
+
+DEEP_SENTENCE = "Norway and Denmark signed a fisheries accord in Oslo on Monday."
+
+
+@pytest.mark.parametrize("shape", ["closed", "unclosed", "after_intro", "inline"])
+def test_deeply_nested_html_keeps_its_text(tmp_path: Path, shape: str) -> None:
+    depth = 100_000
+    inner = f"<p>{DEEP_SENTENCE} Officials in Copenhagen said the pact would last a decade.</p>"
+    intro = "<p>Egypt accused Ethiopia of filling the dam without a deal, officials said.</p>"
+    body = {
+        "closed": "<div>" * depth + inner + "</div>" * depth,
+        "unclosed": "<div><span>" * depth + inner,
+        "after_intro": intro + "<div>" * depth + inner + "</div>" * depth,
+        "inline": "<b>" * depth + inner + "</b>" * depth,
+    }[shape]
+    page = tmp_path / "deep.html"
+    page.write_text(f"<html><head><title>Harbour talks</title></head><body>{body}</body></html>", encoding="utf-8")
+    db = tmp_path / "c.db"
+    result = run("ingest", str(page), "--db", str(db), "-q")
+    assert result.exit_code == 0, result.output
+    shown = run("show", "deep.html", "--db", str(db)).output
+    assert DEEP_SENTENCE in shown
+    if shape == "after_intro":
+        assert "Egypt accused Ethiopia" in shown
+
+
+def test_ordinary_html_does_not_take_the_flat_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import casus.ingest
+
+    def flat(*_args: object) -> None:
+        raise AssertionError("flat extraction used on an ordinary page")
+
+    monkeypatch.setattr(casus.ingest, "flat_html_text", flat, raising=False)
+    paragraphs = "".join(f"<p>{DEEP_SENTENCE} Paragraph {i} of many.</p>" for i in range(400))  # 400 unclosed-free tags
+    raw = casus.ingest.from_html("x.html", f"<html><body><article>{paragraphs}</article></body></html>")
+    assert DEEP_SENTENCE in raw.text
