@@ -126,8 +126,8 @@ def test_escapes_are_made_visible_not_dropped(hostile_db: Path) -> None:
 
 
 def test_rich_markup_in_a_title_is_printed_as_text(tmp_path: Path) -> None:
-    (tmp_path / "m.txt").write_text("[link=http://evil.example]click[/link] [bold]x[/]\n\n" + ARTICLE,
-                                    encoding="utf-8")
+    (tmp_path / "m.txt").write_text("---\ntitle: '[link=http://evil.example]click[/link] [bold]x[/]'\n---\n"
+                                    + ARTICLE, encoding="utf-8")
     db = tmp_path / "c.db"
     run("ingest", str(tmp_path / "m.txt"), "--db", str(db), "-q")
     out = CliRunner(env={"COLUMNS": "300"}).invoke(main, ["docs", "--db", str(db)], color=True).output
