@@ -475,7 +475,8 @@ class Store:
         self, patron: str | None = None, client: str | None = None, until: str | None = None
     ) -> Iterator[dict[str, Any]]:
         """Claims with their sentence and document; `until` compares on the published date."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
         for col, val in (("c.patron", patron), ("c.client", client)):
             if val is not None:
                 where.append(f"{col} = ?")
