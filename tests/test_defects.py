@@ -611,3 +611,14 @@ def test_ordinary_html_does_not_take_the_flat_path(tmp_path: Path, monkeypatch: 
     paragraphs = "".join(f"<p>{DEEP_SENTENCE} Paragraph {i} of many.</p>" for i in range(400))  # 400 unclosed-free tags
     raw = casus.ingest.from_html("x.html", f"<html><body><article>{paragraphs}</article></body></html>")
     assert DEEP_SENTENCE in raw.text
+
+
+def test_csv_export_printed_to_a_terminal_is_made_visible(hostile_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import casus.cli
+
+    piped = run("export", "sentences", "--format", "csv", "--db", str(hostile_db)).output
+    assert "\x1b]52" in piped  # data to a pipe or file is the data
+    monkeypatch.setattr(casus.cli, "_stdout_is_terminal", lambda: True, raising=False)
+    shown = run("export", "sentences", "--format", "csv", "--db", str(hostile_db)).output
+    assert_clean(shown)
+    assert "\\x1b]52" in shown

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from casus.errors import CasusError
-from casus.terminal import json_line, one_line, visible
+from casus.terminal import TerminalWriter, json_line, one_line, visible
 
 DEFAULT_DB = os.environ.get("CASUS_DB", "casus.db")
 
@@ -73,6 +73,10 @@ def main(ctx: click.Context, traceback: bool) -> None:
     patron's likely response to an attack on its client.
     """
     ctx.meta["casus.traceback"] = traceback
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def open_store(db: str, readonly: bool = False, missing_ok: bool = False) -> Any:
@@ -296,7 +300,8 @@ def export(kind: str, fmt: str, output: str | None, db: str) -> None:
             raise CasusError(f"cannot write {output}: {exc.strerror}; choose another path with -o") from exc
         click.echo(f"{n} {kind} -> {output}", err=True)
     else:
-        ex.write(ex.records(store, kind), kind, fmt, sys.stdout)
+        out = TerminalWriter(sys.stdout) if _stdout_is_terminal() else sys.stdout  # data to a pipe is unchanged
+        ex.write(ex.records(store, kind), kind, fmt, out)
 
 
 @main.command()

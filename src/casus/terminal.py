@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # C0 controls but tab and newline, DEL, C1 controls; bidi embeddings, overrides and
 # isolates (they reorder what the reader sees); lone surrogates (unprintable).
@@ -61,3 +62,21 @@ def json_line(value: object, indent: int | None = None) -> str:
 
     text = json.dumps(value, ensure_ascii=False, indent=indent)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class TerminalWriter:
+    """A text stream for data printed to a terminal (an export without -o): each write made `visible`.
+
+    CSV's `\\r\\n` line ends become plain newlines; everything else `visible` escapes
+    is escaped. Only for a terminal: a pipe or a file gets the data unchanged.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(visible(text.replace("\r\n", "\n")))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
