@@ -300,7 +300,8 @@ def test_reader_does_not_migrate_an_older_store(tmp_path: Path, monkeypatch: pyt
 
 @pytest.mark.parametrize("command", [["docs"], ["events"], ["export", "events"], ["assess", "NOR", "DNK"],
                                      ["show", "x"], ["export", "events", "--format", "parquet", "-o", "out.parquet"]])
-def test_mistyped_db_on_a_read_command(tmp_path: Path, command: list[str]) -> None:
+def test_mistyped_db_on_a_read_command(tmp_path: Path, command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # -o out.parquet lands here, if anywhere
     db = tmp_path / "casus.bd"
     result = run(*command, "--db", str(db))
     assert result.exit_code == 2
