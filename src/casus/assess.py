@@ -97,6 +97,8 @@ class Assessment:
     contributions: dict[str, dict[str, float]]
     signals: list[dict[str, Any]]
     most_likely: str
+    interval: dict[str, list[float]] = field(default_factory=dict)   # rung -> [lo, hi], bootstrap (model.interval)
+    model: dict[str, Any] = field(default_factory=dict)              # the reference class: {"cases", "episodes", "through"}
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: patron, client, attacker, as_of, verdict, ladder, factors, shift, ..."""
@@ -340,7 +342,9 @@ def _fact_evidence(fact: knowledge.Fact, source_file: str) -> Evidence:
 
 _FACT_FILE = {"defense_pact": "treaties.yaml", "patron_at_war_elsewhere": "knowledge.yaml wars",
               "patron_ties_with_attacker": "knowledge.yaml ties", "shares_border": "knowledge.yaml borders",
-              "attacker_nuclear": "knowledge.yaml nuclear", "attacker_nonstate": "actor codes"}
+              "attacker_nuclear": "knowledge.yaml nuclear", "attacker_nonstate": "actor codes",
+              "patron_major": "state_years.csv, COW State System 2016", "capability_share": "state_years.csv, COW NMC v6",
+              "post_1945": "the as-of year"}
 
 
 def _direction(weight: float) -> str:
@@ -448,7 +452,9 @@ def _attacker_features(features: dict[str, float], facts: dict[str, knowledge.Fa
     if attacker is not None:
         return
     means = model.default_model().means
-    for f in ("patron_ties_with_attacker", "attacker_nuclear", "attacker_nonstate"):
+    for f in ("patron_ties_with_attacker", "attacker_nuclear", "capability_share"):
+        if f not in means:
+            continue
         features[f] = round(means[f], 4)
         facts[f] = knowledge.Fact(f, features[f], f"No attacker named: set to the reference-class average ({means[f]:.2f}).")
 
@@ -469,6 +475,9 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     m = model.default_model()
 
     base_features, facts = knowledge.scenario_features(patron, client, attacker, day)
+    derived = model.derived_facts(patron, attacker, int(day[:4]))
+    base_features.update({k: f.value for k, f in derived.items()})
+    facts.update(derived)
     _attacker_features(base_features, facts, attacker)
     ledger_rows = _ledger_records(patron, client, day)
     ledger_signals = signal_shifts(ledger_rows, patron, client, attacker)
@@ -503,7 +512,9 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
                       ladder=ladder, factors=factors, shift=shift, features=features,
                       knowledge_ladder=knowledge_ladder, contributions=contrib,
                       signals=[{k: v for k, v in s.items() if k != "evidence"} for s in signals],
-                      most_likely=most_likely)
+                      most_likely=most_likely,
+                      interval={r: list(v) for r, v in m.interval(features, shifts).items()},
+                      model=m.reference())
 
 
 def assess_scenario(scenario: Mapping[str, Any]) -> dict[str, Any]:
@@ -527,11 +538,15 @@ def render_text(a: Assessment) -> str:
     labels = _cfg()["rung_labels"]
     who = knowledge.name(a.attacker) if a.attacker else "an unnamed attacker"
     lines = [f"Will {knowledge.name(a.patron)} defend {knowledge.name(a.client)} against {who}? (as of {a.as_of})", "",
-             a.verdict, "", "Response ladder: P(reaches at least this rung)"]
+             a.verdict, "", "Response ladder: P(reaches at least this rung) [90% bootstrap interval]"]
     for r in reversed(RUNGS):
         delta = a.shift["ladder"][r]
         moved = f"  ({delta:+.0%} from ingested evidence)" if abs(delta) >= 0.005 else ""
-        lines.append(f"  {r:<13}{a.ladder[r]:>5.0%}  {_bar(a.ladder[r])}  {labels[r]}{moved}")
+        band = f" [{a.interval[r][0]:.0%}-{a.interval[r][1]:.0%}]" if a.interval else ""
+        lines.append(f"  {r:<13}{a.ladder[r]:>5.0%}{band:<11} {_bar(a.ladder[r])}  {labels[r]}{moved}")
+    if a.model:
+        lines.append(f"  model: {a.model['cases']} hand-coded cases and {a.model['episodes']} systematic episodes, "
+                     f"through {a.model['through']} (docs/reference-class.md)")
     lines += ["", "Factors (weight = log-odds push on direct defence; + raises, - lowers):"]
     for f in a.factors:
         src = f" - {f.independent_sources} independent source(s) ({f.copies} copies) in the store" if f.independent_sources else ""
@@ -562,7 +577,9 @@ def render_scenario_text(out: Mapping[str, Any]) -> str:
              "Features: " + ", ".join(f"{k}={v:g}" for k, v in out["features"].items()), "",
              "Response ladder: P(reaches at least this rung)"]
     for r in reversed(RUNGS):
-        lines.append(f"  {r:<13}{out['ladder'][r]:>5.0%}  {_bar(out['ladder'][r])}  {labels[r]}")
+        band = out.get("interval", {}).get(r)
+        cell = f" [{band[0]:.0%}-{band[1]:.0%}]" if band else ""
+        lines.append(f"  {r:<13}{out['ladder'][r]:>5.0%}{cell:<11} {_bar(out['ladder'][r])}  {labels[r]}")
     lines += ["", "Log-odds contributions (vs the average reference case):"]
     feats = list(out["features"])
     lines.append("  " + f"{'rung':<13}" + "".join(f"{f[:14]:>15}" for f in ["baseline"] + feats))

@@ -346,16 +346,10 @@ def events(db: str, source: str | None, target: str | None, event: str | None, m
 
 
 def _code(name: str | None) -> str | None:
-    """An actor name or code as a code; CasusError with suggestions if unknown."""
-    if name is None:
-        return None
-    from casus.actors import resolve_actor, suggest
+    """An actor name or code as a code; CasusError with suggestions if unknown (casus.actors.actor_code)."""
+    from casus.actors import actor_code
 
-    code = resolve_actor(name)
-    if code is None:
-        close = ", ".join(f"{n} ({c})" for n, c in suggest(name)[:5])
-        raise CasusError(f"unknown actor {name!r}" + (f"; did you mean: {close}" if close else ""))
-    return code
+    return actor_code(name)
 
 
 # -- assess -------------------------------------------------------------------------
@@ -466,10 +460,12 @@ def serve(db: str, host: str, port: int) -> None:
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def backtest(fmt: str) -> None:
-    """Leave-one-out backtest of the ladder model over the shipped reference cases.
+    """Backtest of the ladder model on both reference classes (docs/reference-class.md).
 
-    Prints, for each rung, the Brier score of the model and of the base rate from
-    the same run, and a reliability table.
+    Prints the base rates of the hand-coded cases and of the systematic episodes beside
+    the literature's; then, per population and rung, the Brier score of the model and of
+    the training data's base rate, held out by twin group and forward in time; and a
+    calibration table per rung. Cached on disk after the first run.
 
     Example: casus backtest --format json
     """

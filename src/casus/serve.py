@@ -169,7 +169,7 @@ def _params(request: Any) -> dict[str, str | None]:
 
 def _resolve(params: dict[str, str | None]) -> dict[str, Any]:
     """Names or codes -> codes, and the date checked; CasusError with the one-line reason."""
-    from casus.cli import _code
+    from casus.actors import actor_code as _code
     from casus.validate import check_iso_date
 
     if not params["patron"] or not params["client"]:
