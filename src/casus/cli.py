@@ -190,7 +190,8 @@ def _ingest_dask(paths: tuple[str, ...], db: str, out: str | None, scheduler: st
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False))
 @db_option
-def load(folder: str, db: str) -> None:
+@click.option("--force", is_flag=True, help="Add casus's tables even to an SQLite database that holds other tables.")
+def load(folder: str, db: str, force: bool) -> None:
     """Load a Parquet folder written by `casus ingest --engine dask --out FOLDER` into the database.
 
     Documents already in the database only gain a location. Exit status as for ingest.
@@ -199,7 +200,7 @@ def load(folder: str, db: str) -> None:
     """
     from casus.load import load_parquet
 
-    store = write_store(db)
+    store = write_store(db, force)
     try:
         report = load_parquet(store, folder)
     finally:
