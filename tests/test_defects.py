@@ -623,3 +623,28 @@ def test_csv_export_printed_to_a_terminal_is_made_visible(hostile_db: Path, monk
     shown = run("export", "sentences", "--format", "csv", "--db", str(hostile_db)).output
     assert_clean(shown)
     assert "\\x1b]52" in shown
+
+
+def test_read_only_folder_with_an_unmerged_wal_is_refused_not_read_stale(tmp_path: Path) -> None:
+    """immutable=1 would ignore the -wal file's commits: the reader says so instead of showing old data."""
+    import shutil
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = folder / "c.db"
+    assert run("ingest", str(tmp_path / "a.txt"), "--db", str(db), "-q").exit_code == 0
+    keeper = sqlite3.connect(db)  # hold the database open so the -wal file stays, with a commit in it
+    keeper.execute("PRAGMA wal_autocheckpoint = 0")
+    keeper.execute("INSERT INTO locations (doc_id, location) SELECT id, 'later.txt' FROM documents")
+    keeper.commit()
+    shutil.copy(folder / "c.db-wal", tmp_path / "wal")
+    keeper.close()  # the last close merges the -wal; put the unmerged one back, without its -shm
+    shutil.copy(tmp_path / "wal", folder / "c.db-wal")
+    (folder / "c.db-shm").unlink(missing_ok=True)
+    folder.chmod(0o555)
+    try:
+        result = casus_child("docs", "--db", str(db), readonly_fs=True)
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 1 and "cannot be read here" in result.stderr, result.stderr

@@ -176,6 +176,10 @@ def connect_readonly(path: Path) -> tuple[sqlite3.Connection, bool]:
     base = path.resolve().as_uri()
     last: sqlite3.OperationalError | None = None
     for query in ("mode=ro", "mode=ro&immutable=1"):
+        wal = path.with_name(path.name + "-wal")
+        if "immutable" in query and wal.exists() and wal.stat().st_size > 0:
+            raise CasusError(f"{path} has recent writes in {wal.name} that cannot be read here (the folder is"
+                             " read-only); open it once where it can be written, then read it anywhere")
         conn = sqlite3.connect(f"{base}?{query}", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
