@@ -15,7 +15,8 @@ YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader pars
 
 def read_yaml(name: str) -> Any:
     """Parse casus/data/NAME (a fresh object each call: callers cache what they keep)."""
-    return yaml.load(resources.files("casus").joinpath("data", name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    # joinpath takes one part per call on Python 3.10
+    return yaml.load(resources.files("casus").joinpath("data").joinpath(name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
 
 
 def shared_dir() -> Path:

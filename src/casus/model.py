@@ -77,17 +77,17 @@ def level(rung: str) -> int:
 # ---------------------------------------------------------------- shipped tables
 
 def _read_csv(name: str) -> list[dict[str, str]]:
-    text = resources.files("casus").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("casus").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO("".join(l for l in text.splitlines(True) if not l.startswith("#")))))
 
 
 def _data_bytes(name: str) -> bytes:
-    return resources.files("casus").joinpath("data", name).read_bytes()
+    return resources.files("casus").joinpath("data").joinpath(name).read_bytes()
 
 
 @lru_cache(maxsize=1)
 def _state_years_text() -> str:
-    text = resources.files("casus").joinpath("data", "state_years.csv").read_text(encoding="utf-8")
+    text = resources.files("casus").joinpath("data").joinpath("state_years.csv").read_text(encoding="utf-8")
     if "\nactor,year,cinc,major\n" not in text:
         raise CasusError("state_years.csv has unexpected columns: rebuild it with scripts/build_episodes.py")
     return text
@@ -207,7 +207,7 @@ def fit_penalised(X: np.ndarray, y: np.ndarray, pen: np.ndarray, iters: int = 60
 
     current = objective(w)
     for _ in range(iters):
-        mu = _sigmoid(Xa @ w)
+        mu = np.asarray(_sigmoid(Xa @ w))
         grad = Xa.T @ (wt * (mu - y)) + penalty * w
         hess = Xa.T @ (Xa * (wt * mu * (1 - mu))[:, None]) + np.diag(penalty) + 1e-9 * np.eye(p + 1)
         step = np.linalg.solve(hess, grad)
