@@ -553,6 +553,7 @@ def test_serve_refuses_other_methods_with_405(small_db: Path, method: str, path:
         loop.close()
 
 
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="sqlite3 Connection.setlimit is Python 3.11+")
 def test_serve_limits_time_rows_and_value_size(small_db: Path) -> None:
     import time
 

@@ -295,8 +295,8 @@ def export(kind: str, fmt: str, output: str | None, db: str) -> None:
             raise CasusError(f"cannot write {output}: {exc.strerror}; choose another path with -o") from exc
         click.echo(f"{n} {kind} -> {output}", err=True)
     else:
-        out = TerminalWriter(sys.stdout) if _stdout_is_terminal() else sys.stdout  # data to a pipe is unchanged
-        ex.write(ex.records(store, kind), kind, fmt, out)
+        stream: Any = TerminalWriter(sys.stdout) if _stdout_is_terminal() else sys.stdout  # a pipe gets the data
+        ex.write(ex.records(store, kind), kind, fmt, stream)
 
 
 @main.command()

@@ -309,7 +309,9 @@ def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) 
     """Cap what one query can make SQLite allocate: the size of any value, SQLite's whole heap."""
     if datasette.plugin_config(PLUGIN_NAME) is None:
         return
-    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    setlimit = getattr(conn, "setlimit", None)  # Python 3.11+; on 3.10 only the heap limit below holds
+    if setlimit is not None:
+        setlimit(getattr(sqlite3, "SQLITE_LIMIT_LENGTH", 0), MAX_VALUE_BYTES)
     conn.execute(f"PRAGMA hard_heap_limit = {HEAP_LIMIT_BYTES}")
 
 
