@@ -1,8 +1,8 @@
 """One self-contained HTML report for a scenario: verdict, ladder, factors, timeline, evidence, corroboration.
 
 The page works offline: styles, the chart specs and the Vega/Vega-Lite/vega-embed
-JavaScript (shipped in casus/data/js, made with vl-convert, the bundle altair
-itself inlines; see tools/vendor_vega.py) are all in the file. Article text is untrusted: Jinja2 escapes every value, only http(s)
+JavaScript (vl-convert's bundle, the one altair itself inlines when it saves a
+chart) are all in the file. Article text is untrusted: Jinja2 escapes every value, only http(s)
 locations become links, and a Content-Security-Policy lets only the report's own
 scripts (by nonce) run.
 
@@ -301,24 +301,11 @@ def timeline_chart(months: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 @lru_cache(maxsize=1)
 def vega_bundle() -> str:
-    """vega, vega-lite and vega-embed as one script, from the package (casus/data/js; no network), read once.
+    """vega, vega-lite and vega-embed as one script (vl-convert's bundle; no network), built once per process."""
+    import vl_convert as vlc
 
-    CasusError if the shipped file is missing or not the one vega-bundle.json describes.
-    """
-    import gzip
-    import hashlib
-    from importlib import resources
-
-    js = resources.files("casus").joinpath("data").joinpath("js")
-    try:
-        meta = json.loads(js.joinpath("vega-bundle.json").read_text(encoding="utf-8"))
-        data = gzip.decompress(js.joinpath("vega-bundle.js.gz").read_bytes())
-    except (OSError, ValueError) as exc:
-        raise CasusError(f"the chart script shipped with casus is missing or damaged ({exc}); reinstall casus") from exc
-    if hashlib.sha256(data).hexdigest() != meta["sha256"]:
-        raise CasusError("the chart script shipped with casus is damaged (checksum differs); reinstall casus")
-    bundle = data.decode("utf-8")
-    if "</script" in bundle.lower():  # never happens with this bundle; guard the page anyway
+    bundle = vlc.javascript_bundle()  # type: ignore[call-arg]  # the stub says snippet is required; it is not
+    if "</script" in bundle.lower():  # never happens with vl-convert's bundle; guard the page anyway
         bundle = bundle.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
     return bundle
 
