@@ -128,6 +128,7 @@ class KeyInfo:
     cues: tuple[str, ...]
     corefs: tuple[str, ...]
     agree: tuple[str | None, ...]
+    blocked: bool = False  # also listed as a non-event noun ("targets"): its noun reading is no event
 
 
 def _key_info(key: str, entries: list[tuple[str, Any]], exact: frozenset[str] | None) -> KeyInfo:
@@ -147,6 +148,7 @@ def _key_info(key: str, entries: list[tuple[str, Any]], exact: frozenset[str] | 
         cues=tuple(p for k, p in entries if k == "C"),  # type: ignore[misc]
         corefs=tuple(p for k, p in entries if k == "R"),  # type: ignore[misc]
         agree=tuple(p for k, p in entries if k == "G"),  # type: ignore[misc]
+        blocked=any(k == "B" for k, _ in entries),
     )
 
 
@@ -571,7 +573,7 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
             if len(info.trigs) > 1 or info.trigs[0].pos == "verb":
                 j = bisect_left(starts, end)
                 trig = _choose_pos(list(info.trigs), low, start, _prev_word(low, start, starts, words),
-                                   words[j] if j < len(words) and low[end:starts[j]].strip() == "" else "")
+                                   words[j] if j < len(words) and low[end:starts[j]].strip() == "" else "", info.blocked)
             else:
                 trig = info.trigs[0]
             if trig is not None:
@@ -606,7 +608,8 @@ def _prev_word(low: str, start: int, starts: list[int], words: list[str]) -> str
     return low[max(s0, lo):e0] if e0 > lo else ""
 
 
-def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: str = "") -> Trigger | None:
+def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: str = "",
+                blocked: bool = False) -> Trigger | None:
     """Verb or noun reading of a phrase listed as both ('supply', 'support'): a determiner or adjective before means noun.
 
     `prev` is the word before the phrase, `nxt` the word right after it ("" after punctuation). Returns None for a
@@ -624,6 +627,8 @@ def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: st
     for e in entries:
         if e.pos == want:
             return e
+    if want == "noun" and blocked:
+        return None  # "Iranian targets", "spending targets": a noun listed as no event
     if want == "noun" and all(e.pos == "verb" for e in entries) and (prev in DETS or (prev.endswith("ed") and not prev.endswith("eed")) or (
             all(e.frame == "transfer" for e in entries) and ((nxt in PREPS and nxt != "to") or not nxt))):
         return None  # "commercial ships in the Red Sea": a transfer verb has its object next, not a preposition
@@ -798,6 +803,8 @@ def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
     if prev.poss or (m is not None and m.poss and gap.strip() == ","):
         return False  # "China, Pakistan's closest ally, urged ...": an apposition, not a list
     g = gap.strip()
+    if gap == "-" and m is not None and m.kind == "adj":
+        return True  # "U.S.-Israeli strikes", "Russian-Iranian drills": both act
     return g in ("and", "or", ",", ", and", ", or", "&", "as well as", "and its", "and their", "and the", ", and the",
                  "or the", "and its european", "nor")
 
@@ -1755,6 +1762,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         s_, g_ = ctx.last_by_type["ASSAULT"]
         if set(s_) & set(src_codes):
             tgt_codes = [c for c in g_ if c not in src_codes]
+    if trig.type == "ASSAULT" and not tgt_codes and src_codes and trig.pos == "noun" and (
+            _adjacent_agent(sent, t) or _by_agent(sent, t)) and not {"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)):
+        tgt_codes = _assault_fallback_target(sent, t, src_codes, ctx)
     # Missing arguments: anaphora ("This supply ...", "the attacks") and the document's dyad.
     if not src_codes:
         family = [trig.type] + (["AID", "SUPPORT"] if trig.type in ("AID", "SUPPORT") else [])
@@ -1786,6 +1796,25 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         else:
             out.append((code, None))
     return out
+
+
+def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """'strikes by Israel and the United States': the agent right after a nominal trigger."""
+    for m in sent.mentions:
+        if m.start >= t.end and m.codes:
+            if m.prep == "by" and _nw(sent, t.end, m.start) <= 3:
+                return _group(sent, m)
+            break
+    return []
+
+
+def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+    """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
+    strikes by X"): another actor of the sentence, else the document's other main actor."""
+    others = other_actors(sent, t, src)
+    if others:
+        return others[:1]
+    return []
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:

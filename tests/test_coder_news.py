@@ -1,0 +1,35 @@
+"""The coder on news phrasing (issue 12): sentences written for this test, none from an article.
+
+Each row: a sentence, coded alone, and the (source, event, target, negated) tuples it must give, exactly.
+Each rule added for issue 12 has at least one row here; the rule was kept only if the dev set as a whole
+improved and the seeds did not drop.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.coder import code_sentences
+
+PUBLISHED = "2025-11-01"
+
+CASES = [
+    # attacks named as nouns: "attack on X" is an event; a hyphenated pair of adjectives both act
+    ("Moscow condemned the U.S.-Israeli attacks on Iran.",
+     {("RUS", "ACCUSE", "USA", False), ("RUS", "ACCUSE", "ISR", False),
+      ("USA", "ASSAULT", "IRN", False), ("ISR", "ASSAULT", "IRN", False)}),
+    ("Qatar said Israel's attack on Doha broke international law.", {("ISR", "ASSAULT", "QAT", False)}),
+    # the attacked left implicit: another actor of the sentence
+    ("Syria lost three generals on Monday in air strikes by Turkey.", {("TUR", "ASSAULT", "SYR", False)}),
+    ("Egypt closed its airspace in May, following Turkish strikes in April.", {("TUR", "ASSAULT", "EGY", False)}),
+    # "targets" as a noun is no attack
+    ("Analysts listed the Iranian targets.", set()),
+    # an indefinite attack is not a specific one
+    ("Japan has warned that a Chinese attack would threaten its own security.", {("JPN", "THREATEN", None, False)}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), CASES, ids=[c[0][:40] for c in CASES])
+def test_news(sentence: str, want: set[tuple[str, str, str | None, bool]]) -> None:
+    got = {(e.source, e.event, e.target, e.negated) for e in code_sentences([sentence], PUBLISHED)[0]}
+    assert got == want
