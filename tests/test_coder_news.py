@@ -22,6 +22,10 @@ CASES = [
     # the attacked left implicit: another actor of the sentence
     ("Syria lost three generals on Monday in air strikes by Turkey.", {("TUR", "ASSAULT", "SYR", False)}),
     ("Egypt closed its airspace in May, following Turkish strikes in April.", {("TUR", "ASSAULT", "EGY", False)}),
+    # a condemnation of an attack is aimed at the attacker, or at no one named, never at the victim
+    ("Putin on Sunday condemned the killing of Syrian general Ali Hassan as a crime.", {("RUS", "ACCUSE", None, False)}),
+    ("Egypt was quick in its condemnation of the attack on Jordan by Iran.",
+     {("EGY", "ACCUSE", "IRN", False), ("IRN", "ASSAULT", "JOR", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one

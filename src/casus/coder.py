@@ -1530,7 +1530,7 @@ def _assault_source(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> l
     """The attacker of the attack a statement is about: in the sentence, else the last one named."""
     for other in sent.triggers:
         if other.trig.type == "ASSAULT" and other is not t:
-            a = _adjacent_agent(sent, other)
+            a = _adjacent_agent(sent, other) or _by_agent(sent, other)
             if a:
                 return _codes(a)
             if not _anaphoric(sent, other):
@@ -1609,7 +1609,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     else:
         src = left_agent(sent, t, lex, ctx)
         src_codes = _codes(src)
-        if trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and (any(
+        if trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
                 o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers)
                 or not _VERDICT_VERBS.isdisjoint(_prev_ws(sent, t.start, 3))):
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
@@ -1701,9 +1701,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         tgt = right_target(sent, t, SPEECH_PREPS, span=6 if trig.pos == "noun" else 12)
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
-            codes = _assault_source(sent, inner[0], lex, ctx)
+            codes = _assault_source(sent, t, lex, ctx)
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
+            if trig.type == "ACCUSE":
+                # "condemned the killing of X" with no killer named: aimed at no one named, never at the victim
+                return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
         if not tgt:
             for m in sent.mentions:
                 if m.start > t.end and m.codes and _IF_AGAINST_BEFORE.search(sent.low[max(0, m.start - 14):m.start]):
@@ -1799,12 +1802,17 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
 
 
 def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
-    """'strikes by Israel and the United States': the agent right after a nominal trigger."""
+    """'strikes by Israel and the United States', 'the attack on Iran by X': the agent after a nominal trigger,
+    past its target."""
+    _lo, hi = _clause(sent, t.start)
     for m in sent.mentions:
         if m.start >= t.end and m.codes:
-            if m.prep == "by" and _nw(sent, t.end, m.start) <= 3:
+            if m.start >= hi or _nw(sent, t.end, m.start) > 8:
+                break
+            if m.prep == "by":
                 return _group(sent, m)
-            break
+            if m.prep not in ASSAULT_PREPS:
+                break
     return []
 
 
