@@ -26,6 +26,10 @@ CASES = [
     ("Putin on Sunday condemned the killing of Syrian general Ali Hassan as a crime.", {("RUS", "ACCUSE", None, False)}),
     ("Egypt was quick in its condemnation of the attack on Jordan by Iran.",
      {("EGY", "ACCUSE", "IRN", False), ("IRN", "ASSAULT", "JOR", False)}),
+    # forces deployed with no beneficiary named: MOBILIZE, no target; to a named state: AID
+    ("Washington had deployed warships near the strait.", {("USA", "MOBILIZE", None, False)}),
+    ("The Kremlin expanded naval deployments in the Baltic.", {("RUS", "MOBILIZE", None, False)}),
+    ("Moscow deployed troops to Belarus.", {("RUS", "AID", "BLR", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one

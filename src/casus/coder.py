@@ -110,6 +110,7 @@ class Trigger:
     ties: bool
     obj: str | None
     modes: tuple[str, ...] | None
+    untargeted: str | None = None  # the type this trigger has when no target follows ("deployed warships": MOBILIZE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +271,7 @@ def lexicon() -> Lexicon:
             mode=row.get("mode"), default=row.get("default"), need=frozenset(row.get("need", []) or []),
             light=bool(row.get("light")), neg=bool(row.get("neg")), multi=bool(row.get("multi")),
             ties=bool(row.get("ties")), obj=row.get("object"),
-            modes=tuple(row["modes"]) if row.get("modes") else None,
+            modes=tuple(row["modes"]) if row.get("modes") else None, untargeted=row.get("untargeted"),
         )
         for word in row["words"]:
             forms = inflect(str(word)) if trig.pos == "verb" else [str(word)]
@@ -1655,6 +1656,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                  and m.codes and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 10]
         places: list[str | None] = list(_codes(_group(sent, froms[0]))) if froms else [None]
         return [(c, g) for c in src_codes for g in places if c != g]
+    if frame == "mobilize":
+        if not src_codes and _passive(sent, t):
+            lo, _hi = _clause(sent, t.start)
+            origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"]
+            src_codes = _codes(origin[-1:])
+        return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
     if frame == "mediate":
         return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
     if frame == "receive":
@@ -1957,6 +1964,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
             new = Trigger("COOPERATE", trig.pos, "transfer", "intelligence", None, frozenset({"target"}), False, False, False,
                           False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
+    if trig.untargeted and not right_target(sent, t, TRANSFER_PREPS) and (
+            set(modes_for(sent, t, lex)) & {"military", "intervention"}):
+        # "deployed warships near Iran": forces raised or moved with no beneficiary named
+        new = Trigger(trig.untargeted, trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "AID" and trig.light and t.key.startswith("offer"):
         hi = _object_end(sent, t, 8)
         if set(_ws(sent, t.end, hi)) & lex.offer_objects:
