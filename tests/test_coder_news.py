@@ -30,6 +30,12 @@ CASES = [
     ("Washington had deployed warships near the strait.", {("USA", "MOBILIZE", None, False)}),
     ("The Kremlin expanded naval deployments in the Baltic.", {("RUS", "MOBILIZE", None, False)}),
     ("Moscow deployed troops to Belarus.", {("RUS", "AID", "BLR", False)}),
+    # contacts: calls, conversations, greetings are CONSULT both ways
+    ("China's foreign minister spoke to his Egyptian counterpart on Monday.",
+     {("CHN", "CONSULT", "EGY", False), ("EGY", "CONSULT", "CHN", False)}),
+    ("Erdogan and Aliyev held a video call on Friday.", {("TUR", "CONSULT", "AZE", False), ("AZE", "CONSULT", "TUR", False)}),
+    ("Modi welcomed the Japanese prime minister in Delhi.",
+     {("IND", "CONSULT", "JPN", False), ("JPN", "CONSULT", "IND", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one

@@ -711,6 +711,10 @@ def _resolve_mentions(
         mentions = [m for i, m in enumerate(mentions) if not (
             m.kind == "coref:single" and m.poss and i + 1 < len(mentions) and mentions[i + 1].codes
             and 0 <= mentions[i + 1].start - m.end <= 12 and _nw(sent, m.end, mentions[i + 1].start) <= 1)]
+    dl = _DATELINE.match(text) if mentions and mentions[0].start < 4 else None
+    if dl:
+        # "BRUSSELS [Belgium]:", "WASHINGTON —": where the story was filed, not an actor
+        mentions = [m for m in mentions if m.start >= dl.end()]
     # Merge "Russian President Vladimir Putin" into one mention.
     merged: list[Mention] = []
     for m in mentions:
@@ -792,6 +796,8 @@ def _resolve_mentions(
     sent.mentions = mentions
 
 
+_DATELINE = re.compile(r"[\W_]{0,3}[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,2}\s*(?:\[[^\]]{1,40}\]|\([^)]{1,40}\))?"
+                       r"\s*(?::|\u2014|\u2013|--)\s")
 _COMMON_VERBS = frozenset(
     "is are was were be been has have had become became remain remains remained make makes made see sees saw view views "
     "viewed consider considers considered allow allows allowed leave leaves left push pushes pushed urge urges urged "
@@ -1617,7 +1623,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             src, src_codes = [], []
     if frame == "joint":
         parts = list(src_codes)
-        for m in right_target(sent, t, JOINT_PREPS, direct=trig.pos == "verb", span=10):
+        jpreps = JOINT_PREPS | {"to"} if t.key.endswith(" to") else JOINT_PREPS  # "spoke to X", "talked to X"
+        for m in right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10):
             for c in m.codes:
                 if c not in parts:
                     parts.append(c)
