@@ -47,3 +47,22 @@ CASES = [
 def test_news(sentence: str, want: set[tuple[str, str, str | None, bool]]) -> None:
     got = {(e.source, e.event, e.target, e.negated) for e in code_sentences([sentence], PUBLISHED)[0]}
     assert got == want
+
+
+def test_the_alliance_is_the_organisation_named_just_before() -> None:
+    got = code_sentences(["NATO leaders met in The Hague on Tuesday.", "The alliance condemned Russia's strikes on Ukraine."],
+                         PUBLISHED)
+    assert {(e.source, e.event, e.target) for e in got[1]} == {("NATO", "ACCUSE", "RUS"), ("RUS", "ASSAULT", "UKR")}
+
+
+def test_the_bloc_has_no_antecedent_three_sentences_back() -> None:
+    got = code_sentences(["The EU met in Brussels.", "Prices rose.", "Rain fell.", "Snow fell.",
+                          "The bloc condemned Russia's strikes on Ukraine."], PUBLISHED)
+    assert {(e.source, e.event) for e in got[4]} == {("RUS", "ASSAULT")}
+
+
+def test_organisations_and_groups_are_actors() -> None:
+    got = code_sentences(["The Gulf Cooperation Council condemned the Iranian strikes on Qatar.",
+                          "Hayat Tahrir al-Sham attacked Syrian government forces in Aleppo."], PUBLISHED)
+    assert ("GCC", "ACCUSE", "IRN") in {(e.source, e.event, e.target) for e in got[0]}
+    assert ("HTS", "ASSAULT", "SYR") in {(e.source, e.event, e.target) for e in got[1]}

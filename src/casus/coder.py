@@ -390,6 +390,8 @@ class Context:
     counts: dict[str, float] = field(default_factory=dict)
     prev_subject: tuple[str, ...] = ()
     prev_codes: tuple[str, ...] = ()
+    last_group: tuple[str, ...] = ()  # the organisation named last in the previous two sentences ("the alliance")
+    last_group_index: int = -9
     last_by_type: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     last_index: dict[str, int] = field(default_factory=dict)
     anchor: tuple[int, int | None, int | None] | None = None
@@ -891,6 +893,10 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             if not others:
                 others = [c for x in prior for c in x.codes if c not in ref]
             m.codes = (others[0],) if others else ()
+        elif cat == "body":
+            # "the alliance", "the bloc", "the council": the organisation named last, here or just before
+            named = [x for x in prior if x.kind == "group"]
+            m.codes = named[-1].codes[:1] if named else ctx.last_group[:1]
         elif cat == "latter":
             m.codes = prior[-1].codes[-1:] if prior else ctx.prev_codes[-1:]
         elif cat == "former":
@@ -2140,6 +2146,11 @@ def _update_context(sent: Sentence | None, ctx: Context) -> None:
                 break
     ctx.prev_subject = subject or ctx.prev_subject
     ctx.prev_codes = tuple(codes)
+    groups = [m for m in sent.mentions if m.kind == "group" and m.codes]
+    if groups:
+        ctx.last_group, ctx.last_group_index = groups[-1].codes[:1], ctx.index
+    elif ctx.index - ctx.last_group_index > 2:
+        ctx.last_group = ()  # convention 6: an antecedent in the same or the previous two sentences
 
 
 # --------------------------------------------------------------------------- public API
