@@ -36,6 +36,9 @@ CASES = [
     ("Erdogan and Aliyev held a video call on Friday.", {("TUR", "CONSULT", "AZE", False), ("AZE", "CONSULT", "TUR", False)}),
     ("Modi welcomed the Japanese prime minister in Delhi.",
      {("IND", "CONSULT", "JPN", False), ("JPN", "CONSULT", "IND", False)}),
+    # inaction is a negated AID/intervention for the one attacked (convention 1)
+    ("Azerbaijani forces shelled Armenian border towns, but Russian peacekeepers took no action.",
+     {("AZE", "ASSAULT", "ARM", False), ("RUS", "AID", "ARM", True)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one
