@@ -39,6 +39,12 @@ CASES = [
     # inaction is a negated AID/intervention for the one attacked (convention 1)
     ("Azerbaijani forces shelled Armenian border towns, but Russian peacekeepers took no action.",
      {("AZE", "ASSAULT", "ARM", False), ("RUS", "AID", "ARM", True)}),
+    # launching projectiles at a state is an attack
+    ("Iran fired 200 ballistic missiles at Israel on Tuesday.", {("IRN", "ASSAULT", "ISR", False)}),
+    ("The Houthis launched drones toward Saudi Arabia.", {("HOUTHIS", "ASSAULT", "SAU", False)}),
+    # shooting down one's own attackers' drones is self-defence, no event; another's jet is an attack
+    ("Russia shot down 300 Ukrainian drones.", set()),
+    ("Turkey shot down a Russian jet in 2015.", {("TUR", "ASSAULT", "RUS", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one
@@ -69,3 +75,14 @@ def test_organisations_and_groups_are_actors() -> None:
                           "Hayat Tahrir al-Sham attacked Syrian government forces in Aleppo."], PUBLISHED)
     assert ("GCC", "ACCUSE", "IRN") in {(e.source, e.event, e.target) for e in got[0]}
     assert ("HTS", "ASSAULT", "SYR") in {(e.source, e.event, e.target) for e in got[1]}
+
+
+def test_shooting_down_missiles_fired_at_another_state_defends_it() -> None:
+    got = code_sentences(["Iran fired 200 ballistic missiles at Israel on Tuesday.",
+                          "U.S. forces shot down more than 80 drones, Central Command said."], PUBLISHED)
+    assert {(e.source, e.event, e.target, e.mode) for e in got[1]} == {("USA", "AID", "ISR", "intervention")}
+
+
+def test_interceptor_that_was_attacked_gives_no_aid() -> None:
+    got = code_sentences(["Iran fired missiles at Israel.", "Israel intercepted most of the missiles."], PUBLISHED)
+    assert got[1] == []

@@ -182,6 +182,7 @@ class Lexicon:
     domain_words: dict[str, str]
     trigger_words: frozenset[str]
     nonevent_heads: frozenset[str]
+    launch_re: re.Pattern[str] | None = None  # "fired 200 ballistic missiles": a launch verb, a few words, projectiles
 
 
 def inflect(spec: str) -> list[str]:
@@ -317,6 +318,9 @@ def lexicon() -> Lexicon:
     for verb in data["ties"]["verbs"]:
         first_words.update(inflect(str(verb)))
         first_words.add(str(verb) + "s")
+    lv = "|".join(sorted({re.escape(f) for v in data["launch_verbs"] for f in inflect(str(v))}, key=len, reverse=True))
+    pw = "|".join(sorted((re.escape(str(w)) for w in data["object_words"]["projectiles"]), key=len, reverse=True))
+    launch_re = re.compile(r"\b(?:" + lv + r")\s+(?:[\w$.,'-]+\s+){0,5}?(?:" + pw + r")\b")
     exact_f = {k: frozenset(v) for k, v in exact.items()}
     info = {k: _key_info(k, v, exact_f.get(k)) for k, v in table.items()}
     return Lexicon(
@@ -347,6 +351,7 @@ def lexicon() -> Lexicon:
         attribution_nouns=frozenset(str(w).lower() for w in data["attribution_nouns"]),
         control_re=control_re,
         subordinators=frozenset(str(w).lower() for w in data["cues"]["subordinators"]),
+        launch_re=launch_re,
     )
 
 
@@ -522,6 +527,9 @@ def _nwords(text: str) -> int:
 # --------------------------------------------------------------------------- scanning
 
 
+_LAUNCH = Trigger("ASSAULT", "verb", "assault", "auto", "aerial", frozenset({"target"}), False, False, False, False, None, None)
+
+
 def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
     """Find every lexicon phrase in one pass and build the sentence's mentions, triggers and cues."""
     low = text.lower()
@@ -581,6 +589,12 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                 trig = info.trigs[0]
             if trig is not None:
                 triggers.append(TrigHit(start, end, trig, key))
+    if lex.launch_re is not None and (
+            "fir" in low or "launch" in low or "sen" in low or "hurl" in low or "lob" in low):
+        for hit in lex.launch_re.finditer(low):
+            if "," in hit.group() or any(t.start <= hit.start() < t.end for t in triggers):
+                continue  # "launched talks, and missiles ...": another clause; "fired missiles": listed already
+            triggers.append(TrigHit(hit.start(), hit.end(), _LAUNCH, hit.group()))
     if not triggers and not agree_nouns:
         sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False, starts, words)
         _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
@@ -1669,6 +1683,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                  and m.codes and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 10]
         places: list[str | None] = list(_codes(_group(sent, froms[0]))) if froms else [None]
         return [(c, g) for c in src_codes for g in places if c != g]
+    if frame == "intercept":
+        return [(c, g) for c in src_codes for g in _intercepted_for(sent, t, src_codes, ctx) if c != g]
     if frame == "mobilize":
         if not src_codes and _passive(sent, t):
             lo, _hi = _clause(sent, t.start)
@@ -1819,6 +1835,23 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         else:
             out.append((code, None))
     return out
+
+
+def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+    """Whom an interception defends: the one attacked in this sentence ('missiles fired at Israel') or in the
+    last attack coded just before; nobody if that is the interceptor itself (self-defence is no aid)."""
+    hi = _object_end(sent, t, 8)
+    origin = {c for m in sent.mentions if t.end <= m.start < hi and m.kind == "adj" for c in m.codes}  # "Iranian missiles"
+    for o in sent.triggers:
+        if o.start != t.start and o.trig.type == "ASSAULT":
+            victims = _codes(right_target(sent, o, ASSAULT_PREPS, span=10))
+            if victims:
+                return [c for c in victims if c not in src and c not in origin][:1]
+    if _recent(ctx, "ASSAULT"):
+        attackers, victims = ctx.last_by_type["ASSAULT"]
+        if victims and not set(victims) & set(src) and not set(attackers) & set(src) and (not origin or origin & set(attackers)):
+            return list(victims[:1])
+    return []
 
 
 def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
@@ -1977,6 +2010,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
             new = Trigger("COOPERATE", trig.pos, "transfer", "intelligence", None, frozenset({"target"}), False, False, False,
                           False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "ASSAULT" and trig.pos == "verb" and t.key.startswith(("shoot", "shot", "down")) and not \
+            lex.object_words["projectiles"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 8))):
+        # "shot down the missiles": an interception, which defends the one they were fired at
+        new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.untargeted and not right_target(sent, t, TRANSFER_PREPS) and (
             set(modes_for(sent, t, lex)) & {"military", "intervention"}):
         # "deployed warships near Iran": forces raised or moved with no beneficiary named
