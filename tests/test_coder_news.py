@@ -86,3 +86,11 @@ def test_shooting_down_missiles_fired_at_another_state_defends_it() -> None:
 def test_interceptor_that_was_attacked_gives_no_aid() -> None:
     got = code_sentences(["Iran fired missiles at Israel.", "Israel intercepted most of the missiles."], PUBLISHED)
     assert got[1] == []
+
+
+def test_headline_before_the_body_is_coded_but_a_section_heading_is_not() -> None:
+    got = code_sentences(["Egypt Condemns Israeli Strikes On Lebanon",
+                          "Cairo said the raids broke the truce.",
+                          "Israel Strikes Lebanon Again"], PUBLISHED)
+    assert ("EGY", "ACCUSE", "ISR") in {(e.source, e.event, e.target) for e in got[0]}
+    assert got[2] == []

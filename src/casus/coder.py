@@ -2258,11 +2258,16 @@ def _code_sentences(sentences: Sequence[str], published: str | None = None) -> l
     ctx = Context(anchor=anchor, year=present[0] if present else None)
     out: list[list[CodedEvent]] = []
     scanned = -1  # the last sentence whose actors are in the context
+    prose = False  # whether body text (a sentence that is no heading) has begun
     for i, text in enumerate(texts):
         ctx.index = i
-        if lex.trigger_words.isdisjoint(_plain_words(text)) or is_heading(text):
+        heading = is_heading(text)
+        if lex.trigger_words.isdisjoint(_plain_words(text)) or (heading and prose):
+            # a headline before the body is article text (news convention 10); a section heading inside it names a topic
+            prose = prose or not heading
             out.append([])
             continue
+        prose = prose or not heading
         if scanned < i - 1 and i > 0:
             prev = scan(texts[i - 1], lex, ctx.year)  # the sentence before, for pronouns
             resolve_corefs(prev, ctx)
