@@ -84,8 +84,9 @@ def test_negation_does_not_reach_a_when_clause() -> None:
 
 
 def test_its_is_not_a_person() -> None:
+    # "its" is Washington's support, given to Israel; the thanks itself is Israel's rhetorical support (convention 8)
     found = keys(one("Netanyahu thanked Washington for its unwavering support."))
-    assert ("ISR", "SUPPORT", "USA", False) not in found
+    assert found == {("USA", "SUPPORT", "ISR", False), ("ISR", "SUPPORT", "USA", False)}
 
 
 def test_negation_scope_stops_at_relative_clause() -> None:

@@ -45,6 +45,13 @@ CASES = [
     # shooting down one's own attackers' drones is self-defence, no event; another's jet is an attack
     ("Russia shot down 300 Ukrainian drones.", set()),
     ("Turkey shot down a Russian jet in 2015.", {("TUR", "ASSAULT", "RUS", False)}),
+    # condolences, thanks, praise: SUPPORT/rhetorical; solidarity, reassurance: SUPPORT/diplomatic (convention 8)
+    ("The Egyptian president conveyed his condolences to Jordan.", {("EGY", "SUPPORT", "JOR", False)}),
+    ("Vucic thanked Putin for the new tanks.", {("SRB", "SUPPORT", "RUS", False)}),
+    ("Canada expressed its solidarity with Denmark.", {("CAN", "SUPPORT", "DNK", False)}),
+    ("The budget will balance, thanks to high oil prices.", set()),
+    # "PH" in Philippine outlets
+    ("Washington stands in support of PH.", {("USA", "SUPPORT", "PHL", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one

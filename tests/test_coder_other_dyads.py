@@ -63,7 +63,7 @@ CASES = [
     ("Armenia was attacked by Azerbaijan in September 2022, but Russia declined Yerevan's request for help.",
      {("AZE", "ASSAULT", "ARM", False), ("ARM", "REQUEST", "RUS", False), ("RUS", "AID", "ARM", True)}),
     ("The Kremlin ignored Tehran's calls for assistance.", {("RUS", "AID", "IRN", True)}),
-    ("Kim Jong Un thanked Putin for Moscow's support.", {("RUS", "SUPPORT", "PRK", False)}),
+    ("Kim Jong Un thanked Putin for Moscow's support.", {("RUS", "SUPPORT", "PRK", False), ("PRK", "SUPPORT", "RUS", False)}),
     ("Yet Beijing has repeatedly signalled that it would not back Pyongyang in a war the North started.",
      {("CHN", "SUPPORT", "PRK", True)}),
     ("Moscow pushed back against Washington's demands.", set()),
