@@ -52,6 +52,8 @@ CASES = [
     ("The budget will balance, thanks to high oil prices.", set()),
     # "PH" in Philippine outlets
     ("Washington stands in support of PH.", {("USA", "SUPPORT", "PHL", False)}),
+    # a state's officials making a statement: the state acts
+    ("Turkish officials have accused Athens of arming the islands.", {("TUR", "ACCUSE", "GRC", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one

@@ -1010,6 +1010,11 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         near = [m for m in before if m.end <= rel_at + 1 and rel_at - m.end <= 3]
         if near:
             return _group(sent, near[-1])
+    if before and t.trig.frame == "speech" and not noun and before[-1].role == "attr" and before[-1].kind == "adj":
+        # "Russian officials have accused Washington": the officials' statement is their state's act
+        m = before[-1]
+        if lo <= m.start and _nw(sent, m.end, pos) <= 4 and not _CLAUSE_PUNCT.search(sent.text[m.end:pos]):
+            return _group(sent, m)
     if before:
         m = before[-1]
         gap = sent.text[m.end + (2 if m.poss else 0):pos]
