@@ -54,6 +54,11 @@ CASES = [
     ("Washington stands in support of PH.", {("USA", "SUPPORT", "PHL", False)}),
     # a state's officials making a statement: the state acts
     ("Turkish officials have accused Athens of arming the islands.", {("TUR", "ACCUSE", "GRC", False)}),
+    # intelligence passed one way is one record (convention 3); shared by a pair, both ways
+    ("Washington lifted its suspension of intelligence sharing with Kyiv.", {("USA", "COOPERATE", "UKR", False)}),
+    ("Moscow was providing targeting information to the Iranian military.", {("RUS", "COOPERATE", "IRN", False)}),
+    ("Seoul and Tokyo agreed on intelligence sharing.",
+     {("KOR", "COOPERATE", "JPN", False), ("JPN", "COOPERATE", "KOR", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one

@@ -1142,7 +1142,12 @@ def other_actors(sent: Sentence, t: TrigHit, exclude: list[str], after_first: bo
 
 
 def _domain_hits(sent: Sentence, lo: int, hi: int) -> list[str]:
-    out = [d for s, e, d in sent.domains if s >= lo and e <= hi]
+    # "the Iranian military", "Russian forces": the noun names the actor, not the domain of the act
+    # (unless nothing else names a domain: "supplying the Russian military with ...")
+    agents = {m.end + 1 for m in sent.mentions if m.role == "agent" and m.kind == "adj" and lo <= m.end < hi}
+    out = [d for s, e, d in sent.domains if s >= lo and e <= hi and s not in agents]
+    if not out and agents:
+        out = [d for s, e, d in sent.domains if s >= lo and e <= hi]
     for m in sent.mentions:
         if m.start >= lo and m.end <= hi and m.codes and m.codes[0] in ("UN", "UNSC"):
             out.append("diplomatic")
@@ -2101,6 +2106,11 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if t.trig.pos == "noun" and not _nominal_ok(sent, t, modes, lex):
             continue
+        if etype == "COOPERATE" and t.trig.frame == "joint" and modes == ["intelligence"]:
+            giver = _codes(left_agent(sent, t, lex, ctx))
+            if len(giver) == 1 and any(p[0] == giver[0] for p in pairs):
+                # "its intelligence sharing with Kyiv": intelligence passed one way (news convention 3)
+                pairs = [p for p in pairs if p[0] == giver[0]]
         neg = negated(sent, t)
         speaker = speaker_of(sent, t)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
