@@ -59,6 +59,11 @@ CASES = [
     ("Moscow was providing targeting information to the Iranian military.", {("RUS", "COOPERATE", "IRN", False)}),
     ("Seoul and Tokyo agreed on intelligence sharing.",
      {("KOR", "COOPERATE", "JPN", False), ("JPN", "COOPERATE", "KOR", False)}),
+    # a directed verb whose object is a thing, or "against": no implicit state target
+    # "armed" before a noun is an adjective, no arming
+    ("Ankara condemned the act of armed aggression.", {("TUR", "ACCUSE", None, False)}),
+    # a transfer verb followed by "across", "into": no transfer
+    ("The treaty that Egypt signed extends across security domains.", set()),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one
@@ -108,3 +113,15 @@ def test_headline_before_the_body_is_coded_but_a_section_heading_is_not() -> Non
                           "Israel Strikes Lebanon Again"], PUBLISHED)
     assert ("EGY", "ACCUSE", "ISR") in {(e.source, e.event, e.target) for e in got[0]}
     assert got[2] == []
+
+
+@pytest.mark.parametrize("second", ["Cairo defended the operation as lawful.",
+                                    "Khartoum has missiles to defend against threats."])
+def test_defending_a_thing_has_no_implicit_state_target(second: str) -> None:
+    got = code_sentences(["Egypt met Sudan on Monday.", second], PUBLISHED)
+    assert got[1] == []
+
+
+def test_defending_the_nation_of_a_state_is_aid_to_it() -> None:
+    got = code_sentences(["Egypt met Sudan on Monday.", "Cairo vowed to defend the river nation of Sudan."], PUBLISHED)
+    assert {(e.source, e.event, e.target) for e in got[1]} == {("EGY", "AID", "SDN")}

@@ -625,6 +625,9 @@ def _prev_word(low: str, start: int, starts: list[int], words: list[str]) -> str
     return low[max(s0, lo):e0] if e0 > lo else ""
 
 
+_NOT_RECIPIENT_PREPS = frozenset({"across", "into", "beyond", "through", "throughout", "over", "until", "from"})
+
+
 def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: str = "",
                 blocked: bool = False) -> Trigger | None:
     """Verb or noun reading of a phrase listed as both ('supply', 'support'): a determiner or adjective before means noun.
@@ -646,6 +649,8 @@ def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: st
             return e
     if want == "noun" and blocked:
         return None  # "Iranian targets", "spending targets": a noun listed as no event
+    if want == "verb" and nxt in _NOT_RECIPIENT_PREPS and all(e.frame == "transfer" for e in entries):
+        return None  # "a treaty that extends across domains": no transfer
     if want == "noun" and all(e.pos == "verb" for e in entries) and (prev in DETS or (prev.endswith("ed") and not prev.endswith("eed")) or (
             all(e.frame == "transfer" for e in entries) and ((nxt in PREPS and nxt != "to") or not nxt))):
         return None  # "commercial ships in the Red Sea": a transfer verb has its object next, not a preposition
@@ -1834,7 +1839,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         return []
     if not tgt_codes and anaphoric and trig.type in ctx.last_by_type:
         tgt_codes = [c for c in ctx.last_by_type[trig.type][1] if c not in src_codes]
-    if not tgt_codes and trig.type in DYAD_TYPES:
+    if not tgt_codes and trig.type in DYAD_TYPES and not _object_is_a_thing(sent, t):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
         return []
@@ -1886,6 +1891,23 @@ def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Co
     if others:
         return others[:1]
     return []
+
+
+_THING_OBJECT = re.compile(r"\s+(?:against\b|itself\b|themselves\b|(?:the|its|his|her|their|this|that)\s+"
+                           r"(?!country\b|nation\b|state\b|kingdom\b|republic\b|ally\b|allies\b|partner\b|island\b)"
+                           r"[a-z-]+\b)")
+
+
+def _object_is_a_thing(sent: Sentence, t: TrigHit) -> bool:
+    """'Washington defended the operation', 'to defend against threats': the object slot of a directed verb holds a
+    thing or nothing, so the act has no implicit state target."""
+    if t.trig.pos != "verb" or t.trig.frame != "directed" or t.trig.type != "AID":
+        return False
+    m = _THING_OBJECT.match(sent.low, t.end)
+    if not m:
+        return False
+    # "defending its NATO partners", "defend the energy-rich nation of Qatar": a state after all
+    return not any(t.end <= x.start and _nw(sent, t.end, x.start) <= 4 and x.codes for x in sent.mentions)
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
