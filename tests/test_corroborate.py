@@ -67,8 +67,8 @@ def test_independent_sources(members: list[str], expected: tuple[int, int]) -> N
         ("Russia condemned the strikes.", "China condemned the strikes.", False),  # short: exact only
         (BASE, "Washington has warned Beijing that stationing troops in Taiwan would cross a red line.", False),
         (
-            "Russia built the Bushehr nuclear power plant that became operational in 2013, demonstrating a long-term commitment to energy cooperation.",
-            "Russia built the Bushehr nuclear power plant that became operational in 2013, demonstrating a long-standing commitment to Iran's civilian nuclear programme.",
+            "China financed the Gwadar deep-sea port that opened to shipping in 2016, showing a long-term bet on regional trade.",
+            "China financed the Gwadar deep-sea port that opened to shipping in 2016, showing a lasting stake in Pakistan's coastal economy.",
             True,  # copied with a new tail: a 12-word verbatim run
         ),
     ],

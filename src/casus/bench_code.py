@@ -81,20 +81,24 @@ def spacy_baseline(sentences: Sequence[str], min_seconds: float = 0.5) -> dict:
             "version": spacy.__version__}
 
 
-def run(sentences: list[str], min_seconds: float = 0.5) -> dict:
-    """Time code_sentences on `sentences` (in documents of 40) and a spaCy baseline; return the numbers and their ratio."""
+def run(sentences: list[str], min_seconds: float = 0.5, documents: Sequence[tuple[list[str], str | None]] | None = None
+        ) -> dict:
+    """Time code_sentences on `sentences` (in documents of 40, or the given `documents`: sentences and published
+    date) and a spaCy baseline; return the numbers and their ratio."""
     lexicon()  # compile outside the timing
-    docs = _docs(sentences)
+    docs = list(documents) if documents is not None else [(d, None) for d in _docs(sentences)]
+    if documents is not None:
+        sentences = [s for doc, _ in docs for s in doc]
 
     def casus() -> None:
-        for doc in docs:
-            code_sentences(doc)
+        for doc, published in docs:
+            code_sentences(doc, published)
 
     n = len(sentences)
     rates = _rates(casus, n, min_seconds)
     rate = rates[-1]
     peak = _peak_kib(casus)
-    coded = sum(1 for doc in docs for events in code_sentences(doc) if events)
+    coded = sum(1 for doc, published in docs for events in code_sentences(doc, published) if events)
     baseline = spacy_baseline(sentences, min_seconds)
     result = {
         "coder_build": coder_build(),
@@ -108,6 +112,42 @@ def run(sentences: list[str], min_seconds: float = 0.5) -> dict:
         "ratio_vs_spacy": round(rate / baseline["sentences_per_s"], 3) if "sentences_per_s" in baseline else None,
     }
     return result
+
+
+def corpus_documents(folder: Path, n: int) -> tuple[list[tuple[list[str], str | None]], dict]:
+    """The sentences of the articles in `folder`, read, cleaned and split as `casus ingest` does, the documents
+    repeated in order until they hold `n` sentences; and what was read (documents, distinct sentences, skips)."""
+    from casus.errors import SkipInput
+    from casus.ingest import find_inputs, read_input
+    from casus.pipeline import prepare
+    from casus.segment import split_sentences
+
+    found: list[tuple[list[str], str | None]] = []
+    skipped = 0
+    for location in find_inputs([str(folder)]):
+        try:
+            raw = read_input(location)
+            _, cleaned = prepare(raw)
+        except SkipInput:
+            skipped += 1
+            continue
+        text = cleaned.text
+        sentences = [text[sp.start:sp.end] for sp in split_sentences(text)]
+        if sentences:
+            found.append((sentences, raw.published))
+    distinct = sum(len(doc) for doc, _ in found)
+    info = {"corpus": str(folder), "documents": len(found), "distinct_sentences": distinct, "skipped": skipped}
+    if not distinct:
+        return [], info
+    docs: list[tuple[list[str], str | None]] = []
+    total = 0
+    while total < n:
+        for doc in found:
+            docs.append(doc)
+            total += len(doc[0])
+            if total >= n:
+                break
+    return docs, info
 
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'*])")

@@ -476,49 +476,54 @@ def _load_jsonl(path: str) -> list[dict[str, Any]]:
         raise CasusError(f"{path} is not JSON Lines (line {exc.lineno}: {exc.msg})") from exc
 
 
+_eval_docs_option = click.option(
+    "--docs", "docs", metavar="REGEX", default=None,
+    help="Only gold documents whose file name matches, e.g. '^dev-[A-C]' for one batch.")
+_eval_extras_option = click.option(
+    "--extras/--no-extras", default=True, show_default=True,
+    help="After the scorer's figures, F1 per document (and for events the error kinds).")
+
+
+def _eval(kind: str, gold: str, db: str, docs: str | None, fmt: str, extras: bool) -> None:
+    from casus.evaluate.judged import format_report, public, score_store
+
+    store = open_store(db, readonly=True)
+    result = score_store(kind, _load_jsonl(gold), store, docs)
+    if not result["gold"]:
+        raise CasusError(f"no gold record in {gold}" + (f" for documents matching {docs!r}" if docs else ""))
+    click.echo(json.dumps(public(result), indent=2) if fmt == "json" else format_report(kind, result, extras))
+
+
 @eval_group.command(name="events")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @db_option
+@_eval_docs_option
+@_eval_extras_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def eval_events(gold: str, db: str, fmt: str) -> None:
-    """Precision, recall and F1 of the events in the database against a gold file.
+def eval_events(gold: str, db: str, docs: str | None, extras: bool, fmt: str) -> None:
+    """Precision, recall and F1 of the stored events against a gold file, as the project's scorer gives them.
 
-    Matches on (doc, sentence, source, event, target, negated); gold documents not
-    in the database are left out of the count (ingest them first).
+    Events match one to one on document, sentence, source, event, target and
+    negation; mode, modality, negation and date are compared on the events whose
+    roles match. Gold documents missing from the store count as missed.
 
     Example: casus ingest ../shared/corpus/seeds && casus eval events ../shared/gold/seeds.events.jsonl
     """
-    from casus.evaluate.events import format_scores, score_events
-
-    store = open_store(db, readonly=True)
-    gold_rows = _load_jsonl(gold)
-    pred = list(store.iter_events())
-    docs = {d["name"] for d in store.iter_documents()}
-    gold_rows = [g for g in gold_rows if g.get("doc") in docs]
-    if not gold_rows:
-        raise CasusError("no gold document is in the database; ingest the gold's documents first")
-    scores = score_events(gold_rows, pred)
-    click.echo(json.dumps(scores, indent=2) if fmt == "json" else format_scores(scores))
+    _eval("events", gold, db, docs, fmt, extras)
 
 
 @eval_group.command(name="claims")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @db_option
+@_eval_docs_option
+@_eval_extras_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def eval_claims(gold: str, db: str, fmt: str) -> None:
-    """Stance macro-F1, factor accuracy and claim detection against a gold claims file.
+def eval_claims(gold: str, db: str, docs: str | None, extras: bool, fmt: str) -> None:
+    """Stance F1 (for and against), detection and factor accuracy of the stored claims, as the scorer gives them.
 
     Example: casus eval claims ../shared/gold/seeds.claims.jsonl
     """
-    from casus.evaluate.claims import format_scores, score_claims
-
-    store = open_store(db, readonly=True)
-    docs = {d["name"] for d in store.iter_documents()}
-    gold_rows = [g for g in _load_jsonl(gold) if g.get("doc") in docs]
-    if not gold_rows:
-        raise CasusError("no gold document is in the database; ingest the gold's documents first")
-    scores = score_claims(gold_rows, list(store.iter_claims()))
-    click.echo(json.dumps(scores, indent=2) if fmt == "json" else format_scores(scores))
+    _eval("claims", gold, db, docs, fmt, extras)
 
 
 @eval_group.command(name="junk")
@@ -583,19 +588,36 @@ def bench_speedup(n_docs: int, seed: int, workers: int | None, corpus: str | Non
 
 
 @bench.command(name="code")
-@click.option("--sentences", "n", default=50_000, show_default=True, help="Synthetic sentences to code.")
+@click.option("--sentences", "n", default=50_000, show_default=True, help="Sentences to code (per corpus).")
 @click.option("--seed", default=7, show_default=True)
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Also time the sentences of the articles in this folder (read and split as ingest does), "
+                   "repeated to --sentences.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def bench_code(n: int, seed: int, fmt: str) -> None:
+def bench_code(n: int, seed: int, corpus: str | None, fmt: str) -> None:
     """Time the event coder (sentences/s per core, peak memory) and a spaCy PhraseMatcher baseline.
 
-    Example: casus bench code --sentences 50000
-    """
-    from casus.bench import synthetic_sentences
-    from casus.bench_code import run
+    On the synthetic corpus, and with --corpus on real articles beside it.
 
-    result = run(synthetic_sentences(n, seed=seed))
-    click.echo(json.dumps(result, indent=2) if fmt == "json" else _format_bench(result))
+    Example: casus bench code --corpus ../shared/corpus/dev --sentences 50000
+    """
+    from pathlib import Path
+
+    from casus.bench import synthetic_sentences
+    from casus.bench_code import corpus_documents, run
+
+    results: dict[str, Any] = {"synthetic": run(synthetic_sentences(n, seed=seed))}
+    if corpus:
+        docs, info = corpus_documents(Path(corpus), n)
+        if not docs:
+            raise CasusError(f"no article text in {corpus}: nothing to time")
+        results["corpus"] = {**info, **run([], documents=docs)}
+    if fmt == "json":
+        click.echo(json.dumps(results if corpus else results["synthetic"], indent=2))
+    elif not corpus:
+        click.echo(_format_bench(results["synthetic"]))
+    else:
+        click.echo("\n\n".join(f"== {name}\n{_format_bench(r)}" for name, r in results.items()))
 
 
 def _format_bench(result: dict[str, Any]) -> str:

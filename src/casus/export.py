@@ -16,7 +16,7 @@ from casus.store import Store
 FORMATS = ("jsonl", "csv")
 
 FIELDS: dict[str, list[str]] = {
-    "documents": ["id", "name", "locations", "title", "published", "site", "text"],
+    "documents": ["id", "name", "locations", "url", "title", "published", "site", "meta", "text"],
     "sentences": ["doc", "doc_id", "index", "start", "end", "sentence"],
     "events": ["id", "doc", "sentence", "source", "event", "mode", "target", "date", "modality", "negated",
                "attribution", "start", "end"],
@@ -56,6 +56,8 @@ def write(rows: Iterator[dict[str, Any]], kind: str, fmt: str, out: TextIO) -> i
     for row in rows:
         if isinstance(row.get("locations"), list):
             row = {**row, "locations": ";".join(row["locations"])}
+        if isinstance(row.get("meta"), dict):
+            row = {**row, "meta": meta_json(row["meta"]) or ""}
         writer.writerow(row)
         n += 1
     return n
@@ -86,8 +88,15 @@ def parquet_schema(kind: str) -> Any:
     return pa.schema(fields)
 
 
+def meta_json(meta: dict[str, Any] | None) -> str | None:
+    """A document's front-matter metadata as one JSON text (CSV and Parquet columns); None when empty."""
+    return json.dumps(meta, ensure_ascii=False, sort_keys=True) if meta else None
+
+
 def write_parquet(rows: Iterator[dict[str, Any]], kind: str, path: str, batch_size: int = 10_000) -> int:
-    """Write rows as one Parquet file, in batches so memory stays flat; return how many."""
+    """Write rows as one Parquet file, in batches so memory stays flat; return how many.
+
+    A document's `meta` (front-matter keys of any shape) is one JSON text column."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -96,6 +105,8 @@ def write_parquet(rows: Iterator[dict[str, Any]], kind: str, path: str, batch_si
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []
         for row in rows:
+            if isinstance(row.get("meta"), dict):
+                row = {**row, "meta": meta_json(row["meta"])}
             batch.append(row)
             if len(batch) >= batch_size:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))

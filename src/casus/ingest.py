@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 import charset_normalizer
 
-from casus import fetch
+from casus import fetch, frontmatter
+from casus.pagemeta import find_published, find_title, parse_date  # noqa: F401 (re-exported)
 from casus.errors import SkipInput
 from casus.pipeline import StageClock, analyse, prepare
 from casus.records import ProcessedDocument, RawInput
@@ -27,24 +28,12 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 SNIFF_BYTES = 8192
-# How far down a plain-text file a publication date may stand, and how long its line may be.
-DATE_LINES = 15
-DATE_LINE_MAX_CHARS = 90
 # Document ids are short hex strings; IdList stores each behind one length byte.
 MAX_ID_BYTES = 255
 # Fewer inputs than this are analysed in this process: starting workers (about a
 # second each, mostly loading dictionaries) costs more than it saves.
 PARALLEL_MIN_INPUTS = 64
 
-_MONTHS = ("january february march april may june july august september october november december").split()
-_MON = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
-_MONTH_RE = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_PATTERNS = [
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    re.compile(_MONTH_RE + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-]
-_PUBLISHED_CUE = re.compile(r"\b(published|posted|updated|date|last modified)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -289,6 +278,7 @@ def read_url(url: str, allow_private: bool = False, max_bytes: int = MAX_FILE_BY
         raw = from_html(url, text)
     else:
         raw = from_text(url, text)
+    raw.url = raw.url or got.url
     if raw.site is None:
         host = urlsplit(got.url).hostname or ""
         raw.site = host[4:] if host.startswith("www.") else host
@@ -331,7 +321,7 @@ def from_html(location: str, html: str) -> RawInput:
         raise SkipInput("HTML page has no article text")
     return RawInput(
         location=location, text=text, title=meta.get("title"), published=meta.get("date"),
-        site=_site_name(meta, location), is_html=True,
+        site=_site_name(meta, location), is_html=True, url=meta.get("url") or None,
     )
 
 
@@ -345,43 +335,19 @@ def _site_name(meta: dict[str, object], location: str) -> str | None:
 
 
 def from_text(location: str, text: str) -> RawInput:
-    """A plain-text or Markdown scrape: title from the first line, date from near the top."""
+    """A plain-text or Markdown scrape: its YAML front matter if it has one, else a date from near the top.
+
+    The title is left to the cleaned text (`find_title`) unless the front matter gives one,
+    so a junk first line never becomes the title.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return RawInput(location=location, text=text, title=find_title(text), published=find_published(text))
-
-
-def find_title(text: str) -> str | None:
-    for line in text.split("\n", 20)[:20]:
-        line = line.strip().lstrip("#").strip().strip("*").strip()
-        if line:
-            return line if len(line) <= 200 else None
-    return None
-
-
-def find_published(text: str) -> str | None:
-    """A publication date near the top: on a short line of its own, or after 'Published'/'Updated'."""
-    for line in text.split("\n", DATE_LINES)[:DATE_LINES]:
-        line = line.strip()
-        if not line or (len(line) > DATE_LINE_MAX_CHARS and not _PUBLISHED_CUE.search(line[:40])):
-            continue
-        date = parse_date(line)
-        if date:
-            return date
-    return None
-
-
-def parse_date(text: str) -> str | None:
-    """The first full date (day, month, year) in text as ISO, or None."""
-    for pattern in _DATE_PATTERNS:
-        m = pattern.search(text)
-        if not m:
-            continue
-        g = m.groupdict()
-        month = int(g["m"]) if "m" in g and g.get("m") else _MON.get(g["mon"][:3].lower())
-        day, year = int(g["d"]), int(g["y"])
-        if month and 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
+    header, body = frontmatter.split(text)
+    if header is None:
+        return RawInput(location=location, text=text, published=find_published(text))
+    return RawInput(
+        location=location, text=body, title=header.title, url=header.url,
+        published=header.published if header.published else find_published(body), meta=header.meta,
+    )
 
 
 # -- the batch --------------------------------------------------------------

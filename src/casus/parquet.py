@@ -3,7 +3,7 @@
 A folder written by `casus ingest --engine dask --out FOLDER` holds one file per
 partition for each table, and a manifest written last:
 
-    FOLDER/documents/part-00000.parquet   id, location, name, title, published, site, text
+    FOLDER/documents/part-00000.parquet   id, location, name, title, published, site, text, url, meta
     FOLDER/locations/part-00000.parquet   seq, doc_id, location (every input read, in input order)
     FOLDER/junk/part-00000.parquet        doc_id, seq, kind, text
     FOLDER/sentences/part-00000.parquet   doc_id, idx, start, end, text
@@ -39,7 +39,7 @@ TABLES = ("documents", "locations", "junk", "sentences", "events", "claims")
 _S, _I, _B = "string", "int64", "bool_"
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "documents": [("id", _S), ("location", _S), ("name", _S), ("title", _S), ("published", _S), ("site", _S),
-                  ("text", _S)],
+                  ("text", _S), ("url", _S), ("meta", _S)],
     "locations": [("seq", _I), ("doc_id", _S), ("location", _S)],
     "junk": [("doc_id", _S), ("seq", _I), ("kind", _S), ("text", _S)],
     "sentences": [("doc_id", _S), ("idx", _I), ("start", _I), ("end", _I), ("text", _S)],
@@ -80,7 +80,8 @@ def to_rows(outcomes: Sequence[Outcome]) -> dict[str, list[tuple[Any, ...]]]:
             rows["locations"].append((seq, o.doc_id, o.location))
             continue
         rows["locations"].append((seq, o.id, o.location))
-        rows["documents"].append((o.id, o.location, display_name(o.location), o.title, o.published, o.site, o.text))
+        rows["documents"].append((o.id, o.location, display_name(o.location), o.title, o.published, o.site, o.text,
+                                  o.url, json.dumps(o.meta, ensure_ascii=False, sort_keys=True) if o.meta else None))
         rows["junk"].extend((o.id, i, j.kind, j.text) for i, j in enumerate(o.junk))
         for s in o.sentences:
             rows["sentences"].append((o.id, s.index, s.start, s.end, s.text))
@@ -184,5 +185,6 @@ def _document(doc: dict[str, Any], parts: dict[str, list[dict[str, Any]]]) -> Pr
         by_idx[c["sent_idx"]].claims.append(CodedClaim(c["patron"], c["client"], c["stance"], c["factor"]))
     junk = [Junk(j["text"], j["kind"]) for j in sorted(parts.get("junk", []), key=lambda j: j["seq"])]
     return ProcessedDocument(id=doc["id"], location=doc["location"], text=doc["text"], title=doc["title"],
-                             published=doc["published"], site=doc["site"], junk=junk,
+                             published=doc["published"], site=doc["site"], junk=junk, url=doc.get("url"),
+                             meta=json.loads(doc["meta"]) if doc.get("meta") else {},
                              sentences=sorted(sentences, key=lambda s: s.index))

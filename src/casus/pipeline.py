@@ -19,6 +19,7 @@ from casus.claims import code_claims
 from casus.clean import clean_text
 from casus.coder import code_sentences
 from casus.errors import SkipInput
+from casus.pagemeta import find_title
 from casus.records import Cleaned, ProcessedDocument, RawInput, SentenceRecord
 from casus.segment import split_sentences
 
@@ -81,6 +82,7 @@ def analyse(raw: RawInput, cleaned: Cleaned, doc_id: str, clock: StageClock | No
     """Segment, code events and claims: everything the store writes for one document."""
     started = time.perf_counter()
     text = cleaned.text
+    title = raw.title or find_title(text)
     spans = split_sentences(text)
     sentences = [text[s.start:s.end] for s in spans]
     if clock:
@@ -88,16 +90,18 @@ def analyse(raw: RawInput, cleaned: Cleaned, doc_id: str, clock: StageClock | No
     events = code_sentences(sentences, raw.published)
     if clock:
         started = clock.lap("code", started)
-    claims = code_claims(sentences, events, raw.title)
+    claims = code_claims(sentences, events, title)
     if clock:
         clock.lap("claims", started)
     return ProcessedDocument(
         id=doc_id,
         location=raw.location,
         text=text,
-        title=raw.title,
+        title=title,
         published=raw.published,
         site=raw.site,
+        url=raw.url,
+        meta=raw.meta,
         junk=cleaned.junk,
         sentences=[
             SentenceRecord(i, span.start, span.end, sentences[i], events[i], claims[i])

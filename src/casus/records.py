@@ -72,6 +72,8 @@ class RawInput:
     published: str | None = None  # ISO date
     site: str | None = None
     is_html: bool = False
+    url: str | None = None
+    meta: dict[str, object] = field(default_factory=dict)  # front-matter keys other than title/url/published
 
 
 @dataclass(slots=True)
@@ -96,3 +98,5 @@ class ProcessedDocument:
     site: str | None
     junk: list[Junk]
     sentences: list[SentenceRecord]
+    url: str | None = None
+    meta: dict[str, object] = field(default_factory=dict)

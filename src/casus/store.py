@@ -7,6 +7,7 @@ failing. Readers get plain dicts.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -119,10 +120,17 @@ def _m003_query_indexes(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m004_document_meta(conn: sqlite3.Connection) -> None:
+    """A document's url (front matter, page metadata or the fetched address) and its other
+    front-matter keys as a JSON object (NULL when it had none)."""
+    _run_script(conn, "ALTER TABLE documents ADD COLUMN url TEXT; ALTER TABLE documents ADD COLUMN meta TEXT")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_published_index", _m002_published_index),
     ("003_query_indexes", _m003_query_indexes),
+    ("004_document_meta", _m004_document_meta),
 ]
 
 _EVENT_SELECT = """
@@ -276,13 +284,14 @@ class Store:
 
     def iter_documents(self) -> Iterator[dict[str, Any]]:
         rows = self.conn.execute(
-            "SELECT d.id, d.name, d.title, d.published, d.site, d.text,"
+            "SELECT d.id, d.name, d.url, d.title, d.published, d.site, d.meta, d.text,"
             " (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences,"
             " (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events"
             " FROM documents d ORDER BY d.name, d.id"
         )
         for row in rows:
             rec = dict(row)
+            rec["meta"] = json.loads(rec["meta"]) if rec["meta"] else {}
             rec["locations"] = self.locations(rec["id"])
             yield rec
 
@@ -409,8 +418,10 @@ class Store:
 def _insert_document(c: sqlite3.Connection, doc: ProcessedDocument) -> bool:
     """Insert one document and its rows inside the caller's transaction; False if it was already known."""
     cur = c.execute(
-        "INSERT OR IGNORE INTO documents (id, name, title, published, site, text) VALUES (?, ?, ?, ?, ?, ?)",
-        (doc.id, display_name(doc.location), doc.title, doc.published, doc.site, doc.text),
+        "INSERT OR IGNORE INTO documents (id, name, url, title, published, site, meta, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc.id, display_name(doc.location), doc.url, doc.title, doc.published, doc.site,
+         json.dumps(doc.meta, ensure_ascii=False, sort_keys=True) if doc.meta else None, doc.text),
     )
     c.execute("INSERT OR IGNORE INTO locations (doc_id, location) VALUES (?, ?)", (doc.id, doc.location))
     if cur.rowcount == 0:

@@ -6,7 +6,9 @@ that is not equal to a gold one still matches it when one contains the other and
 the shorter is at least `CONTAIN_RATIO` of the longer (segmenters differ at the
 edges). A sentence that occurs twice in a document is two keys.
 
-Stance is scored on the gold claim sentences only: a gold sentence with no
+The first rows are the judged figures (`casus.evaluate.judged`, as the
+project's scorer computes them: spurious claims count). The rest are older,
+looser views kept for comparison. Stance is scored there on the gold claim sentences only: a gold sentence with no
 predicted claim counts as predicted "neutral". Macro-F1 is the unweighted mean
 of the per-class F1 over for / against / neutral (a class with no predictions
 has precision 0 and F1 0), i.e. sklearn's `f1_score(average="macro",
@@ -29,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from casus.evaluate import judged
 from casus.evaluate.common import prf, read_jsonl, shared_dir
 from casus.records import FACTORS, STANCES
 
@@ -101,7 +104,9 @@ def score_claims(gold_records: Sequence[Record], predicted_records: Sequence[Rec
     found = [(g, p) for g, p in pairs if p is not None]
     n_gold, n_found = len(pairs), len(found)
     confusion = Counter(zip(y_true, y_pred))
+    as_judged = judged.public(judged.score_claims(gold_records, predicted_records))
     return {
+        **{k: as_judged[k] for k in ("stance_f1", "for_f1", "against_f1", "detection_p", "detection_r", "factor_acc")},
         "n_gold": n_gold,
         "n_predicted": n_found + len(unmatched),
         "detection": prf(n_found, n_found + len(unmatched), n_gold),
@@ -179,6 +184,10 @@ def _class_f1(c: str) -> Any:
 def format_table(results: dict[str, dict[str, Any]]) -> str:
     """A plain-text table, one column per run."""
     rows = [
+        ("stance F1, for/against (judged)", lambda r: f"{r['stance_f1']:.3f}"),
+        ("detection P (judged)", lambda r: f"{r['detection_p']:.3f}"),
+        ("detection R (judged)", lambda r: f"{r['detection_r']:.3f}"),
+        ("factor accuracy (judged)", lambda r: f"{r['factor_acc']:.3f}"),
         ("gold claims", lambda r: f"{r['n_gold']}"),
         ("predicted claims", lambda r: f"{r['n_predicted']}"),
         ("detection P", lambda r: f"{r['detection']['precision']:.3f}"),

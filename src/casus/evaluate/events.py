@@ -1,7 +1,7 @@
 """Score coded events against a gold events file (shared/gold/*.events.jsonl).
 
-Events match on (doc, sentence, source, event, target, negated) as multisets;
-on the matched ones, mode, modality and date are compared. ``python -m
+Events match as the judged scorer matches them (`casus.evaluate.judged`);
+on the role-matched ones, mode, modality, negation and date are compared. ``python -m
 casus.evaluate.events [GOLD]`` codes the gold's own sentences, grouped by
 document in first-occurrence order, and prints the table.
 """
@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from casus.evaluate import judged
 from casus.evaluate.common import prf, shared_dir
 from casus.evaluate.common import read_jsonl as load_jsonl
 
@@ -24,63 +25,23 @@ def _key(rec: dict) -> tuple:
     return tuple(rec.get(f) for f in KEY_FIELDS)
 
 
-def match(gold: Sequence[dict], pred: Sequence[dict]) -> list[tuple[dict, dict]]:
-    """Pairs of (gold, predicted) records with the same key, one-to-one, preferring equal mode/modality/date."""
-    pool: dict[tuple, list[dict]] = defaultdict(list)
-    for p in pred:
-        pool[_key(p)].append(p)
-    pairs: list[tuple[dict, dict]] = []
-    for g in gold:
-        cands = pool.get(_key(g))
-        if not cands:
-            continue
-        best = max(range(len(cands)), key=lambda i: (
-            cands[i].get("mode") == g.get("mode"), cands[i].get("modality") == g.get("modality"), cands[i].get("date") == g.get("date")))
-        pairs.append((g, cands.pop(best)))
-    return pairs
-
-
-def score_events(gold_records: Iterable[dict], predicted_records: Iterable[dict]) -> dict:
-    """Precision, recall and F1 per event type and overall; mode, modality, date and negation accuracy on matches."""
-    gold = list(gold_records)
-    pred = list(predicted_records)
-    pairs = match(gold, pred)
-    tp_by = Counter(g["event"] for g, _ in pairs)
-    gold_by = Counter(g["event"] for g in gold)
-    pred_by = Counter(p["event"] for p in pred)
-    per_type = {t: prf(tp_by[t], pred_by[t], gold_by[t]) for t in sorted(set(gold_by) | set(pred_by))}
-    n = len(pairs)
-
-    def acc(field: str) -> float:
-        return sum(g.get(field) == p.get(field) for g, p in pairs) / n if n else 0.0
-
-    # Negation accuracy: of the gold events whose (doc, sentence, source, event, target) was predicted,
-    # the share predicted with the right polarity.
-    loose: dict[tuple, list[dict]] = defaultdict(list)
-    for p in pred:
-        loose[_key(p)[:-1]].append(p)
-    neg_total = neg_right = 0
-    for g in gold:
-        cands = loose.get(_key(g)[:-1])
-        if not cands:
-            continue
-        neg_total += 1
-        hit = next((i for i, c in enumerate(cands) if c.get("negated") == g.get("negated")), None)
-        if hit is not None:
-            neg_right += 1
-            cands.pop(hit)
-        else:
-            cands.pop(0)
+def score_events(gold_records: Iterable[dict], predicted_records: Iterable[dict], docs: str | None = None) -> dict:
+    """The judged figures (`casus.evaluate.judged`) as a table: P/R/F1 overall and per type, and the
+    mode, modality, date and negation accuracy on the events whose roles match."""
+    r = judged.score_events(gold_records, predicted_records, docs)
+    per_type = {t: prf(c["hit"], c["pred"], c["gold"]) for t, c in sorted(r["per_type"].items(), key=lambda kv: str(kv[0]))
+                if t is not None}
+    acc = r["attributes"]
     return {
-        "overall": prf(n, len(pred), len(gold)),
+        "overall": prf(r["hit"], r["pred"], r["gold"]),
         "per_type": per_type,
-        "matched": n,
-        "mode_accuracy": acc("mode"),
-        "modality_accuracy": acc("modality"),
-        "date_accuracy": acc("date"),
-        "attribution_accuracy": acc("attribution"),
-        "negation_accuracy": neg_right / neg_total if neg_total else 0.0,
-        "negation_total": neg_total,
+        "matched": r["hit"],
+        "role_matched": r["role_matched"],
+        "mode_accuracy": acc.get("mode", 0.0),
+        "modality_accuracy": acc.get("modality", 0.0),
+        "date_accuracy": acc.get("date", 0.0),
+        "negation_accuracy": acc.get("negated", 0.0),
+        "negation_total": r["role_matched"],
     }
 
 
@@ -124,8 +85,8 @@ def format_table(result: dict) -> str:
     o = result["overall"]
     lines.append(f"{'overall':<10} {o['precision']:6.3f} {o['recall']:6.3f} {o['f1']:6.3f} {o['tp']:5d} {o['pred']:5d} {o['gold']:5d}")
     lines.append(
-        f"matched {result['matched']}: mode {result['mode_accuracy']:.3f}  modality {result['modality_accuracy']:.3f}  "
-        f"date {result['date_accuracy']:.3f}  negation {result['negation_accuracy']:.3f} (of {result['negation_total']})"
+        f"on {result['role_matched']} role-matched events: mode {result['mode_accuracy']:.3f}  "
+        f"modality {result['modality_accuracy']:.3f}  date {result['date_accuracy']:.3f}  negation {result['negation_accuracy']:.3f}"
     )
     return "\n".join(lines)
 
