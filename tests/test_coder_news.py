@@ -125,3 +125,14 @@ def test_defending_a_thing_has_no_implicit_state_target(second: str) -> None:
 def test_defending_the_nation_of_a_state_is_aid_to_it() -> None:
     got = code_sentences(["Egypt met Sudan on Monday.", "Cairo vowed to defend the river nation of Sudan."], PUBLISHED)
     assert {(e.source, e.event, e.target) for e in got[1]} == {("EGY", "AID", "SDN")}
+
+
+def test_headline_after_a_site_name_line_is_still_a_headline() -> None:
+    got = code_sentences(["Daily Planet / world", "Egypt Condemns Israeli Strikes On Lebanon", "Cairo said the raids broke the truce."],
+                         PUBLISHED)
+    assert ("EGY", "ACCUSE", "ISR") in {(e.source, e.event, e.target) for e in got[1]}
+
+
+def test_explainer_headline_names_a_topic() -> None:
+    got = code_sentences(["Egypt And Sudan: Unpacking Cairo's Support For Khartoum", "Cairo met Khartoum."], PUBLISHED)
+    assert got[0] == []

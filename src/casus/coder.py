@@ -2299,12 +2299,12 @@ def _code_sentences(sentences: Sequence[str], published: str | None = None) -> l
     for i, text in enumerate(texts):
         ctx.index = i
         heading = is_heading(text)
-        if lex.trigger_words.isdisjoint(_plain_words(text)) or (heading and prose):
+        if lex.trigger_words.isdisjoint(_plain_words(text)) or (heading and (prose or _TOPIC_HEADLINE.search(text))):
             # a headline before the body is article text (news convention 10); a section heading inside it names a topic
-            prose = prose or not heading
+            prose = prose or _ENDS_PROSE.search(text) is not None
             out.append([])
             continue
-        prose = prose or not heading
+        prose = prose or _ENDS_PROSE.search(text) is not None
         if scanned < i - 1 and i > 0:
             prev = scan(texts[i - 1], lex, ctx.year)  # the sentence before, for pronouns
             resolve_corefs(prev, ctx)
@@ -2318,6 +2318,9 @@ def _code_sentences(sentences: Sequence[str], published: str | None = None) -> l
     return out
 
 
+# an explainer's headline names a topic ("Unpacking Moscow's Support For Tehran", "Why X Backs Y"), not an event
+_TOPIC_HEADLINE = re.compile(r"(?:^|[:?]\s+)(?:[A-Z][a-z]+ing|Why|How|What|Inside|Explainer|Analysis)\b")
+_ENDS_PROSE = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")  # a body sentence ends so; a site name or menu line does not
 _SMALL_WORDS = frozenset("a an the and or of for to in on at by with from as vs versus".split())
 
 
