@@ -64,6 +64,12 @@ CASES = [
     ("Ankara condemned the act of armed aggression.", {("TUR", "ACCUSE", None, False)}),
     # a transfer verb followed by "across", "into": no transfer
     ("The treaty that Egypt signed extends across security domains.", set()),
+    # mediation is CONSULT to each party; the parties' own talks stay, the mediator is no party to them
+    ("Algeria brokered a ceasefire between Morocco and Mali.",
+     {("DZA", "CONSULT", "MAR", False), ("DZA", "CONSULT", "MLI", False)}),
+    ("Qatar mediated talks between Israel and Hamas.",
+     {("QAT", "CONSULT", "ISR", False), ("QAT", "CONSULT", "HAMAS", False),
+      ("ISR", "CONSULT", "HAMAS", False), ("HAMAS", "CONSULT", "ISR", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one

@@ -1707,7 +1707,13 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             src_codes = _codes(origin[-1:])
         return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
     if frame == "mediate":
-        return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
+        # mediation is CONSULT towards each party (news convention 8): those named after it, else in the sentence
+        srcs = src_codes or list(ctx.prev_subject[:1])
+        _lo, hi = _clause(sent, t.start)
+        after = [c for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr" for c in m.codes]
+        anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
+        parties = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
+        return [(c, g) for c in srcs for g in (parties or [None]) if c != g]
     if frame == "receive":
         giver = right_target(sent, t, frozenset({"from"}), direct=False)
         return [(g, r) for g in _codes(giver) for r in src_codes if g != r] if giver and src_codes else []
@@ -2099,6 +2105,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if any(t.trig.type == "COOPERATE" and not t.trig.ties for t in raw):
             raw = [t for t in raw if not t.trig.ties]
     reverse = "vice versa" in sent.low
+    mediators: set[str] | None = None  # the sources of a mediation in this sentence, computed when needed
     for t0 in raw:
         t = _retype(sent, t0, lex)
         if t is None or t.trig.type is None:
@@ -2128,6 +2135,13 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if t.trig.pos == "noun" and not _nominal_ok(sent, t, modes, lex):
             continue
+        if etype == "CONSULT" and t.trig.frame == "joint" and mediators is None:
+            mediators = {p[0] for o in raw if o.trig.frame == "mediate" for p in _pairs_for(sent, o, lex, ctx)}
+        if etype == "CONSULT" and t.trig.frame == "joint" and mediators:
+            # "Qatar mediated talks between Israel and Hamas": the parties talk; the mediator consults each of them
+            pairs = [p for p in pairs if p[0] not in mediators and p[1] not in mediators]
+            if not pairs:
+                continue
         if etype == "COOPERATE" and t.trig.frame == "joint" and modes == ["intelligence"]:
             giver = _codes(left_agent(sent, t, lex, ctx))
             if len(giver) == 1 and any(p[0] == giver[0] for p in pairs):
