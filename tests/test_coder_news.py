@@ -70,6 +70,14 @@ CASES = [
     ("Qatar mediated talks between Israel and Hamas.",
      {("QAT", "CONSULT", "ISR", False), ("QAT", "CONSULT", "HAMAS", False),
       ("ISR", "CONSULT", "HAMAS", False), ("HAMAS", "CONSULT", "ISR", False)}),
+    # a summons or a diplomatic protest is ACCUSE/disapprove
+    ("Beijing summoned the Japanese ambassador on Friday.", {("CHN", "ACCUSE", "JPN", False)}),
+    # an airspace violation not called an attack is COERCE (convention 7); a capture too
+    ("Russian jets violated Estonian airspace on Friday.", {("RUS", "COERCE", "EST", False)}),
+    ("US forces captured Venezuelan leader Nicolas Maduro.", {("USA", "COERCE", "VEN", False)}),
+    # stopping a campaign is RETREAT, towards whom it was aimed
+    ("Israel halted its strikes on Lebanon on Monday.", {("ISR", "RETREAT", "LBN", False), ("ISR", "ASSAULT", "LBN", False)}),
+    ("The talks could end the deadlock.", set()),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one

@@ -1698,6 +1698,13 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                  and m.codes and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 10]
         places: list[str | None] = list(_codes(_group(sent, froms[0]))) if froms else [None]
         return [(c, g) for c in src_codes for g in places if c != g]
+    if frame == "cease":
+        # "halted its strikes on Lebanon", "stop the bombing of the Houthis": aimed at whom the campaign was
+        _lo, hi = _clause(sent, t.start)
+        aimed = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.kind != "pron"
+                 and m.prep in ASSAULT_PREPS and _nw(sent, t.end, m.start) <= 8 and not set(m.codes) & set(src_codes)]
+        targets: list[str | None] = list(_codes(_group(sent, aimed[0]))) if aimed else [None]
+        return [(c, g) for c in src_codes for g in targets if c != g]
     if frame == "intercept":
         return [(c, g) for c in src_codes for g in _intercepted_for(sent, t, src_codes, ctx) if c != g]
     if frame == "mobilize":
