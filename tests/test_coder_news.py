@@ -78,6 +78,12 @@ CASES = [
     # stopping a campaign is RETREAT, towards whom it was aimed
     ("Israel halted its strikes on Lebanon on Monday.", {("ISR", "RETREAT", "LBN", False), ("ISR", "ASSAULT", "LBN", False)}),
     ("The talks could end the deadlock.", set()),
+    # signing or ratifying a partnership or declaration is AGREE (convention 5); a compound agreement noun is one
+    ("Last year Egypt and Sudan signed a strategic partnership.",
+     {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),
+    ("Egypt and Sudan signed a strategic partnership treaty.",
+     {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),
+    ("Egypt and Sudan are strategic partners.", set()),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one
@@ -150,3 +156,8 @@ def test_headline_after_a_site_name_line_is_still_a_headline() -> None:
 def test_explainer_headline_names_a_topic() -> None:
     got = code_sentences(["Egypt And Sudan: Unpacking Cairo's Support For Khartoum", "Cairo met Khartoum."], PUBLISHED)
     assert got[0] == []
+
+
+def test_compound_agreement_noun_has_the_head_noun_mode() -> None:
+    got = code_sentences(["Egypt and Sudan signed a strategic partnership treaty."], PUBLISHED)[0]
+    assert {e.mode for e in got} == {"treaty"}

@@ -83,7 +83,8 @@ _RELATIVE_WORD = re.compile(r"\b(?:that|which|who)\b")
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression)\b")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
-_SIGNING_AFTER = re.compile(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing)\b")
+_SIGNING_AFTER = re.compile(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing|ratified|"
+                            r"finali[sz]ed)\b")
 _DESPITE = re.compile(r"\bdespite\b")
 _PROMISE_TO_SIGN = re.compile(r"\b(?:promised|promises|pledged|pledges|vowed|vows)\s+to\s+sign")
 _TO_AFTER = re.compile(r"\s+to\b")
@@ -1971,6 +1972,8 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Agreement nouns governed by a signing verb or 'marked by/through': pseudo-triggers for AGREE."""
     out: list[TrigHit] = []
     for s, e, mode, key in sent.agree_nouns:
+        if any(0 < s2 - e <= 2 for s2, _e2, _m2, _k2 in sent.agree_nouns):
+            continue  # "a strategic partnership treaty": the head noun ("treaty") names the agreement
         lo, hi = _clause(sent, s)
         left = sent.text[max(lo, s - 60):s]
         right = sent.text[e:min(len(sent.text), e + 70)]
