@@ -84,6 +84,14 @@ CASES = [
     ("Egypt and Sudan signed a strategic partnership treaty.",
      {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),
     ("Egypt and Sudan are strategic partners.", set()),
+    # an arms deal signed: AGREE both ways plus the supplier's AID/military, future (convention 4)
+    ("Egypt signed an arms deal with France to buy Rafale jets.",
+     {("EGY", "AGREE", "FRA", False), ("FRA", "AGREE", "EGY", False), ("FRA", "AID", "EGY", False)}),
+    ("Algeria signed a deal with Moscow to supply it with fighter jets.",
+     {("DZA", "AGREE", "RUS", False), ("RUS", "AGREE", "DZA", False), ("DZA", "AID", "RUS", False)}),
+    # who supplies is not guessed when the text does not say
+    ("France and Greece agreed a deal that included the purchase of three frigates.",
+     {("FRA", "AGREE", "GRC", False), ("GRC", "AGREE", "FRA", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one
@@ -161,3 +169,8 @@ def test_explainer_headline_names_a_topic() -> None:
 def test_compound_agreement_noun_has_the_head_noun_mode() -> None:
     got = code_sentences(["Egypt and Sudan signed a strategic partnership treaty."], PUBLISHED)[0]
     assert {e.mode for e in got} == {"treaty"}
+
+
+def test_arms_deal_supply_is_future() -> None:
+    got = code_sentences(["Egypt signed an arms deal with France to buy Rafale jets."], PUBLISHED)[0]
+    assert [(e.modality, e.mode) for e in got if e.event == "AID"] == [("future", "military")]

@@ -183,6 +183,9 @@ class Lexicon:
     domain_words: dict[str, str]
     trigger_words: frozenset[str]
     nonevent_heads: frozenset[str]
+    arms_words: frozenset[str] = frozenset()  # weapons that make an agreement an arms deal
+    arms_buy: frozenset[str] = frozenset()  # "to acquire": the deal's subject buys
+    arms_sell: frozenset[str] = frozenset()  # "to supply": the deal's subject sells
     launch_re: re.Pattern[str] | None = None  # "fired 200 ballistic missiles": a launch verb, a few words, projectiles
 
 
@@ -353,6 +356,9 @@ def lexicon() -> Lexicon:
         control_re=control_re,
         subordinators=frozenset(str(w).lower() for w in data["cues"]["subordinators"]),
         launch_re=launch_re,
+        arms_words=frozenset(str(w).lower() for w in data["arms_deals"]["weapons"]),
+        arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
+        arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
     )
 
 
@@ -2121,6 +2127,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if t is None or t.trig.type is None:
             continue
         etype: str = t.trig.type
+        if etype == "AID" and t.trig.pos == "noun" and any(o.trig.type == "AGREE" and o.start == t.start for o in raw):
+            continue  # "signed an arms deal": an agreement now, its deliveries to come (convention 4)
         modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
             continue
@@ -2173,9 +2181,36 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                     continue
                 seen.add(key)
                 events.append(CodedEvent(s_, etype, g, mode, date, modality, neg, attribution))
+        if etype == "AGREE" and pairs and pairs[0][1] and not neg:
+            supply = _arms_deal_supply(sent, t, pairs[0], lex)
+            if supply is not None and (supply[0], "AID", supply[1], "military", False) not in seen:
+                # an arms deal signed: the supplier's deliveries are still to come (news convention 4)
+                seen.add((supply[0], "AID", supply[1], "military", False))
+                events.append(CodedEvent(supply[0], "AID", supply[1], "military", date, "future", False, attribution))
         ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[etype] = ctx.index
     return _merge(events)
+
+
+def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:
+    """(supplier, buyer) of an arms deal: weapons named at the agreement, and a verb saying who buys or who sells
+    ('signed a deal with Russia to acquire missiles': Russia supplies). None when the text does not say."""
+    subject, other = pair
+    if other is None:
+        return None
+    lo, hi = _clause(sent, t.start)
+    near = _ws(sent, max(lo, t.start - 40), min(len(sent.text), t.end + 120))
+    if not any(w in lex.arms_words for w in near):
+        return None
+    after = _ws(sent, t.end, min(len(sent.text), t.end + 120))
+    for i, w in enumerate(after[1:], 1):
+        if after[i - 1] != "to":
+            continue  # only the deal's purpose ("to acquire", "to supply"), not "the purchase of"
+        if w in lex.arms_buy:
+            return (other, subject)
+        if w in lex.arms_sell:
+            return (subject, other)
+    return None
 
 
 _OF_NP = frozenset("their this its the a an deeper closer continued further mutual bilateral such greater more".split())
