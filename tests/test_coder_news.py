@@ -174,3 +174,44 @@ def test_compound_agreement_noun_has_the_head_noun_mode() -> None:
 def test_arms_deal_supply_is_future() -> None:
     got = code_sentences(["Egypt signed an arms deal with France to buy Rafale jets."], PUBLISHED)[0]
     assert [(e.modality, e.mode) for e in got if e.event == "AID"] == [("future", "military")]
+
+
+# --------------------------------------------------------------------------- lexicon validation
+
+
+def _events_yaml() -> dict:
+    from casus.coder import _data
+    return _data("events.yaml")
+
+
+def test_shipped_lexicon_is_valid() -> None:
+    from casus.coder import validate_triggers
+    validate_triggers(_events_yaml())
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("frame", "transfr", "unknown frame 'transfr'"),
+    ("type", "ATTACK", "unknown event type 'ATTACK'"),
+    ("need", ["taget"], "unknown need 'taget'"),
+    ("light", "yes", "flag 'light' must be true or false"),
+    ("object", "weapons", "unknown object list 'weapons'"),
+    ("moods", ["x"], "unknown key 'moods'"),
+])
+def test_lexicon_row_errors_name_the_file_and_row(field: str, value: object, message: str) -> None:
+    from casus.coder import validate_triggers
+    from casus.errors import CasusError
+    data = _events_yaml()
+    data["triggers"][2][field] = value
+    with pytest.raises(CasusError) as err:
+        validate_triggers(data)
+    text = str(err.value)
+    assert text.startswith("events.yaml: triggers row 3 (") and message in text and "\n" not in text
+
+
+def test_lexicon_unknown_section_is_rejected() -> None:
+    from casus.coder import validate_triggers
+    from casus.errors import CasusError
+    data = _events_yaml()
+    data["trigers"] = []
+    with pytest.raises(CasusError, match="unknown section 'trigers'"):
+        validate_triggers(data)

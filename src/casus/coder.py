@@ -29,6 +29,7 @@ from typing import Any
 from casus.actors import ACTOR_KINDS, ActorEntry, gazetteer, pick
 from casus.datafiles import read_yaml
 from casus.dates import DateMention, find_dates, latest_full_date, parse_anchor
+from casus.errors import CasusError
 from casus.records import CodedEvent
 
 # --------------------------------------------------------------------------- word classes
@@ -249,10 +250,69 @@ def _data(name: str) -> dict:
     return read_yaml(name)
 
 
+PLOVER_TYPES = frozenset("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
+                         "SANCTION MOBILIZE COERCE ASSAULT".split())
+#: The argument structures a trigger row may name (see the header of data/events.yaml).
+FRAMES = frozenset({"directed", "transfer", "receive", "joint", "request", "assault", "sanction", "speech", "veto",
+                    "mediate", "withdraw", "declined", "mobilize", "intercept", "cease"})
+_TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
+                           "modes", "untargeted", "words"})
+_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor"})
+_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "arms_deals", "assault_modes", "attribution_nouns",
+                       "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "launch_verbs",
+                       "modes", "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
+                       "wanting_verbs"})
+_FLAGS = ("light", "neg", "multi", "ties")
+
+
+def validate_triggers(data: dict, name: str = "events.yaml") -> None:
+    """Reject a trigger row with an unknown key, frame, type, need, flag or object list: one line naming the file
+    and the row (1-based) and what is wrong, so a misspelt frame cannot load silently."""
+    unknown_sections = sorted(set(data) - _SECTIONS)
+    if unknown_sections:
+        raise CasusError(f"{name}: unknown section {unknown_sections[0]!r} (known: {', '.join(sorted(_SECTIONS))})")
+    missing = sorted(_SECTIONS - set(data))
+    if missing:
+        raise CasusError(f"{name}: missing section {missing[0]!r}")
+    rows = data.get("triggers")
+    if not isinstance(rows, list):
+        raise CasusError(f"{name}: 'triggers' must be a list of rows")
+    objects = set(data.get("object_words") or {}) | {"capability"}
+    for i, row in enumerate(rows, 1):
+        where = f"{name}: triggers row {i}"
+        if not isinstance(row, dict):
+            raise CasusError(f"{where}: a row must be a mapping, got {type(row).__name__}")
+        words = row.get("words")
+        if words:
+            where += f" ({str(words[0])!r}...)"
+        unknown = sorted(set(row) - _TRIGGER_KEYS)
+        if unknown:
+            raise CasusError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_TRIGGER_KEYS))})")
+        if not isinstance(words, list) or not words:
+            raise CasusError(f"{where}: 'words' must be a non-empty list")
+        if row.get("type") is not None and row["type"] not in PLOVER_TYPES:
+            raise CasusError(f"{where}: unknown event type {row['type']!r}")
+        if row.get("pos", "noun") not in ("verb", "noun"):
+            raise CasusError(f"{where}: pos must be verb or noun, not {row['pos']!r}")
+        if row.get("frame", "directed") not in FRAMES:
+            raise CasusError(f"{where}: unknown frame {row['frame']!r} (known: {', '.join(sorted(FRAMES))})")
+        bad_need = sorted(set(row.get("need") or []) - _NEEDS)
+        if bad_need:
+            raise CasusError(f"{where}: unknown need {bad_need[0]!r} (known: {', '.join(sorted(_NEEDS))})")
+        for flag in _FLAGS:
+            if flag in row and not isinstance(row[flag], bool):
+                raise CasusError(f"{where}: flag {flag!r} must be true or false, not {row[flag]!r}")
+        if row.get("object") is not None and row["object"] not in objects:
+            raise CasusError(f"{where}: unknown object list {row['object']!r} (known: {', '.join(sorted(objects))})")
+        if row.get("untargeted") is not None and row["untargeted"] not in PLOVER_TYPES:
+            raise CasusError(f"{where}: unknown untargeted type {row['untargeted']!r}")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Compile the gazetteer and the event dictionary into one lexicon (once per process)."""
     data = _data("events.yaml")
+    validate_triggers(data)
     gaz = gazetteer()
     table: dict[str, list[tuple[str, object]]] = {}
     exact: dict[str, set[str]] = {}
