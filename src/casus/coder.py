@@ -1786,7 +1786,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         _lo, hi = _clause(sent, t.start)
         after = [c for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr" for c in m.codes]
         anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
-        parties = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
+        parties: list[str | None] = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
         return [(c, g) for c in srcs for g in (parties or [None]) if c != g]
     if frame == "receive":
         giver = right_target(sent, t, frozenset({"from"}), direct=False)
@@ -1943,9 +1943,10 @@ def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
             if victims:
                 return [c for c in victims if c not in src and c not in origin][:1]
     if _recent(ctx, "ASSAULT"):
-        attackers, victims = ctx.last_by_type["ASSAULT"]
-        if victims and not set(victims) & set(src) and not set(attackers) & set(src) and (not origin or origin & set(attackers)):
-            return list(victims[:1])
+        attackers, last_victims = ctx.last_by_type["ASSAULT"]
+        if last_victims and not set(last_victims) & set(src) and not set(attackers) & set(src) and (
+                not origin or origin & set(attackers)):
+            return list(last_victims[:1])
     return []
 
 
