@@ -1786,8 +1786,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         _lo, hi = _clause(sent, t.start)
         after = [c for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr" for c in m.codes]
         anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
-        named = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
-        parties: list[str | None] = list(named) if named else [None]
+        party_codes = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
+        parties: list[str | None] = list(party_codes) if party_codes else [None]
         return [(c, g) for c in srcs for g in parties if c != g]
     if frame == "receive":
         giver = right_target(sent, t, frozenset({"from"}), direct=False)
