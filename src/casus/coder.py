@@ -1427,8 +1427,8 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
         return "future"
     if speaker is not None:
         spk_text, spk_codes = speaker
-        if t.trig.type in SPEECH_TYPES and t.trig.frame == "speech" and set(spk_codes) & set(source):
-            return "asserted"
+        if (t.trig.type in SPEECH_TYPES and t.trig.frame == "speech" or t.trig.type == "SUPPORT") and set(spk_codes) & set(source):
+            return "asserted"  # a state's own statement of support or blame ("Biden says US support remains ironclad")
         return "reported"
     for qs, qe in sent.quotes:
         if qs < t.start < qe and _nw(sent, qs, qe) >= 8 and _nw(sent, qs, t.start) >= 2:
