@@ -92,6 +92,9 @@ CASES = [
     # who supplies is not guessed when the text does not say
     ("France and Greece agreed a deal that included the purchase of three frigates.",
      {("FRA", "AGREE", "GRC", False), ("GRC", "AGREE", "FRA", False)}),
+    # negation does not reach past ", unlike"
+    ("The pact stops short of a defence clause, unlike the treaty Egypt has signed with Sudan.",
+     {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one
