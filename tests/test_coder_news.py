@@ -218,3 +218,14 @@ def test_lexicon_unknown_section_is_rejected() -> None:
     data["trigers"] = []
     with pytest.raises(CasusError, match="unknown section 'trigers'"):
         validate_triggers(data)
+
+
+def test_the_accord_takes_the_mode_of_the_treaty_just_named() -> None:
+    got = code_sentences(["Egypt and Sudan signed a defence treaty on Monday.",
+                          "The accord was ratified by the Egyptian parliament."], PUBLISHED)
+    assert {e.mode for e in got[1] if e.event == "AGREE"} == {"treaty"}
+
+
+def test_security_agreement_is_a_pact() -> None:
+    got = code_sentences(["Egypt signed a security agreement with Sudan."], PUBLISHED)[0]
+    assert {(e.source, e.event, e.target, e.mode) for e in got} == {("EGY", "AGREE", "SDN", "pact"), ("SDN", "AGREE", "EGY", "pact")}

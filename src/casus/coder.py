@@ -462,6 +462,7 @@ class Context:
     counts: dict[str, float] = field(default_factory=dict)
     prev_subject: tuple[str, ...] = ()
     prev_codes: tuple[str, ...] = ()
+    last_agree_mode: str | None = None  # the mode of the last agreement coded ("the accord" is that treaty)
     last_group: tuple[str, ...] = ()  # the organisation named last in the previous two sentences ("the alliance")
     last_group_index: int = -9
     last_by_type: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
@@ -2198,6 +2199,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
+        if etype == "AGREE" and modes == [None] and ctx.last_agree_mode and _recent(ctx, "AGREE") and (
+                set(_prev_ws(sent, t.start, 2)) & {"the", "this", "that"}):
+            modes = [ctx.last_agree_mode]  # "the accord was ratified": the treaty named just before
         pairs: list[tuple[str, str | None]]
         if t.key == "made":
             src = [t_m for t_m in sent.mentions if t_m.start == t.start]
@@ -2249,6 +2253,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 # an arms deal signed: the supplier's deliveries are still to come (news convention 4)
                 seen.add((supply[0], "AID", supply[1], "military", False))
                 events.append(CodedEvent(supply[0], "AID", supply[1], "military", date, "future", False, attribution))
+        if etype == "AGREE" and modes[0] is not None:
+            ctx.last_agree_mode = modes[0]
         ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[etype] = ctx.index
     return _merge(events)
