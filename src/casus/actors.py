@@ -210,3 +210,16 @@ def suggest(name: str, n: int = 5) -> list[tuple[str, str]]:
             seen.add(pair)
             out.append(pair)
     return out
+
+
+def actor_code(name: str | None) -> str | None:
+    """An actor name or code as a code (None stays None); CasusError, with the closest names, if unknown."""
+    if name is None:
+        return None
+    code = resolve_actor(name)
+    if code is None:
+        from casus.errors import CasusError
+
+        close = ", ".join(f"{n} ({c})" for n, c in suggest(name)[:5])
+        raise CasusError(f"unknown actor {name!r}" + (f"; did you mean: {close}" if close else ""))
+    return code

@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import defaultdict
@@ -63,6 +64,44 @@ class Evidence:
     kind: str = "store"  # knowledge | ledger | case | store
     stance: str | None = None
     url: str | None = None
+    push: str = "context"  # raises | lowers | context: which way this item moves P (set by build_factors)
+
+
+PUSHES = ("raises", "lowers", "context")
+
+
+def _push(value: float) -> str:
+    """The way a log-odds change moves P: raises, lowers, or (about zero) context."""
+    if value > DIRECTION_EPS:
+        return "raises"
+    if value < -DIRECTION_EPS:
+        return "lowers"
+    return "context"
+
+
+def set_pushes(items: Mapping[str, Iterable[Evidence]], feature_push: Mapping[str, float],
+               signals: Iterable[Mapping[str, Any]], facts: Mapping[str, Any]) -> None:
+    """Say, per factor, which way each of its evidence items pushes P(defence).
+
+    Under `signal`, an item by the sign of its signal's shift; a shipped fact by
+    the sign of its feature's contribution summed over the rungs; a claim that a
+    feature rule (features.yaml evidence.feature_rules) reads, by its stance (for
+    raises, against lowers). Everything else (ledger rows and events cited for
+    reading, claims no rule reads, reference cases the model learned from) is context.
+    """
+    by_text = {fact.text: _push(feature_push.get(feat, 0.0)) for feat, fact in facts.items()}
+    signal_push = {(e.doc, e.sentence): _push(sum(s["shift"].values())) for s in signals for e in s["evidence"]}
+    rules = {(r["factor"], r["stance"]) for r in _cfg()["evidence"]["feature_rules"]}
+    for factor, evidence in items.items():
+        for e in evidence:
+            if factor == "signal":
+                e.push = signal_push.get((e.doc, e.sentence), "context")
+            elif e.kind == "knowledge":
+                e.push = by_text.get(e.sentence, "context")
+            elif e.kind == "store" and (factor, e.stance) in rules:
+                e.push = "raises" if e.stance == "for" else "lowers"
+            else:
+                e.push = "context"
 
 
 @dataclass(slots=True)
@@ -97,6 +136,8 @@ class Assessment:
     contributions: dict[str, dict[str, float]]
     signals: list[dict[str, Any]]
     most_likely: str
+    interval: dict[str, list[float]] = field(default_factory=dict)   # rung -> [lo, hi], bootstrap (model.interval)
+    model: dict[str, Any] = field(default_factory=dict)              # the reference class: {"cases", "episodes", "through"}
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: patron, client, attacker, as_of, verdict, ladder, factors, shift, ..."""
@@ -340,7 +381,9 @@ def _fact_evidence(fact: knowledge.Fact, source_file: str) -> Evidence:
 
 _FACT_FILE = {"defense_pact": "treaties.yaml", "patron_at_war_elsewhere": "knowledge.yaml wars",
               "patron_ties_with_attacker": "knowledge.yaml ties", "shares_border": "knowledge.yaml borders",
-              "attacker_nuclear": "knowledge.yaml nuclear", "attacker_nonstate": "actor codes"}
+              "attacker_nuclear": "knowledge.yaml nuclear", "attacker_nonstate": "actor codes",
+              "patron_major": "state_years.csv, COW State System 2016", "capability_share": "state_years.csv, COW NMC v6",
+              "post_1945": "the as-of year"}
 
 
 def _direction(weight: float) -> str:
@@ -392,6 +435,8 @@ def build_factors(contrib: dict[str, dict[str, float]], shifts: dict[str, float]
         items["precedent"].append(Evidence(doc=f"casus reference case {c['id']}", sentence=c["note"], date=str(c["year"]),
                                            site=site_of(url), kind="case", stance=c["rung"], url=url))
     notes["precedent"].append("Past cases are shown for reading; the model already learned from them, so they add no weight of their own.")
+    feature_push = {feat: sum(contrib[r].get(feat, 0.0) for r in RUNGS) for feat in facts}
+    set_pushes(items, feature_push, signals, facts)
     out = []
     for factor in FACTORS:
         weight = round(per_rung[factor]["direct"], 4)
@@ -448,7 +493,9 @@ def _attacker_features(features: dict[str, float], facts: dict[str, knowledge.Fa
     if attacker is not None:
         return
     means = model.default_model().means
-    for f in ("patron_ties_with_attacker", "attacker_nuclear", "attacker_nonstate"):
+    for f in ("patron_ties_with_attacker", "attacker_nuclear", "capability_share"):
+        if f not in means:
+            continue
         features[f] = round(means[f], 4)
         facts[f] = knowledge.Fact(f, features[f], f"No attacker named: set to the reference-class average ({means[f]:.2f}).")
 
@@ -469,6 +516,9 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     m = model.default_model()
 
     base_features, facts = knowledge.scenario_features(patron, client, attacker, day)
+    derived = model.derived_facts(patron, attacker, int(day[:4]))
+    base_features.update({k: f.value for k, f in derived.items()})
+    facts.update(derived)
     _attacker_features(base_features, facts, attacker)
     ledger_rows = _ledger_records(patron, client, day)
     ledger_signals = signal_shifts(ledger_rows, patron, client, attacker)
@@ -487,7 +537,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     contrib = m.contributions(features)
     factors = build_factors(contrib, shifts, signals, facts, ledger_rows, claims, events, patron)
     dist = highest_rung_distribution(ladder)
-    most_likely = max(dist, key=dist.get)
+    most_likely = max(dist, key=dist.__getitem__)
     shift = {
         "ladder": {r: round(ladder[r] - knowledge_ladder[r], 4) for r in RUNGS},
         "features": {f: {"shipped": base_features[f], "with_evidence": features[f]}
@@ -503,7 +553,9 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
                       ladder=ladder, factors=factors, shift=shift, features=features,
                       knowledge_ladder=knowledge_ladder, contributions=contrib,
                       signals=[{k: v for k, v in s.items() if k != "evidence"} for s in signals],
-                      most_likely=most_likely)
+                      most_likely=most_likely,
+                      interval={r: list(v) for r, v in m.interval(features, shifts).items()},
+                      model=m.reference())
 
 
 def assess_scenario(scenario: Mapping[str, Any]) -> dict[str, Any]:
@@ -512,7 +564,34 @@ def assess_scenario(scenario: Mapping[str, Any]) -> dict[str, Any]:
     out = model.score_scenario(sc)
     dist = highest_rung_distribution(out["ladder"])
     return {"patron": sc["patron"], "client": sc["client"], "attacker": sc["attacker"], "year": sc["year"],
-            "most_likely": max(dist, key=dist.get), **out}
+            "most_likely": max(dist, key=dist.__getitem__), **out}
+
+
+def scenario_template(patron: str = "RUS", client: str = "IRN", attacker: str = "ISR",
+                      as_of: str | None = None) -> dict[str, Any]:
+    """A scenario file's content (`casus assess --scenario-template`), its features from shipped knowledge.
+
+    Every field `--scenario` reads, filled in for the dyad as casus knows it on
+    `as_of` (default today); `_help` says what each field means (fields that
+    start with `_` are ignored), so the file can be edited and fed back.
+    """
+    from casus.model import REQUIRED_SCENARIO_FIELDS
+
+    day = as_of or dt.date.today().isoformat()
+    feats, _facts = knowledge.scenario_features(patron, client, attacker, day)
+    labels = {name: spec["label"] for name, spec in _cfg()["model"]["features"].items()}
+    out: dict[str, Any] = {"patron": patron, "client": client, "attacker": attacker, "year": int(day[:4])}
+    for name in REQUIRED_SCENARIO_FIELDS[4:]:
+        out[name] = feats.get(name, 0.0)
+    out["_help"] = {
+        "patron, client, attacker": "actor codes (ISO 3166 alpha-3 such as RUS, or a group such as NATO)",
+        "year": "the year of the attack",
+        **{name: f"{labels.get(name, name)}: 1 yes, 0 no, or a probability in between"
+           for name in REQUIRED_SCENARIO_FIELDS[4:]},
+        "attacker_nonstate": "optional; " + labels.get("attacker_nonstate", "attacker is a non-state force")
+                             + " (default: from the attacker code)",
+    }
+    return out
 
 
 # ---------------------------------------------------------------- terminal text
@@ -527,11 +606,15 @@ def render_text(a: Assessment) -> str:
     labels = _cfg()["rung_labels"]
     who = knowledge.name(a.attacker) if a.attacker else "an unnamed attacker"
     lines = [f"Will {knowledge.name(a.patron)} defend {knowledge.name(a.client)} against {who}? (as of {a.as_of})", "",
-             a.verdict, "", "Response ladder: P(reaches at least this rung)"]
+             a.verdict, "", "Response ladder: P(reaches at least this rung) [90% bootstrap interval]"]
     for r in reversed(RUNGS):
         delta = a.shift["ladder"][r]
         moved = f"  ({delta:+.0%} from ingested evidence)" if abs(delta) >= 0.005 else ""
-        lines.append(f"  {r:<13}{a.ladder[r]:>5.0%}  {_bar(a.ladder[r])}  {labels[r]}{moved}")
+        band = f" [{a.interval[r][0]:.0%}-{a.interval[r][1]:.0%}]" if a.interval else ""
+        lines.append(f"  {r:<13}{a.ladder[r]:>5.0%}{band:<11} {_bar(a.ladder[r])}  {labels[r]}{moved}")
+    if a.model:
+        lines.append(f"  model: {a.model['cases']} hand-coded cases and {a.model['episodes']} systematic episodes, "
+                     f"through {a.model['through']} (docs/reference-class.md)")
     lines += ["", "Factors (weight = log-odds push on direct defence; + raises, - lowers):"]
     for f in a.factors:
         src = f" - {f.independent_sources} independent source(s) ({f.copies} copies) in the store" if f.independent_sources else ""
@@ -541,7 +624,8 @@ def render_text(a: Assessment) -> str:
         for e in f.evidence:
             meta = ", ".join(x for x in (e.doc, e.site, e.date) if x)
             extra = f"; {e.copies} copies" if e.copies else ""
-            lines.append(f"      - \"{_clip(e.sentence)}\" [{meta}{extra}]")
+            push = f" ({e.push})" if e.push != "context" else ""
+            lines.append(f"      - \"{_clip(e.sentence)}\" [{meta}{extra}]{push}")
         if f.omitted:
             lines.append(f"      ... and {f.omitted} more")
     s = a.shift
@@ -562,7 +646,9 @@ def render_scenario_text(out: Mapping[str, Any]) -> str:
              "Features: " + ", ".join(f"{k}={v:g}" for k, v in out["features"].items()), "",
              "Response ladder: P(reaches at least this rung)"]
     for r in reversed(RUNGS):
-        lines.append(f"  {r:<13}{out['ladder'][r]:>5.0%}  {_bar(out['ladder'][r])}  {labels[r]}")
+        band = out.get("interval", {}).get(r)
+        cell = f" [{band[0]:.0%}-{band[1]:.0%}]" if band else ""
+        lines.append(f"  {r:<13}{out['ladder'][r]:>5.0%}{cell:<11} {_bar(out['ladder'][r])}  {labels[r]}")
     lines += ["", "Log-odds contributions (vs the average reference case):"]
     feats = list(out["features"])
     lines.append("  " + f"{'rung':<13}" + "".join(f"{f[:14]:>15}" for f in ["baseline"] + feats))

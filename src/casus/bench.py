@@ -14,9 +14,14 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from queue import Empty
 from typing import Any
+
+# progress(phase, done, total): how far a benchmark is ("generate", "ingest"), for a progress bar
+Progress = Callable[[str, int, int], None]
+PROGRESS_EVERY_S = 0.2  # how often the ingest child reports progress
 
 STATES = [
     ("Russia", "Moscow", "Russian"), ("Iran", "Tehran", "Iranian"), ("China", "Beijing", "Chinese"),
@@ -91,16 +96,20 @@ def synthetic_article(r: random.Random, i: int) -> str:
     return "\n".join(lines)
 
 
-def write_corpus(folder: Path, n_docs: int, seed: int = 7) -> int:
+def write_corpus(folder: Path, n_docs: int, seed: int = 7, progress: Progress | None = None) -> int:
     """Write n synthetic articles as .txt files; return total bytes."""
     r = random.Random(seed)
     total = 0
     for i in range(n_docs):
+        if progress and i % 100 == 0:
+            progress("generate", i, n_docs)
         text = synthetic_article(r, i)
         sub = folder / f"{i // 1000:03d}"
         sub.mkdir(exist_ok=True)
         (sub / f"article_{i:06d}.txt").write_text(text, encoding="utf-8")
         total += len(text.encode("utf-8"))
+    if progress:
+        progress("generate", n_docs, n_docs)
     return total
 
 
@@ -122,7 +131,7 @@ def cpu_seconds(who: int) -> float:
 CORPUS_MARK = ".casus-bench-corpus"
 
 
-def ensure_corpus(folder: Path, n_docs: int, seed: int = 7) -> int:
+def ensure_corpus(folder: Path, n_docs: int, seed: int = 7, progress: Progress | None = None) -> int:
     """Write the synthetic corpus into `folder` unless the same one is already there; return its bytes."""
     mark = folder / CORPUS_MARK
     want = f"{n_docs} {seed}"
@@ -131,9 +140,27 @@ def ensure_corpus(folder: Path, n_docs: int, seed: int = 7) -> int:
         if " ".join(have[:2]) == want:
             return int(have[2])
     folder.mkdir(parents=True, exist_ok=True)
-    nbytes = write_corpus(folder, n_docs, seed)
+    nbytes = write_corpus(folder, n_docs, seed, progress)
     mark.write_text(f"{want} {nbytes}", encoding="utf-8")
     return nbytes
+
+
+class _Reporter:
+    """In the ingest child: documents done, sent to the parent's queue at most every PROGRESS_EVERY_S."""
+
+    def __init__(self, queue: Any) -> None:
+        self.queue, self.total, self.done, self.last = queue, 0, 0, 0.0
+
+    def start(self, total: int) -> None:
+        self.total = total
+        self.queue.put(("progress", 0, total))
+
+    def item(self, _location: str) -> None:
+        self.done += 1
+        now = time.perf_counter()
+        if now - self.last >= PROGRESS_EVERY_S or self.done == self.total:
+            self.last = now
+            self.queue.put(("progress", self.done, self.total))
 
 
 def _ingest_child(corpus: str, db: str, queue: Any, workers: int = 1) -> None:
@@ -143,8 +170,9 @@ def _ingest_child(corpus: str, db: str, queue: Any, workers: int = 1) -> None:
 
     store = Store(db)
     clock = StageClock(sample_memory=True)
+    reporter = _Reporter(queue)
     t0 = time.perf_counter()
-    report = ingest(store, [corpus], workers=workers, clock=clock)
+    report = ingest(store, [corpus], workers=workers, clock=clock, on_start=reporter.start, on_item=reporter.item)
     elapsed = time.perf_counter() - t0
     counts = store.counts()
     store.close()
@@ -154,7 +182,8 @@ def _ingest_child(corpus: str, db: str, queue: Any, workers: int = 1) -> None:
                "stage_seconds": clock.seconds, "stage_rss_mb": clock.peak_rss_mb})
 
 
-def ingest_in_child(corpus: Path, db: Path, workers: int = 1) -> dict[str, Any]:
+def ingest_in_child(corpus: Path, db: Path, workers: int = 1, progress: Progress | None = None,
+                    phase: str = "ingest") -> dict[str, Any]:
     """Ingest `corpus` into `db` in a fresh spawned process (so its peak memory is the ingest's alone)."""
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
@@ -163,22 +192,31 @@ def ingest_in_child(corpus: Path, db: Path, workers: int = 1) -> dict[str, Any]:
     out = None
     while out is None and (child.is_alive() or not queue.empty()):
         with contextlib.suppress(Empty):  # keep waiting while the child lives
-            out = queue.get(timeout=1)
+            msg = queue.get(timeout=1)
+            if isinstance(msg, tuple):  # ("progress", done, total)
+                if progress:
+                    progress(phase, msg[1], msg[2])
+            else:
+                out = msg
     child.join()
     if child.exitcode != 0 or out is None:
         raise RuntimeError(f"benchmark ingest process failed (exit code {child.exitcode})")
     return out
 
 
-def run_ingest_bench(n_docs: int, seed: int = 7, workers: int = 1, corpus: Path | None = None) -> dict[str, Any]:
+def run_ingest_bench(n_docs: int, seed: int = 7, workers: int = 1, corpus: Path | None = None,
+                     progress: Progress | None = None) -> dict[str, Any]:
     """Generate n_docs articles (or reuse them in `corpus`), ingest them with `workers` processes in a fresh
-    child process, and report rates, seconds per stage, and peak memory of the writer and of the workers."""
+    child process, and report rates, seconds per stage, and peak memory of the writer and of the workers.
+
+    `progress(phase, done, total)` is called as the corpus is written and as documents are ingested.
+    """
     with tempfile.TemporaryDirectory(prefix="casus-bench-") as tmp:
         folder = corpus or Path(tmp) / "corpus"
         t0 = time.perf_counter()
-        nbytes = ensure_corpus(folder, n_docs, seed)
+        nbytes = ensure_corpus(folder, n_docs, seed, progress)
         gen_s = time.perf_counter() - t0
-        out = ingest_in_child(folder, Path(tmp) / "bench.db", workers)
+        out = ingest_in_child(folder, Path(tmp) / "bench.db", workers, progress)
     secs = out["elapsed"]
     counts = out["counts"]
     result = {
@@ -231,13 +269,14 @@ def store_digest(db: Path) -> dict[str, str]:
         conn.close()
 
 
-def run_speedup_bench(n_docs: int, workers: int, seed: int = 7, corpus: Path | None = None) -> dict[str, Any]:
+def run_speedup_bench(n_docs: int, workers: int, seed: int = 7, corpus: Path | None = None,
+                      progress: Progress | None = None) -> dict[str, Any]:
     """Ingest the same corpus with one worker and with `workers`; the speedup, and whether the stores are equal."""
     with tempfile.TemporaryDirectory(prefix="casus-bench-") as tmp:
         folder = corpus or Path(tmp) / "corpus"
-        ensure_corpus(folder, n_docs, seed)
-        one = ingest_in_child(folder, Path(tmp) / "one.db", 1)
-        many = ingest_in_child(folder, Path(tmp) / "many.db", workers)
+        ensure_corpus(folder, n_docs, seed, progress)
+        one = ingest_in_child(folder, Path(tmp) / "one.db", 1, progress, "ingest, 1 worker")
+        many = ingest_in_child(folder, Path(tmp) / "many.db", workers, progress, f"ingest, {workers} workers")
         same = store_digest(Path(tmp) / "one.db") == store_digest(Path(tmp) / "many.db")
     return {
         "articles": n_docs,

@@ -4,19 +4,19 @@ The baseline runs the same dictionaries' phrases (actors, triggers, cues)
 through spaCy's PhraseMatcher on ``spacy.blank("en")`` tokens: the cheapest
 spaCy pipeline that could find the same words, before any argument logic.
 ``python -m casus.bench_code [FILE ...]`` benchmarks the sentences of text
-files (one sentence a line), or by default the seed gold's sentences plus
-the seed corpus split naively into sentences.
+files (one sentence a line), or by default the seed corpus's sentences,
+read and split as ``casus ingest`` does.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from casus.coder import code_sentences, lexicon
 from casus.native import coder_build
@@ -71,10 +71,11 @@ def spacy_baseline(sentences: Sequence[str], min_seconds: float = 0.5) -> dict:
     nlp = spacy.blank("en")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     phrases = list(lexicon().table)
-    matcher.add("CASUS", list(nlp.tokenizer.pipe(phrases)))
+    tokenizer: Any = nlp.tokenizer  # typed as a plain callable; it is a Tokenizer, which has .pipe
+    matcher.add("CASUS", list(tokenizer.pipe(phrases)))
 
     def run() -> None:
-        for doc in nlp.tokenizer.pipe(sentences):
+        for doc in tokenizer.pipe(sentences):
             matcher(doc)
 
     return {"sentences_per_s": _rate(run, len(sentences), min_seconds), "patterns": len(phrases),
@@ -139,8 +140,8 @@ def corpus_documents(folder: Path, n: int) -> tuple[list[tuple[list[str], str | 
     info = {"corpus": str(folder), "documents": len(found), "distinct_sentences": distinct, "skipped": skipped}
     if not distinct:
         return [], info
-    docs: list[tuple[list[str], str | None]] = []
-    total = 0
+    docs = list(found)  # every document at least once, then repeated in order up to n sentences
+    total = distinct
     while total < n:
         for doc in found:
             docs.append(doc)
@@ -150,23 +151,17 @@ def corpus_documents(folder: Path, n: int) -> tuple[list[tuple[list[str], str | 
     return docs, info
 
 
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'*])")
 
 
 def default_sentences() -> list[str]:
-    """The seed gold's sentences and the seed corpus split naively, if shared/ is beside the repository."""
-    from casus.evaluate.events import default_gold, gold_documents, load_jsonl
+    """The seed corpus's sentences, read and split as `casus ingest` does, if shared/ is beside the repository."""
+    from casus.datafiles import shared_dir
 
-    out: list[str] = []
-    gold = default_gold()
-    if gold.exists():
-        for sentences in gold_documents(load_jsonl(gold)).values():
-            out.extend(sentences)
-        corpus = gold.parent.parent / "corpus" / "seeds"
-        for path in sorted(corpus.glob("*.txt")):
-            for para in path.read_text(encoding="utf-8").splitlines():
-                out.extend(s for s in _SPLIT.split(para) if len(s.split()) >= 4)
-    return out
+    seeds = shared_dir() / "corpus" / "seeds"
+    if not seeds.is_dir():
+        return []
+    docs, _ = corpus_documents(seeds, 0)
+    return [s for doc, _ in docs for s in doc]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

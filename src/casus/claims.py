@@ -187,8 +187,8 @@ def _anchors(regex: str) -> tuple[frozenset[str], ...]:
     """
     try:
         try:
-            from re import _constants as sre_c
-            from re import _parser as sre_p
+            from re import _constants as sre_c  # type: ignore[attr-defined]
+            from re import _parser as sre_p  # type: ignore[attr-defined]
         except ImportError:  # Python 3.10
             import sre_constants as sre_c  # type: ignore[no-redef]
             import sre_parse as sre_p  # type: ignore[no-redef]

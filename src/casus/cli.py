@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import click
 
@@ -207,19 +209,12 @@ def docs(db: str) -> None:
     Example: casus docs --db casus.db
     """
     from rich.console import Console
-    from rich.table import Table
+
+    from casus.tables import docs_table
 
     store = open_store(db, readonly=True)
-    table = Table("id", "name", "published", "site", "sentences", "events", "title")
-    for col in table.columns:
-        col.no_wrap = True
-        col.overflow = "ellipsis"
-        col.min_width = 6
-    table.columns[0].min_width = 16
-    for d in store.iter_documents():
-        table.add_row(d["id"], d["name"], d["published"] or "", d["site"] or "", str(d["sentences"]),
-                      str(d["events"]), (d["title"] or "")[:60])
-    Console().print(table)
+    console = Console()
+    console.print(docs_table(store.iter_documents(), width=console.width))
 
 
 @main.command()
@@ -296,11 +291,18 @@ def export(kind: str, fmt: str, output: str | None, db: str) -> None:
 @click.option("--modality", type=click.Choice(["asserted", "reported", "hedged", "future"]))
 @click.option("--since", help="Earliest date, YYYY[-MM[-DD]] (event date, else published date).")
 @click.option("--until", help="Latest date, YYYY[-MM[-DD]].")
+@click.option("--include-undated", is_flag=True,
+              help="With --since/--until, also list events with neither an event date nor a published date.")
 @click.option("--limit", type=int, default=200, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def events(db: str, source: str | None, target: str | None, event: str | None, mode: str | None,
-           modality: str | None, since: str | None, until: str | None, limit: int, fmt: str) -> None:
+           modality: str | None, since: str | None, until: str | None, include_undated: bool, limit: int,
+           fmt: str) -> None:
     """List coded events with their sentence and document.
+
+    --since and --until compare on the event's date, else its document's
+    published date; events with neither are left out (the count is printed)
+    unless --include-undated is given.
 
     Example: casus events --source RUS --target IRN --type AID --since 2024-01
     """
@@ -310,34 +312,37 @@ def events(db: str, source: str | None, target: str | None, event: str | None, m
         if value:
             check_iso_date(value)
     store = open_store(db, readonly=True)
-    rows = store.iter_events(source=_code(source), target=_code(target), event=event.upper() if event else None,
-                             mode=mode, modality=modality, since=since, until=until, limit=limit)
+    filters = {"source": _code(source), "target": _code(target), "event": event.upper() if event else None,
+               "mode": mode, "modality": modality}
+    rows = store.iter_events(**filters, since=since, until=until, limit=limit, undated=include_undated)
     if fmt == "jsonl":
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
-        return
-    from rich.console import Console
-    from rich.table import Table
+    else:
+        from rich.console import Console
 
-    table = Table("date", "source", "event", "mode", "target", "modality", "neg", "doc", "sentence")
-    for r in rows:
-        table.add_row(r["date"] or (r["published"] or ""), r["source"], r["event"], r["mode"] or "",
-                      r["target"] or "", r["modality"], "not" if r["negated"] else "", r["doc"][:24],
-                      r["sentence"][:100])
-    Console().print(table)
+        from casus.tables import events_table
+
+        console = Console()
+        console.print(events_table(rows, width=console.width))
+    if (since or until) and not include_undated:
+        left_out = store.count_undated_events(**filters)
+        if left_out:
+            click.echo(f"note: {left_out} undated event{'s' if left_out != 1 else ''} (no event date, no published "
+                       "date) left out by --since/--until; add --include-undated to list them", err=True)
 
 
+@overload
+def _code(name: str) -> str: ...
+@overload
+def _code(name: None) -> None: ...
+@overload
+def _code(name: str | None) -> str | None: ...
 def _code(name: str | None) -> str | None:
-    """An actor name or code as a code; CasusError with suggestions if unknown."""
-    if name is None:
-        return None
-    from casus.actors import resolve_actor, suggest
+    """An actor name or code as a code; CasusError with suggestions if unknown (casus.actors.actor_code)."""
+    from casus.actors import actor_code
 
-    code = resolve_actor(name)
-    if code is None:
-        close = ", ".join(f"{n} ({c})" for n, c in suggest(name)[:5])
-        raise CasusError(f"unknown actor {name!r}" + (f"; did you mean: {close}" if close else ""))
-    return code
+    return actor_code(name)
 
 
 # -- assess -------------------------------------------------------------------------
@@ -348,11 +353,15 @@ def _code(name: str | None) -> str | None:
 @click.argument("client", required=False)
 @click.option("--attacker", help="Who attacks the client (code or name), e.g. ISR or Israel.")
 @click.option("--as-of", help="Use only evidence dated on or before this day (YYYY-MM-DD).")
-@click.option("--scenario", type=click.Path(dir_okay=False), help="Score a case given as features in a JSON file.")
+@click.option("--scenario", type=click.Path(dir_okay=False),
+              help="Score a case given as features in a JSON file (see --scenario-template).")
+@click.option("--scenario-template", is_flag=True,
+              help="Print a scenario file for PATRON CLIENT --attacker (default: Russia, Iran, Israel), "
+                   "its features from shipped knowledge; edit it and pass it to --scenario.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @db_option
 def assess(patron: str | None, client: str | None, attacker: str | None, as_of: str | None,
-           scenario: str | None, fmt: str, db: str) -> None:
+           scenario: str | None, scenario_template: bool, fmt: str, db: str) -> None:
     """Will PATRON come to CLIENT's defence? Probability of each rung of the response ladder.
 
     Ladder: statement < diplomatic < economic < materiel < intelligence < direct;
@@ -361,10 +370,25 @@ def assess(patron: str | None, client: str | None, attacker: str | None, as_of: 
     ledger) even on an empty database; ingested articles add cited evidence.
     Names work as well as codes.
 
+    --scenario FILE scores a case given as features instead (a JSON object:
+    patron, client, attacker, year and the five features, each 0, 1 or a
+    probability; `casus assess --scenario-template > case.json` writes one).
+
     Example: casus assess Russia Iran --attacker Israel --as-of 2025-06-12
     """
     from casus import assess as assessment
 
+    if scenario_template:
+        if as_of:
+            from casus.validate import check_iso_date
+
+            check_iso_date(as_of)
+        if bool(patron) != bool(client) or (patron and not attacker):
+            raise click.UsageError("--scenario-template takes PATRON CLIENT --attacker ATTACKER, or nothing")
+        dyad = ({"patron": _code(patron), "client": _code(client), "attacker": _code(attacker)}
+                if patron and client and attacker else {})
+        click.echo(json.dumps(assessment.scenario_template(**dyad, as_of=as_of), indent=2, ensure_ascii=False))
+        return
     if scenario:
         from casus.model import load_scenario
 
@@ -416,7 +440,7 @@ def report(patron: str, client: str, attacker: str | None, as_of: str | None, ou
         click.echo(f"note: no database at {db}; the report rests on shipped knowledge (ingest articles with `casus ingest`)",
                    err=True)
     store = open_store(db, readonly=True)
-    ctx = write_report(store, p, c, output, attacker=att, as_of=as_of, db_label=None if missing else db)
+    ctx = write_report(store, p, c, output, attacker=att, as_of=as_of, db_label=None if missing else Path(db).name)
     if ctx["empty"] and not missing:
         click.echo(f"note: {db} holds nothing about {p} and {c}; the report rests on shipped knowledge", err=True)
     click.echo(f"report -> {output}")
@@ -445,10 +469,12 @@ def serve(db: str, host: str, port: int) -> None:
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def backtest(fmt: str) -> None:
-    """Leave-one-out backtest of the ladder model over the shipped reference cases.
+    """Backtest of the ladder model on both reference classes (docs/reference-class.md).
 
-    Prints, for each rung, the Brier score of the model and of the base rate from
-    the same run, and a reliability table.
+    Prints the base rates of the hand-coded cases and of the systematic episodes beside
+    the literature's; then, per population and rung, the Brier score of the model and of
+    the training data's base rate, held out by twin group and forward in time; and a
+    calibration table per rung. Cached on disk after the first run.
 
     Example: casus backtest --format json
     """
@@ -554,17 +580,22 @@ def bench() -> None:
               help="Processes that read and analyse.")
 @click.option("--corpus", type=click.Path(file_okay=False), help="Keep the generated corpus here and reuse it.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def bench_ingest(n_docs: int, seed: int, workers: int, corpus: str | None, fmt: str) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def bench_ingest(n_docs: int, seed: int, workers: int, corpus: str | None, fmt: str, quiet: bool) -> None:
     """Generate a synthetic corpus, ingest it into a fresh database, print docs/s, seconds and memory per stage.
 
     Stage seconds add up over the workers; *_rss_mb is the most resident memory
-    seen right after each stage (writer for store, workers for the rest).
+    seen right after each stage (writer for store, workers for the rest). On a
+    terminal a progress bar on stderr follows the generating and the ingest
+    (--quiet: none).
 
     Example: casus bench ingest --docs 10000 --workers 2
     """
     from casus.bench import run_ingest_bench
 
-    result = run_ingest_bench(n_docs, seed=seed, workers=workers, corpus=Path(corpus) if corpus else None)
+    with _bench_progress(quiet) as progress:
+        result = run_ingest_bench(n_docs, seed=seed, workers=workers, corpus=Path(corpus) if corpus else None,
+                                  progress=progress)
     click.echo(json.dumps(result, indent=2) if fmt == "json" else _format_bench(result))
 
 
@@ -574,7 +605,8 @@ def bench_ingest(n_docs: int, seed: int, workers: int, corpus: str | None, fmt: 
 @click.option("--workers", "-j", type=click.IntRange(min=2), default=None, help="Default: the machine's cores.")
 @click.option("--corpus", type=click.Path(file_okay=False), help="Keep the generated corpus here and reuse it.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def bench_speedup(n_docs: int, seed: int, workers: int | None, corpus: str | None, fmt: str) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def bench_speedup(n_docs: int, seed: int, workers: int | None, corpus: str | None, fmt: str, quiet: bool) -> None:
     """Ingest one synthetic corpus with one worker and with N; print the speedup and whether the stores are equal.
 
     Example: casus bench speedup --docs 2000 --workers 2
@@ -582,8 +614,9 @@ def bench_speedup(n_docs: int, seed: int, workers: int | None, corpus: str | Non
     from casus.bench import run_speedup_bench
     from casus.ingest import default_workers
 
-    result = run_speedup_bench(n_docs, workers or max(2, default_workers()), seed=seed,
-                               corpus=Path(corpus) if corpus else None)
+    with _bench_progress(quiet) as progress:
+        result = run_speedup_bench(n_docs, workers or max(2, default_workers()), seed=seed,
+                                   corpus=Path(corpus) if corpus else None, progress=progress)
     click.echo(json.dumps(result, indent=2) if fmt == "json" else _format_bench(result))
 
 
@@ -618,6 +651,25 @@ def bench_code(n: int, seed: int, corpus: str | None, fmt: str) -> None:
         click.echo(_format_bench(results["synthetic"]))
     else:
         click.echo("\n\n".join(f"== {name}\n{_format_bench(r)}" for name, r in results.items()))
+
+
+@contextlib.contextmanager
+def _bench_progress(quiet: bool) -> Iterator[Any]:
+    """A progress(phase, done, total) callback drawing a bar on stderr (a terminal only), as `ingest` does."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    err = Console(stderr=True)
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(phase: str, done: int, total: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase, total=total)
+            bar.update(tasks[phase], completed=done, total=total)
+
+        yield progress
 
 
 def _format_bench(result: dict[str, Any]) -> str:

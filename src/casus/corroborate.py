@@ -3,8 +3,9 @@
 Web articles copy each other: the same sentence, give or take a word, turns up
 on several sites. Evidence must count the sentence once. `cluster_sentences`
 groups near-duplicates: identical text after normalisation at once (fast path),
-the rest by MinHash LSH over word shingles (datasketch) to find candidates,
-each candidate pair then checked by exact Jaccard similarity, clusters closed
+the rest by exact Jaccard similarity of word shingles, pair by pair for a few
+sentences and, for more, on the candidate pairs that prefix filtering proposes
+(exact: it misses no pair that reaches the threshold), clusters closed
 transitively. Everything is seeded and ordered, so the same input gives the same
 cluster ids.
 
@@ -19,9 +20,10 @@ Example:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -30,10 +32,13 @@ from functools import lru_cache
 
 K = TypeVar("K", bound=Hashable)
 
-NUM_PERM = 128  # MinHash permutations
-# Up to this many distinct sentences every pair is compared exactly (about 1 µs a pair);
-# above it MinHash LSH proposes candidates, which are then checked the same way.
-ALL_PAIRS_MAX = 300
+NUM_PERM = 128  # MinHash permutations (method="lsh", benchmarks only)
+# Up to this many distinct sentences every pair is compared; above it prefix filtering proposes the
+# candidates. Measured (benchmarks/corroborate_sizes.py, benchmarks/README.md "Near-duplicates"): at 100
+# sentences the two take the same 0.01-0.02 s; at 300, all pairs 0.07-0.19 s, prefix 0.03-0.08 s; at 3,000,
+# 9-29 s against 0.4-0.8 s, with the same clusters. datasketch's MinHash LSH (dropped with scipy, 143 MB)
+# took 0.1-0.2 s at 300 and 1.4-3.2 s at 3,000, and is approximate.
+ALL_PAIRS_MAX = 100
 SEED = 1  # fixed: clusters must not change between runs
 SHINGLE = 2  # word n-grams; bigrams keep one edited word from costing more than two shingles
 MIN_SHINGLES = 4  # shorter sentences join a cluster only by exact (normalised) match
@@ -115,7 +120,82 @@ def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
     return small >= MIN_CONTAINED_SHINGLES and inter >= CONTAINMENT * small
 
 
-def cluster_sentences(items: Iterable[tuple[K, str, str]], threshold: float = 0.7) -> dict[K, int]:
+def candidate_pairs(sh: Mapping[int, frozenset[str]], keys: list[int], threshold: float,
+                    method: str = "auto") -> Iterable[tuple[int, int]]:
+    """Pairs (later, earlier) that may be similar; every pair `_similar` accepts is among them.
+
+    `all`: every pair (up to ALL_PAIRS_MAX sentences, and for "auto" below it);
+    `prefix`: exact prefix filtering (`_prefix_pairs`), no pair `_similar` would
+    accept is missed; `lsh`: datasketch MinHash LSH (approximate; kept for the
+    comparison in benchmarks/corroborate_sizes.py, needs datasketch).
+    """
+    if method == "auto":
+        method = "all" if len(keys) <= ALL_PAIRS_MAX else "prefix"
+    if method == "all":
+        return ((i, j) for n, i in enumerate(keys) for j in keys[:n])
+    if method == "lsh":
+        return _lsh_pairs(sh, keys, threshold)
+    return _prefix_pairs(sh, keys, threshold)
+
+
+def _prefix(ordered: list[str], share: float) -> list[str]:
+    """The first |x| - ceil(share |x|) + 1 shingles: a set sharing `share` of x's shingles meets them."""
+    n = len(ordered)
+    return ordered[: n - math.ceil(share * n - 1e-9) + 1]
+
+
+def _prefix_pairs(sh: Mapping[int, frozenset[str]], keys: list[int], threshold: float) -> Iterator[tuple[int, int]]:
+    """Exact candidates for both tests of `_similar`, by prefix filtering (shingles ordered rarest first).
+
+    Jaccard >= t: the two share at least ceil(t max(|x|, |y|)) shingles, so the
+    prefixes of both (at that share) meet, and |y| lies within [t |x|, |x| / t].
+    Containment >= c of the smaller s: s's prefix at share c meets the larger set.
+    Yields (k, other) per k in order, each pair at least once.
+    """
+    freq: dict[str, int] = defaultdict(int)
+    for k in keys:
+        for s in sh[k]:
+            freq[s] += 1
+    ordered = {k: sorted(sh[k], key=lambda s: (freq[s], s)) for k in keys}
+    contained_index: dict[str, list[int]] = defaultdict(list)
+    for k in keys:  # containment: the smaller one's prefix, probed with every shingle of the larger
+        if len(sh[k]) >= MIN_CONTAINED_SHINGLES:
+            for s in _prefix(ordered[k], CONTAINMENT):
+                contained_index[s].append(k)
+    jaccard_index: dict[str, list[int]] = defaultdict(list)
+    for k in keys:
+        size = len(sh[k])
+        found: set[int] = set()
+        pre = _prefix(ordered[k], threshold)
+        for s in pre:  # Jaccard: prefix against the earlier prefixes, sizes within the length filter
+            for other in jaccard_index.get(s, ()):
+                if threshold * size <= len(sh[other]) <= size / threshold:
+                    found.add(other)
+        if size >= MIN_CONTAINED_SHINGLES:
+            for s in sh[k]:
+                for small in contained_index.get(s, ()):
+                    if small != k and len(sh[small]) <= size:
+                        found.add(small)
+        for s in pre:
+            jaccard_index[s].append(k)
+        for other in sorted(found):
+            yield k, other
+
+
+def _lsh_pairs(sh: Mapping[int, frozenset[str]], keys: list[int], threshold: float) -> list[tuple[int, int]]:
+    from datasketch import MinHashLSH  # optional: benchmarks only
+
+    lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
+    hashes = {i: _minhash(sh[i]) for i in keys}
+    pairs: list[tuple[int, int]] = []
+    for i in keys:
+        pairs.extend((i, j) for j in sorted(lsh.query(hashes[i])))
+        lsh.insert(i, hashes[i])
+    return pairs
+
+
+def cluster_sentences(items: Iterable[tuple[K, str, str]], threshold: float = 0.7,
+                      method: str = "auto") -> dict[K, int]:
     """Cluster id per key: near-duplicate sentences (word-bigram Jaccard >= threshold) share one.
 
     `items` are (key, source_id, sentence). Ids are 0, 1, 2, ... in order of each
@@ -146,21 +226,9 @@ def cluster_sentences(items: Iterable[tuple[K, str, str]], threshold: float = 0.
                 run_owner[run] = i
     sh = {i: shingles(norms[i]) for i in reps}
     fuzzy = [i for i in reps if len(sh[i]) >= MIN_SHINGLES]
-    if 1 < len(fuzzy) <= ALL_PAIRS_MAX:  # few sentences: compare every pair exactly, no hashing
-        for n, i in enumerate(fuzzy):
-            for j in fuzzy[:n]:
-                if _similar(sh[i], sh[j], threshold):
-                    uf.union(j, i)
-    elif len(fuzzy) > ALL_PAIRS_MAX:
-        from datasketch import MinHashLSH  # imports scipy: only when LSH is worth it
-
-        lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
-        hashes = {i: _minhash(sh[i]) for i in fuzzy}
-        for i in fuzzy:
-            for j in sorted(lsh.query(hashes[i])):
-                if _similar(sh[i], sh[j], threshold):
-                    uf.union(j, i)
-            lsh.insert(i, hashes[i])
+    for i, j in candidate_pairs(sh, fuzzy, threshold, method):
+        if uf.find(i) != uf.find(j) and _similar(sh[i], sh[j], threshold):  # already one cluster: nothing to learn
+            uf.union(j, i)
 
     ids: dict[int, int] = {}
     return {key: ids.setdefault(uf.find(i), len(ids)) for i, (key, _, _) in enumerate(rows)}

@@ -2,15 +2,18 @@
 
 One node per actor code, one edge per (source, target) pair that has events
 that happened (asserted or reported; a withheld transfer counts as a rejection,
-other negated events do not). Edge attributes: `weight` (events), `cooperation`
+other negated events do not). Node attributes: `label`, `kind` ("state" for a
+sovereign state, "group" for an alliance, bloc or region of states such as NATO,
+GULF or WEST, "non-state" for the rest), `state` (kind == "state"),
+`events_out`, `events_in`. Edge attributes: `weight` (events), `cooperation`
 and `conflict` (sums of casus.goldstein scores), `goldstein` (their mean) and
 `types` (e.g. "AID:3;ACCUSE:1"). Written as GraphML for Gephi or networkx.
 
 Example:
     >>> g = build_graph([{"source": "RUS", "target": "IRN", "event": "AID", "mode": "military",
     ...                   "modality": "asserted", "negated": False}])
-    >>> g["RUS"]["IRN"]["weight"], g.nodes["RUS"]["label"]
-    (1, 'Russia')
+    >>> g["RUS"]["IRN"]["weight"], g.nodes["RUS"]["label"], g.nodes["RUS"]["kind"]
+    (1, 'Russia', 'state')
 """
 
 from __future__ import annotations
@@ -21,6 +24,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from casus import goldstein, knowledge
+
+
+def actor_kind(code: str) -> str:
+    """"state" (a sovereign state's ISO code), "group" (of states: NATO, GULF, WEST...) or "non-state"."""
+    if not knowledge.is_state(code):
+        return "non-state"
+    groups = set(knowledge.load_data("knowledge.yaml").get("state_groups", []))
+    return "group" if code in groups else "state"
 
 
 def build_graph(events: Iterable[Mapping[str, Any]]) -> Any:
@@ -43,7 +54,8 @@ def build_graph(events: Iterable[Mapping[str, Any]]) -> Any:
     for (source, target), e in sorted(edges.items()):
         for node in (source, target):
             if node not in g:
-                g.add_node(node, label=knowledge.name(node), state=knowledge.is_state(node))
+                kind = actor_kind(node)
+                g.add_node(node, label=knowledge.name(node), kind=kind, state=kind == "state")
         total = e["cooperation"] + e["conflict"]
         g.add_edge(source, target, weight=e["weight"], cooperation=round(e["cooperation"], 2),
                    conflict=round(e["conflict"], 2), goldstein=round(total / e["weight"], 2),

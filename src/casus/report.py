@@ -1,8 +1,8 @@
 """One self-contained HTML report for a scenario: verdict, ladder, factors, timeline, evidence, corroboration.
 
 The page works offline: styles, the chart specs and the Vega/Vega-Lite/vega-embed
-JavaScript (from vl-convert, the bundle altair itself inlines) are all in the
-file. Article text is untrusted: Jinja2 escapes every value, only http(s)
+JavaScript (vl-convert's bundle, the one altair itself inlines when it saves a
+chart) are all in the file. Article text is untrusted: Jinja2 escapes every value, only http(s)
 locations become links, and a Content-Security-Policy lets only the report's own
 scripts (by nonce) run.
 
@@ -21,7 +21,7 @@ import os
 import secrets
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import urlparse
 
@@ -30,8 +30,10 @@ from casus.assess import Assessment, assess, highest_rung_distribution
 from casus.errors import CasusError
 from casus.records import RUNGS
 
-MAX_CLUSTERS = 200  # claim clusters shown in the corroboration view
+MAX_CLUSTERS = 200  # claim clusters listed in the corroboration view
+TOP_CLUSTERS = 10  # of them shown open (most copied first); the rest behind a <details>
 MAX_TIMELINE_ROWS = 300  # events listed under the timeline
+PUSH_LABELS = {"raises": "▲ raises", "lowers": "▼ lowers", "context": "● context"}
 CHART_WIDTH = 560
 COOPERATION_COLOR = "#2b7bb9"
 CONFLICT_COLOR = "#c8423b"
@@ -72,6 +74,18 @@ def _version() -> str:
 
 def _first_href(locations: Iterable[str]) -> str | None:
     return next((h for h in (safe_href(loc) for loc in locations) if h), None)
+
+
+def shown_location(locations: Iterable[str]) -> str | None:
+    """What the report prints for a document's location: its first http(s) URL, else a file's name only.
+
+    A report is shared; the local folders it was made from are nobody else's business.
+    """
+    locs = list(locations)
+    href = _first_href(locs)
+    if href:
+        return href
+    return next((PurePath(loc).name or loc for loc in locs if loc), None)
 
 
 class _Links:
@@ -117,7 +131,7 @@ def evidence_rows(a: Assessment, links: _Links) -> list[dict[str, Any]]:
             rows.append({"factor": f.factor, "kind": e.kind, "sentence": e.sentence, "doc": e.doc, "site": e.site,
                          "date": e.date, "stance": e.stance, "copies": e.copies,
                          "independent_sources": e.independent_sources, "href": _first_href(locs),
-                         "location": next(iter(locs), None)})
+                         "location": shown_location(locs), "push": e.push})
     return rows
 
 
@@ -176,7 +190,7 @@ def timeline(store: Any, patron: str, client: str, as_of: str, until: str | None
                        "direction": directions[(e["source"], e["target"])], "event": e["event"], "mode": e.get("mode"),
                        "negated": bool(e.get("negated")), "modality": e.get("modality"), "score": value,
                        "sentence": e.get("sentence"), "doc": e.get("doc"), "origin": e.get("origin"),
-                       "copies": e.get("copies", 0), "href": _first_href(locs), "location": next(iter(locs), None)})
+                       "copies": e.get("copies", 0), "href": _first_href(locs), "location": shown_location(locs)})
     listed.sort(key=lambda r: (r["month"], r["direction"]))
     return {"months": months, "events": listed[:MAX_TIMELINE_ROWS], "omitted": max(0, len(listed) - MAX_TIMELINE_ROWS),
             "counted": len(listed), "total": len(events), "store_events": sum(1 for e in events if e.get("origin") == "store"),
@@ -205,15 +219,18 @@ def corroboration(store: Any, patron: str, client: str, until: str | None, links
         for m in members:
             locs = links.by_id(str(m["doc_id"]))
             carriers.append({"doc": m["doc"], "site": m.get("site"), "published": m.get("published"),
-                             "href": _first_href(locs), "location": next(iter(locs), None), "sentence": m["sentence"]})
+                             "href": _first_href(locs), "location": shown_location(locs), "sentence": m["sentence"]})
         clusters.append({"sentence": rep["sentence"], "stance": rep["stance"], "factor": rep["factor"],
                          "documents": len(members), "sites": len({m.get("site") or m["doc_id"] for m in members}),
                          "copies": len(members) - 1, "carriers": carriers})
-    clusters.sort(key=lambda c: -c["copies"])
+    clusters.sort(key=lambda c: (-c["copies"], -c["sites"]))
     copied = [c for c in clusters if c["copies"]]
+    listed = clusters[:MAX_CLUSTERS]
     return {"claims": len(claims), "independent": len(clusters), "copied": len(copied),
             "copies": sum(c["copies"] for c in clusters), "documents": len({c["doc_id"] for c in claims}),
-            "clusters": clusters[:MAX_CLUSTERS], "omitted": max(0, len(clusters) - MAX_CLUSTERS)}
+            "clusters": listed, "top": listed[:TOP_CLUSTERS], "rest": listed[TOP_CLUSTERS:],
+            "rest_single": sum(1 for c in listed[TOP_CLUSTERS:] if not c["copies"]),
+            "omitted": max(0, len(clusters) - MAX_CLUSTERS)}
 
 
 # ---------------------------------------------------------------- charts (Altair -> Vega-Lite specs)
@@ -284,7 +301,7 @@ def timeline_chart(months: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 @lru_cache(maxsize=1)
 def vega_bundle() -> str:
-    """vega, vega-lite and vega-embed as one script (from vl-convert; no network), built once per process."""
+    """vega, vega-lite and vega-embed as one script (vl-convert's bundle; no network), built once per process."""
     import vl_convert as vlc
 
     bundle = vlc.javascript_bundle()  # type: ignore[call-arg]  # the stub says snippet is required; it is not
@@ -311,7 +328,7 @@ def build_context(store: Any, patron: str, client: str, attacker: str | None = N
         charts["timeline"] = tchart
     return {
         "a": a, "ladder": ladder, "most_likely_p": highest_rung_distribution(a.ladder).get(a.most_likely), "factors": a.factors, "evidence": evidence_rows(a, links), "timeline": tl,
-        "corroboration": corr, "empty": empty, "db_label": db_label, "charts": charts,
+        "corroboration": corr, "empty": empty, "push_labels": PUSH_LABELS, "db_label": db_label, "charts": charts,
         "patron_name": knowledge.name(a.patron), "client_name": knowledge.name(a.client),
         "attacker_name": knowledge.name(a.attacker) if a.attacker else None,
         "scale_text": goldstein.scale_text(), "scale": goldstein.table()["scale"], "score_rows": goldstein.score_rows(),

@@ -33,7 +33,7 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 EVENTS_SQL = """
 SELECT e.id, COALESCE(e.date, d.published) AS date, e.source, e.event, e.mode, e.target, e.modality,
-       e.negated, e.attribution, s.text AS sentence, d.name AS doc, d.site, d.title, e.doc_id
+       e.negated, s.text AS sentence, e.attribution, d.name AS doc, d.site, d.title, e.doc_id
 FROM events e
 JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
 JOIN documents d ON d.id = e.doc_id
@@ -60,6 +60,28 @@ ORDER BY d.published DESC, c.id
 """
 
 
+PAIR_EVENTS_SQL = """
+SELECT COALESCE(e.date, d.published) AS date, e.source, e.event, e.mode, e.target, e.modality, e.negated,
+       s.text AS sentence, d.name AS doc, d.site, e.id, e.doc_id
+FROM events e
+JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
+JOIN documents d ON d.id = e.doc_id
+WHERE (e.source = upper(:a) AND e.target = upper(:b)) OR (e.source = upper(:b) AND e.target = upper(:a))
+ORDER BY date DESC, e.id
+"""
+
+PAIR_CLAIMS_SQL = """
+SELECT d.published, c.stance, c.factor, s.text AS sentence, d.name AS doc, d.site, c.id, c.doc_id
+FROM claims c
+JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sent_idx
+JOIN documents d ON d.id = c.doc_id
+WHERE c.patron = upper(:patron) AND c.client = upper(:client)
+ORDER BY c.stance, d.published DESC, c.id
+"""
+
+CSS_PATH = "/-/casus.css"
+
+
 def metadata(db_name: str, db_path: str) -> dict[str, Any]:
     """Datasette metadata: the casus pages on the front page, facets, canned queries, the plugin's settings."""
     base = f"/{db_name}"
@@ -69,7 +91,10 @@ def metadata(db_name: str, db_path: str) -> dict[str, Any]:
             f'<p><a href="/assess">Run an assessment</a> and open its report · '
             f'<a href="{base}/events_with_text">events</a> (filter by actor, type, mode, modality, date) · '
             f'<a href="{base}/claims_with_text">claims</a> · <a href="{base}/documents">documents</a> · '
-            f'<a href="{base}/events">events table with facets</a></p>'),
+            f'<a href="{base}/events">events table with facets</a></p>'
+            f'<p>Ready-made: <a href="{base}/events_between?a=RUS&amp;b=IRN">events between two actors</a> · '
+            f'<a href="{base}/claims_for_pair?patron=RUS&amp;client=IRN">claims for a pair</a> '
+            f'(change the codes in the boxes)</p>'),
         "databases": {db_name: {
             "tables": {
                 "events": {"facets": ["source", "target", "event", "mode", "modality", "negated"]},
@@ -85,11 +110,21 @@ def metadata(db_name: str, db_path: str) -> dict[str, Any]:
                     "description": "Filter by actor code (source or target, e.g. RUS), PLOVER type (AID), mode (military), "
                                    "modality (asserted, reported, hedged, future) and dates YYYY[-MM[-DD]]; leave a box empty "
                                    "to match all.",
-                    "sql": EVENTS_SQL},
+                    "sql": EVENTS_SQL, "hide_sql": True},
                 "claims_with_text": {
                     "title": "Claims with their sentences",
                     "description": "Filter by patron and client codes, stance (for, against, neutral) and factor.",
-                    "sql": CLAIMS_SQL},
+                    "sql": CLAIMS_SQL, "hide_sql": True},
+                "events_between": {
+                    "title": "Events between two actors",
+                    "description": "Every event from a to b or from b to a (actor codes such as RUS and IRN), newest first, "
+                                   "with its sentence.",
+                    "sql": PAIR_EVENTS_SQL, "hide_sql": True},
+                "claims_for_pair": {
+                    "title": "Claims for a pair",
+                    "description": "What the sentences say about whether the patron will defend the client "
+                                   "(codes such as RUS and IRN), by stance.",
+                    "sql": PAIR_CLAIMS_SQL, "hide_sql": True},
             },
         }},
         "plugins": {PLUGIN_NAME: {"db": db_path}},
@@ -129,7 +164,7 @@ def _params(request: Any) -> dict[str, str | None]:
 
 def _resolve(params: dict[str, str | None]) -> dict[str, Any]:
     """Names or codes -> codes, and the date checked; CasusError with the one-line reason."""
-    from casus.cli import _code
+    from casus.actors import actor_code as _code
     from casus.validate import check_iso_date
 
     if not params["patron"] or not params["client"]:
@@ -189,9 +224,19 @@ async def report_page(datasette: Any, request: Any) -> Response:
     return Response.html(html)
 
 
+async def css_page(datasette: Any, request: Any) -> Response:
+    """GET /-/casus.css: column widths (sentences wide, codes narrow) and a short SQL box."""
+    return Response((TEMPLATES / "casus.css").read_text(encoding="utf-8"), content_type="text/css; charset=utf-8")
+
+
 @hookimpl
 def register_routes(datasette: Any) -> list[tuple[str, Any]]:
-    return [(r"^/assess$", assess_page), (r"^/report$", report_page)]
+    return [(r"^/assess$", assess_page), (r"^/report$", report_page), (r"^/-/casus\.css$", css_page)]
+
+
+@hookimpl
+def extra_css_urls(datasette: Any) -> list[str]:
+    return [CSS_PATH]
 
 
 @hookimpl

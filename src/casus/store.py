@@ -340,8 +340,11 @@ class Store:
         mode: str | None = None,
         limit: int | None = None,
         newest_first: bool = False,
+        undated: bool = False,
     ) -> Iterator[dict[str, Any]]:
         """Events with their sentence and document; dates compare on the event date, else the published date.
+
+        `undated=True` keeps, under since/until, the events that have neither date.
 
         In document-name order, or newest documents (published date) first. With
         a limit, the page is found first (see `_event_page`), and sentences are
@@ -354,11 +357,12 @@ class Store:
             if val is not None:
                 where.append(f"e.{col} = ?")
                 args.append(val)
+        or_undated = "COALESCE(e.date, d.published) IS NULL OR " if undated else ""
         if since:
-            where.append("COALESCE(e.date, d.published) >= ?")
+            where.append(f"({or_undated}COALESCE(e.date, d.published) >= ?)")
             args.append(since)
         if until:
-            where.append("substr(COALESCE(e.date, d.published), 1, ?) <= ?")
+            where.append(f"({or_undated}substr(COALESCE(e.date, d.published), 1, ?) <= ?)")
             args.extend([len(until), until])
         order = _ORDERS[newest_first]
         if limit:
@@ -372,6 +376,14 @@ class Store:
             rec = dict(row)
             rec["negated"] = bool(rec["negated"])
             yield rec
+
+    def count_undated_events(self, source: str | None = None, target: str | None = None, event: str | None = None,
+                             modality: str | None = None, mode: str | None = None) -> int:
+        """How many events matching these filters have neither an event date nor a published date."""
+        equal = {"source": source, "target": target, "event": event, "modality": modality, "mode": mode}
+        where = ["e.date IS NULL", "d.published IS NULL"] + [f"e.{col} = ?" for col, v in equal.items() if v is not None]
+        sql = "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE " + " AND ".join(where)
+        return int(self.conn.execute(sql, [v for v in equal.values() if v is not None]).fetchone()[0])
 
     def _event_page(self, where: list[str], args: list[Any], indexed: dict[str, str], limit: int,
                     newest_first: bool = False) -> str:
@@ -402,7 +414,8 @@ class Store:
         self, patron: str | None = None, client: str | None = None, until: str | None = None
     ) -> Iterator[dict[str, Any]]:
         """Claims with their sentence and document; `until` compares on the published date."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
         for col, val in (("c.patron", patron), ("c.client", client)):
             if val is not None:
                 where.append(f"{col} = ?")

@@ -41,7 +41,7 @@ Record = dict[str, Any]
 
 def normalise(sentence: str) -> str:
     """Comparison form of a sentence."""
-    s = sentence.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}))
+    s = sentence.translate(str.maketrans("\u2019\u2018\u201c\u201d\u00a0", "''\"\" "))
     s = re.sub(r"\s+", " ", s).strip().strip("*#\"' ").strip()
     return s.lower()
 
@@ -52,7 +52,7 @@ def _keys(records: Iterable[Record]) -> dict[tuple[str, str, int], Record]:
     out: dict[tuple[str, str, int], Record] = {}
     for r in records:
         base = (r["doc"], normalise(r["sentence"]))
-        out[(*base, seen[base])] = r
+        out[base + (seen[base],)] = r  # not (*base, n): Python 3.10
         seen[base] += 1
     return out
 

@@ -7,16 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-
-def shared_dir() -> Path:
-    """``shared/``, where the gold and the seeds live: ``$CASUS_SHARED`` if set, else beside the repository
-    (``<repo>/../shared``, for a source checkout), else ``../shared`` or ``./shared`` from the working directory
-    (for an installed package run inside the repository). The first candidate if none exists."""
-    env = os.environ.get("CASUS_SHARED")
-    if env:
-        return Path(env)
-    candidates = [Path(__file__).resolve().parents[3].parent / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"]
-    return next((c for c in candidates if c.is_dir()), candidates[0])
+from casus.datafiles import shared_dir  # noqa: F401 (the scorers' import)
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:

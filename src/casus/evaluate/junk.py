@@ -175,7 +175,8 @@ def score_junk(gold_path: str | Path, seeds_dir: str | Path) -> dict[str, Any]:
     }
 
 
-def _table(result: dict[str, Any]) -> str:
+def format_scores(result: dict[str, Any]) -> str:
+    """The junk score table: per document, overall, speed, then each junk run kept and sentence lost."""
     rows = [f"{'doc':<28} {'recall':>7} {'loss':>7} {'prec':>7} {'junk ch':>8} {'text ch':>8} {'runs =':>7}"]
     for doc, d in result["docs"].items():
         rows.append(f"{doc:<28} {d['recall']:>7.3f} {d['text_loss']:>7.4f} {d['precision']:>7.3f}"
@@ -204,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.gold.exists():
         print(f"error: gold file {args.gold} not found; pass --gold", file=sys.stderr)
         return 2
-    print(_table(score_junk(args.gold, args.seeds)))
+    print(format_scores(score_junk(args.gold, args.seeds)))
     return 0
 
 
