@@ -95,6 +95,10 @@ CASES = [
     # negation does not reach past ", unlike"
     ("The pact stops short of a defence clause, unlike the treaty Egypt has signed with Sudan.",
      {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),
+    # military action, air assaults, aggression with its agent are attacks; generic aggression is not
+    ("The general died in the Israeli aggression against Lebanon.", {("ISR", "ASSAULT", "LBN", False)}),
+    ("The pact allows nuclear weapons to be used in response to aggression.", set()),
+    ("Russia carried out a large air assault on Ukraine overnight.", {("RUS", "ASSAULT", "UKR", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one

@@ -257,7 +257,7 @@ FRAMES = frozenset({"directed", "transfer", "receive", "joint", "request", "assa
                     "mediate", "withdraw", "declined", "mobilize", "intercept", "cease"})
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
                            "modes", "untargeted", "words"})
-_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor"})
+_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent"})
 _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "arms_deals", "assault_modes", "attribution_nouns",
                        "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "launch_verbs",
                        "modes", "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
@@ -2011,6 +2011,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
             trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)):
             return False
+    if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t)):
+        return False
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
