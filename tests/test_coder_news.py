@@ -233,3 +233,8 @@ def test_the_accord_takes_the_mode_of_the_treaty_just_named() -> None:
 def test_security_agreement_is_a_pact() -> None:
     got = code_sentences(["Egypt signed a security agreement with Sudan."], PUBLISHED)[0]
     assert {(e.source, e.event, e.target, e.mode) for e in got} == {("EGY", "AGREE", "SDN", "pact"), ("SDN", "AGREE", "EGY", "pact")}
+
+
+def test_request_mode_reads_the_act_asked_for() -> None:
+    got = code_sentences(["Minsk asked Moscow to deploy more advanced weapons to Belarus."], PUBLISHED)[0]
+    assert {(e.source, e.event, e.target, e.mode) for e in got} == {("BLR", "REQUEST", "RUS", "military")}

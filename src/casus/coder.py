@@ -1273,6 +1273,12 @@ def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
     found = _domain_hits(sent, lo, hi)
     key = t.key
     found = [lex.domain_words[w] for w in key.split() if w in lex.domain_words] + found
+    if typ == "REQUEST" and not found:
+        # "asked Putin to deploy more weapons", "sought help to restore its air defences": the act asked for
+        _lo, clause_hi = _clause(sent, t.start)
+        j = bisect_left(sent.starts, t.end)
+        end = sent.starts[j + 12] if j + 12 < len(sent.starts) else len(sent.text)
+        found = _domain_hits(sent, t.end, min(clause_hi, end))
     if typ == "ASSAULT":
         window = sent.low[max(0, t.start - 40):min(len(sent.text), t.end + 25)]
         best = None
