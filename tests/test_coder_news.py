@@ -99,6 +99,10 @@ CASES = [
     ("The general died in the Israeli aggression against Lebanon.", {("ISR", "ASSAULT", "LBN", False)}),
     ("The pact allows nuclear weapons to be used in response to aggression.", set()),
     ("Russia carried out a large air assault on Ukraine overnight.", {("RUS", "ASSAULT", "UKR", False)}),
+    # help withheld: "offered little", "little real help"
+    ("Cairo offered little help to Khartoum.", {("EGY", "AID", "SDN", True)}),
+    ("When Turkish jets struck Syrian bases, Moscow offered little more than words.",
+     {("TUR", "ASSAULT", "SYR", False), ("RUS", "AID", "SYR", True)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one

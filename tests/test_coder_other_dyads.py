@@ -86,8 +86,9 @@ CASES = [
      {("IND", "ASSAULT", "PAK", False), ("PAK", "ASSAULT", "IND", False)}),
     ("Indian missiles struck nine sites in Pakistan in May 2025.", {("IND", "ASSAULT", "PAK", False)}),
     ("Pakistan's military said it shot down five Indian aircraft.", {("PAK", "ASSAULT", "IND", False)}),
+    # "offered little": help withheld from the one attacked (dev gold convention for refusals, issue 12)
     ("When US and Israeli jets pounded Iranian nuclear sites in February 2026, Moscow offered little more than words.",
-     {("USA", "ASSAULT", "IRN", False), ("ISR", "ASSAULT", "IRN", False)}),
+     {("USA", "ASSAULT", "IRN", False), ("ISR", "ASSAULT", "IRN", False), ("RUS", "AID", "IRN", True)}),
     ("Behind the scenes, Russia may have passed satellite intelligence to Iran, according to two Western officials.",
      {("RUS", "COOPERATE", "IRN", False)}),
     ("Iranian Foreign Minister Abbas Araghchi flew to Moscow seeking air defence systems, but returned empty-handed.",

@@ -1001,6 +1001,10 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
 def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, ...]:
     """The actor a pronoun refers to: the nearest subject-like mention, else the previous sentence's subject."""
     if person:
+        # a leader who is a subject ("Putin condemned the killing of Khamenei, but he ..."), else the nearest leader
+        for x in reversed(prior):
+            if x.kind == "leader" and x.prep is None and not x.obj:
+                return x.codes[:1]
         for x in reversed(prior):
             if x.kind == "leader":
                 return x.codes[:1]
@@ -1611,8 +1615,9 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
         thanker = [m for m in sent.mentions if lo <= m.start < t.start and _subject_ok(m) and not set(m.codes) & set(src)]
         if thanker:
             return list(thanker[0].codes[:1])
-    if typ == "AID" and t.trig.mode == "intervention":
-        # "declined to intervene when Azerbaijan attacked Armenia": help goes to the one attacked
+    if typ == "AID" and (t.trig.mode == "intervention" or t.trig.neg):
+        # "declined to intervene when Azerbaijan attacked Armenia", "offered little when X struck Y": help goes
+        # (or is withheld from) the one attacked
         for o in sent.triggers:
             if o is not t and o.trig.type == "ASSAULT":
                 victims = [c for c in _codes(right_target(sent, o, ASSAULT_PREPS, span=10)) if c not in src]
