@@ -1885,6 +1885,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             return []
     else:
         preps = COOP_PREPS if trig.type == "COOPERATE" else INTERVENTION_PREPS if trig.mode == "intervention" else DIRECT_PREPS
+        last = t.key.rsplit(" ", 1)[-1]
+        if last in PREPS:
+            preps = preps | {last}  # "refused to negotiate with X": the phrase's own preposition takes the target
         tgt = right_target(sent, t, preps)
         if "possessor" in trig.need:
             before = [m for m in sent.mentions if m.end <= t.start and m.codes]
