@@ -103,6 +103,12 @@ CASES = [
     ("Cairo offered little help to Khartoum.", {("EGY", "AID", "SDN", True)}),
     ("When Turkish jets struck Syrian bases, Moscow offered little more than words.",
      {("TUR", "ASSAULT", "SYR", False), ("RUS", "AID", "SYR", True)}),
+    # refusing to take part or to negotiate is REJECT; refusing help stays a negated AID
+    ("Armenia refused to host the CSTO military exercises this year.", {("ARM", "REJECT", "CSTO", False)}),
+    ("Kyiv refused to negotiate with Moscow.", {("UKR", "REJECT", "RUS", False)}),
+    ("Moscow refused to send troops to Armenia.", {("RUS", "AID", "ARM", True)}),
+    # "Russian drones" act like "Russian jets"
+    ("Russian drones crossed into Polish airspace this week.", {("RUS", "COERCE", "POL", False)}),
     # "targets" as a noun is no attack
     ("Analysts listed the Iranian targets.", set()),
     # an indefinite attack is not a specific one
