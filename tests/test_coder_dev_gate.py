@@ -19,13 +19,14 @@ from casus.store import Store
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 # measured 2026-12-01 with PYTHONPATH=$PWD/src /work/tools/measure.sh (the same as these tests compute)
+# (dev 0.422, A-C 0.462, D-G 0.393, seeds 0.797; role-matched mode 0.861, modality 0.770, negation 0.967)
 GATES = {
-    ("dev", None): 0.40,
-    ("dev", "^dev-[A-C]"): 0.43,
-    ("dev", "^dev-[D-G]"): 0.37,
+    ("dev", None): 0.41,
+    ("dev", "^dev-[A-C]"): 0.45,
+    ("dev", "^dev-[D-G]"): 0.38,
     ("seeds", None): 0.78,
 }
-ATTRIBUTE_GATES = {"mode": 0.84, "modality": 0.75, "negated": 0.95}  # dev, on role-matched events
+ATTRIBUTE_GATES = {"mode": 0.85, "modality": 0.76, "negated": 0.95}  # dev, on role-matched events
 
 
 def _load(path: Path) -> list[dict]:
