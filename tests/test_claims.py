@@ -438,14 +438,16 @@ def seed_scores() -> dict:
 
 
 def test_seed_gold_stance_macro_f1(seed_scores: dict) -> None:
-    """Target: stance macro-F1 >= 0.75 over for/against/neutral on the 240 gold claims."""
-    assert seed_scores["stance_macro_f1"] >= 0.75
-    assert seed_scores["stance_macro_f1_for_against"] >= 0.85
+    """On the 240 gold sentences: stance macro-F1 over for/against/neutral and over for/against, gated at the
+    measured figures (0.792, 0.953 on 2026-12-01) minus 0.01."""
+    assert seed_scores["stance_macro_f1"] >= 0.78
+    assert seed_scores["stance_macro_f1_for_against"] >= 0.94
 
 
 def test_seed_gold_detection_and_factor(seed_scores: dict) -> None:
-    assert seed_scores["detection"]["recall"] >= 0.9
-    assert seed_scores["factor_accuracy"] >= 0.65
+    """Measured 0.971 and 0.755 on 2026-12-01; gated at those minus 0.01."""
+    assert seed_scores["detection"]["recall"] >= 0.96
+    assert seed_scores["factor_accuracy"] >= 0.745
 
 
 def test_seed_gold_dyad() -> None:

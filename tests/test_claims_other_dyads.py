@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casus.claims import code_sentence, orient, score_sentence
+from casus.claims import Dyad, code_sentence, orient, score_sentence
 
 
 @pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
@@ -26,3 +26,387 @@ def test_a_third_partys_treaty_is_not_the_patrons_commitment() -> None:
     assert third.factor["commitment"] == 0 and own.factor["commitment"] > 0
     # negated commitments still count: "no defence pact with Moscow" is no commitment of anyone's
     assert score_sentence("Pyongyang has no defence pact with Moscow.", dyad).stance["against"] > 0
+
+
+def test_front_matter_pair_wins_over_detection() -> None:
+    """meta["patron"]/meta["client"] (the document's front matter) decide the pair, not the text's co-mentions."""
+    from casus.claims import code_claims
+
+    sentences = ["France and Turkey have quarrelled over the eastern Mediterranean for years.",
+                 "Paris signed a defence pact with Athens that obliges it to come to Greece's aid."]
+    detected = code_claims(sentences, [[], []], "France and Turkey")
+    given = code_claims(sentences, [[], []], "France and Turkey", meta={"patron": "FRA", "client": "GRC"})
+    assert all(c.client != "GRC" for cs in detected for c in cs)
+    assert [c.client for c in given[1]] == ["GRC"] and given[1][0].stance == "for"
+    # a front matter without both codes is ignored
+    assert code_claims(sentences, [[], []], "France and Turkey", meta={"patron": "FRA"}) == detected
+
+
+def test_the_headline_is_article_text_but_a_section_heading_is_not() -> None:
+    from casus.claims import code_claims
+
+    title = "Paris Vows To Defend Athens After Turkish Naval Standoff"
+    sentences = [title, "Why The Treaty Matters For Greece", "Paris pledged on Monday to defend Greece if it is attacked."]
+    got = code_claims(sentences, [[], [], []], title, meta={"patron": "FRA", "client": "GRC"})
+    assert [c.stance for c in got[0]] == ["for"]  # the headline
+    assert got[1] == []  # a title-case section heading
+    # a title that only announces the article ("Unpacking ...") is no claim
+    meta_title = "France And Greece: Unpacking A Defence Pact"
+    assert code_claims([meta_title], [[]], meta_title, meta={"patron": "FRA", "client": "GRC"}) == [[]]
+
+
+def test_a_pact_the_patron_signed_with_a_third_party_is_not_its_commitment_to_the_client() -> None:
+    claim = code_sentence("However, the pact stops short of mutual defence obligations, unlike the security agreement"
+                          " Paris has signed with Cairo.", orient("FRA", "GRC"))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", "commitment")
+
+
+def test_a_sentence_about_third_parties_only_needs_more_evidence() -> None:
+    """Two third parties' dealings are no claim on a weak cue; the same cue about the patron is."""
+    dyad = orient("RUS", "ARM")
+    assert code_sentence("Azerbaijan refused to allow humanitarian aid into the enclave for months.", dyad) is None
+    claim = code_sentence("Moscow refused to allow humanitarian aid into the enclave for months.", dyad)
+    assert claim is not None and claim.stance == "against"
+
+
+@pytest.mark.parametrize(("sentence", "stance", "factor"), [
+    ("Washington's support for Manila remains ironclad, the secretary said on Monday.", "for", "signal"),
+    ("The envoy sought to reassure Manila that the United States would stand with it.", "for", "signal"),
+    ("The president signed an executive order committing the United States to defend the Philippines.", "for",
+     "commitment"),
+])
+def test_statements_of_resolve_are_signals_and_formal_instruments_commitments(
+        sentence: str, stance: str, factor: str) -> None:
+    claim = code_sentence(sentence, orient("USA", "PHL"))
+    assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
+    ("FRA", "GRC", "The deal holds a clause under which the two countries will come to each other's aid if attacked.",
+     "for", "commitment"),
+    ("USA", "QAT", "Washington shall regard an armed attack on Qatari territory as a threat to its own security.",
+     "for", "commitment"),
+    ("CHN", "PAK", "Being Beijing's partner, Islamabad has learned, is not the same as being an ally.",
+     "against", "commitment"),
+    ("CHN", "PAK", "It is no surprise that most of the warplanes Pakistan has bought since 2015 were supplied by China.",
+     "for", "precedent"),
+])
+def test_defence_clause_wording(patron: str, client: str, sentence: str, stance: str, factor: str) -> None:
+    claim = code_sentence(sentence, orient(patron, client))
+    assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
+
+
+def test_events_give_the_factor_where_the_cues_speak() -> None:
+    """A pledged defence by the patron (AID future) is a commitment; the cue 'defend' carries no factor itself."""
+    from casus.records import CodedEvent
+
+    sentence = "France defending Greece is the subject of the talks this month."
+    pledge = [CodedEvent(source="FRA", event="AID", target="GRC", mode="intervention", modality="future")]
+    claim = code_sentence(sentence, orient("FRA", "GRC"), pledge)
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "commitment")
+    bare = code_sentence(sentence, orient("FRA", "GRC"))
+    assert bare is not None and bare.factor != "commitment"
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
+    # the refusal is the patron's although the client is named first
+    ("RUS", "IRN", "Anger in Tehran over Moscow's refusal to help during the war keeps growing.", "against", None),
+    # "would not hesitate to come to its aid" is a pledge, not reluctance
+    ("EGY", "SDN", "Cairo told Khartoum that Egypt would not hesitate to come to Sudan's aid.", "for", "commitment"),
+    # the patron's statement that the attack was a violation of international law
+    ("RUS", "IRN", "Lavrov said the Israeli strikes on Iran were a gross violation of international law.", "for", "signal"),
+    # "since World War II" is history, not the risk of a world war; "a contingent of troops" is no condition
+    ("RUS", "SRB", "Moscow has kept a large contingent of advisers in Serbia since 2018.", None, None),
+    ("CHN", "PRK", "Pyongyang told Beijing their friendship cannot change, whatever happens.", None, None),
+])
+def test_whose_act_and_double_negation(patron: str, client: str, sentence: str, stance: str | None,
+                                       factor: str | None) -> None:
+    claim = code_sentence(sentence, orient(patron, client))
+    if stance is None:
+        assert claim is None or claim.stance != "against"
+    else:
+        assert claim is not None and claim.stance == stance
+        assert factor is None or claim.factor == factor
+
+
+def test_press_boilerplate_is_no_claim() -> None:
+    assert code_sentence("A spokesman for the Saudi foreign ministry did not immediately respond to a request for "
+                         "comment.", orient("USA", "SAU")) is None
+
+
+def test_a_third_partys_refusal_counts_less_than_the_patrons() -> None:
+    dyad = orient("USA", "JPN")
+    theirs = score_sentence("Beijing refused to withdraw its remarks.", dyad).stance["against"]
+    ours = score_sentence("Washington refused to withdraw its remarks.", dyad).stance["against"]
+    assert 0 < theirs < ours
+
+
+def test_a_patrons_statement_without_a_cue_is_a_neutral_signal() -> None:
+    claim = code_sentence("The Kremlin said on Monday that Moscow was in contact with Tehran.", orient("RUS", "IRN"))
+    assert claim is not None and (claim.stance, claim.factor) == ("neutral", "signal")
+    # the client speaking is not the patron's statement
+    assert code_sentence("Tehran said on Monday that it was in contact with Moscow.", orient("RUS", "IRN")) is None
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "factor"), [
+    ("USA", "KOR", "The White House is weighing cutting its security commitments to Seoul.", "commitment"),
+    ("USA", "KOR", "His remarks cast doubt on the credibility of the alliance with Seoul.", "commitment"),
+    ("RUS", "SYR", "Damascus newspapers criticised Moscow for its silence during the offensive.", "precedent"),
+    ("RUS", "SYR", "Syrian officials say they received little practical help from Russia during the siege.", "precedent"),
+    ("RUS", "SYR", "Commentators in Damascus complained of the delay in delivering Russian air defences.", "precedent"),
+    ("RUS", "SYR", "One adviser called the Russian-Syrian pact nothing more than a scam.", "commitment"),
+])
+def test_commitments_cut_doubted_and_help_found_wanting(patron: str, client: str, sentence: str, factor: str) -> None:
+    claim = code_sentence(sentence, orient(patron, client))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", factor)
+
+
+def test_an_actor_name_is_no_cue() -> None:
+    """'Sham' in Hayat Tahrir al-Sham is not a sham treaty."""
+    claim = code_sentence("Rebels of Hayat Tahrir al-Sham and allied factions held the city on Sunday, officials told"
+                          " reporters.", orient("RUS", "SYR"))
+    assert claim is None or claim.stance != "against"
+
+
+def test_little_of_is_no_negation_and_a_third_partys_reluctance_counts_less() -> None:
+    dyad = orient("EGY", "SDN")
+    claim = code_sentence("The general said little of the joint defence pact between Egypt and Sudan.", dyad)
+    assert claim is not None and claim.stance == "for"
+    theirs = score_sentence("Ethiopia is wary of a war.", dyad).stance["against"]
+    ours = score_sentence("Egypt is wary of a war.", dyad).stance["against"]
+    assert 0 < theirs < ours
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister briefed his Greek counterpart on the crimes committed by militants against civilians in the north.",
+    "The fighting between the two rebel groups stretched for a second day, the worst in more than a decade.",
+    "A diplomat lodged a note with the ministry concerning the remarks of a governor.",
+    "Sweden upset Orban by criticising the courts in Hungary.",
+])
+def test_words_that_only_look_like_cues(sentence: str) -> None:
+    """'crimes committed', 'stretched for a day', 'more than a decade', 'concerning', a third party upsetting
+    another: no stance of the patron's (France and Greece)."""
+    claim = code_sentence(sentence, orient("FRA", "GRC"))
+    assert claim is None or claim.stance == "neutral"
+
+
+def test_a_document_about_two_pairs_gets_claims_for_both() -> None:
+    """No front matter: the paragraphs about another pair (named in two sentences, the first pair not at all)
+    are read for that pair; the export then carries each claim's own patron and client."""
+    from casus.claims import code_claims, paragraph_numbers
+
+    text = ("Will Russia defend Armenia? Moscow is bound by treaty to defend Armenia if it is attacked.\n\n"
+            "Russia's peacekeepers did nothing when Azerbaijan struck Armenia in 2022.\n\n"
+            "Will China defend Pakistan? China has supplied Pakistan with most of its fighter jets.\n"
+            "Beijing and Islamabad signed a defence cooperation pact last year.")
+    from casus.segment import split_sentences
+
+    spans = split_sentences(text)
+    sentences = [text[s.start:s.end] for s in spans]
+    paragraphs = paragraph_numbers(text, [(s.start, s.end) for s in spans])
+    assert paragraphs == [0, 0, 1, 2, 2, 3]
+    claims = code_claims(sentences, [[] for _ in sentences], "Two pacts", paragraphs=paragraphs)
+    pairs = {(c.patron, c.client) for cs in claims for c in cs}
+    assert pairs == {("RUS", "ARM"), ("CHN", "PAK")}
+    # the front matter's pair wins for the whole document
+    given = code_claims(sentences, [[] for _ in sentences], "Two pacts", paragraphs=paragraphs,
+                        meta={"patron": "RUS", "client": "ARM"})
+    assert {(c.patron, c.client) for cs in given for c in cs} == {("RUS", "ARM")}
+
+
+def test_one_passing_mention_of_another_pair_keeps_the_document_pair() -> None:
+    from casus.claims import code_claims
+
+    sentences = ["Moscow is bound by treaty to defend Armenia if it is attacked.",
+                 "The pact is weaker than the one China signed with Pakistan."]
+    claims = code_claims(sentences, [[], []], "Russia and Armenia", paragraphs=[0, 1])
+    assert {(c.patron, c.client) for cs in claims for c in cs} == {("RUS", "ARM")}
+
+
+def test_pipeline_passes_front_matter_meta_to_claims() -> None:
+    from casus.pipeline import process
+    from casus.records import RawInput
+
+    raw = RawInput(location="x.md", text="France and Turkey quarrel. Paris signed a defence pact with Athens.",
+                   title="France and Turkey", meta={"patron": "FRA", "client": "GRC"})
+    doc = process(raw)
+    assert {(c.patron, c.client) for s in doc.sentences for c in s.claims} == {("FRA", "GRC")}
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
+    ("NATO", "SWE", "Sweden ended two centuries of non-alignment and decided to join NATO.", "for", "commitment"),
+    ("EU", "FRA", "Paris invoked the union's mutual assistance clause after the attacks.", "for", "commitment"),
+    ("FRA", "CYP", "Last week France also sent anti-missile defences to Cyprus.", "for", "precedent"),
+    ("RUS", "CAF", "Hundreds of Russian paramilitaries have been helping the army fight the rebels.", "for", None),
+    ("USA", "PHL", "Washington stands in support of Manila after the collision at sea.", "for", "signal"),
+])
+def test_membership_invoked_clauses_and_forces_sent(patron: str, client: str, sentence: str, stance: str,
+                                                    factor: str | None) -> None:
+    claim = code_sentence(sentence, Dyad(patron, client))
+    assert claim is not None and claim.stance == stance
+    assert factor is None or claim.factor == factor
+
+
+def test_non_negates_only_the_words_it_prefixes() -> None:
+    dyad = orient("USA", "PHL")
+    claim = code_sentence("The two states signed a non-binding defence pact.", dyad)
+    assert claim is not None and claim.stance == "against"
+
+
+def test_the_front_matter_attacker_is_its_own_mask() -> None:
+    """With meta["attacker"], the patron's help to the attacker is against it; help to another third party is not."""
+    from casus.claims import meta_dyad
+
+    dyad = meta_dyad({"patron": "RUS", "client": "IRN", "attacker": "ISR"})
+    assert dyad == Dyad("RUS", "IRN", "ISR")
+    to_attacker = code_sentence("Officials in Tehran say Moscow provided Israel with radar data.", dyad)
+    assert to_attacker is not None and to_attacker.stance == "against"
+    to_other = code_sentence("Officials in Tehran say Moscow provided Syria with radar data.", dyad)
+    assert to_other is None or to_other.stance != "against"
+    # helping to mediate between the attacker and the client is no aid to the attacker
+    mediate = code_sentence("Moscow offered to help mediate between Israel and Iran.", dyad)
+    assert mediate is None or mediate.factor != "precedent"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Moscow called on both sides to settle the dispute diplomatically.",
+    "The importance of Iran to Russia is waning, officials in Moscow say.",
+    "Officials voiced strong dissatisfaction with the support Tehran received from Moscow.",
+])
+def test_mediation_waning_weight_and_dissatisfaction_are_against(sentence: str) -> None:
+    claim = code_sentence(sentence, Dyad("RUS", "IRN"))
+    assert claim is not None and claim.stance == "against"
+
+
+@pytest.mark.parametrize(("sentence", "factor"), [
+    ("Moscow says its instructors train the army but do not fight unless attacked.", "signal"),
+    ("Russia maintains it has no combat troops in the country, only advisers.", "signal"),
+    ("Talks on a Russian defence guarantee for Bangui remain in the early stages.", "commitment"),
+    ("Putin phoned both leaders to urge them to stop the fighting.", "signal"),
+])
+def test_forces_that_do_not_fight_and_pacts_not_yet_there(sentence: str, factor: str) -> None:
+    claim = code_sentence(sentence, Dyad("RUS", "CAF"))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", factor)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The relationship between Seoul and Washington has come under intense scrutiny.",
+    "This partnership gained momentum as both countries faced the same pressures.",
+    "The strategic partnership between the two countries rests on shared interests.",
+])
+def test_the_relationship_in_general_is_no_claim(sentence: str) -> None:
+    assert code_sentence(sentence, Dyad("USA", "KOR")) is None
+
+
+@pytest.mark.parametrize(("sentence", "factor"), [
+    ("Washington is one of Seoul's closest partners.", "interest"),
+    ("We will keep working with our Korean partners, the spokesman said.", "signal"),
+    ("The partnership will not extend to defending Seoul in a war.", "commitment"),
+])
+def test_more_than_warmth_is_a_claim(sentence: str, factor: str) -> None:
+    claim = code_sentence(sentence, Dyad("USA", "KOR"))
+    assert claim is not None and claim.factor == factor
+
+
+@pytest.mark.parametrize("sentence", [
+    'The question of "will China defend Pakistan" has no simple answer.',
+    "The question of **why China supports Pakistan** is not easily answered.",
+    "The extent to which China will protect Pakistan remains subject to many factors.",
+])
+def test_a_restated_question_is_no_evidence(sentence: str) -> None:
+    claim = code_sentence(sentence, Dyad("CHN", "PAK"))
+    assert claim is None or claim.stance == "neutral"
+
+
+def test_the_rest_of_a_sentence_that_restates_the_question_still_counts() -> None:
+    claim = code_sentence('The question of "will China defend Pakistan" is met with a cautious, pragmatic answer'
+                          " from Beijing.", Dyad("CHN", "PAK"))
+    assert claim is not None and claim.stance == "against"
+
+
+def test_a_third_party_named_in_passing_does_not_void_the_pairs_pact() -> None:
+    """'in the face of Western sanctions' names a third party, but the pact is the pair's."""
+    claim = code_sentence("Putin and his Iranian counterpart signed a broad cooperation pact as their countries"
+                          " faced Western sanctions.", Dyad("RUS", "IRN"))
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "commitment")
+
+
+@pytest.mark.parametrize("sentence", [
+    "These deepening ties are seen as a threat by Western capitals.",
+    "One example of this enduring cooperation is the work on the port.",
+])
+def test_growing_ties_in_general_are_no_claim(sentence: str) -> None:
+    assert code_sentence(sentence, Dyad("RUS", "IRN")) is None
+
+
+def test_strengthening_defence_cooperation_is_more_than_warmth() -> None:
+    claim = code_sentence("The access agreement is seen to strengthen the defence cooperation of Tokyo and Manila.",
+                          Dyad("JPN", "PHL"))
+    assert claim is not None and claim.factor == "commitment"
+
+
+@pytest.mark.parametrize(("sentence", "factor"), [
+    ("During the war Beijing refused to help Islamabad.", "precedent"),
+    ("Beijing will refuse any request from Islamabad for help.", "commitment"),
+])
+def test_an_act_cue_takes_its_factor_from_the_clauses_time(sentence: str, factor: str) -> None:
+    claim = code_sentence(sentence, Dyad("CHN", "PAK"))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", factor)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Paris ordered a frigate to the waters off Cyprus to bolster its air defences.",
+    "Paris has also sent ground-based anti-drone defences to the island.",
+    "Nicosia's leader praised Paris for boosting its military with new radars.",
+    "France was providing all possible support.",
+])
+def test_forces_sent_and_the_clients_forces_built_up(sentence: str) -> None:
+    claim = code_sentence(sentence, Dyad("FRA", "CYP"))
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "precedent")
+
+
+def test_the_patron_halting_its_strikes_and_the_attacker_warning_the_patron() -> None:
+    dyad = Dyad("USA", "ISR", "IRN")
+    halt = code_sentence("Washington announced it would stop its airstrikes on the militia.", dyad)
+    assert halt is not None and (halt.stance, halt.factor) == ("against", "signal")
+    warned = code_sentence("Tehran warned Washington that it would strike back at any American base.", dyad)
+    assert warned is not None and warned.stance == "against"
+    # the attacker threatening the client is no cost to the patron
+    at_client = code_sentence("Tehran threatened Israel with a crushing response.", dyad)
+    assert at_client is None or at_client.stance != "against"
+
+
+def test_alarm_is_neutral_an_accusation_of_the_attacker_a_signal_and_a_defensive_mission_for() -> None:
+    dyad = Dyad("NATO", "POL", "RUS")
+    alarm = code_sentence("NATO is deeply alarmed by the escalation near the Polish border, a spokesman said.", dyad)
+    assert alarm is not None and alarm.stance == "neutral"
+    accuse = code_sentence("Alliance officials accused Moscow of destabilising the region.", Dyad("NATO", "POL"))
+    assert accuse is not None and (accuse.stance, accuse.factor) == ("for", "signal")
+    mission = code_sentence("NATO launched a new defensive mission after drones crossed into Polish airspace.", dyad)
+    assert mission is not None and mission.stance == "for"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Seoul must cough up more cash for the troops, the president said.", "against"),
+    ('"They should be paying more," the president added about Seoul.', "against"),
+    ("We are willing to help Seoul with air defence, the president said.", "for"),
+])
+def test_burden_shifting_and_readiness_to_help(sentence: str, stance: str) -> None:
+    claim = code_sentence(sentence, Dyad("USA", "KOR"))
+    assert claim is not None and claim.stance == stance
+
+
+def test_training_the_clients_army_is_precedent() -> None:
+    claim = code_sentence("Since 2018 Moscow has kept advisers in Bangui to train the army.", Dyad("RUS", "CAF"))
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "precedent")
+
+
+def test_disappointment_with_events_is_not_with_the_partner() -> None:
+    dyad = Dyad("RUS", "IRN")
+    events = code_sentence("The Kremlin said it was in contact with Tehran after what it called outright aggression,"
+                           " voicing deep disappointment over how the talks had gone.", dyad)
+    assert events is not None and events.stance == "for"
+    partner = code_sentence("Officials in Tehran voiced frustration with Moscow over the delayed jets.", dyad)
+    assert partner is not None and partner.stance == "against"
+    message = code_sentence("Lavrov flew to Tehran to deliver a message of support.", dyad)
+    assert message is not None and (message.stance, message.factor) == ("for", "signal")

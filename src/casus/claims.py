@@ -1,13 +1,20 @@
 """Stance of sentences on 'will PATRON defend CLIENT' (claims stage).
 
-One document at a time: decide the dyad the document is about (patron -> client),
-then read each sentence with a cue lexicon shipped as data
-(`casus/data/claims.yaml`). Actor mentions are masked first, so the cues speak of
-{P}atron, {C}lient and {T}hird parties and hold for any dyad: "ties with {T}" is a
-competing tie, "{C} supplied drones to {P}" gives the patron a stake in the client.
-Negators flip cues ("no defence clause", "unlikely to intervene"), concessive
-clauses ("While X, Y") count less than the main clause, and a sentence whose for
-and against evidence are both strong and close is neutral.
+One document at a time: the pair (patron -> client) comes from the document's front
+matter (`meta["patron"]`, `meta["client"]`, and `meta["attacker"]` when given); without
+it, it is detected from the title and text, and a run of paragraphs about another pair
+gets claims for that pair (`paragraph_dyads`). Each sentence is then read with a cue
+lexicon shipped as data (`casus/data/claims.yaml`). Actor mentions are masked first, so
+the cues speak of {P}atron, {C}lient, the {K} attacker and {T}hird parties and hold for
+any dyad: "ties with {T}" is a competing tie, "{C} supplied drones to {P}" gives the
+patron a stake in the client, "{P} provided {K} with data" is against. Negators flip
+cues ("no defence clause", "unlikely to intervene"), concessive clauses ("While X, Y")
+count less than the main clause, acts of the patron's count less when someone else is
+their subject, and a sentence whose for and against evidence are both strong and close
+is neutral. No claim: a sentence about the relationship in general (every cue generic),
+the article's question restated, press boilerplate. The coder's events fill in where
+the cues are silent and always add their factor; an act cue with no factor of its own
+takes it from its clause's time (a pledge: commitment; a past act: precedent).
 
 Example:
     >>> claims = code_claims(["China is obliged by treaty to defend North Korea."], [[]],
@@ -21,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -31,14 +38,22 @@ from casus.records import FACTORS, CodedClaim, CodedEvent
 
 # Mask tokens: lower-case letters only so that case-insensitive cue regexes and
 # \b boundaries treat them as ordinary words; unlikely to occur in real text.
-TOKENS = {"P": "zpatronz", "C": "zclientz", "T": "zthirdz", "X": "zpairz"}
+# K is the attacker the front matter names (a third party too: {T} matches it).
+TOKENS = {"P": "zpatronz", "C": "zclientz", "T": "zthirdz", "X": "zpairz", "K": "zattackz"}
 _PLACEHOLDERS = {
     "{P}": TOKENS["P"],
     "{C}": TOKENS["C"],
-    "{T}": TOKENS["T"],
+    "{T}": f"(?:{TOKENS['T']}|{TOKENS['K']})",
+    "{K}": TOKENS["K"],
     "{X}": f"(?:{TOKENS['X']}|{TOKENS['P']} and {TOKENS['C']}|{TOKENS['C']} and {TOKENS['P']})",
-    "{A}": f"(?:{TOKENS['P']}|{TOKENS['C']}|{TOKENS['T']}|{TOKENS['X']})",
+    "{A}": f"(?:{TOKENS['P']}|{TOKENS['C']}|{TOKENS['T']}|{TOKENS['K']}|{TOKENS['X']})",
 }
+THIRD_TOKENS = (TOKENS["T"], TOKENS["K"])
+
+
+def _names_third(text: str) -> bool:
+    """Does masked text name a third party (the attacker included)?"""
+    return TOKENS["T"] in text or TOKENS["K"] in text
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
@@ -61,6 +76,7 @@ class Cue:
     negatable: bool = True
     who: str | None = None  # "P": an act of the patron's; discounted when someone else is the subject
     anchors: tuple[frozenset[str], ...] = ()  # every match contains a literal of each set (see _anchors)
+    generic: bool = False  # a word for the relationship in general ("partnership", "close ties", "deepened")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +103,9 @@ class Lexicon:
     decision: dict[str, Any]
     anaphors: re.Pattern[str]
     meta: re.Pattern[str]
+    restated: re.Pattern[str] | None = None  # the article's question restated (decision.restated_question)
+    past_markers: re.Pattern[str] | None = None  # a clause about the past (decision.past_markers)
+    future_markers: re.Pattern[str] | None = None  # a clause about a pledge or plan (decision.future_markers)
     anchor_re: re.Pattern[str] | None = None  # finds every cue anchor (lookahead, so overlapping ones too)
     anchor_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anchor -> the anchors it starts with
     anchor_cues: dict[str, tuple[int, ...]] = field(default_factory=dict)  # anchor -> cues whose first set holds it
@@ -258,6 +277,7 @@ def load_lexicon() -> Lexicon:
             weight=float(c["w"]),
             negatable=bool(c.get("neg", True)),
             who=c.get("who"),
+            generic=bool(c.get("generic", False)),
             anchors=_anchors(_expand(c["re"])),
         )
         for c in raw["cues"]
@@ -292,6 +312,9 @@ def load_lexicon() -> Lexicon:
         decision=dec,
         anaphors=_any_of([dec["anaphors"]]),
         meta=_any_of([dec["meta"]]),
+        restated=_any_of([dec["restated_question"]]) if dec.get("restated_question") else None,
+        past_markers=_any_of([dec["past_markers"]]) if dec.get("past_markers") else None,
+        future_markers=_any_of([dec["future_markers"]]) if dec.get("future_markers") else None,
         anchor_re=anchor_re,
         anchor_prefixes=prefixes,
         anchor_cues={a: tuple(ix) for a, ix in anchor_cues.items()},
@@ -435,10 +458,11 @@ def is_state(code: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Dyad:
-    """The pair a document is about: will `patron` defend `client`?"""
+    """The pair a document is about: will `patron` defend `client`? (against `attacker`, when known)"""
 
     patron: str
     client: str
+    attacker: str | None = None
 
 
 _S = r"(?:[\w'\-]+\s+)"  # one filler word
@@ -566,7 +590,8 @@ def mask(text: str, dyad: Dyad) -> str:
     text = _straight(text)
     out, last = [], 0
     for m in find_mentions(text):
-        token = TOKENS["P"] if m.code == dyad.patron else TOKENS["C"] if m.code == dyad.client else TOKENS["T"]
+        token = (TOKENS["P"] if m.code == dyad.patron else TOKENS["C"] if m.code == dyad.client
+                 else TOKENS["K"] if m.code == dyad.attacker else TOKENS["T"])
         start = m.start - 4 if text[max(0, m.start - 4) : m.start].lower() == "the " else m.start
         out.append(text[last:max(start, last)])
         out.append(token)
@@ -631,6 +656,7 @@ class Hit:
     factor: str | None
     weight: float
     negated: bool
+    generic: bool = False
 
 
 @dataclass(slots=True)
@@ -717,10 +743,39 @@ _ACTOR_TOKEN = re.compile("|".join(TOKENS.values()))
 NEGATION_REACH_CHARS = 1000
 
 
-def _subject(masked: str, start: int, end: int) -> str | None:
-    """The first actor token of a clause's prefix masked[start:end] (a cheap stand-in for its subject)."""
-    m = _ACTOR_TOKEN.search(masked, start, end)
-    return m.group(0) if m else None
+# a third party as a party to something in the clause: "signed with {T}", "{T}'s pact", "{P} and {T}"
+_THIRD_PARTY_LINK = re.compile(
+    rf"\b(?:with|and|to|in) (?:the )?(?:{TOKENS['T']}|{TOKENS['K']})\b|\b(?:{TOKENS['T']}|{TOKENS['K']})(?:'s| and)\b"
+)
+
+
+def _third_party_clause(masked: str, clause: Clause, others_only: bool) -> bool:
+    """Is a commitment in this clause someone else's: the sentence names a third party but not the patron,
+    or the clause names neither the client nor the pair but a third party as a party to something ("unlike the
+    pact {P} signed with {T}"; not "in the face of {T} sanctions")?"""
+    text = masked[clause.start : clause.end]
+    if not _names_third(text):
+        return False
+    return others_only or (
+        TOKENS["C"] not in text and TOKENS["X"] not in text and _THIRD_PARTY_LINK.search(text) is not None
+    )
+
+
+def _others_act(masked: str, start: int, end: int) -> bool:
+    """Is the act a cue at `end` names someone else's than the patron's? Yes when the clause's first actor
+    (the speaker or subject: "{P} said that {T}'s strikes were a gross violation") and the nearest actor
+    before the cue ("criticism in {C} over {P}'s refusal") are both the client or a third party."""
+    found = [m.group(0) for m in _ACTOR_TOKEN.finditer(masked, start, end)]
+    others = (TOKENS["C"], *THIRD_TOKENS)
+    return bool(found) and found[0] in others and found[-1] in others
+
+
+def drop_restated_question(masked: str, lex: Lexicon) -> str:
+    """Blank out the article's question where a sentence only restates it ('the question of "will {P} protect
+    {C}"', '**why {P} supports {C}**', 'the extent to which {P} will intervene'): its verbs are no evidence."""
+    if lex.restated is None:
+        return masked
+    return lex.restated.sub(lambda m: " " * len(m.group(0)), masked)
 
 
 def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Scores:
@@ -730,18 +785,18 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
     it starts in, and negators count only inside that clause.
     """
     lex = lex or load_lexicon()
-    masked = mask(sentence, dyad)
+    masked = drop_restated_question(mask(sentence, dyad), lex)
     clauses = split_clauses(masked, lex)
     starts = [c.start for c in clauses]
     scores = Scores()
     # "North Korea signed a mutual defence treaty with Russia" (patron China): a commitment between the client
     # and a third party, or between third parties, says nothing of the patron's
-    others_only = TOKENS["T"] in masked and TOKENS["P"] not in masked and TOKENS["X"] not in masked
+    others_only = _names_third(masked) and TOKENS["P"] not in masked and TOKENS["X"] not in masked
     for m, cue in _matches(masked, lex):
         i = bisect_right(starts, m.start()) - 1  # the clause the cue starts in (clauses are sorted, disjoint)
         clause = clauses[i] if i >= 0 and m.start() < clauses[i].end else Clause(0, len(masked), 1.0)
         stance, weight, negated = cue.stance, cue.weight * clause.weight, False
-        if cue.who == "P" and _subject(masked, clause.start, m.start()) in (TOKENS["C"], TOKENS["T"]):
+        if cue.who == "P" and _others_act(masked, clause.start, m.start()):
             weight *= float(lex.decision["other_subject_weight"])
         if cue.negatable and stance in ("for", "against"):
             inner = masked[m.start() : m.end()]
@@ -755,14 +810,30 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
                     stance, weight = "against", weight * lex.negated_for_multiplier
                 else:
                     stance, weight = "for", weight * lex.flip_against_to_for
-        if others_only and cue.factor == "commitment" and stance == "for" and TOKENS["T"] in masked[clause.start:clause.end]:
+        if cue.factor == "commitment" and stance == "for" and _third_party_clause(masked, clause, others_only):
             weight *= float(lex.decision["third_party_commitment_weight"])
         if stance in scores.stance:
             scores.stance[stance] += weight
         if cue.factor:
             scores.factor[cue.factor] += weight
-        scores.hits.append(Hit(masked[m.start() : m.end()], stance, cue.factor, weight, negated))
+        elif stance in ("for", "against"):
+            tense = _tense_factor(masked[clause.start : clause.end], lex)
+            if tense:
+                scores.factor[tense] += weight * float(lex.decision["tense_factor_weight"])
+        scores.hits.append(Hit(masked[m.start() : m.end()], stance, cue.factor, weight, negated, cue.generic))
     return scores
+
+
+def _tense_factor(clause: str, lex: Lexicon) -> str | None:
+    """The factor an act cue with none of its own ("refused", "defend", "military aid") rests on, from its
+    clause's time: a pledge or plan is a commitment, a past act a precedent; None when the clause does not say."""
+    text = clause.lower() if clause.isascii() else clause
+    fast = _lower_rx if clause.isascii() else _same_rx
+    if lex.future_markers is not None and fast(lex.future_markers).search(text):
+        return "commitment"
+    if lex.past_markers is not None and fast(lex.past_markers).search(text):
+        return "precedent"
+    return None
 
 
 # Event nudges: (event type, who acts -> on whom) -> (stance, factor). Negated
@@ -787,41 +858,67 @@ EVENT_WEIGHT = 0.75
 EVENTS_ONLY_BELOW = 1.0  # lexical for/against evidence under which events are consulted
 
 
+EVENT_FACTOR_WEIGHT = 0.75  # what an event adds to its factor even where the cues speak
+
+
+def _event_rule(ev: CodedEvent, roles: str) -> tuple[str, str] | None:
+    """(stance, factor) an event bears on the pair, before negation; None when it bears on nothing."""
+    rule = _EVENT_RULES.get((ev.event, roles))
+    if rule and ev.event == "AID" and roles == "P>C" and ev.modality == "future":
+        return rule[0], "commitment"  # a pledged or treaty-bound transfer or defence is a commitment
+    return rule
+
+
 def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scores:
-    """Fold the coder's events for this sentence into its scores, where the cues are silent."""
-    if max(scores.stance["for"], scores.stance["against"]) >= EVENTS_ONLY_BELOW:
-        return scores
+    """Fold the coder's events for this sentence into its scores: their stance where the cues are (nearly)
+    silent, their factor always."""
+    silent = max(scores.stance["for"], scores.stance["against"]) < EVENTS_ONLY_BELOW
 
     def role(code: str | None) -> str:
         return "P" if code == dyad.patron else "C" if code == dyad.client else "T" if code else "-"
 
     for ev in events:
-        rule = _EVENT_RULES.get((ev.event, f"{role(ev.source)}>{role(ev.target)}"))
+        rule = _event_rule(ev, f"{role(ev.source)}>{role(ev.target)}")
         if not rule:
             continue
         stance, factor = rule
         if ev.negated:
             stance = "against" if stance == "for" else "for"
         weight = EVENT_WEIGHT * (0.5 if ev.modality in ("hedged", "future") else 1.0)
-        scores.stance[stance] += weight
-        scores.factor[factor] += weight
-        scores.hits.append(Hit(f"<{ev.event} {ev.source}->{ev.target}>", stance, factor, weight, ev.negated))
+        if silent:
+            scores.stance[stance] += weight
+            scores.factor[factor] += weight
+            scores.hits.append(Hit(f"<{ev.event} {ev.source}->{ev.target}>", stance, factor, weight, ev.negated))
+        else:
+            scores.factor[factor] += EVENT_FACTOR_WEIGHT
     return scores
 
 
 # --- decision -----------------------------------------------------------------
 
 
-def is_candidate(sentence: str, lex: Lexicon | None = None) -> bool:
-    """Could this sentence be a claim at all? (long enough, not meta, not a question)."""
+def is_candidate(sentence: str, lex: Lexicon | None = None, headline: bool = False) -> bool:
+    """Could this sentence be a claim at all? (long enough, not meta, not a question).
+
+    A title-case line is a section heading and no claim, unless it is the document's headline
+    (`headline`): a news headline states the story ("X Vows To Defend Y After Strike").
+    """
     lex = lex or load_lexicon()
     text = _straight(sentence).strip(" *#\"'")
     return not (
         len(text.split()) < int(lex.decision["min_words"])
         or text.endswith("?")
         or (_lower_rx(lex.meta).search(text.lower()) if text.isascii() else lex.meta.search(text))
-        or is_heading(text)
+        or (not headline and is_heading(text))
     )
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The same words, whatever the quotes, spaces, case and markdown at the edges."""
+    def norm(s: str) -> str:
+        return " ".join(_straight(s).strip(" *#\"'").lower().split())
+
+    return bool(a.strip()) and norm(a) == norm(b)
 
 
 def is_heading(text: str) -> bool:
@@ -833,10 +930,28 @@ def is_heading(text: str) -> bool:
 
 
 def is_anchored(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bool:
-    """Does the sentence name an actor, or refer back to the relationship ("this pact", "their")?"""
+    """Does the sentence name the patron, the client or the pair, or refer back to the relationship ("this
+    pact", "their")? A sentence about third parties only ("Azerbaijan blockaded the enclave") is not."""
     lex = lex or load_lexicon()
     masked = mask(sentence, dyad)
-    return any(t in masked for t in TOKENS.values()) or bool(lex.anaphors.search(masked))
+    return any(t in masked for t in (TOKENS["P"], TOKENS["C"], TOKENS["X"])) or bool(lex.anaphors.search(masked))
+
+
+def is_generic(scores: Scores) -> bool:
+    """Does the sentence only speak of the relationship in general? Every cue that fired is a generic one
+    ("partnership", "ties", "strategic partnership", "shared interests"), none of them negated, and no coded
+    event filled in for the cues: no claim (issue 13)."""
+    hits = [h for h in scores.hits if h.weight > 0]
+    return bool(hits) and all(h.generic and not h.negated for h in hits)
+
+
+def is_patron_statement(sentence: str, dyad: Dyad, scores: Scores) -> bool:
+    """A statement (a speech cue: said, told, spokesman, ...) whose first actor is the patron, with no stance
+    evidence either way ("The Kremlin said it was in contact with Tehran's leadership")."""
+    if max(scores.stance.values()) > 0 or scores.factor["signal"] <= 0:
+        return False
+    first = _ACTOR_TOKEN.search(mask(sentence, dyad))
+    return first is not None and first.group(0) == TOKENS["P"]
 
 
 def decide(scores: Scores, anchored: bool = True, lex: Lexicon | None = None) -> tuple[str, str] | None:
@@ -861,17 +976,34 @@ def decide(scores: Scores, anchored: bool = True, lex: Lexicon | None = None) ->
 
 
 def code_sentence(
-    sentence: str, dyad: Dyad, events: Sequence[CodedEvent] = (), lex: Lexicon | None = None
+    sentence: str, dyad: Dyad, events: Sequence[CodedEvent] = (), lex: Lexicon | None = None,
+    headline: bool = False,
 ) -> CodedClaim | None:
     """The claim one sentence makes about `dyad`, if any."""
     lex = lex or load_lexicon()
-    if not is_candidate(sentence, lex):
+    if not is_candidate(sentence, lex, headline):
         return None
     scores = add_events(score_sentence(sentence, dyad, lex), events, dyad)
+    if is_patron_statement(sentence, dyad, scores):
+        # the patron speaking, with no cue for either way: a signal whose direction the text leaves open
+        scores.stance["neutral"] += float(lex.decision["patron_statement_weight"])
+    if is_generic(scores):
+        return None
     decided = decide(scores, is_anchored(sentence, dyad, lex), lex)
     if decided is None:
         return None
     return CodedClaim(patron=dyad.patron, client=dyad.client, stance=decided[0], factor=decided[1])
+
+
+def meta_dyad(meta: Mapping[str, object] | None) -> Dyad | None:
+    """The pair a document's front matter names (`patron`, `client`: actor codes; `attacker` if given)."""
+    if not meta:
+        return None
+    patron, client, attacker = meta.get("patron"), meta.get("client"), meta.get("attacker")
+    if isinstance(patron, str) and isinstance(client, str) and patron.strip() and client.strip():
+        known = attacker.strip().upper() if isinstance(attacker, str) and attacker.strip() else None
+        return Dyad(patron.strip().upper(), client.strip().upper(), known)
+    return None
 
 
 def code_claims(
@@ -880,21 +1012,91 @@ def code_claims(
     title: str | None = None,
     *,
     dyad: tuple[str, str] | None = None,
+    meta: Mapping[str, object] | None = None,
+    paragraphs: Sequence[int] | None = None,
 ) -> list[list[CodedClaim]]:
     """Per sentence, the claims it makes on 'will PATRON defend CLIENT'.
 
-    The dyad is detected from the title and text unless given as (patron, client).
-    `events` may be empty lists; when the coder found events they nudge the stance.
+    The dyad is given as (patron, client), or read from the document's front matter (`meta["patron"]`,
+    `meta["client"]`), or else detected from the title and text; then, when `paragraphs` gives each
+    sentence's paragraph number, a run of paragraphs about another pair gets claims for that pair
+    (see `paragraph_dyads`). `events` may be empty lists; when the coder found events they nudge the stance.
     """
     lex = load_lexicon()
-    found = Dyad(*dyad) if dyad else detect_dyad(sentences, title)
+    given = Dyad(*dyad) if dyad else meta_dyad(meta)
+    found = given or detect_dyad(sentences, title)
     if found is None:
         return [[] for _ in sentences]
+    pairs = [found] * len(sentences)
+    if given is None and paragraphs is not None and len(paragraphs) == len(sentences):
+        pairs = paragraph_dyads(sentences, paragraphs, found)
     out: list[list[CodedClaim]] = []
     for i, sentence in enumerate(sentences):
         evs = events[i] if i < len(events) else ()
-        claim = code_sentence(sentence, found, evs, lex)
+        claim = code_sentence(sentence, pairs[i], evs, lex, headline=bool(title) and _same_text(sentence, title or ""))
         out.append([claim] if claim else [])
+    return out
+
+
+def paragraph_dyads(sentences: Sequence[str], paragraphs: Sequence[int], doc: Dyad) -> list[Dyad]:
+    """The pair each sentence is read for, when the document's front matter names none.
+
+    The document's pair holds until a paragraph names neither of its states but names two other states
+    together in one sentence (or states one's defence of the other: "will X defend Y"); from there that
+    pair holds, until a paragraph names one of the document's states again. Paragraphs naming no state
+    keep the current pair.
+    """
+    groups: dict[int, list[int]] = {}
+    for i, par in enumerate(paragraphs):
+        groups.setdefault(par, []).append(i)
+    current, out = doc, [doc] * len(sentences)
+    for par in sorted(groups):
+        idx = groups[par]
+        named = [{m.code for m in find_mentions(sentences[i]) if is_state(m.code)} for i in idx]
+        if any(doc.patron in n or doc.client in n for n in named):
+            current = doc
+        else:
+            other = _paragraph_pair([sentences[i] for i in idx], named)
+            if other is not None:
+                current = other
+        for i in idx:
+            out[i] = current
+    return out
+
+
+# A paragraph's own pair needs an oriented phrase or this many sentences naming both states: one passing
+# mention ("the pact, unlike Russia's with North Korea") is no change of subject.
+PARAGRAPH_PAIR_MIN_SENTENCES = 2
+
+
+def _paragraph_pair(sentences: Sequence[str], named: Sequence[set[str]]) -> Dyad | None:
+    """The pair a paragraph is about: an oriented phrase ("will X defend Y"), else the states most often
+    named together in one sentence, in at least PARAGRAPH_PAIR_MIN_SENTENCES of them (oriented by strength)."""
+    for text in sentences:
+        found = oriented_in(text)
+        if found:
+            return Dyad(*found[0])
+    votes: Counter[tuple[str, str]] = Counter()
+    for states in named:
+        ordered = sorted(states)
+        for j, a in enumerate(ordered):
+            for b in ordered[j + 1 :]:
+                votes[(a, b)] += 1
+    if not votes:
+        return None
+    (a, b), n = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    return orient(a, b) if n >= PARAGRAPH_PAIR_MIN_SENTENCES else None
+
+
+def paragraph_numbers(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """Each sentence's paragraph number: a new paragraph starts where a line break separates two sentences."""
+    out: list[int] = []
+    par, last = 0, 0
+    for start, end in spans:
+        if out and "\n" in text[last:start]:
+            par += 1
+        out.append(par)
+        last = end
     return out
 
 

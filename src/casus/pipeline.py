@@ -15,7 +15,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from casus.claims import code_claims
+from casus.claims import code_claims, paragraph_numbers
 from casus.clean import clean_text
 from casus.coder import code_sentences
 from casus.errors import SkipInput
@@ -90,7 +90,8 @@ def analyse(raw: RawInput, cleaned: Cleaned, doc_id: str, clock: StageClock | No
     events = code_sentences(sentences, raw.published)
     if clock:
         started = clock.lap("code", started)
-    claims = code_claims(sentences, events, title)
+    claims = code_claims(sentences, events, title, meta=raw.meta,
+                         paragraphs=paragraph_numbers(text, [(s.start, s.end) for s in spans]))
     if clock:
         clock.lap("claims", started)
     return ProcessedDocument(
