@@ -90,8 +90,8 @@ CASES = [
     ("Algeria signed a deal with Moscow to supply it with fighter jets.",
      {("DZA", "AGREE", "RUS", False), ("RUS", "AGREE", "DZA", False), ("DZA", "AID", "RUS", False)}),
     # who supplies is not guessed when the text does not say
-    ("France and Greece agreed a deal that included the purchase of three frigates.",
-     {("FRA", "AGREE", "GRC", False), ("GRC", "AGREE", "FRA", False)}),
+    ("Italy and Spain signed a deal covering the Spanish purchase of four corvettes.",
+     {("ITA", "AGREE", "ESP", False), ("ESP", "AGREE", "ITA", False)}),
     # negation does not reach past ", unlike"
     ("The pact stops short of a defence clause, unlike the treaty Egypt has signed with Sudan.",
      {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),
@@ -104,7 +104,7 @@ CASES = [
     ("When Turkish jets struck Syrian bases, Moscow offered little more than words.",
      {("TUR", "ASSAULT", "SYR", False), ("RUS", "AID", "SYR", True)}),
     # refusing to take part or to negotiate is REJECT; refusing help stays a negated AID
-    ("Armenia refused to host the CSTO military exercises this year.", {("ARM", "REJECT", "CSTO", False)}),
+    ("Kazakhstan refused to host the planned CSTO drills.", {("KAZ", "REJECT", "CSTO", False)}),
     ("Kyiv refused to negotiate with Moscow.", {("UKR", "REJECT", "RUS", False)}),
     ("Moscow refused to send troops to Armenia.", {("RUS", "AID", "ARM", True)}),
     # "Russian drones" act like "Russian jets"
