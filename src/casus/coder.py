@@ -1372,7 +1372,8 @@ def negated(sent: Sentence, t: TrigHit) -> bool:
         return True
     lo, hi = _clause(sent, t.start)
     c = _cue_before(sent, "neg", t.start, lo, 8)
-    if c is not None and (c[2] != "no" or _nw(sent, c[1], t.start) <= 4) and _scope_reaches(sent, c, t):
+    if c is not None and (c[2] != "no" or _nw(sent, c[1], t.start) <= 4) and _scope_reaches(sent, c, t) and not (
+            t.trig.pos == "noun" and _cue_before(sent, "neg_blockers", t.start, c[1]) is not None):
         return True
     if _cue_before(sent, "hedge_neg", t.start, lo, 10) is not None:
         return True
@@ -1419,6 +1420,8 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
     """hedged > future > reported > asserted, from cues in the trigger's clause and sentence."""
     lo, hi = _clause(sent, t.start)
     hedge = _cue_before(sent, "hedge", t.start, lo)
+    if hedge is not None and hedge[2] == "would" and sent.low[hedge[1]:hedge[1] + 10].startswith(_WISH_AFTER_WOULD):
+        hedge = None  # "I would like to ask you": a polite wish, no hedge
     if hedge is not None and _backshifted_would(sent, hedge, lo, t.start):
         return "future"  # "officials said Moscow would not send troops": reported speech's will, no hedge
     if hedge is not None or _cue_before(sent, "hedge_neg", t.start, lo):
@@ -1430,12 +1433,19 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
             if c[0] < t.start or c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear"):
                 return "hedged"
     fut = _cue_before(sent, "future", t.start, lo)
+    if fut is not None and _blocked(sent, t, fut):
+        fut = None
     if fut is None and t.trig.pos == "noun":
         for c in sent.cues.get("future", ()):
             if c[0] >= t.end and c[0] < hi and _nw(sent, t.end, c[0]) <= 5:
                 fut = c
+        if fut is None:
+            fut = _cue_before(sent, "future_noun", t.start, lo, 4)
     if fut is not None:
         return "future"
+    rep = _cue_before(sent, "report", t.start, 0)
+    if speaker is not None and rep is not None and _blocked(sent, t, rep):
+        speaker = None  # "ministers announced steps after Israel's strike": the strike is no part of what was said
     if speaker is not None:
         spk_text, spk_codes = speaker
         if (t.trig.type in SPEECH_TYPES and t.trig.frame == "speech" or t.trig.type == "SUPPORT") and set(spk_codes) & set(source):
@@ -1446,6 +1456,17 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
             if not (t.trig.frame == "speech"):
                 return "reported"
     return "asserted"
+
+
+_WISH_AFTER_WOULD = (" like ", " prefer ", " rather ", " love ")
+
+
+def _blocked(sent: Sentence, t: TrigHit, cue: tuple[int, int, str]) -> bool:
+    """A nominal trigger just after 'after', 'amid', 'following' ... names a past fact that the earlier cue does not reach."""
+    if t.trig.pos != "noun":
+        return False
+    b = _cue_before(sent, "scope_blockers", t.start, cue[1], 6)
+    return b is not None
 
 
 _SIGNALLED_THAT = re.compile(r"\b(?:signal|indicat|warn|made clear|make clear|makes clear|hint|announc|insist)\w*\s+that\b")
@@ -1477,6 +1498,25 @@ _SPEAKER_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|did|does|do|a
 _REPORTED_BY = re.compile(r"as reported by ([A-Z][^,.;]+)")
 
 
+_POSTPOSED_REPORT = frozenset({"said", "says", "told", "added", "according to", "stated", "noted", "claimed", "reported",
+                               "reports"})
+
+
+def _postposed(sent: Sentence, c: tuple[int, int, str]) -> bool:
+    """A reporting verb after the trigger governs it only when it is not inside a quotation and does not open a
+    complement of its own ('..., the Kremlin said.', not 'At the call, Blinken told Kishida that ...')."""
+    if any(qs < c[0] < qe for qs, qe in sent.quotes):
+        return False
+    tail = sent.low[c[1]:]
+    end = len(tail)
+    for stop in (". ", "; "):
+        k = tail.find(stop)
+        if k >= 0:
+            end = min(end, k)
+    tail = tail[:end]
+    return not re.search(r"\bthat\b|[:\u201c\"]", tail)
+
+
 def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]] | None:
     """The reporting cue governing the trigger and its named speaker: ('Iranian officials', ('IRN',)) or (None, ())."""
     best = None
@@ -1486,8 +1526,7 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
     if best is None:
         # postposed: "..., officials said."
         for c in sent.cues.get("report", ()):
-            if c[0] > t.end and c[2] in ("said", "says", "told", "added", "according to", "stated", "noted", "claimed",
-                                         "reported"):
+            if c[0] > t.end and c[2] in _POSTPOSED_REPORT and _postposed(sent, c):
                 best = c
                 break
         if best is None:
