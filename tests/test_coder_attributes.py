@@ -30,6 +30,22 @@ CASES = [
      {("USA", "CONSULT", "JPN", "future", False), ("JPN", "CONSULT", "USA", "future", False)}),
     # "would like to" is a wish, not a hedge
     ("Serbia would like to ask Russia to send troops.", {("SRB", "REQUEST", "RUS", "asserted", False)}),
+    # a cue inside a quotation does not reach the talks outside it; "during" shields them from "said"
+    ("\"We are not going to strike your ports,\" Biden said during a meeting with the Japanese prime minister.",
+     {("USA", "CONSULT", "JPN", "asserted", False), ("JPN", "CONSULT", "USA", "asserted", False)}),
+    ("Starmer said after talks with Zelensky in Kyiv that Europe must pay.",
+     {("GBR", "CONSULT", "UKR", "asserted", False), ("UKR", "CONSULT", "GBR", "asserted", False)}),
+    # frozen aid is withheld aid
+    ("Washington has frozen all military aid to Ukraine.", {("USA", "AID", "UKR", "asserted", True)}),
+    # "more than 400 strikes" is a count, not a preference
+    ("Israel has conducted more than 400 strikes against Hezbollah targets since June.",
+     {("ISR", "ASSAULT", "HEZBOLLAH", "asserted", False)}),
+    # "it may be" keeps its hedge
+    ("\"It may be by cooperating with French forces in Mali,\" the German minister told reporters.",
+     {("FRA", "COOPERATE", "DEU", "hedged", False), ("DEU", "COOPERATE", "FRA", "hedged", False)}),
+    # "would not hesitate" is no denial; after "reassured ... that" the "would" is reported speech's will
+    ("He also reassured the Sudanese in plain words that Egypt would not hesitate to come to Sudan's aid.",
+     {("EGY", "AID", "SDN", "future", False)}),
 ]
 
 

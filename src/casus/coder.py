@@ -1353,10 +1353,14 @@ def _agree_mode(sent: Sentence, t: TrigHit, lex: Lexicon) -> str | None:
 
 
 def _cue_before(sent: Sentence, cat: str, pos: int, lo: int, max_words: int | None = None) -> tuple[int, int, str] | None:
+    """The last cue of a category between lo and pos (within max_words of pos); a cue inside a quotation that does
+    not also hold pos is no cue for it ('"we will not attack," Trump said during a meeting')."""
     best = None
     for c in sent.cues.get(cat, ()):
         if c[1] <= pos and c[0] >= lo:
             if max_words is not None and _nw(sent, c[1], pos) > max_words:
+                continue
+            if sent.quotes and any(qs <= c[0] < qe and not qs <= pos < qe for qs, qe in sent.quotes):
                 continue
             best = c
     return best
@@ -1373,12 +1377,15 @@ def negated(sent: Sentence, t: TrigHit) -> bool:
     lo, hi = _clause(sent, t.start)
     c = _cue_before(sent, "neg", t.start, lo, 8)
     if c is not None and (c[2] != "no" or _nw(sent, c[1], t.start) <= 4) and _scope_reaches(sent, c, t) and not (
-            t.trig.pos == "noun" and _cue_before(sent, "neg_blockers", t.start, c[1]) is not None):
+            t.trig.pos == "noun" and _cue_before(sent, "adjunct_preps", t.start, c[1]) is not None):
         return True
     if _cue_before(sent, "hedge_neg", t.start, lo, 10) is not None:
         return True
     c = _cue_before(sent, "neg_scope", t.start, lo, 14)
-    if c is not None and _scope_reaches(sent, c, t):
+    if c is not None and "whether" in _ws(sent, lo, c[0]):
+        c = None  # "did not say whether they agreed to halt the attacks": left open
+    if c is not None and _scope_reaches(sent, c, t) and not (
+            t.trig.pos == "noun" and _cue_before(sent, "adjunct_preps", t.start, c[1]) is not None):
         if c[2] in ("instead of", "rather than"):
             if "," not in sent.text[c[1]:t.start]:
                 return True
@@ -1386,8 +1393,9 @@ def negated(sent: Sentence, t: TrigHit) -> bool:
             return True
     # "a preference for X over Y", "more about X than Y"
     c = _cue_before(sent, "contrast", t.start, lo, 3)
-    if c is not None and _cue_before(sent, "preference", c[0], lo, 14) is not None:
-        return True
+    if c is not None and not sent.low[max(0, c[0] - 5):c[0]].endswith("more "):  # "more than 1,000 strikes": a count
+        if _cue_before(sent, "preference", c[0], lo, 14) is not None:
+            return True
     return False
 
 
@@ -1433,7 +1441,7 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
             if c[0] < t.start or c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear"):
                 return "hedged"
     fut = _cue_before(sent, "future", t.start, lo)
-    if fut is not None and _blocked(sent, t, fut):
+    if fut is not None and (_blocked(sent, t, fut) or _noun_will(sent, fut)):
         fut = None
     if fut is None and t.trig.pos == "noun":
         for c in sent.cues.get("future", ()):
@@ -1444,7 +1452,7 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
     if fut is not None:
         return "future"
     rep = _cue_before(sent, "report", t.start, 0)
-    if speaker is not None and rep is not None and _blocked(sent, t, rep):
+    if speaker is not None and rep is not None and _blocked(sent, t, rep, report=True):
         speaker = None  # "ministers announced steps after Israel's strike": the strike is no part of what was said
     if speaker is not None:
         spk_text, spk_codes = speaker
@@ -1458,18 +1466,32 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
     return "asserted"
 
 
+_NOUN_WILL_BEFORE = re.compile(r"(?:\b(?:his|her|its|their|our|my|the|a|political|steadfast|strong|firm|good|free)\s+)$")
+
+
+def _noun_will(sent: Sentence, c: tuple[int, int, str]) -> bool:
+    """'will' as a noun ('his steadfast will', 'the political will'), not the future auxiliary."""
+    return c[2] == "will" and bool(_NOUN_WILL_BEFORE.search(sent.low, max(0, c[0] - 12), c[0]))
+
+
 _WISH_AFTER_WOULD = (" like ", " prefer ", " rather ", " love ")
 
 
-def _blocked(sent: Sentence, t: TrigHit, cue: tuple[int, int, str]) -> bool:
-    """A nominal trigger just after 'after', 'amid', 'following' ... names a past fact that the earlier cue does not reach."""
-    if t.trig.pos != "noun":
-        return False
-    b = _cue_before(sent, "scope_blockers", t.start, cue[1], 6)
-    return b is not None
+def _blocked(sent: Sentence, t: TrigHit, cue: tuple[int, int, str], report: bool = False) -> bool:
+    """A nominal trigger just after 'after', 'amid', 'following' ... names a past fact that the earlier cue does not reach;
+    so does any trigger right after one ('said after talks with'); a reporting cue does not reach past 'at', 'during'."""
+    cats = ("scope_blockers", "adjunct_preps") if report else ("scope_blockers",)
+    for cat in cats:
+        b = _cue_before(sent, cat, t.start, cue[1], 6 if t.trig.pos == "noun" else 2)
+        if b is not None and cat == "adjunct_preps" and _nw(sent, cue[1], b[0]) > 2:
+            continue  # "said during talks", "said Friday at a meeting": the saying's own adjunct, not its content
+        if b is not None and (t.trig.pos == "noun" or not any(b[1] <= m.start < t.start for m in sent.mentions)):
+            return True  # (a verb after "after Russia": a clause of its own, which the cue may well report)
+    return False
 
 
-_SIGNALLED_THAT = re.compile(r"\b(?:signal|indicat|warn|made clear|make clear|makes clear|hint|announc|insist)\w*\s+that\b")
+_SIGNALLED_THAT = re.compile(r"\b(?:signal|indicat|warn|made clear|make clear|makes clear|hint|announc|insist|stipulat|"
+                             r"reassur|pledg|promis|vow)\w*(?:\s+\S+){0,6}?\s+that\b")
 _REPORT_VERBS = frozenset("say says said saying state states stated told tell reporters noted claim claims claimed announced "
                           "announces insisted insists confirmed confirms added stressed assured signalled signaled "
                           "signals indicated indicates warned".split())
@@ -1499,7 +1521,7 @@ _REPORTED_BY = re.compile(r"as reported by ([A-Z][^,.;]+)")
 
 
 _POSTPOSED_REPORT = frozenset({"said", "says", "told", "added", "according to", "stated", "noted", "claimed", "reported",
-                               "reports"})
+                               "reports", "wrote", "wrote on", "posted on", "tweeted"})
 
 
 def _postposed(sent: Sentence, c: tuple[int, int, str]) -> bool:
