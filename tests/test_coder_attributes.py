@@ -46,6 +46,13 @@ CASES = [
     # "would not hesitate" is no denial; after "reassured ... that" the "would" is reported speech's will
     ("He also reassured the Sudanese in plain words that Egypt would not hesitate to come to Sudan's aid.",
      {("EGY", "AID", "SDN", "future", False)}),
+    # a treaty's provisions are future; an aid package's contents are not
+    ("Under the treaty, Japan and India are obliged to defend each other.",
+     {("JPN", "AID", "IND", "future", False), ("IND", "AID", "JPN", "future", False)}),
+    ("The 2024 pact between Cuba and Russia includes military cooperation between Havana and Moscow.",
+     {("CUB", "COOPERATE", "RUS", "future", False), ("RUS", "COOPERATE", "CUB", "future", False)}),
+    ("The aid package for Ukraine includes American tanks from the United States.",
+     {("USA", "AID", "UKR", "asserted", False)}),
 ]
 
 

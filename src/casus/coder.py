@@ -1449,7 +1449,7 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
                 fut = c
         if fut is None:
             fut = _cue_before(sent, "future_noun", t.start, lo, 4)
-    if fut is not None:
+    if fut is not None or _provision(sent, t, lo):
         return "future"
     rep = _cue_before(sent, "report", t.start, 0)
     if speaker is not None and rep is not None and _blocked(sent, t, rep, report=True):
@@ -1472,6 +1472,16 @@ _NOUN_WILL_BEFORE = re.compile(r"(?:\b(?:his|her|its|their|our|my|the|a|politica
 def _noun_will(sent: Sentence, c: tuple[int, int, str]) -> bool:
     """'will' as a noun ('his steadfast will', 'the political will'), not the future auxiliary."""
     return c[2] == "will" and bool(_NOUN_WILL_BEFORE.search(sent.low, max(0, c[0] - 12), c[0]))
+
+
+def _provision(sent: Sentence, t: TrigHit, lo: int) -> bool:
+    """A treaty's provision ('the pact commits the two sides to cooperate', 'under the treaty, both must defend'):
+    what it provides for is still to be carried out."""
+    p = _cue_before(sent, "provisions", t.start, lo, 12)
+    if p is not None and any(a[1] <= p[0] and _nw(sent, a[1], p[0]) <= 8 for a in sent.agree_nouns):
+        return True
+    u = _cue_before(sent, "provision_preps", t.start, lo)
+    return u is not None and any(u[1] <= a[0] < t.start and _nw(sent, u[1], a[0]) <= 4 for a in sent.agree_nouns)
 
 
 _WISH_AFTER_WOULD = (" like ", " prefer ", " rather ", " love ")
