@@ -53,6 +53,9 @@ CASES = [
      {("CUB", "COOPERATE", "RUS", "future", False), ("RUS", "COOPERATE", "CUB", "future", False)}),
     ("The aid package for Ukraine includes American tanks from the United States.",
      {("USA", "AID", "UKR", "asserted", False)}),
+    # a writer's "this suggests that" is no hedge on the act it describes; "could" still is
+    ("This suggests that Russia supplies drones to Iran.", {("RUS", "AID", "IRN", "asserted", False)}),
+    ("Analysts believe that Russia could supply drones to Iran.", {("RUS", "AID", "IRN", "hedged", False)}),
 ]
 
 

@@ -1435,7 +1435,7 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
     if hedge is not None or _cue_before(sent, "hedge_neg", t.start, lo):
         return "hedged"
     for c in sent.cues.get("hedge", ()):
-        if c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear", "suggest", "suggests", "suggested",
+        if c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear",
                     "it seemed", "it seems", "believe", "believes", "believed", "anticipate", "anticipates", "anticipated",
                     "expect", "expects", "expected", "raise doubts", "raises doubts", "doubts about"):
             if c[0] < t.start or c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear"):
