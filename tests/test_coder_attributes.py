@@ -56,6 +56,19 @@ CASES = [
     # a writer's "this suggests that" is no hedge on the act it describes; "could" still is
     ("This suggests that Russia supplies drones to Iran.", {("RUS", "AID", "IRN", "asserted", False)}),
     ("Analysts believe that Russia could supply drones to Iran.", {("RUS", "AID", "IRN", "hedged", False)}),
+    # a relative clause inside reported speech is background, not the claim
+    ("The paper argued that the partnership, which culminated in the signing of a treaty between Cuba and Russia "
+     "in 2024, has failed.",
+     {("CUB", "AGREE", "RUS", "asserted", False), ("RUS", "AGREE", "CUB", "asserted", False)}),
+    # a mechanism for talks: the talks are to come
+    ("The two leaders agreed on a mechanism for regular talks between Seoul and Tokyo.",
+     {("KOR", "CONSULT", "JPN", "future", False), ("JPN", "CONSULT", "KOR", "future", False)}),
+    # "support and promises to help": the promise does not make the support future
+    ("Germany signed a deal with Ukraine on Monday, part of a show of support and promises to keep helping Kyiv.",
+     {("DEU", "AGREE", "UKR", "asserted", False), ("UKR", "AGREE", "DEU", "asserted", False),
+      ("DEU", "SUPPORT", "UKR", "asserted", False)}),
+    # "highlighted that" reports
+    ("Sadr also highlighted that Moscow sold S-400 systems to Turkey.", {("RUS", "AID", "TUR", "reported", False)}),
 ]
 
 

@@ -1445,8 +1445,8 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
         fut = None
     if fut is None and t.trig.pos == "noun":
         for c in sent.cues.get("future", ()):
-            if c[0] >= t.end and c[0] < hi and _nw(sent, t.end, c[0]) <= 5:
-                fut = c
+            if c[0] >= t.end and c[0] < hi and _nw(sent, t.end, c[0]) <= 5 and _ws(sent, t.end, c[0])[-1:] != ["and"]:
+                fut = c  # (not "a show of support and promises to help": the promise is its own act)
         if fut is None:
             fut = _cue_before(sent, "future_noun", t.start, lo, 4)
     if fut is not None or _provision(sent, t, lo):
