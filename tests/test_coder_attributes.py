@@ -18,7 +18,7 @@ CASES = [
     ("During a phone call Tuesday, Blinken told Kishida that the treaty applies.",
      {("USA", "CONSULT", "JPN", "asserted", False), ("JPN", "CONSULT", "USA", "asserted", False)}),
     # "vowing to" is a pledge: future
-    ("Trump Signs An Executive Order Vowing To Defend Qatar", {("USA", "AID", "QAT", "future", False)}),
+    ("Macron Issues A Decree Vowing To Protect Lebanon", {("FRA", "AID", "LBN", "future", False)}),
     # a negator before "at" denies the verb, not the summit named after it
     ("Officials said Israel never came up at the summit with Egypt.",
      {("ISR", "CONSULT", "EGY", "reported", False), ("EGY", "CONSULT", "ISR", "reported", False)}),
