@@ -410,3 +410,34 @@ def test_disappointment_with_events_is_not_with_the_partner() -> None:
     assert partner is not None and partner.stance == "against"
     message = code_sentence("Lavrov flew to Tehran to deliver a message of support.", dyad)
     assert message is not None and (message.stance, message.factor) == ("for", "signal")
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
+    # the patron's help named as a thing that happened is precedent, whoever reports it
+    ("TUR", "AZE", "Ankara's substantial support for Baku during the autumn war was decisive, officials in Baku said.",
+     "for", "precedent"),
+    ("EGY", "SDN", "Sudan's army chief thanked Cairo for its generous military assistance during the floods.", "for",
+     "precedent"),
+    # readiness to help is a statement now, not a pledge
+    ("USA", "PHL", "Washington is ready to help Manila in several ways, a State Department official said.", "for",
+     "signal"),
+])
+def test_named_help_is_precedent_and_readiness_a_signal(patron: str, client: str, sentence: str, stance: str,
+                                                        factor: str) -> None:
+    claim = code_sentence(sentence, orient(patron, client))
+    assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
+
+
+def test_the_factor_comes_from_the_side_that_wins() -> None:
+    """The factor is that of the evidence that decides the stance: a commitment word on the losing for side counts
+    only in part against the winning side's capability evidence."""
+    from casus.claims import Hit, Scores, decide
+
+    scores = Scores()
+    scores.stance.update({"for": 1.0, "against": 2.0})
+    scores.add_factor("commitment", 1.0, "for")
+    scores.add_factor("capability", 0.8, "against")
+    scores.hits.append(Hit("x", "against", None, 3.0, False))
+    assert decide(scores) == ("against", "capability")
+    scores.stance.update({"for": 3.0})  # now for wins: its commitment is the factor
+    assert decide(scores) == ("for", "commitment")

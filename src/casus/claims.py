@@ -666,6 +666,16 @@ class Scores:
     stance: dict[str, float] = field(default_factory=lambda: {"for": 0.0, "against": 0.0, "neutral": 0.0})
     factor: dict[str, float] = field(default_factory=lambda: dict.fromkeys(FACTORS, 0.0))
     hits: list[Hit] = field(default_factory=list)
+    # the part of each factor's weight that came with for or against evidence: the factor a sentence rests on is
+    # that of the evidence that decides its stance, not of the side it outweighs (see decide)
+    sided: dict[str, dict[str, float]] = field(
+        default_factory=lambda: {s: dict.fromkeys(FACTORS, 0.0) for s in ("for", "against")})
+
+    def add_factor(self, factor: str, weight: float, stance: str) -> None:
+        """Factor evidence, carried by a hit of this stance (for | against | neutral | none)."""
+        self.factor[factor] += weight
+        if stance in self.sided:
+            self.sided[stance][factor] += weight
 
     @property
     def evidence(self) -> float:
@@ -815,11 +825,11 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
         if stance in scores.stance:
             scores.stance[stance] += weight
         if cue.factor:
-            scores.factor[cue.factor] += weight
+            scores.add_factor(cue.factor, weight, stance)
         elif stance in ("for", "against"):
             tense = _tense_factor(masked[clause.start : clause.end], lex)
             if tense:
-                scores.factor[tense] += weight * float(lex.decision["tense_factor_weight"])
+                scores.add_factor(tense, weight * float(lex.decision["tense_factor_weight"]), stance)
         scores.hits.append(Hit(masked[m.start() : m.end()], stance, cue.factor, weight, negated, cue.generic))
     return scores
 
@@ -887,10 +897,10 @@ def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scor
         weight = EVENT_WEIGHT * (0.5 if ev.modality in ("hedged", "future") else 1.0)
         if silent:
             scores.stance[stance] += weight
-            scores.factor[factor] += weight
+            scores.add_factor(factor, weight, stance)
             scores.hits.append(Hit(f"<{ev.event} {ev.source}->{ev.target}>", stance, factor, weight, ev.negated))
         else:
-            scores.factor[factor] += EVENT_FACTOR_WEIGHT
+            scores.add_factor(factor, EVENT_FACTOR_WEIGHT, stance)
     return scores
 
 
@@ -969,7 +979,10 @@ def decide(scores: Scores, anchored: bool = True, lex: Lexicon | None = None) ->
     else:
         stance = "for" if pro > con else "against"
     order = list(dec["factor_order"])
-    factor = max(order, key=lambda f: (scores.factor[f], -order.index(f)))
+    other = {"for": "against", "against": "for"}.get(stance)
+    losing = float(dec.get("losing_side_factor_weight", 1.0))
+    weights = {f: scores.factor[f] - (1.0 - losing) * (scores.sided[other][f] if other else 0.0) for f in order}
+    factor = max(order, key=lambda f: (weights[f], -order.index(f)))
     if scores.factor[factor] <= 0:
         factor = "interest"
     return stance, factor
