@@ -441,3 +441,21 @@ def test_the_factor_comes_from_the_side_that_wins() -> None:
     assert decide(scores) == ("against", "capability")
     scores.stance.update({"for": 3.0})  # now for wins: its commitment is the factor
     assert decide(scores) == ("for", "commitment")
+
+
+def test_a_common_world_view_is_no_claim() -> None:
+    """The pair's shared outlook on the world order is about the relationship in general; the patron using the
+    client for its aims is a stake (for/interest)."""
+    dyad = Dyad("RUS", "IRN")
+    assert code_sentence("Both governments want a multipolar world order that would curb Western dominance.",
+                         dyad) is None
+    stake = code_sentence("Moscow aims to use Tehran as a strategic partner to challenge the Western-led order.", dyad)
+    assert stake is not None and (stake.stance, stake.factor) == ("for", "interest")
+
+
+def test_eras_and_third_party_allies_are_not_evidence() -> None:
+    dyad = Dyad("RUS", "IRN")
+    era = score_sentence("Moscow and Tehran have kept in touch since the collapse of the Soviet Union.", dyad)
+    assert era.stance["against"] == 0 and era.factor["precedent"] == 0
+    allies = score_sentence("Tehran keeps a wary eye on the United States and its allies in the Gulf.", dyad)
+    assert allies.factor["commitment"] == 0
