@@ -459,3 +459,13 @@ def test_eras_and_third_party_allies_are_not_evidence() -> None:
     assert era.stance["against"] == 0 and era.factor["precedent"] == 0
     allies = score_sentence("Tehran keeps a wary eye on the United States and its allies in the Gulf.", dyad)
     assert allies.factor["commitment"] == 0
+
+
+def test_front_matter_codes_match_the_actor_layers_aliases() -> None:
+    """'patron: GCC' in the front matter is the Gulf Cooperation Council the actor layer codes GULF."""
+    from casus.claims import TOKENS, mask
+
+    masked = mask("The Gulf Cooperation Council vowed to defend Qatar.", Dyad("GCC", "QAT"))
+    assert TOKENS["P"] in masked and TOKENS["T"] not in masked
+    claim = code_sentence("The Gulf Cooperation Council vowed to defend Qatar against any attack.", Dyad("GCC", "QAT"))
+    assert claim is not None and claim.stance == "for"

@@ -583,6 +583,18 @@ def detect_dyad(sentences: Sequence[str], title: str | None = None) -> Dyad | No
 # --- masking and clauses ------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _code_aliases() -> dict[str, frozenset[str]]:
+    """Front-matter code -> the actor codes that name the same party (data/claims_actors.yaml)."""
+    table = _read_yaml("claims_actors.yaml").get("code_aliases") or {}
+    return {str(k): frozenset(map(str, v)) | {str(k)} for k, v in table.items()}
+
+
+def same_actor(code: str | None, wanted: str) -> bool:
+    """Is an actor code (a mention's, an event's) the party `wanted` (a front-matter code), aliases included?"""
+    return code is not None and (code == wanted or code in _code_aliases().get(wanted, ()))
+
+
 @lru_cache(maxsize=4096)
 def mask(text: str, dyad: Dyad) -> str:
     """Replace actor mentions (with a leading "the") by patron / client / third / pair tokens."""
@@ -590,8 +602,8 @@ def mask(text: str, dyad: Dyad) -> str:
     text = _straight(text)
     out, last = [], 0
     for m in find_mentions(text):
-        token = (TOKENS["P"] if m.code == dyad.patron else TOKENS["C"] if m.code == dyad.client
-                 else TOKENS["K"] if m.code == dyad.attacker else TOKENS["T"])
+        token = (TOKENS["P"] if same_actor(m.code, dyad.patron) else TOKENS["C"] if same_actor(m.code, dyad.client)
+                 else TOKENS["K"] if dyad.attacker and same_actor(m.code, dyad.attacker) else TOKENS["T"])
         start = m.start - 4 if text[max(0, m.start - 4) : m.start].lower() == "the " else m.start
         out.append(text[last:max(start, last)])
         out.append(token)
@@ -885,7 +897,7 @@ def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scor
     silent = max(scores.stance["for"], scores.stance["against"]) < EVENTS_ONLY_BELOW
 
     def role(code: str | None) -> str:
-        return "P" if code == dyad.patron else "C" if code == dyad.client else "T" if code else "-"
+        return "P" if same_actor(code, dyad.patron) else "C" if same_actor(code, dyad.client) else "T" if code else "-"
 
     for ev in events:
         rule = _event_rule(ev, f"{role(ev.source)}>{role(ev.target)}")
