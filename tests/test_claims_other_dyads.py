@@ -469,3 +469,17 @@ def test_front_matter_codes_match_the_actor_layers_aliases() -> None:
     assert TOKENS["P"] in masked and TOKENS["T"] not in masked
     claim = code_sentence("The Gulf Cooperation Council vowed to defend Qatar against any attack.", Dyad("GCC", "QAT"))
     assert claim is not None and claim.stance == "for"
+
+
+def test_the_clients_dealings_with_others_are_no_claim() -> None:
+    """A sentence about the client and third parties only says nothing of the patron; a pronoun or an anaphor of
+    the relationship can still bring the patron in."""
+    from casus.claims import is_about_others
+
+    dyad = Dyad("USA", "UKR")
+    others = "Kyiv warned Moscow of a firm response and vowed to strike back at Russian bases."
+    assert max(score_sentence(others, dyad).stance.values()) > 0  # the cues alone would make it a claim
+    assert is_about_others(others, dyad) and code_sentence(others, dyad) is None
+    assert not is_about_others("Kyiv said it would welcome a truce with Moscow if it were offered.", dyad)
+    pact = code_sentence("Unlike its treaty with Moscow, the pact with Kyiv has no mutual defence clause.", dyad)
+    assert pact is not None and pact.stance == "against"

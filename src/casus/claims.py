@@ -967,6 +967,28 @@ def is_generic(scores: Scores) -> bool:
     return bool(hits) and all(h.generic and not h.negated for h in hits)
 
 
+_SUBJECT_PRONOUN = re.compile(r"\b(it|he|she|they)\b", re.IGNORECASE)
+
+
+def is_about_others(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bool:
+    """Does the sentence speak only of the client and third parties: it names both, but not the patron or the
+    pair, and neither an anaphor of the relationship nor a subject pronoun (it, he, she, they) brings the patron
+    in? ("Kyiv said it was open to a ceasefire with Moscow", patron the US.) Such a sentence is no claim: the
+    client's acts towards others leak no stance onto the patron (issue 13). The third parties must all be states:
+    an alliance or organisation ("a member of the CSTO", "help from NATO") may be the patron's own."""
+    lex = lex or load_lexicon()
+    masked = mask(sentence, dyad)
+    if TOKENS["C"] not in masked or not _names_third(masked):
+        return False
+    if TOKENS["P"] in masked or TOKENS["X"] in masked or lex.anaphors.search(masked):
+        return False
+    if _SUBJECT_PRONOUN.search(masked):
+        return False
+    others = [m.code for m in find_mentions(_straight(sentence))
+              if not (same_actor(m.code, dyad.patron) or same_actor(m.code, dyad.client))]
+    return bool(others) and all(is_state(code) for code in others)
+
+
 def is_patron_statement(sentence: str, dyad: Dyad, scores: Scores) -> bool:
     """A statement (a speech cue: said, told, spokesman, ...) whose first actor is the patron, with no stance
     evidence either way ("The Kremlin said it was in contact with Tehran's leadership")."""
@@ -1012,7 +1034,7 @@ def code_sentence(
     if is_patron_statement(sentence, dyad, scores):
         # the patron speaking, with no cue for either way: a signal whose direction the text leaves open
         scores.stance["neutral"] += float(lex.decision["patron_statement_weight"])
-    if is_generic(scores):
+    if is_generic(scores) or is_about_others(sentence, dyad, lex):
         return None
     decided = decide(scores, is_anchored(sentence, dyad, lex), lex)
     if decided is None:
