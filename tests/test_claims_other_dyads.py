@@ -481,5 +481,6 @@ def test_the_clients_dealings_with_others_are_no_claim() -> None:
     assert max(score_sentence(others, dyad).stance.values()) > 0  # the cues alone would make it a claim
     assert is_about_others(others, dyad) and code_sentence(others, dyad) is None
     assert not is_about_others("Kyiv said it would welcome a truce with Moscow if it were offered.", dyad)
+    assert not is_about_others("Arming Kyiv with long-range missiles would anger Moscow.", dyad)
     pact = code_sentence("Unlike its treaty with Moscow, the pact with Kyiv has no mutual defence clause.", dyad)
     assert pact is not None and pact.stance == "against"

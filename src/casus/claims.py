@@ -968,12 +968,16 @@ def is_generic(scores: Scores) -> bool:
 
 
 _SUBJECT_PRONOUN = re.compile(r"\b(it|he|she|they)\b", re.IGNORECASE)
+# a sentence that opens with a gerund or an infinitive leaves its actor implicit ("Providing Iran with jets would
+# ...", "To arm Kyiv now would ..."): it may be the patron
+_IMPLICIT_SUBJECT = re.compile(r"[\s\"'*]*(to [a-z]+|[A-Za-z]+ing)\b", re.IGNORECASE)
 
 
 def is_about_others(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bool:
     """Does the sentence speak only of the client and third parties: it names both, but not the patron or the
     pair, and neither an anaphor of the relationship nor a subject pronoun (it, he, she, they) brings the patron
-    in? ("Kyiv said it was open to a ceasefire with Moscow", patron the US.) Such a sentence is no claim: the
+    in, nor does it open with a gerund or infinitive whose actor is left implicit? ("Kyiv said it was open to a
+    ceasefire with Moscow", patron the US.) Such a sentence is no claim: the
     client's acts towards others leak no stance onto the patron (issue 13). The third parties must all be states:
     an alliance or organisation ("a member of the CSTO", "help from NATO") may be the patron's own."""
     lex = lex or load_lexicon()
@@ -982,7 +986,7 @@ def is_about_others(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bo
         return False
     if TOKENS["P"] in masked or TOKENS["X"] in masked or lex.anaphors.search(masked):
         return False
-    if _SUBJECT_PRONOUN.search(masked):
+    if _SUBJECT_PRONOUN.search(masked) or _IMPLICIT_SUBJECT.match(masked):
         return False
     others = [m.code for m in find_mentions(_straight(sentence))
               if not (same_actor(m.code, dyad.patron) or same_actor(m.code, dyad.client))]
