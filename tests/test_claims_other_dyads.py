@@ -484,3 +484,16 @@ def test_the_clients_dealings_with_others_are_no_claim() -> None:
     assert not is_about_others("Arming Kyiv with long-range missiles would anger Moscow.", dyad)
     pact = code_sentence("Unlike its treaty with Moscow, the pact with Kyiv has no mutual defence clause.", dyad)
     assert pact is not None and pact.stance == "against"
+
+
+def test_the_pair_consulting_is_a_signal() -> None:
+    """Where the cues are silent, the coder's CONSULT from the patron to the client (talks, a meeting) is a
+    statement of the relationship now: for/signal; with no event the sentence is no claim."""
+    from casus.records import CodedEvent
+
+    sentence = "Kihara flew to Manila on Tuesday for two days of talks with Teodoro on maritime matters."
+    dyad = Dyad("JPN", "PHL")
+    assert code_sentence(sentence, dyad) is None
+    talks = [CodedEvent(source="JPN", event="CONSULT", target="PHL")]
+    claim = code_sentence(sentence, dyad, talks)
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "signal")

@@ -875,6 +875,8 @@ _EVENT_RULES: dict[tuple[str, str], tuple[str, str]] = {
     ("AGREE", "P>T"): ("against", "interest"),
     ("REQUEST", "P>T"): ("against", "signal"),
     ("REJECT", "P>C"): ("against", "signal"),
+    # the pair meeting or consulting: a statement of the relationship now
+    ("CONSULT", "P>C"): ("for", "signal"),
 }
 EVENT_WEIGHT = 0.75
 EVENTS_ONLY_BELOW = 1.0  # lexical for/against evidence under which events are consulted
@@ -885,7 +887,7 @@ EVENT_FACTOR_WEIGHT = 0.75  # what an event adds to its factor even where the cu
 
 def _event_rule(ev: CodedEvent, roles: str) -> tuple[str, str] | None:
     """(stance, factor) an event bears on the pair, before negation; None when it bears on nothing."""
-    rule = _EVENT_RULES.get((ev.event, roles))
+    rule = _EVENT_RULES.get((ev.event, roles)) or _EVENT_RULES.get((ev.event, roles.replace("K", "T")))
     if rule and ev.event == "AID" and roles == "P>C" and ev.modality == "future":
         return rule[0], "commitment"  # a pledged or treaty-bound transfer or defence is a commitment
     return rule
@@ -897,6 +899,8 @@ def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scor
     silent = max(scores.stance["for"], scores.stance["against"]) < EVENTS_ONLY_BELOW
 
     def role(code: str | None) -> str:
+        if code and dyad.attacker and same_actor(code, dyad.attacker):
+            return "K"
         return "P" if same_actor(code, dyad.patron) else "C" if same_actor(code, dyad.client) else "T" if code else "-"
 
     for ev in events:
