@@ -150,7 +150,8 @@ def test_a_patrons_statement_without_a_cue_is_a_neutral_signal() -> None:
 
 @pytest.mark.parametrize(("patron", "client", "sentence", "factor"), [
     ("USA", "KOR", "The White House is weighing cutting its security commitments to Seoul.", "commitment"),
-    ("USA", "KOR", "His remarks cast doubt on the credibility of the alliance with Seoul.", "commitment"),
+    # a speaker doubting the commitment is a statement now (gold convention: signal)
+    ("USA", "KOR", "His remarks cast doubt on the credibility of the alliance with Seoul.", "signal"),
     ("RUS", "SYR", "Damascus newspapers criticised Moscow for its silence during the offensive.", "precedent"),
     ("RUS", "SYR", "Syrian officials say they received little practical help from Russia during the siege.", "precedent"),
     ("RUS", "SYR", "Commentators in Damascus complained of the delay in delivering Russian air defences.", "precedent"),
@@ -497,3 +498,19 @@ def test_the_pair_consulting_is_a_signal() -> None:
     talks = [CodedEvent(source="JPN", event="CONSULT", target="PHL")]
     claim = code_sentence(sentence, dyad, talks)
     assert claim is not None and (claim.stance, claim.factor) == ("for", "signal")
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
+    # words about the commitment are statements now: a speaker doubting it, reassuring of it, mentioning it
+    ("USA", "KOR", "The senator cast doubt on Washington's commitment to Seoul in a televised interview.", "against",
+     "signal"),
+    ("USA", "JPN", "The envoy sought to reassure Tokyo of America's treaty commitment during the visit.", "for",
+     "signal"),
+    # eroding a commitment is about the commitment itself
+    ("USA", "KOR", "Years of troop cuts have eroded the credibility of the alliance with Seoul.", "against",
+     "commitment"),
+])
+def test_words_about_the_commitment_are_signals(patron: str, client: str, sentence: str, stance: str,
+                                                factor: str) -> None:
+    claim = code_sentence(sentence, orient(patron, client))
+    assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
