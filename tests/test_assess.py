@@ -38,7 +38,7 @@ class FakeStore:
                     modality: str | None = None, since: str | None = None, until: str | None = None,
                     **_: Any) -> Iterator[dict[str, Any]]:
         for e in self.events:
-            if source and e["source"] != source:
+            if (source and e["source"] != source) or (target and e["target"] != target):
                 continue
             day = e["date"] or e["published"]
             if until and (day is None or day[: len(until)] > until):
@@ -157,7 +157,7 @@ def test_claims_move_features_and_the_shift_is_reported() -> None:
         ])
     ])
     base = assess(None, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
-    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)  # the mechanics at full weight
     assert a.features["patron_at_war_elsewhere"] == pytest.approx(0.3)
     assert a.shift["features"]["patron_at_war_elsewhere"] == {"shipped": 0.0, "with_evidence": 0.3}
     assert a.ladder["direct"] < base.ladder["direct"]
@@ -173,7 +173,7 @@ def test_copies_count_once() -> None:
          "doc": f"copy{i}.html", "sentence": same, "site": f"site{i}.com"}
         for i in range(3)
     ])
-    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)
     capability = next(f for f in a.factors if f.factor == "capability")
     assert (capability.independent_sources, capability.copies) == (1, 2)
     assert a.features["patron_at_war_elsewhere"] == pytest.approx(0.15)  # one independent source, not three
@@ -229,7 +229,7 @@ def test_bad_codes_raise(patron: str, client: str, attacker: str | None) -> None
 
 def test_render_text_has_verdict_ladder_factors_and_shift() -> None:
     text = render_text(assess(None, "RUS", "IRN", attacker="ISR", as_of="2026-11-22"))
-    assert "Response ladder" in text and "Factors" in text and "What ingested evidence changed" in text
+    assert "Response ladder" in text and "Factors" in text and "What ingested evidence says" in text
     for r in RUNGS:
         assert r in text
     for f in FACTORS:

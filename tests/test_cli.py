@@ -102,14 +102,14 @@ def test_bad_scenario_file(tmp_path: Path, content: str, message: str) -> None:
     assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
 
 
-def test_assess_on_empty_store_by_name(tmp_path: Path) -> None:
-    result = run("assess", "Russia", "Iran", "--attacker", "Israel", "--format", "json",
-                 "--db", str(tmp_path / "new.db"))
+def test_assess_on_empty_store_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no store at the default --db: shipped knowledge (a --db given must exist)
+    result = run("assess", "Russia", "Iran", "--attacker", "Israel", "--format", "json")
     out = json.loads(result.output)
     assert (out["patron"], out["client"], out["attacker"]) == ("RUS", "IRN", "ISR")
     values = [out["ladder"][r] for r in ("statement", "diplomatic", "economic", "materiel", "intelligence", "direct")]
     assert values == sorted(values, reverse=True)
-    assert not (tmp_path / "new.db").exists()
+    assert not (tmp_path / "casus.db").exists()
 
 
 def test_backtest_json_shape() -> None:

@@ -62,8 +62,12 @@ def test_failed_write_leaves_nothing(fresh_store: Store) -> None:
     assert fresh_store.counts() == dict.fromkeys(fresh_store.counts(), 0)
 
 
-def test_readonly_missing_db_is_empty(tmp_path: Path) -> None:
-    store = Store(tmp_path / "nope.db", readonly=True)
+def test_readonly_missing_db_is_refused_or_empty(tmp_path: Path) -> None:
+    from casus.store import NoStore
+
+    with pytest.raises(NoStore, match="no casus store at"):
+        Store(tmp_path / "nope.db", readonly=True)
+    store = Store(tmp_path / "nope.db", readonly=True, missing_ok=True)
     assert store.counts()["documents"] == 0
     assert not (tmp_path / "nope.db").exists()
 
@@ -91,11 +95,15 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
     assert store.counts()["locations"] == 80
 
 
-def test_reader_upgrades_an_older_store(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reader_leaves_an_older_store_as_it_is(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Readers never migrate (issue 14, defect 7): they name the fix; a writer brings the store up to date."""
     import casus.store
 
     monkeypatch.setattr(casus.store, "MIGRATIONS", MIGRATIONS[:-1])  # a store made by an older casus
     Store(db_path).close()
     monkeypatch.setattr(casus.store, "MIGRATIONS", MIGRATIONS)
+    with pytest.raises(CasusError, match="older casus"):
+        Store(db_path, readonly=True)
+    Store(db_path).close()
     store = Store(db_path, readonly=True)
     assert store.schema_version() == [name for name, _ in MIGRATIONS]

@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import json
 import datetime as dt
 import math
 import re
@@ -31,14 +32,18 @@ from casus import knowledge, model
 from casus.errors import CasusError
 from casus.records import FACTORS, RUNGS
 
+# Facts flipped to see what would most change the answer (attacker_nonstate follows from the
+# attacker's code, so it is not a fact that could be wrong).
+BINARY_FEATURES = ("defense_pact", "patron_at_war_elsewhere", "patron_ties_with_attacker", "shares_border",
+                   "attacker_nuclear")
+MAX_FLIPS = 3
+
 MAX_EVIDENCE = 8
 # Most records of one kind clustered into independent sources: on a store of
 # millions of events, the most recent ones; the rest count as omitted. Signal
-# units are capped far below this, so the ladder does not change.
-MAX_CLUSTERED = 200
-# The patron's most recent events (towards anyone) read as factor evidence; events towards
-# the client or the attacker are all read.
-MAX_RECENT_EVENTS = 2000
+# units (cap 2-3) and feature moves (cap 4 sources) are far below this, so the
+# ladder does not change; clustering is all-pairs, so this bounds the cost.
+MAX_CLUSTERED = 60
 DIRECTION_EPS = 0.05
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -138,6 +143,12 @@ class Assessment:
     most_likely: str
     interval: dict[str, list[float]] = field(default_factory=dict)   # rung -> [lo, hi], bootstrap (model.interval)
     model: dict[str, Any] = field(default_factory=dict)              # the reference class: {"cases", "episodes", "through"}
+    as_of_view: dict[str, Any] = field(default_factory=dict)         # documents used, undated left out
+    evidence_weight: dict[str, Any] = field(default_factory=dict)    # evidence_weight.yaml and the weight applied
+    contested: list[dict[str, Any]] = field(default_factory=list)
+    what_would_change: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    logits: dict[str, dict[str, float]] = field(default_factory=dict)  # knowledge alone / with evidence (the fit reads these)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: patron, client, attacker, as_of, verdict, ladder, factors, shift, ..."""
@@ -195,13 +206,34 @@ def _cluster(items: list[tuple[str, str, str]]) -> dict[str, str]:
 
 
 def _group(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Group records into clusters of copies; each group is one independent source."""
-    items = [(str(i), str(r.get("doc_id") or r.get("doc") or i), r.get("sentence") or "") for i, r in enumerate(records)]
+    """Independent sources: near-copies across documents are one source, and a document is at most one.
+
+    Sentences are clustered (casus.corroborate); clusters that share a document are
+    then merged, so one article saying a thing three ways counts once, and so do
+    five sites carrying the same sentence.
+    """
+    items = [(str(i), _doc_key(r, i), r.get("sentence") or "") for i, r in enumerate(records)]
     ids = _cluster(items)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, r in enumerate(records):
+        a, b = find("c:" + ids.get(str(i), str(i))), find("d:" + _doc_key(r, i))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for i, r in enumerate(records):
-        groups[ids.get(str(i), str(i))].append(r)
+        groups[find("c:" + ids.get(str(i), str(i)))].append(r)
     return list(groups.values())
+
+
+def _doc_key(rec: Mapping[str, Any], i: int) -> str:
+    return str(rec.get("doc_id") or rec.get("doc") or f"record {i}")
 
 
 def _most_recent(records: list[dict[str, Any]], n: int = MAX_CLUSTERED) -> list[dict[str, Any]]:
@@ -235,37 +267,69 @@ def _ledger_records(patron: str, client: str, as_of: str) -> list[dict[str, Any]
     return rows
 
 
-def _store_events(store: StoreLike | None, patron: str, until: str | None, client: str | None = None,
-                  attacker: str | None = None) -> list[dict[str, Any]]:
-    """The patron's events: every one towards the client or the attacker (signals read these), and the
-    MAX_RECENT_EVENTS newest towards anyone (factor evidence), so a store of millions stays quick."""
+def visible(rec: Mapping[str, Any], until: str | None, include_undated: bool = False) -> str | None:
+    """Why a stored record is invisible as of `until` ('undated' or 'later'), or None if it is visible.
+
+    A document counts by its published date (strict: '2025' only once 2025 is over);
+    an undated one only with include_undated. An event also counts by its own date.
+    """
+    if until is None:
+        return None
+    pub = rec.get("published")
+    if not pub or knowledge.period_end(pub) is None:
+        if not include_undated:
+            return "undated"
+    elif not knowledge.on_or_before(pub, until):
+        return "later"
+    own = rec.get("date")
+    if own and not knowledge.on_or_before(own, until):
+        return "later"
+    return None
+
+
+@dataclass(slots=True)
+class StoreView:
+    """What the store holds for this dyad as of the date: visible events and claims, and what was left out."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    left_out: dict[str, set[str]] = field(default_factory=lambda: {"undated": set(), "later": set()})
+
+    def summary(self, include_undated: bool) -> dict[str, Any]:
+        docs = {_doc_key(r, i) for i, r in enumerate(self.events + self.claims)}
+        # Documents published after the date are not counted here: as of that day they did not exist.
+        return {"documents_used": len(docs), "left_out_undated": len(self.left_out["undated"]),
+                "include_undated": include_undated}
+
+
+def _keep(view: StoreView, rows: list[dict[str, Any]], rec: dict[str, Any], until: str | None, include_undated: bool) -> None:
+    why = visible(rec, until, include_undated)
+    if why is None:
+        rows.append(rec)
+    else:
+        view.left_out[why].add(_doc_key(rec, 0))
+
+
+def read_store(store: StoreLike | None, patron: str, client: str, attacker: str | None, until: str | None,
+               include_undated: bool = False) -> StoreView:
+    """Events between the patron and the client or the attacker (either way), and claims on the dyad, as of `until`."""
+    view = StoreView()
     if store is None:
-        return []
-    queries: list[dict[str, Any]] = [{"target": t} for t in (client, attacker) if t]
-    queries.append({"limit": MAX_RECENT_EVENTS, "newest_first": True} if client else {})
-    rows, seen = [], set()
-    for query in queries:
-        for rec in store.iter_events(source=patron, until=until, **query):
+        return view
+    pairs = [(patron, client), (client, patron)] + ([(patron, attacker), (attacker, patron)] if attacker else [])
+    seen: set[Any] = set()
+    for source, target in pairs:
+        for rec in store.iter_events(source=source, target=target):
             key = rec.get("id") if rec.get("id") is not None else tuple(sorted((k, repr(v)) for k, v in rec.items()))
-            if key in seen:
-                continue
-            seen.add(key)
-            d = _record_date(rec)
-            if until and d and not knowledge.on_or_before(d, until):
-                continue
-            rows.append(dict(rec))
-    return rows
-
-
-def _store_claims(store: StoreLike | None, patron: str, client: str, until: str | None) -> list[dict[str, Any]]:
-    if store is None:
-        return []
-    rows = []
-    for rec in store.iter_claims(patron=patron, client=client, until=until):
-        if until and not (rec.get("published") and knowledge.on_or_before(rec["published"], until)):
-            continue
-        rows.append(dict(rec))
-    return rows
+            if key not in seen:
+                seen.add(key)
+                _keep(view, view.events, dict(rec), until, include_undated)
+    for rec in store.iter_claims(patron=patron, client=client):
+        _keep(view, view.claims, dict(rec), until, include_undated)
+    used = {_doc_key(r, 0) for r in view.events + view.claims}
+    for why in view.left_out:
+        view.left_out[why] -= used
+    return view
 
 
 # ---------------------------------------------------------------- signals
@@ -293,35 +357,65 @@ def _matches(rule: Mapping[str, Any], rec: Mapping[str, Any], role: str | None) 
     return role == m["target"]
 
 
+def _opposite(rule: Mapping[str, Any], rules: list[Mapping[str, Any]]) -> str | None:
+    """The rule reading the same act with the opposite polarity (a report and its denial), if any."""
+    m = rule["match"]
+    for other in rules:
+        o = other["match"]
+        if (o["event"], o.get("mode"), o["target"]) == (m["event"], m.get("mode"), m["target"]) \
+                and bool(o.get("negated", False)) != bool(m.get("negated", False)):
+            return str(other["name"])
+    return None
+
+
 def signal_shifts(records: list[dict[str, Any]], patron: str, client: str, attacker: str | None) -> list[dict[str, Any]]:
-    """Per signal rule: matching records (grouped into independent sources) and the log-odds shift per rung."""
-    out = []
-    for rule in _cfg()["signals"]["rules"]:
+    """Per signal rule: matching records (grouped into independent sources) and the log-odds shift per rung.
+
+    When an act is both reported and denied (a rule and its opposite both match),
+    both stay in the answer, marked `contested`; the denial counts at
+    `contested_denial_weight` (features.yaml) instead of cancelling the report.
+    """
+    rules = _cfg()["signals"]["rules"]
+    denial_weight = float(_cfg()["signals"].get("contested_denial_weight", 1.0))
+    hits_by_rule: dict[str, list[dict[str, Any]]] = {}
+    for rule in rules:
         hits = [r for r in records if r.get("source") == patron and _matches(rule, r, _target_role(r, client, attacker, patron))]
+        if hits:
+            hits_by_rule[rule["name"]] = _most_recent(hits)
+    out = []
+    for rule in rules:
+        hits = hits_by_rule.get(rule["name"], [])
         if not hits:
             continue
-        hits = _most_recent(hits)
+        opposite = _opposite(rule, rules)
+        contested = opposite is not None and opposite in hits_by_rule
         groups = _group(hits)
         units = min(float(rule.get("cap", 2)), _units(groups))
+        if contested and rule["match"].get("negated"):
+            units *= denial_weight
         out.append({"name": rule["name"], "rationale": rule["rationale"], "units": round(units, 3),
                     "independent_sources": len(groups), "copies": len(hits) - len(groups),
+                    "contested": contested, "opposite": opposite if contested else None,
                     "shift": {r: round(v * units, 4) for r, v in rule["shift"].items()},
-                    "evidence": [_evidence_from_group(g, "ledger" if g[0].get("doc_id", "").startswith("ledger:") else "store")
+                    "evidence": [_evidence_from_group(g, "ledger" if str(g[0].get("doc_id", "")).startswith("ledger:") else "store")
                                  for g in groups]})
     return out
 
 
 def claim_signal_shifts(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Claims with factor `signal` nudge the top rungs (features.yaml claim_rules)."""
+    """Claims with factor `signal` nudge the top rungs (features.yaml claim_rules); for and against kept apart."""
     out = []
+    stances = {c.get("stance") for c in claims if c.get("factor") == "signal"}
     for rule in _cfg()["signals"]["claim_rules"]:
         hits = [c for c in claims if c.get("factor") == "signal" and c.get("stance") == rule["stance"]]
         if not hits:
             continue
+        hits = _most_recent(hits)
         groups = _group(hits)
         units = min(float(rule.get("cap", 3)), float(len(groups)))
         out.append({"name": f"signal claims ({rule['stance']})", "rationale": "What is said now about the patron's intentions.",
                     "units": units, "independent_sources": len(groups), "copies": len(hits) - len(groups),
+                    "contested": {"for", "against"} <= stances, "opposite": None,
                     "shift": {r: round(v * units, 4) for r, v in rule["shift"].items()},
                     "evidence": [_evidence_from_group(g) for g in groups]})
     return out
@@ -339,25 +433,34 @@ def _total_shift(signals: list[dict[str, Any]]) -> dict[str, float]:
 # ---------------------------------------------------------------- features from claims
 
 def update_features(features: dict[str, float], claims: list[dict[str, Any]]) -> tuple[dict[str, float], list[dict[str, Any]]]:
-    """Move features toward what independent claims say: net sources x feature_step, capped per feature."""
+    """Move features toward what independent claims say, for and against kept apart.
+
+    Claims toward 1 move a feature up by feature_step per independent source, claims
+    toward 0 move it down the same way, each side capped on its own; when both sides
+    have sources the move is reported as contested rather than netted away.
+    """
     ev = _cfg()["evidence"]
     step, default_cap = float(ev["feature_step"]), float(ev["feature_cap"])
     caps = ev.get("feature_caps", {})
-    net: dict[str, int] = defaultdict(int)
+    sides: dict[str, dict[int, int]] = defaultdict(lambda: {1: 0, 0: 0})
     applied = []
     for rule in ev["feature_rules"]:
         hits = [c for c in claims if c.get("factor") == rule["factor"] and c.get("stance") == rule["stance"]]
         if not hits:
             continue
+        hits = _most_recent(hits)
         groups = _group(hits)
-        net[rule["feature"]] += len(groups) if rule["toward"] == 1 else -len(groups)
+        sides[rule["feature"]][int(rule["toward"])] += len(groups)
         applied.append({"feature": rule["feature"], "factor": rule["factor"], "stance": rule["stance"],
                         "toward": rule["toward"], "independent_sources": len(groups), "copies": len(hits) - len(groups)})
     out = dict(features)
-    for feat, n in net.items():
-        move = min(float(caps.get(feat, default_cap)), step * abs(n))
+    for feat, n in sides.items():
+        cap = float(caps.get(feat, default_cap))
+        up, down = min(cap, step * n[1]), min(cap, step * n[0])
         x = out[feat]
-        out[feat] = round(x + move * (1 - x) if n > 0 else x - move * x, 4)
+        out[feat] = round(min(1.0, max(0.0, x + up * (1 - x) - down * x)), 4)
+    for a in applied:
+        a["contested"] = sides[a["feature"]][1] > 0 and sides[a["feature"]][0] > 0
     return out, applied
 
 
@@ -396,7 +499,7 @@ def _direction(weight: float) -> str:
 
 def build_factors(contrib: dict[str, dict[str, float]], shifts: dict[str, float], signals: list[dict[str, Any]],
                   facts: dict[str, knowledge.Fact], ledger_rows: list[dict[str, Any]], claims: list[dict[str, Any]],
-                  events: list[dict[str, Any]], patron: str) -> list[Factor]:
+                  events: list[dict[str, Any]], patron: str, precedents: list[Evidence] | None = None) -> list[Factor]:
     """The five factors, each with its log-odds push per rung and its cited evidence."""
     ff = _feature_factor()
     per_rung = {f: {r: 0.0 for r in RUNGS} for f in FACTORS}
@@ -430,17 +533,17 @@ def build_factors(contrib: dict[str, dict[str, float]], shifts: dict[str, float]
         kept = _most_recent(recs)
         unclustered[factor] = len(recs) - len(kept)
         items[factor].extend(_evidence_from_group(g) for g in _group(kept))
-    for c in knowledge.cases(patron):
-        url = c["sources"][0]
-        items["precedent"].append(Evidence(doc=f"casus reference case {c['id']}", sentence=c["note"], date=str(c["year"]),
-                                           site=site_of(url), kind="case", stance=c["rung"], url=url))
-    notes["precedent"].append("Past cases are shown for reading; the model already learned from them, so they add no weight of their own.")
+    items["precedent"].extend(precedents or [])
+    notes["precedent"].append("Past cases nearest to this one in the model's features come first (as of the date); "
+                              "the model already learned from them, so they add no weight of their own.")
     feature_push = {feat: sum(contrib[r].get(feat, 0.0) for r in RUNGS) for feat in facts}
     set_pushes(items, feature_push, signals, facts)
     out = []
     for factor in FACTORS:
         weight = round(per_rung[factor]["direct"], 4)
-        ev = sorted(items[factor], key=lambda e: (_KIND_ORDER[e.kind], -(e.independent_sources + e.copies), e.date or ""))
+        unique = list({(e.doc, e.sentence): e for e in reversed(items[factor])}.values())[::-1]  # one item per sentence
+        ev = unique if factor == "precedent" else \
+            sorted(unique, key=lambda e: (_KIND_ORDER[e.kind], -(e.independent_sources + e.copies), e.date or ""))
         store_items = [e for e in ev if e.kind == "store"]
         out.append(Factor(factor=factor, direction=_direction(weight), weight=weight,
                           per_rung={r: round(v, 4) for r, v in per_rung[factor].items()},
@@ -451,6 +554,68 @@ def build_factors(contrib: dict[str, dict[str, float]], shifts: dict[str, float]
 
 
 _KIND_ORDER = {"knowledge": 0, "store": 1, "ledger": 2, "case": 3}
+
+
+def nearest_precedents(features: Mapping[str, float], patron: str, as_of: str | None) -> list[Evidence]:
+    """Reference cases known by `as_of`, nearest to the scenario in the model's features first.
+
+    Distance is the number of coded facts (treaty, war elsewhere, ties, border, nuclear
+    attacker) on which the case differs (values rounded); ties go to the same patron,
+    then to the more recent case.
+    """
+    names = [f for f in knowledge.FACT_FEATURES if f in features]
+    rows = knowledge.cases(as_of=as_of)
+
+    def key(c: Mapping[str, Any]) -> tuple[float, int, int]:
+        dist = sum(abs(float(c[f]) - round(float(features[f]))) for f in names if c.get(f) is not None)
+        return (dist, 0 if c["patron"] == patron else 1, -int(c["year"]))
+
+    out = []
+    for c in sorted(rows, key=key):
+        url = c["sources"][0]
+        dist = int(key(c)[0])
+        out.append(Evidence(doc=f"casus reference case {c['id']}", sentence=f"{c['note']} (differs on {dist} feature(s))",
+                            date=str(c["year"]), site=site_of(url), kind="case", stance=c["rung"], url=url))
+    return out
+
+
+def model_as_of(as_of: str | None) -> model.LadderModel:
+    """The ladder model fitted on the reference class known by `as_of` (model.fit caches it by inputs and date)."""
+    return model.default_model() if as_of is None else model.fit(as_of=as_of)
+
+
+def what_would_change(m: model.LadderModel, features: Mapping[str, float], shifts: Mapping[str, float],
+                      ladder: Mapping[str, float], facts: Mapping[str, knowledge.Fact]) -> list[dict[str, Any]]:
+    """The facts that would most change the answer: each binary feature flipped, the biggest moves first."""
+    out: list[dict[str, Any]] = []
+    base_top = _top_rung(ladder)
+    for feat in BINARY_FEATURES:
+        if feat not in features or feat not in m.features:
+            continue
+        x = dict(features)
+        x[feat] = 0.0 if round(float(features[feat])) == 1 else 1.0
+        flipped = _ladder_from(m.logits(x), dict(shifts))
+        delta = {r: round(flipped[r] - ladder[r], 4) for r in RUNGS}
+        size = abs(delta["direct"]) + abs(delta["materiel"]) + abs(delta["diplomatic"])
+        out.append({"feature": feat, "now": round(float(features[feat]), 2), "flipped_to": x[feat],
+                    "fact": facts[feat].text if feat in facts else None, "delta": delta,
+                    "most_likely_now": base_top, "most_likely_flipped": _top_rung(flipped), "size": round(size, 4)})
+    out.sort(key=lambda d: -d["size"])
+    return out[:MAX_FLIPS]
+
+
+def _top_rung(ladder: Mapping[str, float]) -> str:
+    dist = highest_rung_distribution(ladder)
+    return max(dist, key=lambda k: dist[k])
+
+
+def evidence_weight() -> dict[str, Any]:
+    """The fitted weight of article evidence (evidence_weight.yaml): 0 means it did not beat knowledge alone."""
+    try:
+        row = knowledge.load_data("evidence_weight.yaml")
+    except (FileNotFoundError, OSError):
+        return {"weight": 1.0, "fitted": False, "note": "Evidence weight not fitted yet: evidence counts at full weight."}
+    return dict(row)
 
 
 # ---------------------------------------------------------------- the assessment
@@ -488,21 +653,51 @@ def verdict_text(patron: str, client: str, attacker: str | None, ladder: Mapping
     return text
 
 
-def _attacker_features(features: dict[str, float], facts: dict[str, knowledge.Fact], attacker: str | None) -> None:
+def _attacker_features(features: dict[str, float], facts: dict[str, knowledge.Fact], attacker: str | None,
+                       m: model.LadderModel) -> None:
     """With no attacker named, attacker features take the reference-class average."""
     if attacker is not None:
         return
-    means = model.default_model().means
     for f in ("patron_ties_with_attacker", "attacker_nuclear", "capability_share"):
-        if f not in means:
+        if f not in m.means:
             continue
-        features[f] = round(means[f], 4)
-        facts[f] = knowledge.Fact(f, features[f], f"No attacker named: set to the reference-class average ({means[f]:.2f}).")
+        features[f] = round(m.means[f], 4)
+        facts[f] = knowledge.Fact(f, features[f], f"No attacker named: set to the reference-class average ({m.means[f]:.2f}).")
+
+
+def _contested(signals: list[dict[str, Any]], feature_moves: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Facts the evidence both asserts and denies, with the sources on each side."""
+    out: list[dict[str, Any]] = []
+    by_name = {s["name"]: s for s in signals}
+    done: set[str] = set()
+    for s in signals:
+        if s.get("contested") and s.get("opposite") and s["name"] not in done:
+            other = by_name.get(s["opposite"], {})
+            done |= {s["name"], s["opposite"]}
+            out.append({"fact": f"{s['name']} / {s['opposite']}", "kind": "signal",
+                        "sources": {s["name"]: s["independent_sources"], s["opposite"]: other.get("independent_sources", 0)}})
+        elif s.get("contested") and s["name"].startswith("signal claims") and "signal claims" not in done:
+            done.add("signal claims")
+            counts = {x["name"]: x["independent_sources"] for x in signals if x["name"].startswith("signal claims")}
+            out.append({"fact": "what the patron intends (signal claims)", "kind": "claims", "sources": counts})
+    feats: dict[str, dict[str, int]] = defaultdict(dict)
+    for mv in feature_moves:
+        if mv.get("contested"):
+            side = "towards 1" if mv["toward"] == 1 else "towards 0"
+            feats[mv["feature"]][side] = feats[mv["feature"]].get(side, 0) + mv["independent_sources"]
+    out += [{"fact": feat, "kind": "feature", "sources": counts} for feat, counts in feats.items()]
+    return out
 
 
 def assess(store: StoreLike | None, patron: str, client: str, attacker: str | None = None,
-           as_of: str | None = None) -> Assessment:
-    """Assess whether `patron` defends `client` against `attacker`, using knowledge as of `as_of` and the store."""
+           as_of: str | None = None, include_undated: bool = False, weight: float | None = None) -> Assessment:
+    """Assess whether `patron` defends `client` against `attacker`, as of `as_of`.
+
+    Strict as-of: nothing dated after `as_of` is seen (cases, knowledge, ledger,
+    documents by published date, events by their own date); undated documents
+    count only with `include_undated`. Article evidence moves the answer by its
+    fitted weight (evidence_weight.yaml), or by `weight` when given (the fit uses it).
+    """
     patron = knowledge.check_code(patron, "patron")
     client = knowledge.check_code(client, "client")
     if attacker is not None:
@@ -513,29 +708,37 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
         raise CasusError(f"the attacker {attacker} is also the patron or the client: name a third party with --attacker")
     day, explicit = _check_as_of(as_of)
     until = day if explicit else None
-    m = model.default_model()
+    m = model_as_of(until)
 
     base_features, facts = knowledge.scenario_features(patron, client, attacker, day)
     derived = model.derived_facts(patron, attacker, int(day[:4]))
     base_features.update({k: f.value for k, f in derived.items()})
     facts.update(derived)
-    _attacker_features(base_features, facts, attacker)
+    _attacker_features(base_features, facts, attacker, m)
     ledger_rows = _ledger_records(patron, client, day)
     ledger_signals = signal_shifts(ledger_rows, patron, client, attacker)
     knowledge_shift = _total_shift(ledger_signals)
-    knowledge_ladder = _ladder_from(m.logits(base_features), knowledge_shift)
+    knowledge_logits = {r: m.logits(base_features)[r] + knowledge_shift[r] for r in RUNGS}
+    knowledge_ladder = model.monotone({r: _sigmoid(z) for r, z in knowledge_logits.items()})
 
-    events = _store_events(store, patron, until, client, attacker)
-    claims = _store_claims(store, patron, client, until)
+    view = read_store(store, patron, client, attacker, until, include_undated)
+    events, claims = view.events, view.claims
     features, feature_moves = update_features(base_features, claims)
     store_signals = signal_shifts(events, patron, client, attacker) + claim_signal_shifts(claims)
     signals = ledger_signals + store_signals
     shifts = _total_shift(signals)
-    logits = m.logits(features)
-    ladder = _ladder_from(logits, shifts)
+    evidence_logits = {r: m.logits(features)[r] + shifts[r] for r in RUNGS}
+    ew = evidence_weight()
+    w = float(ew.get("weight", 1.0)) if weight is None else float(weight)
+    final = {r: knowledge_logits[r] + w * (evidence_logits[r] - knowledge_logits[r]) for r in RUNGS}
+    ladder = model.monotone({r: _sigmoid(z) for r, z in final.items()})
+    # What the model sees after weighting: features and signal shifts moved by w of the way.
+    used_features = {f: round(base_features[f] + w * (features[f] - base_features[f]), 4) for f in features}
+    used_shifts = {r: knowledge_shift[r] + w * (shifts[r] - knowledge_shift[r]) for r in RUNGS}
 
-    contrib = m.contributions(features)
-    factors = build_factors(contrib, shifts, signals, facts, ledger_rows, claims, events, patron)
+    contrib = m.contributions(used_features)
+    precedents = nearest_precedents(used_features, patron, until)
+    factors = build_factors(contrib, used_shifts, signals, facts, ledger_rows, claims, events, patron, precedents)
     dist = highest_rung_distribution(ladder)
     most_likely = max(dist, key=dist.__getitem__)
     shift = {
@@ -544,18 +747,31 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
                      for f in features if features[f] != base_features[f]},
         "feature_moves": feature_moves,
         "signals": [{k: v for k, v in s.items() if k != "evidence"} for s in store_signals],
-        "documents": len({r.get("doc_id") or r.get("doc") for r in events + claims}),
+        "documents": len({_doc_key(r, i) for i, r in enumerate(events + claims)}),
         "events": len(events),
         "claims": len(claims),
     }
+    notes = knowledge.patron_notes(patron, day)
+    if w == 0.0 and shift["documents"]:
+        notes.append("Article evidence is shown but carries zero weight: in the leave-one-episode-out test on the dev "
+                     "episodes it did not beat shipped knowledge alone (evidence_weight.yaml).")
+    view_summary = view.summary(include_undated)
+    if view_summary["left_out_undated"]:
+        notes.append(f"{view_summary['left_out_undated']} undated document(s) about this dyad were left out "
+                     "(--include-undated counts them).")
     return Assessment(patron=patron, client=client, attacker=attacker, as_of=day,
                       verdict=verdict_text(patron, client, attacker, ladder, factors, most_likely),
-                      ladder=ladder, factors=factors, shift=shift, features=features,
+                      ladder=ladder, factors=factors, shift=shift, features=used_features,
                       knowledge_ladder=knowledge_ladder, contributions=contrib,
                       signals=[{k: v for k, v in s.items() if k != "evidence"} for s in signals],
                       most_likely=most_likely,
-                      interval={r: list(v) for r, v in m.interval(features, shifts).items()},
-                      model=m.reference())
+                      interval={r: list(v) for r, v in m.interval(used_features, used_shifts).items()},
+                      model=m.reference(), as_of_view=view_summary,
+                      evidence_weight={**ew, "applied": w}, contested=_contested(store_signals, feature_moves),
+                      what_would_change=what_would_change(m, used_features, used_shifts, ladder, facts),
+                      notes=notes,
+                      logits={"knowledge": {r: round(v, 6) for r, v in knowledge_logits.items()},
+                              "evidence": {r: round(v, 6) for r, v in evidence_logits.items()}})
 
 
 def assess_scenario(scenario: Mapping[str, Any]) -> dict[str, Any]:
@@ -628,8 +844,30 @@ def render_text(a: Assessment) -> str:
             lines.append(f"      - \"{_clip(e.sentence)}\" [{meta}{extra}]{push}")
         if f.omitted:
             lines.append(f"      ... and {f.omitted} more")
+    if a.contested:
+        lines += ["", "Contested (reported and denied; both kept, neither cancels the other):"]
+        for c in a.contested:
+            lines.append(f"  {c['fact']}: " + ", ".join(f"{k} {v} source(s)" for k, v in c["sources"].items()))
+    if a.what_would_change:
+        lines += ["", "What would most change the answer (each fact flipped):"]
+        for w in a.what_would_change:
+            d = w["delta"]
+            lines.append(f"  {w['feature']} {w['now']:g} -> {w['flipped_to']:g}: direct {d['direct']:+.0%}, "
+                         f"materiel {d['materiel']:+.0%}, diplomatic {d['diplomatic']:+.0%}; most likely "
+                         f"{w['most_likely_now']} -> {w['most_likely_flipped']}")
+    mm, v, ew = a.model, a.as_of_view, a.evidence_weight
+    if mm:
+        lines += ["", f"Reference class: {mm['cases']} cases through {mm['through']}. Evidence weight {ew.get('applied', 1.0):g}"
+                      f"{' (fitted leave-one-episode-out)' if ew.get('fitted') else ''}."]
+    if v:
+        lines.append(f"Documents used: {v['documents_used']}; undated documents left out: {v['left_out_undated']}.")
+    for note in a.notes:
+        lines.append(f"Note: {note}")
     s = a.shift
-    lines += ["", f"What ingested evidence changed ({s['documents']} document(s), {s['events']} event(s), {s['claims']} claim(s)):"]
+    applied = a.evidence_weight.get("applied", 1.0) if a.evidence_weight else 1.0
+    weight_note = f"; weight {applied:g}, so these moves are shown but not applied" if applied == 0 and s["documents"] else ""
+    lines += ["", f"What ingested evidence says ({s['documents']} document(s), {s['events']} event(s), {s['claims']} claim(s)"
+                  f"{weight_note}):"]
     if not s["documents"]:
         lines.append("  nothing yet: this answer rests on shipped knowledge (treaties, reference cases, ledger).")
     for feat, v in s["features"].items():

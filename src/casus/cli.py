@@ -13,6 +13,7 @@ from typing import Any, overload
 import click
 
 from casus.errors import CasusError
+from casus.terminal import TerminalWriter, json_line, one_line, visible
 
 DEFAULT_DB = os.environ.get("CASUS_DB", "casus.db")
 
@@ -31,7 +32,9 @@ class CasusGroup(click.Group):
         except CasusError as exc:
             if ctx.meta.get("casus.traceback"):
                 raise
-            raise click.ClickException(str(exc)) from None
+            error = click.ClickException(one_line(exc))
+            error.exit_code = getattr(exc, "exit_code", 1)  # casus.store.NoStore: 2
+            raise error from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except BrokenPipeError:  # output piped into head & co.: stop quietly
@@ -44,7 +47,7 @@ class CasusGroup(click.Group):
             if ctx.meta.get("casus.traceback"):
                 raise
             raise click.ClickException(
-                f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback and report it)"
+                one_line(f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback and report it)")
             ) from None
 
 
@@ -74,15 +77,22 @@ def main(ctx: click.Context, traceback: bool) -> None:
     ctx.meta["casus.traceback"] = traceback
 
 
-def open_store(db: str, readonly: bool = False) -> Any:
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def open_store(db: str, readonly: bool = False, missing_ok: bool = False) -> Any:
+    """The store at `db`; read-only ones never create, migrate or write (NoStore, exit 2, if absent)."""
     from casus.store import Store
 
-    return Store(db, readonly=readonly)
+    return Store(db, readonly=readonly, missing_ok=missing_ok)
 
 
-def write_store(db: str) -> Any:
-    """A writable store; the folder must exist."""
-    return open_store(db)
+def write_store(db: str, force: bool = False) -> Any:
+    """A writable store; the folder must exist; another program's database only with `force`."""
+    from casus.store import Store
+
+    return Store(db, force=force)
 
 
 # -- ingest -------------------------------------------------------------------------
@@ -101,8 +111,9 @@ def write_store(db: str) -> Any:
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (e.g. tcp://10.0.0.5:8786); default: a local cluster.")
 @click.option("--out", "out", type=click.Path(file_okay=False),
               help="With --engine dask: keep the Parquet partitions in this folder and do not load them.")
+@click.option("--force", is_flag=True, help="Add casus's tables even to an SQLite database that holds other tables.")
 def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int, quiet: bool, workers: int | None,
-           engine: str, scheduler: str | None, out: str | None) -> None:
+           engine: str, scheduler: str | None, out: str | None, force: bool) -> None:
     """Read articles (files, folders, http(s) URLs) into the database.
 
     Plain text, Markdown and HTML. Web junk is removed, sentences are split and
@@ -137,24 +148,26 @@ def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int,
         on_start = lambda n: progress.update(task, total=n)  # noqa: E731
         if engine == "dask":
             report, target = _ingest_dask(paths, db, out, scheduler, workers, allow_private, max_bytes, on_start,
-                                          lambda n: progress.update(task, advance=n))
+                                          lambda n: progress.update(task, advance=n), force)
         else:
-            store = write_store(db)
+            store = write_store(db, force)
             report = run_ingest(
                 store, paths, allow_private=allow_private, max_bytes=max_bytes, workers=workers or default_workers(),
                 on_start=on_start,
-                on_item=lambda loc: progress.update(task, advance=1, description=Path(loc).name[:40]),
+                on_item=lambda loc: progress.update(task, advance=1, description=one_line(Path(loc).name[:40])),
             )
             store.close()
             target = db
     for skip in report.skipped:
-        click.echo(f"skipped {skip.location}: {skip.reason}", err=True)
-    click.echo(f"{len(report.new)} new, {len(report.known)} already known, {len(report.skipped)} skipped -> {target}")
+        click.echo(f"skipped {one_line(skip.location)}: {one_line(skip.reason)}", err=True)
+    click.echo(f"{len(report.new)} new, {len(report.known)} already known, {len(report.skipped)} skipped"
+               f" -> {one_line(target)}")
     sys.exit(report.exit_code)
 
 
 def _ingest_dask(paths: tuple[str, ...], db: str, out: str | None, scheduler: str | None, workers: int | None,
-                 allow_private: bool, max_bytes: int, on_start: Any, on_item: Any) -> tuple[Any, str]:
+                 allow_private: bool, max_bytes: int, on_start: Any, on_item: Any,
+                 force: bool = False) -> tuple[Any, str]:
     """Run the Dask engine into `out`, or into a temporary folder loaded into `db`; the report and where it went."""
     import tempfile
 
@@ -166,7 +179,7 @@ def _ingest_dask(paths: tuple[str, ...], db: str, out: str | None, scheduler: st
             "on_start": on_start, "on_item": on_item}
     if out:
         return ingest_to_parquet(paths, out, **opts), out
-    store = write_store(db)
+    store = write_store(db, force)
     try:
         with tempfile.TemporaryDirectory(prefix="casus-dask-", dir=Path(db).resolve().parent) as tmp:
             ingest_to_parquet(paths, tmp, exclude=own_files(store), **opts)
@@ -179,7 +192,8 @@ def _ingest_dask(paths: tuple[str, ...], db: str, out: str | None, scheduler: st
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False))
 @db_option
-def load(folder: str, db: str) -> None:
+@click.option("--force", is_flag=True, help="Add casus's tables even to an SQLite database that holds other tables.")
+def load(folder: str, db: str, force: bool) -> None:
     """Load a Parquet folder written by `casus ingest --engine dask --out FOLDER` into the database.
 
     Documents already in the database only gain a location. Exit status as for ingest.
@@ -188,7 +202,7 @@ def load(folder: str, db: str) -> None:
     """
     from casus.load import load_parquet
 
-    store = write_store(db)
+    store = write_store(db, force)
     try:
         report = load_parquet(store, folder)
     finally:
@@ -230,21 +244,21 @@ def show(doc: str, db: str, junk: bool, sentences: bool) -> None:
     store = open_store(db, readonly=True)
     d = store.find_document(doc)
     click.echo(f"id:        {d['id']}")
-    click.echo(f"title:     {d['title'] or ''}")
-    click.echo(f"published: {d['published'] or 'unknown'}")
-    click.echo(f"site:      {d['site'] or 'unknown'}")
+    click.echo(f"title:     {one_line(d['title'] or '')}")
+    click.echo(f"published: {one_line(d['published'] or 'unknown')}")
+    click.echo(f"site:      {one_line(d['site'] or 'unknown')}")
     for loc in d["locations"]:
-        click.echo(f"location:  {loc}")
+        click.echo(f"location:  {one_line(loc)}")
     click.echo("")
     if sentences:
         for s in store.iter_sentences(d["id"]):
-            click.echo(f"[{s['sent_index']}] {s['start']}-{s['end']}  {s['sentence']}")
+            click.echo(f"[{s['sent_index']}] {s['start']}-{s['end']}  {one_line(s['sentence'])}")
     else:
-        click.echo(d["text"])
+        click.echo(visible(d["text"]))
     if junk:
         click.echo("\n--- junk removed ---")
         for j in d["junk"]:
-            click.echo(f"[{j['kind']}] {j['text']}")
+            click.echo(f"[{j['kind']}] {visible(j['text'])}")
 
 
 @main.command()
@@ -272,14 +286,17 @@ def export(kind: str, fmt: str, output: str | None, db: str) -> None:
             click.echo(f"{n} {'edges' if fmt == 'graphml' else kind} -> {output}", err=True)
         return
     if output:
+        from casus.atomic import atomic_open
+
         try:
-            with open(output, "w", encoding="utf-8", newline="") as out:
+            with atomic_open(output, "w", encoding="utf-8", newline="") as out:  # old file kept on any failure
                 n = ex.write(ex.records(store, kind), kind, fmt, out)
         except OSError as exc:
             raise CasusError(f"cannot write {output}: {exc.strerror}; choose another path with -o") from exc
         click.echo(f"{n} {kind} -> {output}", err=True)
     else:
-        ex.write(ex.records(store, kind), kind, fmt, sys.stdout)
+        stream: Any = TerminalWriter(sys.stdout) if _stdout_is_terminal() else sys.stdout  # a pipe gets the data
+        ex.write(ex.records(store, kind), kind, fmt, stream)
 
 
 @main.command()
@@ -317,7 +334,7 @@ def events(db: str, source: str | None, target: str | None, event: str | None, m
     rows = store.iter_events(**filters, since=since, until=until, limit=limit, undated=include_undated)
     if fmt == "jsonl":
         for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+            click.echo(json_line(r))
     else:
         from rich.console import Console
 
@@ -352,7 +369,8 @@ def _code(name: str | None) -> str | None:
 @click.argument("patron", required=False)
 @click.argument("client", required=False)
 @click.option("--attacker", help="Who attacks the client (code or name), e.g. ISR or Israel.")
-@click.option("--as-of", help="Use only evidence dated on or before this day (YYYY-MM-DD).")
+@click.option("--as-of", help="See only what was known on this day (YYYY-MM-DD): cases, knowledge, documents, events.")
+@click.option("--include-undated", is_flag=True, help="With --as-of, also count documents that have no published date.")
 @click.option("--scenario", type=click.Path(dir_okay=False),
               help="Score a case given as features in a JSON file (see --scenario-template).")
 @click.option("--scenario-template", is_flag=True,
@@ -360,7 +378,7 @@ def _code(name: str | None) -> str | None:
                    "its features from shipped knowledge; edit it and pass it to --scenario.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @db_option
-def assess(patron: str | None, client: str | None, attacker: str | None, as_of: str | None,
+def assess(patron: str | None, client: str | None, attacker: str | None, as_of: str | None, include_undated: bool,
            scenario: str | None, scenario_template: bool, fmt: str, db: str) -> None:
     """Will PATRON come to CLIENT's defence? Probability of each rung of the response ladder.
 
@@ -401,12 +419,16 @@ def assess(patron: str | None, client: str | None, attacker: str | None, as_of: 
         from casus.validate import check_iso_date
 
         check_iso_date(as_of)
-    store = open_store(db, readonly=True)
-    result = assessment.assess(store, _code(patron), _code(client), attacker=_code(attacker), as_of=as_of)
+    patron_code, client_code, attacker_code = _code(patron), _code(client), _code(attacker)
+    assert patron_code and client_code  # both given, and _code raises on an unknown name
+    default_db = click.get_current_context().get_parameter_source("db") == click.core.ParameterSource.DEFAULT
+    store = open_store(db, readonly=True, missing_ok=default_db)  # no store at all: shipped knowledge alone
+    result = assessment.assess(store, patron_code, client_code, attacker=attacker_code, as_of=as_of,
+                               include_undated=include_undated)
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(json_line(result.to_dict(), indent=2))
     else:
-        click.echo(assessment.render_text(result))
+        click.echo(visible(assessment.render_text(result)))
 
 
 @main.command()
@@ -439,7 +461,7 @@ def report(patron: str, client: str, attacker: str | None, as_of: str | None, ou
     if missing:
         click.echo(f"note: no database at {db}; the report rests on shipped knowledge (ingest articles with `casus ingest`)",
                    err=True)
-    store = open_store(db, readonly=True)
+    store = open_store(db, readonly=True, missing_ok=True)
     ctx = write_report(store, p, c, output, attacker=att, as_of=as_of, db_label=None if missing else Path(db).name)
     if ctx["empty"] and not missing:
         click.echo(f"note: {db} holds nothing about {p} and {c}; the report rests on shipped knowledge", err=True)
@@ -517,7 +539,7 @@ def _eval(kind: str, gold: str, db: str, docs: str | None, fmt: str, extras: boo
     result = score_store(kind, _load_jsonl(gold), store, docs)
     if not result["gold"]:
         raise CasusError(f"no gold record in {gold}" + (f" for documents matching {docs!r}" if docs else ""))
-    click.echo(json.dumps(public(result), indent=2) if fmt == "json" else format_report(kind, result, extras))
+    click.echo(json.dumps(public(result), indent=2) if fmt == "json" else visible(format_report(kind, result, extras)))
 
 
 @eval_group.command(name="events")
@@ -562,7 +584,7 @@ def eval_junk(gold: str, corpus: str) -> None:
     """
     from casus.evaluate.junk import format_scores, score_junk
 
-    click.echo(format_scores(score_junk(gold, corpus)))
+    click.echo(visible(format_scores(score_junk(gold, corpus))))
 
 
 # -- benchmarks ---------------------------------------------------------------------

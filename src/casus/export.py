@@ -8,10 +8,12 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import IO, Any
 
+from casus.atomic import atomic_open, atomic_path
 from casus.errors import CasusError
 from casus.store import Store
+from casus.terminal import json_line
 
 FORMATS = ("jsonl", "csv")
 
@@ -41,14 +43,14 @@ def records(store: Store, kind: str, **filters: Any) -> Iterator[dict[str, Any]]
         yield {name: row.get(name) for name in names}
 
 
-def write(rows: Iterator[dict[str, Any]], kind: str, fmt: str, out: TextIO) -> int:
+def write(rows: Iterator[dict[str, Any]], kind: str, fmt: str, out: IO[str]) -> int:
     """Write rows as jsonl or csv; return how many."""
     if fmt not in FORMATS:
         raise CasusError(f"unknown format {fmt!r}: use jsonl or csv")
     n = 0
     if fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json_line(row) + "\n")
             n += 1
         return n
     writer = csv.DictWriter(out, fieldnames=FIELDS[kind], extrasaction="ignore")
@@ -96,13 +98,15 @@ def meta_json(meta: dict[str, Any] | None) -> str | None:
 def write_parquet(rows: Iterator[dict[str, Any]], kind: str, path: str, batch_size: int = 10_000) -> int:
     """Write rows as one Parquet file, in batches so memory stays flat; return how many.
 
-    A document's `meta` (front-matter keys of any shape) is one JSON text column."""
+    A document's `meta` (front-matter keys of any shape) is one JSON text column. Written
+    beside `path` and renamed over it when complete (casus.atomic).
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = parquet_schema(kind)
     n = 0
-    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+    with atomic_path(path) as tmp, pq.ParquetWriter(str(tmp), schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []
         for row in rows:
             if isinstance(row.get("meta"), dict):
@@ -168,11 +172,11 @@ def polecat_record(rec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_polecat(rows: Iterator[dict[str, Any]], out: TextIO) -> int:
+def write_polecat(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
     """Write events as PLOVER/POLECAT-style JSON Lines; return how many."""
     n = 0
     for rec in rows:
-        out.write(json.dumps(polecat_record(rec), ensure_ascii=False) + "\n")
+        out.write(json_line(polecat_record(rec)) + "\n")
         n += 1
     return n
 
@@ -193,12 +197,16 @@ def write_extra(store: Store, kind: str, fmt: str, output: str | None) -> int:
         if fmt == "polecat":
             if not output:
                 return write_polecat(store.iter_events(), sys.stdout)
-            with open(output, "w", encoding="utf-8") as out:
+            with atomic_open(output, "w", encoding="utf-8") as out:
                 return write_polecat(store.iter_events(), out)
         from casus.network import build_graph, write_graphml
 
         graph = build_graph(store.iter_events())
-        write_graphml(graph, output or sys.stdout.buffer)
+        if not output:
+            write_graphml(graph, sys.stdout.buffer)
+        else:
+            with atomic_open(output, "wb") as binary:
+                write_graphml(graph, binary)
         return int(graph.number_of_edges())
     except OSError as exc:
         raise CasusError(f"cannot write {output}: {exc.strerror or exc}; choose another path with -o") from exc

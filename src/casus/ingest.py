@@ -300,11 +300,95 @@ def check_markup(html: str) -> None:
             raise SkipInput(f"HTML refused: a tag with {count:,} attributes (limit {MAX_ATTRIBUTES_PER_TAG:,})")
 
 
+# libxml2 (lxml, under trafilatura) stops building its tree this many elements deep: whatever
+# text lies deeper would be lost, so such pages are read by a parser that builds no tree.
+LXML_MAX_DEPTH = 256
+_FLAT_SKIP = {"script", "style", "noscript", "template", "svg", "math", "head"}
+_FLAT_BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "li", "ul", "ol",
+                "table", "tr", "td", "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
+                "figure", "figcaption", "form", "hr", "br"}
+
+
+def too_deep_for_lxml(html: str) -> bool:
+    """True when lxml stops parsing the page for its depth (its error log says so); cheap for small pages."""
+    if html.count("<") < LXML_MAX_DEPTH:
+        return False
+    from lxml import etree  # type: ignore[import-untyped]
+
+    parser = etree.HTMLParser(encoding="utf-8", no_network=True)
+    try:
+        etree.fromstring(html.encode("utf-8", "surrogatepass"), parser)
+    except (etree.Error, ValueError):
+        return False
+    return any("depth" in entry.message.lower() for entry in parser.error_log)
+
+
+def flat_html_text(html: str) -> tuple[str | None, str]:
+    """(title, text) of a page read as a stream of tags, with no tree: any depth, blocks kept apart."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    title: list[str] = []
+    state = {"skip": 0, "title": False}
+
+    class Flat(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag == "title":
+                state["title"] = True
+            elif tag in _FLAT_SKIP:
+                state["skip"] += 1
+            elif tag in _FLAT_BLOCKS:
+                parts.append("\n\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "title":
+                state["title"] = False
+            elif tag in _FLAT_SKIP:
+                state["skip"] = max(0, state["skip"] - 1)
+            elif tag in _FLAT_BLOCKS:
+                parts.append("\n\n")
+
+        def handle_data(self, data: str) -> None:
+            if state["title"]:
+                title.append(data)
+            elif not state["skip"]:
+                parts.append(data)
+
+    flat = Flat(convert_charrefs=True)
+    flat.feed(html)
+    flat.close()
+    blocks = (" ".join(block.split()) for block in "".join(parts).split("\n\n"))
+    return " ".join("".join(title).split()) or None, "\n\n".join(b for b in blocks if b)
+
+
+def from_deep_html(location: str, html: str) -> RawInput:
+    """A page nested deeper than lxml goes: text from `flat_html_text`, date and site from the page's head."""
+    import trafilatura
+
+    title, text = flat_html_text(html)
+    if not text:
+        raise SkipInput(f"HTML nested deeper than {LXML_MAX_DEPTH} levels, and no text in it")
+    meta: dict[str, object] = {}
+    try:
+        found = trafilatura.extract_metadata(html)
+        meta = found.as_dict() if found is not None else {}
+    except Exception:  # metadata is a bonus: the text is what counts  # noqa: BLE001
+        meta = {}
+    return RawInput(location=location, text=text, title=title or _str(meta.get("title")),
+                    published=_str(meta.get("date")), site=_site_name(meta, location), is_html=True)
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def from_html(location: str, html: str) -> RawInput:
-    """Main text and metadata of an HTML page, via trafilatura."""
+    """Main text and metadata of an HTML page, via trafilatura (`from_deep_html` when lxml cannot go deep enough)."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     check_markup(html)
+    if too_deep_for_lxml(html):
+        return from_deep_html(location, html)
 
     try:
         doc = trafilatura.bare_extraction(
@@ -371,6 +455,16 @@ class Known:
 Outcome = Skip | Known | ProcessedDocument
 
 
+def check_name(location: str) -> str | None:
+    """Why a file name or URL cannot be stored (bytes that are not UTF-8), or None."""
+    try:
+        location.encode("utf-8")
+    except UnicodeEncodeError:
+        what = "URL" if fetch.is_url(location) else "file name"
+        return f"{what} is not valid UTF-8; rename it (or percent-encode the URL)"
+    return None
+
+
 def process_one(
     location: str,
     is_known: Callable[[str], bool] | None = None,
@@ -379,6 +473,9 @@ def process_one(
 ) -> Outcome:
     """Read and clean one input; unless `is_known(doc_id)`, analyse it. Pure but for reading the input."""
     started = time.perf_counter()
+    bad_name = check_name(location)
+    if bad_name:
+        return Skip(location, bad_name)
     try:
         raw = read_input(location, **read_opts)
         if clock:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from casus import goldstein, knowledge
 
@@ -66,7 +66,7 @@ def build_graph(events: Iterable[Mapping[str, Any]]) -> Any:
     return g
 
 
-def write_graphml(graph: Any, out: str | Path | BinaryIO) -> None:
+def write_graphml(graph: Any, out: str | Path | IO[bytes]) -> None:
     """Write the graph as GraphML (UTF-8)."""
     import networkx as nx
 

@@ -20,11 +20,11 @@ DuckDB `read_parquet(..., filename = true)` with each doc_id's first file does t
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from casus.atomic import atomic_open, atomic_path
 from casus.errors import CasusError
 from casus.ingest import Known, Outcome, Skip
 from casus.records import CodedClaim, CodedEvent, Junk, ProcessedDocument, SentenceRecord
@@ -100,10 +100,8 @@ def write_partition(out: Path, index: int, rows: dict[str, list[tuple[Any, ...]]
         names = [name for name, _ in COLUMNS[table]]
         columns: list[Sequence[Any]] = list(zip(*rows[table], strict=True)) if rows[table] else [[] for _ in names]
         data = pa.table({n: list(col) for n, col in zip(names, columns, strict=True)}, schema=schema(table))
-        final = folder / partition_name(index)
-        tmp = folder / f".{final.name}.tmp"
-        pa.parquet.write_table(data, tmp)
-        os.replace(tmp, final)
+        with atomic_path(folder / partition_name(index)) as tmp:
+            pa.parquet.write_table(data, tmp)
 
 
 def start_folder(out: Path) -> None:
@@ -120,9 +118,8 @@ def start_folder(out: Path) -> None:
 
 def write_manifest(out: Path, manifest: dict[str, Any]) -> None:
     """The manifest marks the folder complete: written last, atomically."""
-    tmp = out / f".{MANIFEST}.tmp"
-    tmp.write_text(json.dumps({"format": FORMAT_VERSION, **manifest}, indent=1), encoding="utf-8")
-    os.replace(tmp, out / MANIFEST)
+    with atomic_open(out / MANIFEST, "w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"format": FORMAT_VERSION, **manifest}, indent=1))
     (out / STARTED).unlink(missing_ok=True)
 
 

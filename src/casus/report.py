@@ -374,9 +374,12 @@ def check_output(path: str | Path) -> Path:
 
 def write_report(html: str, path: str | Path) -> Path:
     """Write the page (UTF-8); OSError becomes one line that says what to do."""
+    from casus.atomic import atomic_open
+
     p = check_output(path)
     try:
-        p.write_text(html, encoding="utf-8")
+        with atomic_open(p, "w", encoding="utf-8") as fh:  # beside, fsync, rename: the old report survives a failure
+            fh.write(html)
     except OSError as exc:
         raise CasusError(f"cannot write the report to {p}: {exc.strerror or exc}; choose another path with -o") from exc
     return p

@@ -5,7 +5,11 @@ adds, as a Datasette plugin registered at start-up, two pages of its own:
 `/assess` (a form and the ladder) and `/report` (the same self-contained HTML
 report as `casus report`). Canned queries join events and claims to their
 sentences and documents and filter them by actor, type, mode, modality and date.
-The server binds 127.0.0.1 unless told otherwise.
+The server binds 127.0.0.1 unless told otherwise, and answers only requests
+whose Host header names the address it was bound to (a web page that points
+its own name at 127.0.0.1, DNS rebinding, gets 400), only GET and HEAD (405
+for the rest: nothing in casus serve writes), and SQL runs with a time limit,
+a row limit and a limit on the size of any one value.
 
 Example:
     >>> app = make_datasette("casus.db")  # doctest: +SKIP
@@ -16,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import socket
+import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -30,6 +35,18 @@ from casus.errors import CasusError
 PLUGIN_NAME = "casus"
 TEMPLATES = Path(__file__).parent / "data" / "templates" / "datasette"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+# Binding these means every interface: the user chose to answer any name.
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # noqa: S104
+METHODS = ("GET", "HEAD")
+# Limits on what one request may make SQLite and Datasette do.
+SETTINGS = {"default_page_size": 50, "truncate_cells_html": 400, "sql_time_limit_ms": 3000,
+            "facet_time_limit_ms": 1000, "facet_suggest_time_limit_ms": 200, "max_returned_rows": 1000,
+            "max_csv_mb": 100, "allow_download": False, "suggest_facets": False}
+# The largest string or blob SQLite will make or return (SQLITE_LIMIT_LENGTH): above the
+# text of any document ingest keeps (20 MB by default), far below what a crafted query asks for.
+MAX_VALUE_BYTES = 32 * 1024 * 1024
+# SQLite's own memory, all connections of the server together (PRAGMA hard_heap_limit).
+HEAP_LIMIT_BYTES = 512 * 1024 * 1024
 
 EVENTS_SQL = """
 SELECT e.id, COALESCE(e.date, d.published) AS date, e.source, e.event, e.mode, e.target, e.modality,
@@ -131,23 +148,46 @@ def metadata(db_name: str, db_path: str) -> dict[str, Any]:
     }
 
 
-def make_datasette(db: str | Path) -> Any:
-    """A Datasette over the casus database, with casus's pages. CasusError if it is not a casus database."""
+def allowed_hosts(host: str) -> list[str] | None:
+    """The Host header names `casus serve --host HOST` answers; None (any) when bound to every interface."""
+    name = host.strip().strip("[]").lower().rstrip(".")
+    if name in WILDCARD_HOSTS:
+        return None
+    if name in LOCAL_HOSTS or name.startswith("127."):
+        return sorted({*LOCAL_HOSTS, name})
+    return [name]
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, lower-cased, without port or brackets: '[::1]:8001' -> '::1'."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1:].split("]", 1)[0]
+    return value.rsplit(":", 1)[0].rstrip(".") if value.count(":") == 1 else value.rstrip(".")
+
+
+def make_datasette(db: str | Path, host: str = "127.0.0.1") -> Any:
+    """A Datasette over the casus database, with casus's pages. CasusError if it is not a casus database.
+
+    `host` is the address it will be bound to: requests naming another host are refused.
+    """
     from datasette.app import Datasette
     from datasette.plugins import pm
 
-    from casus.store import Store
+    from casus.store import NoStore, Store, no_store_message
 
     path = Path(db)
     if not path.is_file():
-        raise CasusError(f"no database at {path}: make one with `casus ingest ARTICLES/ --db {path}`, or pass --db")
-    Store(path, readonly=True).close()  # raises CasusError when it is not a casus database
+        raise NoStore(no_store_message(path))
+    with Store(path, readonly=True) as store:  # raises CasusError when it is not a casus database
+        immutable = store.immutable  # a read-only folder: Datasette must not try to make the WAL index
     if pm.get_plugin(PLUGIN_NAME) is None:
         pm.register(sys.modules[__name__], name=PLUGIN_NAME)
+    meta = metadata(path.stem, str(path.resolve()))
+    meta["plugins"][PLUGIN_NAME]["allowed_hosts"] = allowed_hosts(host)
     return Datasette(
-        files=[str(path)], metadata=metadata(path.stem, str(path.resolve())), template_dir=str(TEMPLATES),
-        settings={"default_page_size": 50, "truncate_cells_html": 400, "sql_time_limit_ms": 5000,
-                  "facet_time_limit_ms": 1000, "max_returned_rows": 2000},
+        files=[] if immutable else [str(path)], immutables=[str(path)] if immutable else [], metadata=meta,
+        template_dir=str(TEMPLATES), settings=SETTINGS,
     )
 
 
@@ -224,6 +264,57 @@ async def report_page(datasette: Any, request: Any) -> Response:
     return Response.html(html)
 
 
+async def _refuse(send: Any, status: int, text: str, headers: list[tuple[bytes, bytes]]) -> None:
+    body = text.encode("utf-8")
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode()), *headers]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def refusal(config: dict[str, Any], scope: dict[str, Any]) -> tuple[int, str, list[tuple[bytes, bytes]]] | None:
+    """(status, message, headers) for a request casus serve does not answer, or None."""
+    allowed = config.get("allowed_hosts")
+    if allowed is not None:
+        header = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+        if host_name(header) not in allowed:
+            return 400, (f"Bad Request: Host {header!r} is not served here; casus serve answers "
+                         f"{', '.join(allowed)} (start it with --host NAME for another)\n"), []
+    if scope.get("method", "GET").upper() not in METHODS:
+        return 405, "Method Not Allowed: casus serve only reads (GET, HEAD)\n", [(b"allow", ", ".join(METHODS).encode())]
+    return None
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    """Refuse, before Datasette sees them, requests for other host names (DNS rebinding) and methods that write."""
+
+    def wrap(app: Any) -> Any:
+        async def guarded(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            config = datasette.plugin_config(PLUGIN_NAME)
+            if scope.get("type") == "http" and config is not None:
+                refused = refusal(config, scope)
+                if refused:
+                    await _refuse(send, *refused)
+                    return
+            await app(scope, receive, send)
+
+        return guarded
+
+    return wrap
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
+    """Cap what one query can make SQLite allocate: the size of any value, SQLite's whole heap."""
+    if datasette.plugin_config(PLUGIN_NAME) is None:
+        return
+    setlimit = getattr(conn, "setlimit", None)  # Python 3.11+; on 3.10 only the heap limit below holds
+    if setlimit is not None:
+        setlimit(getattr(sqlite3, "SQLITE_LIMIT_LENGTH", 0), MAX_VALUE_BYTES)
+    conn.execute(f"PRAGMA hard_heap_limit = {HEAP_LIMIT_BYTES}")
+
+
 async def css_page(datasette: Any, request: Any) -> Response:
     """GET /-/casus.css: column widths (sentences wide, codes narrow) and a short SQL box."""
     return Response((TEMPLATES / "casus.css").read_text(encoding="utf-8"), content_type="text/css; charset=utf-8")
@@ -278,7 +369,7 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8001, on_ready: A
     import uvicorn
 
     check_port(host, port)
-    ds = make_datasette(db)
+    ds = make_datasette(db, host=host)
     threading.Thread(target=_warm_up, daemon=True).start()
     if on_ready:
         on_ready(f"http://{'[' + host + ']' if ':' in host else host}:{port}/")

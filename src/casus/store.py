@@ -8,7 +8,6 @@ failing. Readers get plain dicts.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -156,13 +155,79 @@ JOIN documents d ON d.id = c.doc_id
 """
 
 
-class Store:
-    """A casus database. `Store(path)` creates it (and its schema) if needed."""
+class NoStore(CasusError):
+    """A read command was given a path where no store is; the CLI exits 2."""
 
-    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+    exit_code = 2
+
+
+def no_store_message(path: Path) -> str:
+    return f"no casus store at {path}; make one with `casus ingest ARTICLES --db {path}`"
+
+
+def connect_readonly(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A read-only connection that never writes the file or creates one beside it.
+
+    `mode=ro` first; when SQLite cannot open the WAL index beside the file (a
+    read-only folder or mount, no -shm there), `immutable=1`, which reads the
+    file as it is. The URI is percent-encoded, so any file name works. Returns the
+    connection and whether it is immutable.
+    """
+    base = path.resolve().as_uri()
+    last: sqlite3.OperationalError | None = None
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        wal = path.with_name(path.name + "-wal")
+        if "immutable" in query and wal.exists() and wal.stat().st_size > 0:
+            raise CasusError(f"{path} has recent writes in {wal.name} that cannot be read here (the folder is"
+                             " read-only); open it once where it can be written, then read it anywhere")
+        conn = sqlite3.connect(f"{base}?{query}", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn, "immutable" in query
+        except sqlite3.OperationalError as exc:  # cannot open the -shm/-wal: try immutable
+            conn.close()
+            last = exc
+    assert last is not None
+    raise last
+
+
+def casus_tables(conn: sqlite3.Connection) -> tuple[set[str], bool]:
+    """(the database's own tables, whether it is a casus store: a `_migrations` table recording 001_initial)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+              if not r[0].startswith("sqlite_")}
+    if "_migrations" not in tables or "documents" not in tables:
+        return tables, False
+    return tables, conn.execute("SELECT 1 FROM _migrations WHERE name = '001_initial'").fetchone() is not None
+
+
+def _others(tables: set[str]) -> str:
+    names = sorted(tables)
+    return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+
+
+class ForeignDatabase(CasusError):
+    """A writer was pointed at another program's database; the CLI exits 2 (nothing ingested)."""
+
+    exit_code = 2
+
+
+class Store:
+    """A casus database. `Store(path)` creates it (and its schema) if needed.
+
+    `Store(path, readonly=True)` only reads: it never creates, migrates or writes
+    anything (NoStore when the file is missing, unless `missing_ok`, which gives an
+    empty store in memory). A writer refuses a database of another program (tables
+    but no casus schema) unless `force`.
+    """
+
+    def __init__(self, path: str | Path, readonly: bool = False, force: bool = False,
+                 missing_ok: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self.immutable = False  # read as an immutable file (a read-only folder: no WAL index can be made)
         if readonly and not self.path.exists():
+            if not missing_ok:
+                raise NoStore(no_store_message(self.path))
             self.conn = sqlite3.connect(":memory:", isolation_level=None)
             self._migrate()
             return
@@ -172,10 +237,10 @@ class Store:
                 raise CasusError(f"cannot create database {self.path}: folder {parent} does not exist")
         try:
             if readonly:
-                uri = f"file:{self.path.resolve()}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+                self.conn, self.immutable = connect_readonly(self.path)
             else:
                 self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+                self._refuse_foreign(force)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -204,17 +269,29 @@ class Store:
                     migration(self.conn)
                     self.conn.execute("INSERT INTO _migrations (name) VALUES (?)", (name,))
 
+    def _refuse_foreign(self, force: bool) -> None:
+        """CasusError, before anything is written, if the file is another program's database (unless `force`)."""
+        tables, is_casus = casus_tables(self.conn)
+        if tables and not is_casus and not force:
+            self.conn.close()
+            raise ForeignDatabase(f"{self.path} is another program's SQLite database (tables: {_others(tables)}); casus"
+                             " will not add its tables to it: give another --db, or pass --force")
+
     def _check_schema(self) -> None:
-        try:
-            done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")}
-        except sqlite3.OperationalError as exc:
-            raise CasusError(f"{self.path} is not a casus database; make one with `casus ingest`") from exc
+        """A reader's check: a casus store with every migration applied; nothing is changed."""
+        tables, is_casus = casus_tables(self.conn)
+        if not is_casus:
+            what = f"it holds other tables: {_others(tables)}" if tables else "it has no tables"
+            self.conn.close()
+            raise CasusError(f"{self.path} is not a casus store ({what}); give the right --db, or make one with"
+                             f" `casus ingest ARTICLES --db {self.path}`")
+        done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")}
         missing = [n for n, _ in MIGRATIONS if n not in done]
-        if missing and os.access(self.path, os.W_OK):
-            Store(self.path).close()  # a store from an older casus: bring its schema up to date, then read
-            return
         if missing:
-            raise CasusError(f"{self.path} needs migrations {', '.join(missing)}; run any write command on it first")
+            self.conn.close()
+            raise CasusError(f"{self.path} was made by an older casus (it lacks {', '.join(missing)}); readers do"
+                             f" not change it: bring it up to date by ingesting into it (casus ingest ARTICLES"
+                             f" --db {self.path})")
 
     def schema_version(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY name")]

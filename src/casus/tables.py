@@ -55,6 +55,11 @@ def fit_widths(cols: Sequence[Col], cells: Sequence[Sequence[str]], width: int, 
 def _table(cols: Sequence[Col], text: str, text_min: int, cells: Sequence[Sequence[str]], width: int) -> Any:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
+
+    from casus.terminal import one_line
+
+    cells = [[one_line(c) for c in row] for row in cells]  # no control character from an article reaches the terminal
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True, collapse_padding=True)
     for col, w in zip(cols, fit_widths(cols, cells, width, text_min)):
@@ -62,7 +67,7 @@ def _table(cols: Sequence[Col], text: str, text_min: int, cells: Sequence[Sequen
                          justify="right" if col.right else "left")
     table.add_column(text, min_width=text_min, ratio=1, overflow="fold")
     for row in cells:
-        table.add_row(*row)
+        table.add_row(*(Text(c) for c in row))  # Text: rich markup in a title or sentence stays text
     return table
 
 
