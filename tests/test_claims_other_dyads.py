@@ -514,3 +514,13 @@ def test_words_about_the_commitment_are_signals(patron: str, client: str, senten
                                                 factor: str) -> None:
     claim = code_sentence(sentence, orient(patron, client))
     assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Beijing has held joint naval drills with Pyongyang twice this year.", "for"),
+    ("Beijing has avoided supplying weapons to Pyongyang since the sanctions vote.", "against"),
+])
+def test_conduct_in_the_past_is_precedent(sentence: str, stance: str) -> None:
+    """What the patron has done (joint drills held, supplies avoided) is precedent, not commitment."""
+    claim = code_sentence(sentence, Dyad("CHN", "PRK"))
+    assert claim is not None and (claim.stance, claim.factor) == (stance, "precedent")
