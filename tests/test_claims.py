@@ -354,7 +354,8 @@ def test_orient_by_strength(a: str, b: str, patron: str) -> None:
 
 def test_mask_tokens() -> None:
     masked = mask("Beijing keeps ties with Seoul while the two countries trade.", CHN_PRK)
-    assert masked == "zpatronz keeps ties with zthirdz while zpairz trade."
+    # "the two countries" after the patron and a third party are named are those two, not the pair
+    assert masked == "zpatronz keeps ties with zthirdz while zthirdz trade."
 
 
 def test_concessive_clause_counts_less() -> None:

@@ -524,3 +524,19 @@ def test_conduct_in_the_past_is_precedent(sentence: str, stance: str) -> None:
     """What the patron has done (joint drills held, supplies avoided) is precedent, not commitment."""
     claim = code_sentence(sentence, Dyad("CHN", "PRK"))
     assert claim is not None and (claim.stance, claim.factor) == (stance, "precedent")
+
+
+def test_the_two_countries_after_a_third_party_are_not_the_pair() -> None:
+    """'The two countries' after the client and a third party are named are those two, not the pair."""
+    from casus.claims import TOKENS, mask
+
+    dyad = Dyad("CHN", "PRK")
+    masked = mask("Pyongyang has moved closer to Moscow, and the two countries signed a defence pact.", dyad)
+    assert TOKENS["X"] not in masked
+    assert TOKENS["X"] in mask("The two countries signed a defence pact in Beijing.", dyad)
+
+
+def test_a_sources_anonymity_is_no_evidence() -> None:
+    scores = score_sentence("The official, who asked not to be identified, said Washington would stay the course.",
+                            Dyad("USA", "SAU"))
+    assert scores.stance["against"] == 0

@@ -612,7 +612,17 @@ def mask(text: str, dyad: Dyad) -> str:
     masked = "".join(out)
     if masked.isascii() and not _lower_rx(pair).search(masked.lower()):
         return masked  # no pair phrase: the substitution would change nothing
-    return pair.sub(TOKENS["X"], masked)
+    return pair.sub(lambda m: _pair_token(masked[: m.start()]), masked)
+
+
+def _pair_token(before: str) -> str:
+    """The token for "the two countries": the pair, unless the sentence has so far named a third party and only
+    one of the pair ("Pyongyang moved closer to Moscow; the two countries signed a pact", patron China): then the
+    two are that one and the third party, and the phrase is a third party's."""
+    has_p, has_c = TOKENS["P"] in before, TOKENS["C"] in before
+    if _names_third(before) and has_p != has_c:
+        return TOKENS["T"]
+    return TOKENS["X"]
 
 
 @dataclass(frozen=True, slots=True)
