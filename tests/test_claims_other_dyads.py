@@ -540,3 +540,11 @@ def test_a_sources_anonymity_is_no_evidence() -> None:
     scores = score_sentence("The official, who asked not to be identified, said Washington would stay the course.",
                             Dyad("USA", "SAU"))
     assert scores.stance["against"] == 0
+
+
+def test_the_alliance_alone_is_the_relationship_in_general() -> None:
+    """'This alliance' with nothing said of it is no claim; a party called an ally is a label of commitment."""
+    dyad = Dyad("RUS", "IRN")
+    assert code_sentence("Western capitals watch this alliance with growing unease.", dyad) is None
+    label = code_sentence("Moscow calls Tehran its closest ally in the region.", dyad)
+    assert label is not None and label.stance == "for"
