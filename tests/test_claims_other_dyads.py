@@ -548,3 +548,13 @@ def test_the_alliance_alone_is_the_relationship_in_general() -> None:
     assert code_sentence("Western capitals watch this alliance with growing unease.", dyad) is None
     label = code_sentence("Moscow calls Tehran its closest ally in the region.", dyad)
     assert label is not None and label.stance == "for"
+
+
+def test_help_of_unclear_extent_is_still_help() -> None:
+    """'The full extent of X's help remains unclear' gives the help as fact: for/precedent, not neutral; a plan
+    whose shape is unclear stays undecided."""
+    claim = code_sentence("The full extent of Tehran's assistance to Damascus remains unclear, the report said.",
+                          Dyad("IRN", "SYR"))
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "precedent")
+    open_plan = code_sentence("Whether Tehran will send troops to Damascus remains unclear.", Dyad("IRN", "SYR"))
+    assert open_plan is None or open_plan.stance != "for"
