@@ -558,3 +558,18 @@ def test_help_of_unclear_extent_is_still_help() -> None:
     assert claim is not None and (claim.stance, claim.factor) == ("for", "precedent")
     open_plan = code_sentence("Whether Tehran will send troops to Damascus remains unclear.", Dyad("IRN", "SYR"))
     assert open_plan is None or open_plan.stance != "for"
+
+
+def test_arms_sales_are_a_stake() -> None:
+    """An arms deal (the coder's AGREE, supplier to buyer) rests on the commercial stake: for/interest."""
+    from casus.records import CodedEvent
+
+    deal = [CodedEvent(source="KOR", event="AGREE", target="POL")]
+    claim = code_sentence("Seoul agreed last month to sell more K2 tanks and howitzers to Warsaw.", Dyad("KOR", "POL"),
+                          deal)
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "interest")
+
+
+def test_a_third_party_accusing_the_patron_is_a_cost() -> None:
+    claim = code_sentence("Ankara accused Paris of stoking tension in the Aegean by arming Athens.", Dyad("FRA", "GRC"))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", "interest")
