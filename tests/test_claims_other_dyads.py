@@ -573,3 +573,14 @@ def test_arms_sales_are_a_stake() -> None:
 def test_a_third_party_accusing_the_patron_is_a_cost() -> None:
     claim = code_sentence("Ankara accused Paris of stoking tension in the Aegean by arming Athens.", Dyad("FRA", "GRC"))
     assert claim is not None and (claim.stance, claim.factor) == ("against", "interest")
+
+
+def test_growing_military_ties_are_a_stake_a_treaty_a_commitment() -> None:
+    """Military ties being strengthened are a growing stake (for/interest); military cooperation written into a
+    treaty is a commitment."""
+    dyad = Dyad("RUS", "BLR")
+    grow = code_sentence("Moscow has steadily strengthened its military ties with Minsk since 2020.", dyad)
+    assert grow is not None and (grow.stance, grow.factor) == ("for", "interest")
+    pact = code_sentence("The treaty Moscow signed with Minsk covers military cooperation and joint air defence.",
+                         dyad)
+    assert pact is not None and (pact.stance, pact.factor) == ("for", "commitment")
