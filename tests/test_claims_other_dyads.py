@@ -584,3 +584,9 @@ def test_growing_military_ties_are_a_stake_a_treaty_a_commitment() -> None:
     pact = code_sentence("The treaty Moscow signed with Minsk covers military cooperation and joint air defence.",
                          dyad)
     assert pact is not None and (pact.stance, pact.factor) == ("for", "commitment")
+
+
+def test_the_trigger_of_a_pledge_is_commitment() -> None:
+    """Backing offered 'if the attacker strikes' is a pledge with its trigger: commitment, not a bare statement."""
+    claim = code_sentence("Paris offers firm assurances to Athens if Ankara attacks.", Dyad("FRA", "GRC", "TUR"))
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "commitment")
