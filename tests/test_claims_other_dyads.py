@@ -590,3 +590,11 @@ def test_the_trigger_of_a_pledge_is_commitment() -> None:
     """Backing offered 'if the attacker strikes' is a pledge with its trigger: commitment, not a bare statement."""
     claim = code_sentence("Paris offers firm assurances to Athens if Ankara attacks.", Dyad("FRA", "GRC", "TUR"))
     assert claim is not None and (claim.stance, claim.factor) == ("for", "commitment")
+
+
+def test_whether_allied_restated_and_civilian_commitments() -> None:
+    """'Whether X is allied with Y' restates the question; a commitment to civilian ends is no defence commitment."""
+    dyad = Dyad("RUS", "SRB")
+    assert code_sentence("Commentators keep asking whether Moscow is allied with Belgrade at all.", dyad) is None
+    civil = score_sentence("Both states have committed to joint nuclear energy projects near Belgrade.", dyad)
+    assert civil.factor["commitment"] == 0 and civil.stance["for"] == 0
