@@ -229,3 +229,20 @@ def test_treaty_conditions_mentioning_later_events_are_hidden() -> None:
     early = knowledge.defense_pact("USA", "GBR", "ARG", "1960-01-01")
     assert early.value == 1.0 and "Falklands" not in early.text
     assert "Falklands" in knowledge.defense_pact("USA", "GBR", "ARG", "1990-01-01").text
+
+
+
+YEAR_ONLY = "---\npublished: 2025\n---\nRussia delivered air defence systems to Iran.\n"
+
+
+def test_the_report_shows_nothing_invisible_as_of_the_date(tmp_path: Path) -> None:
+    """The report's timeline and claim clusters follow the assessment's strict as-of rule: no later article,
+    and no year-only article before its year is over."""
+    from casus.report import build_context
+
+    db = _ingest(tmp_path, {"early.txt": EARLY, "late.txt": LATE, "year.md": YEAR_ONLY})
+    with Store(db, readonly=True) as store:
+        ctx = build_context(store, "RUS", "IRN", attacker="ISR", as_of="2025-06-12")
+        later = build_context(store, "RUS", "IRN", attacker="ISR", as_of="2026-01-31")
+    assert ctx["timeline"]["store_events"] == 0 and "late.txt" not in repr(ctx) and "year.md" not in repr(ctx)
+    assert later["timeline"]["store_events"] >= 2 and "late.txt" in repr(later)

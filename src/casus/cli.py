@@ -168,12 +168,8 @@ def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int,
 def _ingest_dask(paths: tuple[str, ...], db: str, out: str | None, scheduler: str | None, workers: int | None,
                  allow_private: bool, max_bytes: int, on_start: Any, on_item: Any,
                  force: bool = False) -> tuple[Any, str]:
-    """Run the Dask engine into `out`, or into a temporary folder loaded into `db`; the report and where it went."""
-    import tempfile
-
-    from casus.distributed import ingest_to_parquet
-    from casus.ingest import own_files
-    from casus.load import load_parquet
+    """Run the Dask engine into `out`, or into the store at `db`; the report and where it went."""
+    from casus.distributed import ingest_on_dask, ingest_to_parquet
 
     opts = {"scheduler": scheduler, "workers": workers, "allow_private": allow_private, "max_bytes": max_bytes,
             "on_start": on_start, "on_item": on_item}
@@ -181,12 +177,9 @@ def _ingest_dask(paths: tuple[str, ...], db: str, out: str | None, scheduler: st
         return ingest_to_parquet(paths, out, **opts), out
     store = write_store(db, force)
     try:
-        with tempfile.TemporaryDirectory(prefix="casus-dask-", dir=Path(db).resolve().parent) as tmp:
-            ingest_to_parquet(paths, tmp, exclude=own_files(store), **opts)
-            report = load_parquet(store, tmp)
+        return ingest_on_dask(store, paths, **opts), db
     finally:
         store.close()
-    return report, db
 
 
 @main.command()

@@ -29,6 +29,7 @@ from casus.errors import CasusError
 from casus.ingest import MAX_FILE_BYTES, IngestReport, Known, Skip, default_workers, expand_inputs, process_one
 from casus.parallel import chunked
 from casus.pipeline import StageClock
+from casus.store import Store
 
 # Locations per Dask task and per Parquet partition: about 10 s of work each, a few MB of Parquet.
 PARTITION_DOCS = 250
@@ -147,3 +148,24 @@ def ingest_to_parquet(
         "skipped": [{"location": s.location, "reason": s.reason} for s in report.skipped],
     })
     return report
+
+
+def ingest_on_dask(store: Store, paths: Iterable[str], scheduler: Any = None, workers: int | None = None,
+                   **opts: Any) -> IngestReport:
+    """Ingest `paths` into `store` on a Dask cluster: the stages run on the workers into a temporary Parquet
+    folder beside the store, which is then loaded here (the store has one writer). Options as for
+    `ingest_to_parquet`.
+
+    Example:
+        >>> from casus.store import Store
+        >>> with Store("casus.db") as store:                                  # doctest: +SKIP
+        ...     report = ingest_on_dask(store, ["articles/"], scheduler="tcp://10.0.0.5:8786")
+    """
+    import tempfile
+
+    from casus.ingest import own_files
+    from casus.load import load_parquet
+
+    with tempfile.TemporaryDirectory(prefix="casus-dask-", dir=Path(store.path).resolve().parent) as tmp:
+        ingest_to_parquet(paths, tmp, scheduler=scheduler, workers=workers, exclude=own_files(store), **opts)
+        return load_parquet(store, tmp)

@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from casus import goldstein, knowledge
-from casus.assess import Assessment, assess, highest_rung_distribution
+from casus.assess import Assessment, assess, highest_rung_distribution, visible
 from casus.errors import CasusError
 from casus.records import RUNGS
 
@@ -139,8 +139,8 @@ def _pair_events(store: Any, patron: str, client: str, until: str | None) -> lis
     rows: list[dict[str, Any]] = []
     if store is not None:
         for source, target in ((patron, client), (client, patron)):
-            for rec in store.iter_events(source=source, target=target, until=until):
-                if until and rec.get("date") and not knowledge.on_or_before(rec["date"], until):
+            for rec in store.iter_events(source=source, target=target):
+                if visible(rec, until) is not None:  # strict as-of, the same rule as the assessment's
                     continue
                 rows.append({**rec, "origin": "store"})
     return rows
@@ -204,8 +204,8 @@ def corroboration(store: Any, patron: str, client: str, until: str | None, links
     claims: list[dict[str, Any]] = []
     if store is not None:
         seen = set()
-        for c in store.iter_claims(patron=patron, client=client, until=until):
-            if until and not (c.get("published") and knowledge.on_or_before(c["published"], until)):
+        for c in store.iter_claims(patron=patron, client=client):
+            if visible(c, until) is not None:
                 continue
             key = (c["doc_id"], c["sent_index"])
             if key not in seen:
