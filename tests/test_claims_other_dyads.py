@@ -598,3 +598,13 @@ def test_whether_allied_restated_and_civilian_commitments() -> None:
     assert code_sentence("Commentators keep asking whether Moscow is allied with Belgrade at all.", dyad) is None
     civil = score_sentence("Both states have committed to joint nuclear energy projects near Belgrade.", dyad)
     assert civil.factor["commitment"] == 0 and civil.stance["for"] == 0
+
+
+def test_a_text_leaving_it_open_is_against_a_person_not_saying_is_a_frame() -> None:
+    """'The treaty does not specify ...' leaves the commitment open (against/commitment); 'the spokesman did not say
+    how many ...' is how the news was reported, not evidence against."""
+    dyad = Dyad("RUS", "SRB")
+    text = code_sentence("The treaty with Belgrade, however, does not specify what Moscow would do in a war.", dyad)
+    assert text is not None and (text.stance, text.factor) == ("against", "commitment")
+    frame = score_sentence("The spokesman did not say how many Russian officers were in Belgrade.", dyad)
+    assert frame.stance["against"] == 0
