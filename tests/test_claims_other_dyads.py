@@ -608,3 +608,14 @@ def test_a_text_leaving_it_open_is_against_a_person_not_saying_is_a_frame() -> N
     assert text is not None and (text.stance, text.factor) == ("against", "commitment")
     frame = score_sentence("The spokesman did not say how many Russian officers were in Belgrade.", dyad)
     assert frame.stance["against"] == 0
+
+
+def test_third_parties_view_of_the_relationship_is_no_claim() -> None:
+    """How others see the pair's ties is their perception, not a claim on whether the patron will defend."""
+    dyad = Dyad("CHN", "PAK")
+    assert code_sentence("The growing defence cooperation between Beijing and Islamabad is viewed with alarm by "
+                         "New Delhi.", dyad) is None
+    assert code_sentence("For India, the new military pact between Beijing and Islamabad is a direct threat.",
+                         dyad) is None
+    own = code_sentence("Beijing signed a new military pact with Islamabad in March.", dyad)
+    assert own is not None and own.stance == "for"

@@ -104,6 +104,7 @@ class Lexicon:
     anaphors: re.Pattern[str]
     meta: re.Pattern[str]
     restated: re.Pattern[str] | None = None  # the article's question restated (decision.restated_question)
+    others_view: re.Pattern[str] | None = None  # third parties' view of the relationship (decision.others_view)
     past_markers: re.Pattern[str] | None = None  # a clause about the past (decision.past_markers)
     future_markers: re.Pattern[str] | None = None  # a clause about a pledge or plan (decision.future_markers)
     anchor_re: re.Pattern[str] | None = None  # finds every cue anchor (lookahead, so overlapping ones too)
@@ -313,6 +314,7 @@ def load_lexicon() -> Lexicon:
         anaphors=_any_of([dec["anaphors"]]),
         meta=_any_of([dec["meta"]]),
         restated=_any_of([dec["restated_question"]]) if dec.get("restated_question") else None,
+        others_view=_any_of([dec["others_view"]]) if dec.get("others_view") else None,
         past_markers=_any_of([dec["past_markers"]]) if dec.get("past_markers") else None,
         future_markers=_any_of([dec["future_markers"]]) if dec.get("future_markers") else None,
         anchor_re=anchor_re,
@@ -1007,6 +1009,14 @@ def is_about_others(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bo
     return bool(others) and all(is_state(code) for code in others)
 
 
+def is_others_view(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bool:
+    """Is the sentence how third parties see the relationship ("their deepening ties are viewed with concern by
+    Western powers", "for Washington, the pact is a threat")? That is the others' perception, no claim on whether
+    the patron will defend the client."""
+    lex = lex or load_lexicon()
+    return lex.others_view is not None and bool(lex.others_view.search(mask(sentence, dyad)))
+
+
 def is_patron_statement(sentence: str, dyad: Dyad, scores: Scores) -> bool:
     """A statement (a speech cue: said, told, spokesman, ...) whose first actor is the patron, with no stance
     evidence either way ("The Kremlin said it was in contact with Tehran's leadership")."""
@@ -1052,7 +1062,7 @@ def code_sentence(
     if is_patron_statement(sentence, dyad, scores):
         # the patron speaking, with no cue for either way: a signal whose direction the text leaves open
         scores.stance["neutral"] += float(lex.decision["patron_statement_weight"])
-    if is_generic(scores) or is_about_others(sentence, dyad, lex):
+    if is_generic(scores) or is_about_others(sentence, dyad, lex) or is_others_view(sentence, dyad, lex):
         return None
     decided = decide(scores, is_anchored(sentence, dyad, lex), lex)
     if decided is None:
