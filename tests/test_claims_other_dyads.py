@@ -619,3 +619,11 @@ def test_third_parties_view_of_the_relationship_is_no_claim() -> None:
                          dyad) is None
     own = code_sentence("Beijing signed a new military pact with Islamabad in March.", dyad)
     assert own is not None and own.stance == "for"
+
+
+def test_the_clients_weakness_is_not_the_patrons() -> None:
+    """'Short of means' is the patron's capability: the client struggling counts less than the patron struggling."""
+    dyad = Dyad("RUS", "SRB")
+    client = score_sentence("Belgrade is struggling to modernise its ageing air force.", dyad).stance["against"]
+    patron = score_sentence("Moscow is struggling to supply its own army in Ukraine.", dyad).stance["against"]
+    assert 0 < client < patron
