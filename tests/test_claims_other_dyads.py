@@ -627,3 +627,14 @@ def test_the_clients_weakness_is_not_the_patrons() -> None:
     client = score_sentence("Belgrade is struggling to modernise its ageing air force.", dyad).stance["against"]
     patron = score_sentence("Moscow is struggling to supply its own army in Ukraine.", dyad).stance["against"]
     assert 0 < client < patron
+
+
+@pytest.mark.parametrize("sentence", [
+    "Understanding **how Ankara backs Baku** means looking past the headlines.",
+    "The narrative around Turkey and Azerbaijan often swings between alliance and rivalry.",
+    "The answer is a qualified yes, with several caveats.",
+    "The question is not whether Ankara will keep helping, but how far it will go.",
+])
+def test_the_writers_framing_is_no_claim(sentence: str) -> None:
+    """Sentences about the article's own framing (the narrative, the answer, understanding the question)."""
+    assert code_sentence(sentence, Dyad("TUR", "AZE")) is None
