@@ -638,3 +638,8 @@ def test_the_clients_weakness_is_not_the_patrons() -> None:
 def test_the_writers_framing_is_no_claim(sentence: str) -> None:
     """Sentences about the article's own framing (the narrative, the answer, understanding the question)."""
     assert code_sentence(sentence, Dyad("TUR", "AZE")) is None
+
+
+def test_an_outcome_bad_for_the_patron_is_a_cost() -> None:
+    claim = code_sentence("A war over the island would be detrimental to Washington in the region.", Dyad("USA", "TWN"))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", "interest")
