@@ -84,8 +84,9 @@ def test_negation_does_not_reach_a_when_clause() -> None:
 
 
 def test_its_is_not_a_person() -> None:
+    # "its" is Washington's support, given to Israel; the thanks itself is Israel's rhetorical support (convention 8)
     found = keys(one("Netanyahu thanked Washington for its unwavering support."))
-    assert ("ISR", "SUPPORT", "USA", False) not in found
+    assert found == {("USA", "SUPPORT", "ISR", False), ("ISR", "SUPPORT", "USA", False)}
 
 
 def test_negation_scope_stops_at_relative_clause() -> None:
@@ -199,3 +200,13 @@ def test_trie_regex_prefers_longest() -> None:
 
     rx = re.compile(r"\b(?:" + trie_regex(["not", "not only", "no"]) + r")(?!\w)")
     assert [m.group() for m in rx.finditer("not only no not")] == ["not only", "no", "not"]
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [
+    # a scheduled act is future; a state's own statement of support is asserted, not reported
+    ("Egypt and Sudan are scheduled to hold talks in Cairo.", "future"),
+    ("Erdogan says Turkey backs Azerbaijan.", "asserted"),
+])
+def test_news_modality(sentence: str, modality: str) -> None:
+    got = one(sentence)
+    assert got and {e.modality for e in got} == {modality}

@@ -21,11 +21,11 @@ def result() -> dict:
 
 
 def test_overall_f1(result: dict) -> None:
-    assert result["overall"]["f1"] >= 0.80
+    assert result["overall"]["f1"] >= 0.84  # measured 0.850 on 2026-12-01 (issue 12), gate at minus 0.01
 
 
 def test_negation_accuracy(result: dict) -> None:
-    assert result["negation_accuracy"] >= 0.95
+    assert result["negation_accuracy"] >= 0.98  # measured 0.992
 
 
 def test_gold_documents_keep_order_and_repeats() -> None:

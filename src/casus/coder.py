@@ -29,6 +29,7 @@ from typing import Any
 from casus.actors import ACTOR_KINDS, ActorEntry, gazetteer, pick
 from casus.datafiles import read_yaml
 from casus.dates import DateMention, find_dates, latest_full_date, parse_anchor
+from casus.errors import CasusError
 from casus.records import CodedEvent
 
 # --------------------------------------------------------------------------- word classes
@@ -83,7 +84,8 @@ _RELATIVE_WORD = re.compile(r"\b(?:that|which|who)\b")
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression)\b")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
-_SIGNING_AFTER = re.compile(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing)\b")
+_SIGNING_AFTER = re.compile(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing|ratified|"
+                            r"finali[sz]ed)\b")
 _DESPITE = re.compile(r"\bdespite\b")
 _PROMISE_TO_SIGN = re.compile(r"\b(?:promised|promises|pledged|pledges|vowed|vows)\s+to\s+sign")
 _TO_AFTER = re.compile(r"\s+to\b")
@@ -110,6 +112,7 @@ class Trigger:
     ties: bool
     obj: str | None
     modes: tuple[str, ...] | None
+    untargeted: str | None = None  # the type this trigger has when no target follows ("deployed warships": MOBILIZE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,7 @@ class KeyInfo:
     cues: tuple[str, ...]
     corefs: tuple[str, ...]
     agree: tuple[str | None, ...]
+    blocked: bool = False  # also listed as a non-event noun ("targets"): its noun reading is no event
 
 
 def _key_info(key: str, entries: list[tuple[str, Any]], exact: frozenset[str] | None) -> KeyInfo:
@@ -147,6 +151,7 @@ def _key_info(key: str, entries: list[tuple[str, Any]], exact: frozenset[str] | 
         cues=tuple(p for k, p in entries if k == "C"),  # type: ignore[misc]
         corefs=tuple(p for k, p in entries if k == "R"),  # type: ignore[misc]
         agree=tuple(p for k, p in entries if k == "G"),  # type: ignore[misc]
+        blocked=any(k == "B" for k, _ in entries),
     )
 
 
@@ -179,6 +184,10 @@ class Lexicon:
     domain_words: dict[str, str]
     trigger_words: frozenset[str]
     nonevent_heads: frozenset[str]
+    arms_words: frozenset[str] = frozenset()  # weapons that make an agreement an arms deal
+    arms_buy: frozenset[str] = frozenset()  # "to acquire": the deal's subject buys
+    arms_sell: frozenset[str] = frozenset()  # "to supply": the deal's subject sells
+    launch_re: re.Pattern[str] | None = None  # "fired 200 ballistic missiles": a launch verb, a few words, projectiles
 
 
 def inflect(spec: str) -> list[str]:
@@ -241,10 +250,69 @@ def _data(name: str) -> dict:
     return read_yaml(name)
 
 
+PLOVER_TYPES = frozenset("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
+                         "SANCTION MOBILIZE COERCE ASSAULT".split())
+#: The argument structures a trigger row may name (see the header of data/events.yaml).
+FRAMES = frozenset({"directed", "transfer", "receive", "joint", "request", "assault", "sanction", "speech", "veto",
+                    "mediate", "withdraw", "declined", "mobilize", "intercept", "cease"})
+_TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
+                           "modes", "untargeted", "words"})
+_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent"})
+_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "arms_deals", "assault_modes", "attribution_nouns",
+                       "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "launch_verbs",
+                       "modes", "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
+                       "wanting_verbs"})
+_FLAGS = ("light", "neg", "multi", "ties")
+
+
+def validate_triggers(data: dict, name: str = "events.yaml") -> None:
+    """Reject a trigger row with an unknown key, frame, type, need, flag or object list: one line naming the file
+    and the row (1-based) and what is wrong, so a misspelt frame cannot load silently."""
+    unknown_sections = sorted(set(data) - _SECTIONS)
+    if unknown_sections:
+        raise CasusError(f"{name}: unknown section {unknown_sections[0]!r} (known: {', '.join(sorted(_SECTIONS))})")
+    missing = sorted(_SECTIONS - set(data))
+    if missing:
+        raise CasusError(f"{name}: missing section {missing[0]!r}")
+    rows = data.get("triggers")
+    if not isinstance(rows, list):
+        raise CasusError(f"{name}: 'triggers' must be a list of rows")
+    objects = set(data.get("object_words") or {}) | {"capability"}
+    for i, row in enumerate(rows, 1):
+        where = f"{name}: triggers row {i}"
+        if not isinstance(row, dict):
+            raise CasusError(f"{where}: a row must be a mapping, got {type(row).__name__}")
+        words = row.get("words")
+        if words:
+            where += f" ({str(words[0])!r}...)"
+        unknown = sorted(set(row) - _TRIGGER_KEYS)
+        if unknown:
+            raise CasusError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_TRIGGER_KEYS))})")
+        if not isinstance(words, list) or not words:
+            raise CasusError(f"{where}: 'words' must be a non-empty list")
+        if row.get("type") is not None and row["type"] not in PLOVER_TYPES:
+            raise CasusError(f"{where}: unknown event type {row['type']!r}")
+        if row.get("pos", "noun") not in ("verb", "noun"):
+            raise CasusError(f"{where}: pos must be verb or noun, not {row['pos']!r}")
+        if row.get("frame", "directed") not in FRAMES:
+            raise CasusError(f"{where}: unknown frame {row['frame']!r} (known: {', '.join(sorted(FRAMES))})")
+        bad_need = sorted(set(row.get("need") or []) - _NEEDS)
+        if bad_need:
+            raise CasusError(f"{where}: unknown need {bad_need[0]!r} (known: {', '.join(sorted(_NEEDS))})")
+        for flag in _FLAGS:
+            if flag in row and not isinstance(row[flag], bool):
+                raise CasusError(f"{where}: flag {flag!r} must be true or false, not {row[flag]!r}")
+        if row.get("object") is not None and row["object"] not in objects:
+            raise CasusError(f"{where}: unknown object list {row['object']!r} (known: {', '.join(sorted(objects))})")
+        if row.get("untargeted") is not None and row["untargeted"] not in PLOVER_TYPES:
+            raise CasusError(f"{where}: unknown untargeted type {row['untargeted']!r}")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Compile the gazetteer and the event dictionary into one lexicon (once per process)."""
     data = _data("events.yaml")
+    validate_triggers(data)
     gaz = gazetteer()
     table: dict[str, list[tuple[str, object]]] = {}
     exact: dict[str, set[str]] = {}
@@ -268,7 +336,7 @@ def lexicon() -> Lexicon:
             mode=row.get("mode"), default=row.get("default"), need=frozenset(row.get("need", []) or []),
             light=bool(row.get("light")), neg=bool(row.get("neg")), multi=bool(row.get("multi")),
             ties=bool(row.get("ties")), obj=row.get("object"),
-            modes=tuple(row["modes"]) if row.get("modes") else None,
+            modes=tuple(row["modes"]) if row.get("modes") else None, untargeted=row.get("untargeted"),
         )
         for word in row["words"]:
             forms = inflect(str(word)) if trig.pos == "verb" else [str(word)]
@@ -314,6 +382,9 @@ def lexicon() -> Lexicon:
     for verb in data["ties"]["verbs"]:
         first_words.update(inflect(str(verb)))
         first_words.add(str(verb) + "s")
+    lv = "|".join(sorted({re.escape(f) for v in data["launch_verbs"] for f in inflect(str(v))}, key=len, reverse=True))
+    pw = "|".join(sorted((re.escape(str(w)) for w in data["object_words"]["projectiles"]), key=len, reverse=True))
+    launch_re = re.compile(r"\b(?:" + lv + r")\s+(?:[\w$.,'-]+\s+){0,5}?(?:" + pw + r")\b")
     exact_f = {k: frozenset(v) for k, v in exact.items()}
     info = {k: _key_info(k, v, exact_f.get(k)) for k, v in table.items()}
     return Lexicon(
@@ -344,6 +415,10 @@ def lexicon() -> Lexicon:
         attribution_nouns=frozenset(str(w).lower() for w in data["attribution_nouns"]),
         control_re=control_re,
         subordinators=frozenset(str(w).lower() for w in data["cues"]["subordinators"]),
+        launch_re=launch_re,
+        arms_words=frozenset(str(w).lower() for w in data["arms_deals"]["weapons"]),
+        arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
+        arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
     )
 
 
@@ -387,6 +462,9 @@ class Context:
     counts: dict[str, float] = field(default_factory=dict)
     prev_subject: tuple[str, ...] = ()
     prev_codes: tuple[str, ...] = ()
+    last_agree_mode: str | None = None  # the mode of the last agreement coded ("the accord" is that treaty)
+    last_group: tuple[str, ...] = ()  # the organisation named last in the previous two sentences ("the alliance")
+    last_group_index: int = -9
     last_by_type: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     last_index: dict[str, int] = field(default_factory=dict)
     anchor: tuple[int, int | None, int | None] | None = None
@@ -517,6 +595,9 @@ def _nwords(text: str) -> int:
 # --------------------------------------------------------------------------- scanning
 
 
+_LAUNCH = Trigger("ASSAULT", "verb", "assault", "auto", "aerial", frozenset({"target"}), False, False, False, False, None, None)
+
+
 def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
     """Find every lexicon phrase in one pass and build the sentence's mentions, triggers and cues."""
     low = text.lower()
@@ -571,11 +652,17 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
             if len(info.trigs) > 1 or info.trigs[0].pos == "verb":
                 j = bisect_left(starts, end)
                 trig = _choose_pos(list(info.trigs), low, start, _prev_word(low, start, starts, words),
-                                   words[j] if j < len(words) and low[end:starts[j]].strip() == "" else "")
+                                   words[j] if j < len(words) and low[end:starts[j]].strip() == "" else "", info.blocked)
             else:
                 trig = info.trigs[0]
             if trig is not None:
                 triggers.append(TrigHit(start, end, trig, key))
+    if lex.launch_re is not None and (
+            "fir" in low or "launch" in low or "sen" in low or "hurl" in low or "lob" in low):
+        for hit in lex.launch_re.finditer(low):
+            if "," in hit.group() or any(t.start <= hit.start() < t.end for t in triggers):
+                continue  # "launched talks, and missiles ...": another clause; "fired missiles": listed already
+            triggers.append(TrigHit(hit.start(), hit.end(), _LAUNCH, hit.group()))
     if not triggers and not agree_nouns:
         sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False, starts, words)
         _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
@@ -606,7 +693,11 @@ def _prev_word(low: str, start: int, starts: list[int], words: list[str]) -> str
     return low[max(s0, lo):e0] if e0 > lo else ""
 
 
-def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: str = "") -> Trigger | None:
+_NOT_RECIPIENT_PREPS = frozenset({"across", "into", "beyond", "through", "throughout", "over", "until", "from"})
+
+
+def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: str = "",
+                blocked: bool = False) -> Trigger | None:
     """Verb or noun reading of a phrase listed as both ('supply', 'support'): a determiner or adjective before means noun.
 
     `prev` is the word before the phrase, `nxt` the word right after it ("" after punctuation). Returns None for a
@@ -624,6 +715,10 @@ def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: st
     for e in entries:
         if e.pos == want:
             return e
+    if want == "noun" and blocked:
+        return None  # "Iranian targets", "spending targets": a noun listed as no event
+    if want == "verb" and nxt in _NOT_RECIPIENT_PREPS and all(e.frame == "transfer" for e in entries):
+        return None  # "a treaty that extends across domains": no transfer
     if want == "noun" and all(e.pos == "verb" for e in entries) and (prev in DETS or (prev.endswith("ed") and not prev.endswith("eed")) or (
             all(e.frame == "transfer" for e in entries) and ((nxt in PREPS and nxt != "to") or not nxt))):
         return None  # "commercial ships in the Red Sea": a transfer verb has its object next, not a preposition
@@ -705,6 +800,10 @@ def _resolve_mentions(
         mentions = [m for i, m in enumerate(mentions) if not (
             m.kind == "coref:single" and m.poss and i + 1 < len(mentions) and mentions[i + 1].codes
             and 0 <= mentions[i + 1].start - m.end <= 12 and _nw(sent, m.end, mentions[i + 1].start) <= 1)]
+    dl = _DATELINE.match(text) if mentions and mentions[0].start < 4 else None
+    if dl:
+        # "BRUSSELS [Belgium]:", "WASHINGTON —": where the story was filed, not an actor
+        mentions = [m for m in mentions if m.start >= dl.end()]
     # Merge "Russian President Vladimir Putin" into one mention.
     merged: list[Mention] = []
     for m in mentions:
@@ -786,6 +885,8 @@ def _resolve_mentions(
     sent.mentions = mentions
 
 
+_DATELINE = re.compile(r"[\W_]{0,3}[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,2}\s*(?:\[[^\]]{1,40}\]|\([^)]{1,40}\))?"
+                       r"\s*(?::|\u2014|\u2013|--)\s")
 _COMMON_VERBS = frozenset(
     "is are was were be been has have had become became remain remains remained make makes made see sees saw view views "
     "viewed consider considers considered allow allows allowed leave leaves left push pushes pushed urge urges urged "
@@ -798,6 +899,8 @@ def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
     if prev.poss or (m is not None and m.poss and gap.strip() == ","):
         return False  # "China, Pakistan's closest ally, urged ...": an apposition, not a list
     g = gap.strip()
+    if gap == "-" and m is not None and m.kind == "adj":
+        return True  # "U.S.-Israeli strikes", "Russian-Iranian drills": both act
     return g in ("and", "or", ",", ", and", ", or", "&", "as well as", "and its", "and their", "and the", ", and the",
                  "or the", "and its european", "nor")
 
@@ -877,6 +980,10 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             if not others:
                 others = [c for x in prior for c in x.codes if c not in ref]
             m.codes = (others[0],) if others else ()
+        elif cat == "body":
+            # "the alliance", "the bloc", "the council": the organisation named last, here or just before
+            named = [x for x in prior if x.kind == "group"]
+            m.codes = named[-1].codes[:1] if named else ctx.last_group[:1]
         elif cat == "latter":
             m.codes = prior[-1].codes[-1:] if prior else ctx.prev_codes[-1:]
         elif cat == "former":
@@ -894,6 +1001,10 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
 def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, ...]:
     """The actor a pronoun refers to: the nearest subject-like mention, else the previous sentence's subject."""
     if person:
+        # a leader who is a subject ("Putin condemned the killing of Khamenei, but he ..."), else the nearest leader
+        for x in reversed(prior):
+            if x.kind == "leader" and x.prep is None and not x.obj:
+                return x.codes[:1]
         for x in reversed(prior):
             if x.kind == "leader":
                 return x.codes[:1]
@@ -976,6 +1087,11 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         near = [m for m in before if m.end <= rel_at + 1 and rel_at - m.end <= 3]
         if near:
             return _group(sent, near[-1])
+    if before and t.trig.frame == "speech" and not noun and before[-1].role == "attr" and before[-1].kind == "adj":
+        # "Russian officials have accused Washington": the officials' statement is their state's act
+        m = before[-1]
+        if lo <= m.start and _nw(sent, m.end, pos) <= 4 and not _CLAUSE_PUNCT.search(sent.text[m.end:pos]):
+            return _group(sent, m)
     if before:
         m = before[-1]
         gap = sent.text[m.end + (2 if m.poss else 0):pos]
@@ -1103,7 +1219,12 @@ def other_actors(sent: Sentence, t: TrigHit, exclude: list[str], after_first: bo
 
 
 def _domain_hits(sent: Sentence, lo: int, hi: int) -> list[str]:
-    out = [d for s, e, d in sent.domains if s >= lo and e <= hi]
+    # "the Iranian military", "Russian forces": the noun names the actor, not the domain of the act
+    # (unless nothing else names a domain: "supplying the Russian military with ...")
+    agents = {m.end + 1 for m in sent.mentions if m.role == "agent" and m.kind == "adj" and lo <= m.end < hi}
+    out = [d for s, e, d in sent.domains if s >= lo and e <= hi and s not in agents]
+    if not out and agents:
+        out = [d for s, e, d in sent.domains if s >= lo and e <= hi]
     for m in sent.mentions:
         if m.start >= lo and m.end <= hi and m.codes and m.codes[0] in ("UN", "UNSC"):
             out.append("diplomatic")
@@ -1156,6 +1277,12 @@ def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
     found = _domain_hits(sent, lo, hi)
     key = t.key
     found = [lex.domain_words[w] for w in key.split() if w in lex.domain_words] + found
+    if typ == "REQUEST" and not found:
+        # "asked Putin to deploy more weapons", "sought help to restore its air defences": the act asked for
+        _lo, clause_hi = _clause(sent, t.start)
+        j = bisect_left(sent.starts, t.end)
+        end = sent.starts[j + 12] if j + 12 < len(sent.starts) else len(sent.text)
+        found = _domain_hits(sent, t.end, min(clause_hi, end))
     if typ == "ASSAULT":
         window = sent.low[max(0, t.start - 40):min(len(sent.text), t.end + 25)]
         best = None
@@ -1311,8 +1438,8 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
         return "future"
     if speaker is not None:
         spk_text, spk_codes = speaker
-        if t.trig.type in SPEECH_TYPES and t.trig.frame == "speech" and set(spk_codes) & set(source):
-            return "asserted"
+        if (t.trig.type in SPEECH_TYPES and t.trig.frame == "speech" or t.trig.type == "SUPPORT") and set(spk_codes) & set(source):
+            return "asserted"  # a state's own statement of support or blame ("Biden says US support remains ironclad")
         return "reported"
     for qs, qe in sent.quotes:
         if qs < t.start < qe and _nw(sent, qs, qe) >= 8 and _nw(sent, qs, t.start) >= 2:
@@ -1488,8 +1615,9 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
         thanker = [m for m in sent.mentions if lo <= m.start < t.start and _subject_ok(m) and not set(m.codes) & set(src)]
         if thanker:
             return list(thanker[0].codes[:1])
-    if typ == "AID" and t.trig.mode == "intervention":
-        # "declined to intervene when Azerbaijan attacked Armenia": help goes to the one attacked
+    if typ == "AID" and (t.trig.mode == "intervention" or t.trig.neg):
+        # "declined to intervene when Azerbaijan attacked Armenia", "offered little when X struck Y": help goes
+        # (or is withheld from) the one attacked
         for o in sent.triggers:
             if o is not t and o.trig.type == "ASSAULT":
                 victims = [c for c in _codes(right_target(sent, o, ASSAULT_PREPS, span=10)) if c not in src]
@@ -1523,7 +1651,7 @@ def _assault_source(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> l
     """The attacker of the attack a statement is about: in the sentence, else the last one named."""
     for other in sent.triggers:
         if other.trig.type == "ASSAULT" and other is not t:
-            a = _adjacent_agent(sent, other)
+            a = _adjacent_agent(sent, other) or _by_agent(sent, other)
             if a:
                 return _codes(a)
             if not _anaphoric(sent, other):
@@ -1602,14 +1730,15 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     else:
         src = left_agent(sent, t, lex, ctx)
         src_codes = _codes(src)
-        if trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and (any(
+        if trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
                 o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers)
                 or not _VERDICT_VERBS.isdisjoint(_prev_ws(sent, t.start, 3))):
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
     if frame == "joint":
         parts = list(src_codes)
-        for m in right_target(sent, t, JOINT_PREPS, direct=trig.pos == "verb", span=10):
+        jpreps = JOINT_PREPS | {"to"} if t.key.endswith(" to") else JOINT_PREPS  # "spoke to X", "talked to X"
+        for m in right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10):
             for c in m.codes:
                 if c not in parts:
                     parts.append(c)
@@ -1648,8 +1777,30 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                  and m.codes and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 10]
         places: list[str | None] = list(_codes(_group(sent, froms[0]))) if froms else [None]
         return [(c, g) for c in src_codes for g in places if c != g]
-    if frame == "mediate":
+    if frame == "cease":
+        # "halted its strikes on Lebanon", "stop the bombing of the Houthis": aimed at whom the campaign was
+        _lo, hi = _clause(sent, t.start)
+        aimed = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.kind != "pron"
+                 and m.prep in ASSAULT_PREPS and _nw(sent, t.end, m.start) <= 8 and not set(m.codes) & set(src_codes)]
+        targets: list[str | None] = list(_codes(_group(sent, aimed[0]))) if aimed else [None]
+        return [(c, g) for c in src_codes for g in targets if c != g]
+    if frame == "intercept":
+        return [(c, g) for c in src_codes for g in _intercepted_for(sent, t, src_codes, ctx) if c != g]
+    if frame == "mobilize":
+        if not src_codes and _passive(sent, t):
+            lo, _hi = _clause(sent, t.start)
+            origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"]
+            src_codes = _codes(origin[-1:])
         return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
+    if frame == "mediate":
+        # mediation is CONSULT towards each party (news convention 8): those named after it, else in the sentence
+        srcs = src_codes or list(ctx.prev_subject[:1])
+        _lo, hi = _clause(sent, t.start)
+        after = [c for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr" for c in m.codes]
+        anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
+        party_codes = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
+        parties: list[str | None] = list(party_codes) if party_codes else [None]
+        return [(c, g) for c in srcs for g in parties if c != g]
     if frame == "receive":
         giver = right_target(sent, t, frozenset({"from"}), direct=False)
         return [(g, r) for g in _codes(giver) for r in src_codes if g != r] if giver and src_codes else []
@@ -1694,9 +1845,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         tgt = right_target(sent, t, SPEECH_PREPS, span=6 if trig.pos == "noun" else 12)
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
-            codes = _assault_source(sent, inner[0], lex, ctx)
+            codes = _assault_source(sent, t, lex, ctx)
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
+            if trig.type == "ACCUSE":
+                # "condemned the killing of X" with no killer named: aimed at no one named, never at the victim
+                return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
         if not tgt:
             for m in sent.mentions:
                 if m.start > t.end and m.codes and _IF_AGAINST_BEFORE.search(sent.low[max(0, m.start - 14):m.start]):
@@ -1731,6 +1885,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             return []
     else:
         preps = COOP_PREPS if trig.type == "COOPERATE" else INTERVENTION_PREPS if trig.mode == "intervention" else DIRECT_PREPS
+        last = t.key.rsplit(" ", 1)[-1]
+        if last in PREPS:
+            preps = preps | {last}  # "refused to negotiate with X": the phrase's own preposition takes the target
         tgt = right_target(sent, t, preps)
         if "possessor" in trig.need:
             before = [m for m in sent.mentions if m.end <= t.start and m.codes]
@@ -1755,6 +1912,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         s_, g_ = ctx.last_by_type["ASSAULT"]
         if set(s_) & set(src_codes):
             tgt_codes = [c for c in g_ if c not in src_codes]
+    if trig.type == "ASSAULT" and not tgt_codes and src_codes and trig.pos == "noun" and (
+            _adjacent_agent(sent, t) or _by_agent(sent, t)) and not {"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)):
+        tgt_codes = _assault_fallback_target(sent, t, src_codes, ctx)
     # Missing arguments: anaphora ("This supply ...", "the attacks") and the document's dyad.
     if not src_codes:
         family = [trig.type] + (["AID", "SUPPORT"] if trig.type in ("AID", "SUPPORT") else [])
@@ -1775,7 +1935,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         return []
     if not tgt_codes and anaphoric and trig.type in ctx.last_by_type:
         tgt_codes = [c for c in ctx.last_by_type[trig.type][1] if c not in src_codes]
-    if not tgt_codes and trig.type in DYAD_TYPES:
+    if not tgt_codes and trig.type in DYAD_TYPES and not _object_is_a_thing(sent, t):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
         return []
@@ -1786,6 +1946,65 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         else:
             out.append((code, None))
     return out
+
+
+def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+    """Whom an interception defends: the one attacked in this sentence ('missiles fired at Israel') or in the
+    last attack coded just before; nobody if that is the interceptor itself (self-defence is no aid)."""
+    hi = _object_end(sent, t, 8)
+    origin = {c for m in sent.mentions if t.end <= m.start < hi and m.kind == "adj" for c in m.codes}  # "Iranian missiles"
+    for o in sent.triggers:
+        if o.start != t.start and o.trig.type == "ASSAULT":
+            victims = _codes(right_target(sent, o, ASSAULT_PREPS, span=10))
+            if victims:
+                return [c for c in victims if c not in src and c not in origin][:1]
+    if _recent(ctx, "ASSAULT"):
+        attackers, last_victims = ctx.last_by_type["ASSAULT"]
+        if last_victims and not set(last_victims) & set(src) and not set(attackers) & set(src) and (
+                not origin or origin & set(attackers)):
+            return list(last_victims[:1])
+    return []
+
+
+def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """'strikes by Israel and the United States', 'the attack on Iran by X': the agent after a nominal trigger,
+    past its target."""
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if m.start >= t.end and m.codes:
+            if m.start >= hi or _nw(sent, t.end, m.start) > 8:
+                break
+            if m.prep == "by":
+                return _group(sent, m)
+            if m.prep not in ASSAULT_PREPS:
+                break
+    return []
+
+
+def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+    """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
+    strikes by X"): another actor of the sentence, else the document's other main actor."""
+    others = other_actors(sent, t, src)
+    if others:
+        return others[:1]
+    return []
+
+
+_THING_OBJECT = re.compile(r"\s+(?:against\b|itself\b|themselves\b|(?:the|its|his|her|their|this|that)\s+"
+                           r"(?!country\b|nation\b|state\b|kingdom\b|republic\b|ally\b|allies\b|partner\b|island\b)"
+                           r"[a-z-]+\b)")
+
+
+def _object_is_a_thing(sent: Sentence, t: TrigHit) -> bool:
+    """'Washington defended the operation', 'to defend against threats': the object slot of a directed verb holds a
+    thing or nothing, so the act has no implicit state target."""
+    if t.trig.pos != "verb" or t.trig.frame != "directed" or t.trig.type != "AID":
+        return False
+    m = _THING_OBJECT.match(sent.low, t.end)
+    if not m:
+        return False
+    # "defending its NATO partners", "defend the energy-rich nation of Qatar": a state after all
+    return not any(t.end <= x.start and _nw(sent, t.end, x.start) <= 4 and x.codes for x in sent.mentions)
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
@@ -1806,6 +2025,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
             trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)):
             return False
+    if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t)):
+        return False
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
@@ -1836,6 +2057,8 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Agreement nouns governed by a signing verb or 'marked by/through': pseudo-triggers for AGREE."""
     out: list[TrigHit] = []
     for s, e, mode, key in sent.agree_nouns:
+        if any(0 < s2 - e <= 2 for s2, _e2, _m2, _k2 in sent.agree_nouns):
+            continue  # "a strategic partnership treaty": the head noun ("treaty") names the agreement
         lo, hi = _clause(sent, s)
         left = sent.text[max(lo, s - 60):s]
         right = sent.text[e:min(len(sent.text), e + 70)]
@@ -1920,6 +2143,16 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
             new = Trigger("COOPERATE", trig.pos, "transfer", "intelligence", None, frozenset({"target"}), False, False, False,
                           False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "ASSAULT" and trig.pos == "verb" and t.key.startswith(("shoot", "shot", "down")) and not \
+            lex.object_words["projectiles"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 8))):
+        # "shot down the missiles": an interception, which defends the one they were fired at
+        new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.untargeted and not right_target(sent, t, TRANSFER_PREPS) and (
+            set(modes_for(sent, t, lex)) & {"military", "intervention"}):
+        # "deployed warships near Iran": forces raised or moved with no beneficiary named
+        new = Trigger(trig.untargeted, trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "AID" and trig.light and t.key.startswith("offer"):
         hi = _object_end(sent, t, 8)
         if set(_ws(sent, t.end, hi)) & lex.offer_objects:
@@ -1967,11 +2200,14 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if any(t.trig.type == "COOPERATE" and not t.trig.ties for t in raw):
             raw = [t for t in raw if not t.trig.ties]
     reverse = "vice versa" in sent.low
+    mediators: set[str] | None = None  # the sources of a mediation in this sentence, computed when needed
     for t0 in raw:
         t = _retype(sent, t0, lex)
         if t is None or t.trig.type is None:
             continue
         etype: str = t.trig.type
+        if etype == "AID" and t.trig.pos == "noun" and any(o.trig.type == "AGREE" and o.start == t.start for o in raw):
+            continue  # "signed an arms deal": an agreement now, its deliveries to come (convention 4)
         modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
             continue
@@ -1979,6 +2215,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
+        if etype == "AGREE" and modes == [None] and ctx.last_agree_mode and _recent(ctx, "AGREE") and (
+                set(_prev_ws(sent, t.start, 2)) & {"the", "this", "that"}):
+            modes = [ctx.last_agree_mode]  # "the accord was ratified": the treaty named just before
         pairs: list[tuple[str, str | None]]
         if t.key == "made":
             src = [t_m for t_m in sent.mentions if t_m.start == t.start]
@@ -1996,6 +2235,18 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if t.trig.pos == "noun" and not _nominal_ok(sent, t, modes, lex):
             continue
+        if etype == "CONSULT" and t.trig.frame == "joint" and mediators is None:
+            mediators = {p[0] for o in raw if o.trig.frame == "mediate" for p in _pairs_for(sent, o, lex, ctx)}
+        if etype == "CONSULT" and t.trig.frame == "joint" and mediators:
+            # "Qatar mediated talks between Israel and Hamas": the parties talk; the mediator consults each of them
+            pairs = [p for p in pairs if p[0] not in mediators and p[1] not in mediators]
+            if not pairs:
+                continue
+        if etype == "COOPERATE" and t.trig.frame == "joint" and modes == ["intelligence"]:
+            giver = _codes(left_agent(sent, t, lex, ctx))
+            if len(giver) == 1 and any(p[0] == giver[0] for p in pairs):
+                # "its intelligence sharing with Kyiv": intelligence passed one way (news convention 3)
+                pairs = [p for p in pairs if p[0] == giver[0]]
         neg = negated(sent, t)
         speaker = speaker_of(sent, t)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
@@ -2012,9 +2263,38 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                     continue
                 seen.add(key)
                 events.append(CodedEvent(s_, etype, g, mode, date, modality, neg, attribution))
+        if etype == "AGREE" and pairs and pairs[0][1] and not neg:
+            supply = _arms_deal_supply(sent, t, pairs[0], lex)
+            if supply is not None and (supply[0], "AID", supply[1], "military", False) not in seen:
+                # an arms deal signed: the supplier's deliveries are still to come (news convention 4)
+                seen.add((supply[0], "AID", supply[1], "military", False))
+                events.append(CodedEvent(supply[0], "AID", supply[1], "military", date, "future", False, attribution))
+        if etype == "AGREE" and modes[0] is not None:
+            ctx.last_agree_mode = modes[0]
         ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[etype] = ctx.index
     return _merge(events)
+
+
+def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:
+    """(supplier, buyer) of an arms deal: weapons named at the agreement, and a verb saying who buys or who sells
+    ('signed a deal with Russia to acquire missiles': Russia supplies). None when the text does not say."""
+    subject, other = pair
+    if other is None:
+        return None
+    lo, hi = _clause(sent, t.start)
+    near = _ws(sent, max(lo, t.start - 40), min(len(sent.text), t.end + 120))
+    if not any(w in lex.arms_words for w in near):
+        return None
+    after = _ws(sent, t.end, min(len(sent.text), t.end + 120))
+    for i, w in enumerate(after[1:], 1):
+        if after[i - 1] != "to":
+            continue  # only the deal's purpose ("to acquire", "to supply"), not "the purchase of"
+        if w in lex.arms_buy:
+            return (other, subject)
+        if w in lex.arms_sell:
+            return (subject, other)
+    return None
 
 
 _OF_NP = frozenset("their this its the a an deeper closer continued further mutual bilateral such greater more".split())
@@ -2084,6 +2364,11 @@ def _update_context(sent: Sentence | None, ctx: Context) -> None:
                 break
     ctx.prev_subject = subject or ctx.prev_subject
     ctx.prev_codes = tuple(codes)
+    groups = [m for m in sent.mentions if m.kind == "group" and m.codes]
+    if groups:
+        ctx.last_group, ctx.last_group_index = groups[-1].codes[:1], ctx.index
+    elif ctx.index - ctx.last_group_index > 2:
+        ctx.last_group = ()  # convention 6: an antecedent in the same or the previous two sentences
 
 
 # --------------------------------------------------------------------------- public API
@@ -2153,11 +2438,16 @@ def _code_sentences(sentences: Sequence[str], published: str | None = None) -> l
     ctx = Context(anchor=anchor, year=present[0] if present else None)
     out: list[list[CodedEvent]] = []
     scanned = -1  # the last sentence whose actors are in the context
+    prose = False  # whether body text (a sentence that is no heading) has begun
     for i, text in enumerate(texts):
         ctx.index = i
-        if lex.trigger_words.isdisjoint(_plain_words(text)) or is_heading(text):
+        heading = is_heading(text)
+        if lex.trigger_words.isdisjoint(_plain_words(text)) or (heading and (prose or _TOPIC_HEADLINE.search(text))):
+            # a headline before the body is article text (news convention 10); a section heading inside it names a topic
+            prose = prose or _ENDS_PROSE.search(text) is not None
             out.append([])
             continue
+        prose = prose or _ENDS_PROSE.search(text) is not None
         if scanned < i - 1 and i > 0:
             prev = scan(texts[i - 1], lex, ctx.year)  # the sentence before, for pronouns
             resolve_corefs(prev, ctx)
@@ -2171,6 +2461,9 @@ def _code_sentences(sentences: Sequence[str], published: str | None = None) -> l
     return out
 
 
+# an explainer's headline names a topic ("Unpacking Moscow's Support For Tehran", "Why X Backs Y"), not an event
+_TOPIC_HEADLINE = re.compile(r"(?:^|[:?]\s+)(?:[A-Z][a-z]+ing|Why|How|What|Inside|Explainer|Analysis)\b")
+_ENDS_PROSE = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")  # a body sentence ends so; a site name or menu line does not
 _SMALL_WORDS = frozenset("a an the and or of for to in on at by with from as vs versus".split())
 
 

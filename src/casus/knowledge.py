@@ -133,7 +133,7 @@ def check_code(code: str, role: str) -> str:
             f"{role} {code!r} is not an actor code: use an ISO 3166 alpha-3 code such as RUS or IRN "
             "(casus.actors.resolve_actor turns names into codes)"
         )
-    return str(load_data("knowledge.yaml").get("code_aliases", {}).get(code, code))
+    return code
 
 
 # ---------------------------------------------------------------- facts with sources
