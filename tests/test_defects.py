@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -155,14 +156,13 @@ def test_one_line_escapes_newlines() -> None:
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def casus_child(*args: str, readonly_fs: bool = False) -> "subprocess.CompletedProcess[str]":
+def casus_child(*args: str, readonly_fs: bool = False) -> subprocess.CompletedProcess[str]:
     """`python -m casus ARGS` in a child; with readonly_fs, without the power to write files it does not own.
 
     As root, permission bits do not stop writes, so the child drops the capabilities
     that bypass them (setpriv): a 0444 file and a 0555 folder then mean what they say.
     """
     import shutil
-    import subprocess
 
     cmd = [sys.executable, "-m", "casus", *args]
     if readonly_fs and os.geteuid() == 0:
@@ -216,7 +216,6 @@ def test_serve_reads_a_read_only_store(readonly_store: Path) -> None:
               "ds = make_datasette(sys.argv[1])\n"
               "r = asyncio.run(ds.client.get('/c/documents.json?_shape=array'))\n"
               "print(r.status_code, r.text)\n")
-    import subprocess
 
     import shutil
 
@@ -367,7 +366,6 @@ def test_a_failed_write_leaves_the_old_file(small_db: Path, writer: str, monkeyp
 
 def test_an_export_killed_mid_write_leaves_the_old_file(small_db: Path, tmp_path: Path) -> None:
     """SIGKILL halfway through the rows: the old export stays, no half file under its name."""
-    import subprocess
 
     out = tmp_path / "ev.jsonl"
     out.write_text("the previous export\n", encoding="utf-8")

@@ -18,7 +18,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 import datetime as dt
 import math
 import re
