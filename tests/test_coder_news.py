@@ -78,6 +78,11 @@ CASES = [
     # stopping a campaign is RETREAT, towards whom it was aimed
     ("Israel halted its strikes on Lebanon on Monday.", {("ISR", "RETREAT", "LBN", False), ("ISR", "ASSAULT", "LBN", False)}),
     ("The talks could end the deadlock.", set()),
+    # round 2: a bare infinitive after "helped" is a verb; pledges to defend each other are AID both ways
+    ("The British navy helped defend Jordan on Sunday.", {("GBR", "AID", "JOR", False)}),
+    ("Chile and Peru will come to each other's aid in a war.",
+     {("CHL", "AID", "PER", False), ("PER", "AID", "CHL", False)}),
+    ("Kenya and Uganda pledged to defend one another.", {("KEN", "AID", "UGA", False), ("UGA", "AID", "KEN", False)}),
     # signing or ratifying a partnership or declaration is AGREE (convention 5); a compound agreement noun is one
     ("Last year Egypt and Sudan signed a strategic partnership.",
      {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),

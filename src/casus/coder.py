@@ -693,6 +693,8 @@ def _prev_word(low: str, start: int, starts: list[int], words: list[str]) -> str
     return low[max(s0, lo):e0] if e0 > lo else ""
 
 
+# "helped defend", "helps fund": a bare infinitive after help is a verb, not a noun after an -ed adjective.
+_HELP = frozenset({"help", "helps", "helped", "helping"})
 _NOT_RECIPIENT_PREPS = frozenset({"across", "into", "beyond", "through", "throughout", "over", "until", "from"})
 
 
@@ -705,7 +707,7 @@ def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: st
     """
     if prev in ("a", "an", "fully", "well", "heavily", "newly", "lightly") and low[start:start + 30].split()[0].endswith("ed"):
         return None  # "a fully armed Iran": an adjective
-    if prev in _VERB_PREV or prev.endswith("ly"):
+    if prev in _VERB_PREV or prev in _HELP or prev.endswith("ly"):
         want = "verb"
     elif prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "or", "any", "with", "without", "amid",
                                                          "despite") or prev.endswith(_ADJ_END):
