@@ -83,6 +83,14 @@ CASES = [
     ("Chile and Peru will come to each other's aid in a war.",
      {("CHL", "AID", "PER", False), ("PER", "AID", "CHL", False)}),
     ("Kenya and Uganda pledged to defend one another.", {("KEN", "AID", "UGA", False), ("UGA", "AID", "KEN", False)}),
+    # the agent after a nominal attack ("by X") beats the clause's subject
+    ("Cairo slammed the strikes by Sudan on Chad.", {("EGY", "ACCUSE", "SDN", False), ("SDN", "ASSAULT", "TCD", False)}),
+    # "cautioned" warns; letters exchanged are contacts; acting together is cooperation; military activity a mobilisation
+    ("Ankara cautioned Athens against new drilling.", {("TUR", "THREATEN", "GRC", False)}),
+    ("Seoul and Tokyo exchanged letters on Monday.", {("JPN", "CONSULT", "KOR", False), ("KOR", "CONSULT", "JPN", False)}),
+    ("Rwanda and Burundi acted together against the rebels.",
+     {("BDI", "COOPERATE", "RWA", False), ("RWA", "COOPERATE", "BDI", False)}),
+    ("Russia stepped up military activity near Finland.", {("RUS", "MOBILIZE", None, False)}),
     # signing or ratifying a partnership or declaration is AGREE (convention 5); a compound agreement noun is one
     ("Last year Egypt and Sudan signed a strategic partnership.",
      {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),
