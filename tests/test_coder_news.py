@@ -91,6 +91,8 @@ CASES = [
     ("Rwanda and Burundi acted together against the rebels.",
      {("BDI", "COOPERATE", "RWA", False), ("RWA", "COOPERATE", "BDI", False)}),
     ("Russia stepped up military activity near Finland.", {("RUS", "MOBILIZE", None, False)}),
+    # "from allies including X": X is what the preposition governs
+    ("Egypt gets drones from partners including Russia.", {("RUS", "AID", "EGY", False)}),
     # signing or ratifying a partnership or declaration is AGREE (convention 5); a compound agreement noun is one
     ("Last year Egypt and Sudan signed a strategic partnership.",
      {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),

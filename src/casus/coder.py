@@ -850,6 +850,8 @@ def _resolve_mentions(
         lead = _prev_ws(sent, m.start, 3)
         while lead and lead[-1] in DETS:
             lead.pop()
+        if lead and lead[-1] == "including":
+            lead = _including_lead(sent, m.start) or lead
         if lead and (lead[-1] in lex.verb_forms or lead[-1] in _COMMON_VERBS or (
                 lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)):
             m.obj = True
@@ -895,6 +897,20 @@ _COMMON_VERBS = frozenset(
     "tell tells told ask asks asked give gives gave offer offers offered provide provides provided defend defends protect "
     "protects shield shields support supports supported back backs warn warns warned condemn condemns condemned".split()
 )
+
+
+def _including_lead(sent: Sentence, pos: int) -> list[str]:
+    """'help from allies including X': the preposition of the noun that 'including' lists, for X (else [])."""
+    w = _prev_ws(sent, pos, 6)
+    while w and w[-1] in DETS:
+        w.pop()
+    if not w or w[-1] != "including":
+        return []
+    before = w[:-1]
+    for k in range(len(before) - 2, max(-1, len(before) - 5), -1):
+        if before[k] in PREPS:
+            return [before[k]]
+    return []
 
 
 def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
@@ -1101,14 +1117,17 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             if noun and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or m.kind in ("pair", "group", "adj")
                                                  or not gap.strip()):
                 return _group(sent, m)
+            agent = _by_from_agent(sent, t, hi) if noun else []
+            if agent:
+                return agent  # "Moscow slammed the strikes by Israel": the agent named after the noun, not the subject
             if m.prep is None and not m.obj and (_modifier_gap(gap) or (
                     m.poss or m.kind in ("pron", "pair", "name", "leader", "inst", "group", "capital", "adj")) and _control_gap(gap, lex)):
                 if m.role != "mod" or noun:
                     return _group(sent, m)
     if noun or t.trig.frame in ("sanction",):
-        for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
-            if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
-                return _group(sent, m)
+        agent = _by_from_agent(sent, t, hi)
+        if agent:
+            return agent
     if t.trig.frame == "sanction":
         return []
     for allow_obj in (False, True):
@@ -1131,6 +1150,14 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         for m in sent.mentions:
             if m.start > sent.bounds[0] and _subject_ok(m):
                 return _group(sent, m)
+    return []
+
+
+def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
+    """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
+    for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
+        if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
+            return _group(sent, m)
     return []
 
 
