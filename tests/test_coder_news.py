@@ -93,6 +93,9 @@ CASES = [
     ("Russia stepped up military activity near Finland.", {("RUS", "MOBILIZE", None, False)}),
     # "from allies including X": X is what the preposition governs
     ("Egypt gets drones from partners including Russia.", {("RUS", "AID", "EGY", False)}),
+    # a gerund after an adverb still has its subject ("with X again threatening Y"); exacting a price is a warning
+    ("Trade fell, with Ankara again threatening Cyprus with force.", {("TUR", "THREATEN", "CYP", False)}),
+    ("Peru said it would exact a price if Chile intervened.", {("PER", "THREATEN", "CHL", False)}),
     # signing or ratifying a partnership or declaration is AGREE (convention 5); a compound agreement noun is one
     ("Last year Egypt and Sudan signed a strategic partnership.",
      {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),

@@ -862,7 +862,9 @@ def _resolve_mentions(
             lead.pop()
         if lead and lead[-1] in PREPS:
             m.prep = lead[-1]
-            nxt_w = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 24, 1)
+            nxt_w = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 32, 2)
+            if len(nxt_w) == 2 and (nxt_w[0] in _GERUND_ADVERBS or nxt_w[0].endswith("ly")):
+                nxt_w = nxt_w[1:]  # "with Trump again threatening Iran": an adverb before the gerund
             if m.prep in ("with", "without", "for") and nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
                     "during", "including", "regarding", "concerning", "following", "according"):
                 m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
@@ -897,6 +899,9 @@ _COMMON_VERBS = frozenset(
     "tell tells told ask asks asked give gives gave offer offers offered provide provides provided defend defends protect "
     "protects shield shields support supports supported back backs warn warns warned condemn condemns condemned".split()
 )
+
+
+_GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
 
 
 def _including_lead(sent: Sentence, pos: int) -> list[str]:
