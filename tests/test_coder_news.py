@@ -96,6 +96,11 @@ CASES = [
     # a gerund after an adverb still has its subject ("with X again threatening Y"); exacting a price is a warning
     ("Trade fell, with Ankara again threatening Cyprus with force.", {("TUR", "THREATEN", "CYP", False)}),
     ("Peru said it would exact a price if Chile intervened.", {("PER", "THREATEN", "CHL", False)}),
+    # "Sino-" is Chinese; officials from X act for X, as a subject
+    ("Analysts noted growing Sino-Russian military cooperation.",
+     {("CHN", "COOPERATE", "RUS", False), ("RUS", "COOPERATE", "CHN", False)}),
+    ("Senior officials from Chile and Peru opened talks in Lima.",
+     {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
     # signing or ratifying a partnership or declaration is AGREE (convention 5); a compound agreement noun is one
     ("Last year Egypt and Sudan signed a strategic partnership.",
      {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),
