@@ -101,6 +101,9 @@ CASES = [
      {("CHN", "COOPERATE", "RUS", False), ("RUS", "COOPERATE", "CHN", False)}),
     ("Senior officials from Chile and Peru opened talks in Lima.",
      {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
+    # "told X to do": a request; "told X not to": a warning
+    ("Cairo told Khartoum to reopen the border.", {("EGY", "REQUEST", "SDN", False)}),
+    ("Cairo told Khartoum not to close the border.", {("EGY", "THREATEN", "SDN", False)}),
     # signing or ratifying a partnership or declaration is AGREE (convention 5); a compound agreement noun is one
     ("Last year Egypt and Sudan signed a strategic partnership.",
      {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),
