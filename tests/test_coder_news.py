@@ -104,6 +104,9 @@ CASES = [
     # "told X to do": a request; "told X not to": a warning
     ("Cairo told Khartoum to reopen the border.", {("EGY", "REQUEST", "SDN", False)}),
     ("Cairo told Khartoum not to close the border.", {("EGY", "THREATEN", "SDN", False)}),
+    # a commitment reaffirmed to a state is SUPPORT; to a goal, nothing
+    ("Tokyo reaffirmed its commitment to Manila.", {("JPN", "SUPPORT", "PHL", False)}),
+    ("Paris reaffirmed its commitment to the climate goals.", set()),
     # signing or ratifying a partnership or declaration is AGREE (convention 5); a compound agreement noun is one
     ("Last year Egypt and Sudan signed a strategic partnership.",
      {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),
