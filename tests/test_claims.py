@@ -354,7 +354,8 @@ def test_orient_by_strength(a: str, b: str, patron: str) -> None:
 
 def test_mask_tokens() -> None:
     masked = mask("Beijing keeps ties with Seoul while the two countries trade.", CHN_PRK)
-    assert masked == "zpatronz keeps ties with zthirdz while zpairz trade."
+    # "the two countries" after the patron and a third party are named are those two, not the pair
+    assert masked == "zpatronz keeps ties with zthirdz while zthirdz trade."
 
 
 def test_concessive_clause_counts_less() -> None:
@@ -445,9 +446,9 @@ def test_seed_gold_stance_macro_f1(seed_scores: dict) -> None:
 
 
 def test_seed_gold_detection_and_factor(seed_scores: dict) -> None:
-    """Measured 0.971 and 0.755 on 2026-12-01; gated at those minus 0.01."""
+    """Measured 0.971 and 0.768 on 2026-12-01 (claims round 2); gated at those minus 0.01."""
     assert seed_scores["detection"]["recall"] >= 0.96
-    assert seed_scores["factor_accuracy"] >= 0.745
+    assert seed_scores["factor_accuracy"] >= 0.758
 
 
 def test_seed_gold_dyad() -> None:

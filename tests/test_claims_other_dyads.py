@@ -150,7 +150,8 @@ def test_a_patrons_statement_without_a_cue_is_a_neutral_signal() -> None:
 
 @pytest.mark.parametrize(("patron", "client", "sentence", "factor"), [
     ("USA", "KOR", "The White House is weighing cutting its security commitments to Seoul.", "commitment"),
-    ("USA", "KOR", "His remarks cast doubt on the credibility of the alliance with Seoul.", "commitment"),
+    # a speaker doubting the commitment is a statement now (gold convention: signal)
+    ("USA", "KOR", "His remarks cast doubt on the credibility of the alliance with Seoul.", "signal"),
     ("RUS", "SYR", "Damascus newspapers criticised Moscow for its silence during the offensive.", "precedent"),
     ("RUS", "SYR", "Syrian officials say they received little practical help from Russia during the siege.", "precedent"),
     ("RUS", "SYR", "Commentators in Damascus complained of the delay in delivering Russian air defences.", "precedent"),
@@ -410,3 +411,235 @@ def test_disappointment_with_events_is_not_with_the_partner() -> None:
     assert partner is not None and partner.stance == "against"
     message = code_sentence("Lavrov flew to Tehran to deliver a message of support.", dyad)
     assert message is not None and (message.stance, message.factor) == ("for", "signal")
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
+    # the patron's help named as a thing that happened is precedent, whoever reports it
+    ("TUR", "AZE", "Ankara's substantial support for Baku during the autumn war was decisive, officials in Baku said.",
+     "for", "precedent"),
+    ("EGY", "SDN", "Sudan's army chief thanked Cairo for its generous military assistance during the floods.", "for",
+     "precedent"),
+    # readiness to help is a statement now, not a pledge
+    ("USA", "PHL", "Washington is ready to help Manila in several ways, a State Department official said.", "for",
+     "signal"),
+])
+def test_named_help_is_precedent_and_readiness_a_signal(patron: str, client: str, sentence: str, stance: str,
+                                                        factor: str) -> None:
+    claim = code_sentence(sentence, orient(patron, client))
+    assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
+
+
+def test_the_factor_comes_from_the_side_that_wins() -> None:
+    """The factor is that of the evidence that decides the stance: a commitment word on the losing for side counts
+    only in part against the winning side's capability evidence."""
+    from casus.claims import Hit, Scores, decide
+
+    scores = Scores()
+    scores.stance.update({"for": 1.0, "against": 2.0})
+    scores.add_factor("commitment", 1.0, "for")
+    scores.add_factor("capability", 0.8, "against")
+    scores.hits.append(Hit("x", "against", None, 3.0, False))
+    assert decide(scores) == ("against", "capability")
+    scores.stance.update({"for": 3.0})  # now for wins: its commitment is the factor
+    assert decide(scores) == ("for", "commitment")
+
+
+def test_a_common_world_view_is_no_claim() -> None:
+    """The pair's shared outlook on the world order is about the relationship in general; the patron using the
+    client for its aims is a stake (for/interest)."""
+    dyad = Dyad("RUS", "IRN")
+    assert code_sentence("Both governments want a multipolar world order that would curb Western dominance.",
+                         dyad) is None
+    stake = code_sentence("Moscow aims to use Tehran as a strategic partner to challenge the Western-led order.", dyad)
+    assert stake is not None and (stake.stance, stake.factor) == ("for", "interest")
+
+
+def test_eras_and_third_party_allies_are_not_evidence() -> None:
+    dyad = Dyad("RUS", "IRN")
+    era = score_sentence("Moscow and Tehran have kept in touch since the collapse of the Soviet Union.", dyad)
+    assert era.stance["against"] == 0 and era.factor["precedent"] == 0
+    allies = score_sentence("Tehran keeps a wary eye on the United States and its allies in the Gulf.", dyad)
+    assert allies.factor["commitment"] == 0
+
+
+def test_front_matter_codes_match_the_actor_layers_aliases() -> None:
+    """'patron: GCC' in the front matter is the Gulf Cooperation Council the actor layer codes GULF."""
+    from casus.claims import TOKENS, mask
+
+    masked = mask("The Gulf Cooperation Council vowed to defend Qatar.", Dyad("GCC", "QAT"))
+    assert TOKENS["P"] in masked and TOKENS["T"] not in masked
+    claim = code_sentence("The Gulf Cooperation Council vowed to defend Qatar against any attack.", Dyad("GCC", "QAT"))
+    assert claim is not None and claim.stance == "for"
+
+
+def test_the_clients_dealings_with_others_are_no_claim() -> None:
+    """A sentence about the client and third parties only says nothing of the patron; a pronoun or an anaphor of
+    the relationship can still bring the patron in."""
+    from casus.claims import is_about_others
+
+    dyad = Dyad("USA", "UKR")
+    others = "Kyiv warned Moscow of a firm response and vowed to strike back at Russian bases."
+    assert max(score_sentence(others, dyad).stance.values()) > 0  # the cues alone would make it a claim
+    assert is_about_others(others, dyad) and code_sentence(others, dyad) is None
+    assert not is_about_others("Kyiv said it would welcome a truce with Moscow if it were offered.", dyad)
+    assert not is_about_others("Arming Kyiv with long-range missiles would anger Moscow.", dyad)
+    pact = code_sentence("Unlike its treaty with Moscow, the pact with Kyiv has no mutual defence clause.", dyad)
+    assert pact is not None and pact.stance == "against"
+
+
+def test_the_pair_consulting_is_a_signal() -> None:
+    """Where the cues are silent, the coder's CONSULT from the patron to the client (talks, a meeting) is a
+    statement of the relationship now: for/signal; with no event the sentence is no claim."""
+    from casus.records import CodedEvent
+
+    sentence = "Kihara flew to Manila on Tuesday for two days of talks with Teodoro on maritime matters."
+    dyad = Dyad("JPN", "PHL")
+    assert code_sentence(sentence, dyad) is None
+    talks = [CodedEvent(source="JPN", event="CONSULT", target="PHL")]
+    claim = code_sentence(sentence, dyad, talks)
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "signal")
+
+
+@pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
+    # words about the commitment are statements now: a speaker doubting it, reassuring of it, mentioning it
+    ("USA", "KOR", "The senator cast doubt on Washington's commitment to Seoul in a televised interview.", "against",
+     "signal"),
+    ("USA", "JPN", "The envoy sought to reassure Tokyo of America's treaty commitment during the visit.", "for",
+     "signal"),
+    # eroding a commitment is about the commitment itself
+    ("USA", "KOR", "Years of troop cuts have eroded the credibility of the alliance with Seoul.", "against",
+     "commitment"),
+])
+def test_words_about_the_commitment_are_signals(patron: str, client: str, sentence: str, stance: str,
+                                                factor: str) -> None:
+    claim = code_sentence(sentence, orient(patron, client))
+    assert claim is not None and (claim.stance, claim.factor) == (stance, factor)
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Beijing has held joint naval drills with Pyongyang twice this year.", "for"),
+    ("Beijing has avoided supplying weapons to Pyongyang since the sanctions vote.", "against"),
+])
+def test_conduct_in_the_past_is_precedent(sentence: str, stance: str) -> None:
+    """What the patron has done (joint drills held, supplies avoided) is precedent, not commitment."""
+    claim = code_sentence(sentence, Dyad("CHN", "PRK"))
+    assert claim is not None and (claim.stance, claim.factor) == (stance, "precedent")
+
+
+def test_the_two_countries_after_a_third_party_are_not_the_pair() -> None:
+    """'The two countries' after the client and a third party are named are those two, not the pair."""
+    from casus.claims import TOKENS, mask
+
+    dyad = Dyad("CHN", "PRK")
+    masked = mask("Pyongyang has moved closer to Moscow, and the two countries signed a defence pact.", dyad)
+    assert TOKENS["X"] not in masked
+    assert TOKENS["X"] in mask("The two countries signed a defence pact in Beijing.", dyad)
+
+
+def test_a_sources_anonymity_is_no_evidence() -> None:
+    scores = score_sentence("The official, who asked not to be identified, said Washington would stay the course.",
+                            Dyad("USA", "SAU"))
+    assert scores.stance["against"] == 0
+
+
+def test_the_alliance_alone_is_the_relationship_in_general() -> None:
+    """'This alliance' with nothing said of it is no claim; a party called an ally is a label of commitment."""
+    dyad = Dyad("RUS", "IRN")
+    assert code_sentence("Western capitals watch this alliance with growing unease.", dyad) is None
+    label = code_sentence("Moscow calls Tehran its closest ally in the region.", dyad)
+    assert label is not None and label.stance == "for"
+
+
+def test_help_of_unclear_extent_is_still_help() -> None:
+    """'The full extent of X's help remains unclear' gives the help as fact: for/precedent, not neutral; a plan
+    whose shape is unclear stays undecided."""
+    claim = code_sentence("The full extent of Tehran's assistance to Damascus remains unclear, the report said.",
+                          Dyad("IRN", "SYR"))
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "precedent")
+    open_plan = code_sentence("Whether Tehran will send troops to Damascus remains unclear.", Dyad("IRN", "SYR"))
+    assert open_plan is None or open_plan.stance != "for"
+
+
+def test_arms_sales_are_a_stake() -> None:
+    """An arms deal (the coder's AGREE, supplier to buyer) rests on the commercial stake: for/interest."""
+    from casus.records import CodedEvent
+
+    deal = [CodedEvent(source="KOR", event="AGREE", target="POL")]
+    claim = code_sentence("Seoul agreed last month to sell more K2 tanks and howitzers to Warsaw.", Dyad("KOR", "POL"),
+                          deal)
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "interest")
+
+
+def test_a_third_party_accusing_the_patron_is_a_cost() -> None:
+    claim = code_sentence("Ankara accused Paris of stoking tension in the Aegean by arming Athens.", Dyad("FRA", "GRC"))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", "interest")
+
+
+def test_growing_military_ties_are_a_stake_a_treaty_a_commitment() -> None:
+    """Military ties being strengthened are a growing stake (for/interest); military cooperation written into a
+    treaty is a commitment."""
+    dyad = Dyad("RUS", "BLR")
+    grow = code_sentence("Moscow has steadily strengthened its military ties with Minsk since 2020.", dyad)
+    assert grow is not None and (grow.stance, grow.factor) == ("for", "interest")
+    pact = code_sentence("The treaty Moscow signed with Minsk covers military cooperation and joint air defence.",
+                         dyad)
+    assert pact is not None and (pact.stance, pact.factor) == ("for", "commitment")
+
+
+def test_the_trigger_of_a_pledge_is_commitment() -> None:
+    """Backing offered 'if the attacker strikes' is a pledge with its trigger: commitment, not a bare statement."""
+    claim = code_sentence("Paris offers firm assurances to Athens if Ankara attacks.", Dyad("FRA", "GRC", "TUR"))
+    assert claim is not None and (claim.stance, claim.factor) == ("for", "commitment")
+
+
+def test_whether_allied_restated_and_civilian_commitments() -> None:
+    """'Whether X is allied with Y' restates the question; a commitment to civilian ends is no defence commitment."""
+    dyad = Dyad("RUS", "SRB")
+    assert code_sentence("Commentators keep asking whether Moscow is allied with Belgrade at all.", dyad) is None
+    civil = score_sentence("Both states have committed to joint nuclear energy projects near Belgrade.", dyad)
+    assert civil.factor["commitment"] == 0 and civil.stance["for"] == 0
+
+
+def test_a_text_leaving_it_open_is_against_a_person_not_saying_is_a_frame() -> None:
+    """'The treaty does not specify ...' leaves the commitment open (against/commitment); 'the spokesman did not say
+    how many ...' is how the news was reported, not evidence against."""
+    dyad = Dyad("RUS", "SRB")
+    text = code_sentence("The treaty with Belgrade, however, does not specify what Moscow would do in a war.", dyad)
+    assert text is not None and (text.stance, text.factor) == ("against", "commitment")
+    frame = score_sentence("The spokesman did not say how many Russian officers were in Belgrade.", dyad)
+    assert frame.stance["against"] == 0
+
+
+def test_third_parties_view_of_the_relationship_is_no_claim() -> None:
+    """How others see the pair's ties is their perception, not a claim on whether the patron will defend."""
+    dyad = Dyad("CHN", "PAK")
+    assert code_sentence("The growing defence cooperation between Beijing and Islamabad is viewed with alarm by "
+                         "New Delhi.", dyad) is None
+    assert code_sentence("For India, the new military pact between Beijing and Islamabad is a direct threat.",
+                         dyad) is None
+    own = code_sentence("Beijing signed a new military pact with Islamabad in March.", dyad)
+    assert own is not None and own.stance == "for"
+
+
+def test_the_clients_weakness_is_not_the_patrons() -> None:
+    """'Short of means' is the patron's capability: the client struggling counts less than the patron struggling."""
+    dyad = Dyad("RUS", "SRB")
+    client = score_sentence("Belgrade is struggling to modernise its ageing air force.", dyad).stance["against"]
+    patron = score_sentence("Moscow is struggling to supply its own army in Ukraine.", dyad).stance["against"]
+    assert 0 < client < patron
+
+
+@pytest.mark.parametrize("sentence", [
+    "Understanding **how Ankara backs Baku** means looking past the headlines.",
+    "The narrative around Turkey and Azerbaijan often swings between alliance and rivalry.",
+    "The answer is a qualified yes, with several caveats.",
+    "The question is not whether Ankara will keep helping, but how far it will go.",
+])
+def test_the_writers_framing_is_no_claim(sentence: str) -> None:
+    """Sentences about the article's own framing (the narrative, the answer, understanding the question)."""
+    assert code_sentence(sentence, Dyad("TUR", "AZE")) is None
+
+
+def test_an_outcome_bad_for_the_patron_is_a_cost() -> None:
+    claim = code_sentence("A war over the island would be detrimental to Washington in the region.", Dyad("USA", "TWN"))
+    assert claim is not None and (claim.stance, claim.factor) == ("against", "interest")

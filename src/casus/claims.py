@@ -104,6 +104,7 @@ class Lexicon:
     anaphors: re.Pattern[str]
     meta: re.Pattern[str]
     restated: re.Pattern[str] | None = None  # the article's question restated (decision.restated_question)
+    others_view: re.Pattern[str] | None = None  # third parties' view of the relationship (decision.others_view)
     past_markers: re.Pattern[str] | None = None  # a clause about the past (decision.past_markers)
     future_markers: re.Pattern[str] | None = None  # a clause about a pledge or plan (decision.future_markers)
     anchor_re: re.Pattern[str] | None = None  # finds every cue anchor (lookahead, so overlapping ones too)
@@ -313,6 +314,7 @@ def load_lexicon() -> Lexicon:
         anaphors=_any_of([dec["anaphors"]]),
         meta=_any_of([dec["meta"]]),
         restated=_any_of([dec["restated_question"]]) if dec.get("restated_question") else None,
+        others_view=_any_of([dec["others_view"]]) if dec.get("others_view") else None,
         past_markers=_any_of([dec["past_markers"]]) if dec.get("past_markers") else None,
         future_markers=_any_of([dec["future_markers"]]) if dec.get("future_markers") else None,
         anchor_re=anchor_re,
@@ -583,6 +585,18 @@ def detect_dyad(sentences: Sequence[str], title: str | None = None) -> Dyad | No
 # --- masking and clauses ------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _code_aliases() -> dict[str, frozenset[str]]:
+    """Front-matter code -> the actor codes that name the same party (data/claims_actors.yaml)."""
+    table = _read_yaml("claims_actors.yaml").get("code_aliases") or {}
+    return {str(k): frozenset(map(str, v)) | {str(k)} for k, v in table.items()}
+
+
+def same_actor(code: str | None, wanted: str) -> bool:
+    """Is an actor code (a mention's, an event's) the party `wanted` (a front-matter code), aliases included?"""
+    return code is not None and (code == wanted or code in _code_aliases().get(wanted, ()))
+
+
 @lru_cache(maxsize=4096)
 def mask(text: str, dyad: Dyad) -> str:
     """Replace actor mentions (with a leading "the") by patron / client / third / pair tokens."""
@@ -590,8 +604,8 @@ def mask(text: str, dyad: Dyad) -> str:
     text = _straight(text)
     out, last = [], 0
     for m in find_mentions(text):
-        token = (TOKENS["P"] if m.code == dyad.patron else TOKENS["C"] if m.code == dyad.client
-                 else TOKENS["K"] if m.code == dyad.attacker else TOKENS["T"])
+        token = (TOKENS["P"] if same_actor(m.code, dyad.patron) else TOKENS["C"] if same_actor(m.code, dyad.client)
+                 else TOKENS["K"] if dyad.attacker and same_actor(m.code, dyad.attacker) else TOKENS["T"])
         start = m.start - 4 if text[max(0, m.start - 4) : m.start].lower() == "the " else m.start
         out.append(text[last:max(start, last)])
         out.append(token)
@@ -600,7 +614,17 @@ def mask(text: str, dyad: Dyad) -> str:
     masked = "".join(out)
     if masked.isascii() and not _lower_rx(pair).search(masked.lower()):
         return masked  # no pair phrase: the substitution would change nothing
-    return pair.sub(TOKENS["X"], masked)
+    return pair.sub(lambda m: _pair_token(masked[: m.start()]), masked)
+
+
+def _pair_token(before: str) -> str:
+    """The token for "the two countries": the pair, unless the sentence has so far named a third party and only
+    one of the pair ("Pyongyang moved closer to Moscow; the two countries signed a pact", patron China): then the
+    two are that one and the third party, and the phrase is a third party's."""
+    has_p, has_c = TOKENS["P"] in before, TOKENS["C"] in before
+    if _names_third(before) and has_p != has_c:
+        return TOKENS["T"]
+    return TOKENS["X"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -666,6 +690,16 @@ class Scores:
     stance: dict[str, float] = field(default_factory=lambda: {"for": 0.0, "against": 0.0, "neutral": 0.0})
     factor: dict[str, float] = field(default_factory=lambda: dict.fromkeys(FACTORS, 0.0))
     hits: list[Hit] = field(default_factory=list)
+    # the part of each factor's weight that came with for or against evidence: the factor a sentence rests on is
+    # that of the evidence that decides its stance, not of the side it outweighs (see decide)
+    sided: dict[str, dict[str, float]] = field(
+        default_factory=lambda: {s: dict.fromkeys(FACTORS, 0.0) for s in ("for", "against")})
+
+    def add_factor(self, factor: str, weight: float, stance: str) -> None:
+        """Factor evidence, carried by a hit of this stance (for | against | neutral | none)."""
+        self.factor[factor] += weight
+        if stance in self.sided:
+            self.sided[stance][factor] += weight
 
     @property
     def evidence(self) -> float:
@@ -815,11 +849,11 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
         if stance in scores.stance:
             scores.stance[stance] += weight
         if cue.factor:
-            scores.factor[cue.factor] += weight
+            scores.add_factor(cue.factor, weight, stance)
         elif stance in ("for", "against"):
             tense = _tense_factor(masked[clause.start : clause.end], lex)
             if tense:
-                scores.factor[tense] += weight * float(lex.decision["tense_factor_weight"])
+                scores.add_factor(tense, weight * float(lex.decision["tense_factor_weight"]), stance)
         scores.hits.append(Hit(masked[m.start() : m.end()], stance, cue.factor, weight, negated, cue.generic))
     return scores
 
@@ -853,6 +887,8 @@ _EVENT_RULES: dict[tuple[str, str], tuple[str, str]] = {
     ("AGREE", "P>T"): ("against", "interest"),
     ("REQUEST", "P>T"): ("against", "signal"),
     ("REJECT", "P>C"): ("against", "signal"),
+    # the pair meeting or consulting: a statement of the relationship now
+    ("CONSULT", "P>C"): ("for", "signal"),
 }
 EVENT_WEIGHT = 0.75
 EVENTS_ONLY_BELOW = 1.0  # lexical for/against evidence under which events are consulted
@@ -863,7 +899,7 @@ EVENT_FACTOR_WEIGHT = 0.75  # what an event adds to its factor even where the cu
 
 def _event_rule(ev: CodedEvent, roles: str) -> tuple[str, str] | None:
     """(stance, factor) an event bears on the pair, before negation; None when it bears on nothing."""
-    rule = _EVENT_RULES.get((ev.event, roles))
+    rule = _EVENT_RULES.get((ev.event, roles)) or _EVENT_RULES.get((ev.event, roles.replace("K", "T")))
     if rule and ev.event == "AID" and roles == "P>C" and ev.modality == "future":
         return rule[0], "commitment"  # a pledged or treaty-bound transfer or defence is a commitment
     return rule
@@ -875,7 +911,9 @@ def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scor
     silent = max(scores.stance["for"], scores.stance["against"]) < EVENTS_ONLY_BELOW
 
     def role(code: str | None) -> str:
-        return "P" if code == dyad.patron else "C" if code == dyad.client else "T" if code else "-"
+        if code and dyad.attacker and same_actor(code, dyad.attacker):
+            return "K"
+        return "P" if same_actor(code, dyad.patron) else "C" if same_actor(code, dyad.client) else "T" if code else "-"
 
     for ev in events:
         rule = _event_rule(ev, f"{role(ev.source)}>{role(ev.target)}")
@@ -887,10 +925,10 @@ def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scor
         weight = EVENT_WEIGHT * (0.5 if ev.modality in ("hedged", "future") else 1.0)
         if silent:
             scores.stance[stance] += weight
-            scores.factor[factor] += weight
+            scores.add_factor(factor, weight, stance)
             scores.hits.append(Hit(f"<{ev.event} {ev.source}->{ev.target}>", stance, factor, weight, ev.negated))
         else:
-            scores.factor[factor] += EVENT_FACTOR_WEIGHT
+            scores.add_factor(factor, EVENT_FACTOR_WEIGHT, stance)
     return scores
 
 
@@ -945,6 +983,40 @@ def is_generic(scores: Scores) -> bool:
     return bool(hits) and all(h.generic and not h.negated for h in hits)
 
 
+_SUBJECT_PRONOUN = re.compile(r"\b(it|he|she|they)\b", re.IGNORECASE)
+# a sentence that opens with a gerund or an infinitive leaves its actor implicit ("Providing Iran with jets would
+# ...", "To arm Kyiv now would ..."): it may be the patron
+_IMPLICIT_SUBJECT = re.compile(r"[\s\"'*]*(to [a-z]+|[A-Za-z]+ing)\b", re.IGNORECASE)
+
+
+def is_about_others(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bool:
+    """Does the sentence speak only of the client and third parties: it names both, but not the patron or the
+    pair, and neither an anaphor of the relationship nor a subject pronoun (it, he, she, they) brings the patron
+    in, nor does it open with a gerund or infinitive whose actor is left implicit? ("Kyiv said it was open to a
+    ceasefire with Moscow", patron the US.) Such a sentence is no claim: the
+    client's acts towards others leak no stance onto the patron (issue 13). The third parties must all be states:
+    an alliance or organisation ("a member of the CSTO", "help from NATO") may be the patron's own."""
+    lex = lex or load_lexicon()
+    masked = mask(sentence, dyad)
+    if TOKENS["C"] not in masked or not _names_third(masked):
+        return False
+    if TOKENS["P"] in masked or TOKENS["X"] in masked or lex.anaphors.search(masked):
+        return False
+    if _SUBJECT_PRONOUN.search(masked) or _IMPLICIT_SUBJECT.match(masked):
+        return False
+    others = [m.code for m in find_mentions(_straight(sentence))
+              if not (same_actor(m.code, dyad.patron) or same_actor(m.code, dyad.client))]
+    return bool(others) and all(is_state(code) for code in others)
+
+
+def is_others_view(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bool:
+    """Is the sentence how third parties see the relationship ("their deepening ties are viewed with concern by
+    Western powers", "for Washington, the pact is a threat")? That is the others' perception, no claim on whether
+    the patron will defend the client."""
+    lex = lex or load_lexicon()
+    return lex.others_view is not None and bool(lex.others_view.search(mask(sentence, dyad)))
+
+
 def is_patron_statement(sentence: str, dyad: Dyad, scores: Scores) -> bool:
     """A statement (a speech cue: said, told, spokesman, ...) whose first actor is the patron, with no stance
     evidence either way ("The Kremlin said it was in contact with Tehran's leadership")."""
@@ -969,7 +1041,10 @@ def decide(scores: Scores, anchored: bool = True, lex: Lexicon | None = None) ->
     else:
         stance = "for" if pro > con else "against"
     order = list(dec["factor_order"])
-    factor = max(order, key=lambda f: (scores.factor[f], -order.index(f)))
+    other = {"for": "against", "against": "for"}.get(stance)
+    losing = float(dec.get("losing_side_factor_weight", 1.0))
+    weights = {f: scores.factor[f] - (1.0 - losing) * (scores.sided[other][f] if other else 0.0) for f in order}
+    factor = max(order, key=lambda f: (weights[f], -order.index(f)))
     if scores.factor[factor] <= 0:
         factor = "interest"
     return stance, factor
@@ -987,7 +1062,7 @@ def code_sentence(
     if is_patron_statement(sentence, dyad, scores):
         # the patron speaking, with no cue for either way: a signal whose direction the text leaves open
         scores.stance["neutral"] += float(lex.decision["patron_statement_weight"])
-    if is_generic(scores):
+    if is_generic(scores) or is_about_others(sentence, dyad, lex) or is_others_view(sentence, dyad, lex):
         return None
     decided = decide(scores, is_anchored(sentence, dyad, lex), lex)
     if decided is None:
