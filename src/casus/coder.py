@@ -902,7 +902,7 @@ _COMMON_VERBS = frozenset(
 )
 
 
-# "officials from Ukraine and the United States opened talks": the officials' states act, as the subject would.
+# "envoys from Chile and Peru began talks": the envoys' states act, as a subject would.
 _ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys diplomats negotiators ministers "
                          "leaders officers commanders".split())
 _GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
