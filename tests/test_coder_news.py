@@ -78,6 +78,35 @@ CASES = [
     # stopping a campaign is RETREAT, towards whom it was aimed
     ("Israel halted its strikes on Lebanon on Monday.", {("ISR", "RETREAT", "LBN", False), ("ISR", "ASSAULT", "LBN", False)}),
     ("The talks could end the deadlock.", set()),
+    # round 2: a bare infinitive after "helped" is a verb; pledges to defend each other are AID both ways
+    ("The British navy helped defend Jordan on Sunday.", {("GBR", "AID", "JOR", False)}),
+    ("Chile and Peru will come to each other's aid in a war.",
+     {("CHL", "AID", "PER", False), ("PER", "AID", "CHL", False)}),
+    ("Kenya and Uganda pledged to defend one another.", {("KEN", "AID", "UGA", False), ("UGA", "AID", "KEN", False)}),
+    # the agent after a nominal attack ("by X") beats the clause's subject
+    ("Cairo slammed the strikes by Sudan on Chad.", {("EGY", "ACCUSE", "SDN", False), ("SDN", "ASSAULT", "TCD", False)}),
+    # "cautioned" warns; letters exchanged are contacts; acting together is cooperation; military activity a mobilisation
+    ("Ankara cautioned Athens against new drilling.", {("TUR", "THREATEN", "GRC", False)}),
+    ("Seoul and Tokyo exchanged letters on Monday.", {("JPN", "CONSULT", "KOR", False), ("KOR", "CONSULT", "JPN", False)}),
+    ("Rwanda and Burundi acted together against the rebels.",
+     {("BDI", "COOPERATE", "RWA", False), ("RWA", "COOPERATE", "BDI", False)}),
+    ("Russia stepped up military activity near Finland.", {("RUS", "MOBILIZE", None, False)}),
+    # "from allies including X": X is what the preposition governs
+    ("Egypt gets drones from partners including Russia.", {("RUS", "AID", "EGY", False)}),
+    # a gerund after an adverb still has its subject ("with X again threatening Y"); exacting a price is a warning
+    ("Trade fell, with Ankara again threatening Cyprus with force.", {("TUR", "THREATEN", "CYP", False)}),
+    ("Peru said it would exact a price if Chile intervened.", {("PER", "THREATEN", "CHL", False)}),
+    # "Sino-" is Chinese; officials from X act for X, as a subject
+    ("Analysts noted growing Sino-Russian military cooperation.",
+     {("CHN", "COOPERATE", "RUS", False), ("RUS", "COOPERATE", "CHN", False)}),
+    ("Senior officials from Chile and Peru opened talks in Lima.",
+     {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
+    # "told X to do": a request; "told X not to": a warning
+    ("Cairo told Khartoum to reopen the border.", {("EGY", "REQUEST", "SDN", False)}),
+    ("Cairo told Khartoum not to close the border.", {("EGY", "THREATEN", "SDN", False)}),
+    # a commitment reaffirmed to a state is SUPPORT; to a goal, nothing
+    ("Tokyo reaffirmed its commitment to Manila.", {("JPN", "SUPPORT", "PHL", False)}),
+    ("Paris reaffirmed its commitment to the climate goals.", set()),
     # signing or ratifying a partnership or declaration is AGREE (convention 5); a compound agreement noun is one
     ("Last year Egypt and Sudan signed a strategic partnership.",
      {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),

@@ -23,6 +23,7 @@ def sentences(text: str) -> list[str]:
 
 CASES = [
     ("plain", "Moscow signed. Tehran agreed!", ["Moscow signed.", "Tehran agreed!"]),
+    ("footnote marker", "Drills were extended.[2] More drills followed.", ["Drills were extended.[2]", "More drills followed."]),
     ("titles and months", "Gen. Ivan Petrov met Dr. Lee in St. Petersburg on Jan. 5. Talks ended.",
      ["Gen. Ivan Petrov met Dr. Lee in St. Petersburg on Jan. 5.", "Talks ended."]),
     ("acronym mid-sentence", "The U.S. Treasury imposed sanctions. Moscow objected.",

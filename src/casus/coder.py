@@ -83,6 +83,7 @@ _CAPITAL = re.compile(r"[A-Z]")
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who)\b")
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression)\b")
+_TELL_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+to\s+(?!not\b)[a-z]+")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
 _SIGNING_AFTER = re.compile(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing|ratified|"
                             r"finali[sz]ed)\b")
@@ -693,6 +694,8 @@ def _prev_word(low: str, start: int, starts: list[int], words: list[str]) -> str
     return low[max(s0, lo):e0] if e0 > lo else ""
 
 
+# "helped defend", "helps fund": a bare infinitive after help is a verb, not a noun after an -ed adjective.
+_HELP = frozenset({"help", "helps", "helped", "helping"})
 _NOT_RECIPIENT_PREPS = frozenset({"across", "into", "beyond", "through", "throughout", "over", "until", "from"})
 
 
@@ -705,7 +708,7 @@ def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: st
     """
     if prev in ("a", "an", "fully", "well", "heavily", "newly", "lightly") and low[start:start + 30].split()[0].endswith("ed"):
         return None  # "a fully armed Iran": an adjective
-    if prev in _VERB_PREV or prev.endswith("ly"):
+    if prev in _VERB_PREV or prev in _HELP or prev.endswith("ly"):
         want = "verb"
     elif prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "or", "any", "with", "without", "amid",
                                                          "despite") or prev.endswith(_ADJ_END):
@@ -848,6 +851,8 @@ def _resolve_mentions(
         lead = _prev_ws(sent, m.start, 3)
         while lead and lead[-1] in DETS:
             lead.pop()
+        if lead and lead[-1] == "including":
+            lead = _including_lead(sent, m.start) or lead
         if lead and (lead[-1] in lex.verb_forms or lead[-1] in _COMMON_VERBS or (
                 lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)):
             m.obj = True
@@ -856,9 +861,11 @@ def _resolve_mentions(
                                     "northern", "southern", "eastern", "western", "central", "north", "south", "east",
                                     "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied"):
             lead.pop()
-        if lead and lead[-1] in PREPS:
+        if lead and lead[-1] in PREPS and not (lead[-1] == "from" and len(lead) > 1 and lead[-2] in _ENVOY_NOUNS):
             m.prep = lead[-1]
-            nxt_w = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 24, 1)
+            nxt_w = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 32, 2)
+            if len(nxt_w) == 2 and (nxt_w[0] in _GERUND_ADVERBS or nxt_w[0].endswith("ly")):
+                nxt_w = nxt_w[1:]  # "with Trump again threatening Iran": an adverb before the gerund
             if m.prep in ("with", "without", "for") and nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
                     "during", "including", "regarding", "concerning", "following", "according"):
                 m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
@@ -893,6 +900,26 @@ _COMMON_VERBS = frozenset(
     "tell tells told ask asks asked give gives gave offer offers offered provide provides provided defend defends protect "
     "protects shield shields support supports supported back backs warn warns warned condemn condemns condemned".split()
 )
+
+
+# "envoys from Chile and Peru began talks": the envoys' states act, as a subject would.
+_ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys diplomats negotiators ministers "
+                         "leaders officers commanders".split())
+_GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
+
+
+def _including_lead(sent: Sentence, pos: int) -> list[str]:
+    """'help from allies including X': the preposition of the noun that 'including' lists, for X (else [])."""
+    w = _prev_ws(sent, pos, 6)
+    while w and w[-1] in DETS:
+        w.pop()
+    if not w or w[-1] != "including":
+        return []
+    before = w[:-1]
+    for k in range(len(before) - 2, max(-1, len(before) - 5), -1):
+        if before[k] in PREPS:
+            return [before[k]]
+    return []
 
 
 def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
@@ -1099,14 +1126,17 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             if noun and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or m.kind in ("pair", "group", "adj")
                                                  or not gap.strip()):
                 return _group(sent, m)
+            agent = _by_from_agent(sent, t, hi) if noun else []
+            if agent:
+                return agent  # "Moscow slammed the strikes by Israel": the agent named after the noun, not the subject
             if m.prep is None and not m.obj and (_modifier_gap(gap) or (
                     m.poss or m.kind in ("pron", "pair", "name", "leader", "inst", "group", "capital", "adj")) and _control_gap(gap, lex)):
                 if m.role != "mod" or noun:
                     return _group(sent, m)
     if noun or t.trig.frame in ("sanction",):
-        for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
-            if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
-                return _group(sent, m)
+        agent = _by_from_agent(sent, t, hi)
+        if agent:
+            return agent
     if t.trig.frame == "sanction":
         return []
     for allow_obj in (False, True):
@@ -1129,6 +1159,14 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         for m in sent.mentions:
             if m.start > sent.bounds[0] and _subject_ok(m):
                 return _group(sent, m)
+    return []
+
+
+def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
+    """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
+    for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
+        if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
+            return _group(sent, m)
     return []
 
 
@@ -2178,6 +2216,10 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "Russia declined Yerevan's request for help": help withheld from the one who asked
         mode = trig.mode if trig.mode != "auto" else None
         new = Trigger("AID", "noun", "declined", mode, None, frozenset(), False, True, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "THREATEN" and t.key.startswith(("tell", "told")) and _TELL_TO.match(sent.text[t.end:t.end + 40]):
+        # "told Beijing to abide by the ruling": an order, a request (not "told X not to", a warning)
+        new = Trigger("REQUEST", "verb", "request", "auto", None, frozenset({"target"}), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)

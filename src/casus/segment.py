@@ -74,8 +74,8 @@ def load_lexicon() -> Lexicon:
 _MARK_CHARS = re.compile(r"[-*_#•]+")
 _SENTENCE_CLOSERS = '.!?"”)'
 _LEAD_BULLET = re.compile(r"[ \t]*(?:[-*•·▪●◦‣>]|\d{1,3}[.)])[ \t]+(?=\S)")
-# A run of sentence-final punctuation with its closing quotes, brackets, **.
-_TERM = re.compile(r"[.!?…]+[\"'”’»)\]*_]*")
+# A run of sentence-final punctuation with its closing quotes, brackets, **, and footnote markers ("[1]").
+_TERM = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?:\[\d{1,3}\])*")
 _OPENERS = "\"'“‘«([*_"
 # After a sentence end: the space, up to four opening quotes or markers, the next character.
 _NEXT = re.compile(r"\s+([\"'“‘«(\[*_]{0,4})(\S?)")
