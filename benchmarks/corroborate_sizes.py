@@ -17,15 +17,15 @@ import sys
 import time
 from pathlib import Path
 
-from casus.bench import synthetic_sentences
-from casus.corroborate import cluster_sentences
+from casus.corroborate.clusters import cluster_sentences
+from casus.run.bench import synthetic_sentences
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 def real_sentences() -> list[str]:
-    from casus.clean import clean_text
-    from casus.segment import split_sentences
+    from casus.text.clean import clean_text
+    from casus.text.segment import split_sentences
 
     out: list[str] = []
     for path in sorted(SHARED.glob("*/*")):

@@ -10,7 +10,7 @@ others with it, and its peak memory is its own) under a wall-clock limit; a
 case over the limit is killed and shown as ``> LIMIT``.
 
 Text cases time each stage on its own (clean, segment, code events, claims).
-HTML cases time ``casus.ingest.ingest(store, [file])`` on one hostile page and
+HTML cases time ``casus.run.ingest.ingest(store, [file])`` on one hostile page and
 show what became of it (a new document or the one-line skip reason).
 """
 
@@ -61,11 +61,11 @@ def _peak_mb() -> float:
 
 
 def run_text(name: str) -> dict[str, object]:
-    from casus.claims import code_claims
-    from casus.clean import clean_text
-    from casus.coder import code_sentences
-    from casus.pipeline import warm_up
-    from casus.segment import split_sentences
+    from casus.claims.stance import code_claims
+    from casus.events.coder import code_sentences
+    from casus.run.pipeline import warm_up
+    from casus.text.clean import clean_text
+    from casus.text.segment import split_sentences
 
     warm_up()
     text = TEXT_CASES[name]()
@@ -93,9 +93,9 @@ def run_html(name: str) -> dict[str, object]:
     import trafilatura  # noqa: F401  # import and lexicon loading are not the page's time
     from robust_inputs import HOSTILE_HTML, SLOW_HTML
 
-    from casus.ingest import ingest
-    from casus.pipeline import warm_up
-    from casus.store import Store
+    from casus.run.ingest import ingest
+    from casus.run.pipeline import warm_up
+    from casus.store.database import Store
 
     warm_up()
 
@@ -161,7 +161,7 @@ def main() -> None:
             cols = [r[k] for k in ("chars", "clean", "segment", "code", "claims", "sentences", "events", "peak_mb")]
             print("| " + " | ".join([name, *map(_fmt, cols)]) + " |", flush=True)
     if args.only != "text":
-        print(f"\n## Hostile HTML (casus.ingest.ingest on one file; limit {args.limit:g} s per case)\n")
+        print(f"\n## Hostile HTML (casus.run.ingest.ingest on one file; limit {args.limit:g} s per case)\n")
         print("| case | bytes | seconds | peak MB | exit | outcome |")
         print("|---|---:|---:|---:|---:|---|")
         cases = list(HOSTILE_HTML) + ([] if args.quick else list(SLOW_HTML))

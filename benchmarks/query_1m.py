@@ -19,8 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from casus.bench import build_big_store
-from casus.store import Store
+from casus.run.bench import build_big_store
+from casus.store.database import Store
 
 COMMANDS = [
     ["events", "--source", "RUS", "--target", "IRN", "--type", "AID"],

@@ -91,7 +91,7 @@ def iso_codes(states: Iterable[dict[str, str]]) -> dict[int, str]:
 def nuclear_since() -> dict[str, int]:
     """casus's nuclear table (knowledge.yaml): state -> first year."""
     sys.path.insert(0, str(ROOT / "src"))
-    from casus import knowledge
+    from casus.assess import knowledge
 
     return {k: int(v) for k, v in knowledge.load_data("knowledge.yaml")["nuclear"]["states"].items()}
 

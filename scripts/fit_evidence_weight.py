@@ -19,8 +19,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from casus.evidence_fit import episode_rows, loeo
-from casus.store import Store
+from casus.assess.evidence_fit import episode_rows, loeo
+from casus.store.database import Store
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "casus" / "data" / "evidence_weight.yaml"
 

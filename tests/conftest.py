@@ -19,7 +19,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fresh_store(db_path: Path):
-    from casus.store import Store
+    from casus.store.database import Store
 
     store = Store(db_path)
     yield store

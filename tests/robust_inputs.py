@@ -95,9 +95,9 @@ def ingest_each(folder: str, names: list[str]) -> None:
 
     import trafilatura  # noqa: F401  # imported once up front: its import time is no case's time
 
-    from casus.ingest import ingest
-    from casus.pipeline import warm_up
-    from casus.store import Store
+    from casus.run.ingest import ingest
+    from casus.run.pipeline import warm_up
+    from casus.store.database import Store
 
     warm_up()
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pycountry
 import pytest
 import yaml
-from importlib import resources
 
-from casus.actors import gazetteer, resolve_actor, suggest
+from casus.events.actors import gazetteer, resolve_actor, suggest
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests for casus.assess, against a small in-memory fake of the store API."""
+"""Tests for casus.assess.answer, against a small in-memory fake of the store API."""
 
 from __future__ import annotations
 
@@ -8,8 +8,13 @@ from typing import Any
 
 import pytest
 
-from casus import assess as assess_mod
-from casus.assess import assess, assess_scenario, render_scenario_text, render_text
+from casus.assess import answer as assess_mod
+from casus.assess.answer import (
+    assess,
+    assess_scenario,
+    render_scenario_text,
+    render_text,
+)
 from casus.errors import CasusError
 from casus.records import FACTORS, RUNGS
 

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from casus import knowledge
-from casus.assess import assess, visible
+from casus.assess import knowledge
+from casus.assess.answer import assess, visible
+from casus.assess.evidence_fit import loeo
 from casus.cli import main
-from casus.evidence_fit import loeo
 from casus.records import RUNGS
-from casus.store import Store
+from casus.store.database import Store
 from tests.test_assess import FakeStore
 
 EARLY = "2025-05-02\n\nMoscow condemned the Israeli strikes on Iran and called them reckless.\n"
@@ -211,7 +211,7 @@ def test_us_wars_2001_2021_count_as_at_war_elsewhere() -> None:
 
 
 def test_the_answer_uses_the_model_fitted_as_of_the_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    from casus import assess as assess_mod
+    from casus.assess import answer as assess_mod
 
     seen: list[Any] = []
     real = assess_mod.model.fit
@@ -238,7 +238,7 @@ YEAR_ONLY = "---\npublished: 2025\n---\nRussia delivered air defence systems to 
 def test_the_report_shows_nothing_invisible_as_of_the_date(tmp_path: Path) -> None:
     """The report's timeline and claim clusters follow the assessment's strict as-of rule: no later article,
     and no year-only article before its year is over."""
-    from casus.report import build_context
+    from casus.outputs.report import build_context
 
     db = _ingest(tmp_path, {"early.txt": EARLY, "late.txt": LATE, "year.md": YEAR_ONLY})
     with Store(db, readonly=True) as store:

@@ -7,9 +7,9 @@ import importlib.util
 import pytest
 from click.testing import CliRunner
 
-from casus.bench import synthetic_sentences
-from casus.bench_code import run
 from casus.cli import main
+from casus.run.bench import synthetic_sentences
+from casus.run.bench_code import run
 
 
 def test_run_reports_rate_memory_build_and_baseline() -> None:
@@ -32,7 +32,7 @@ def test_cli_prints_the_numbers() -> None:
 
 
 def test_corpus_documents_read_as_ingest_reads_and_repeat_to_the_count(tmp_path) -> None:
-    from casus.bench_code import corpus_documents
+    from casus.run.bench_code import corpus_documents
 
     (tmp_path / "a.md").write_text("---\npublished: 2026-03\npatron: TUR\n---\nTurkey and Azerbaijan held talks."
                                    " Turkey sent drones to Azerbaijan.\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Tests for casus.claims (stance of sentences on 'will PATRON defend CLIENT').
+"""Tests for casus.claims.stance (stance of sentences on 'will PATRON defend CLIENT').
 
 Most cases are synthetic sentences written for these tests about dyads other
 than the seed corpus's Russia-Iran (China-North Korea, US-Taiwan, Russia-Armenia
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from casus.claims import (
+from casus.claims.stance import (
     Dyad,
     code_claims,
     code_sentence,
@@ -306,8 +306,8 @@ def test_find_mentions(text: str, codes: list[str]) -> None:
 
 
 def test_leaders_and_states_from_the_gazetteer() -> None:
-    """Leaders, abbreviations and states all resolve through casus.actors' gazetteer."""
-    import casus.claims as claims
+    """Leaders, abbreviations and states all resolve through casus.events.actors' gazetteer."""
+    import casus.claims.stance as claims
 
     assert [m.code for m in find_mentions("Kim Jong Un met Xi Jinping; the U.S. and Taiwan watched.")] == [
         "PRK", "CHN", "USA", "TWN",
@@ -316,7 +316,7 @@ def test_leaders_and_states_from_the_gazetteer() -> None:
 
 
 def test_explain_lists_cues() -> None:
-    from casus.claims import explain
+    from casus.claims.stance import explain
 
     hits = explain("Russia is unlikely to send troops to defend Armenia.", "RUS", "ARM")
     assert any(h.negated and h.stance == "against" for h in hits)

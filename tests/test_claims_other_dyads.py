@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casus.claims import Dyad, code_sentence, orient, score_sentence
+from casus.claims.stance import Dyad, code_sentence, orient, score_sentence
 
 
 @pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
@@ -30,7 +30,7 @@ def test_a_third_partys_treaty_is_not_the_patrons_commitment() -> None:
 
 def test_front_matter_pair_wins_over_detection() -> None:
     """meta["patron"]/meta["client"] (the document's front matter) decide the pair, not the text's co-mentions."""
-    from casus.claims import code_claims
+    from casus.claims.stance import code_claims
 
     sentences = ["France and Turkey have quarrelled over the eastern Mediterranean for years.",
                  "Paris signed a defence pact with Athens that obliges it to come to Greece's aid."]
@@ -43,7 +43,7 @@ def test_front_matter_pair_wins_over_detection() -> None:
 
 
 def test_the_headline_is_article_text_but_a_section_heading_is_not() -> None:
-    from casus.claims import code_claims
+    from casus.claims.stance import code_claims
 
     title = "Paris Vows To Defend Athens After Turkish Naval Standoff"
     sentences = [title, "Why The Treaty Matters For Greece", "Paris pledged on Monday to defend Greece if it is attacked."]
@@ -194,13 +194,13 @@ def test_words_that_only_look_like_cues(sentence: str) -> None:
 def test_a_document_about_two_pairs_gets_claims_for_both() -> None:
     """No front matter: the paragraphs about another pair (named in two sentences, the first pair not at all)
     are read for that pair; the export then carries each claim's own patron and client."""
-    from casus.claims import code_claims, paragraph_numbers
+    from casus.claims.stance import code_claims, paragraph_numbers
 
     text = ("Will Russia defend Armenia? Moscow is bound by treaty to defend Armenia if it is attacked.\n\n"
             "Russia's peacekeepers did nothing when Azerbaijan struck Armenia in 2022.\n\n"
             "Will China defend Pakistan? China has supplied Pakistan with most of its fighter jets.\n"
             "Beijing and Islamabad signed a defence cooperation pact last year.")
-    from casus.segment import split_sentences
+    from casus.text.segment import split_sentences
 
     spans = split_sentences(text)
     sentences = [text[s.start:s.end] for s in spans]
@@ -216,7 +216,7 @@ def test_a_document_about_two_pairs_gets_claims_for_both() -> None:
 
 
 def test_one_passing_mention_of_another_pair_keeps_the_document_pair() -> None:
-    from casus.claims import code_claims
+    from casus.claims.stance import code_claims
 
     sentences = ["Moscow is bound by treaty to defend Armenia if it is attacked.",
                  "The pact is weaker than the one China signed with Pakistan."]
@@ -225,8 +225,8 @@ def test_one_passing_mention_of_another_pair_keeps_the_document_pair() -> None:
 
 
 def test_pipeline_passes_front_matter_meta_to_claims() -> None:
-    from casus.pipeline import process
     from casus.records import RawInput
+    from casus.run.pipeline import process
 
     raw = RawInput(location="x.md", text="France and Turkey quarrel. Paris signed a defence pact with Athens.",
                    title="France and Turkey", meta={"patron": "FRA", "client": "GRC"})
@@ -256,7 +256,7 @@ def test_non_negates_only_the_words_it_prefixes() -> None:
 
 def test_the_front_matter_attacker_is_its_own_mask() -> None:
     """With meta["attacker"], the patron's help to the attacker is against it; help to another third party is not."""
-    from casus.claims import meta_dyad
+    from casus.claims.stance import meta_dyad
 
     dyad = meta_dyad({"patron": "RUS", "client": "IRN", "attacker": "ISR"})
     assert dyad == Dyad("RUS", "IRN", "ISR")
@@ -432,7 +432,7 @@ def test_named_help_is_precedent_and_readiness_a_signal(patron: str, client: str
 def test_the_factor_comes_from_the_side_that_wins() -> None:
     """The factor is that of the evidence that decides the stance: a commitment word on the losing for side counts
     only in part against the winning side's capability evidence."""
-    from casus.claims import Hit, Scores, decide
+    from casus.claims.stance import Hit, Scores, decide
 
     scores = Scores()
     scores.stance.update({"for": 1.0, "against": 2.0})
@@ -464,7 +464,7 @@ def test_eras_and_third_party_allies_are_not_evidence() -> None:
 
 def test_front_matter_codes_match_the_actor_layers_aliases() -> None:
     """'patron: GCC' in the front matter is the Gulf Cooperation Council the actor layer codes GULF."""
-    from casus.claims import TOKENS, mask
+    from casus.claims.stance import TOKENS, mask
 
     masked = mask("The Gulf Cooperation Council vowed to defend Qatar.", Dyad("GCC", "QAT"))
     assert TOKENS["P"] in masked and TOKENS["T"] not in masked
@@ -475,7 +475,7 @@ def test_front_matter_codes_match_the_actor_layers_aliases() -> None:
 def test_the_clients_dealings_with_others_are_no_claim() -> None:
     """A sentence about the client and third parties only says nothing of the patron; a pronoun or an anaphor of
     the relationship can still bring the patron in."""
-    from casus.claims import is_about_others
+    from casus.claims.stance import is_about_others
 
     dyad = Dyad("USA", "UKR")
     others = "Kyiv warned Moscow of a firm response and vowed to strike back at Russian bases."
@@ -528,7 +528,7 @@ def test_conduct_in_the_past_is_precedent(sentence: str, stance: str) -> None:
 
 def test_the_two_countries_after_a_third_party_are_not_the_pair() -> None:
     """'The two countries' after the client and a third party are named are those two, not the pair."""
-    from casus.claims import TOKENS, mask
+    from casus.claims.stance import TOKENS, mask
 
     dyad = Dyad("CHN", "PRK")
     masked = mask("Pyongyang has moved closer to Moscow, and the two countries signed a defence pact.", dyad)

@@ -1,4 +1,4 @@
-"""casus.clean: junk removal on synthetic fixtures, the seed gold set, and any text."""
+"""casus.text.clean: junk removal on synthetic fixtures, the seed gold set, and any text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casus.clean import clean_text, compile_rules, load_rules
+from casus.text.clean import clean_text, compile_rules, load_rules
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD_JUNK = SHARED / "gold" / "seeds.junk.jsonl"

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from casus.bench import write_corpus
 from casus.cli import main
+from casus.run.bench import write_corpus
 
 ARTICLE = (
     "Tokyo weighs its options\nMay 2, 2024\n\n"

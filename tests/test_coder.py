@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casus.coder import code_sentences, inflect, trie_regex
+from casus.events.coder import code_sentences, inflect, trie_regex
 from casus.records import CodedEvent
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from casus.coder import code_sentences
+from casus.events.coder import code_sentences
 
 CASES = [
     # a reporting verb after the trigger: "X reports" governs it too

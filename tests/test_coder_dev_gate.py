@@ -13,21 +13,21 @@ from pathlib import Path
 import pytest
 
 from casus.evaluate.judged import score_store
-from casus.ingest import ingest
-from casus.store import Store
+from casus.run.ingest import ingest
+from casus.store.database import Store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
-# measured 2026-12-01 with PYTHONPATH=$PWD/src /work/tools/measure.sh (the same as these tests compute)
-# (dev 0.441, A-C 0.505, D-G 0.393, seeds 0.797; role-matched mode 0.855, modality 0.772, negation 0.969)
+# measured with `casus ingest` of the corpus and `casus eval events GOLD [--docs REGEX]` (what these tests compute)
+# (after the events, events2 and events3 work were merged, 2026-12-02: dev 0.450, A-C 0.508, D-G 0.407,
+# seeds 0.797; role-matched on dev mode 0.855, modality 0.896, negation 0.992, 386 events)
 GATES = {
-    ("dev", None): 0.43,
-    ("dev", "^dev-[A-C]"): 0.49,
-    ("dev", "^dev-[D-G]"): 0.38,
-    ("seeds", None): 0.78,
+    ("dev", None): 0.44,
+    ("dev", "^dev-[A-C]"): 0.498,
+    ("dev", "^dev-[D-G]"): 0.397,
+    ("seeds", None): 0.787,
 }
-# attributes re-measured 2026-12-01 after the events3 work: role-matched modality 0.902, negation 0.992 (dev, 366 events)
-ATTRIBUTE_GATES = {"mode": 0.85, "modality": 0.892, "negated": 0.982}  # dev, on role-matched events
+ATTRIBUTE_GATES = {"mode": 0.845, "modality": 0.886, "negated": 0.982}  # dev, on role-matched events
 
 
 def _load(path: Path) -> list[dict]:

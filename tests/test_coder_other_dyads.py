@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from casus.coder import code_sentences
+from casus.events.coder import code_sentences
 
 PUBLISHED = "2025-11-01"
 

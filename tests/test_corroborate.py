@@ -1,4 +1,4 @@
-"""Tests for casus.corroborate: near-duplicate clusters and independent sources."""
+"""Tests for casus.corroborate.clusters: near-duplicate clusters and independent sources."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from casus.corroborate import (
+from casus.corroborate.clusters import (
     cluster_sentences,
     clusters_of,
     evidence_weights,

@@ -76,7 +76,7 @@ def _render(table: object, width: int) -> list[str]:
 @pytest.mark.parametrize("width", [80, 100, 160])
 @pytest.mark.parametrize("kind", ["docs", "events"])
 def test_tables_fit_the_terminal_and_keep_their_text(kind: str, width: int) -> None:
-    from casus.tables import SENTENCE_MIN, TITLE_MIN, docs_table, events_table
+    from casus.outputs.tables import SENTENCE_MIN, TITLE_MIN, docs_table, events_table
 
     table, text, keep, minimum = ((docs_table([LONG_DOC], width), LONG_DOC["title"], ["0123456789abcdef", "2024-06-12"],
                                    TITLE_MIN) if kind == "docs" else
@@ -111,7 +111,7 @@ def test_docs_and_events_at_columns_80(two_docs: Path) -> None:
 def test_graphml_marks_only_sovereign_states_as_states(tmp_path: Path, code: str, kind: str) -> None:
     import networkx as nx
 
-    from casus.network import build_graph, write_graphml
+    from casus.outputs.network import build_graph, write_graphml
 
     other = "USA" if code != "USA" else "RUS"
     g = build_graph([{"source": code, "target": other, "event": "SUPPORT", "mode": None, "modality": "asserted",
@@ -125,7 +125,7 @@ def test_graphml_marks_only_sovereign_states_as_states(tmp_path: Path, code: str
 # -- bench ingest reports progress -----------------------------------------------------------------
 
 def test_bench_ingest_reports_progress_while_it_generates_and_ingests() -> None:
-    from casus.bench import run_ingest_bench
+    from casus.run.bench import run_ingest_bench
 
     seen: list[tuple[str, int, int]] = []
     result = run_ingest_bench(12, progress=lambda phase, done, total: seen.append((phase, done, total)))
@@ -157,7 +157,7 @@ def test_bench_progress_bar_draws_on_a_terminal(monkeypatch: pytest.MonkeyPatch)
 def test_scenario_template_feeds_back_into_scenario(tmp_path: Path, args: list[str]) -> None:
     import json
 
-    from casus.model import REQUIRED_SCENARIO_FIELDS
+    from casus.assess.model import REQUIRED_SCENARIO_FIELDS
 
     made = CliRunner().invoke(main, ["assess", "--scenario-template", *args])
     assert made.exit_code == 0, made.output
@@ -217,7 +217,7 @@ def test_report_embeds_no_local_path(report_page: tuple[str, Path]) -> None:
 def test_report_shows_the_top_clusters_and_hides_the_rest(report_page: tuple[str, Path]) -> None:
     from lxml import html as lxml_html
 
-    from casus.report import TOP_CLUSTERS
+    from casus.outputs.report import TOP_CLUSTERS
 
     doc = lxml_html.fromstring(report_page[0])
     top = doc.cssselect("#corroboration table.clusters.top tbody tr")
@@ -240,7 +240,7 @@ def test_each_evidence_item_says_which_way_it_pushes(report_page: tuple[str, Pat
 
 
 def test_a_claim_pushes_by_its_stance_and_a_fact_by_its_contribution() -> None:
-    from casus.assess import Evidence, set_pushes
+    from casus.assess.answer import Evidence, set_pushes
 
     for_claim = Evidence(doc="a", sentence="s1", date=None, site=None, stance="for")
     against = Evidence(doc="a", sentence="s2", date=None, site=None, stance="against")
@@ -264,7 +264,7 @@ def test_a_claim_pushes_by_its_stance_and_a_fact_by_its_contribution() -> None:
 def serve_get(tmp_path_factory: pytest.TempPathFactory):
     import asyncio
 
-    from casus.serve import make_datasette
+    from casus.outputs.serve import make_datasette
 
     from .test_report import make_corpus_db
 
@@ -310,7 +310,7 @@ def test_events_between_two_actors_and_claims_for_a_pair(serve_get) -> None:
 def _edited(seed: int, n: int) -> list[str]:
     import random
 
-    from casus.bench import synthetic_sentences
+    from casus.run.bench import synthetic_sentences
 
     r = random.Random(seed)
     base = synthetic_sentences(n // 2, seed=seed)
@@ -332,7 +332,7 @@ def _edited(seed: int, n: int) -> list[str]:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize("threshold", [0.5, 0.7, 0.9])
 def test_prefix_filtering_clusters_exactly_as_all_pairs(seed: int, threshold: float) -> None:
-    from casus.corroborate import cluster_sentences
+    from casus.corroborate.clusters import cluster_sentences
 
     items = [(i, f"s{i % 7}", t) for i, t in enumerate(_edited(seed, 500))]
     exact = cluster_sentences(items, threshold, method="all")
@@ -344,7 +344,7 @@ def test_corroborate_never_imports_datasketch() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from casus.corroborate import cluster_sentences; from casus.bench import synthetic_sentences; "
+    code = ("import sys; from casus.corroborate.clusters import cluster_sentences; from casus.run.bench import synthetic_sentences; "
             "cluster_sentences([(i, 'a', t) for i, t in enumerate(synthetic_sentences(2000))]); "
             "print('datasketch' in sys.modules, 'scipy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
@@ -380,8 +380,9 @@ def _requirement_name(req: str) -> str:
 
 
 def test_declared_dependencies_are_what_the_code_imports() -> None:
-    import tomllib
     from importlib.metadata import packages_distributions
+
+    import tomllib
 
     root = Path(__file__).resolve().parents[1]
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
@@ -403,7 +404,7 @@ def test_declared_dependencies_are_what_the_code_imports() -> None:
 
 
 def test_the_report_inlines_the_vega_runtime_from_an_installed_package() -> None:
-    from casus import report
+    from casus.outputs import report
 
     bundle = report.vega_bundle()
     assert "vegaEmbed" in bundle and len(bundle) > 500_000 and "</script" not in bundle.lower()

@@ -11,13 +11,13 @@ from click.testing import CliRunner
 pytest.importorskip("distributed", reason="the Dask engine needs the 'dask' extra")
 pytest.importorskip("pyarrow", reason="the Dask engine needs the 'dask' extra")
 
-from casus.bench import store_digest, write_corpus  # noqa: E402
 from casus.cli import main  # noqa: E402
-from casus.distributed import ingest_to_parquet  # noqa: E402
 from casus.errors import CasusError  # noqa: E402
-from casus.ingest import ingest  # noqa: E402
-from casus.load import load_parquet  # noqa: E402
-from casus.store import Store  # noqa: E402
+from casus.run.bench import store_digest, write_corpus  # noqa: E402
+from casus.run.distributed import ingest_to_parquet  # noqa: E402
+from casus.run.ingest import ingest  # noqa: E402
+from casus.run.load import load_parquet  # noqa: E402
+from casus.store.database import Store  # noqa: E402
 
 N_DOCS = 30
 

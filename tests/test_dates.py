@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casus.dates import find_dates, latest_full_date, parse_anchor
+from casus.events.dates import find_dates, latest_full_date, parse_anchor
 
 
 @pytest.mark.parametrize(
@@ -59,20 +59,20 @@ def test_latest_full_date() -> None:
     ("In mid March 2024 the talks ended.", "2024-03"),
 ])
 def test_relative_dates_against_the_published_date(text: str, iso: str) -> None:
-    from casus.dates import find_dates
+    from casus.events.dates import find_dates
 
     assert [d.iso for d in find_dates(text, (2025, 11, 1))] == [iso]
 
 
 def test_a_weekday_needs_a_full_published_date() -> None:
-    from casus.dates import find_dates
+    from casus.events.dates import find_dates
 
     assert [d.iso for d in find_dates("On Tuesday, Israel struck.", (2025, 11, None))] == [None]
     assert [d.iso for d in find_dates("On Tuesday, Israel struck.", None)] == [None]
 
 
 def test_relative_dates_with_an_impossible_anchor_stay_unknown() -> None:
-    from casus.dates import find_dates, parse_anchor
+    from casus.events.dates import find_dates, parse_anchor
 
     anchor = parse_anchor("2024-13-45")
     assert [d.iso for d in find_dates("On Monday, last week, Russia said.", anchor)] in ([None, None], [])

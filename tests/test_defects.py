@@ -140,13 +140,13 @@ def test_rich_markup_in_a_title_is_printed_as_text(tmp_path: Path) -> None:
     ("bidi \u202eevil", "bidi \\u202eevil"), ("byte " + "\udcff", "byte \\xff"), ("\x9b", "\\x9b"),
 ])
 def test_visible(text: str, expected: str) -> None:
-    from casus.terminal import visible
+    from casus.outputs.terminal import visible
 
     assert visible(text) == expected
 
 
 def test_one_line_escapes_newlines() -> None:
-    from casus.terminal import one_line
+    from casus.outputs.terminal import one_line
 
     assert one_line("a\nb\rc\u2028d") == "a\\nb\\rc\\u2028d"
 
@@ -212,7 +212,7 @@ def test_read_only_file_in_a_writable_folder(tmp_path: Path) -> None:
 
 
 def test_serve_reads_a_read_only_store(readonly_store: Path) -> None:
-    script = ("import asyncio, sys\nfrom casus.serve import make_datasette\n"
+    script = ("import asyncio, sys\nfrom casus.outputs.serve import make_datasette\n"
               "ds = make_datasette(sys.argv[1])\n"
               "r = asyncio.run(ds.client.get('/c/documents.json?_shape=array'))\n"
               "print(r.status_code, r.text)\n")
@@ -282,14 +282,14 @@ def test_ingest_into_an_empty_sqlite_file_is_fine(tmp_path: Path) -> None:
 
 
 def test_reader_does_not_migrate_an_older_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import casus.store
+    import casus.store.database
     from casus.errors import CasusError
-    from casus.store import MIGRATIONS, Store
+    from casus.store.database import MIGRATIONS, Store
 
     db = tmp_path / "old.db"
-    monkeypatch.setattr(casus.store, "MIGRATIONS", MIGRATIONS[:-1])
+    monkeypatch.setattr(casus.store.database, "MIGRATIONS", MIGRATIONS[:-1])
     Store(db).close()
-    monkeypatch.setattr(casus.store, "MIGRATIONS", MIGRATIONS)
+    monkeypatch.setattr(casus.store.database, "MIGRATIONS", MIGRATIONS)
     before = tables_of(db)
     with pytest.raises(CasusError, match="older casus"):
         Store(db, readonly=True)
@@ -371,7 +371,7 @@ def test_an_export_killed_mid_write_leaves_the_old_file(small_db: Path, tmp_path
     out.write_text("the previous export\n", encoding="utf-8")
     script = (
         "import os, signal, sys\n"
-        "import casus.export as ex\n"
+        "import casus.outputs.export as ex\n"
         "from casus.cli import main\n"
         "def rows(store, kind, **kw):\n"
         "    for i in range(100000):\n"
@@ -417,8 +417,8 @@ def test_new_export_gets_the_usual_permissions(small_db: Path, tmp_path: Path) -
     "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1
 ])
 def test_ipv6_embedding_a_private_ipv4_is_refused(host: str) -> None:
-    from casus import fetch
     from casus.errors import SkipInput
+    from casus.read import fetch
 
     with pytest.raises(SkipInput, match="non-public address .*allow-private"):
         fetch.fetch(f"http://[{host}]/latest/meta-data/", timeout=1, total_timeout=2)
@@ -426,7 +426,7 @@ def test_ipv6_embedding_a_private_ipv4_is_refused(host: str) -> None:
 
 @pytest.mark.parametrize("host", ["64:ff9b::808:808", "2002:808:808::1", "2606:4700:4700::1111"])
 def test_ipv6_embedding_a_public_ipv4_passes_the_check(host: str) -> None:
-    from casus import fetch
+    from casus.read import fetch
 
     assert fetch.check_address(host, 80, allow_private=False) == host
 
@@ -478,8 +478,8 @@ def dripping_server():
 def test_total_deadline_covers_status_line_and_headers(dripping_server: str, path: str) -> None:
     import time
 
-    from casus import fetch
     from casus.errors import SkipInput
+    from casus.read import fetch
 
     started = time.monotonic()
     with pytest.raises(SkipInput, match="timed out"):
@@ -494,7 +494,7 @@ def serve_client(db: Path, host: str = "127.0.0.1"):
     """A request function on Datasette's own test client (no socket): (method, path, Host header) -> response."""
     import asyncio
 
-    from casus.serve import make_datasette
+    from casus.outputs.serve import make_datasette
 
     ds = make_datasette(db) if host == "127.0.0.1" else make_datasette(db, host=host)  # the default binds loopback
     loop = asyncio.new_event_loop()
@@ -555,7 +555,7 @@ def test_serve_refuses_other_methods_with_405(small_db: Path, method: str, path:
 def test_serve_limits_time_rows_and_value_size(small_db: Path) -> None:
     import time
 
-    from casus import serve
+    from casus.outputs import serve
 
     ds = serve.make_datasette(small_db)
     assert ds.setting("sql_time_limit_ms") <= 5000 and ds.setting("max_returned_rows") <= 1000
@@ -602,14 +602,14 @@ def test_deeply_nested_html_keeps_its_text(tmp_path: Path, shape: str) -> None:
 
 
 def test_ordinary_html_does_not_take_the_flat_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import casus.ingest
+    import casus.read.inputs
 
     def flat(*_args: object) -> None:
         raise AssertionError("flat extraction used on an ordinary page")
 
-    monkeypatch.setattr(casus.ingest, "flat_html_text", flat, raising=False)
+    monkeypatch.setattr(casus.read.inputs, "flat_html_text", flat, raising=False)
     paragraphs = "".join(f"<p>{DEEP_SENTENCE} Paragraph {i} of many.</p>" for i in range(400))  # 400 unclosed-free tags
-    raw = casus.ingest.from_html("x.html", f"<html><body><article>{paragraphs}</article></body></html>")
+    raw = casus.read.inputs.from_html("x.html", f"<html><body><article>{paragraphs}</article></body></html>")
     assert DEEP_SENTENCE in raw.text
 
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from casus.cli import main
-from casus.export import plover_event, polecat_record
+from casus.outputs.export import plover_event, polecat_record
 
 from .test_report import make_corpus_db
 
@@ -105,7 +105,7 @@ def test_polecat_record_keeps_casus_fields() -> None:
 def test_graphml_is_the_weighted_actor_network(db: Path, tmp_path: Path) -> None:
     import networkx as nx
 
-    from casus import goldstein
+    from casus.outputs import goldstein
 
     out = tmp_path / "net.graphml"
     result = run("export", "events", "--format", "graphml", "-o", str(out), "--db", str(db))

@@ -21,7 +21,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from casus.bench import write_corpus
+from casus.run.bench import write_corpus
 
 N_DOCS = 150
 KILLS = 10

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from casus import frontmatter
 from casus.cli import main
 from casus.errors import SkipInput
-from casus.ingest import from_text, ingest
-from casus.store import Store
+from casus.read import frontmatter
+from casus.read.inputs import from_text
+from casus.run.ingest import ingest
+from casus.store.database import Store
 
 from .conftest import SHARED
 

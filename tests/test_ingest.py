@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from casus import fetch
 from casus.errors import SkipInput
-from casus.ingest import decode, find_published, ingest, parse_date, read_file
-from casus.store import Store
+from casus.read import fetch
+from casus.read.inputs import decode, read_file
+from casus.read.pagemeta import find_published, parse_date
+from casus.run.ingest import ingest
+from casus.store.database import Store
 
 ARTICLE = (
     "Neighbours weigh a defence pact\n"

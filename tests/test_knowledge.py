@@ -1,4 +1,4 @@
-"""Tests for casus.knowledge and the shipped data files it reads."""
+"""Tests for casus.assess.knowledge and the shipped data files it reads."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from casus import knowledge
+from casus.assess import knowledge
 from casus.errors import CasusError
 from casus.records import EVENT_TYPES, FACTORS, MODALITIES, RUNGS
 

@@ -1,4 +1,4 @@
-"""Tests for casus.model: fitting, monotone ladder, backtest target, scenarios."""
+"""Tests for casus.assess.model: fitting, monotone ladder, backtest target, scenarios."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from casus import model
+from casus.assess import model
 from casus.errors import CasusError
 from casus.records import RUNGS
 
@@ -259,7 +259,7 @@ def test_cache_key_depends_on_as_of_and_inputs() -> None:
 
 
 def test_assess_json_names_the_reference_class_and_shows_intervals() -> None:
-    from casus import assess
+    from casus.assess import answer as assess
 
     a = assess.assess(None, "RUS", "IRN", "ISR")
     d = a.to_dict()

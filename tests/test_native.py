@@ -1,6 +1,6 @@
 """The compiled event coder (mypyc, from ``pip install .``) gives exactly what its pure-Python source gives.
 
-With a compiled install, the repository's own src/casus/coder.py and dates.py are loaded
+With a compiled install, the repository's own src/casus/events/coder.py and dates.py are loaded
 as separate pure-Python modules (the pure coder wired to the pure dates module) and both
 builds code the same documents. Under an editable install or CASUS_PURE=1 there is only
 one build and the comparison is skipped.
@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-import casus.coder
-import casus.dates
-from casus.bench import synthetic_sentences
+import casus.events.coder
+import casus.events.dates
 from casus.native import COMPILABLE, coder_build, compiled_modules, is_compiled
+from casus.run.bench import synthetic_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "casus"
@@ -42,8 +42,8 @@ EDGE = [
 ]
 
 needs_compiled = pytest.mark.skipif(
-    not is_compiled("casus.coder"),
-    reason="casus.coder is pure Python here (editable install or CASUS_PURE=1); nothing to compare",
+    not is_compiled("casus.events.coder"),
+    reason="casus.events.coder is pure Python here (editable install or CASUS_PURE=1); nothing to compare",
 )
 
 
@@ -60,7 +60,7 @@ def _pure_source(name: str) -> Path:
     """src/casus/NAME; or, if that was edited since the install, the copy the wheel shipped beside the .so:
     the very source that was compiled (so an edit in progress compares like with like instead of failing)."""
     repo = SRC / name
-    shipped = Path(casus.coder.__file__).parent / name
+    shipped = Path(casus.events.coder.__file__).parent / name
     if shipped.is_file() and shipped.read_bytes() != repo.read_bytes():
         return shipped
     return repo
@@ -70,17 +70,17 @@ def _pure_source(name: str) -> Path:
 def pure() -> Iterator[tuple[ModuleType, ModuleType]]:
     """(pure coder, pure dates) from the source (see _pure_source); sys.modules is as it was afterwards."""
     sources = {name: _pure_source(name) for name in ("coder.py", "dates.py")}
-    saved = {name: sys.modules.get(name) for name in ("casus.dates", "_casus_pure_dates", "_casus_pure_coder")}
+    saved = {name: sys.modules.get(name) for name in ("casus.events.dates", "_casus_pure_dates", "_casus_pure_coder")}
     try:
         dates = _load("_casus_pure_dates", sources["dates.py"])
-        sys.modules["casus.dates"] = dates  # the pure coder's `from casus.dates import ...` gets the pure module
+        sys.modules["casus.events.dates"] = dates  # the pure coder's `from casus.events.dates import ...` gets the pure module
         try:
             coder = _load("_casus_pure_coder", sources["coder.py"])
         finally:
-            if saved["casus.dates"] is None:
-                del sys.modules["casus.dates"]
+            if saved["casus.events.dates"] is None:
+                del sys.modules["casus.events.dates"]
             else:
-                sys.modules["casus.dates"] = saved["casus.dates"]
+                sys.modules["casus.events.dates"] = saved["casus.events.dates"]
         assert coder.find_dates is dates.find_dates
         assert str(coder.__file__).endswith(".py") and str(dates.__file__).endswith(".py")
         yield coder, dates
@@ -90,7 +90,7 @@ def pure() -> Iterator[tuple[ModuleType, ModuleType]]:
                 sys.modules.pop(name, None)
             else:
                 sys.modules[name] = module
-    assert sys.modules["casus.dates"] is casus.dates
+    assert sys.modules["casus.events.dates"] is casus.events.dates
 
 
 def _events(result: list[list[Any]]) -> list[list[tuple[Any, ...]]]:
@@ -108,7 +108,7 @@ def _assert_same_events(pure_coder: ModuleType, documents: Sequence[Sequence[str
     for published in PUBLISHED:
         for i, doc in enumerate(documents):
             want = _events(pure_coder.code_sentences(doc, published))
-            got = _events(casus.coder.code_sentences(doc, published))
+            got = _events(casus.events.coder.code_sentences(doc, published))
             assert got == want, f"document {i} (published={published}) differs between mypyc and pure Python"
             n += sum(map(len, got))
     return n
@@ -126,7 +126,7 @@ def test_compiled_coder_equals_pure_on_synthetic(pure: tuple[ModuleType, ModuleT
 def test_compiled_coder_equals_pure_on_seeds(pure: tuple[ModuleType, ModuleType]) -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"seed corpus not found at {SEEDS} (../shared beside the repo)")
-    from casus.segment import split_sentences
+    from casus.text.segment import split_sentences
 
     documents = []
     for path in sorted(SEEDS.glob("*.txt")):
@@ -144,14 +144,14 @@ def test_compiled_dates_equal_pure(pure: tuple[ModuleType, ModuleType]) -> None:
     anchors = [None, (2024, 3, 15), (2024, None, None)]
     for s in sentences:
         for anchor in anchors:
-            assert _mentions(casus.dates.find_dates(s, anchor)) == _mentions(pure_dates.find_dates(s, anchor)), s
-        assert (_mentions(casus.dates.find_dates(s, None, (2023, 6, 1)))
+            assert _mentions(casus.events.dates.find_dates(s, anchor)) == _mentions(pure_dates.find_dates(s, anchor)), s
+        assert (_mentions(casus.events.dates.find_dates(s, None, (2023, 6, 1)))
                 == _mentions(pure_dates.find_dates(s, None, (2023, 6, 1)))), s
-    found = [casus.dates.find_dates(s) for s in sentences]
-    assert casus.dates.latest_full_date(found) == pure_dates.latest_full_date(
+    found = [casus.events.dates.find_dates(s) for s in sentences]
+    assert casus.events.dates.latest_full_date(found) == pure_dates.latest_full_date(
         [pure_dates.find_dates(s) for s in sentences])
     for published in [None, "", "2024-03-15", "2024-03", "2024", "not a date"]:
-        assert casus.dates.parse_anchor(published) == pure_dates.parse_anchor(published)
+        assert casus.events.dates.parse_anchor(published) == pure_dates.parse_anchor(published)
 
 
 def test_compiled_modules_matches_files() -> None:
@@ -165,4 +165,4 @@ def test_compiled_modules_matches_files() -> None:
         assert (name in compiled) == isinstance(module.__spec__.loader, importlib.machinery.ExtensionFileLoader)
     # setup.py builds both or neither: never a compiled coder over pure dates, or the reverse
     assert compiled in ([], list(COMPILABLE))
-    assert coder_build() == ("mypyc" if "casus.coder" in compiled else "pure Python")
+    assert coder_build() == ("mypyc" if "casus.events.coder" in compiled else "pure Python")

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from casus import ingest as ingest_mod
-from casus.bench import store_digest, write_corpus
 from casus.cli import main
-from casus.ingest import ingest
-from casus.parallel import chunked
-from casus.pipeline import StageClock
-from casus.store import Store
+from casus.run import ingest as ingest_mod
+from casus.run.bench import store_digest, write_corpus
+from casus.run.ingest import ingest
+from casus.run.parallel import chunked
+from casus.run.pipeline import StageClock
+from casus.store.database import Store
 
 N_DOCS = 80
 
@@ -77,7 +77,7 @@ def test_small_batches_stay_in_process(tmp_path: Path, monkeypatch: pytest.Monke
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("workers started for a tiny batch")
 
-    monkeypatch.setattr("casus.parallel.ingest_parallel", refuse)
+    monkeypatch.setattr("casus.run.parallel.ingest_parallel", refuse)
     with Store(tmp_path / "c.db") as store:
         assert len(ingest(store, [str(tmp_path / "c")], workers=4).new) == 3
 

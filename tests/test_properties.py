@@ -12,11 +12,11 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casus.claims import code_claims
-from casus.clean import KINDS, clean_text
-from casus.coder import code_sentences, lexicon, scan
+from casus.claims.stance import code_claims
+from casus.events.coder import code_sentences, lexicon, scan
 from casus.records import EVENT_TYPES, FACTORS, MODALITIES, STANCES
-from casus.segment import split_sentences
+from casus.text.clean import KINDS, clean_text
+from casus.text.segment import split_sentences
 
 # CASUS_PROPERTY_EXAMPLES raises the count for a longer local bug hunt.
 EXAMPLES = int(os.environ.get("CASUS_PROPERTY_EXAMPLES", "150"))
@@ -136,8 +136,8 @@ def test_claims_with_given_dyad(sentences: list[str], dyad: tuple[str, str]) -> 
 def test_whole_pipeline(text: str) -> None:
     """prepare + analyse on arbitrary text: a document or a SkipInput, nothing else."""
     from casus.errors import SkipInput
-    from casus.pipeline import process
     from casus.records import RawInput
+    from casus.run.pipeline import process
 
     try:
         doc = process(RawInput(location="x", text=text))

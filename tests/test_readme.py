@@ -107,7 +107,7 @@ class Workspace:
     by_args: dict[tuple[str, ...], object] = field(default_factory=dict)  # two README lines, one run
 
     def doc_prefix(self) -> str:
-        from casus.store import Store
+        from casus.store.database import Store
 
         with Store(self.path / "casus.db", readonly=True) as store:
             return next(iter(store.iter_documents()))["id"][:4]
@@ -341,10 +341,10 @@ def test_readme_command_runs(cmd: str, workspaces: dict[str, Workspace], monkeyp
     if cmd == "casus serve --db casus.db":
         import uvicorn
 
-        import casus.serve
+        import casus.outputs.serve
 
         ws = workspaces["small"]
-        monkeypatch.setattr(casus.serve, "check_port", lambda host, port: None)  # 8001 may be taken on this machine
+        monkeypatch.setattr(casus.outputs.serve, "check_port", lambda host, port: None)  # 8001 may be taken on this machine
         monkeypatch.setattr(uvicorn, "run", lambda app, **kw: ws.done.__setitem__("_served_app", [app]))
     ws = _run_with_prerequisites(cmd, workspaces, monkeypatch)
     COMMANDS[cmd].check(ws, ws.done[cmd])

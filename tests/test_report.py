@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from lxml import html as lxml_html
 
-from casus import goldstein
 from casus.cli import main
+from casus.outputs import goldstein
+from casus.outputs.report import build_context, render, safe_href, script_json
 from casus.records import EVENT_TYPES, RUNGS
-from casus.report import build_context, render, safe_href, script_json
 
 ARTICLES = {
     "a.txt": "Russia sends air defence to Iran\nMarch 3, 2025\n\n"
@@ -33,7 +33,7 @@ EVIL_SCRIPT = "<script>window.__xss = 1</script>"
 
 def make_corpus_db(folder: Path) -> Path:
     """Ingest the small corpus (two real-looking articles, one hostile) and add a safe and a hostile location."""
-    from casus.store import Store
+    from casus.store.database import Store
 
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in ARTICLES.items():
@@ -55,7 +55,7 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def page(corpus_db: Path) -> str:
-    from casus.store import Store
+    from casus.store.database import Store
 
     with Store(corpus_db, readonly=True) as store:
         ctx = build_context(store, "RUS", "IRN", attacker="ISR", as_of="2026-03-01", db_label=str(corpus_db))
@@ -69,7 +69,7 @@ def doc(page: str):
 
 @pytest.fixture(scope="module")
 def empty_doc(tmp_path_factory: pytest.TempPathFactory):
-    from casus.store import Store
+    from casus.store.database import Store
 
     db = tmp_path_factory.mktemp("empty") / "empty.db"
     Store(db).close()

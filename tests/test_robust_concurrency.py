@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from casus.bench import write_corpus
+from casus.run.bench import write_corpus
 
 from .test_faults import ingest_cmd, per_document, totals
 

@@ -21,10 +21,10 @@ from typing import ClassVar
 import pytest
 import urllib3
 
-from casus import fetch
 from casus.errors import SkipInput
-from casus.ingest import ingest
-from casus.store import Store
+from casus.read import fetch
+from casus.run.ingest import ingest
+from casus.store.database import Store
 
 ARTICLE = (b"<html><body><article><p>Armenia and Russia held talks in Yerevan on security guarantees for the "
            b"region.</p><p>Moscow said it would keep its base.</p></article></body></html>")

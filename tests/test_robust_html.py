@@ -1,6 +1,6 @@
 """Malformed and hostile HTML: each page is ingested or refused with one line, in bounded time and memory.
 
-The pages (tests/robust_inputs.py) are ingested with ``casus.ingest.ingest(store,
+The pages (tests/robust_inputs.py) are ingested with ``casus.run.ingest.ingest(store,
 [path])`` in one child process, so its peak memory is the ingest's own. Exact
 timings are recorded by benchmarks/pathological.py; the bounds here are generous.
 """
@@ -62,8 +62,8 @@ def test_xml_entities_are_not_expanded(results: dict[str, dict[str, object]], na
     """No entity expansion and no file disclosure: whatever was stored does not hold /etc/passwd or 'lollol'."""
     r = results[name]
     assert "crash" not in r
-    from casus.ingest import ingest
-    from casus.store import Store
+    from casus.run.ingest import ingest
+    from casus.store.database import Store
 
     path = tmp_path / f"{name}.html"
     path.write_bytes(HOSTILE_HTML[name]())

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from casus.ingest import ingest
-from casus.pipeline import process
 from casus.records import RawInput
-from casus.store import Store
+from casus.run.ingest import ingest
+from casus.run.pipeline import process
+from casus.store.database import Store
 
 GENEROUS_S = 180.0
 _W = ["the", "of", "and", "a", "to", "in", "is", "was", "that", "for", "on", "with", "as", "by", "at", "from"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from casus.bench import build_big_store, ensure_corpus, ingest_in_child
-from casus.store import Store
+from casus.run.bench import build_big_store, ensure_corpus, ingest_in_child
+from casus.store.database import Store
 
 # Peak memory may grow this much from a small corpus to one six times larger (the issue allows 20%
 # from 1k to 100k articles; benchmarks/README.md has those numbers).
@@ -88,7 +88,7 @@ def test_newest_first_page(big: Path) -> None:
 
 def test_assess_reads_the_dyad_only(big: Path) -> None:
     """On a big store, assess reads every event between the patron and the client or the attacker, and no others."""
-    from casus.assess import assess
+    from casus.assess.answer import assess
 
     pairs = [("RUS", "IRN"), ("IRN", "RUS"), ("RUS", "ISR"), ("ISR", "RUS")]
     with Store(big, readonly=True) as store:
@@ -98,7 +98,7 @@ def test_assess_reads_the_dyad_only(big: Path) -> None:
 
 
 def test_id_list_is_a_compact_list() -> None:
-    from casus.ingest import IdList
+    from casus.run.outcomes import IdList
 
     ids = [f"{i:016x}" for i in range(1000)]
     packed = IdList(ids)
@@ -110,7 +110,7 @@ def test_id_list_is_a_compact_list() -> None:
 
 def test_folder_walk_matches_sorted_paths(tmp_path: Path) -> None:
     """Walking folder by folder gives the order of sorting every path, hidden entries and excluded files left out."""
-    from casus.ingest import expand_inputs
+    from casus.read.inputs import expand_inputs
 
     for rel in ["a.txt", "a/x.txt", "a.b/y.txt", "a-b.txt", "A.txt", "b/c/d.md", "b/c/.e", ".hid/z.txt", ".dot",
                 "casus.db"]:

@@ -1,4 +1,4 @@
-"""casus.segment: sentence spans on tricky fixtures, the seed gold set, and any text."""
+"""casus.text.segment: sentence spans on tricky fixtures, the seed gold set, and any text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casus.records import Span
-from casus.segment import parse_lexicon, split_sentences
+from casus.text.segment import parse_lexicon, split_sentences
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = SHARED / "gold"

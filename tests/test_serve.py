@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 
 from casus.cli import main
 from casus.errors import CasusError
-from casus.serve import check_port, make_datasette
+from casus.outputs.serve import check_port, make_datasette
 
 from .test_report import EVIL_SCRIPT, make_corpus_db
 

@@ -12,8 +12,9 @@ import re
 
 import pytest
 
-from casus import claims, coder, dates
-from casus.bench import synthetic_sentences
+from casus.claims import stance as claims
+from casus.events import coder, dates
+from casus.run.bench import synthetic_sentences
 
 EDGE = [
     "The Kremlin did not rule out sending troops; instead, it urged restraint.",

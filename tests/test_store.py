@@ -10,8 +10,14 @@ from pathlib import Path
 import pytest
 
 from casus.errors import CasusError
-from casus.records import CodedClaim, CodedEvent, Junk, ProcessedDocument, SentenceRecord
-from casus.store import MIGRATIONS, Store
+from casus.records import (
+    CodedClaim,
+    CodedEvent,
+    Junk,
+    ProcessedDocument,
+    SentenceRecord,
+)
+from casus.store.database import MIGRATIONS, Store
 
 
 def make_doc(doc_id: str = "abc", location: str = "/x/a.txt") -> ProcessedDocument:
@@ -63,7 +69,7 @@ def test_failed_write_leaves_nothing(fresh_store: Store) -> None:
 
 
 def test_readonly_missing_db_is_refused_or_empty(tmp_path: Path) -> None:
-    from casus.store import NoStore
+    from casus.store.database import NoStore
 
     with pytest.raises(NoStore, match="no casus store at"):
         Store(tmp_path / "nope.db", readonly=True)
@@ -83,7 +89,7 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     Store(db).close()
     script = (
-        "import sys; from casus.store import Store; from tests.test_store import make_doc\n"
+        "import sys; from casus.store.database import Store; from tests.test_store import make_doc\n"
         "s = Store(sys.argv[1])\n"
         "for i in range(40): s.write_document(make_doc(f'{sys.argv[2]}{i % 30}', f'/{sys.argv[2]}/{i}.txt'))\n"
     )
@@ -97,11 +103,11 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
 
 def test_reader_leaves_an_older_store_as_it_is(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Readers never migrate (issue 14, defect 7): they name the fix; a writer brings the store up to date."""
-    import casus.store
+    import casus.store.database
 
-    monkeypatch.setattr(casus.store, "MIGRATIONS", MIGRATIONS[:-1])  # a store made by an older casus
+    monkeypatch.setattr(casus.store.database, "MIGRATIONS", MIGRATIONS[:-1])  # a store made by an older casus
     Store(db_path).close()
-    monkeypatch.setattr(casus.store, "MIGRATIONS", MIGRATIONS)
+    monkeypatch.setattr(casus.store.database, "MIGRATIONS", MIGRATIONS)
     with pytest.raises(CasusError, match="older casus"):
         Store(db_path, readonly=True)
     Store(db_path).close()

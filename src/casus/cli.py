@@ -13,7 +13,7 @@ from typing import Any, overload
 import click
 
 from casus.errors import CasusError
-from casus.terminal import TerminalWriter, json_line, one_line, visible
+from casus.outputs.terminal import TerminalWriter, json_line, one_line, visible
 
 DEFAULT_DB = os.environ.get("CASUS_DB", "casus.db")
 
@@ -33,7 +33,7 @@ class CasusGroup(click.Group):
             if ctx.meta.get("casus.traceback"):
                 raise
             error = click.ClickException(one_line(exc))
-            error.exit_code = getattr(exc, "exit_code", 1)  # casus.store.NoStore: 2
+            error.exit_code = getattr(exc, "exit_code", 1)  # casus.store.database.NoStore: 2
             raise error from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
@@ -83,14 +83,14 @@ def _stdout_is_terminal() -> bool:
 
 def open_store(db: str, readonly: bool = False, missing_ok: bool = False) -> Any:
     """The store at `db`; read-only ones never create, migrate or write (NoStore, exit 2, if absent)."""
-    from casus.store import Store
+    from casus.store.database import Store
 
     return Store(db, readonly=readonly, missing_ok=missing_ok)
 
 
 def write_store(db: str, force: bool = False) -> Any:
     """A writable store; the folder must exist; another program's database only with `force`."""
-    from casus.store import Store
+    from casus.store.database import Store
 
     return Store(db, force=force)
 
@@ -132,10 +132,16 @@ def ingest(paths: tuple[str, ...], db: str, allow_private: bool, max_bytes: int,
     Example: casus ingest articles/ https://example.org/story.html --db casus.db --workers 4
     """
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    from casus.ingest import default_workers
-    from casus.ingest import ingest as run_ingest
+    from casus.run.ingest import default_workers
+    from casus.run.ingest import ingest as run_ingest
 
     if engine == "local" and (scheduler or out):
         raise click.UsageError("--scheduler and --out go with --engine dask")
@@ -169,7 +175,7 @@ def _ingest_dask(paths: tuple[str, ...], db: str, out: str | None, scheduler: st
                  allow_private: bool, max_bytes: int, on_start: Any, on_item: Any,
                  force: bool = False) -> tuple[Any, str]:
     """Run the Dask engine into `out`, or into the store at `db`; the report and where it went."""
-    from casus.distributed import ingest_on_dask, ingest_to_parquet
+    from casus.run.distributed import ingest_on_dask, ingest_to_parquet
 
     opts = {"scheduler": scheduler, "workers": workers, "allow_private": allow_private, "max_bytes": max_bytes,
             "on_start": on_start, "on_item": on_item}
@@ -193,7 +199,7 @@ def load(folder: str, db: str, force: bool) -> None:
 
     Example: casus load parquet-out/ --db casus.db
     """
-    from casus.load import load_parquet
+    from casus.run.load import load_parquet
 
     store = write_store(db, force)
     try:
@@ -217,7 +223,7 @@ def docs(db: str) -> None:
     """
     from rich.console import Console
 
-    from casus.tables import docs_table
+    from casus.outputs.tables import docs_table
 
     store = open_store(db, readonly=True)
     console = Console()
@@ -270,7 +276,7 @@ def export(kind: str, fmt: str, output: str | None, db: str) -> None:
 
     Example: casus export events --format csv -o events.csv
     """
-    from casus import export as ex
+    from casus.outputs import export as ex
 
     store = open_store(db, readonly=True)
     if fmt in ex.EXTRA_FORMATS:
@@ -279,7 +285,7 @@ def export(kind: str, fmt: str, output: str | None, db: str) -> None:
             click.echo(f"{n} {'edges' if fmt == 'graphml' else kind} -> {output}", err=True)
         return
     if output:
-        from casus.atomic import atomic_open
+        from casus.outputs.atomic import atomic_open
 
         try:
             with atomic_open(output, "w", encoding="utf-8", newline="") as out:  # old file kept on any failure
@@ -331,7 +337,7 @@ def events(db: str, source: str | None, target: str | None, event: str | None, m
     else:
         from rich.console import Console
 
-        from casus.tables import events_table
+        from casus.outputs.tables import events_table
 
         console = Console()
         console.print(events_table(rows, width=console.width))
@@ -349,8 +355,8 @@ def _code(name: None) -> None: ...
 @overload
 def _code(name: str | None) -> str | None: ...
 def _code(name: str | None) -> str | None:
-    """An actor name or code as a code; CasusError with suggestions if unknown (casus.actors.actor_code)."""
-    from casus.actors import actor_code
+    """An actor name or code as a code; CasusError with suggestions if unknown (casus.events.actors.actor_code)."""
+    from casus.events.actors import actor_code
 
     return actor_code(name)
 
@@ -387,7 +393,7 @@ def assess(patron: str | None, client: str | None, attacker: str | None, as_of: 
 
     Example: casus assess Russia Iran --attacker Israel --as-of 2025-06-12
     """
-    from casus import assess as assessment
+    from casus.assess import answer as assessment
 
     if scenario_template:
         if as_of:
@@ -401,7 +407,7 @@ def assess(patron: str | None, client: str | None, attacker: str | None, as_of: 
         click.echo(json.dumps(assessment.scenario_template(**dyad, as_of=as_of), indent=2, ensure_ascii=False))
         return
     if scenario:
-        from casus.model import load_scenario
+        from casus.assess.model import load_scenario
 
         out = assessment.assess_scenario(load_scenario(scenario))
         click.echo(json.dumps(out, indent=2) if fmt == "json" else assessment.render_scenario_text(out))
@@ -440,8 +446,8 @@ def report(patron: str, client: str, attacker: str | None, as_of: str | None, ou
 
     Example: casus report Russia Iran --attacker Israel -o report.html
     """
-    from casus.report import check_output
-    from casus.report import report as write_report
+    from casus.outputs.report import check_output
+    from casus.outputs.report import report as write_report
 
     if as_of:
         from casus.validate import check_iso_date
@@ -474,7 +480,7 @@ def serve(db: str, host: str, port: int) -> None:
 
     Example: casus serve --db casus.db --port 8001
     """
-    from casus.serve import serve as run
+    from casus.outputs.serve import serve as run
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach it can read {db}", err=True)
@@ -493,7 +499,7 @@ def backtest(fmt: str) -> None:
 
     Example: casus backtest --format json
     """
-    from casus.model import backtest_report
+    from casus.assess.model import backtest_report
 
     click.echo(backtest_report(fmt))
 
@@ -606,7 +612,7 @@ def bench_ingest(n_docs: int, seed: int, workers: int, corpus: str | None, fmt: 
 
     Example: casus bench ingest --docs 10000 --workers 2
     """
-    from casus.bench import run_ingest_bench
+    from casus.run.bench import run_ingest_bench
 
     with _bench_progress(quiet) as progress:
         result = run_ingest_bench(n_docs, seed=seed, workers=workers, corpus=Path(corpus) if corpus else None,
@@ -626,8 +632,8 @@ def bench_speedup(n_docs: int, seed: int, workers: int | None, corpus: str | Non
 
     Example: casus bench speedup --docs 2000 --workers 2
     """
-    from casus.bench import run_speedup_bench
-    from casus.ingest import default_workers
+    from casus.run.bench import run_speedup_bench
+    from casus.run.ingest import default_workers
 
     with _bench_progress(quiet) as progress:
         result = run_speedup_bench(n_docs, workers or max(2, default_workers()), seed=seed,
@@ -651,8 +657,8 @@ def bench_code(n: int, seed: int, corpus: str | None, fmt: str) -> None:
     """
     from pathlib import Path
 
-    from casus.bench import synthetic_sentences
-    from casus.bench_code import corpus_documents, run
+    from casus.run.bench import synthetic_sentences
+    from casus.run.bench_code import corpus_documents, run
 
     results: dict[str, Any] = {"synthetic": run(synthetic_sentences(n, seed=seed))}
     if corpus:
@@ -672,7 +678,13 @@ def bench_code(n: int, seed: int, corpus: str | None, fmt: str) -> None:
 def _bench_progress(quiet: bool) -> Iterator[Any]:
     """A progress(phase, done, total) callback drawing a bar on stderr (a terminal only), as `ingest` does."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     err = Console(stderr=True)
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

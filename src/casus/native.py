@@ -1,6 +1,6 @@
 """Which of casus's modules run compiled (mypyc) here rather than as pure Python.
 
-A regular ``pip install .`` compiles casus.coder and casus.dates with mypyc (see setup.py);
+A regular ``pip install .`` compiles casus.events.coder and casus.events.dates with mypyc (see setup.py);
 an editable install, ``CASUS_PURE=1``, or a machine without a C compiler gives pure Python.
 Both builds give the same events; the compiled one is about twice as fast.
 """
@@ -11,7 +11,7 @@ import importlib
 import importlib.machinery
 
 #: The modules setup.py compiles when it can.
-COMPILABLE = ("casus.coder", "casus.dates")
+COMPILABLE = ("casus.events.coder", "casus.events.dates")
 
 
 def is_compiled(module_name: str) -> bool:
@@ -28,4 +28,4 @@ def compiled_modules() -> list[str]:
 
 def coder_build() -> str:
     """``"mypyc"`` if the event coder runs compiled, else ``"pure Python"``."""
-    return "mypyc" if is_compiled("casus.coder") else "pure Python"
+    return "mypyc" if is_compiled("casus.events.coder") else "pure Python"

@@ -137,29 +137,20 @@ def _title(raw: str) -> str | None:
 
 
 def predict_segmented(corpus: Path, docs: Iterable[str]) -> list[Record]:
-    """Run clean -> segment -> code -> claims on each document; claim records out."""
-    from casus.claims import code_claims
-    from casus.clean import clean_text
-    from casus.coder import code_sentences
-    from casus.segment import split_sentences
+    """Run each document through the pipeline as `casus ingest` does (casus.run.pipeline); claim records out."""
+    from casus.read.inputs import read_file
+    from casus.run.pipeline import process
 
     out: list[Record] = []
     for doc in docs:
-        raw = (corpus / doc).read_text(encoding="utf-8")
-        text = clean_text(raw).text
-        sentences = [text[s.start : s.end] for s in split_sentences(text)]
-        try:
-            events = code_sentences(sentences)
-        except Exception:  # the coder is built concurrently; claims must not depend on it
-            events = [[] for _ in sentences]
-        claims = code_claims(sentences, events, title=_title(raw))
-        out += [{"doc": doc, "sentence": s, **_claim_dict(c)} for s, cs in zip(sentences, claims) for c in cs]
+        processed = process(read_file(str(corpus / doc)))
+        out += [{"doc": doc, "sentence": s.text, **_claim_dict(c)} for s in processed.sentences for c in s.claims]
     return out
 
 
 def predict_on_gold_sentences(corpus: Path, gold: Sequence[Record]) -> list[Record]:
     """Run code_claims on the gold sentences only, per document in document order (coder-independent)."""
-    from casus.claims import code_claims
+    from casus.claims.stance import code_claims
 
     by_doc: dict[str, list[str]] = defaultdict(list)
     for r in gold:

@@ -62,7 +62,7 @@ def gold_documents(gold: Sequence[dict]) -> dict[str, list[str]]:
 
 def predict_gold_sentences(gold: Sequence[dict], published: dict[str, str] | None = None) -> list[dict]:
     """Code the gold sentences document by document and return event records in the schema's shape."""
-    from casus.coder import code_sentences
+    from casus.events.coder import code_sentences
 
     out: list[dict] = []
     for doc, sentences in gold_documents(gold).items():

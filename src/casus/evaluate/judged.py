@@ -272,7 +272,7 @@ def format_per_document(rows: Sequence[dict[str, Any]]) -> str:
 
 def score_store(kind: str, gold: Sequence[Record], store: Any, docs: str | None = None) -> dict[str, Any]:
     """Score a store's events or claims against gold records, read in `casus export` order (as the scorer reads them)."""
-    from casus.export import records
+    from casus.outputs.export import records
 
     pred = list(records(store, kind))
     result = (score_events if kind == "events" else score_claims)(gold, pred, docs)

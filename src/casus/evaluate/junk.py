@@ -1,4 +1,4 @@
-"""Score :func:`casus.clean.clean_text` against a gold junk file.
+"""Score :func:`casus.text.clean.clean_text` against a gold junk file.
 
 Two numbers, both from the clean text alone (the cleaner is a black box here):
 
@@ -27,8 +27,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from casus.clean import clean_text
 from casus.evaluate.common import read_jsonl, shared_dir
+from casus.text.clean import clean_text
 
 __all__ = ["score_junk", "locate", "gold_sentences"]
 

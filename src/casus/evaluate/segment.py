@@ -1,4 +1,4 @@
-"""Score :func:`casus.segment.split_sentences` against the gold sentences.
+"""Score :func:`casus.text.segment.split_sentences` against the gold sentences.
 
 The gold events and claims are read sentence by sentence; the score is the
 share of distinct (document, sentence) pairs that come out of
@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from casus.clean import clean_text
 from casus.evaluate.common import shared_dir
 from casus.evaluate.junk import gold_sentences
-from casus.segment import split_sentences
+from casus.text.clean import clean_text
+from casus.text.segment import split_sentences
 
 __all__ = ["score_segmentation", "throughput"]
 

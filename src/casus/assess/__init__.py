@@ -1,0 +1,1 @@
+"""Assessment: shipped knowledge, the reference class and model, the answer for a scenario."""

@@ -1,0 +1,421 @@
+"""Shipped knowledge: treaties, reference cases, the flagship ledger and the facts
+(nuclear states, borders, ties, wars) that turn a dyad into scenario features.
+
+Everything is read from `casus/data/*.yaml`; each fact carries its source URLs so
+an assessment can cite it. Nothing here is written per dyad: the same lookups
+serve RUS-IRN, CHN-PRK or USA-TWN.
+
+Example:
+    >>> feats, prov = scenario_features("CHN", "PRK", "USA", "2026-11-22")
+    >>> feats["defense_pact"], feats["shares_border"], feats["attacker_nuclear"]
+    (1.0, 1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from casus.datafiles import read_yaml
+from casus.errors import CasusError
+
+FACT_FEATURES = (
+    "defense_pact",
+    "patron_at_war_elsewhere",
+    "patron_ties_with_attacker",
+    "shares_border",
+    "attacker_nuclear",
+    "attacker_nonstate",
+)
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict[str, Any]:
+    """One shipped YAML file from casus/data, parsed once."""
+    return read_yaml(name)
+
+
+def today() -> str:
+    """Today's date, ISO."""
+    return dt.date.today().isoformat()
+
+
+def period_end(date: str | None) -> str | None:
+    """The last day a (possibly partial) ISO date can mean: '2025' -> '2025-12-31', '2025-02' -> '2025-02-28'.
+
+    None for anything that is not YYYY, YYYY-MM or YYYY-MM-DD with a real month and day.
+    """
+    if not date:
+        return None
+    text = str(date)[:10]
+    parts = text.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts[0]) != 4 or len(parts) > 3:
+            return None
+        if len(parts) == 1:
+            return f"{year:04d}-12-31"
+        month = int(parts[1])
+        if len(parts) == 2:
+            last = calendar.monthrange(year, month)[1]
+            return f"{year:04d}-{month:02d}-{last:02d}"
+        return dt.date(year, month, int(parts[2])).isoformat()
+    except (ValueError, IndexError, calendar.IllegalMonthError):
+        return None
+
+
+def on_or_before(date: str | None, as_of: str) -> bool:
+    """Strict as-of: the whole period a (possibly partial) date names ends on or before `as_of`.
+
+    '2025' is not on or before 2025-06-12 (the year had not ended), '2025-05' is;
+    an as-of given as a year or month means its last day. Unknown dates never count.
+    """
+    end, limit = period_end(date), period_end(as_of) or str(as_of)
+    return end is not None and end <= limit
+
+
+def _after(date: str | None, as_of: str) -> bool:
+    """True unless `date` (an end) is known to have passed by `as_of` (None means it never ended)."""
+    return not on_or_before(date, as_of) if date else True
+
+
+def _days_between(a: str, b: str) -> int:
+    """Days from ISO date a to ISO date b (partial dates padded to the first day)."""
+    def parse(s: str) -> dt.date:
+        parts = (str(s).split("-") + ["01", "01"])[:3]
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    return (parse(b) - parse(a)).days
+
+
+# ---------------------------------------------------------------- names and codes
+
+def name(code: str | None) -> str:
+    """A display name for an actor code ('RUS' -> 'Russia')."""
+    if not code:
+        return "an unnamed attacker"
+    names = load_data("knowledge.yaml").get("names", {})
+    if code in names:
+        return names[code]
+    try:
+        import pycountry
+
+        country = pycountry.countries.get(alpha_3=code)
+        if country is not None:
+            return getattr(country, "common_name", None) or country.name
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        pass
+    return code
+
+
+def is_state(code: str) -> bool:
+    """True if the code names a state or a group of states (ISO alpha-3, NATO...)."""
+    groups = set(load_data("knowledge.yaml").get("state_groups", []))
+    if code in groups:
+        return True
+    if len(code) != 3 or not code.isalpha() or not code.isupper():
+        return False
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=code) is not None
+
+
+def _is_code(code: str) -> bool:
+    return bool(code) and code.replace("_", "").replace("+", "").isalnum() and code.upper() == code
+
+
+def check_code(code: str, role: str) -> str:
+    """Validate an actor code given on the command line or in a scenario."""
+    if not isinstance(code, str) or not _is_code(code):
+        raise CasusError(
+            f"{role} {code!r} is not an actor code: use an ISO 3166 alpha-3 code such as RUS or IRN "
+            "(casus.events.actors.resolve_actor turns names into codes)"
+        )
+    return code
+
+
+# ---------------------------------------------------------------- facts with sources
+
+@dataclass(slots=True)
+class Fact:
+    """A piece of shipped knowledge behind a feature value."""
+
+    feature: str
+    value: float
+    text: str
+    sources: list[str] = field(default_factory=list)
+    date: str | None = None
+
+
+def treaties(as_of: str | None = None) -> list[dict[str, Any]]:
+    """All treaty records, or those in force on `as_of`."""
+    rows = load_data("treaties.yaml")["treaties"]
+    if as_of is None:
+        return list(rows)
+    return [t for t in rows if t.get("in_force") and on_or_before(t["in_force"], as_of) and _after(t.get("ended"), as_of)]
+
+
+def _party_on(treaty: dict[str, Any], code: str, as_of: str) -> bool:
+    if code not in treaty["parties"]:
+        return False
+    joined = (treaty.get("joined") or {}).get(code)
+    left = (treaty.get("left") or {}).get(code)
+    return (joined is None or on_or_before(joined, as_of)) and _after(left, as_of)
+
+
+def organisation(code: str | None) -> dict[str, Any] | None:
+    """The organisations table row (knowledge.yaml) for an alliance code such as NATO, or None."""
+    if not code:
+        return None
+    row = load_data("knowledge.yaml").get("organisations", {}).get(code)
+    return dict(row) if row else None
+
+
+def _treaty(tid: str) -> dict[str, Any] | None:
+    return next((t for t in load_data("treaties.yaml")["treaties"] if t["id"] == tid), None)
+
+
+def org_members(code: str, as_of: str) -> list[str]:
+    """Members of an organisation on `as_of` (parties to its treaty then), or [] if `code` is not one."""
+    org = organisation(code)
+    treaty = _treaty(org["treaty"]) if org else None
+    if treaty is None:
+        return []
+    return [m for m in treaty["parties"] if _party_on(treaty, m, as_of)]
+
+
+def treaties_between(patron: str, client: str, as_of: str) -> list[dict[str, Any]]:
+    """Treaties in force on `as_of` that bind both patron and client.
+
+    An organisation as patron (NATO, CSTO, EU) is bound through its treaty: the
+    client must be a party to it on that day.
+    """
+    org = organisation(patron)
+    if org is not None:
+        return [t for t in treaties(as_of) if t["id"] == org["treaty"] and _party_on(t, client, as_of)]
+    return [t for t in treaties(as_of) if _party_on(t, patron, as_of) and _party_on(t, client, as_of)]
+
+
+def _signed_not_in_force(patron: str, client: str, as_of: str) -> dict[str, Any] | None:
+    for t in treaties():
+        if patron in t["parties"] and client in t["parties"] and t.get("signed") and on_or_before(t["signed"], as_of) \
+                and not (t.get("in_force") and on_or_before(t["in_force"], as_of)) and _after(t.get("ended"), as_of):
+            return t
+    return None
+
+
+def defense_pact(patron: str, client: str, attacker: str | None, as_of: str) -> Fact:
+    """1 if a treaty in force obliges the patron to defend the client against this attacker."""
+    rows = treaties_between(patron, client, as_of)
+    binding = [t for t in rows if t["defense"] and not (attacker and _party_on(t, attacker, as_of))]
+    if binding:
+        t = binding[0]
+        return Fact("defense_pact", 1.0, f"{t['name']} (in force {t['in_force']}): {_conditions(t, as_of)}",
+                    list(t["sources"]), t["in_force"])
+    if rows:
+        t = rows[0]
+        reason = " The attacker is a party too, so its defence clause does not settle the case." if t["defense"] else ""
+        return Fact("defense_pact", 0.0, f"{t['name']}: {_conditions(t, as_of)}{reason}", list(t["sources"]), t["in_force"])
+    pending = _signed_not_in_force(patron, client, as_of)
+    if pending:
+        return Fact("defense_pact", 0.0, f"{pending['name']} was signed on {pending['signed']} but was not yet in force "
+                                         f"on {as_of}.", list(pending["sources"]), pending["signed"])
+    return Fact("defense_pact", 0.0, f"No treaty between {name(patron)} and {name(client)} is recorded in casus's treaty table.")
+
+
+def _conditions(treaty: dict[str, Any], as_of: str) -> str:
+    """A treaty's conditions text, or a plain line when it mentions events after `as_of` (`noted`)."""
+    plain = ("It carries a defence obligation." if treaty.get("defense") else "It carries no defence obligation.")
+    return " ".join(_note_as_of({**treaty, "note": " ".join(str(treaty["conditions"]).split())}, plain, as_of).split())
+
+
+def patron_notes(patron: str, as_of: str) -> list[str]:
+    """What the answer must say about the kind of patron: an organisation (answered through its members) or a non-state force."""
+    org = organisation(patron)
+    if org is not None:
+        members = org_members(patron, as_of)
+        return [f"{name(patron)} is an organisation, not a state: casus answers through its members' obligations under "
+                f"the {org['treaty']} treaty ({len(members)} members on {as_of}). {org['obligation']}."]
+    if not is_state(patron):
+        warning = " ".join(str(load_data("knowledge.yaml")["nonstate_patron_warning"]).split())
+        return [f"Warning: {name(patron)} {warning}"]
+    return []
+
+
+def border_spells() -> dict[frozenset[str], list[tuple[str, str | None]]]:
+    """Land-border spells per unordered pair (borders.yaml, from COW Direct Contiguity)."""
+    return _border_spells()
+
+
+@lru_cache(maxsize=1)
+def _border_spells() -> dict[frozenset[str], list[tuple[str, str | None]]]:
+    out: dict[frozenset[str], list[tuple[str, str | None]]] = {}
+    for a, b, since, until in load_data("borders.yaml")["pairs"]:
+        out.setdefault(frozenset((a, b)), []).append((str(since), None if until is None else str(until)))
+    for row in load_data("borders.yaml").get("later_changes") or []:
+        out.setdefault(frozenset(row["pair"]), []).append((str(row["since"]), row.get("until")))
+    return out
+
+
+def _border_on(a: str, b: str, as_of: str) -> bool:
+    for since, until in border_spells().get(frozenset((a, b)), []):
+        if on_or_before(since, as_of) and _after(until, as_of):
+            return True
+    return False
+
+
+def shares_border(a: str, b: str, as_of: str | None = None) -> Fact:
+    """1 if the two states share a land border on `as_of` (today by default; COW Direct Contiguity, type 1).
+
+    An organisation as `a` shares a border when any of its members (as of that day) does.
+    """
+    meta = load_data("borders.yaml")
+    cite = [str(meta["url"])]
+    as_of = as_of or today()
+    members = org_members(a, as_of)
+    for m in members or [a]:
+        if m != b and _border_on(m, b, as_of):
+            via = f" (through its member {name(m)})" if members else ""
+            return Fact("shares_border", 1.0, f"{name(a)} and {name(b)} share a land border{via} (COW Direct Contiguity).", cite)
+    return Fact("shares_border", 0.0, f"No land border between {name(a)} and {name(b)} in the COW Direct Contiguity "
+                                      "table casus ships (data to 2016; later changes listed there).", cite)
+
+
+def is_nuclear(code: str | None, as_of: str) -> Fact:
+    """1 if the attacker (or a member of an attacking group) had nuclear weapons by `as_of`."""
+    nuclear = load_data("knowledge.yaml")["nuclear"]
+    year = int(as_of[:4])
+    if code is None:
+        return Fact("attacker_nuclear", 0.0, "No attacker named.")
+    members = nuclear.get("groups", {}).get(code, [code])
+    armed = [m for m in members if m in nuclear["states"] and nuclear["states"][m] <= year]
+    if armed:
+        since = min(nuclear["states"][m] for m in armed)
+        return Fact("attacker_nuclear", 1.0, f"{name(code)} is nuclear-armed (since {since}).", list(nuclear["sources"]))
+    return Fact("attacker_nuclear", 0.0, f"{name(code)} has no nuclear weapons.", list(nuclear["sources"]))
+
+
+def _note_as_of(row: dict[str, Any], plain: str, as_of: str) -> str:
+    """A knowledge row's note, or a plain summary when the note tells of things after `as_of`.
+
+    `noted` (or, for wars, `last_confirmed`) dates the latest fact the note mentions.
+    """
+    noted = row.get("noted") or row.get("last_confirmed")
+    if noted and not on_or_before(noted, as_of):
+        return plain + f" (casus's note on this row draws on sources up to {noted}, after the as-of date, so it is not shown)"
+    return str(row["note"])
+
+
+def ties(patron: str, attacker: str | None, as_of: str) -> Fact:
+    """1 if the patron has recorded working ties with the attacker on `as_of`."""
+    if attacker is None:
+        return Fact("patron_ties_with_attacker", 0.0, "No attacker named.")
+    for row in load_data("knowledge.yaml").get("ties", []):
+        if row["patron"] == patron and row["attacker"] == attacker and on_or_before(row.get("since"), as_of) \
+                and _after(row.get("until"), as_of):
+            who = name(patron)
+            plain = f"{who[:1].upper()}{who[1:]} has had working ties with {name(attacker)} since {row.get('since')}."
+            return Fact("patron_ties_with_attacker", float(row["value"]), _note_as_of(row, plain, as_of),
+                        list(row["sources"]), row.get("since"))
+    return Fact("patron_ties_with_attacker", 0.0,
+                f"No working ties between {name(patron)} and {name(attacker)} are recorded.")
+
+
+def wars_of(state: str, as_of: str, exclude: tuple[str | None, ...] = ()) -> list[dict[str, Any]]:
+    """Wars `state` is fighting on `as_of`, other than against the excluded parties."""
+    wars = load_data("knowledge.yaml")["wars"]["list"]
+    window = int(load_data("features.yaml").get("wars", {}).get("unknown_end_window_days", 90))
+    active = []
+    for w in wars:
+        if w["state"] != state or w["opponent"] in exclude or not on_or_before(w["start"], as_of):
+            continue
+        if w.get("end") and not _after(w["end"], as_of):
+            continue
+        if w.get("end_unknown") and _days_between(w["last_confirmed"], as_of) > window:
+            continue
+        active.append(w)
+    return active
+
+
+def at_war_elsewhere(patron: str, client: str, attacker: str | None, as_of: str) -> Fact:
+    """1 if the patron is fighting a war other than one against this client or attacker."""
+    active = wars_of(patron, as_of, exclude=(client, attacker))
+    if active:
+        w = active[0]
+        who = name(patron)
+        plain = f"{who[:1].upper()}{who[1:]} is at war with {name(w['opponent'])} (since {w['start']})"
+        note = _note_as_of(w, plain + ".", as_of)
+        text = f"{plain}: {note}" if note == w["note"] else note
+        return Fact("patron_at_war_elsewhere", 1.0, text, list(w["sources"]), w["start"])
+    return Fact("patron_at_war_elsewhere", 0.0, f"No war involving {name(patron)}'s own forces is recorded for {as_of}.")
+
+
+def nonstate(attacker: str | None) -> Fact:
+    """1 if the attacker code names a non-state force."""
+    if attacker is None:
+        return Fact("attacker_nonstate", 0.0, "No attacker named.")
+    if is_state(attacker):
+        return Fact("attacker_nonstate", 0.0, f"{name(attacker)} is a state.")
+    return Fact("attacker_nonstate", 1.0, f"{attacker} is a non-state force.")
+
+
+def scenario_facts(patron: str, client: str, attacker: str | None, as_of: str) -> dict[str, Fact]:
+    """The shipped-knowledge fact behind each scenario feature."""
+    return {
+        "defense_pact": defense_pact(patron, client, attacker, as_of),
+        "patron_at_war_elsewhere": at_war_elsewhere(patron, client, attacker, as_of),
+        "patron_ties_with_attacker": ties(patron, attacker, as_of),
+        "shares_border": shares_border(patron, client, as_of),
+        "attacker_nuclear": is_nuclear(attacker, as_of),
+        "attacker_nonstate": nonstate(attacker),
+    }
+
+
+def scenario_features(patron: str, client: str, attacker: str | None, as_of: str) -> tuple[dict[str, float], dict[str, Fact]]:
+    """Scenario features from shipped knowledge alone, with the facts behind them."""
+    facts = scenario_facts(patron, client, attacker, as_of)
+    return {k: f.value for k, f in facts.items()}, facts
+
+
+# ---------------------------------------------------------------- cases and ledger
+
+def case_date(case: dict[str, Any]) -> str:
+    """When a case's outcome counts as known: its `date` if given, else its year (strict: the whole year)."""
+    return str(case.get("date") or case["year"])
+
+
+def cases(patron: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
+    """Reference cases (cases.yaml), optionally one patron's, and only those known by `as_of`; adds attacker_nonstate.
+
+    Strict as-of: a case dated only by its year counts once that whole year is over.
+    """
+    rows = []
+    for row in load_data("cases.yaml")["cases"]:
+        if patron is not None and row["patron"] != patron:
+            continue
+        if as_of is not None and not on_or_before(case_date(row), as_of):
+            continue
+        rows.append({**row, "attacker_nonstate": 0 if is_state(row["attacker"]) else 1})
+    return rows
+
+
+def ledger(patron: str | None = None, client: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+    """Curated ledger rows, filtered by dyad (actor or `about`) and by date."""
+    rows = []
+    for row in load_data("ledger.yaml")["events"]:
+        actors = {row["source"], row.get("target"), row.get("about")}
+        if patron and patron not in actors:
+            continue
+        if client and client not in actors:
+            continue
+        if until and not on_or_before(row["date"], until):
+            continue
+        rows.append(dict(row))
+    return rows
+
+
+def ledger_accessed() -> str:
+    """Access date of the ledger's sources."""
+    return str(load_data("ledger.yaml").get("accessed", ""))

@@ -1,0 +1,1 @@
+"""Claims: each sentence's stance on 'will PATRON defend CLIENT', and its factor."""

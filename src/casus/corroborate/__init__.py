@@ -1,0 +1,1 @@
+"""Corroboration: near-copies clustered across documents, independent sources counted."""

@@ -1,0 +1,1 @@
+"""Events: actors and their mentions, the PLOVER event coder, dates."""

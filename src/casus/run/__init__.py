@@ -1,0 +1,1 @@
+"""Running the stages: the pipeline, worker processes, Dask, loading, benchmarks."""

@@ -1,0 +1,1 @@
+"""The store: SQLite tables, their columns and all SQL."""

@@ -1,0 +1,1 @@
+"""Text: web junk out (clean), sentences with offsets (segment)."""
