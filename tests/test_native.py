@@ -24,7 +24,7 @@ from casus.native import COMPILABLE, coder_build, compiled_modules, is_compiled
 from casus.run.bench import synthetic_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
-SRC = ROOT / "src" / "casus"
+SRC = ROOT / "src" / "casus" / "events"
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 DOC_SIZE = 40
 PUBLISHED = [None, "2024-03-15"]
@@ -57,7 +57,7 @@ def _load(name: str, path: Path) -> ModuleType:
 
 
 def _pure_source(name: str) -> Path:
-    """src/casus/NAME; or, if that was edited since the install, the copy the wheel shipped beside the .so:
+    """src/casus/events/NAME; or, if that was edited since the install, the copy the wheel shipped beside the .so:
     the very source that was compiled (so an edit in progress compares like with like instead of failing)."""
     repo = SRC / name
     shipped = Path(casus.events.coder.__file__).parent / name

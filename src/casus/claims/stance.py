@@ -35,6 +35,7 @@ from typing import Any
 
 from casus.datafiles import read_yaml
 from casus.records import FACTORS, CodedClaim, CodedEvent
+from casus.text.patterns import trie_regex
 
 # Mask tokens: lower-case letters only so that case-insensitive cue regexes and
 # \b boundaries treat them as ordinary words; unlikely to occur in real text.
@@ -284,7 +285,7 @@ def load_lexicon() -> Lexicon:
         for c in raw["cues"]
     )
     anchors = sorted({a for c in cues for clause in c.anchors for a in clause}, key=len, reverse=True)
-    anchor_re = re.compile("(?=(" + _trie_regex(anchors) + "))") if anchors else None
+    anchor_re = re.compile("(?=(" + trie_regex(anchors) + "))") if anchors else None
     known = set(anchors)
     prefixes = {a: tuple(a[:k] for k in range(1, len(a) + 1) if a[:k] in known) for a in anchors}
     anchor_cues: dict[str, list[int]] = {}
@@ -353,26 +354,6 @@ def _escape_folded(ch: str) -> str:
     return _ASCII_FOLD.get(ch) or re.escape(ch)
 
 
-def _trie_regex(phrases: Iterable[str], escape: Any = re.escape) -> str:
-    """One regex for many literal phrases, as a character trie (fast; longer matches win)."""
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
-
-
 @dataclass(frozen=True, slots=True)
 class _ActorIndex:
     """casus.events.actors' gazetteer as one regex: phrase -> code ('' for outlets, commentators)."""
@@ -407,12 +388,12 @@ def _actor_index() -> _ActorIndex:
         codes[key] = entry.code if entry is not None else ""
         if any(e.display[:1].isupper() for e in entries):
             capitalised.add(key)
-    alternation = _trie_regex(codes)
+    alternation = trie_regex(codes)
     pattern = re.compile(rf"(?<![\w.])(?:the\s+)?({alternation})(?![\w+])", re.IGNORECASE)
     states = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
     lower = None
     if all(key == key.lower() for key in codes):
-        lower = re.compile(rf"(?<![\w.])(?:the\s+)?({_trie_regex(codes, _escape_folded)})(?![\w+])")
+        lower = re.compile(rf"(?<![\w.])(?:the\s+)?({trie_regex(codes, _escape_folded)})(?![\w+])")
     return _ActorIndex(pattern, codes, frozenset(gaz.exact_case), frozenset(capitalised), states, lower)
 
 

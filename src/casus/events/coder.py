@@ -31,6 +31,7 @@ from casus.errors import CasusError
 from casus.events.actors import ACTOR_KINDS, ActorEntry, gazetteer, pick
 from casus.events.dates import DateMention, find_dates, latest_full_date, parse_anchor
 from casus.records import CodedEvent
+from casus.text.patterns import trie_regex
 
 # --------------------------------------------------------------------------- word classes
 
@@ -225,26 +226,6 @@ def _ing(v: str) -> str:
     if v.endswith("e") and not v.endswith("ee"):
         return v[:-1] + "ing"
     return v + "ing"
-
-
-def trie_regex(phrases: list[str]) -> str:
-    """A regex alternation of `phrases` shaped as a trie, so matching is fast and longest-first."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if ends else body
-
-    return build(trie)
 
 
 def _data(name: str) -> dict:
