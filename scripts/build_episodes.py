@@ -10,7 +10,7 @@ states) and writes two compact tables into the package:
   hand-coded cases and live questions get the same capability features.
 
 The rules are those of docs/reference-class.md; every rule there is a function here.
-Only the standard library is used (csv), so the build runs anywhere casus does.
+Only the standard library (csv) and casus itself (its twin grouping, so script and model group alike) are used.
 
 Usage: python scripts/build_episodes.py [--data DIR] [--out DIR]
 """
@@ -253,36 +253,11 @@ def _pledges_to(d: Data, t: int, year: int) -> list[tuple[tuple[int, int, int], 
 
 
 def _twin_groups(rows: list[dict[str, object]]) -> None:
-    """Group ids: same dispute, or same patron and client within five years (transitively)."""
-    parent = list(range(len(rows)))
+    """Group ids: same dispute, or same patron and client within five years (transitively), as the model groups."""
+    from casus.assess.model import twin_groups
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
-    first: dict[object, int] = {}
-    pairs: dict[tuple[object, object], list[int]] = defaultdict(list)
-    for i, r in enumerate(rows):
-        if r["dispnum"] in first:
-            union(i, first[r["dispnum"]])
-        else:
-            first[r["dispnum"]] = i
-        pairs[(r["patron"], r["client"])].append(i)
-    for idx in pairs.values():
-        idx.sort(key=lambda i: int(rows[i]["year"]))  # type: ignore[call-overload]
-        for a, b in zip(idx, idx[1:]):
-            if int(rows[b]["year"]) - int(rows[a]["year"]) <= TWIN_YEARS:  # type: ignore[call-overload]
-                union(a, b)
-    roots: dict[int, int] = {}
-    for i, r in enumerate(rows):
-        r["group"] = roots.setdefault(find(i), len(roots))
+    for r, group in zip(rows, twin_groups(rows, TWIN_YEARS), strict=True):
+        r["group"] = int(group)
 
 
 def state_years(d: Data) -> list[dict[str, object]]:
