@@ -408,3 +408,13 @@ def test_the_report_inlines_the_vega_runtime_from_an_installed_package() -> None
 
     bundle = report.vega_bundle()
     assert "vegaEmbed" in bundle and len(bundle) > 500_000 and "</script" not in bundle.lower()
+
+
+def test_a_shipped_fact_pushes_the_way_its_factor_weighs_on_direct_defence() -> None:
+    """The flagship's treaty without a defence clause lowers P(direct): it must not read "raises"."""
+    from casus.assess.answer import assess
+
+    a = assess(None, "RUS", "IRN", attacker="ISR")
+    commitment = next(f for f in a.factors if f.factor == "commitment")
+    treaty = [e for e in commitment.evidence if e.kind == "knowledge" and "mutual-defence" in e.sentence]
+    assert treaty and treaty[0].push == "lowers"

@@ -88,7 +88,8 @@ def set_pushes(items: Mapping[str, Iterable[Evidence]], feature_push: Mapping[st
     """Say, per factor, which way each of its evidence items pushes P(defence).
 
     Under `signal`, an item by the sign of its signal's shift; a shipped fact by
-    the sign of its feature's contribution summed over the rungs; a claim that a
+    the sign of its feature's contribution to direct defence (the rung the factor
+    weights are given on, so a fact never reads against its factor); a claim that a
     feature rule (features.yaml evidence.feature_rules) reads, by its stance (for
     raises, against lowers). Everything else (ledger rows and events cited for
     reading, claims no rule reads, reference cases the model learned from) is context.
@@ -535,7 +536,7 @@ def build_factors(contrib: dict[str, dict[str, float]], shifts: dict[str, float]
     items["precedent"].extend(precedents or [])
     notes["precedent"].append("Past cases nearest to this one in the model's features come first (as of the date); "
                               "the model already learned from them, so they add no weight of their own.")
-    feature_push = {feat: sum(contrib[r].get(feat, 0.0) for r in RUNGS) for feat in facts}
+    feature_push = {feat: contrib["direct"].get(feat, 0.0) for feat in facts}  # the rung the factor weights are on
     set_pushes(items, feature_push, signals, facts)
     out = []
     for factor in FACTORS:
