@@ -160,7 +160,7 @@ def test_older_store_is_migrated_and_backfilled(tmp_path: Path) -> None:
         store.write_batch(docs)
         before = store.sentence_clusters()
     conn = sqlite3.connect(db)  # make it a store from before migration 005
-    conn.executescript("DROP TABLE cluster_keys; DROP TABLE cluster_sets; DROP TABLE cluster_shingles;"
+    conn.executescript("DROP TABLE cluster_keys; DROP TABLE cluster_sets;"
                        " DROP TABLE clusters;"
                        " DELETE FROM _migrations WHERE name = '005_sentence_clusters';")
     conn.close()

@@ -17,20 +17,31 @@ everything stored:
   already in its owner's cluster, so one owner is enough;
 - Jaccard on word bigrams, by prefix filtering (Bayardo et al., "Scaling up all
   pairs similarity search", 2007): under one total order of bigrams, two sets
-  with Jaccard >= t share a bigram among their first |x| - ceil(t |x|) + 1
-  (`cluster_prefix`). The order is rarest first, by the document frequencies
-  frozen in `cluster_order`; it stays fixed while the store grows and is redrawn
-  (every prefix re-indexed from `cluster_sets`) each time the number of clustered
-  sentences doubles, so the prefixes stay made of rare bigrams at a cost
-  proportional to the store per doubling;
+  with Jaccard >= t share a bigram among their first |x| - ceil(t |x|) + 1;
 - containment (a sentence of 8+ bigrams quoted inside a longer one): the
-  smaller set's first |s| - ceil(0.9 |s|) + 1 bigrams meet the larger set. x
-  smaller: x's probe every bigram of larger stored sets (`cluster_shingles`);
-  x larger: all of x's bigrams probe the stored sets' such prefixes
-  (`cluster_contained`).
+  smaller set's first |s| - ceil(0.9 |s|) + MATCHES bigrams meet the larger set
+  MATCHES times. x smaller: x's such prefix probes every bigram of larger
+  stored sets; x larger: all of x's bigrams probe the stored sets' such prefixes.
 
-Every candidate is verified with the pair rule on its text, so hash collisions
-(64-bit) only add candidates.
+The prefixes are one longer than the classic ones and a candidate must share
+MATCHES (2) bigrams in them (Wang, Li and Feng, SIGMOD 2012), which halves the
+candidates on templated text. The order is rarest first, by the bigram
+frequencies among the stored sets when it was drawn; it stays fixed while the
+store grows and is redrawn (every prefix re-indexed) each time the number of
+distinct texts doubles. Prefixes live in memory (`PrefixIndex`, one per writer,
+rebuilt from `cluster_sets` and never saved): any fixed order keeps prefix
+filtering exact, so each writer may hold its own.
+
+Candidates are tested on their hashed bigrams (an upper bound of the overlap)
+and then verified with the pair rule on their text. The one way this could
+differ from `cluster_sentences`: two bigrams of one sentence with the same
+64-bit hash (blake2b; about 1e-17 per sentence), which would shrink its hashed
+set. Every other collision only adds candidates.
+
+Cost: exact copies and runs cost a few indexed lookups whatever the store's
+size. On templated text, where near-threshold pairs grow with the square of
+the corpus, prefix candidates grow faster than the corpus too (see
+benchmarks/README.md, "Stored clusters", for measured figures).
 """
 
 from __future__ import annotations
@@ -44,6 +55,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 from casus.records import ProcessedDocument
 from casus.text.nearcopy import (
@@ -78,15 +90,9 @@ CREATE TABLE cluster_sets (
     sid INTEGER PRIMARY KEY,
     size INTEGER NOT NULL,
     tokens BLOB NOT NULL
-);
-CREATE TABLE cluster_shingles (
-    token INTEGER NOT NULL,
-    size INTEGER NOT NULL,
-    sid INTEGER NOT NULL,
-    PRIMARY KEY (token, size, sid)
-) WITHOUT ROWID
+)
 """
-TABLES = ("clusters", "cluster_keys", "cluster_sets", "cluster_shingles")
+TABLES = ("clusters", "cluster_keys", "cluster_sets")
 MATCHES = 2  # shared prefix bigrams a candidate needs (prefixes one longer per extra match; at most 3)
 FIRST_EPOCH = 64  # the order is first drawn when this many sentences are clustered, then at every doubling
 
@@ -172,9 +178,6 @@ def assign(c: sqlite3.Connection, index: PrefixIndex, doc_id: str, idx: int, tex
     `index` must be in step with the store (`PrefixIndex.sync` in this transaction).
     """
     sig = signature(text)
-    cur = c.execute("INSERT INTO clusters (doc_id, idx, cluster) VALUES (?, ?, -1)", (doc_id, idx))
-    sid = cur.lastrowid
-    assert sid is not None
     texts = _Texts(c)
     norm_token = token(sig.norm)
     owners = [r[0] for r in c.execute("SELECT sid FROM cluster_keys WHERE kind = ? AND token = ?", (TEXT, norm_token))]
@@ -182,8 +185,10 @@ def assign(c: sqlite3.Connection, index: PrefixIndex, doc_id: str, idx: int, tex
     for owner in owners:
         cluster, other = texts.get(owner)
         if other.norm == sig.norm:  # an exact copy: every near-copy of this text is already in that cluster
-            c.execute("UPDATE clusters SET cluster = ? WHERE sid = ?", (cluster, sid))
+            c.execute("INSERT INTO clusters (doc_id, idx, cluster) VALUES (?, ?, ?)", (doc_id, idx, cluster))
             return cluster
+    sid = c.execute("INSERT INTO clusters (doc_id, idx, cluster) VALUES (?, ?, -1)", (doc_id, idx)).lastrowid
+    assert sid is not None
     matched: set[int] = set()
     new_keys = [(TEXT, norm_token, sid)]
     new_keys += _runs(c, texts, sig, sid, matched)
@@ -226,6 +231,20 @@ def prefix_length(size: int, share: float) -> int:
     return min(size, size - math.ceil(share * size - 1e-9) + MATCHES)
 
 
+@lru_cache(maxsize=4096)
+def jaccard_matches(a: int, b: int) -> int:
+    """Shared bigrams two Jaccard prefixes of sets of sizes a and b hold at least, when Jaccard >= THRESHOLD.
+
+    With o the overlap the pair needs, ceil(t (a + b) / (1 + t)), and o_a, o_b
+    the overlaps each prefix was cut for (ceil(t a), ceil(t b)): the first
+    MATCHES + o - max(o_a, o_b) shared bigrams lie in both prefixes (Wang, Li
+    and Feng, "Can we beat the prefix filtering?", SIGMOD 2012, for MATCHES).
+    """
+    t = THRESHOLD
+    o = math.ceil(t * (a + b) / (1 + t) - 1e-9)
+    return MATCHES + o - max(math.ceil(t * a - 1e-9), math.ceil(t * b - 1e-9))
+
+
 class PrefixIndex:
     """The prefixes of every stored set under one order, in memory: one per writing connection.
 
@@ -247,23 +266,29 @@ class PrefixIndex:
         self.count = 0  # sets indexed
         self.last = 0  # the highest sid indexed
         self.size: dict[int, int] = {}
-        self.jaccard: defaultdict[int, list[int]] = defaultdict(list)
-        self.contained: defaultdict[int, list[int]] = defaultdict(list)
+        self.sets: dict[int, bytes] = {}  # sid -> its bigram hashes (`_pack`): proposals are tested on these
+        # token -> size -> sids: a probe reads only the sizes its length filter allows
+        self.jaccard: defaultdict[int, dict[int, list[int]]] = defaultdict(dict)
+        self.contained: defaultdict[int, dict[int, list[int]]] = defaultdict(dict)
+        self.full: defaultdict[int, dict[int, list[int]]] = defaultdict(dict)  # every bigram of sets of 8 or more
 
     def ranked(self, toks: Iterable[int]) -> list[int]:
         """Bigram hashes in the order: rarest first (bigrams the order has not seen count 0), then by hash."""
-        order = self.order
-        return sorted(toks, key=lambda t: (order.get(t, 0), t))
+        get = self.order.get
+        return sorted(toks, key=lambda t: (get(t, 0), t))
 
-    def add(self, sid: int, ordered: list[int]) -> None:
+    def add(self, sid: int, ordered: list[int], blob: bytes) -> None:
         """Index one set's prefixes (its bigram hashes in the order)."""
         size = len(ordered)
         self.size[sid] = size
+        self.sets[sid] = blob
         for t in ordered[: prefix_length(size, THRESHOLD)]:
-            self.jaccard[t].append(sid)
+            self.jaccard[t].setdefault(size, []).append(sid)
         if size >= MIN_CONTAINED_SHINGLES:
             for t in ordered[: prefix_length(size, CONTAINMENT)]:
-                self.contained[t].append(sid)
+                self.contained[t].setdefault(size, []).append(sid)
+            for t in ordered:
+                self.full[t].setdefault(size, []).append(sid)
         self.count += 1
         self.last = max(self.last, sid)
 
@@ -273,37 +298,39 @@ class PrefixIndex:
             self._redraw(c)
             return
         for sid, blob in c.execute("SELECT sid, tokens FROM cluster_sets WHERE sid > ? ORDER BY sid", (self.last,)):
-            self.add(sid, self.ranked(_unpack(blob)))
+            self.add(sid, self.ranked(_unpack(blob)), blob)
         if self.count >= max(FIRST_EPOCH, 2 * self.drawn):
             self._redraw(c)
 
     def _redraw(self, c: sqlite3.Connection) -> None:
-        sets = [(sid, _unpack(blob)) for sid, blob in c.execute("SELECT sid, tokens FROM cluster_sets ORDER BY sid")]
+        sets = [(sid, blob, _unpack(blob)) for sid, blob in c.execute("SELECT sid, tokens FROM cluster_sets ORDER BY sid")]
         freq: Counter[int] = Counter()
-        for _, toks in sets:
+        for _, _, toks in sets:
             freq.update(toks)
         self.reset()
         self.order = dict(freq)
         self.drawn = len(sets)
-        for sid, toks in sets:
-            self.add(sid, self.ranked(toks))
+        for sid, blob, toks in sets:
+            self.add(sid, self.ranked(toks), blob)
 
     def jaccard_candidates(self, prefix: list[int], size: int) -> Counter[int]:
         """Stored sets whose Jaccard prefix meets this one, sizes within [t |x|, |x| / t]: hits per set."""
-        low, high = THRESHOLD * size - 1e-9, size / THRESHOLD + 1e-9
-        hits: Counter[int] = Counter()
-        sizes = self.size
-        for t in prefix:
-            hits.update(o for o in self.jaccard.get(t, ()) if low <= sizes[o] <= high)
-        return hits
+        low, high = math.ceil(THRESHOLD * size - 1e-9), math.floor(size / THRESHOLD + 1e-9)
+        empty: dict[int, list[int]] = {}
+        return Counter(chain.from_iterable(sids for t in prefix for osize, sids in self.jaccard.get(t, empty).items()
+                                           if low <= osize <= high))
+
+    def containing_candidates(self, prefix: list[int], size: int) -> Counter[int]:
+        """Stored sets of at least `size` bigrams holding these bigrams: hits per set."""
+        empty: dict[int, list[int]] = {}
+        return Counter(chain.from_iterable(sids for t in prefix for osize, sids in self.full.get(t, empty).items()
+                                           if osize >= size))
 
     def contained_candidates(self, toks: list[int], size: int) -> Counter[int]:
         """Stored sets of at most `size` bigrams whose containment prefix meets these bigrams: hits per set."""
-        hits: Counter[int] = Counter()
-        sizes = self.size
-        for t in toks:
-            hits.update(o for o in self.contained.get(t, ()) if sizes[o] <= size)
-        return hits
+        empty: dict[int, list[int]] = {}
+        return Counter(chain.from_iterable(sids for t in toks for osize, sids in self.contained.get(t, empty).items()
+                                           if osize <= size))
 
 
 def _fuzzy(c: sqlite3.Connection, index: PrefixIndex, texts: _Texts, sig: Signature, sid: int,
@@ -314,7 +341,7 @@ def _fuzzy(c: sqlite3.Connection, index: PrefixIndex, texts: _Texts, sig: Signat
     times in it: Jaccard (x's prefix against the stored prefixes, sizes within
     [t |x|, |x| / t]), a smaller set inside x (all of x's bigrams against the
     stored containment prefixes), x inside a larger set (x's containment prefix
-    against all bigrams of sets as large or larger, `cluster_shingles`). Each
+    against all bigrams of sets as large or larger). Each
     proposal is tested on its hashed bigrams (`similar_counts` on the
     intersection of hashes, no text read); only those that pass are read and
     verified on their text.
@@ -323,29 +350,24 @@ def _fuzzy(c: sqlite3.Connection, index: PrefixIndex, texts: _Texts, sig: Signat
     toks = sorted({token(s) for s in sig.shingles})
     ordered = index.ranked(toks)
     hits = index.jaccard_candidates(ordered[: prefix_length(size, THRESHOLD)], size)
-    proposed = {o for o, n in hits.items() if n >= MATCHES}
+    sizes = index.size
+    proposed = {o for o, n in hits.items() if n >= jaccard_matches(size, sizes[o])}
     if size >= MIN_CONTAINED_SHINGLES:
         hits = index.contained_candidates(toks, size)
         proposed.update(o for o, n in hits.items() if n >= MATCHES)
-        hits = Counter(r[0] for r in c.execute(f"SELECT sid FROM cluster_shingles WHERE token {_IN} AND size >= ?",
-                                               (_ints(ordered[: prefix_length(size, CONTAINMENT)]), size)))
+        hits = index.containing_candidates(ordered[: prefix_length(size, CONTAINMENT)], size)
         proposed.update(o for o, n in hits.items() if n >= MATCHES)
     mine = set(toks)
-    passed = []
-    if proposed:
-        for other, osize, blob in c.execute(f"SELECT sid, size, tokens FROM cluster_sets WHERE sid {_IN}",
-                                            (_ints(proposed),)):
-            if similar_counts(size, osize, len(mine.intersection(_unpack(blob))), THRESHOLD):
-                passed.append(other)
+    sets = index.sets
+    passed = [o for o in proposed
+              if similar_counts(size, sizes[o], len(mine.intersection(_unpack(sets[o]))), THRESHOLD)]
     texts.load(passed)
     for other in sorted(passed):
         cluster, osig = texts.get(other)
         if cluster not in matched and near_copies(sig, osig):
             matched.add(cluster)
-    c.execute("INSERT INTO cluster_sets (sid, size, tokens) VALUES (?, ?, ?)", (sid, size, _pack(toks)))
-    if size >= MIN_CONTAINED_SHINGLES:
-        c.executemany("INSERT OR IGNORE INTO cluster_shingles (token, size, sid) VALUES (?, ?, ?)",
-                      [(t, size, sid) for t in toks])
-    index.add(sid, ordered)
+    blob = _pack(toks)
+    c.execute("INSERT INTO cluster_sets (sid, size, tokens) VALUES (?, ?, ?)", (sid, size, blob))
+    index.add(sid, ordered, blob)
     if index.count >= max(FIRST_EPOCH, 2 * index.drawn):
         index._redraw(c)
