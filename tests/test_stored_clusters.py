@@ -242,3 +242,50 @@ def test_parallel_and_parquet_load_store_the_same_clusters(tmp_path: Path) -> No
     with Store(tmp_path / "pq.db") as store:
         load_parquet(store, tmp_path / "pq")
         assert same_partition(store.sentence_clusters(), one)
+
+
+def _templated_docs(n_docs: int, per_doc: int = 25, seed: int = 5) -> list[ProcessedDocument]:
+    """Documents of the benchmark's templated sentences: every bigram is common, near-threshold pairs abound."""
+    from casus.run.bench import synthetic_sentences
+
+    sents = synthetic_sentences(n_docs * per_doc, seed=seed)
+    return [_doc(f"t{seed}-{d:04d}", sents[d * per_doc : (d + 1) * per_doc], [True] * per_doc)
+            for d in range(n_docs)]
+
+
+def test_templated_text_stored_clusters_match_cluster_sentences(tmp_path: Path) -> None:
+    """Thousands of templated sentences: the order is redrawn several times (64, 128, ... distinct texts)."""
+    docs = _templated_docs(120)
+    with Store(tmp_path / "t.db") as store:
+        for doc in docs:
+            store.write_document(doc)
+        stored, computed = _stored_vs_computed(store)
+        assert len(stored) == 3000
+        assert len(set(computed.values())) < len(computed)
+        assert store._prefixes.drawn >= 1024  # redrawn as the store grew
+        assert same_partition(stored, computed)
+
+
+def test_two_writers_on_one_store_keep_one_partition(tmp_path: Path) -> None:
+    """Each writer holds its own prefixes (its own order); each catches up with the other's sets."""
+    docs = _synthetic_docs(11, n_docs=40) + _templated_docs(20, seed=6)
+    random.Random(3).shuffle(docs)
+    with Store(tmp_path / "w.db") as one, Store(tmp_path / "w.db") as two:
+        for i, doc in enumerate(docs):
+            (one if i % 3 else two).write_document(doc)
+        stored, computed = _stored_vs_computed(one)
+        assert same_partition(stored, computed)
+
+
+def test_a_rolled_back_batch_leaves_no_trace_in_the_clusters(tmp_path: Path) -> None:
+    docs = _synthetic_docs(12, n_docs=30)
+    bad = _doc("bad", ["Russia met Iran in the capital to sign the pact."], [True])
+    bad.sentences[0].events[0] = None  # type: ignore[call-overload]  # fails when the events are written
+    with Store(tmp_path / "r.db") as store:
+        store.write_batch(docs[:10])
+        with pytest.raises(Exception):
+            store.write_batch(docs[10:20] + [bad])
+        store.write_batch(docs[10:])
+        stored, computed = _stored_vs_computed(store)
+        assert len(stored) == sum(1 for d in docs for s in d.sentences if s.events or s.claims)
+        assert same_partition(stored, computed)

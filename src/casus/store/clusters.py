@@ -278,40 +278,45 @@ class PrefixIndex:
         return sorted(toks, key=lambda t: (get(t, 0), t))
 
     def add(self, sid: int, ordered: list[int], blob: bytes) -> None:
-        """Index one set's prefixes (its bigram hashes in the order)."""
+        """Index one set (its bigram hashes in the order)."""
         size = len(ordered)
         self.size[sid] = size
         self.sets[sid] = blob
-        for t in ordered[: prefix_length(size, THRESHOLD)]:
-            self.jaccard[t].setdefault(size, []).append(sid)
+        self._add_prefixes(sid, ordered)
         if size >= MIN_CONTAINED_SHINGLES:
-            for t in ordered[: prefix_length(size, CONTAINMENT)]:
-                self.contained[t].setdefault(size, []).append(sid)
             for t in ordered:
                 self.full[t].setdefault(size, []).append(sid)
         self.count += 1
         self.last = max(self.last, sid)
 
+    def _add_prefixes(self, sid: int, ordered: list[int]) -> None:
+        size = len(ordered)
+        for t in ordered[: prefix_length(size, THRESHOLD)]:
+            self.jaccard[t].setdefault(size, []).append(sid)
+        if size >= MIN_CONTAINED_SHINGLES:
+            for t in ordered[: prefix_length(size, CONTAINMENT)]:
+                self.contained[t].setdefault(size, []).append(sid)
+
     def sync(self, c: sqlite3.Connection) -> None:
         """Catch up with the sets in the store (call inside the write transaction, before assigning)."""
-        if self.count >= max(FIRST_EPOCH, 2 * self.drawn):
-            self._redraw(c)
-            return
         for sid, blob in c.execute("SELECT sid, tokens FROM cluster_sets WHERE sid > ? ORDER BY sid", (self.last,)):
             self.add(sid, self.ranked(_unpack(blob)), blob)
-        if self.count >= max(FIRST_EPOCH, 2 * self.drawn):
-            self._redraw(c)
+        self.redraw_when_due()
 
-    def _redraw(self, c: sqlite3.Connection) -> None:
-        sets = [(sid, blob, _unpack(blob)) for sid, blob in c.execute("SELECT sid, tokens FROM cluster_sets ORDER BY sid")]
+    def redraw_when_due(self) -> None:
+        """Redraw the order once the sets have doubled since the last draw: the prefixes again, the rest kept."""
+        if self.count < max(FIRST_EPOCH, 2 * self.drawn):
+            return
+        sets = [(sid, _unpack(blob)) for sid, blob in sorted(self.sets.items())]
         freq: Counter[int] = Counter()
-        for _, _, toks in sets:
+        for _, toks in sets:
             freq.update(toks)
-        self.reset()
         self.order = dict(freq)
         self.drawn = len(sets)
-        for sid, blob, toks in sets:
-            self.add(sid, self.ranked(toks), blob)
+        self.jaccard.clear()
+        self.contained.clear()
+        for sid, toks in sets:
+            self._add_prefixes(sid, self.ranked(toks))
 
     def jaccard_candidates(self, prefix: list[int], size: int) -> Counter[int]:
         """Stored sets whose Jaccard prefix meets this one, sizes within [t |x|, |x| / t]: hits per set."""
@@ -351,7 +356,9 @@ def _fuzzy(c: sqlite3.Connection, index: PrefixIndex, texts: _Texts, sig: Signat
     ordered = index.ranked(toks)
     hits = index.jaccard_candidates(ordered[: prefix_length(size, THRESHOLD)], size)
     sizes = index.size
-    proposed = {o for o, n in hits.items() if n >= jaccard_matches(size, sizes[o])}
+    need = {b: jaccard_matches(size, b) for b in range(math.ceil(THRESHOLD * size - 1e-9),
+                                                       math.floor(size / THRESHOLD + 1e-9) + 1)}
+    proposed = {o for o, n in hits.items() if n >= need[sizes[o]]}
     if size >= MIN_CONTAINED_SHINGLES:
         hits = index.contained_candidates(toks, size)
         proposed.update(o for o, n in hits.items() if n >= MATCHES)
@@ -369,5 +376,4 @@ def _fuzzy(c: sqlite3.Connection, index: PrefixIndex, texts: _Texts, sig: Signat
     blob = _pack(toks)
     c.execute("INSERT INTO cluster_sets (sid, size, tokens) VALUES (?, ?, ?)", (sid, size, blob))
     index.add(sid, ordered, blob)
-    if index.count >= max(FIRST_EPOCH, 2 * index.drawn):
-        index._redraw(c)
+    index.redraw_when_due()
