@@ -94,10 +94,10 @@ CREATE TABLE cluster_sets (
 """
 TABLES = ("clusters", "cluster_keys", "cluster_sets")
 MATCHES = 2  # shared prefix bigrams a candidate needs (prefixes one longer per extra match; at most 3)
-FIRST_EPOCH = 64  # the order is first drawn when this many sentences are clustered, then at every doubling
+FIRST_EPOCH = 64  # the order is first drawn when this many distinct texts are indexed, then at every doubling
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def token(text: str) -> int:
     """A stable signed 64-bit hash of a normal form, run or bigram."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
@@ -270,7 +270,7 @@ class PrefixIndex:
         # token -> size -> sids: a probe reads only the sizes its length filter allows
         self.jaccard: defaultdict[int, dict[int, list[int]]] = defaultdict(dict)
         self.contained: defaultdict[int, dict[int, list[int]]] = defaultdict(dict)
-        self.full: defaultdict[int, dict[int, list[int]]] = defaultdict(dict)  # every bigram of sets of 8 or more
+        self.full: defaultdict[int, list[int]] = defaultdict(list)  # every bigram of sets of 8 or more
 
     def ranked(self, toks: Iterable[int]) -> list[int]:
         """Bigram hashes in the order: rarest first (bigrams the order has not seen count 0), then by hash."""
@@ -285,7 +285,7 @@ class PrefixIndex:
         self._add_prefixes(sid, ordered)
         if size >= MIN_CONTAINED_SHINGLES:
             for t in ordered:
-                self.full[t].setdefault(size, []).append(sid)
+                self.full[t].append(sid)
         self.count += 1
         self.last = max(self.last, sid)
 
@@ -327,9 +327,8 @@ class PrefixIndex:
 
     def containing_candidates(self, prefix: list[int], size: int) -> Counter[int]:
         """Stored sets of at least `size` bigrams holding these bigrams: hits per set."""
-        empty: dict[int, list[int]] = {}
-        return Counter(chain.from_iterable(sids for t in prefix for osize, sids in self.full.get(t, empty).items()
-                                           if osize >= size))
+        sizes = self.size
+        return Counter(o for t in prefix for o in self.full.get(t, ()) if sizes[o] >= size)
 
     def contained_candidates(self, toks: list[int], size: int) -> Counter[int]:
         """Stored sets of at most `size` bigrams whose containment prefix meets these bigrams: hits per set."""

@@ -100,7 +100,7 @@ class Signature:
         return runs(self.norm)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def signature(text: str) -> Signature:
     norm = normalise(text)
     return Signature(norm, shingles(norm))
