@@ -19,6 +19,8 @@ from pathlib import Path
 from queue import Empty
 from typing import Any
 
+from casus.months import MONTHS
+
 # progress(phase, done, total): how far a benchmark is ("generate", "ingest"), for a progress bar
 Progress = Callable[[str, int, int], None]
 PROGRESS_EVERY_S = 0.2  # how often the ingest child reports progress
@@ -53,7 +55,6 @@ FILLER = [
     "The region remains tense after months of incidents at sea.",
     "Experts disagree about what the pact means in practice.",
 ]
-MONTHS = "January February March April May June July August September October November December".split()
 OUTLETS = ["Reuters", "the Associated Press", "state media", "a regional newspaper", "TASS"]
 JUNK = [
     lambda r: "\n".join(f"- {r.choice(['Best', 'Top', 'Why'])} {r.randint(3, 20)} "
