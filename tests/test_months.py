@@ -25,3 +25,14 @@ def test_page_dates_read_every_month_from_the_table() -> None:
 
 def test_the_benchmark_writes_dates_from_the_same_table() -> None:
     assert bench.MONTHS is months.MONTHS
+
+
+def test_event_dates_and_the_coder_read_the_same_table() -> None:
+    from casus.events.dates import find_dates
+    from casus.events.lexicon import MONTH_NAMES
+
+    assert MONTH_NAMES == {m.lower() for m in months.MONTHS}
+    for number, name in enumerate(months.MONTHS, start=1):
+        for written in (name, *months.MONTH_ABBREVIATIONS[number - 1]):
+            found = find_dates(f"On 3 {written} 2024 they met.", None)
+            assert [d.iso for d in found] == [f"2024-{number:02d}-03"], written

@@ -11,9 +11,10 @@ from casus.datafiles import read_yaml
 from casus.errors import CasusError
 from casus.events.actors import ACTOR_KINDS, ActorEntry, gazetteer, pick
 from casus.events.words import _NORM, _SPACES
+from casus.months import MONTHS
 from casus.text.patterns import trie_regex
 
-MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+MONTH_NAMES = frozenset(m.lower() for m in MONTHS)
 
 
 # --------------------------------------------------------------------------- lexicon
