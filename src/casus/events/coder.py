@@ -44,6 +44,7 @@ from casus.events.roles import (
     _domain_hits,
     _left_mod_start,
     _needs_ok,
+    absorbed,
     _object_end,
     _pairs_for,
     _recent,
@@ -220,6 +221,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         # a sentence that names the cooperation itself needs no second record from "deepened ties"
         if any(t.trig.type == "COOPERATE" and not t.trig.ties for t in raw):
             raw = [t for t in raw if not t.trig.ties]
+    swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a)}
+    if swallowed:
+        # "halted its airstrikes": the halt, not the strikes ("urged Israel to halt its strikes": they go on)
+        raw = [t for t in raw if id(t) not in swallowed]
     reverse = "vice versa" in sent.low
     mediators: set[str] | None = None  # the sources of a mediation in this sentence, computed when needed
     for t0 in raw:
