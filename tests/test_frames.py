@@ -143,3 +143,26 @@ def test_a_frame_of_its_own_takes_the_target_only_after_its_prepositions(monkeyp
     _with_rows(monkeypatch, {"pledge": {"roles": "directed", "source": "agent", "target": "object", "preps": ["with"],
                                         "fallback": False}}, [{**PLEDGE_ROW, "frame": "pledge"}])
     assert _records(["Egypt pledged to cooperate with Sudan."]) >= {("EGY", "AGREE", "SDN", False)}
+
+
+# --------------------------------------------------------------------------- a row's type when its modes find none
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("Russia is ready to help Iran in various ways.", {("RUS", "AID", "IRN", False)}),
+    ("Russia helped Iran build its nuclear power plant.", {("RUS", "COOPERATE", "IRN", False)}),
+])
+def test_help_is_aid_unless_a_civilian_sector_makes_it_cooperation(sentence: str, want: set[tuple]) -> None:
+    assert _records([sentence]) == want
+
+
+def test_help_with_no_state_named_borrows_none_from_the_context() -> None:
+    # the named_object frame: "this will help" names no one helped, so the document's pair is not taken
+    assert _records(["Russia and Iran signed a treaty on Friday.", "This will help calm the region."]) == set()
+
+
+def test_an_unknown_unmoded_type_is_rejected_on_its_row() -> None:
+    data = _data()
+    data["triggers"][1]["unmoded"] = "HELP"
+    with pytest.raises(CasusError, match=r"^events.yaml: triggers row 2 \(.*unknown unmoded type 'HELP'$"):
+        lexmod.validate_triggers(data)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
 from casus.events.attributes import (
     date_for,
@@ -57,6 +58,7 @@ from casus.events.sentence import (
     Context,
     Sentence,
     TrigHit,
+    _nw,
     _prev_ws,
     _words,
     _ws,
@@ -235,6 +237,17 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if etype == "AID" and t.trig.pos == "noun" and any(o.trig.type == "AGREE" and o.start == t.start for o in raw):
             continue  # "signed an arms deal": an agreement now, its deliveries to come (convention 4)
         modes = modes_for(sent, t, lex)
+        if t.trig.unmoded and "mode" in t.trig.need and (not modes or modes == [None]):
+            # "helped Iran with its nuclear energy" is cooperation (a civilian sector found); "helped Iran" alone is aid;
+            # "helped Iran build a plant": the verb after it names the event
+            if any(o.start > t.end and o.trig.pos == "verb" and o.trig.type and _nw(sent, t.end, o.start) <= 3
+                   for o in sent.triggers):
+                continue
+            unmoded = t.trig.unmoded
+            t = TrigHit(t.start, t.end, replace(t.trig, type=unmoded, mode="auto", need=t.trig.need - {"mode"},
+                                                modes=None, unmoded=None), t.key)
+            etype = unmoded
+            modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
             continue
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
