@@ -32,6 +32,7 @@ FRAME_CASES = [
     ("declined", ["Russia declined Armenia's request for help."],
      {("ARM", "REQUEST", "RUS", False), ("RUS", "AID", "ARM", True)}),
     ("mobilize", ["China continues to amass forces along the border."], {("CHN", "MOBILIZE", None, False)}),
+    ("speech", ["China lodged a protest with Japan over the remarks."], {("CHN", "ACCUSE", "JPN", False)}),  # speech_with
     # the one the projectiles were aimed at is defended (the frame's prepositions), not their origin
     ("intercept", ["Jordan intercepted Iranian drones headed for Israel."], {("JOR", "AID", "ISR", False)}),
     ("intercept", ["US destroyers shot down Iranian missiles fired at Israel."], {("USA", "AID", "ISR", False)}),
