@@ -150,7 +150,7 @@ def test_a_frame_of_its_own_takes_the_target_only_after_its_prepositions(monkeyp
 
 
 @pytest.mark.parametrize(("sentence", "want"), [
-    ("Russia is ready to help Iran in various ways.", {("RUS", "AID", "IRN", False)}),
+    ("Moscow stands ready to help Tehran in many ways.", {("RUS", "AID", "IRN", False)}),
     ("Russia helped Iran build its nuclear power plant.", {("RUS", "COOPERATE", "IRN", False)}),
 ])
 def test_help_is_aid_unless_a_civilian_sector_makes_it_cooperation(sentence: str, want: set[tuple]) -> None:
