@@ -41,7 +41,7 @@ def test_cli_assess_on_a_cached_fit_imports_no_numpy(tmp_path: Path, monkeypatch
         assert run.returncode == 0, run.stderr[-2000:]
     assert "P(direct)" in run.stdout
     imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
-    heavy = {m for m in imported if m.split(".")[0] in ("numpy", "scipy", "pandas", "sklearn", "yaml")}
+    heavy = {m for m in imported if m.split(".")[0] in ("numpy", "scipy", "pandas", "sklearn", "yaml", "pycountry")}
     assert not heavy, sorted(heavy)[:10]
     assert "casus.assess.fitting" not in imported
 

@@ -7,10 +7,12 @@ import hashlib
 import os
 import pickle
 from importlib import resources
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-CACHE_FORMAT = "yaml-1"  # bump when what read_yaml returns changes shape
+CACHE_FORMAT = "data-1"  # bump when what a cached build returns changes shape
+T = TypeVar("T")
 
 
 def cache_root() -> Path:
@@ -31,8 +33,8 @@ def write_pickle(path: Path, obj: Any) -> None:
         with open(tmp, "wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
-    except OSError:
-        try:  # a read-only or full cache only costs a parse (or a fit) next time
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        try:  # a read-only or full cache (or an object this Python cannot pickle) only costs a rebuild next time
             tmp.unlink()
         except OSError:
             pass
@@ -54,22 +56,39 @@ def parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def data_bytes(name: str) -> bytes:
+    """The bytes of casus/data/NAME."""
+    # joinpath takes one part per call on Python 3.10
+    return resources.files("casus").joinpath("data").joinpath(name).read_bytes()
+
+
+def cached_build(kind: str, inputs: Iterable[bytes], build: Callable[[], T]) -> T:
+    """`build()`, or its result from an earlier call with the same inputs (pickled in the cache folder).
+
+    The file is named by `kind` and a hash of `inputs`, so changed inputs build afresh; a
+    missing, corrupt or unreadable file is rebuilt, and an unwritable cache is no error.
+    """
+    h = hashlib.sha256(f"{CACHE_FORMAT}|{kind}".encode())
+    for part in inputs:
+        h.update(hashlib.sha256(part).digest())
+    digest = h.hexdigest()[:24]
+    path = cache_root() / "data" / f"{kind}-{digest}.pickle"
+    cached = read_pickle(path)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest:
+        return cached[1]  # type: ignore[no-any-return]
+    value = build()
+    write_pickle(path, (digest, value))
+    return value
+
+
 def read_yaml(name: str) -> Any:
     """Parse casus/data/NAME (a fresh object each call: callers cache what they keep).
 
     The parsed file is cached on disk under a hash of its bytes, so a changed file is
     parsed again and a start-up pays for no YAML parsing (`casus assess` reads ten files).
     """
-    # joinpath takes one part per call on Python 3.10
-    raw = resources.files("casus").joinpath("data").joinpath(name).read_bytes()
-    digest = hashlib.sha256(raw + CACHE_FORMAT.encode()).hexdigest()[:24]
-    path = cache_root() / "data" / f"{Path(name).name}-{digest}.pickle"
-    cached = read_pickle(path)
-    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest:
-        return cached[1]
-    data = parse_yaml(raw.decode("utf-8"))
-    write_pickle(path, (digest, data))
-    return data
+    raw = data_bytes(name)
+    return cached_build(Path(name).name, [raw], lambda: parse_yaml(raw.decode("utf-8")))
 
 
 def shared_dir() -> Path:

@@ -10,13 +10,16 @@ as attribution sources: they never resolve to an actor.
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-import pycountry
+from casus.datafiles import cached_build, data_bytes, read_yaml
 
-from casus.datafiles import read_yaml
+#: The data files the gazetteer is built from (with pycountry's country table).
+GAZETTEER_FILES = ("actors_countries.yaml", "actors_orgs.yaml", "leaders.yaml")
 
 #: Entry kinds that name an actor (the rest are attribution sources or helpers).
 ACTOR_KINDS = frozenset({"name", "capital", "adj", "dem", "inst", "group", "leader"})
@@ -69,6 +72,8 @@ def _load(name: str) -> dict:
 
 
 def _country_names(code: str) -> list[str]:
+    import pycountry  # imported only to build the gazetteer (a cached one needs no pycountry)
+
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return []
@@ -89,9 +94,29 @@ def in_office(entry: ActorEntry, year: int | None) -> bool:
     return (entry.start or 0) <= year <= (entry.end if entry.end is not None else 9999)
 
 
+def _pycountry_table() -> bytes:
+    """pycountry's ISO 3166-1 table as bytes (found without importing pycountry), for the cache key."""
+    spec = importlib.util.find_spec("pycountry")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "databases" / "iso3166-1.json"
+        if path.is_file():
+            return path.read_bytes()
+    return b"pycountry table not found"
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Build the gazetteer once from pycountry and the data files."""
+    """The gazetteer, built once from pycountry and the data files, and cached on disk under a hash
+    of them and of this module (`casus.datafiles.cached_build`): a start-up reads it, it builds nothing."""
+    inputs = [data_bytes(n) for n in GAZETTEER_FILES] + [_pycountry_table(), Path(__file__).read_bytes()]
+    gaz = cached_build("gazetteer", inputs, build_gazetteer)
+    return gaz if isinstance(gaz, Gazetteer) else build_gazetteer()
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from pycountry and the data files."""
+    import pycountry
+
     table: dict[str, list[ActorEntry]] = {}
     exact: set[str] = set()
 
