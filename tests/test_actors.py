@@ -93,3 +93,14 @@ def test_cached_gazetteer_equals_a_fresh_build_and_survives_corruption(tmp_path:
         assert actors.gazetteer() == fresh                                 # a corrupt file is rebuilt
     finally:
         actors.gazetteer.cache_clear()
+
+
+def test_iso_country_table_matches_pycountry() -> None:
+    from casus.assess import knowledge
+    from casus.events.actors import iso_countries
+
+    table = iso_countries()
+    assert set(table) == {c.alpha_3 for c in pycountry.countries}
+    for c in pycountry.countries:
+        assert table[c.alpha_3] == (getattr(c, "common_name", None) or c.name)
+    assert knowledge.is_state("IRN") and not knowledge.is_state("XYZ") and knowledge.name("BOL") == table["BOL"]

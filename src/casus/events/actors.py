@@ -104,6 +104,20 @@ def _pycountry_table() -> bytes:
     return b"pycountry table not found"
 
 
+def _build_iso_countries() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+
+
+@lru_cache(maxsize=1)
+def iso_countries() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 code -> display name (pycountry's common name, else its name); cached on disk
+    like the gazetteer, so looking a code up imports no pycountry."""
+    table = cached_build("iso-countries", [_pycountry_table(), Path(__file__).read_bytes()], _build_iso_countries)
+    return table if isinstance(table, dict) else _build_iso_countries()
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, built once from pycountry and the data files, and cached on disk under a hash
