@@ -45,6 +45,11 @@ class ActorEntry:
     end: int | None = None  # last year in office, None if still in office
     display: str = ""  # the phrase as written in the data
 
+    def __reduce__(self) -> tuple[type[ActorEntry], tuple[str, str, int | None, int | None, str]]:
+        # pickled as its fields: unpickling a cached gazetteer (2,000+ entries) then skips
+        # dataclasses' per-object field lookup, which cost more than the rest of the load
+        return (ActorEntry, (self.code, self.kind, self.start, self.end, self.display))
+
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
