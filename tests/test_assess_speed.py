@@ -132,3 +132,32 @@ def test_an_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch: pytest.Mon
     datafiles.write_pickle(blocker / "cache" / "x.pickle", {"a": 1})
     assert datafiles.read_pickle(blocker / "cache" / "x.pickle") is None
     assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_signal_shifts_find_what_a_scan_per_rule_finds() -> None:
+    """signal_shifts indexes the patron's records by event once; every rule gets exactly the records a
+    plain scan of all records per rule would give it, in the same order."""
+    from casus.assess import answer
+
+    def rec(i: int, source: str, target: str | None, event: str, mode: str | None = None, negated: bool = False,
+            about: str | None = None) -> dict[str, object]:
+        return {"id": i, "source": source, "target": target, "event": event, "mode": mode, "negated": negated,
+                "about": about, "doc_id": f"d{i}", "sentence": f"Sentence number {i} about {event.lower()}.",
+                "date": f"2025-0{1 + i % 9}-01", "site": f"site{i}.example"}
+
+    records = [rec(1, "RUS", "IRN", "AID", "military"), rec(2, "RUS", "IRN", "AID", "military", True),
+               rec(3, "USA", "IRN", "AID", "military"), rec(4, "RUS", "ISR", "THREATEN"),
+               rec(5, "RUS", "ISR", "ACCUSE"), rec(6, "RUS", "USA", "ACCUSE", about="IRN"),
+               rec(7, "RUS", "IRN", "SUPPORT"), rec(8, "RUS", "IRN", "COOPERATE", "intelligence"),
+               rec(9, "RUS", "ISR", "CONSULT"), rec(10, "RUS", "IRN", "AID", "intervention", True),
+               rec(11, "RUS", "IRN", "AID", "military")]
+    out = {s["name"]: s for s in answer.signal_shifts(records, "RUS", "IRN", "ISR")}
+    for rule in answer._cfg()["signals"]["rules"]:
+        expected = [r for r in records if r["source"] == "RUS"
+                    and answer._matches(rule, r, answer._target_role(r, "IRN", "ISR", "RUS"))]
+        got = out.get(rule["name"])
+        assert (got is not None) == bool(expected), rule["name"]
+        if got is not None:
+            assert got["independent_sources"] + got["copies"] == len(answer._most_recent(expected)), rule["name"]
+    assert {"arms supplied", "held back arms", "condemns the attacker", "warning to the attacker"} <= set(out)
+    assert out["arms supplied"]["independent_sources"] == 2 and out["condemns the attacker"]["independent_sources"] == 2
