@@ -487,17 +487,27 @@ def test_the_clients_dealings_with_others_are_no_claim() -> None:
     assert pact is not None and pact.stance == "against"
 
 
-def test_the_pair_consulting_is_a_signal() -> None:
-    """Where the cues are silent, the coder's CONSULT from the patron to the client (talks, a meeting) is a
-    statement of the relationship now: for/signal; with no event the sentence is no claim."""
+def test_the_pair_meeting_or_cooperating_is_the_relationship_in_general() -> None:
+    """The coder's CONSULT, COOPERATE and AGREE from the patron to the client (talks, a meeting, cooperation, an
+    agreement on something unnamed) speak of the relationship in general, as "ties" does: where nothing else in
+    the sentence bears on defending the client it is no claim (issue 13). With a cue that does bear on it, or
+    negated, the event still counts."""
     from casus.records import CodedEvent
 
-    sentence = "Kihara flew to Manila on Tuesday for two days of talks with Teodoro on maritime matters."
     dyad = Dyad("JPN", "PHL")
-    assert code_sentence(sentence, dyad) is None
     talks = [CodedEvent(source="JPN", event="CONSULT", target="PHL")]
-    claim = code_sentence(sentence, dyad, talks)
-    assert claim is not None and (claim.stance, claim.factor) == ("for", "signal")
+    sentence = "Kihara flew to Manila on Tuesday for two days of talks with Teodoro on maritime matters."
+    assert code_sentence(sentence, dyad) is None
+    assert code_sentence(sentence, dyad, talks) is None
+    work = [CodedEvent(source="JPN", event="COOPERATE", target="PHL")]
+    assert code_sentence("Tokyo and Manila will work together on ports and the wider partnership.", dyad, work) is None
+    agreed = [CodedEvent(source="JPN", event="AGREE", target="PHL")]
+    assert code_sentence("Tokyo and Manila agreed on a plan for closer ties next spring.", dyad, agreed) is None
+    vow = code_sentence("At the talks in Manila, Kihara vowed that Tokyo would stand by Manila.", dyad, talks)
+    assert vow is not None and vow.stance == "for"
+    snub = [CodedEvent(source="JPN", event="CONSULT", target="PHL", negated=True)]
+    cold = code_sentence("Kihara has held no talks with Teodoro on maritime matters this year.", dyad, snub)
+    assert cold is not None and cold.stance == "against"
 
 
 @pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
@@ -568,6 +578,11 @@ def test_arms_sales_are_a_stake() -> None:
     claim = code_sentence("Seoul agreed last month to sell more K2 tanks and howitzers to Warsaw.", Dyad("KOR", "POL"),
                           deal)
     assert claim is not None and (claim.stance, claim.factor) == ("for", "interest")
+    # warships are arms too: the agreement is no mere word for the relationship
+    ships = [CodedEvent(source="FRA", event="AGREE", target="GRC")]
+    frigates = code_sentence("Paris and Athens agreed a deal for the purchase of four frigates.", Dyad("FRA", "GRC"),
+                             ships)
+    assert frigates is not None and (frigates.stance, frigates.factor) == ("for", "interest")
 
 
 def test_a_third_party_accusing_the_patron_is_a_cost() -> None:

@@ -890,6 +890,7 @@ def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scor
     """Fold the coder's events for this sentence into its scores: their stance where the cues are (nearly)
     silent, their factor always."""
     silent = max(scores.stance["for"], scores.stance["against"]) < EVENTS_ONLY_BELOW
+    generic = frozenset(load_lexicon().decision.get("generic_events") or ())
 
     def role(code: str | None) -> str:
         if code and dyad.attacker and same_actor(code, dyad.attacker):
@@ -907,7 +908,9 @@ def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scor
         if silent:
             scores.stance[stance] += weight
             scores.add_factor(factor, weight, stance)
-            scores.hits.append(Hit(f"<{ev.event} {ev.source}->{ev.target}>", stance, factor, weight, ev.negated))
+            # cooperating, meeting, agreeing: the relationship in general, as generic as "ties" (see is_generic)
+            scores.hits.append(Hit(f"<{ev.event} {ev.source}->{ev.target}>", stance, factor, weight, ev.negated,
+                                   ev.event in generic))
         else:
             scores.add_factor(factor, EVENT_FACTOR_WEIGHT, stance)
     return scores
@@ -958,8 +961,9 @@ def is_anchored(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bool:
 
 def is_generic(scores: Scores) -> bool:
     """Does the sentence only speak of the relationship in general? Every cue that fired is a generic one
-    ("partnership", "ties", "strategic partnership", "shared interests"), none of them negated, and no coded
-    event filled in for the cues: no claim (issue 13)."""
+    ("partnership", "ties", "strategic partnership", "shared interests"), none of them negated, and every coded
+    event that filled in for the cues is of a generic kind (cooperating, meeting, agreeing: decision.generic_events
+    in claims.yaml): no claim (issue 13)."""
     hits = [h for h in scores.hits if h.weight > 0]
     return bool(hits) and all(h.generic and not h.negated for h in hits)
 
