@@ -29,11 +29,13 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from casus.datafiles import read_yaml
+from casus.events import actors
+from casus.events.actors import ActorEntry
 from casus.records import FACTORS, CodedClaim, CodedEvent
 from casus.text.patterns import trie_regex
 
@@ -356,12 +358,12 @@ def _escape_folded(ch: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _ActorIndex:
-    """casus.events.actors' gazetteer as one regex: phrase -> code ('' for outlets, commentators)."""
+    """casus.events.actors' gazetteer as one regex: phrase -> its actor meanings (none for outlets, commentators)."""
 
     pattern: re.Pattern[str]
-    codes: dict[str, str]
-    exact_case: frozenset[str]
-    capitalised: frozenset[str]
+    codes: dict[str, str]  # phrase -> the meaning without a year (actors.pick), '' for non-actors
+    dated: dict[str, tuple[ActorEntry, ...]]  # leader names whose meaning depends on the year -> their meanings
+    exact: dict[str, frozenset[str]]  # acronyms -> the only surfaces that count ("US", "U.S.", not "us")
     states: frozenset[str]
     # the same regex without IGNORECASE, for the lower-cased text of an ASCII sentence (faster, same matches:
     # the keys are lower case, and the few non-ASCII letters IGNORECASE folds to ASCII match it explicitly)
@@ -370,65 +372,81 @@ class _ActorIndex:
 
 @lru_cache(maxsize=1)
 def _actor_index() -> _ActorIndex:
-    """Build the mention index from casus.events.actors' gazetteer."""
+    """Build the mention index from casus.events.actors' gazetteer, with the coder's meanings (casus.events.actors.pick:
+    a leader in office in the document's year, else the most recent one)."""
     import pycountry
 
-    from casus.events import actors
-
     gaz = actors.gazetteer()
-    pick = actors.pick
-
     codes: dict[str, str] = {}
-    capitalised: set[str] = set()
+    dated: dict[str, tuple[ActorEntry, ...]] = {}
+    exact: dict[str, frozenset[str]] = {}
     for key, entries in gaz.phrases.items():
         if not key or len(key) < 2:
             continue
-        entry = pick(entries)
+        meanings = tuple(e for e in entries if e.kind in actors.ACTOR_KINDS)
+        entry = actors.pick(meanings)
         # non-actor phrases (outlets: "Moscow Times") stay in the index to absorb their words
         codes[key] = entry.code if entry is not None else ""
-        if any(e.display[:1].isupper() for e in entries):
-            capitalised.add(key)
+        if any(e.kind == "leader" for e in meanings) and len({e.code for e in meanings}) > 1:
+            dated[key] = meanings
+        if key in gaz.exact_case:
+            exact[key] = frozenset(_straight(e.display) for e in entries)
     alternation = trie_regex(codes)
     pattern = re.compile(rf"(?<![\w.])(?:the\s+)?({alternation})(?![\w+])", re.IGNORECASE)
     states = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
     lower = None
     if all(key == key.lower() for key in codes):
         lower = re.compile(rf"(?<![\w.])(?:the\s+)?({trie_regex(codes, _escape_folded)})(?![\w+])")
-    return _ActorIndex(pattern, codes, frozenset(gaz.exact_case), frozenset(capitalised), states, lower)
+    return _ActorIndex(pattern, codes, dated, exact, states, lower)
 
 
-def _find_with_actors(text: str, index: _ActorIndex) -> list[Mention]:
+# a name inside a compound of these is no mention of the actor ("anti-Russian", "pro-Western"): the coder's rule
+_COMPOUND_PREFIXES = ("anti-", "pro-", "non-", "post-", "pre-")
+
+
+def _find_with_actors(text: str, index: _ActorIndex, year: int | None = None) -> list[Mention]:
+    """The actors named in a quote-normalised text, by the event coder's rules (casus.events.coder.scan): a name
+    starts with a capital letter or a digit ("turkey", "chad" as common words are not states), an acronym counts
+    only as written in the gazetteer ("us" is not the US), a name in an anti-/pro- compound is none, and a name
+    whose meaning depends on the year is read for `year` (the document's, as the coder reads it)."""
     out: list[Mention] = []
     if index.lower_pattern is not None and text.isascii():
         found = index.lower_pattern.finditer(text.lower())  # same offsets: ASCII
     else:
         found = index.pattern.finditer(text)
     for m in found:
-        surface = text[m.start(1) : m.end(1)]
+        start, end = m.span(1)
+        surface = text[start:end]
         key = " ".join(surface.lower().split())
         if key.endswith("'s"):
-            key = key[:-2]
+            key, surface = key[:-2], surface[:-2]
         code = index.codes.get(key, "")
         if not code:
             continue
-        if key in index.exact_case and not surface.replace(".", "").replace("+", "").isupper():
-            continue  # "us" is not the US
-        if key in index.capitalised and not surface[:1].isupper():
-            continue  # "turkey", "chad", "male" as common words
-        out.append(Mention(code, m.start(1), m.end(1)))
+        allowed = index.exact.get(key)
+        if allowed is not None and surface not in allowed:
+            continue
+        if not (surface[:1].isupper() or surface[:1].isdigit()):
+            continue
+        if text[max(0, start - 5) : start].lower().endswith(_COMPOUND_PREFIXES):
+            continue
+        if year is not None and key in index.dated:
+            entry = actors.pick(index.dated[key], year)
+            code = entry.code if entry is not None else code
+        out.append(Mention(code, start, end))
     return out
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Actors named in `text`, in order, from casus.events.actors' gazetteer."""
-    return list(_mentions(_straight(text)))
+def find_mentions(text: str, year: int | None = None) -> list[Mention]:
+    """Actors named in `text`, in order, from casus.events.actors' gazetteer; leaders read for `year` if given."""
+    return list(_mentions(_straight(text), year))
 
 
 @lru_cache(maxsize=4096)
-def _mentions(text: str) -> tuple[Mention, ...]:
+def _mentions(text: str, year: int | None = None) -> tuple[Mention, ...]:
     """Mentions from casus.events.actors' index in a quote-normalised text, cached: dyad detection, tagging and
     masking all read the same sentence."""
-    return tuple(_find_with_actors(text, _actor_index()))
+    return tuple(_find_with_actors(text, _actor_index(), year))
 
 
 def is_state(code: str) -> bool:
@@ -441,11 +459,13 @@ def is_state(code: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Dyad:
-    """The pair a document is about: will `patron` defend `client`? (against `attacker`, when known)"""
+    """The pair a document is about: will `patron` defend `client`? (against `attacker`, when known; leaders'
+    names read for `year`, the document's)"""
 
     patron: str
     client: str
     attacker: str | None = None
+    year: int | None = None
 
 
 _S = r"(?:[\w'\-]+\s+)"  # one filler word
@@ -478,7 +498,7 @@ _ORIENTED_WEAK = [
         re.IGNORECASE,
     ),
     re.compile(
-        rf"\bwhy\s+<(?P<a>[A-Z]{{3}})>\s+(?:supports|backs|protects|defends|helps)\s+<(?P<b>[A-Z]{{3}})>",
+        r"\bwhy\s+<(?P<a>[A-Z]{3})>\s+(?:supports|backs|protects|defends|helps)\s+<(?P<b>[A-Z]{3})>",
         re.IGNORECASE,
     ),
 ]
@@ -491,11 +511,11 @@ _ADVERSARIAL = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def _tag(text: str) -> str:
+def _tag(text: str, year: int | None = None) -> str:
     """Replace each state mention with <CODE> (groups are left as text)."""
     text = _straight(text)
     out, last = [], 0
-    for m in find_mentions(text):
+    for m in find_mentions(text, year):
         if is_state(m.code):
             out.append(text[last : m.start])
             out.append(f"<{m.code}>")
@@ -513,22 +533,22 @@ def _strength() -> dict[str, float]:
     return {k: float(v) for k, v in ranked.items()}
 
 
-def orient(a: str, b: str) -> Dyad:
+def orient(a: str, b: str, year: int | None = None) -> Dyad:
     """Order a pair patron -> client by military spending (SIPRI), unknowns last."""
     s = _strength()
-    return Dyad(a, b) if s.get(a, -100.0) >= s.get(b, -100.0) else Dyad(b, a)
+    return Dyad(a, b, year=year) if s.get(a, -100.0) >= s.get(b, -100.0) else Dyad(b, a, year=year)
 
 
-def oriented_in(text: str, weak: bool = False) -> list[tuple[str, str]]:
+def oriented_in(text: str, weak: bool = False, year: int | None = None) -> list[tuple[str, str]]:
     """(patron, client) pairs a text states outright: 'will X defend Y' (and, if weak, "X's support for Y")."""
-    tagged = _tag(text)
+    tagged = _tag(text, year)
     if tagged.count("<") < 2:
         return []  # every pattern needs two tagged states
     patterns = _ORIENTED + (_ORIENTED_WEAK if weak else [])
     return [(m["a"], m["b"]) for rx in patterns for m in rx.finditer(tagged) if m["a"] != m["b"]]
 
 
-def detect_dyad(sentences: Sequence[str], title: str | None = None) -> Dyad | None:
+def detect_dyad(sentences: Sequence[str], title: str | None = None, year: int | None = None) -> Dyad | None:
     """The (patron, client) pair a document is about, or None when it names < 2 states.
 
     The title's "will X protect Y" wins outright; otherwise oriented phrases in the
@@ -536,21 +556,21 @@ def detect_dyad(sentences: Sequence[str], title: str | None = None) -> Dyad | No
     are discounted, and the winner is oriented by the phrases or by strength.
     """
     if title:
-        found = oriented_in(title, weak=True)
+        found = oriented_in(title, weak=True, year=year)
         if found:
-            return Dyad(*found[0])
+            return Dyad(*found[0], year=year)
     pair_votes: Counter[frozenset[str]] = Counter()
     direction: Counter[tuple[str, str]] = Counter()
     texts = ([title] * 3 if title else []) + list(sentences)
     for text in texts:
-        states = sorted({m.code for m in find_mentions(text) if is_state(m.code)})
+        states = sorted({m.code for m in find_mentions(text, year) if is_state(m.code)})
         for i, a in enumerate(states):
             for b in states[i + 1 :]:
                 pair_votes[frozenset((a, b))] += 1
-        for a, b in oriented_in(text):
+        for a, b in oriented_in(text, year=year):
             direction[(a, b)] += 1
             pair_votes[frozenset((a, b))] += 3
-        tagged = _tag(text)
+        tagged = _tag(text, year)
         for m in _ADVERSARIAL.finditer(tagged) if tagged.count("<") >= 2 else ():
             if m["a"] != m["b"]:
                 pair_votes[frozenset((m["a"], m["b"]))] -= 2
@@ -559,8 +579,8 @@ def detect_dyad(sentences: Sequence[str], title: str | None = None) -> Dyad | No
     best = max(pair_votes.items(), key=lambda kv: (kv[1], sorted(kv[0])))[0]
     a, b = sorted(best)
     if direction[(a, b)] != direction[(b, a)]:
-        return Dyad(a, b) if direction[(a, b)] > direction[(b, a)] else Dyad(b, a)
-    return orient(a, b)
+        return Dyad(a, b, year=year) if direction[(a, b)] > direction[(b, a)] else Dyad(b, a, year=year)
+    return orient(a, b, year)
 
 
 # --- masking and clauses ------------------------------------------------------
@@ -584,7 +604,7 @@ def mask(text: str, dyad: Dyad) -> str:
     pair = _pair_pattern()
     text = _straight(text)
     out, last = [], 0
-    for m in find_mentions(text):
+    for m in find_mentions(text, dyad.year):
         token = (TOKENS["P"] if same_actor(m.code, dyad.patron) else TOKENS["C"] if same_actor(m.code, dyad.client)
                  else TOKENS["K"] if dyad.attacker and same_actor(m.code, dyad.attacker) else TOKENS["T"])
         start = m.start - 4 if text[max(0, m.start - 4) : m.start].lower() == "the " else m.start
@@ -989,7 +1009,7 @@ def is_about_others(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> bo
         return False
     if _SUBJECT_PRONOUN.search(masked) or _IMPLICIT_SUBJECT.match(masked):
         return False
-    others = [m.code for m in find_mentions(_straight(sentence))
+    others = [m.code for m in find_mentions(_straight(sentence), dyad.year)
               if not (same_actor(m.code, dyad.patron) or same_actor(m.code, dyad.client))]
     return bool(others) and all(is_state(code) for code in others)
 
@@ -1055,6 +1075,23 @@ def code_sentence(
     return CodedClaim(patron=dyad.patron, client=dyad.client, stance=decided[0], factor=decided[1])
 
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
+def document_year(sentences: Sequence[str], published: str | None = None) -> int | None:
+    """The year a document's leaders are read for, as the event coder reads it (its context's year): that of
+    `published` (an ISO date), else that of the latest date with a month written in the text, else None (each
+    name's most recent meaning)."""
+    from casus.events.coder import normalise
+    from casus.events.dates import find_dates, latest_full_date, parse_anchor
+
+    anchor = parse_anchor(published)
+    if anchor is not None:
+        return anchor[0]
+    present = latest_full_date([find_dates(normalise(s)) for s in sentences if _YEAR_DIGITS.search(s)])
+    return present[0] if present else None
+
+
 def meta_dyad(meta: Mapping[str, object] | None) -> Dyad | None:
     """The pair a document's front matter names (`patron`, `client`: actor codes; `attacker` if given)."""
     if not meta:
@@ -1074,6 +1111,7 @@ def code_claims(
     dyad: tuple[str, str] | None = None,
     meta: Mapping[str, object] | None = None,
     paragraphs: Sequence[int] | None = None,
+    published: str | None = None,
 ) -> list[list[CodedClaim]]:
     """Per sentence, the claims it makes on 'will PATRON defend CLIENT'.
 
@@ -1081,10 +1119,14 @@ def code_claims(
     `meta["client"]`), or else detected from the title and text; then, when `paragraphs` gives each
     sentence's paragraph number, a run of paragraphs about another pair gets claims for that pair
     (see `paragraph_dyads`). `events` may be empty lists; when the coder found events they nudge the stance.
+    Actors are named as the event coder names them, leaders for the document's year (`document_year`: the
+    year `published`, an ISO date, gives, else that of the latest full date in the text).
     """
     lex = load_lexicon()
+    year = document_year(sentences, published)
     given = Dyad(*dyad) if dyad else meta_dyad(meta)
-    found = given or detect_dyad(sentences, title)
+    given = replace(given, year=year) if given else None
+    found = given or detect_dyad(sentences, title, year)
     if found is None:
         return [[] for _ in sentences]
     pairs = [found] * len(sentences)
@@ -1112,11 +1154,11 @@ def paragraph_dyads(sentences: Sequence[str], paragraphs: Sequence[int], doc: Dy
     current, out = doc, [doc] * len(sentences)
     for par in sorted(groups):
         idx = groups[par]
-        named = [{m.code for m in find_mentions(sentences[i]) if is_state(m.code)} for i in idx]
+        named = [{m.code for m in find_mentions(sentences[i], doc.year) if is_state(m.code)} for i in idx]
         if any(doc.patron in n or doc.client in n for n in named):
             current = doc
         else:
-            other = _paragraph_pair([sentences[i] for i in idx], named)
+            other = _paragraph_pair([sentences[i] for i in idx], named, doc.year)
             if other is not None:
                 current = other
         for i in idx:
@@ -1129,13 +1171,13 @@ def paragraph_dyads(sentences: Sequence[str], paragraphs: Sequence[int], doc: Dy
 PARAGRAPH_PAIR_MIN_SENTENCES = 2
 
 
-def _paragraph_pair(sentences: Sequence[str], named: Sequence[set[str]]) -> Dyad | None:
+def _paragraph_pair(sentences: Sequence[str], named: Sequence[set[str]], year: int | None = None) -> Dyad | None:
     """The pair a paragraph is about: an oriented phrase ("will X defend Y"), else the states most often
     named together in one sentence, in at least PARAGRAPH_PAIR_MIN_SENTENCES of them (oriented by strength)."""
     for text in sentences:
-        found = oriented_in(text)
+        found = oriented_in(text, year=year)
         if found:
-            return Dyad(*found[0])
+            return Dyad(*found[0], year=year)
     votes: Counter[tuple[str, str]] = Counter()
     for states in named:
         ordered = sorted(states)
@@ -1145,7 +1187,7 @@ def _paragraph_pair(sentences: Sequence[str], named: Sequence[set[str]]) -> Dyad
     if not votes:
         return None
     (a, b), n = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
-    return orient(a, b) if n >= PARAGRAPH_PAIR_MIN_SENTENCES else None
+    return orient(a, b, year) if n >= PARAGRAPH_PAIR_MIN_SENTENCES else None
 
 
 def paragraph_numbers(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
