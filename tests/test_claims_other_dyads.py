@@ -510,6 +510,19 @@ def test_the_pair_meeting_or_cooperating_is_the_relationship_in_general() -> Non
     assert cold is not None and cold.stance == "against"
 
 
+def test_a_date_makes_no_claim_of_the_relationship_in_general() -> None:
+    """A time marker ("since 1999", "previously") says when, not which way: with only the pair's cooperation
+    beside it the sentence is no claim; with an act of the patron's it is still a precedent."""
+    from casus.records import CodedEvent
+
+    dyad = Dyad("RUS", "BLR")
+    work = [CodedEvent(source="RUS", event="COOPERATE", target="BLR")]
+    assert code_sentence("Moscow has worked with Minsk on the wider partnership since 1999.", dyad, work) is None
+    assert code_sentence("Moscow previously worked with Minsk on the wider partnership.", dyad, work) is None
+    sent = code_sentence("Moscow sent troops to Minsk in 2020 to put down the protests.", dyad, work)
+    assert sent is not None and (sent.stance, sent.factor) == ("for", "precedent")
+
+
 @pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
     # words about the commitment are statements now: a speaker doubting it, reassuring of it, mentioning it
     ("USA", "KOR", "The senator cast doubt on Washington's commitment to Seoul in a televised interview.", "against",
