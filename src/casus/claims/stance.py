@@ -379,7 +379,7 @@ def _actor_index() -> _ActorIndex:
     gaz = actors.gazetteer()
     codes: dict[str, str] = {}
     dated: dict[str, tuple[ActorEntry, ...]] = {}
-    exact: dict[str, frozenset[str]] = {}
+    exact = actors.acronym_surfaces()
     for key, entries in gaz.phrases.items():
         if not key or len(key) < 2:
             continue
@@ -389,8 +389,6 @@ def _actor_index() -> _ActorIndex:
         codes[key] = entry.code if entry is not None else ""
         if any(e.kind == "leader" for e in meanings) and len({e.code for e in meanings}) > 1:
             dated[key] = meanings
-        if key in gaz.exact_case:
-            exact[key] = frozenset(_straight(e.display) for e in entries)
     alternation = trie_regex(codes)
     pattern = re.compile(rf"(?<![\w.])(?:the\s+)?({alternation})(?![\w+])", re.IGNORECASE)
     states = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
@@ -400,18 +398,17 @@ def _actor_index() -> _ActorIndex:
     return _ActorIndex(pattern, codes, dated, exact, states, lower)
 
 
-# a name inside a compound of these is no mention of the actor ("anti-Russian", "pro-Western"): the coder's rule
-_COMPOUND_PREFIXES = ("anti-", "pro-", "non-", "post-", "pre-")
-
-
 def _find_with_actors(text: str, index: _ActorIndex, year: int | None = None) -> list[Mention]:
-    """The actors named in a quote-normalised text, by the event coder's rules (casus.events.coder.scan): a name
-    starts with a capital letter or a digit ("turkey", "chad" as common words are not states), an acronym counts
-    only as written in the gazetteer ("us" is not the US), a name in an anti-/pro- compound is none, and a name
-    whose meaning depends on the year is read for `year` (the document's, as the coder reads it)."""
+    """The actors named in a quote-normalised text, by the event coder's rules: a phrase names its actor where
+    casus.events.actors.names_actor says so (capitalised, acronyms as written, not in an anti-/pro- compound), and a
+    name whose meaning depends on the year is read for `year` (casus.events.actors.pick; the document's year, as the
+    coder reads it)."""
     out: list[Mention] = []
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: keep offsets aligned (as the coder does)
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     if index.lower_pattern is not None and text.isascii():
-        found = index.lower_pattern.finditer(text.lower())  # same offsets: ASCII
+        found = index.lower_pattern.finditer(low)  # same offsets: ASCII
     else:
         found = index.pattern.finditer(text)
     for m in found:
@@ -423,12 +420,7 @@ def _find_with_actors(text: str, index: _ActorIndex, year: int | None = None) ->
         code = index.codes.get(key, "")
         if not code:
             continue
-        allowed = index.exact.get(key)
-        if allowed is not None and surface not in allowed:
-            continue
-        if not (surface[:1].isupper() or surface[:1].isdigit()):
-            continue
-        if text[max(0, start - 5) : start].lower().endswith(_COMPOUND_PREFIXES):
+        if not actors.names_actor(text, low, start, start + len(surface), index.exact.get(key)):
             continue
         if year is not None and key in index.dated:
             entry = actors.pick(index.dated[key], year)
