@@ -868,11 +868,11 @@ def _tense_factor(clause: str, lex: Lexicon) -> str | None:
 # rhetoric around an act ("While Russia has supplied some air defence, ..."), so
 # its events only speak where the lexicon is (nearly) silent: they fill gaps,
 # they never overrule the cues. Measured on 2026-12-02 (negation 0.99 on role-matched
-# events): letting every patron->client event overrule contrary cues costs seeds 0.857
-# -> 0.787 and the dev batches 0.753 -> 0.737 (A-C) and 0.763 -> 0.736 (D-G), as the
-# event is mostly the act the sentence concedes ("limited military aid"); letting
-# only negated or refused ones (or pledges) overrule changes one to three dev
-# sentences and lowers D-G (0.760, 0.758), so none of these is used.
+# events; seeds 0.857, dev A-C 0.753, D-G 0.763 without): letting every patron->client
+# event overrule contrary cues gives 0.788, 0.737, 0.738 (the event is mostly the act
+# the sentence concedes: "Russia's limited military aid"); only where one cue stands
+# against it 0.833, 0.757, 0.749; only negated or refused events 0.857, 0.753, 0.762;
+# only pledges 0.857, 0.757, 0.759. What helps the A-C batch fails on D-G: none is used.
 _EVENT_RULES: dict[tuple[str, str], tuple[str, str]] = {
     ("AID", "P>C"): ("for", "precedent"),
     ("SUPPORT", "P>C"): ("for", "signal"),
