@@ -269,6 +269,18 @@ def test_the_front_matter_attacker_is_its_own_mask() -> None:
     assert mediate is None or mediate.factor != "precedent"
 
 
+def test_front_matter_names_resolve_as_the_coder_resolves_them() -> None:
+    """The front matter may name the pair instead of coding it: names resolve through casus.events.actors (a leader
+    for the document's year), codes stay codes, and what nothing resolves is taken as a code."""
+    from casus.claims.stance import meta_dyad
+
+    assert meta_dyad({"patron": "Russia", "client": "Tehran", "attacker": "Israel"}) == Dyad("RUS", "IRN", "ISR")
+    assert meta_dyad({"patron": "gcc", "client": "QAT"}) == Dyad("GCC", "QAT")
+    assert meta_dyad({"patron": "Rutte", "client": "EST"}, 2016) == Dyad("NLD", "EST", None, 2016)
+    assert meta_dyad({"patron": "Rutte", "client": "EST"}, 2025) == Dyad("NATO", "EST", None, 2025)
+    assert meta_dyad({"patron": "ZZQ", "client": "EST"}) == Dyad("ZZQ", "EST")
+
+
 @pytest.mark.parametrize("sentence", [
     "Moscow called on both sides to settle the dispute diplomatically.",
     "The importance of Iran to Russia is waning, officials in Moscow say.",

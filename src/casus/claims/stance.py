@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -1089,14 +1089,20 @@ def document_year(sentences: Sequence[str], published: str | None = None) -> int
     return present[0] if present else None
 
 
-def meta_dyad(meta: Mapping[str, object] | None) -> Dyad | None:
-    """The pair a document's front matter names (`patron`, `client`: actor codes; `attacker` if given)."""
+def meta_dyad(meta: Mapping[str, object] | None, year: int | None = None) -> Dyad | None:
+    """The pair a document's front matter names (`patron`, `client`; `attacker` if given): actor codes, or names
+    resolved as the event coder resolves them (casus.events.actors.resolve_actor: "Russia", "the Kremlin", a leader
+    in office in `year`); what it cannot resolve is taken as a code."""
     if not meta:
         return None
     patron, client, attacker = meta.get("patron"), meta.get("client"), meta.get("attacker")
+
+    def code(value: str) -> str:
+        return actors.resolve_actor(value, year) or value.strip().upper()
+
     if isinstance(patron, str) and isinstance(client, str) and patron.strip() and client.strip():
-        known = attacker.strip().upper() if isinstance(attacker, str) and attacker.strip() else None
-        return Dyad(patron.strip().upper(), client.strip().upper(), known)
+        known = code(attacker) if isinstance(attacker, str) and attacker.strip() else None
+        return Dyad(code(patron), code(client), known, year)
     return None
 
 
@@ -1121,8 +1127,7 @@ def code_claims(
     """
     lex = load_lexicon()
     year = document_year(sentences, published)
-    given = Dyad(*dyad) if dyad else meta_dyad(meta)
-    given = replace(given, year=year) if given else None
+    given = Dyad(*dyad, year=year) if dyad else meta_dyad(meta, year)
     found = given or detect_dyad(sentences, title, year)
     if found is None:
         return [[] for _ in sentences]
