@@ -683,3 +683,25 @@ def test_the_writers_framing_is_no_claim(sentence: str) -> None:
 def test_an_outcome_bad_for_the_patron_is_a_cost() -> None:
     claim = code_sentence("A war over the island would be detrimental to Washington in the region.", Dyad("USA", "TWN"))
     assert claim is not None and (claim.stance, claim.factor) == ("against", "interest")
+
+
+def test_event_rules_are_checked_data() -> None:
+    """The coder's events are read with rules from claims.yaml (`events`), checked on load: an unknown event type,
+    a malformed role pair or a repeated rule fails with one line naming the entry."""
+    from casus.claims.stance import load_lexicon, read_event_rules
+    from casus.errors import CasusError
+
+    rules = load_lexicon().events
+    assert rules.rules[("AID", "P>C")] == ("for", "precedent")
+    assert {"COOPERATE", "CONSULT", "AGREE"} <= rules.generic
+    good = {"weight": 1, "only_below": 1, "factor_weight": 1,
+            "rules": [{"event": "AID", "roles": "P>C", "stance": "for", "factor": "precedent"}]}
+    assert read_event_rules(good).rules == {("AID", "P>C"): ("for", "precedent")}
+    for bad in ({"event": "HUG", "roles": "P>C", "stance": "for", "factor": "signal"},
+                {"event": "AID", "roles": "P-C", "stance": "for", "factor": "signal"},
+                {"event": "AID", "roles": "P>C", "stance": "maybe", "factor": "signal"},
+                {"event": "AID", "roles": "P>C", "stance": "for", "factor": "precedent"}):
+        with pytest.raises(CasusError, match="events.rules"):
+            read_event_rules({**good, "rules": [*good["rules"], bad]})
+    with pytest.raises(CasusError, match="events.generic"):
+        read_event_rules({**good, "generic": ["HUG"]})

@@ -83,6 +83,39 @@ class Cue:
 
 
 @dataclass(frozen=True, slots=True)
+class EventRules:
+    """What the coder's events add to a sentence's evidence (claims.yaml `events`)."""
+
+    rules: dict[tuple[str, str], tuple[str, str]]  # (event type, "P>C"-style roles) -> (stance, factor)
+    weight: float
+    only_below: float
+    factor_weight: float
+    generic: frozenset[str]
+
+
+_ROLES = re.compile(r"^[PCTK]>[PCTK]$")
+
+
+def read_event_rules(raw: Mapping[str, Any]) -> EventRules:
+    """Check and compile claims.yaml's `events` section; CasusError naming the first bad entry."""
+    from casus.errors import CasusError
+    from casus.records import EVENT_TYPES
+
+    rules: dict[tuple[str, str], tuple[str, str]] = {}
+    for row in raw.get("rules") or []:
+        event, roles, stance, factor = (row.get(k) for k in ("event", "roles", "stance", "factor"))
+        if (event not in EVENT_TYPES or not isinstance(roles, str) or not _ROLES.match(roles)
+                or stance not in ("for", "against") or factor not in FACTORS or (event, roles) in rules):
+            raise CasusError(f"claims.yaml events.rules: bad or repeated entry {row!r} (expected an event type of "
+                             f"{', '.join(EVENT_TYPES)}, roles like P>C, stance for|against, factor of {', '.join(FACTORS)})")
+        rules[(event, roles)] = (stance, factor)
+    generic = frozenset(raw.get("generic") or ())
+    if not generic <= set(EVENT_TYPES):
+        raise CasusError(f"claims.yaml events.generic: unknown event types {sorted(generic - set(EVENT_TYPES))}")
+    return EventRules(rules, float(raw["weight"]), float(raw["only_below"]), float(raw["factor_weight"]), generic)
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """The whole of claims.yaml, compiled."""
 
@@ -104,6 +137,7 @@ class Lexicon:
     before_contrast_weight: float
     conditional_weight: float
     decision: dict[str, Any]
+    events: EventRules
     anaphors: re.Pattern[str]
     meta: re.Pattern[str]
     restated: re.Pattern[str] | None = None  # the article's question restated (decision.restated_question)
@@ -314,6 +348,7 @@ def load_lexicon() -> Lexicon:
         before_contrast_weight=float(cl["before_contrast_weight"]),
         conditional_weight=float(cl["conditional_weight"]),
         decision=dec,
+        events=read_event_rules(raw["events"]),
         anaphors=_any_of([dec["anaphors"]]),
         meta=_any_of([dec["meta"]]),
         restated=_any_of([dec["restated_question"]]) if dec.get("restated_question") else None,
@@ -863,41 +898,21 @@ def _tense_factor(clause: str, lex: Lexicon) -> str | None:
     return None
 
 
-# Event nudges: (event type, who acts -> on whom) -> (stance, factor). Negated
-# events flip; hedged and future events count half. The coder does not see the
-# rhetoric around an act ("While Russia has supplied some air defence, ..."), so
-# its events only speak where the lexicon is (nearly) silent: they fill gaps,
-# they never overrule the cues. Measured on 2026-12-02 (negation 0.99 on role-matched
-# events; seeds 0.857, dev A-C 0.753, D-G 0.763 without): letting every patron->client
-# event overrule contrary cues gives 0.788, 0.737, 0.738 (the event is mostly the act
-# the sentence concedes: "Russia's limited military aid"); only where one cue stands
-# against it 0.833, 0.757, 0.749; only negated or refused events 0.857, 0.753, 0.762;
-# only pledges 0.857, 0.757, 0.759. What helps the A-C batch fails on D-G: none is used.
-_EVENT_RULES: dict[tuple[str, str], tuple[str, str]] = {
-    ("AID", "P>C"): ("for", "precedent"),
-    ("SUPPORT", "P>C"): ("for", "signal"),
-    ("AGREE", "P>C"): ("for", "commitment"),
-    ("COOPERATE", "P>C"): ("for", "commitment"),
-    ("THREATEN", "P>T"): ("for", "signal"),
-    ("ACCUSE", "P>T"): ("for", "signal"),
-    ("AID", "C>P"): ("for", "interest"),
-    ("COOPERATE", "P>T"): ("against", "interest"),
-    ("AGREE", "P>T"): ("against", "interest"),
-    ("REQUEST", "P>T"): ("against", "signal"),
-    ("REJECT", "P>C"): ("against", "signal"),
-    # the pair meeting or consulting: a statement of the relationship now
-    ("CONSULT", "P>C"): ("for", "signal"),
-}
-EVENT_WEIGHT = 0.75
-EVENTS_ONLY_BELOW = 1.0  # lexical for/against evidence under which events are consulted
+# Event nudges: the rules are data (claims.yaml `events`). The coder does not see the
+# rhetoric around an act, so events fill gaps and never overrule the cues. Measured on
+# 2026-12-02 (negation 0.99 on role-matched events; seeds 0.857, dev A-C 0.753, D-G
+# 0.763 without): letting every patron->client event overrule contrary cues gives
+# 0.788, 0.737, 0.738 (the event is mostly the act the sentence concedes: "Russia's
+# limited military aid"); only where one cue stands against it 0.833, 0.757, 0.749;
+# only negated or refused events 0.857, 0.753, 0.762; only pledges 0.857, 0.757,
+# 0.759. What helps the A-C batch fails on D-G: none is used.
 
 
-EVENT_FACTOR_WEIGHT = 0.75  # what an event adds to its factor even where the cues speak
-
-
-def _event_rule(ev: CodedEvent, roles: str) -> tuple[str, str] | None:
-    """(stance, factor) an event bears on the pair, before negation; None when it bears on nothing."""
-    rule = _EVENT_RULES.get((ev.event, roles)) or _EVENT_RULES.get((ev.event, roles.replace("K", "T")))
+def _event_rule(ev: CodedEvent, roles: str, lex: Lexicon | None = None) -> tuple[str, str] | None:
+    """(stance, factor) an event bears on the pair, before negation (claims.yaml `events.rules`); None when it bears
+    on nothing."""
+    rules = (lex or load_lexicon()).events.rules
+    rule = rules.get((ev.event, roles)) or rules.get((ev.event, roles.replace("K", "T")))
     if rule and ev.event == "AID" and roles == "P>C" and ev.modality == "future":
         return rule[0], "commitment"  # a pledged or treaty-bound transfer or defence is a commitment
     return rule
@@ -906,8 +921,8 @@ def _event_rule(ev: CodedEvent, roles: str) -> tuple[str, str] | None:
 def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scores:
     """Fold the coder's events for this sentence into its scores: their stance where the cues are (nearly)
     silent, their factor always."""
-    silent = max(scores.stance["for"], scores.stance["against"]) < EVENTS_ONLY_BELOW
-    generic = frozenset(load_lexicon().decision.get("generic_events") or ())
+    conf = load_lexicon().events
+    silent = max(scores.stance["for"], scores.stance["against"]) < conf.only_below
 
     def role(code: str | None) -> str:
         if code and dyad.attacker and same_actor(code, dyad.attacker):
@@ -921,15 +936,15 @@ def add_events(scores: Scores, events: Sequence[CodedEvent], dyad: Dyad) -> Scor
         stance, factor = rule
         if ev.negated:
             stance = "against" if stance == "for" else "for"
-        weight = EVENT_WEIGHT * (0.5 if ev.modality in ("hedged", "future") else 1.0)
+        weight = conf.weight * (0.5 if ev.modality in ("hedged", "future") else 1.0)
         if silent:
             scores.stance[stance] += weight
             scores.add_factor(factor, weight, stance)
             # cooperating, meeting, agreeing: the relationship in general, as generic as "ties" (see is_generic)
             scores.hits.append(Hit(f"<{ev.event} {ev.source}->{ev.target}>", stance, factor, weight, ev.negated,
-                                   ev.event in generic))
+                                   ev.event in conf.generic))
         else:
-            scores.add_factor(factor, EVENT_FACTOR_WEIGHT, stance)
+            scores.add_factor(factor, conf.factor_weight, stance)
     return scores
 
 
