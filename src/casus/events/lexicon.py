@@ -111,6 +111,9 @@ class Lexicon:
     arms_buy: frozenset[str] = frozenset()  # "to acquire": the deal's subject buys
     arms_sell: frozenset[str] = frozenset()  # "to supply": the deal's subject sells
     launch_re: re.Pattern[str] | None = None  # "fired 200 ballistic missiles": a launch verb, a few words, projectiles
+    # after a `question` verb: at most four words (no comma) and a question word ("asked Erdogan whether")
+    question_re: re.Pattern[str] | None = None
+    blocs: frozenset[str] = frozenset()  # actor codes of blocs of states: their members' joint acts have no target
 
 
 def inflect(spec: str) -> list[str]:
@@ -161,7 +164,7 @@ FRAMES = frozenset({"directed", "transfer", "receive", "joint", "request", "assa
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
                            "modes", "untargeted", "words"})
 _NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent"})
-_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "arms_deals", "assault_modes", "attribution_nouns",
+_SECTIONS = frozenset({"agent_nouns", "agree_governors", "blocs", "agree_objects", "arms_deals", "assault_modes", "attribution_nouns",
                        "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "launch_verbs",
                        "modes", "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
                        "wanting_verbs"})
@@ -217,6 +220,9 @@ def lexicon() -> Lexicon:
     data = _data("events.yaml")
     validate_triggers(data)
     gaz = gazetteer()
+    unknown_blocs = sorted(str(c) for c in data["blocs"] if str(c) not in gaz.codes)
+    if unknown_blocs:
+        raise CasusError(f"events.yaml: blocs: unknown actor code {unknown_blocs[0]!r}")
     table: dict[str, list[tuple[str, object]]] = {}
     exact: dict[str, set[str]] = {}
 
@@ -249,7 +255,7 @@ def lexicon() -> Lexicon:
         for word in words:
             add(str(word), "D", domain)
     for cat, words in data["cues"].items():
-        if cat in ("boundary", "subordinators"):
+        if cat in ("boundary", "subordinators", "question_words"):
             continue
         for word in words:
             add(str(word), "C", cat)
@@ -318,8 +324,11 @@ def lexicon() -> Lexicon:
         attribution_nouns=frozenset(str(w).lower() for w in data["attribution_nouns"]),
         control_re=control_re,
         subordinators=frozenset(str(w).lower() for w in data["cues"]["subordinators"]),
+        question_re=re.compile(r"\s+(?:[\w.'-]+\s+){0,4}?(?:" + trie_regex([str(w).lower() for w in data["cues"]["question_words"]])
+                               + r")\b"),
         launch_re=launch_re,
         arms_words=frozenset(str(w).lower() for w in data["arms_deals"]["weapons"]),
         arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
+        blocs=frozenset(str(c) for c in data["blocs"]),
     )

@@ -34,6 +34,7 @@ ASSAULT_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into", "
 JOINT_PREPS = frozenset({"with", "between", "and"})
 REQUEST_PREPS = frozenset({"from", "to", "of"})
 WITHDRAW_PREPS = frozenset({"from", "of"})
+_AIMED_PREPS = frozenset({"at", "toward", "towards", "against"})  # "missiles fired at X"
 _FORUMS = frozenset({"UN", "UNSC", "UNGA"})  # where a veto is cast, not whom it is for
 COOP_PREPS = frozenset({"in", "to", "with", "for", "of"})
 SPEECH_PREPS = frozenset({"to", "against", "of", "on", "at", "over"})
@@ -43,6 +44,13 @@ _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|a
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression)\b")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
+# "the sale of tanks to X, paid for by Y": a participle before "by" makes Y its agent, not the agent of the sale
+_PARTICIPLE_BY = re.compile(r"\b(?:paid for|financed|funded|bankrolled|brokered|mediated|approved|backed|supported|"
+                            r"condemned|criticised|criticized|reported|announced|confirmed|welcomed|opposed|blocked)"
+                            r"\s+by\s+(?:the\s+)?$")
+# "defend the energy-rich nation of Qatar": the state after "the ... nation of" is the direct object
+_NATION_OF = re.compile(r"\s+(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,3}?(?:nation|country|state|kingdom|republic|"
+                        r"island|islands|emirate|ally|partner|neighbour|neighbor)\s+of\s+$")
 
 
 # --------------------------------------------------------------------------- argument structure
@@ -163,6 +171,8 @@ def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
         if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
+            if m.prep == "by" and t.trig.type == "AID" and _PARTICIPLE_BY.search(sent.low[t.end:m.start]):
+                return []  # "the sale of tanks to X, paid for by Y": the one who pays is not the seller
             return _group(sent, m)
     return []
 
@@ -217,8 +227,8 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
             break
         if m.role in ("attr",):
             continue
-        if m.prep in preps:
-            return _group(sent, m)
+        if m.prep in preps or (direct and m.prep == "of" and _NATION_OF.match(gap)):
+            return _group(sent, m)  # "to X", or "defend the energy-rich nation of X"
         if direct and premodifier is None and m.prep is None and n <= 3 and "," not in gap and not any(
                 w in GAP_STOP for w in _ws(sent, t.end, m.start)):
             if not m.poss and m.kind not in ("name", "capital", "leader", "pron", "pair") and any(
@@ -322,6 +332,13 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
                 victims = [c for c in _codes(right_target(sent, o, ASSAULT_PREPS, span=10)) if c not in src]
                 if victims:
                     return victims[:1]
+    if typ in ("AID", "SUPPORT"):
+        # "backed Caracas diplomatically, but stopped short of offering military assistance": the one just backed
+        for o in sent.triggers:
+            if o.end <= t.start and o.trig.type in ("AID", "SUPPORT") and o.trig.pos == "verb":
+                got = [c for c in _codes(right_target(sent, o, DIRECT_PREPS)) if c not in src]
+                if got:
+                    return got[:1]
     if ctx.last_index.get(typ, -9) >= ctx.index - 1 and typ in ctx.last_by_type:
         s_, g_ = ctx.last_by_type[typ]
         if set(s_) & set(src):
@@ -402,6 +419,30 @@ def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     return []
 
 
+def _warned_about(sent: Sentence, t: TrigHit, src: list[str]) -> list[Mention]:
+    """'warning that Armenia will pay': the one a warning is about is the named subject of its that-clause
+    (not an adjective, a pronoun or the speaker itself)."""
+    start = t.end + 6
+    if sent.low[t.end:start] != " that ":
+        return []
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if start <= m.start < hi and _nw(sent, start, m.start) <= 2 and m.codes and m.prep is None \
+                and m.kind not in ("adj", "pron", "pair") and m.role in ("np", "agent") and not set(m.codes) & set(src):
+            return _group(sent, m)
+    return []
+
+
+def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
+    """The bloc whose members a joint act is among: the only party named is a bloc ("GCC members agreed to ..."),
+    or none is named and the last sentence's subject was one ("The ministers, meeting in Doha, endorsed ...")."""
+    if len(parts) == 1 and parts[0] in lex.blocs:
+        return parts[0]
+    if not parts and ctx.prev_subject[:1] and ctx.prev_subject[0] in lex.blocs:
+        return ctx.prev_subject[0]
+    return None
+
+
 def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
     """(source, target) pairs for a trigger according to its frame."""
     trig = t.trig
@@ -453,6 +494,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if len(parts) < 2 and anaphoric and trig.type in ctx.last_by_type:
             s_, g_ = ctx.last_by_type[trig.type]
             parts = list(dict.fromkeys([*parts, *s_, *g_]))
+        bloc = _bloc_alone(parts, ctx, lex)
+        if bloc:
+            return [(bloc, None)]
         if len(parts) < 2:
             for c in ctx.dyad():
                 if c not in parts and len(parts) < 2:
@@ -541,7 +585,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     elif frame == "speech":
         hi = _object_end(sent, t, 12)
         inner = [o for o in sent.triggers if o is not t and o.trig.type == "ASSAULT" and t.end <= o.start <= hi]
-        tgt = right_target(sent, t, SPEECH_PREPS, span=6 if trig.pos == "noun" else 12)
+        last = t.key.rsplit(" ", 1)[-1]
+        speech_preps = SPEECH_PREPS | {last} if last in PREPS else SPEECH_PREPS  # "exact a price from X"
+        tgt = right_target(sent, t, speech_preps, span=6 if trig.pos == "noun" else 12)
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
@@ -556,6 +602,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     if _nw(sent, t.end, m.start) <= 8:
                         tgt = [m]
                         break
+        if not tgt and trig.type == "THREATEN" and trig.pos == "verb":
+            tgt = _warned_about(sent, t, src_codes)
         if not tgt and trig.type == "ACCUSE" and _ATTACK_WORDS.search(sent.low):
             codes = _assault_source(sent, t, lex, ctx)
             if codes:
@@ -657,6 +705,12 @@ def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
             victims = _codes(right_target(sent, o, ASSAULT_PREPS, span=10))
             if victims:
                 return [c for c in victims if c not in src and c not in origin][:1]
+    _lo, clause_end = _clause(sent, t.start)
+    for m in sent.mentions:
+        # "shot down the drones fired at Israel": where the projectiles were aimed
+        if t.end <= m.start < clause_end and m.codes and m.prep in _AIMED_PREPS and _nw(sent, t.end, m.start) <= 12 \
+                and not set(m.codes) & (set(src) | origin):
+            return list(m.codes[:1])
     if _recent(ctx, "ASSAULT"):
         attackers, last_victims = ctx.last_by_type["ASSAULT"]
         if last_victims and not set(last_victims) & set(src) and not set(attackers) & set(src) and (
@@ -720,7 +774,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     trig = t.trig
     need = trig.need
     if "agree_object" in need:
-        hi = _object_end(sent, t, 8)
+        # "signed with his counterpart in the capital a treaty": past a "with X" phrase the object lies further on
+        hi = _object_end(sent, t, 16 if sent.low.startswith(" with ", t.end) else 8)
         if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
             trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)):
             return False
