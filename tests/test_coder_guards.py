@@ -65,6 +65,11 @@ ROLES = [
      {("GCC", "COOPERATE", None, False)}),
     (["Israel struck Qatar on Tuesday.", "Gulf Cooperation Council defence ministers met in Kuwait City on Thursday.",
       "The ministers agreed to hold joint air defence drills."], {("GCC", "COOPERATE", None, False)}),
+    # a meeting with no party named takes none from the document; a state's own body meeting consults no one
+    (["The United States and Israel held talks on Monday.", "Officials know who is meeting whom."], set()),
+    (["The United States and Israel held talks on Monday.", "Israel's war cabinet met on Sunday."], set()),
+    (["The United States and Israel held talks on Monday.", "Israel's war cabinet met with the American envoy on Sunday."],
+     {("ISR", "CONSULT", "USA", False), ("USA", "CONSULT", "ISR", False)}),
     # "signed with X ... a treaty": the agreement noun past the "with" phrase
     (["Putin signed with his Belarusian counterpart Alexander Lukashenko in Minsk on Friday a treaty on trade."],
      {("RUS", "AGREE", "BLR", False), ("BLR", "AGREE", "RUS", False)}),

@@ -433,6 +433,21 @@ def _warned_about(sent: Sentence, t: TrigHit, src: list[str]) -> list[Mention]:
     return []
 
 
+_BODY_NOUNS = frozenset("cabinet government parliament council ministers officials generals chiefs leadership commanders "
+                        "lawmakers".split())
+
+
+def _own_body_meets(sent: Sentence, t: TrigHit, party: str, jpreps: frozenset[str]) -> bool:
+    """Whether the one party of a meeting is a body of that state ("Israel's war cabinet met", "Iranian lawmakers
+    met"), with no "with X" after the verb: a domestic meeting."""
+    if right_target(sent, t, jpreps, span=10):
+        return False
+    own = [m for m in sent.mentions if m.end <= t.start and party in m.codes]
+    if not own or not (own[-1].poss or own[-1].kind == "adj"):
+        return False
+    return not _BODY_NOUNS.isdisjoint(_ws(sent, own[-1].end, t.start)[:3])
+
+
 def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
     """The bloc whose members a joint act is among: the only party named is a bloc ("GCC members agreed to ..."),
     or none is named and the last sentence's subject was one ("The ministers, meeting in Doha, endorsed ...")."""
@@ -494,6 +509,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if len(parts) < 2 and anaphoric and trig.type in ctx.last_by_type:
             s_, g_ = ctx.last_by_type[trig.type]
             parts = list(dict.fromkeys([*parts, *s_, *g_]))
+        if not parts and not anaphoric and trig.pos == "verb":
+            return []  # "aware of who is talking to whom": no party named, none to take from the document
+        if trig.type == "CONSULT" and trig.pos == "verb" and len(parts) == 1 and _own_body_meets(sent, t, parts[0], jpreps):
+            return []  # "Israel's war cabinet met on Sunday": a state's own body meeting consults no other state
         bloc = _bloc_alone(parts, ctx, lex)
         if bloc:
             return [(bloc, None)]
