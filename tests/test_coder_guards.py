@@ -55,6 +55,8 @@ ROLES = [
     (["Israel and the United States held talks on Monday.", "Trump vowed to defend the energy-rich nation of Qatar."],
      {("USA", "AID", "QAT", False)}),
     # weapons made by X used in an attack: X aids the attacker
+    (["Russia's strike on Ukraine followed Ukrainian strikes on Russian airfields with Western-supplied missiles."],
+     {("RUS", "ASSAULT", "UKR", False), ("UKR", "ASSAULT", "RUS", False), ("WEST", "AID", "UKR", False)}),
     (["The Russian president said Ukraine struck Russian airfields with Western-supplied missiles."],
      {("UKR", "ASSAULT", "RUS", False), ("WEST", "AID", "UKR", False)}),
     # help withheld goes to the one just backed, not to an actor in a condition after it
@@ -70,6 +72,9 @@ ROLES = [
     (["The United States and Israel held talks on Monday.", "Israel's war cabinet met on Sunday."], set()),
     (["The United States and Israel held talks on Monday.", "Israel's war cabinet met with the American envoy on Sunday."],
      {("ISR", "CONSULT", "USA", False), ("USA", "CONSULT", "ISR", False)}),
+    # a defence with nothing after the verb names no one defended
+    (["Russia struck Ukraine on Monday.", "NATO is always ready to defend, its chief said."],
+     {("NATO", "AID", None, False)}),
     # "signed with X ... a treaty": the agreement noun past the "with" phrase
     (["Putin signed with his Belarusian counterpart Alexander Lukashenko in Minsk on Friday a treaty on trade."],
      {("RUS", "AGREE", "BLR", False), ("BLR", "AGREE", "RUS", False)}),

@@ -242,7 +242,7 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
 def _attacker_using(sent: Sentence, t: TrigHit, maker: list[str], lex: Lexicon, ctx: Context) -> list[str]:
     """The attacker of an attack earlier in the clause of an 'X-made' weapons mention: who used them, and so got them."""
     lo, _hi = _clause(sent, t.start)
-    for o in sent.triggers:
+    for o in sorted(sent.triggers, key=lambda o: -o.start):  # the nearest attack before the weapons
         if o.trig.type == "ASSAULT" and lo <= o.start < t.start:
             att = [c for c in _codes(_adjacent_agent(sent, o) or left_agent(sent, o, lex, ctx)) if c not in maker]
             if att:

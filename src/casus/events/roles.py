@@ -34,6 +34,7 @@ ASSAULT_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into", "
 JOINT_PREPS = frozenset({"with", "between", "and"})
 REQUEST_PREPS = frozenset({"from", "to", "of"})
 WITHDRAW_PREPS = frozenset({"from", "of"})
+_NOTHING_AFTER = re.compile(r"\s*(?:[,.;:!?\"')\u201d]|$)")  # a verb with no object: punctuation right after it
 _AIMED_PREPS = frozenset({"at", "toward", "towards", "against"})  # "missiles fired at X"
 _FORUMS = frozenset({"UN", "UNSC", "UNGA"})  # where a veto is cast, not whom it is for
 COOP_PREPS = frozenset({"in", "to", "with", "for", "of"})
@@ -701,6 +702,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         return []
     if not tgt_codes and anaphoric and trig.type in ctx.last_by_type:
         tgt_codes = [c for c in ctx.last_by_type[trig.type][1] if c not in src_codes]
+    if not tgt_codes and trig.type == "AID" and trig.pos == "verb" and trig.frame == "directed" and \
+            _NOTHING_AFTER.match(sent.text, t.end):
+        return [(c, None) for c in src_codes]  # "we are always ready to defend,": no one named, no one implied
     if not tgt_codes and trig.type in DYAD_TYPES and not _object_is_a_thing(sent, t):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
