@@ -72,6 +72,9 @@ ROLES = [
     (["The United States and Israel held talks on Monday.", "Israel's war cabinet met on Sunday."], set()),
     (["The United States and Israel held talks on Monday.", "Israel's war cabinet met with the American envoy on Sunday."],
      {("ISR", "CONSULT", "USA", False), ("USA", "CONSULT", "ISR", False)}),
+    # an attack with no target named hit the one helped in the same sentence
+    # (the support that "remains firm" is a characterisation, no event of its own)
+    (["After Iranian strikes, American support for Israel remains firm, Biden said."], {("IRN", "ASSAULT", "ISR", False)}),
     # a defence with nothing after the verb names no one defended
     (["Russia struck Ukraine on Monday.", "NATO is always ready to defend, its chief said."],
      {("NATO", "AID", None, False)}),

@@ -759,7 +759,13 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
 
 def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
     """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
-    strikes by X"): another actor of the sentence, else the document's other main actor."""
+    strikes by X"): the one helped in the same sentence ("after Iranian strikes, U.S. support for Israel"), else
+    another actor of the sentence."""
+    for o in sent.triggers:
+        if o.trig.type in ("AID", "SUPPORT") and o is not t:
+            helped = [c for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
+            if helped:
+                return helped[:1]
     others = other_actors(sent, t, src)
     if others:
         return others[:1]
