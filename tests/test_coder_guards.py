@@ -75,6 +75,9 @@ ROLES = [
     # an attack with no target named hit the one helped in the same sentence
     # (the support that "remains firm" is a characterisation, no event of its own)
     (["After Iranian strikes, American support for Israel remains firm, Biden said."], {("IRN", "ASSAULT", "ISR", False)}),
+    # a condemned campaign is aimed at whoever deployed just before
+    (["The United States deployed warships near the coast.", "Caracas denounced the campaign as a pretext."],
+     {("VEN", "ACCUSE", "USA", False)}),
     # a defence with nothing after the verb names no one defended
     (["Russia struck Ukraine on Monday.", "NATO is always ready to defend, its chief said."],
      {("NATO", "AID", None, False)}),

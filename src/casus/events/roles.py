@@ -43,7 +43,7 @@ DYAD_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE", "CONS
 _OF_FOR_WITH_GAP = re.compile(r"\s+(?:of|for|with)\s+")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}$")
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
-_ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression)\b")
+_ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression|campaign|operation|offensive|invasion|incursion)\b")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
 # "the sale of tanks to X, paid for by Y": a participle before "by" makes Y its agent, not the agent of the sale
 _PARTICIPLE_BY = re.compile(r"\b(?:paid for|financed|funded|bankrolled|brokered|mediated|approved|backed|supported|"
@@ -626,6 +626,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             tgt = _warned_about(sent, t, src_codes)
         if not tgt and trig.type == "ACCUSE" and _ATTACK_WORDS.search(sent.low):
             codes = _assault_source(sent, t, lex, ctx)
+            for typ_ in ("MOBILIZE", "COERCE"):
+                # "Caracas denounced the campaign" after the deployments were named: aimed at who deployed
+                if not codes and _recent(ctx, typ_):
+                    codes = [c for c in ctx.last_by_type[typ_][0] if c not in src_codes][:1]
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
     elif frame == "veto":
