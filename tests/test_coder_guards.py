@@ -19,6 +19,8 @@ GUARDS = [
     (["Asked whether France would send troops to Ukraine, Macron said no option was ruled out."], set()),
     (["Reporters asked Erdogan whether Turkey would attack Syria."], set()),
     (["Iran asked Russia for air defence systems."], {("IRN", "REQUEST", "RUS", False)}),
+    (["Iran asked Russia for help when the war began."], {("IRN", "REQUEST", "RUS", False)}),
+    (["Armenia asked Russia to intervene when Azerbaijan attacked."], {("ARM", "REQUEST", "RUS", False)}),
     # a slogan on a banner or in a chant is no act
     (['Protesters in Taipei carried banners reading "Stand with Ukraine".'], set()),
     (['Iranian protesters chanted "Attack Israel" outside the embassy.'], set()),

@@ -111,7 +111,8 @@ class Lexicon:
     arms_buy: frozenset[str] = frozenset()  # "to acquire": the deal's subject buys
     arms_sell: frozenset[str] = frozenset()  # "to supply": the deal's subject sells
     launch_re: re.Pattern[str] | None = None  # "fired 200 ballistic missiles": a launch verb, a few words, projectiles
-    # after a `question` verb: at most four words (no comma) and a question word ("asked Erdogan whether")
+    # after a `question` verb: at most four words (no comma, no "for"/"to" of a request) and a question word
+    # ("asked Erdogan whether"; not "asked Russia for help when ...")
     question_re: re.Pattern[str] | None = None
     blocs: frozenset[str] = frozenset()  # actor codes of blocs of states: their members' joint acts have no target
 
@@ -324,7 +325,7 @@ def lexicon() -> Lexicon:
         attribution_nouns=frozenset(str(w).lower() for w in data["attribution_nouns"]),
         control_re=control_re,
         subordinators=frozenset(str(w).lower() for w in data["cues"]["subordinators"]),
-        question_re=re.compile(r"\s+(?:[\w.'-]+\s+){0,4}?(?:" + trie_regex([str(w).lower() for w in data["cues"]["question_words"]])
+        question_re=re.compile(r"\s+(?:(?!for\b|to\b|that\b)[\w.'-]+\s+){0,4}?(?:" + trie_regex([str(w).lower() for w in data["cues"]["question_words"]])
                                + r")\b"),
         launch_re=launch_re,
         arms_words=frozenset(str(w).lower() for w in data["arms_deals"]["weapons"]),
