@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
 from casus.events.attributes import (
     asks_a_question,
@@ -46,6 +47,7 @@ from casus.events.roles import (
     _domain_hits,
     _left_mod_start,
     _needs_ok,
+    absorbed,
     _object_end,
     _pairs_for,
     _recent,
@@ -59,6 +61,7 @@ from casus.events.sentence import (
     Sentence,
     TrigHit,
     _next_ws,
+    _nw,
     _prev_ws,
     _words,
     _ws,
@@ -259,6 +262,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         sent.triggers = [t for t in sent.triggers if not (t.key in ("attack", "strike") and t.trig.pos == "verb"
                                                           and _weapon_modifier(sent, t, lex))]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
+    swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a)}
+    if swallowed:
+        # "halted its airstrikes": the halt, not the strikes ("urged Israel to halt its strikes": they go on)
+        raw = [t for t in raw if id(t) not in swallowed]
     reverse = "vice versa" in sent.low
     mediators: set[str] | None = None  # the sources of a mediation in this sentence, computed when needed
     for t0 in raw:
@@ -269,6 +276,17 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if etype == "AID" and t.trig.pos == "noun" and any(o.trig.type == "AGREE" and o.start == t.start for o in raw):
             continue  # "signed an arms deal": an agreement now, its deliveries to come (convention 4)
         modes = modes_for(sent, t, lex)
+        if t.trig.unmoded and "mode" in t.trig.need and (not modes or modes == [None]):
+            # "helped Iran with its nuclear energy" is cooperation (a civilian sector found); "helped Iran" alone is aid;
+            # "helped Iran build a plant": the verb after it names the event
+            if any(o.start > t.end and o.trig.pos == "verb" and o.trig.type and _nw(sent, t.end, o.start) <= 3
+                   for o in sent.triggers):
+                continue
+            unmoded = t.trig.unmoded
+            t = TrigHit(t.start, t.end, replace(t.trig, type=unmoded, mode="auto", need=t.trig.need - {"mode"},
+                                                modes=None, unmoded=None), t.key)
+            etype = unmoded
+            modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
             continue
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
