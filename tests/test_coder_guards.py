@@ -27,7 +27,7 @@ GUARDS = [
     # conditions: the act in the condition is hypothetical, the main clause is not
     (["China will supply arms to Pakistan as long as India threatens it."], {("CHN", "AID", "PAK", False)}),
     # "never any question of X" denies X; "the question of X" leaves X open
-    (["There was never any question of a military intervention by China on behalf of Iran."],
+    (["There has never been any question of a Chinese military intervention for Iran."],
      {("CHN", "AID", "IRN", True)}),
     (["The question of a Chinese military intervention on behalf of Iran divides analysts."], set()),
     # a trigger before "schedule" or "timeline" is a modifier
@@ -39,9 +39,9 @@ GUARDS = [
 
 ROLES = [
     # interceptions: the projectiles may lie past a modifier; the victim is where they were aimed, or the last one hit
-    (["U.S. forces shot down more than 80 attack drones fired at Israel."], {("USA", "AID", "ISR", False)}),
+    (["American warships shot down over sixty attack drones fired at Israel."], {("USA", "AID", "ISR", False)}),
     (["Jordan intercepted Iranian drones heading toward Israel."], {("JOR", "AID", "ISR", False)}),
-    (["Iran launched drones at Israel on Saturday.", "U.S. forces shot down more than 80 attack drones."],
+    (["Iran launched drones at Israel on Saturday.", "American warships shot down over sixty attack drones."],
      {("USA", "AID", "ISR", False)}),
     # firing interceptors defends; it attacks no one
     (["Israeli jets struck Syria.", "Israeli destroyers fired interceptors at the missiles."], set()),
@@ -84,7 +84,7 @@ ROLES = [
     (["Russia struck Ukraine on Monday.", "NATO is always ready to defend, its chief said."],
      {("NATO", "AID", None, False)}),
     # "signed with X ... a treaty": the agreement noun past the "with" phrase
-    (["Putin signed with his Belarusian counterpart Alexander Lukashenko in Minsk on Friday a treaty on trade."],
+    (["Moscow signed with its Belarusian ally on a cold Friday in the capital a treaty on trade."],
      {("RUS", "AGREE", "BLR", False), ("BLR", "AGREE", "RUS", False)}),
     # support for a war effort is military aid
     (["Turkey stepped up its support for Azerbaijan's war effort."], {("TUR", "AID", "AZE", False)}),

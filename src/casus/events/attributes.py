@@ -441,7 +441,7 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
         if c[2] == "further" and (gap > 1 or t.trig.type != "ASSAULT"):
             return False
         if c[2] == "question of" and _cue_before(sent, "neg", c[0], lo, 4) is not None:
-            return False  # "there was never any question of an intervention": denied, not hypothetical
+            return False  # "there is no question of an intervention": denied, not hypothetical
         if c[2] == "commitment to" and t.trig.type == "AGREE":
             return False
         if c[2] in _ADJACENT_IRREALIS:
