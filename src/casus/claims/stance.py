@@ -80,6 +80,7 @@ class Cue:
     who: str | None = None  # "P": an act of the patron's; discounted when someone else is the subject
     anchors: tuple[frozenset[str], ...] = ()  # every match contains a literal of each set (see _anchors)
     generic: bool = False  # a word for the relationship in general ("partnership", "close ties", "deepened")
+    factor_scale: float = 1.0  # the share of its weight that goes to its factor (claims.yaml `fw`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +317,7 @@ def load_lexicon() -> Lexicon:
             negatable=bool(c.get("neg", True)),
             who=c.get("who"),
             generic=bool(c.get("generic", False)),
+            factor_scale=float(c.get("fw", 1.0)),
             anchors=_anchors(_expand(c["re"])),
         )
         for c in raw["cues"]
@@ -877,7 +879,7 @@ def score_sentence(sentence: str, dyad: Dyad, lex: Lexicon | None = None) -> Sco
         if stance in scores.stance:
             scores.stance[stance] += weight
         if cue.factor:
-            scores.add_factor(cue.factor, weight, stance)
+            scores.add_factor(cue.factor, weight * cue.factor_scale, stance)
         elif stance in ("for", "against"):
             tense = _tense_factor(masked[clause.start : clause.end], lex)
             if tense:

@@ -1,0 +1,35 @@
+"""The factor a claim rests on (issue 13): which cue's factor wins when several fire.
+
+Sentences written for these tests; the dyad is Germany (patron) and Lithuania (client).
+"""
+from __future__ import annotations
+
+from casus.claims.stance import Dyad, decide, explain, score_sentence
+
+PAIR = Dyad("DEU", "LTU")
+
+
+def _decided(sentence: str) -> tuple[str, str] | None:
+    return decide(score_sentence(sentence, PAIR))
+
+
+def test_partnership_words_rest_on_commitment() -> None:
+    """A word for the relationship ("cooperation", "partners") is the bond a commitment covers, not a stake."""
+    hits = explain("Berlin values its cooperation with Vilnius above all else.", "DEU", "LTU")
+    assert [(h.text, h.factor) for h in hits if h.text == "cooperation"] == [("cooperation", "commitment")]
+
+
+def test_a_base_named_as_a_place_does_not_outweigh_a_pledge() -> None:
+    """A base or deployment in the sentence is weak evidence of capability: often only where a pledge is made."""
+    sentence = "Speaking at an air base in Lithuania, the German chancellor said Berlin stands by its promise."
+    assert _decided(sentence) == ("for", "commitment")
+
+
+def test_support_said_to_be_limited_is_a_precedent() -> None:
+    """ "Its support stayed limited to X": what the patron did, so the limit counts less as a commitment."""
+    assert _decided("Germany's support for Lithuania stayed limited to field kitchens last winter.") == (
+        "against", "precedent")
+
+
+def test_a_limit_on_the_pledge_itself_stays_a_commitment() -> None:
+    assert _decided("Berlin says its defence commitment to Lithuania has clear limits.")[1] == "commitment"
