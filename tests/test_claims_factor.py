@@ -33,3 +33,15 @@ def test_support_said_to_be_limited_is_a_precedent() -> None:
 
 def test_a_limit_on_the_pledge_itself_stays_a_commitment() -> None:
     assert _decided("Berlin says its defence commitment to Lithuania has clear limits.")[1] == "commitment"
+
+
+def test_a_first_person_pledge_by_the_speaker_is_a_signal() -> None:
+    """ "I will not send soldiers": the speaker's statement now, more than a judgement of means."""
+    sentence = "\"I will not send German soldiers to die for Lithuania,\" the chancellor said."
+    assert _decided(sentence) == ("against", "signal")
+
+
+def test_foreign_trainers_already_there_are_a_precedent() -> None:
+    """Instructors or paramilitaries of the patron in the client: something the patron has already done."""
+    assert _decided("Hundreds of German military instructors are helping Lithuanian units hold the border.")[1] == (
+        "precedent")
