@@ -45,3 +45,15 @@ def test_foreign_trainers_already_there_are_a_precedent() -> None:
     """Instructors or paramilitaries of the patron in the client: something the patron has already done."""
     assert _decided("Hundreds of German military instructors are helping Lithuanian units hold the border.")[1] == (
         "precedent")
+
+
+def test_readiness_to_help_is_a_statement_now() -> None:
+    """ "stressed its readiness to help": a signal, as "ready to help" is."""
+    sentence = "Berlin's envoy stressed Germany's readiness to help Lithuania, which depends on its requests."
+    assert _decided(sentence) == ("for", "signal")
+
+
+def test_what_is_vowed_decides_over_the_vowing() -> None:
+    """A vow wraps a pledge: the pledged act (future aid, a commitment) outweighs the verb of saying it."""
+    sentence = "The German chancellor vowed that Berlin would send military support to Lithuania."
+    assert _decided(sentence) == ("for", "commitment")
