@@ -20,6 +20,11 @@ CASES = [
      [("EGY", "CONSULT", "SDN", None), ("SDN", "CONSULT", "EGY", None),
       ("EGY", "COOPERATE", "SDN", "military"), ("EGY", "COOPERATE", "SDN", "intelligence"),
       ("SDN", "COOPERATE", "EGY", "military"), ("SDN", "COOPERATE", "EGY", "intelligence")]),
+    # backing another state's efforts, rights or sovereignty, or backing it diplomatically, is diplomatic support
+    ("Officials said Japan fully supports Manila's efforts to calm the sea.", [("JPN", "SUPPORT", "PHL", "diplomatic")]),
+    ("Canada backed Ukraine diplomatically throughout the year.", [("CAN", "SUPPORT", "UKR", "diplomatic")]),
+    # ... backing with no stated cause keeps no mode
+    ("France will support Egypt to counter regional rivals.", [("FRA", "SUPPORT", "EGY", None)]),
 ]
 
 
