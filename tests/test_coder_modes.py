@@ -25,6 +25,9 @@ CASES = [
     ("Canada backed Ukraine diplomatically throughout the year.", [("CAN", "SUPPORT", "UKR", "diplomatic")]),
     # ... backing with no stated cause keeps no mode
     ("France will support Egypt to counter regional rivals.", [("FRA", "SUPPORT", "EGY", None)]),
+    # cooperating in another's interventions or with troops is military cooperation
+    ("Germany may help by cooperating with French interventions in Mali.",
+     [("DEU", "COOPERATE", "FRA", "military"), ("FRA", "COOPERATE", "DEU", "military")]),
 ]
 
 
