@@ -21,11 +21,13 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 # measured with `casus ingest` of the corpus and `casus eval events GOLD [--docs REGEX]` (what these tests compute)
 # (after the events, events2 and events3 work were merged, 2026-12-02: dev 0.450, A-C 0.508, D-G 0.407,
 # seeds 0.797; role-matched on dev mode 0.855, modality 0.896, negation 0.992, 386 events)
+# (after the lexicon and frames work, branch lexicon, 2026-12-02: dev 0.493, A-C 0.516, D-G 0.476, seeds 0.799;
+# role-matched mode 0.855, modality 0.887, negation 0.991 on 435 events: more matched events, so the modality gate stays)
 GATES = {
-    ("dev", None): 0.44,
-    ("dev", "^dev-[A-C]"): 0.498,
-    ("dev", "^dev-[D-G]"): 0.397,
-    ("seeds", None): 0.787,
+    ("dev", None): 0.483,
+    ("dev", "^dev-[A-C]"): 0.506,
+    ("dev", "^dev-[D-G]"): 0.466,
+    ("seeds", None): 0.789,
 }
 ATTRIBUTE_GATES = {"mode": 0.845, "modality": 0.886, "negated": 0.982}  # dev, on role-matched events
 
