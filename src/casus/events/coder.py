@@ -66,6 +66,7 @@ from casus.events.sentence import (
     word_index,
 )
 from casus.events.words import DIRECT_PREPS, TRANSFER_PREPS
+from casus.months import MONTHS
 from casus.records import CodedEvent
 
 _TELL_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+to\s+(?!not\b)[a-z]+")
@@ -524,15 +525,15 @@ def is_heading(text: str) -> bool:
     return len(content) >= 2 and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
 
 
-_DATE_HINT = re.compile(r"\d|\b(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# Words that make a date likely: relative-time words, the months (casus.months) and the weekdays.
+_DATE_WORDS = "|".join(("last", "next", "this", "ago", "prior", *MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday",
+                        "Friday", "Saturday", "Sunday"))
+_DATE_HINT = re.compile(r"\d|\b(?:" + _DATE_WORDS + r")\b")
 _DIGIT = re.compile(r"\d")
 _DIGIT_ASCII = re.compile(r"\d", re.ASCII)
 # _DATE_HINT's words without the leading \b: a search the engine starts only at their first letters (fast);
 # a hit is confirmed with _DATE_HINT itself
-_DATE_WORD_QUICK = re.compile(r"(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|"
-                              r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                              r"Saturday|Sunday)\b")
+_DATE_WORD_QUICK = re.compile(r"(?:" + _DATE_WORDS + r")\b")
 _DATE_WORD_QUICK_ASCII = re.compile(_DATE_WORD_QUICK.pattern, re.ASCII)
 
 
