@@ -224,6 +224,8 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
 
 
 _TIES_WORDS = ("ties", "relations", "links", "relationship", "bonds", "contacts", "partnership", "cooperation")
+_INDEFINITE = re.compile(r"\s(?:a|an)\s", re.I)
+_DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
 _TIES_HINT = re.compile(r"\b(?:" + "|".join(_TIES_WORDS) + r")\b")
 
 
@@ -234,6 +236,10 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     hint = ("ties" in low or "relation" in low or "links" in low or "bonds" in low or "contacts" in low
             or "partnership" in low or "cooperation" in low) and _TIES_HINT.search(low)  # substrings first: cheap
     for hit in (lex.ties.finditer(sent.text) if hint else ()):
+        if _DET_BEFORE.search(sent.low, max(0, hit.start() - 8), hit.start()):
+            continue  # "the deepening ties between them": a participle describing the ties, no act
+        if _INDEFINITE.search(hit.group()):
+            continue  # "cultivated a relationship rooted in ...": the relationship described, a label
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     for m in sent.mentions:
@@ -537,7 +543,9 @@ def _code_sentences(sentences: Sequence[str], published: str | None = None) -> l
         sent = scan(text, lex, ctx.year)
         resolve_corefs(sent, ctx)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
-        out.append(code_sentence(sent, lex, ctx, dates) if sent.triggers or sent.agree_nouns else [])
+        rules = any(m.role == "maker" for m in sent.mentions) or (_TIES_HINT.search(sent.low) and lex.ties.search(sent.text))
+        # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too
+        out.append(code_sentence(sent, lex, ctx, dates) if sent.triggers or sent.agree_nouns or rules else [])
         _update_context(sent, ctx)
         scanned = i
     return out
