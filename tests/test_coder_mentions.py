@@ -1,0 +1,33 @@
+"""Document-level actor tracking (issue 12): pronouns, pairs, definite descriptions of organisations, first-person
+pronouns in quotations, names inside longer phrases. Sentences written for this test (none from an article).
+
+Each row: a short document (its sentences in order) and the (source, event, target, negated) tuples that the
+coder must give for its LAST sentence, exactly.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.events.coder import code_sentences
+
+PUBLISHED = "2025-06-01"
+
+_FIGHT = "Armenia and Azerbaijan exchanged artillery fire on the border."
+CASES = [
+    ([_FIGHT, "Moscow mediated between the sides on Friday."],
+     {("RUS", "CONSULT", "AZE", False), ("RUS", "CONSULT", "ARM", False)}),
+    ([_FIGHT, "Moscow condemned the sides for the shelling."],
+     {("RUS", "ACCUSE", "AZE", False), ("RUS", "ACCUSE", "ARM", False)}),
+    ([_FIGHT, "Moscow offered to mediate between the warring parties."],
+     {("RUS", "CONSULT", "AZE", False), ("RUS", "CONSULT", "ARM", False)}),
+    # "the two leaders", "the sides": the pair named just before
+    (["Serbia and Hungary held talks in Belgrade in May.", "The two leaders signed a defence cooperation agreement."],
+     {("SRB", "AGREE", "HUN", False), ("HUN", "AGREE", "SRB", False)}),
+]
+
+
+@pytest.mark.parametrize(("doc", "expected"), CASES, ids=[d[-1][:40] for d, _ in CASES])
+def test_last_sentence_records(doc: list[str], expected: set[tuple[str, str, str | None, bool]]) -> None:
+    events = code_sentences(doc, PUBLISHED)[-1]
+    assert {(e.source, e.event, e.target, e.negated) for e in events} == expected
