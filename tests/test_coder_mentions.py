@@ -31,3 +31,13 @@ CASES = [
 def test_last_sentence_records(doc: list[str], expected: set[tuple[str, str, str | None, bool]]) -> None:
     events = code_sentences(doc, PUBLISHED)[-1]
     assert {(e.source, e.event, e.target, e.negated) for e in events} == expected
+
+
+@pytest.mark.parametrize(("name", "year", "code"), [
+    ("Mitsotakis", 2021, "GRC"), ("Greek Prime Minister Kyriakos Mitsotakis", 2024, "GRC"),
+    ("Inada", 2017, "JPN"), ("Foreign Minister Fumio Kishida", 2015, "JPN"),
+])
+def test_leaders_by_year(name: str, year: int, code: str) -> None:
+    from casus.events.actors import resolve_actor
+
+    assert resolve_actor(name, year) == code
