@@ -36,6 +36,7 @@ def test_last_sentence_records(doc: list[str], expected: set[tuple[str, str, str
 @pytest.mark.parametrize(("name", "year", "code"), [
     ("Mitsotakis", 2021, "GRC"), ("Greek Prime Minister Kyriakos Mitsotakis", 2024, "GRC"),
     ("Inada", 2017, "JPN"), ("Foreign Minister Fumio Kishida", 2015, "JPN"),
+    ("President Ferdinand Marcos Jr.", 2024, "PHL"), ("Tshisekedi", 2023, "COD"), ("Stubb", 2025, "FIN"),
 ])
 def test_leaders_by_year(name: str, year: int, code: str) -> None:
     from casus.events.actors import resolve_actor
