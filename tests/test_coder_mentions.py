@@ -42,3 +42,14 @@ def test_leaders_by_year(name: str, year: int, code: str) -> None:
     from casus.events.actors import resolve_actor
 
     assert resolve_actor(name, year) == code
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("the Islamic State group", "ISIL"), ("Hayat Tahrir al-Sham", "HTS"), ("Africa Corps", "WAGNER"),
+    ("the North Atlantic Alliance", "NATO"), ("the UN Human Rights Council", "UN"), ("Lebanese Hezbollah", "HEZBOLLAH"),
+    ("the Collective Security Treaty Organisation", "CSTO"), ("the Gulf Cooperation Council", "GCC"),
+])
+def test_organisations_and_groups_by_name(name: str, code: str) -> None:
+    from casus.events.actors import resolve_actor
+
+    assert resolve_actor(name) == code
