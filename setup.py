@@ -1,17 +1,17 @@
-"""Build casus, compiling the event coder (casus.events.coder, casus.events.dates) with mypyc when it can.
+"""Build casus, compiling the event coder (the modules of casus.events but actors.py) with mypyc when it can.
 
 Metadata, packages and package data all come from pyproject.toml; this file only adds
 the compiled extensions. A regular ``pip install .`` gives the compiled coder (about 2x
 the pure-Python speed). The install is pure Python, and still complete, when:
 
 - ``CASUS_PURE=1`` is set in the environment;
-- the install is editable (``pip install -e .``): a compiled .so beside src/casus/events/coder.py
+- the install is editable (``pip install -e .``): a compiled .so beside src/casus/events/*.py
   would shadow the source being edited;
-- mypyc cannot be imported, or mypy/mypyc rejects the two modules;
+- mypyc cannot be imported, or mypy/mypyc rejects the modules;
 - the C compiler fails: the extensions are optional, and a partial build is removed so
   that a module is never left importing a missing runtime library.
 
-Only these two modules are compiled. Do not add casus/events/actors.py: its annotations do
+Only these modules are compiled. Do not add casus/events/actors.py: its annotations do
 not hold at run time (compiled code checks them and raises TypeError).
 ``casus.native.compiled_modules()`` (and ``casus bench code``) tell which build you have.
 """
@@ -24,7 +24,8 @@ import sys
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-COMPILED = ["src/casus/events/coder.py", "src/casus/events/dates.py"]
+CODER_MODULES = ("words", "lexicon", "sentence", "mentions", "scan", "roles", "attributes", "coder", "dates")
+COMPILED = [f"src/casus/events/{name}.py" for name in CODER_MODULES]
 # Imported modules are read for their types but not reported on (--follow-imports=silent), so a
 # type error elsewhere in casus cannot block the build; third-party packages need not have stubs,
 # nor even be installed in the isolated build environment (--ignore-missing-imports).
@@ -57,7 +58,7 @@ def mypyc_extensions() -> list:
         return []
     reason = _pure_reason(args)
     if reason:
-        _say(f"{reason}: installing casus.events.coder and casus.events.dates as pure Python")
+        _say(f"{reason}: installing the event coder (casus.events) as pure Python")
         return []
     from mypyc.build import mypycify
 
@@ -87,7 +88,7 @@ class BuildExt(build_ext):
                 if os.path.exists(path):
                     os.remove(path)
             _say(f"C compilation failed (no {', '.join(map(os.path.basename, missing))}): "
-                 "installing casus.events.coder and casus.events.dates as pure Python")
+                 "installing the event coder (casus.events) as pure Python")
 
 
 setup(ext_modules=mypyc_extensions(), cmdclass={"build_ext": BuildExt})

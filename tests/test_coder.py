@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from casus.events.coder import code_sentences, inflect, trie_regex
+from casus.events.coder import code_sentences, inflect
 from casus.records import CodedEvent
+from casus.text.patterns import trie_regex
 
 
 def keys(events: list[CodedEvent]) -> set[tuple]:

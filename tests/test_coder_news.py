@@ -226,12 +226,12 @@ def test_arms_deal_supply_is_future() -> None:
 
 
 def _events_yaml() -> dict:
-    from casus.events.coder import _data
+    from casus.events.lexicon import _data
     return _data("events.yaml")
 
 
 def test_shipped_lexicon_is_valid() -> None:
-    from casus.events.coder import validate_triggers
+    from casus.events.lexicon import validate_triggers
     validate_triggers(_events_yaml())
 
 
@@ -245,7 +245,7 @@ def test_shipped_lexicon_is_valid() -> None:
 ])
 def test_lexicon_row_errors_name_the_file_and_row(field: str, value: object, message: str) -> None:
     from casus.errors import CasusError
-    from casus.events.coder import validate_triggers
+    from casus.events.lexicon import validate_triggers
     data = _events_yaml()
     data["triggers"][2][field] = value
     with pytest.raises(CasusError) as err:
@@ -256,7 +256,7 @@ def test_lexicon_row_errors_name_the_file_and_row(field: str, value: object, mes
 
 def test_lexicon_unknown_section_is_rejected() -> None:
     from casus.errors import CasusError
-    from casus.events.coder import validate_triggers
+    from casus.events.lexicon import validate_triggers
     data = _events_yaml()
     data["trigers"] = []
     with pytest.raises(CasusError, match="unknown section 'trigers'"):

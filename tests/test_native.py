@@ -1,33 +1,37 @@
 """The compiled event coder (mypyc, from ``pip install .``) gives exactly what its pure-Python source gives.
 
-With a compiled install, the repository's own src/casus/events/coder.py and dates.py are loaded
-as separate pure-Python modules (the pure coder wired to the pure dates module) and both
-builds code the same documents. Under an editable install or CASUS_PURE=1 there is only
+With a compiled install, the installed package's own .py files (the very sources that were
+compiled, shipped beside the extensions) are copied without the extensions and run in a child
+Python, so every compiled module (casus.native.COMPILABLE) is pure there; both builds code the
+same documents and read the same dates. Under an editable install or CASUS_PURE=1 there is only
 one build and the comparison is skipped.
 """
 
 from __future__ import annotations
 
 import importlib.machinery
-import importlib.util
+import json
+import os
+import shutil
+import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+import casus
 import casus.events.coder
 import casus.events.dates
 from casus.native import COMPILABLE, coder_build, compiled_modules, is_compiled
 from casus.run.bench import synthetic_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
-SRC = ROOT / "src" / "casus" / "events"
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 DOC_SIZE = 40
 PUBLISHED = [None, "2024-03-15"]
+ANCHORS = [None, [2024, 3, 15], [2024, None, None]]
 
 EDGE = [
     "On 3 May 2024 Russia sent air-defence systems to Iran, officials said.",
@@ -46,84 +50,87 @@ needs_compiled = pytest.mark.skipif(
     reason="casus.events.coder is pure Python here (editable install or CASUS_PURE=1); nothing to compare",
 )
 
+# Run in the child: code the documents and read the dates with the pure package, print JSON.
+CHILD = """
+import json, sys
+import casus.events.coder as coder, casus.events.dates as dates
+from casus.native import compiled_modules
+assert compiled_modules() == [], compiled_modules()
+job = json.load(sys.stdin)
+events = [[[list(_row(e)) for e in sent] for sent in coder.code_sentences(doc, published)]
+          for doc, published in job["documents"]]
+found = [[[list(_date(d)) for d in dates.find_dates(s, tuple(a) if a else None)] for a in job["anchors"]]
+         for s in job["dated"]]
+json.dump({"events": events, "dates": found,
+           "anchors": [dates.parse_anchor(p) for p in job["published"]]}, sys.stdout)
+"""
+HELPERS = """
+def _row(e):
+    return (e.source, e.event, e.target, e.mode, e.date, e.modality, e.negated, e.attribution)
+def _date(d):
+    return (d.start, d.end, d.iso, d.needs_passage_year, d.month, d.day)
+"""
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
+
+def _row(e: Any) -> list[Any]:
+    return [e.source, e.event, e.target, e.mode, e.date, e.modality, e.negated, e.attribution]
 
 
-def _pure_source(name: str) -> Path:
-    """src/casus/events/NAME; or, if that was edited since the install, the copy the wheel shipped beside the .so:
-    the very source that was compiled (so an edit in progress compares like with like instead of failing)."""
-    repo = SRC / name
-    shipped = Path(casus.events.coder.__file__).parent / name
-    if shipped.is_file() and shipped.read_bytes() != repo.read_bytes():
-        return shipped
-    return repo
+def _date(d: Any) -> list[Any]:
+    return [d.start, d.end, d.iso, d.needs_passage_year, d.month, d.day]
 
 
 @pytest.fixture(scope="module")
-def pure() -> Iterator[tuple[ModuleType, ModuleType]]:
-    """(pure coder, pure dates) from the source (see _pure_source); sys.modules is as it was afterwards."""
-    sources = {name: _pure_source(name) for name in ("coder.py", "dates.py")}
-    saved = {name: sys.modules.get(name) for name in ("casus.events.dates", "_casus_pure_dates", "_casus_pure_coder")}
-    try:
-        dates = _load("_casus_pure_dates", sources["dates.py"])
-        sys.modules["casus.events.dates"] = dates  # the pure coder's `from casus.events.dates import ...` gets the pure module
-        try:
-            coder = _load("_casus_pure_coder", sources["coder.py"])
-        finally:
-            if saved["casus.events.dates"] is None:
-                del sys.modules["casus.events.dates"]
-            else:
-                sys.modules["casus.events.dates"] = saved["casus.events.dates"]
-        assert coder.find_dates is dates.find_dates
-        assert str(coder.__file__).endswith(".py") and str(dates.__file__).endswith(".py")
-        yield coder, dates
-    finally:
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
-    assert sys.modules["casus.events.dates"] is casus.events.dates
+def pure_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the installed casus package without its compiled extensions: pure Python, same sources."""
+    installed = Path(casus.__file__).parent
+    dest = tmp_path_factory.mktemp("pure") / "casus"
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    shutil.copytree(installed, dest, ignore=lambda _d, names: [n for n in names if n.endswith(suffixes)
+                                                                   or n == "__pycache__"])
+    for name in COMPILABLE:
+        source = dest.joinpath(*name.split(".")[1:]).with_suffix(".py")
+        assert source.is_file(), f"the install ships no source for {name} ({source})"
+    return dest.parent
 
 
-def _events(result: list[list[Any]]) -> list[list[tuple[Any, ...]]]:
-    return [[(e.source, e.event, e.target, e.mode, e.date, e.modality, e.negated, e.attribution) for e in events]
-            for events in result]
+def _pure_run(pure_package: Path, documents: Sequence[tuple[Sequence[str], str | None]],
+              dated: Sequence[str] = (), published: Sequence[str | None] = ()) -> dict[str, Any]:
+    job = {"documents": [[list(doc), pub] for doc, pub in documents], "dated": list(dated), "anchors": ANCHORS,
+           "published": list(published)}
+    env = {**os.environ, "PYTHONPATH": str(pure_package)}
+    done = subprocess.run([sys.executable, "-c", HELPERS + CHILD], input=json.dumps(job), capture_output=True,
+                          text=True, env=env, check=False, cwd=pure_package)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
 
 
-def _mentions(found: list[Any]) -> list[tuple[Any, ...]]:
-    return [(d.start, d.end, d.iso, d.needs_passage_year, d.month, d.day) for d in found]
+def _compiled_events(documents: Sequence[tuple[Sequence[str], str | None]]) -> list[Any]:
+    return [[[_row(e) for e in sent] for sent in casus.events.coder.code_sentences(doc, published)]
+            for doc, published in documents]
 
 
-def _assert_same_events(pure_coder: ModuleType, documents: Sequence[Sequence[str]]) -> int:
-    """Code every document with both coders, with and without a published date; the number of events."""
-    n = 0
-    for published in PUBLISHED:
-        for i, doc in enumerate(documents):
-            want = _events(pure_coder.code_sentences(doc, published))
-            got = _events(casus.events.coder.code_sentences(doc, published))
-            assert got == want, f"document {i} (published={published}) differs between mypyc and pure Python"
-            n += sum(map(len, got))
-    return n
+def _assert_same_events(pure_package: Path, documents: Sequence[Sequence[str]]) -> int:
+    """Code every document with both builds, with and without a published date; the number of events."""
+    jobs = [(doc, published) for published in PUBLISHED for doc in documents]
+    want = _pure_run(pure_package, jobs)["events"]
+    got = json.loads(json.dumps(_compiled_events(jobs)))
+    for i, (g, w) in enumerate(zip(got, want, strict=True)):
+        assert g == w, f"document {i % len(documents)} (published={jobs[i][1]}) differs between mypyc and pure Python"
+    return sum(len(sent) for doc in got for sent in doc)
 
 
 @needs_compiled
 @pytest.mark.parametrize("seed", [7, 11])
-def test_compiled_coder_equals_pure_on_synthetic(pure: tuple[ModuleType, ModuleType], seed: int) -> None:
+def test_compiled_coder_equals_pure_on_synthetic(pure_package: Path, seed: int) -> None:
     sentences = synthetic_sentences(3000, seed=seed)
     documents = [sentences[i:i + DOC_SIZE] for i in range(0, len(sentences), DOC_SIZE)]
-    assert _assert_same_events(pure[0], documents + [EDGE]) > 0
+    assert _assert_same_events(pure_package, documents + [EDGE]) > 0
 
 
 @needs_compiled
-def test_compiled_coder_equals_pure_on_seeds(pure: tuple[ModuleType, ModuleType]) -> None:
+def test_compiled_coder_equals_pure_on_seeds(pure_package: Path) -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"seed corpus not found at {SEEDS} (../shared beside the repo)")
     from casus.text.segment import split_sentences
@@ -133,25 +140,20 @@ def test_compiled_coder_equals_pure_on_seeds(pure: tuple[ModuleType, ModuleType]
         text = path.read_text(encoding="utf-8")
         documents.append([text[s.start:s.end] for s in split_sentences(text)])
     assert documents, f"no seed texts in {SEEDS}"
-    assert _assert_same_events(pure[0], documents) > 0
+    assert _assert_same_events(pure_package, documents) > 0
 
 
 @needs_compiled
-def test_compiled_dates_equal_pure(pure: tuple[ModuleType, ModuleType]) -> None:
-    pure_dates = pure[1]
-    sentences = [s for s in synthetic_sentences(3000, seed=5) + EDGE if pure_dates.DATE_RE.search(s)]
+def test_compiled_dates_equal_pure(pure_package: Path) -> None:
+    dates = casus.events.dates
+    sentences = [s for s in synthetic_sentences(3000, seed=5) + EDGE if dates.DATE_RE.search(s)]
     assert len(sentences) > 20
-    anchors = [None, (2024, 3, 15), (2024, None, None)]
-    for s in sentences:
-        for anchor in anchors:
-            assert _mentions(casus.events.dates.find_dates(s, anchor)) == _mentions(pure_dates.find_dates(s, anchor)), s
-        assert (_mentions(casus.events.dates.find_dates(s, None, (2023, 6, 1)))
-                == _mentions(pure_dates.find_dates(s, None, (2023, 6, 1)))), s
-    found = [casus.events.dates.find_dates(s) for s in sentences]
-    assert casus.events.dates.latest_full_date(found) == pure_dates.latest_full_date(
-        [pure_dates.find_dates(s) for s in sentences])
-    for published in [None, "", "2024-03-15", "2024-03", "2024", "not a date"]:
-        assert casus.events.dates.parse_anchor(published) == pure_dates.parse_anchor(published)
+    published = [None, "", "2024-03-15", "2024-03", "2024", "not a date"]
+    pure = _pure_run(pure_package, [], sentences, published)
+    got = [[[_date(d) for d in dates.find_dates(s, tuple(a) if a else None)] for a in ANCHORS]  # type: ignore[arg-type]
+           for s in sentences]
+    assert json.loads(json.dumps(got)) == pure["dates"]
+    assert json.loads(json.dumps([dates.parse_anchor(p) for p in published])) == pure["anchors"]
 
 
 def test_compiled_modules_matches_files() -> None:
@@ -159,10 +161,10 @@ def test_compiled_modules_matches_files() -> None:
     assert isinstance(compiled, list)
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
     for name in COMPILABLE:
-        module = sys.modules[name]
+        module = importlib.import_module(name)
         assert module.__file__ is not None and module.__spec__ is not None
         assert (name in compiled) == module.__file__.endswith(suffixes), (name, module.__file__)
         assert (name in compiled) == isinstance(module.__spec__.loader, importlib.machinery.ExtensionFileLoader)
-    # setup.py builds both or neither: never a compiled coder over pure dates, or the reverse
+    # setup.py builds all or none: never a compiled coder over a pure part of it, or the reverse
     assert compiled in ([], list(COMPILABLE))
     assert coder_build() == ("mypyc" if "casus.events.coder" in compiled else "pure Python")

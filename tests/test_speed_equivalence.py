@@ -13,7 +13,8 @@ import re
 import pytest
 
 from casus.claims import stance as claims
-from casus.events import coder, dates
+from casus.events import coder, dates, words
+from casus.events import sentence as sentence_module
 from casus.run.bench import synthetic_sentences
 
 EDGE = [
@@ -118,7 +119,7 @@ def test_coder_normalise_fast_path() -> None:
     alphabet = "ab *\t\n\r\x0b\x0c\x1c\x1f\x85 .\u2019\u00a0\u2009"
     texts = _sentences() + ["".join(r.choice(alphabet) for _ in range(r.randint(0, 12))) for _ in range(5000)]
     for text in texts:
-        assert coder.normalise(text) == coder._SPACES.sub(" ", text.translate(coder._NORM)).strip()
+        assert sentence_module.normalise(text) == words._SPACES.sub(" ", text.translate(words._NORM)).strip()
 
 
 def test_coder_hints_and_prefilter_words() -> None:
@@ -148,5 +149,5 @@ def test_word_index_loop_equals_regex() -> None:
     texts += ["".join(r.choice(alphabet) for _ in range(r.randint(0, 40))) for _ in range(2000)]
     for text in texts:
         low = text.lower()
-        found = list(coder.WORD_RE_ASCII.finditer(low))
-        assert coder._word_index_ascii_loop(low) == ([m.start() for m in found], [m.group() for m in found]), text
+        found = list(sentence_module.WORD_RE_ASCII.finditer(low))
+        assert sentence_module._word_index_ascii_loop(low) == ([m.start() for m in found], [m.group() for m in found]), text

@@ -1,6 +1,6 @@
 """Which of casus's modules run compiled (mypyc) here rather than as pure Python.
 
-A regular ``pip install .`` compiles casus.events.coder and casus.events.dates with mypyc (see setup.py);
+A regular ``pip install .`` compiles the event coder (casus.events, all but actors.py) with mypyc (see setup.py);
 an editable install, ``CASUS_PURE=1``, or a machine without a C compiler gives pure Python.
 Both builds give the same events; the compiled one is about twice as fast.
 """
@@ -11,7 +11,8 @@ import importlib
 import importlib.machinery
 
 #: The modules setup.py compiles when it can.
-COMPILABLE = ("casus.events.coder", "casus.events.dates")
+COMPILABLE = tuple(f"casus.events.{name}" for name in
+                   ("words", "lexicon", "sentence", "mentions", "scan", "roles", "attributes", "coder", "dates"))
 
 
 def is_compiled(module_name: str) -> bool:

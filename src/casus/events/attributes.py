@@ -1,0 +1,433 @@
+"""An event's attributes: mode, negation, modality, attribution (speaker), irrealis readings and date."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from casus.events.dates import DateMention
+from casus.events.lexicon import Lexicon
+from casus.events.roles import (
+    _clause,
+    _domain_hits,
+    _left_mod_start,
+    _object_end,
+    _passive,
+)
+from casus.events.sentence import Sentence, TrigHit, _nw, _prev_ws, _words, _ws
+from casus.events.words import _CLAUSE_PUNCT, _SPACES, SPEECH_TYPES
+
+_SPEAKER_FILLER = re.compile(r"\b(?:has|have|had|also|explicitly|openly|repeatedly|publicly|reportedly|once|who|which|as)\b")
+_TRAILING_AUX = re.compile(r"\b(?:have|has|had|also)\b\s*$")
+_INVERTED_CONDITIONAL = re.compile(r"\W*(?:should|were|had)\s")
+_TO_BEFORE = re.compile(r"\b(?:not\s+)?to\s+$")
+_STOP_BEFORE = re.compile(r"\b(?:stop|cease|halt|end)\s+$")
+_CAPITAL = re.compile(r"[A-Z]")
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who)\b")
+
+
+def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
+    """The mode(s) of a trigger: fixed, or read from domain words in its modifiers and object."""
+    trig = t.trig
+    if trig.mode != "auto":
+        return [trig.mode]
+    typ = trig.type or ""
+    lo = _clause(sent, t.start)[0] if _passive(sent, t) else _left_mod_start(sent, t)  # a passive's theme comes first
+    hi = _object_end(sent, t, 12 if trig.multi else 8)
+    found = _domain_hits(sent, lo, hi)
+    key = t.key
+    found = [lex.domain_words[w] for w in key.split() if w in lex.domain_words] + found
+    if typ == "REQUEST" and not found:
+        # "asked Putin to deploy more weapons", "sought help to restore its air defences": the act asked for
+        _lo, clause_hi = _clause(sent, t.start)
+        j = bisect_left(sent.starts, t.end)
+        end = sent.starts[j + 12] if j + 12 < len(sent.starts) else len(sent.text)
+        found = _domain_hits(sent, t.end, min(clause_hi, end))
+    if typ == "ASSAULT":
+        window = sent.low[max(0, t.start - 40):min(len(sent.text), t.end + 25)]
+        best = None
+        for w in _words(window):
+            mode = lex.assault_modes.get(w)
+            if mode is not None:
+                best = mode
+                if w in _words(key):
+                    break
+        for w in _words(key):
+            if w in lex.assault_modes:
+                return [lex.assault_modes[w]]
+        return [best or trig.default]
+    if typ == "AGREE":
+        return [_agree_mode(sent, t, lex)]
+    mapping = lex.domains_by_type.get(typ, {})
+    allowed = trig.modes
+    modes: list[str] = []
+    for d in found:
+        mode = mapping.get(d)
+        if mode and (allowed is None or d in allowed) and mode not in modes:
+            modes.append(mode)
+    if typ == "COOPERATE" and not modes and trig.ties:
+        for d in _domain_hits(sent, 0, len(sent.text)):
+            mode = mapping.get(d)
+            if mode and mode != "diplomatic":
+                modes.append(mode)
+                break
+    if typ == "AID" and not modes and trig.pos == "noun" and trig.frame == "transfer" and not trig.light:
+        for d in _domain_hits(sent, 0, len(sent.text)):  # "a willing supplier" of what the sentence is about
+            if d in ("military", "economic"):
+                modes.append(d)
+                break
+    if typ == "COOPERATE" and "nuclear" in modes and "economic" in modes:
+        modes.remove("economic")
+    if typ == "AID" and key in ("defend", "defends", "defended", "defending", "protect", "protects", "protected", "protecting",
+                                "shield", "shields", "shielded", "shielding", "safeguard", "safeguards", "safeguarded", "safeguarding"):
+        return ["diplomatic" if "diplomatic" in modes else "intervention"]
+    if not modes:
+        return [trig.default]
+    if trig.multi:
+        order = list(mapping.values())
+        modes.sort(key=lambda x: order.index(x) if x in order else 99)
+        return modes  # type: ignore[return-value]
+    order = list(mapping.values())
+    modes.sort(key=lambda x: order.index(x) if x in order else 99)
+    return [modes[0]]
+
+
+def _agree_mode(sent: Sentence, t: TrigHit, lex: Lexicon) -> str | None:
+    hi = _object_end(sent, t, 8)
+    mode: str | None = None
+    for s, e, m, _key in sent.agree_nouns:
+        if s >= t.start and e <= hi:
+            mode = m if m else mode
+    if mode is None and t.trig.mode not in (None, "auto"):
+        return t.trig.mode
+    if mode is None:
+        for d in _domain_hits(sent, _left_mod_start(sent, t), hi):
+            if d == "nuclear":
+                return "nuclear"
+            if d in ("economic", "trade"):
+                return "trade"
+    return mode
+
+
+# --------------------------------------------------------------------------- modality, negation, attribution
+
+
+def _cue_before(sent: Sentence, cat: str, pos: int, lo: int, max_words: int | None = None) -> tuple[int, int, str] | None:
+    """The last cue of a category between lo and pos (within max_words of pos); a cue inside a quotation that does
+    not also hold pos is no cue for it ('"we will not attack," Trump said during a meeting')."""
+    best = None
+    for c in sent.cues.get(cat, ()):
+        if c[1] <= pos and c[0] >= lo:
+            if max_words is not None and _nw(sent, c[1], pos) > max_words:
+                continue
+            if sent.quotes and any(qs <= c[0] < qe and not qs <= pos < qe for qs, qe in sent.quotes):
+                continue
+            best = c
+    return best
+
+
+_COMPLEMENT_VERBS = frozenset("mean means meant confirm confirmed say said think believe expect suggest indicate imply "
+                              "guarantee guarantees show shows appear seem".split())
+
+
+def negated(sent: Sentence, t: TrigHit) -> bool:
+    """Whether the trigger is denied: a negator before it in its clause, a refusal, 'rather than', 'unlikely'."""
+    if t.trig.neg:
+        return True
+    lo, hi = _clause(sent, t.start)
+    c = _cue_before(sent, "neg", t.start, lo, 8)
+    if c is not None and (c[2] != "no" or _nw(sent, c[1], t.start) <= 4) and _scope_reaches(sent, c, t) and not (
+            t.trig.pos == "noun" and _cue_before(sent, "adjunct_preps", t.start, c[1]) is not None):
+        return True
+    if _cue_before(sent, "hedge_neg", t.start, lo, 10) is not None:
+        return True
+    c = _cue_before(sent, "neg_scope", t.start, lo, 14)
+    if c is not None and "whether" in _ws(sent, lo, c[0]):
+        c = None  # "did not say whether they agreed to halt the attacks": left open
+    if c is not None and _scope_reaches(sent, c, t) and not (
+            t.trig.pos == "noun" and _cue_before(sent, "adjunct_preps", t.start, c[1]) is not None):
+        if c[2] in ("instead of", "rather than"):
+            if "," not in sent.text[c[1]:t.start]:
+                return True
+        else:
+            return True
+    # "a preference for X over Y", "more about X than Y"
+    c = _cue_before(sent, "contrast", t.start, lo, 3)
+    if c is not None and not sent.low[max(0, c[0] - 5):c[0]].endswith("more "):  # "more than 1,000 strikes": a count
+        if _cue_before(sent, "preference", c[0], lo, 14) is not None:
+            return True
+    return False
+
+
+_DO_NEGATORS = frozenset({"didn't", "doesn't", "don't"})
+_JOINING_VERBS = frozenset("join joining back backing endorse endorsing recognise recognize recognising recognizing follow "
+                           "following accept accepting".split())
+
+
+def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> bool:
+    """A negator does not reach into a relative clause ('not on the scale that X supports'), only into a verb's complement;
+    nor past 'and' to a second finite verb ('did not recognise X and imposed sanctions'), nor from 'refused to join'
+    into the others' act it names ('refused to join Western sanctions')."""
+    words = _ws(sent, cue[1], t.start)
+    if "whether" in words:
+        return False  # "declined to say whether X would defend Y": a question left open, not a denial
+    if t.trig.pos == "verb" and t.key.split()[0].endswith("ed") and ("and" in words or "but" in words) and (
+            cue[2] in _DO_NEGATORS or (cue[2] == "not" and _prev_ws(sent, cue[0], 1) in (["did"], ["does"], ["do"]))):
+        return False  # after "did not" a verb is a bare infinitive: a past form is a new predicate
+    if t.trig.pos == "noun" and not _JOINING_VERBS.isdisjoint(words):
+        return False
+    for i, w in enumerate(words):
+        if w in ("that", "which", "who", "whom"):
+            return any(x in _COMPLEMENT_VERBS for x in words[:i])
+        if w in ("when", "if", "because", "after", "before", "since", "while", "whereas", "although", "unless", "as"):
+            return False
+    return True
+
+
+def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[str | None, tuple[str, ...]] | None) -> str:
+    """hedged > future > reported > asserted, from cues in the trigger's clause and sentence."""
+    lo, hi = _clause(sent, t.start)
+    hedge = _cue_before(sent, "hedge", t.start, lo)
+    if hedge is not None and hedge[2] == "would" and sent.low[hedge[1]:hedge[1] + 10].startswith(_WISH_AFTER_WOULD):
+        hedge = None  # "I would like to ask you": a polite wish, no hedge
+    if hedge is not None and _backshifted_would(sent, hedge, lo, t.start):
+        return "future"  # "officials said Moscow would not send troops": reported speech's will, no hedge
+    if hedge is not None or _cue_before(sent, "hedge_neg", t.start, lo):
+        return "hedged"
+    for c in sent.cues.get("hedge", ()):
+        if c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear",
+                    "it seemed", "it seems", "believe", "believes", "believed", "anticipate", "anticipates", "anticipated",
+                    "expect", "expects", "expected", "raise doubts", "raises doubts", "doubts about"):
+            if c[0] < t.start or c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear"):
+                return "hedged"
+    fut = _cue_before(sent, "future", t.start, lo)
+    if fut is not None and (_blocked(sent, t, fut) or _noun_will(sent, fut)):
+        fut = None
+    if fut is None and t.trig.pos == "noun":
+        for c in sent.cues.get("future", ()):
+            if c[0] >= t.end and c[0] < hi and _nw(sent, t.end, c[0]) <= 5 and _ws(sent, t.end, c[0])[-1:] != ["and"]:
+                fut = c  # (not "a show of support and promises to help": the promise is its own act)
+        if fut is None:
+            fut = _cue_before(sent, "future_noun", t.start, lo, 4)
+    if fut is not None or _provision(sent, t, lo):
+        return "future"
+    rep = _cue_before(sent, "report", t.start, 0)
+    if speaker is not None and rep is not None and _blocked(sent, t, rep, report=True):
+        speaker = None  # "ministers announced steps after Israel's strike": the strike is no part of what was said
+    if speaker is not None:
+        spk_text, spk_codes = speaker
+        if (t.trig.type in SPEECH_TYPES and t.trig.frame == "speech" or t.trig.type == "SUPPORT") and set(spk_codes) & set(source):
+            return "asserted"  # a state's own statement of support or blame ("Biden says US support remains ironclad")
+        return "reported"
+    for qs, qe in sent.quotes:
+        if qs < t.start < qe and _nw(sent, qs, qe) >= 8 and _nw(sent, qs, t.start) >= 2:
+            if not (t.trig.frame == "speech"):
+                return "reported"
+    return "asserted"
+
+
+_NOUN_WILL_BEFORE = re.compile(r"(?:\b(?:his|her|its|their|our|my|the|a|political|steadfast|strong|firm|good|free)\s+)$")
+
+
+def _noun_will(sent: Sentence, c: tuple[int, int, str]) -> bool:
+    """'will' as a noun ('his steadfast will', 'the political will'), not the future auxiliary."""
+    return c[2] == "will" and bool(_NOUN_WILL_BEFORE.search(sent.low, max(0, c[0] - 12), c[0]))
+
+
+def _provision(sent: Sentence, t: TrigHit, lo: int) -> bool:
+    """A treaty's provision ('the pact commits the two sides to cooperate', 'under the treaty, both must defend'):
+    what it provides for is still to be carried out."""
+    p = _cue_before(sent, "provisions", t.start, lo, 12)
+    if p is not None and any(a[1] <= p[0] and _nw(sent, a[1], p[0]) <= 8 for a in sent.agree_nouns):
+        return True
+    u = _cue_before(sent, "provision_preps", t.start, lo)
+    return u is not None and any(u[1] <= a[0] < t.start and _nw(sent, u[1], a[0]) <= 4 for a in sent.agree_nouns)
+
+
+_WISH_AFTER_WOULD = (" like ", " prefer ", " rather ", " love ")
+
+
+def _blocked(sent: Sentence, t: TrigHit, cue: tuple[int, int, str], report: bool = False) -> bool:
+    """A nominal trigger just after 'after', 'amid', 'following' ... names a past fact that the earlier cue does not reach;
+    so does any trigger right after one ('said after talks with'); a reporting cue does not reach past 'at', 'during'."""
+    cats = ("scope_blockers", "adjunct_preps") if report else ("scope_blockers",)
+    for cat in cats:
+        b = _cue_before(sent, cat, t.start, cue[1], 6 if t.trig.pos == "noun" else 2)
+        if b is not None and cat == "adjunct_preps" and _nw(sent, cue[1], b[0]) > 2:
+            continue  # "said during talks", "said Friday at a meeting": the saying's own adjunct, not its content
+        if b is not None and (t.trig.pos == "noun" or not any(b[1] <= m.start < t.start for m in sent.mentions)):
+            return True  # (a verb after "after Russia": a clause of its own, which the cue may well report)
+    return False
+
+
+_SIGNALLED_THAT = re.compile(r"\b(?:signal|indicat|warn|made clear|make clear|makes clear|hint|announc|insist|stipulat|"
+                             r"reassur|pledg|promis|vow)\w*(?:\s+\S+){0,6}?\s+that\b")
+_REPORT_VERBS = frozenset("say says said saying state states stated told tell reporters noted claim claims claimed announced "
+                          "announces insisted insists confirmed confirms added stressed assured signalled signaled "
+                          "signals indicated indicates warned".split())
+
+
+def _backshifted_would(sent: Sentence, hedge: tuple[int, int, str], lo: int, pos: int) -> bool:
+    """'would' as the past of 'will' in reported speech: a speaking verb in the sentence, no other hedge before
+    the trigger, and no 'would have' (a counterfactual) or condition."""
+    if hedge[2] != "would" or sent.low[hedge[1]:hedge[1] + 10].startswith((" have ", " like ", " prefer ", " rather ")):
+        return False
+    if any(c[2] != "would" and lo <= c[0] < pos for c in sent.cues.get("hedge", ())):
+        return False
+    if sent.cues.get("hypothetical"):
+        return False
+    return any(c[2] in _REPORT_VERBS for c in sent.cues.get("report", ())) or bool(
+        _SIGNALLED_THAT.search(sent.low, 0, hedge[0]))
+
+
+_VAGUE_SPEAKERS = frozenset(
+    "reports report some many several experts analysts observers critics sources officials media it they this that".split()
+)
+
+
+_SPEAKER_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|did|does|do|also|again|repeatedly|publicly|not|never|"
+                           r"declined|refused|to|would|will|could|may|might|previously|recently|once))+$")
+_REPORTED_BY = re.compile(r"as reported by ([A-Z][^,.;]+)")
+
+
+_POSTPOSED_REPORT = frozenset({"said", "says", "told", "added", "according to", "stated", "noted", "claimed", "reported",
+                               "reports", "wrote", "wrote on", "posted on", "tweeted"})
+
+
+def _postposed(sent: Sentence, c: tuple[int, int, str]) -> bool:
+    """A reporting verb after the trigger governs it only when it is not inside a quotation and does not open a
+    complement of its own ('..., the Kremlin said.', not 'At the call, Blinken told Kishida that ...')."""
+    if any(qs < c[0] < qe for qs, qe in sent.quotes):
+        return False
+    tail = sent.low[c[1]:]
+    end = len(tail)
+    for stop in (". ", "; "):
+        k = tail.find(stop)
+        if k >= 0:
+            end = min(end, k)
+    tail = tail[:end]
+    return not re.search(r"\bthat\b|[:\u201c\"]", tail)
+
+
+def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]] | None:
+    """The reporting cue governing the trigger and its named speaker: ('Iranian officials', ('IRN',)) or (None, ())."""
+    best = None
+    for c in sent.cues.get("report", ()):
+        if c[1] <= t.start:
+            best = c
+    if best is None:
+        # postposed: "..., officials said."
+        for c in sent.cues.get("report", ()):
+            if c[0] > t.end and c[2] in _POSTPOSED_REPORT and _postposed(sent, c):
+                best = c
+                break
+        if best is None:
+            return None
+    start, end, key = best
+    if key in ("reportedly", "allegedly", "reports have emerged", "reports emerged", "report that", "reports that",
+               "is said to", "are said to", "was said to", "were said to"):
+        return (None, ())
+    if key in ("according to", "as reported by"):
+        seg_start, seg_end = end, len(sent.text)
+        m = _CLAUSE_PUNCT.search(sent.text[end:])
+        if m:
+            seg_end = end + m.start()
+    else:
+        seg_end = start
+        seg_start = max(sent.text.rfind(",", 0, start), sent.text.rfind('"', 0, start), sent.text.rfind(";", 0, start))
+        for w in (" that ", " As ", " as "):
+            k = sent.text.rfind(w, 0, start)
+            if k > seg_start and w.strip().lower() == "as":
+                seg_start = k + 1
+        seg_start = max(seg_start + 1, 0)
+    phrase = sent.text[seg_start:seg_end].strip(" ,\"'")
+    phrase = _SPEAKER_FILLER.sub(" ", phrase)
+    phrase = _SPACES.sub(" ", phrase).strip(" ,")
+    phrase = _SPEAKER_TAIL.sub("", phrase)  # "President Trump has declined to" -> "President Trump"
+    if key == "accused":
+        phrase = sent.text[:start].strip(" ,")
+        phrase = _TRAILING_AUX.sub("", phrase).strip()
+    codes = tuple(c for m in sent.mentions if m.start >= seg_start and m.end <= seg_end + 1 for c in m.codes)
+    if key == "accused":
+        codes = tuple(c for m in sent.mentions if m.end <= start for c in m.codes)
+    words = _words(phrase)
+    if not words or len(words) > 10 or all(w in _VAGUE_SPEAKERS for w in words):
+        return (None, codes)
+    if not any(ch.isupper() for ch in phrase) and not codes:
+        return (None, codes)
+    rep = _REPORTED_BY.search(sent.text)
+    if rep and rep.start() > start:
+        phrase = f"{phrase}, as reported by {rep.group(1).strip()}"
+    return (phrase, codes)
+
+
+# --------------------------------------------------------------------------- filters
+
+
+_WIDE_IRREALIS = frozenset({"prevent", "preventing", "to prevent", "avoid", "avoids", "avoiding", "avoided", "to avoid",
+                            "extent to which", "degree to which", "seen as", "be seen as", "perceived as", "viewed as",
+                            "regarded as", "why"})
+_ASSAULT_ONLY_IRREALIS = frozenset({"potential", "possible", "hypothetical", "such", "future"})
+_ADJACENT_IRREALIS = frozenset({"in exchange for", "in return for", "need of", "need for", "in need of", "in dire need of"})
+
+
+def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
+    """A hypothetical, a question, or an act only warned against, avoided or wanted: not an event."""
+    if sent.question:
+        return True
+    lo, hi = _clause(sent, t.start)
+    if lo == 0 and sent.bounds and _INVERTED_CONDITIONAL.match(sent.low):
+        return True  # "Should Azerbaijan attack Armenia, ...": a conditional by inversion
+    hyp = _cue_before(sent, "hypothetical", t.start, lo, 12)
+    if hyp is not None and _cue_before(sent, "continuation", t.start, hyp[0]) is None:
+        return True
+    # "telling the United States not to strike Iran", "urged X to attack": what is asked for is no event,
+    # unless it is to stop doing it ("pushed its allies to stop firing")
+    if _TO_BEFORE.search(sent.low[max(0, t.start - 8):t.start]):
+        for o in sent.triggers:
+            if o is not t and o.trig.type in ("THREATEN", "REQUEST") and o.trig.pos == "verb" and o.end <= t.start and \
+                    _nw(sent, o.end, t.start) <= 7 and not set(_ws(sent, o.end, t.start)) & {
+                        "if", "of", "that", "because", "which", "when", "while"}:
+                if not _STOP_BEFORE.search(sent.low[max(0, t.start - 8):t.start]):
+                    return True
+    c = _cue_before(sent, "irrealis", t.start, lo, 7)
+    if c is not None and _nw(sent, c[1], t.start) > 3 and c[2] not in _WIDE_IRREALIS:
+        c = _cue_before(sent, "irrealis", t.start, lo, 3)
+    if c is not None:
+        gap = _nw(sent, c[1], t.start)
+        if c[2] in _ASSAULT_ONLY_IRREALIS and (gap > 1 or t.trig.type != "ASSAULT"):
+            return False
+        if c[2] == "further" and (gap > 1 or t.trig.type != "ASSAULT"):
+            return False
+        if c[2] == "commitment to" and t.trig.type == "AGREE":
+            return False
+        if c[2] in _ADJACENT_IRREALIS:
+            return gap <= 2 and not _CAPITAL.search(sent.text[c[1]:t.start])
+        if c[2] == "any" and (_cue_before(sent, "neg", c[0], lo, 8) is not None or gap > 2):
+            return False
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def date_for(sent: Sentence, t: TrigHit, dates: list[DateMention]) -> str | None:
+    """The date expression that belongs to the trigger: same clause, or a sentence-opening adjunct."""
+    if not dates:
+        return None
+    lo, hi = _clause(sent, t.start)
+    first_bound = sent.bounds[0] if sent.bounds else len(sent.text)
+    best: DateMention | None = None
+    for d in dates:
+        if d.iso is None:
+            continue
+        if lo <= d.start < hi:
+            between = sent.low[min(d.end, t.end):max(d.start, t.start)]
+            if d.start > t.end and _RELATIVE_WORD.search(between):
+                continue
+            if best is None or abs(d.start - t.start) < abs(best.start - t.start):
+                best = d
+        elif d.end <= first_bound and first_bound < len(sent.text) and t.start > first_bound and lo <= first_bound + 1:
+            best = best or d
+    return best.iso if best else None

@@ -1,0 +1,325 @@
+"""The event lexicon: triggers, cue words, domains and actors compiled into one trie regex (casus/data/events.yaml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from casus.datafiles import read_yaml
+from casus.errors import CasusError
+from casus.events.actors import ACTOR_KINDS, ActorEntry, gazetteer, pick
+from casus.events.words import _NORM, _SPACES
+from casus.text.patterns import trie_regex
+
+MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One dictionary entry: a phrase that names an event type."""
+
+    type: str | None
+    pos: str
+    frame: str
+    mode: str | None
+    default: str | None
+    need: frozenset[str]
+    light: bool
+    neg: bool
+    multi: bool
+    ties: bool
+    obj: str | None
+    modes: tuple[str, ...] | None
+    untargeted: str | None = None  # the type this trigger has when no target follows ("deployed warships": MOBILIZE)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """Everything one lexicon phrase can mean, precomputed so scanning does no work per entry."""
+
+    actors: tuple[ActorEntry, ...]
+    best: ActorEntry | None  # the actor meaning without a year
+    dated: bool  # a leader name whose meaning depends on the year
+    exact: frozenset[str] | None  # acronyms: the only surfaces that count
+    outlet: bool
+    commentator: bool
+    militia: bool
+    trigs: tuple[Trigger, ...]
+    domains: tuple[str, ...]
+    cues: tuple[str, ...]
+    corefs: tuple[str, ...]
+    agree: tuple[str | None, ...]
+    blocked: bool = False  # also listed as a non-event noun ("targets"): its noun reading is no event
+
+
+def _key_info(key: str, entries: list[tuple[str, Any]], exact: frozenset[str] | None) -> KeyInfo:
+    actors: tuple[ActorEntry, ...] = tuple(e for k, e in entries if k == "A" and e.kind in ACTOR_KINDS)
+    kinds = {e.kind for k, e in entries if k == "A"}
+    month = key == "may" or key in MONTH_NAMES
+    return KeyInfo(
+        actors=actors,
+        best=pick(actors) if actors else None,
+        dated=any(a.kind == "leader" for a in actors) and len({a.code for a in actors}) > 1,
+        exact=exact,
+        outlet="outlet" in kinds,
+        commentator="commentator" in kinds,
+        militia="militia" in kinds,
+        trigs=tuple(p for k, p in entries if k == "T"),  # type: ignore[misc]
+        domains=() if month else tuple(p for k, p in entries if k == "D"),  # type: ignore[misc]
+        cues=tuple(p for k, p in entries if k == "C"),  # type: ignore[misc]
+        corefs=tuple(p for k, p in entries if k == "R"),  # type: ignore[misc]
+        agree=tuple(p for k, p in entries if k == "G"),  # type: ignore[misc]
+        blocked=any(k == "B" for k, _ in entries),
+    )
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Compiled dictionary: one regex for all phrases, and what each phrase means."""
+
+    regex: re.Pattern[str]
+    table: dict[str, list[tuple[str, object]]]
+    info: dict[str, KeyInfo]
+    exact: dict[str, frozenset[str]]
+    boundary: re.Pattern[str]
+    boundary_ascii: re.Pattern[str]  # the same, for ASCII text (no Unicode lookups for \b)
+    domains_by_type: dict[str, dict[str, str]]
+    agree_objects: dict[str, str | None]
+    agree_governors: re.Pattern[str]
+    assault_modes: dict[str, str]
+    agent_nouns: frozenset[str]
+    attribution_nouns: frozenset[str]
+    control_re: re.Pattern[str]
+    subordinators: frozenset[str]
+    ties: re.Pattern[str]
+    offer_objects: frozenset[str]
+    object_words: dict[str, frozenset[str]]
+    document_nouns: frozenset[str]
+    recipient_re: re.Pattern[str]
+    verb_forms: frozenset[str]
+    background_nouns: frozenset[str]
+    wanting_re: re.Pattern[str]
+    domain_words: dict[str, str]
+    trigger_words: frozenset[str]
+    nonevent_heads: frozenset[str]
+    arms_words: frozenset[str] = frozenset()  # weapons that make an agreement an arms deal
+    arms_buy: frozenset[str] = frozenset()  # "to acquire": the deal's subject buys
+    arms_sell: frozenset[str] = frozenset()  # "to supply": the deal's subject sells
+    launch_re: re.Pattern[str] | None = None  # "fired 200 ballistic missiles": a launch verb, a few words, projectiles
+
+
+def inflect(spec: str) -> list[str]:
+    """Forms of a verb lemma: 'supply' -> supply, supplies, supplied, supplying; 'a|b|c|d' as given."""
+    if "|" in spec:
+        parts = [p.strip() for p in spec.split("|")]
+        head, _, rest = parts[0].partition(" ")
+        return list(dict.fromkeys([*parts, _third(head) + (" " + rest if rest else "")]))
+    head, _, rest = spec.partition(" ")
+    tail = " " + rest if rest else ""
+    forms = [head, _third(head), _past(head), _ing(head)]
+    return list(dict.fromkeys(f + tail for f in forms))
+
+
+def _third(v: str) -> str:
+    if v.endswith(("s", "x", "z", "ch", "sh")):
+        return v + "es"
+    if v.endswith("y") and len(v) > 1 and v[-2] not in "aeiou":
+        return v[:-1] + "ies"
+    return v + "s"
+
+
+def _past(v: str) -> str:
+    if v.endswith("e"):
+        return v + "d"
+    if v.endswith("y") and v[-2] not in "aeiou":
+        return v[:-1] + "ied"
+    return v + "ed"
+
+
+def _ing(v: str) -> str:
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith("ee"):
+        return v[:-1] + "ing"
+    return v + "ing"
+
+
+def _data(name: str) -> dict:
+    return read_yaml(name)
+
+
+PLOVER_TYPES = frozenset("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
+                         "SANCTION MOBILIZE COERCE ASSAULT".split())
+#: The argument structures a trigger row may name (see the header of data/events.yaml).
+FRAMES = frozenset({"directed", "transfer", "receive", "joint", "request", "assault", "sanction", "speech", "veto",
+                    "mediate", "withdraw", "declined", "mobilize", "intercept", "cease"})
+_TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
+                           "modes", "untargeted", "words"})
+_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent"})
+_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "arms_deals", "assault_modes", "attribution_nouns",
+                       "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "launch_verbs",
+                       "modes", "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
+                       "wanting_verbs"})
+_FLAGS = ("light", "neg", "multi", "ties")
+
+
+def validate_triggers(data: dict, name: str = "events.yaml") -> None:
+    """Reject a trigger row with an unknown key, frame, type, need, flag or object list: one line naming the file
+    and the row (1-based) and what is wrong, so a misspelt frame cannot load silently."""
+    unknown_sections = sorted(set(data) - _SECTIONS)
+    if unknown_sections:
+        raise CasusError(f"{name}: unknown section {unknown_sections[0]!r} (known: {', '.join(sorted(_SECTIONS))})")
+    missing = sorted(_SECTIONS - set(data))
+    if missing:
+        raise CasusError(f"{name}: missing section {missing[0]!r}")
+    rows = data.get("triggers")
+    if not isinstance(rows, list):
+        raise CasusError(f"{name}: 'triggers' must be a list of rows")
+    objects = set(data.get("object_words") or {}) | {"capability"}
+    for i, row in enumerate(rows, 1):
+        where = f"{name}: triggers row {i}"
+        if not isinstance(row, dict):
+            raise CasusError(f"{where}: a row must be a mapping, got {type(row).__name__}")
+        words = row.get("words")
+        if words:
+            where += f" ({str(words[0])!r}...)"
+        unknown = sorted(set(row) - _TRIGGER_KEYS)
+        if unknown:
+            raise CasusError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_TRIGGER_KEYS))})")
+        if not isinstance(words, list) or not words:
+            raise CasusError(f"{where}: 'words' must be a non-empty list")
+        if row.get("type") is not None and row["type"] not in PLOVER_TYPES:
+            raise CasusError(f"{where}: unknown event type {row['type']!r}")
+        if row.get("pos", "noun") not in ("verb", "noun"):
+            raise CasusError(f"{where}: pos must be verb or noun, not {row['pos']!r}")
+        if row.get("frame", "directed") not in FRAMES:
+            raise CasusError(f"{where}: unknown frame {row['frame']!r} (known: {', '.join(sorted(FRAMES))})")
+        bad_need = sorted(set(row.get("need") or []) - _NEEDS)
+        if bad_need:
+            raise CasusError(f"{where}: unknown need {bad_need[0]!r} (known: {', '.join(sorted(_NEEDS))})")
+        for flag in _FLAGS:
+            if flag in row and not isinstance(row[flag], bool):
+                raise CasusError(f"{where}: flag {flag!r} must be true or false, not {row[flag]!r}")
+        if row.get("object") is not None and row["object"] not in objects:
+            raise CasusError(f"{where}: unknown object list {row['object']!r} (known: {', '.join(sorted(objects))})")
+        if row.get("untargeted") is not None and row["untargeted"] not in PLOVER_TYPES:
+            raise CasusError(f"{where}: unknown untargeted type {row['untargeted']!r}")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Compile the gazetteer and the event dictionary into one lexicon (once per process)."""
+    data = _data("events.yaml")
+    validate_triggers(data)
+    gaz = gazetteer()
+    table: dict[str, list[tuple[str, object]]] = {}
+    exact: dict[str, set[str]] = {}
+
+    def add(phrase: str, kind: str, payload: object) -> None:
+        key = _SPACES.sub(" ", phrase.translate(_NORM)).strip().lower()
+        if not key or not (key[0].isalnum()):
+            return
+        bucket = table.setdefault(key, [])
+        if (kind, payload) not in bucket:
+            bucket.append((kind, payload))
+
+    for key, entries in gaz.phrases.items():
+        for entry in entries:
+            add(key, "A", entry)
+            if key in gaz.exact_case:
+                exact.setdefault(key, set()).add(entry.display.translate(_NORM))
+    for row in data["triggers"]:
+        trig = Trigger(
+            type=row.get("type"), pos=row.get("pos", "noun"), frame=row.get("frame", "directed"),
+            mode=row.get("mode"), default=row.get("default"), need=frozenset(row.get("need", []) or []),
+            light=bool(row.get("light")), neg=bool(row.get("neg")), multi=bool(row.get("multi")),
+            ties=bool(row.get("ties")), obj=row.get("object"),
+            modes=tuple(row["modes"]) if row.get("modes") else None, untargeted=row.get("untargeted"),
+        )
+        for word in row["words"]:
+            forms = inflect(str(word)) if trig.pos == "verb" else [str(word)]
+            for form in forms:
+                add(form, "T" if trig.type else "B", trig)
+    for domain, words in data["domains"].items():
+        for word in words:
+            add(str(word), "D", domain)
+    for cat, words in data["cues"].items():
+        if cat in ("boundary", "subordinators"):
+            continue
+        for word in words:
+            add(str(word), "C", cat)
+    for cat, words in data["coref"].items():
+        for word in words:
+            add(str(word), "R", cat)
+    for word in data["agree_objects"]:
+        add(str(word), "G", data["agree_objects"][word])
+
+    keys = sorted(table, key=len, reverse=True)
+    # matched against the lower-cased sentence, so no IGNORECASE (faster)
+    regex = re.compile(r"\b(?:" + trie_regex(keys) + r")(?!\w)")
+    bwords = [str(w).lower() for w in data["cues"]["boundary"]]
+    word_b = [w.strip() for w in bwords if w.strip()[0].isalnum()]
+    punct_b = [w for w in bwords if not w.strip()[0].isalnum()]
+    boundary = re.compile(r"(?:\b(?:" + trie_regex(word_b) + r")|(?:" + trie_regex(punct_b) + r"))(?!\w)")
+    domains_by_type = {t: dict(m or {}) for t, m in data["modes"].items()}
+    assault_modes = {w.lower(): mode for mode, words in data["assault_modes"].items() for w in words}
+    controls = sorted((str(w) for w in data["control_nouns"]), key=len, reverse=True)
+    control_re = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in controls) + r")\b", re.I)
+    gov = sorted((str(w) for w in data["agree_governors"]), key=len, reverse=True)
+    agree_governors = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in gov) + r")\b", re.I)
+    tv = "|".join(sorted({re.escape(v) for v in data["ties"]["verbs"]}, key=len, reverse=True))
+    tn = "|".join(re.escape(n) for n in data["ties"]["nouns"])
+    ties = re.compile(r"\b(?:" + tv + r")\w*\s+(?:[\w-]+\s+){0,3}?(?:" + tn + r")\b", re.I)
+    rv = sorted((str(w) for w in data["recipient_verbs"]), key=len, reverse=True)
+    recipient_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in rv) + r")\b(?:\s+[\w-]+){0,4}\s*$", re.I)
+    verb_forms = frozenset(
+        f for row in data["triggers"] if row.get("pos") == "verb" and row.get("type")
+        for w in row["words"] for f in inflect(str(w)) if " " not in f
+    )
+    first_words = {k.split()[0] for k, entries in table.items() if any(kind in ("T", "G") for kind, _ in entries)}
+    for verb in data["ties"]["verbs"]:
+        first_words.update(inflect(str(verb)))
+        first_words.add(str(verb) + "s")
+    lv = "|".join(sorted({re.escape(f) for v in data["launch_verbs"] for f in inflect(str(v))}, key=len, reverse=True))
+    pw = "|".join(sorted((re.escape(str(w)) for w in data["object_words"]["projectiles"]), key=len, reverse=True))
+    launch_re = re.compile(r"\b(?:" + lv + r")\s+(?:[\w$.,'-]+\s+){0,5}?(?:" + pw + r")\b")
+    exact_f = {k: frozenset(v) for k, v in exact.items()}
+    info = {k: _key_info(k, v, exact_f.get(k)) for k, v in table.items()}
+    return Lexicon(
+        nonevent_heads=frozenset(str(w).lower() for w in data["nonevent_heads"]),
+        info=info,
+        trigger_words=frozenset(first_words),
+        ties=ties,
+        offer_objects=frozenset(str(w).lower() for w in data["offer_objects"]),
+        object_words={k: frozenset(str(w).lower() for w in ws) for k, ws in data["object_words"].items()},
+        document_nouns=frozenset(str(w).lower() for w in data["document_nouns"]),
+        recipient_re=recipient_re,
+        verb_forms=verb_forms,
+        background_nouns=frozenset(str(w).lower() for w in data["background_nouns"]),
+        domain_words={str(w).lower(): d for d, words in data["domains"].items() for w in words if " " not in str(w)
+                      and d not in ("intervention",)},
+        wanting_re=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in sorted(data["wanting_verbs"], key=len, reverse=True))
+                              + r")\b(?:\s+[\w-]+){0,6}\s*$", re.I),
+        regex=regex,
+        table=table,
+        exact={k: frozenset(v) for k, v in exact.items()},
+        boundary=boundary,
+        boundary_ascii=re.compile(boundary.pattern, re.ASCII),
+        domains_by_type=domains_by_type,
+        agree_objects={str(k).lower(): v for k, v in data["agree_objects"].items()},
+        agree_governors=agree_governors,
+        assault_modes=assault_modes,
+        agent_nouns=frozenset(str(w).lower() for w in data["agent_nouns"]),
+        attribution_nouns=frozenset(str(w).lower() for w in data["attribution_nouns"]),
+        control_re=control_re,
+        subordinators=frozenset(str(w).lower() for w in data["cues"]["subordinators"]),
+        launch_re=launch_re,
+        arms_words=frozenset(str(w).lower() for w in data["arms_deals"]["weapons"]),
+        arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
+        arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
+    )

@@ -1,0 +1,320 @@
+"""Actor mentions in a sentence: their roles, groups and coreference (pronouns, "the two countries", "the alliance")."""
+
+from __future__ import annotations
+
+import re
+from operator import attrgetter
+
+from casus.events.lexicon import Lexicon
+from casus.events.sentence import (
+    Context,
+    Mention,
+    Sentence,
+    _next_ws,
+    _nw,
+    _nwords,
+    _prev_ws,
+)
+from casus.events.words import DETS, PREPS, WORD_RE
+
+MAKER_SUFFIX = re.compile(r"-(?:made|built|supplied|manufactured|produced|designed)\b", re.I)
+LINK_SUFFIX = re.compile(r"-(?:backed|linked|aligned|allied|affiliated|sponsored|supported)\b", re.I)
+LED_SUFFIX = re.compile(r"-(?:led|commanded|headed)\b", re.I)  # "the Saudi-led coalition": the leader acts
+_BY_START = attrgetter("start")
+
+# Patterns used inside functions, compiled once (re's own cache costs a lookup per call).
+_EXPANSION_GAP = re.compile(r"\s*,?\s*(?:including|such as|notably|namely|like|in particular)\s+(?:the\s+)?")
+
+
+def _resolve_mentions(
+    sent: Sentence,
+    lex: Lexicon,
+    corefs: list[tuple[int, int, str, str]],
+    militia: list[tuple[int, int]],
+    attr_spans: list[tuple[int, int]],
+    ctx: Context | None,
+) -> None:
+    """Give mentions their roles; build militia mentions; keep pronouns for later resolution."""
+    text, low = sent.text, sent.low
+    mentions = sent.mentions
+    # Militias: "<adj> militias", "militias in <country>", "<possessor> allies in <country>".
+    for ms, me in militia:
+        after = next((m for m in mentions if 0 <= m.start - me <= 5 and m.kind in ("name", "adj", "capital")), None)
+        before = next((m for m in reversed(mentions) if 0 <= ms - m.end <= 12 and m.kind in ("name", "adj") and not m.poss), None)
+        base = after if (after is not None and low[ms:me].endswith(" in") or after is not None and low[me:after.start].strip() == "in") else None
+        if base is None and before is not None and _nw(sent, before.end, ms) <= 1:
+            base = before
+        if base is None and after is not None and low[ms:me].strip() == "allies in":
+            base = after
+        if base is None:
+            continue
+        start, end = min(ms, base.start), max(me, base.end)
+        # absorb a possessive just before ("its allies in Iraq", "Russia's allies in Iraq")
+        pron_start = low.rfind(" ", 0, max(0, start - 1))
+        prev = low[pron_start + 1:start].strip()
+        if prev in ("its", "their", "his") or prev.endswith("'s"):
+            start = pron_start + 1
+        mentions = [m for m in mentions if m.end <= start or m.start >= end]
+        mil = Mention(start, end, (base.codes[0] + "_MILITIAS",), "militia")
+        mentions.append(mil)
+        corefs = [c for c in corefs if c[1] <= start or c[0] >= end]
+    for cs, ce, cat, key in corefs:
+        if cat == "expletive":
+            continue
+        if key == "both" and any(0 <= m.start - ce <= 2 for m in mentions):
+            continue  # "both Iran and Israel": a determiner
+        poss = key.endswith(("'s",)) or key in ("its", "their", "his", "her")
+        mentions.append(Mention(cs, ce, (), "coref:" + cat, poss))
+    mentions.sort(key=_BY_START)
+    if corefs:  # (no pronoun, nothing to drop)
+        # "its European allies", "their Iranian partners": the pronoun is only a determiner.
+        mentions = [m for i, m in enumerate(mentions) if not (
+            m.kind == "coref:single" and m.poss and i + 1 < len(mentions) and mentions[i + 1].codes
+            and 0 <= mentions[i + 1].start - m.end <= 12 and _nw(sent, m.end, mentions[i + 1].start) <= 1)]
+    dl = _DATELINE.match(text) if mentions and mentions[0].start < 4 else None
+    if dl:
+        # "BRUSSELS [Belgium]:", "WASHINGTON —": where the story was filed, not an actor
+        mentions = [m for m in mentions if m.start >= dl.end()]
+    # Merge "Russian President Vladimir Putin" into one mention.
+    merged: list[Mention] = []
+    for m in mentions:
+        if merged:
+            p = merged[-1]
+            gap = text[p.end:m.start]
+            if p.codes and p.codes == m.codes and not p.poss and _nwords(gap) <= 3 and "," not in gap and all(
+                w[0].isupper() for w in WORD_RE.findall(gap)
+            ):
+                p.end, p.poss = m.end, m.poss
+                if m.kind == "leader" or p.kind == "adj":
+                    p.kind = "leader" if m.kind == "leader" else m.kind
+                p.role = "agent"
+                continue
+        merged.append(m)
+    mentions = merged
+    for m in mentions:
+        hyphen = text[m.end:m.end + 1] == "-"  # both suffix patterns start with one
+        if hyphen and MAKER_SUFFIX.match(text, m.end):
+            m.role = "maker"
+        elif hyphen and LINK_SUFFIX.match(text, m.end):
+            m.role = "mod"
+        elif hyphen and LED_SUFFIX.match(text, m.end):
+            m.role = "agent"
+        elif m.poss and text[max(0, m.start - 2):m.start] == ", " and _APPOSITIVE_TAIL.match(low, m.end):
+            m.role = "appos"  # "China, Pakistan's closest ally, urged ...": a description of China
+        elif attr_spans and any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and not (
+                m.kind in ("name", "capital") and text[m.end:m.end + 1] == ",") and _attr_follows(low, m.end, lex, mentions):
+            m.role = "attr"
+        elif m.kind in ("name", "capital") and not m.poss and (nxt := _next_ws(sent, m.end, m.end + 40, 3)) and (
+                nxt[0] in lex.background_nouns or " ".join(nxt[:2]) in lex.background_nouns):
+            m.role = "mod"  # "the Ukraine war": background, not an actor here
+        elif m.kind in ("adj",) and not m.poss:
+            nxt = _next_ws(sent, m.end, m.end + 40, 3)
+            head = " ".join(nxt[:2])
+            if nxt and (nxt[0] in lex.agent_nouns or head in lex.agent_nouns):
+                m.role = "agent"
+            elif nxt and nxt[0] in ("and", "or") and _attr_follows(low, m.end, lex, mentions):
+                m.role = "attr"
+            else:
+                m.role = "mod"
+        lead = _prev_ws(sent, m.start, 3)
+        while lead and lead[-1] in DETS:
+            lead.pop()
+        if lead and lead[-1] == "including":
+            lead = _including_lead(sent, m.start) or lead
+        if lead and (lead[-1] in lex.verb_forms or lead[-1] in _COMMON_VERBS or (
+                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)):
+            m.obj = True
+        while lead and lead[-1] in ("key", "global", "close", "closest", "main", "new", "old", "own", "long-time", "strategic",
+                                    "senior", "top", "some", "many", "other", "powerful", "fellow", "regional",
+                                    "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+                                    "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied"):
+            lead.pop()
+        if lead and lead[-1] in PREPS and not (lead[-1] == "from" and len(lead) > 1 and lead[-2] in _ENVOY_NOUNS):
+            m.prep = lead[-1]
+            nxt_w = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 32, 2)
+            if len(nxt_w) == 2 and (nxt_w[0] in _GERUND_ADVERBS or nxt_w[0].endswith("ly")):
+                nxt_w = nxt_w[1:]  # "with Trump again threatening Iran": an adverb before the gerund
+            if m.prep in ("with", "without", "for") and nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
+                    "during", "including", "regarding", "concerning", "following", "according"):
+                m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
+    # Coordinated groups: "Russia and China", "the United States and its European allies".
+    gid = 0
+    for i, m in enumerate(mentions):
+        gap = low[mentions[i - 1].end:m.start] if i else ""
+        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and m.role == "agent") and not (
+                gap.strip() == "," and mentions[i - 1].prep is not None and any(0 < t.start - m.end <= 2 for t in sent.triggers)):
+            # not ", and Israeli jets ...", nor "According to the Pentagon, China provided ...": a new subject
+            m.group = mentions[i - 1].group
+            if m.prep is None:  # a coordinated mention shares its preposition
+                m.prep = mentions[i - 1].prep
+        else:
+            gid += 1
+            m.group = gid
+    # "proxy forces, including Hezbollah and the Houthis": the named ones stand for the group.
+    for i, m in enumerate(mentions):
+        if i + 1 < len(mentions):
+            gap = low[m.end:mentions[i + 1].start]
+            if len(gap) >= 5 and _EXPANSION_GAP.fullmatch(gap):
+                g = mentions[i + 1].group
+                m.expand = [x for x in mentions if x.group == g]
+    sent.mentions = mentions
+
+
+_DATELINE = re.compile(r"[\W_]{0,3}[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,2}\s*(?:\[[^\]]{1,40}\]|\([^)]{1,40}\))?"
+                       r"\s*(?::|\u2014|\u2013|--)\s")
+_COMMON_VERBS = frozenset(
+    "is are was were be been has have had become became remain remains remained make makes made see sees saw view views "
+    "viewed consider considers considered allow allows allowed leave leaves left push pushes pushed urge urges urged "
+    "tell tells told ask asks asked give gives gave offer offers offered provide provides provided defend defends protect "
+    "protects shield shields support supports supported back backs warn warns warned condemn condemns condemned".split()
+)
+
+
+# "envoys from Chile and Peru began talks": the envoys' states act, as a subject would.
+_ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys diplomats negotiators ministers "
+                         "leaders officers commanders".split())
+_GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
+
+
+def _including_lead(sent: Sentence, pos: int) -> list[str]:
+    """'help from allies including X': the preposition of the noun that 'including' lists, for X (else [])."""
+    w = _prev_ws(sent, pos, 6)
+    while w and w[-1] in DETS:
+        w.pop()
+    if not w or w[-1] != "including":
+        return []
+    before = w[:-1]
+    for k in range(len(before) - 2, max(-1, len(before) - 5), -1):
+        if before[k] in PREPS:
+            return [before[k]]
+    return []
+
+
+def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
+    if prev.poss or (m is not None and m.poss and gap.strip() == ","):
+        return False  # "China, Pakistan's closest ally, urged ...": an apposition, not a list
+    g = gap.strip()
+    if gap == "-" and m is not None and m.kind == "adj":
+        return True  # "U.S.-Israeli strikes", "Russian-Iranian drills": both act
+    return g in ("and", "or", ",", ", and", ", or", "&", "as well as", "and its", "and their", "and the", ", and the",
+                 "or the", "and its european", "nor")
+
+
+_ATTR_MODIFIERS = frozenset("and or senior state government military administration top foreign ministry security "
+                             "intelligence defense defence news some several western unnamed anonymous".split())
+
+
+def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
+    """Whether an attribution noun ('officials', 'media') heads the phrase that starts at `pos`
+    ('Iranian officials', 'Russian and Iranian officials', 'Biden administration officials')."""
+    first = True
+    for m in WORD_RE.finditer(low[pos:pos + 60]):
+        word = m.group()
+        at = pos + m.start()
+        if first and word in lex.attribution_nouns and "," in low[pos:at]:
+            return False  # "to defend Taiwan, analysts say": a new clause, not "Taiwanese analysts"
+        first = False
+        if word in lex.attribution_nouns or low[at:at + 20].startswith(tuple(n + " " for n in ("state media", "state tv"))):
+            return True
+        if word in _ATTR_MODIFIERS or any(x.start <= at < x.end for x in mentions):
+            continue
+        return False
+    return False
+
+
+# --------------------------------------------------------------------------- coreference
+
+
+def resolve_corefs(sent: Sentence, ctx: Context) -> None:
+    """Give pronouns, pairs and 'its ally' their codes from this sentence or the context."""
+    done: list[Mention] = []
+    for m in sent.mentions:
+        if not m.kind.startswith("coref:"):
+            done.append(m)
+            continue
+        cat = m.kind[6:]
+        key = sent.low[m.start:m.end]
+        prior = [x for x in done if x.codes and x.role not in ("maker", "appos")]
+        if cat == "pair":
+            codes: list[str] = []
+            for x in reversed(prior):
+                for c in x.codes:
+                    if c not in codes and not c.endswith("_MILITIAS"):
+                        codes.append(c)
+            codes = codes[:2]
+            single = codes if len(codes) == 1 else []
+            if len(codes) == 1:
+                codes = []
+            if key in ("bilateral", "mutual") and any(x.codes for x in sent.mentions if x is not m):
+                # "Pyongyang signed a mutual defence treaty with Moscow": the parties are in the sentence already
+                pass
+            elif len(codes) < 2:
+                # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
+                pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
+                    ctx.prev_codes if len(ctx.prev_codes) == 2 else ctx.dyad())
+                for c in (*pool, *single, *ctx.prev_codes):
+                    if c not in codes:
+                        codes.append(c)
+                    if len(codes) == 2:
+                        break
+            m.codes = tuple(reversed(codes)) if len(codes) == 2 else ()
+        elif cat == "single":
+            person = key in ("he", "his", "she", "her", "him")
+            if key in ("it", "him", "them") and prior and prior[-1].prep is None and not prior[-1].obj and \
+                    _OBJECT_PRONOUN_GAP.fullmatch(sent.low[prior[-1].end:m.start]):
+                # "Moscow failed to defend it": an object pronoun is not its own verb's subject
+                prior = prior[:-1]
+            last = prior[-1] if prior else None
+            if last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
+                m.codes = last.codes[:1]  # "urged Israel to halt its strikes": its is the one urged
+            else:
+                m.codes = _antecedent(prior, ctx, person)
+        elif cat == "partner":
+            ref = _antecedent(prior, ctx, False)
+            others = [c for c in ctx.dyad() if c not in ref]
+            if not others:
+                others = [c for x in prior for c in x.codes if c not in ref]
+            m.codes = (others[0],) if others else ()
+        elif cat == "body":
+            # "the alliance", "the bloc", "the council": the organisation named last, here or just before
+            named = [x for x in prior if x.kind == "group"]
+            m.codes = named[-1].codes[:1] if named else ctx.last_group[:1]
+        elif cat == "latter":
+            m.codes = prior[-1].codes[-1:] if prior else ctx.prev_codes[-1:]
+        elif cat == "former":
+            m.codes = prior[-2].codes[:1] if len(prior) >= 2 else ()
+        else:
+            m.codes = ()
+        if m.codes:
+            m.kind = "pair" if cat == "pair" else "pron"
+            if cat == "pair" and key in ("bilateral", "mutual"):
+                m.role = "mod"
+            done.append(m)
+    sent.mentions = done
+
+
+def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, ...]:
+    """The actor a pronoun refers to: the nearest subject-like mention, else the previous sentence's subject."""
+    if person:
+        # a leader who is a subject ("Putin condemned the killing of Khamenei, but he ..."), else the nearest leader
+        for x in reversed(prior):
+            if x.kind == "leader" and x.prep is None and not x.obj:
+                return x.codes[:1]
+        for x in reversed(prior):
+            if x.kind == "leader":
+                return x.codes[:1]
+        return ctx.prev_subject[:1] if not prior else prior[-1].codes[:1]
+    # "it"/"its" is a state or body, not a person
+    for x in reversed(prior):
+        if x.role in ("attr", "maker") or x.kind in ("militia", "leader") or (x.obj and not x.poss):
+            continue
+        if x.prep is None:
+            return x.codes[:1]
+    for x in reversed(prior):
+        if x.role not in ("attr",) and x.kind != "leader" and x.prep is None:
+            return x.codes[:1]
+    return ctx.prev_subject[:1]
+_APPOSITIVE_TAIL = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners|neighbour|neighbor|friend|backer|"
+                              r"patron|client|protector|rival|arch-rival|archrival|foe|enemy)\s*,")
+_OBJECT_PRONOUN_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to\s+)?[a-z]+\s+")  # "Moscow failed to defend it"
+_TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"

@@ -1,0 +1,757 @@
+"""Who did it to whom: a trigger's source and target according to its frame."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from casus.events.lexicon import Lexicon
+from casus.events.sentence import (
+    Context,
+    Mention,
+    Sentence,
+    TrigHit,
+    _nw,
+    _prev_ws,
+    _words,
+    _ws,
+)
+from casus.events.words import (
+    _CLAUSE_PUNCT,
+    AUX,
+    CLAUSE_WORDS,
+    DETS,
+    DIRECT_PREPS,
+    PREPS,
+    SPEECH_TYPES,
+    TRANSFER_PREPS,
+)
+
+GAP_STOP = PREPS | AUX | CLAUSE_WORDS
+INTERVENTION_PREPS = DIRECT_PREPS | {"in", "of"}
+ASSAULT_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into", "of", "in", "across", "over"})
+JOINT_PREPS = frozenset({"with", "between", "and"})
+REQUEST_PREPS = frozenset({"from", "to", "of"})
+WITHDRAW_PREPS = frozenset({"from", "of"})
+_FORUMS = frozenset({"UN", "UNSC", "UNGA"})  # where a veto is cast, not whom it is for
+COOP_PREPS = frozenset({"in", "to", "with", "for", "of"})
+SPEECH_PREPS = frozenset({"to", "against", "of", "on", "at", "over"})
+DYAD_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE", "CONSULT"})
+_OF_FOR_WITH_GAP = re.compile(r"\s+(?:of|for|with)\s+")
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}$")
+_IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
+_ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression)\b")
+_TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
+
+
+# --------------------------------------------------------------------------- argument structure
+
+
+def _clause(sent: Sentence, pos: int) -> tuple[int, int]:
+    i = bisect_right(sent.bounds, pos)
+    lo = sent.bounds[i - 1] if i else 0
+    hi = sent.bounds[i] if i < len(sent.bounds) else len(sent.text)
+    return lo, hi
+
+
+def _group(sent: Sentence, m: Mention) -> list[Mention]:
+    if m.expand:
+        return m.expand
+    return [x for x in sent.mentions if x.group == m.group and x.codes] if m.group >= 0 else [m]
+
+
+def _codes(ms: list[Mention]) -> list[str]:
+    out: list[str] = []
+    for m in ms:
+        for c in m.codes:
+            if c not in out:
+                out.append(c)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _modifier_gap(gap: str) -> bool:
+    """Whether the text between a modifier and its head is at most a few plain words (cached: gaps repeat)."""
+    words = _words(gap)
+    if len(words) > 4:
+        return False
+    return not any(w in GAP_STOP and w != "and" for w in words)
+
+
+def _control_gap(gap: str, lex: Lexicon) -> bool:
+    words = _words(gap)
+    return len(words) <= 9 and bool(lex.control_re.search(gap)) and not any(w in ("that", "which", "who", "but") for w in words)
+
+
+def _subject_ok(m: Mention, allow_obj: bool = False) -> bool:
+    return bool(m.codes) and m.role in ("np", "agent") and m.prep is None and (allow_obj or not m.obj)
+
+
+def _starts_subordinate(sent: Sentence, lex: Lexicon) -> bool:
+    words = _ws(sent, 0, 40)
+    return bool(words) and (words[0] in lex.subordinators or " ".join(words[:2]) in lex.subordinators)
+
+
+def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int | None = None) -> list[Mention]:
+    """Who acts: possessor or adjective of a nominal trigger, 'by/from X', else the clause's subject."""
+    pos = t.start if pos is None else pos
+    lo, hi = _clause(sent, t.start)
+    noun = t.trig.pos == "noun"
+    before = [m for m in sent.mentions if m.end <= pos and m.codes]
+    if not noun and _np_subject_after_that(sent, pos):
+        return []  # "Japan warned that a Chinese attack would threaten ...": the attack, not Japan, threatens
+    if noun and pos == t.start and _cause_np(sent, t.start):
+        return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
+    if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
+        return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
+    rel = _RELATIVE_BEFORE.search(sent.low[max(0, pos - 40):pos]) if before and not noun else None
+    if rel:
+        rel_at = max(0, pos - 40) + rel.start()
+        near = [m for m in before if m.end <= rel_at + 1 and rel_at - m.end <= 3]
+        if near:
+            return _group(sent, near[-1])
+    if before and t.trig.frame == "speech" and not noun and before[-1].role == "attr" and before[-1].kind == "adj":
+        # "Russian officials have accused Washington": the officials' statement is their state's act
+        m = before[-1]
+        if lo <= m.start and _nw(sent, m.end, pos) <= 4 and not _CLAUSE_PUNCT.search(sent.text[m.end:pos]):
+            return _group(sent, m)
+    if before:
+        m = before[-1]
+        gap = sent.text[m.end + (2 if m.poss else 0):pos]
+        if m.role not in ("attr", "appos") and (m.role != "maker" or noun):
+            if noun and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or m.kind in ("pair", "group", "adj")
+                                                 or not gap.strip()):
+                return _group(sent, m)
+            agent = _by_from_agent(sent, t, hi) if noun else []
+            if agent:
+                return agent  # "Moscow slammed the strikes by Israel": the agent named after the noun, not the subject
+            if m.prep is None and not m.obj and (_modifier_gap(gap) or (
+                    m.poss or m.kind in ("pron", "pair", "name", "leader", "inst", "group", "capital", "adj")) and _control_gap(gap, lex)):
+                if m.role != "mod" or noun:
+                    return _group(sent, m)
+    if noun or t.trig.frame in ("sanction",):
+        agent = _by_from_agent(sent, t, hi)
+        if agent:
+            return agent
+    if t.trig.frame == "sanction":
+        return []
+    for allow_obj in (False, True):
+        for m in reversed(before):
+            if m.start < lo:
+                break
+            if _subject_ok(m, allow_obj) or (m.poss and m.prep is None and m.role not in ("attr", "maker", "appos") and (allow_obj or not m.obj)):
+                return _group(sent, m)
+    for m in reversed(before):
+        if _subject_ok(m) and m.role != "mod":
+            return _group(sent, m)
+    if t.trig.frame == "assault":
+        # "Indian missiles struck ...": the adjective of the weapons that strike is the attacker
+        for m in reversed(before):
+            if m.start >= lo and m.kind == "adj" and not m.poss and any(0 < ds - m.end <= 2 and d == "military"
+                                                                          for ds, _, d in sent.domains):
+                return [m]
+    # a fronted phrase ("Instead of direct participation, Russia could ...")
+    if sent.bounds and t.start < sent.bounds[0] and _starts_subordinate(sent, lex):
+        for m in sent.mentions:
+            if m.start > sent.bounds[0] and _subject_ok(m):
+                return _group(sent, m)
+    return []
+
+
+def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
+    """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
+    for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
+        if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
+            return _group(sent, m)
+    return []
+
+
+def _np_subject_after_that(sent: Sentence, pos: int) -> bool:
+    """Whether the clause that ends at `pos` starts with 'that' + a determiner and names no actor before the verb:
+    its subject is a thing ('that a Chinese attack would threaten'), so the main clause's subject is not the agent."""
+    j = bisect_left(sent.starts, pos)
+    lo = max(0, j - 8)
+    for k in range(j - 2, lo - 1, -1):
+        if sent.words[k] == "that":
+            if sent.words[k + 1] not in ("a", "an", "the", "any", "such", "this", "these", "those"):
+                return False
+            start = sent.starts[k]
+            return not any(start < m.start < pos and m.codes and m.role in ("np", "agent") for m in sent.mentions)
+    return False
+
+
+_CAUSE_PREPS = frozenset({"over", "about", "amid"})
+_NP_WORDS = DETS | frozenset("new latest recent planned proposed reported alleged continued".split())
+
+
+def _cause_np(sent: Sentence, pos: int) -> bool:
+    """Whether the noun at `pos` heads a cause phrase ('over the Taiwan arms deal', 'amid new deliveries') with no
+    possessor: up to four words back, past determiners, modifiers and actor names, a cause preposition."""
+    j = bisect_left(sent.starts, pos)
+    for k in range(j - 1, max(-1, j - 5), -1):
+        w = sent.words[k]
+        if w in _CAUSE_PREPS:
+            return True
+        if w.endswith("'s") or w in PREPS or w in AUX:
+            return False
+        at = sent.starts[k]
+        if not (w in _NP_WORDS or any(m.start <= at < m.end for m in sent.mentions)):
+            return False
+    return False
+
+
+def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool = True, span: int = 12,
+                 stop_at_clause: bool = True) -> list[Mention]:
+    """Who is acted on: 'to/with/on X' after the trigger, its direct object, or a possessor in the object."""
+    lo, hi = _clause(sent, t.start)
+    if not stop_at_clause:
+        hi = len(sent.text)
+    premodifier: Mention | None = None  # "deploy CSTO peacekeepers to Armenia": CSTO only if no "to X" follows
+    for m in sent.mentions:
+        if m.start < t.end or m.start >= hi or not m.codes:
+            continue
+        gap = sent.text[t.end:m.start]
+        n = _nw(sent, t.end, m.start)
+        if n > span:
+            break
+        if m.role in ("attr",):
+            continue
+        if m.prep in preps:
+            return _group(sent, m)
+        if direct and premodifier is None and m.prep is None and n <= 3 and "," not in gap and not any(
+                w in GAP_STOP for w in _ws(sent, t.end, m.start)):
+            if not m.poss and m.kind not in ("name", "capital", "leader", "pron", "pair") and any(
+                    ds == m.end + 1 for ds, _, _ in sent.domains):
+                premodifier = m
+                continue
+            return _group(sent, m)
+        if m.prep is None and m.role == "maker":
+            continue
+    return _group(sent, premodifier) if premodifier is not None else []
+
+
+def other_actors(sent: Sentence, t: TrigHit, exclude: list[str], after_first: bool = True) -> list[str]:
+    """Actors in the sentence other than `exclude`, after the trigger first; locations and speakers last."""
+    good: list[tuple[int, str]] = []
+    for m in sent.mentions:
+        if not m.codes or m.role in ("attr",):
+            continue
+        for c in m.codes:
+            if c in exclude or c.endswith("_MILITIAS") and False:
+                continue
+            rank = (0 if m.start >= t.end or not after_first else 1) + (2 if m.prep in ("in", "at", "across") else 0)
+            good.append((rank, c))
+    good.sort(key=lambda x: x[0])
+    out: list[str] = []
+    for _, c in good:
+        if c not in out:
+            out.append(c)
+    return out
+
+
+# --------------------------------------------------------------------------- modes
+
+
+def _domain_hits(sent: Sentence, lo: int, hi: int) -> list[str]:
+    # "the Iranian military", "Russian forces": the noun names the actor, not the domain of the act
+    # (unless nothing else names a domain: "supplying the Russian military with ...")
+    agents = {m.end + 1 for m in sent.mentions if m.role == "agent" and m.kind == "adj" and lo <= m.end < hi}
+    out = [d for s, e, d in sent.domains if s >= lo and e <= hi and s not in agents]
+    if not out and agents:
+        out = [d for s, e, d in sent.domains if s >= lo and e <= hi]
+    for m in sent.mentions:
+        if m.start >= lo and m.end <= hi and m.codes and m.codes[0] in ("UN", "UNSC"):
+            out.append("diplomatic")
+    return out
+
+
+def _object_end(sent: Sentence, t: TrigHit, words: int = 10) -> int:
+    lo, hi = _clause(sent, t.start)
+    limit = hi
+    for other in sent.triggers:
+        if other.start > t.end and other.start < limit and other.trig.pos == "verb" and other.trig.type:
+            limit = other.start
+            break
+    # the indexed words after the trigger (limit is a word or clause start, so no word straddles it)
+    starts, ws = sent.starts, sent.words
+    i = t.end
+    j = bisect_left(starts, t.end)
+    for k in range(j, min(len(starts), j + words + 1)):
+        at = starts[k]
+        if at >= limit:
+            break
+        if k - j >= words or ws[k] in ("that", "which", "who", "because", "while", "but"):
+            return at
+        i = at + len(ws[k])
+    return min(limit, i + 1)
+
+
+def _left_mod_start(sent: Sentence, t: TrigHit) -> int:
+    """Start of the domain words right before a trigger ('military and economic cooperation')."""
+    start = t.start
+    for ds, de, _ in reversed(sent.domains):
+        if de > start:
+            continue
+        gap = sent.low[de:start]
+        if gap.strip(" ,-") in ("", "and", "or", "and/or", ", and"):
+            start = ds
+        else:
+            break
+    return start
+
+
+# --------------------------------------------------------------------------- events from one trigger
+
+
+def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+    """A target the text leaves implicit: the last one of this event type if just mentioned, else the document's
+    other main actor, else another actor in the sentence."""
+    typ = t.trig.type or ""
+    lo, _hi = _clause(sent, t.start)
+    if any(w.startswith("thank") for w in _ws(sent, lo, t.start)):
+        # "Kim thanked Putin for Moscow's support": the support went to the one who thanks
+        thanker = [m for m in sent.mentions if lo <= m.start < t.start and _subject_ok(m) and not set(m.codes) & set(src)]
+        if thanker:
+            return list(thanker[0].codes[:1])
+    if typ == "AID" and (t.trig.mode == "intervention" or t.trig.neg):
+        # "declined to intervene when Azerbaijan attacked Armenia", "offered little when X struck Y": help goes
+        # (or is withheld from) the one attacked
+        for o in sent.triggers:
+            if o is not t and o.trig.type == "ASSAULT":
+                victims = [c for c in _codes(right_target(sent, o, ASSAULT_PREPS, span=10)) if c not in src]
+                if victims:
+                    return victims[:1]
+    if ctx.last_index.get(typ, -9) >= ctx.index - 1 and typ in ctx.last_by_type:
+        s_, g_ = ctx.last_by_type[typ]
+        if set(s_) & set(src):
+            cand = [c for c in g_ if c not in src]
+            if cand:
+                return cand[:1]
+    dyad = ctx.dyad()
+    if len(dyad) == 2 and src and src[0] in dyad:
+        return [c for c in dyad if c not in src][:1]
+    others = [c for c in other_actors(sent, t, src) if t.trig.frame != "veto" or c not in _FORUMS]
+    if others:
+        return others[:1]
+    return [c for c in dyad if c not in src][:1]
+
+
+RECENT_SENTENCES = 3  # an event named this many sentences back can still be "the attacks", "this supply"
+
+
+def _recent(ctx: Context, typ: str | None) -> bool:
+    """Whether an event of this type was coded in the last few sentences (so an anaphor or a missing argument can
+    refer to it); older ones belong to another passage."""
+    return typ is not None and typ in ctx.last_by_type and ctx.last_index.get(typ, -99) >= ctx.index - RECENT_SENTENCES
+
+
+def _assault_source(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[str]:
+    """The attacker of the attack a statement is about: in the sentence, else the last one named."""
+    for other in sent.triggers:
+        if other.trig.type == "ASSAULT" and other is not t:
+            a = _adjacent_agent(sent, other) or _by_agent(sent, other)
+            if a:
+                return _codes(a)
+            if not _anaphoric(sent, other):
+                a = left_agent(sent, other, lex, ctx)
+                if a and abs(other.start - a[-1].end) < 40:
+                    return _codes(a)
+    if "ASSAULT" in ctx.last_by_type:
+        return list(ctx.last_by_type["ASSAULT"][0][:1])
+    return []
+
+
+_IRREGULAR_PARTICIPLES = frozenset("sent sold given struck built lent met told sought bought got shown held hit made "
+                                   "seen taken brought fought done".split())
+
+
+def _participle(key: str) -> bool:
+    head = key.split()[0]
+    return head.endswith(("ed", "en")) or head in _IRREGULAR_PARTICIPLES
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[\w-]+ly\s+)?$")
+
+
+def _passive(sent: Sentence, t: TrigHit) -> bool:
+    """'drones were delivered', 'is being supplied': a verb trigger in the passive."""
+    return t.trig.pos == "verb" and _participle(t.key) and bool(_PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]))
+
+
+def _passive_transfer(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+    """'Iranian drones were delivered to Russia': with no 'by X', the origin adjective of the subject gives, the
+    'to X' receives."""
+    lo, _hi = _clause(sent, t.start)
+    origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"
+              and m.role in ("mod", "maker", "agent") and not m.poss]
+    tgt = right_target(sent, t, TRANSFER_PREPS, direct=False)
+    if not origin or not tgt:
+        return []
+    return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
+
+
+def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """A possessor or adjective right before a nominal trigger ('Israeli strikes', "Russia's support")."""
+    before = [m for m in sent.mentions if m.end <= t.start and m.codes]
+    if before:
+        m = before[-1]
+        gap = sent.text[m.end + (2 if m.poss else 0):t.start]
+        if m.role != "attr" and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or not gap.strip()):
+            return _group(sent, m)
+    return []
+
+
+def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
+    """(source, target) pairs for a trigger according to its frame."""
+    trig = t.trig
+    frame = trig.frame
+    anaphoric = _anaphoric(sent, t)
+    if _passive(sent, t) or (
+            trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
+        # passive: "Iran was backed by Russia", "attacked by Israel"
+        agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nw(sent, t.end, m.start) <= 4]
+        if not agent and frame == "transfer":
+            return _passive_transfer(sent, t)
+        if not agent or frame == "joint":
+            return []
+        patient = left_agent(sent, t, lex, ctx)
+        patients: list[str | None] = list(_codes(patient)) or [None]
+        return [(a, p) for a in _codes(_group(sent, agent[0])) for p in patients if a != p]
+    if trig.ties and trig.pos == "verb":
+        lo, _hi = _clause(sent, t.start)
+        subj = left_agent(sent, t, lex, ctx)
+        if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
+            return []  # "the pact enhances diplomatic ties": only states building ties is conduct
+    if trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t):
+        src = []  # "the attacks": the attacker named before
+        src_codes = list(ctx.last_by_type["ASSAULT"][0])
+    else:
+        src = left_agent(sent, t, lex, ctx)
+        src_codes = _codes(src)
+        if trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
+                o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers)
+                or not _VERDICT_VERBS.isdisjoint(_prev_ws(sent, t.start, 3))):
+            # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
+            src, src_codes = [], []
+    if frame == "joint":
+        parts = list(src_codes)
+        jpreps = JOINT_PREPS | {"to"} if t.key.endswith(" to") else JOINT_PREPS  # "spoke to X", "talked to X"
+        for m in right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10):
+            for c in m.codes:
+                if c not in parts:
+                    parts.append(c)
+        if len(parts) < 2:
+            lo, hi = _clause(sent, t.start)
+            for m in sent.mentions:
+                if m.codes and lo <= m.start < hi and m.role not in ("attr", "maker", "mod") and (m.prep not in (
+                        "in", "at", "against", "from", "by", "to", "over", "on", "like", "than") or (
+                        m.prep == "to" and m.end <= t.start)):  # "sent jets to Azerbaijan for joint drills"
+                    for c in m.codes:
+                        if c not in parts and not c.endswith("_MILITIAS") and len(parts) < 2:
+                            parts.append(c)
+        if len(parts) < 2 and anaphoric and trig.type in ctx.last_by_type:
+            s_, g_ = ctx.last_by_type[trig.type]
+            parts = list(dict.fromkeys([*parts, *s_, *g_]))
+        if len(parts) < 2:
+            for c in ctx.dyad():
+                if c not in parts and len(parts) < 2:
+                    parts.append(c)
+        if len(parts) < 2:
+            return []
+        parts = parts[:3]
+        return [(a, b) for a in parts for b in parts if a != b]
+    if frame == "declined":
+        # the one who declined (subject of the clause) withholds from the one who asked (possessor of "request")
+        lo, _hi = _clause(sent, t.start)
+        asker = [m for m in sent.mentions if lo <= m.start < t.start and m.poss and m.codes]
+        decliner = [m for m in sent.mentions if lo <= m.start < t.start and _subject_ok(m) and m not in asker]
+        if not decliner or not asker:
+            return []
+        return [(a, g) for a in _codes(_group(sent, decliner[0])) for g in _codes([asker[-1]]) if a != g]
+    if frame == "withdraw":
+        # who leaves is the subject (or possessor); where from is "from X" / "out of X"
+        _lo, hi = _clause(sent, t.start)
+        froms = [m for m in sent.mentions if t.end <= m.start < hi and m.prep in WITHDRAW_PREPS and not m.poss
+                 and m.codes and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 10]
+        places: list[str | None] = list(_codes(_group(sent, froms[0]))) if froms else [None]
+        return [(c, g) for c in src_codes for g in places if c != g]
+    if frame == "cease":
+        # "halted its strikes on Lebanon", "stop the bombing of the Houthis": aimed at whom the campaign was
+        _lo, hi = _clause(sent, t.start)
+        aimed = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.kind != "pron"
+                 and m.prep in ASSAULT_PREPS and _nw(sent, t.end, m.start) <= 8 and not set(m.codes) & set(src_codes)]
+        targets: list[str | None] = list(_codes(_group(sent, aimed[0]))) if aimed else [None]
+        return [(c, g) for c in src_codes for g in targets if c != g]
+    if frame == "intercept":
+        return [(c, g) for c in src_codes for g in _intercepted_for(sent, t, src_codes, ctx) if c != g]
+    if frame == "mobilize":
+        if not src_codes and _passive(sent, t):
+            lo, _hi = _clause(sent, t.start)
+            origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"]
+            src_codes = _codes(origin[-1:])
+        return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
+    if frame == "mediate":
+        # mediation is CONSULT towards each party (news convention 8): those named after it, else in the sentence
+        srcs = src_codes or list(ctx.prev_subject[:1])
+        _lo, hi = _clause(sent, t.start)
+        after = [c for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr" for c in m.codes]
+        anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
+        party_codes = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
+        parties: list[str | None] = list(party_codes) if party_codes else [None]
+        return [(c, g) for c in srcs for g in parties if c != g]
+    if frame == "receive":
+        giver = right_target(sent, t, frozenset({"from"}), direct=False)
+        return [(g, r) for g in _codes(giver) for r in src_codes if g != r] if giver and src_codes else []
+    recipient = False
+    if trig.type in ("AID", "SUPPORT") and trig.pos == "noun":
+        left = sent.text[max(0, t.start - 60):t.start]
+        if lex.recipient_re.search(left):
+            recipient = True
+    if recipient:
+        # "Iran cannot expect full military backing (from Russia)": the subject receives.
+        giver = right_target(sent, t, frozenset({"from", "by"}), direct=False)
+        gcodes = _codes(giver) or _fallback_target(sent, t, src_codes, ctx)
+        return [(g, r) for g in gcodes for r in src_codes if g != r]
+    tgt: list[Mention]
+    if frame == "transfer":
+        tgt = right_target(sent, t, TRANSFER_PREPS)
+        if not src_codes:
+            hi = _object_end(sent, t, 10)
+            for m in sent.mentions:
+                if t.end <= m.start < hi and m.role in ("mod", "maker") and m.codes and (not tgt or m.codes[0] not in _codes(tgt)):
+                    src_codes = list(m.codes)
+                    break
+    elif frame == "assault":
+        tgt = right_target(sent, t, ASSAULT_PREPS, span=10)
+        if not tgt:
+            for m in sent.mentions:
+                if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr":
+                    tgt = [m]
+                    break
+    elif frame == "request":
+        tgt = right_target(sent, t, REQUEST_PREPS)
+        lo, _hi = _clause(sent, t.start)
+        if trig.pos == "noun" and _REJECTED_BEFORE.search(sent.low[max(lo, t.start - 60):t.start]):
+            # "Russia declined Yerevan's request": the request was made to the one who declined it
+            decliner = [m for m in sent.mentions if lo <= m.start < t.start and _subject_ok(m) and not m.poss
+                        and not set(m.codes) & set(src_codes)]
+            if decliner:
+                tgt = _group(sent, decliner[0])
+    elif frame == "speech":
+        hi = _object_end(sent, t, 12)
+        inner = [o for o in sent.triggers if o is not t and o.trig.type == "ASSAULT" and t.end <= o.start <= hi]
+        tgt = right_target(sent, t, SPEECH_PREPS, span=6 if trig.pos == "noun" else 12)
+        if inner and (not tgt or tgt[0].start > inner[0].start):
+            # "condemned the strikes on Iran": the statement is aimed at the attacker
+            codes = _assault_source(sent, t, lex, ctx)
+            if codes:
+                return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
+            if trig.type == "ACCUSE":
+                # "condemned the killing of X" with no killer named: aimed at no one named, never at the victim
+                return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
+        if not tgt:
+            for m in sent.mentions:
+                if m.start > t.end and m.codes and _IF_AGAINST_BEFORE.search(sent.low[max(0, m.start - 14):m.start]):
+                    if _nw(sent, t.end, m.start) <= 8:
+                        tgt = [m]
+                        break
+        if not tgt and trig.type == "ACCUSE" and _ATTACK_WORDS.search(sent.low):
+            codes = _assault_source(sent, t, lex, ctx)
+            if codes:
+                return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
+    elif frame == "veto":
+        # the forum (UN, Security Council) is not the target; whoever the vetoed text named is
+        _lo, hi = _clause(sent, t.start)
+        named = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr"
+                 and not set(m.codes) <= _FORUMS and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 15]
+        tgt = _group(sent, named[0]) if named else []
+    elif frame == "sanction":
+        if not src_codes:
+            return []
+        tgt = right_target(sent, t, frozenset({"on", "against"}), direct=False)
+        if not tgt:
+            before = [m for m in sent.mentions if m.end <= t.start and m.codes and m.role not in ("attr", "maker", "mod")
+                      and not set(m.codes) & set(src_codes) and (m.prep is None or m.poss)]
+            if before:
+                tgt = _group(sent, before[-1])
+            else:
+                for m in sent.mentions:
+                    if m.start > t.end and m.codes and _subject_ok(m) and not set(m.codes) & set(src_codes):
+                        tgt = _group(sent, m)
+                        break
+        if not tgt:
+            return []
+    else:
+        preps = COOP_PREPS if trig.type == "COOPERATE" else INTERVENTION_PREPS if trig.mode == "intervention" else DIRECT_PREPS
+        last = t.key.rsplit(" ", 1)[-1]
+        if last in PREPS:
+            preps = preps | {last}  # "refused to negotiate with X": the phrase's own preposition takes the target
+        tgt = right_target(sent, t, preps)
+        if "possessor" in trig.need:
+            before = [m for m in sent.mentions if m.end <= t.start and m.codes]
+            if before and before[-1].poss and _modifier_gap(sent.text[before[-1].end + 2:t.start]):
+                tgt = _group(sent, before[-1])
+                src = left_agent(sent, t, lex, ctx, pos=before[-1].start)
+                if before[-1].kind == "pron" and set(_codes(src)) == set(_codes(tgt)):
+                    tgt = []
+                    src_codes = _codes(src)
+                    return [(c, g) for c in src_codes for g in _fallback_target(sent, t, src_codes, ctx) if c != g]
+                src_codes = [c for c in _codes(src) if c not in _codes(tgt)]
+                if not src_codes:
+                    prior = [m for m in sent.mentions if m.end <= before[-1].start and m.codes and m.role not in ("attr",)
+                             and not set(m.codes) & set(_codes(tgt))]
+                    src_codes = list(prior[-1].codes) if prior else []
+            elif not tgt or sent.low[t.end:t.end + 4] != " of ":
+                return []
+    tgt_codes = _codes(tgt)
+    if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
+        tgt_codes = _fallback_target(sent, t, src_codes, ctx)  # "Moscow coming to its defence": its is not Moscow
+    if trig.type == "ASSAULT" and not tgt_codes and src_codes and "ASSAULT" in ctx.last_by_type:
+        s_, g_ = ctx.last_by_type["ASSAULT"]
+        if set(s_) & set(src_codes):
+            tgt_codes = [c for c in g_ if c not in src_codes]
+    if trig.type == "ASSAULT" and not tgt_codes and src_codes and trig.pos == "noun" and (
+            _adjacent_agent(sent, t) or _by_agent(sent, t)) and not {"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)):
+        tgt_codes = _assault_fallback_target(sent, t, src_codes, ctx)
+    # Missing arguments: anaphora ("This supply ...", "the attacks") and the document's dyad.
+    if not src_codes:
+        family = [trig.type] + (["AID", "SUPPORT"] if trig.type in ("AID", "SUPPORT") else [])
+        if trig.type == "ASSAULT":
+            if trig.pos == "noun" and _recent(ctx, "ASSAULT"):
+                src_codes = list(ctx.last_by_type["ASSAULT"][0])
+        elif trig.type in DYAD_TYPES or trig.type in SPEECH_TYPES:
+            for typ in family:
+                if typ is not None and _recent(ctx, typ):
+                    s_, g_ = ctx.last_by_type[typ]
+                    src_codes = [c for c in s_ if c not in tgt_codes]
+                    if not tgt_codes and anaphoric:
+                        tgt_codes = [c for c in g_ if c not in src_codes]
+                    break
+            if not src_codes and trig.type in DYAD_TYPES:
+                src_codes = [c for c in ctx.prev_subject[:1] if c not in tgt_codes] or [c for c in ctx.dyad() if c not in tgt_codes][:1]
+    if not src_codes:
+        return []
+    if not tgt_codes and anaphoric and trig.type in ctx.last_by_type:
+        tgt_codes = [c for c in ctx.last_by_type[trig.type][1] if c not in src_codes]
+    if not tgt_codes and trig.type in DYAD_TYPES and not _object_is_a_thing(sent, t):
+        tgt_codes = _fallback_target(sent, t, src_codes, ctx)
+    if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
+        return []
+    out: list[tuple[str, str | None]] = []
+    for code in src_codes:
+        if tgt_codes:
+            out.extend((code, g) for g in tgt_codes if code != g)
+        else:
+            out.append((code, None))
+    return out
+
+
+def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+    """Whom an interception defends: the one attacked in this sentence ('missiles fired at Israel') or in the
+    last attack coded just before; nobody if that is the interceptor itself (self-defence is no aid)."""
+    hi = _object_end(sent, t, 8)
+    origin = {c for m in sent.mentions if t.end <= m.start < hi and m.kind == "adj" for c in m.codes}  # "Iranian missiles"
+    for o in sent.triggers:
+        if o.start != t.start and o.trig.type == "ASSAULT":
+            victims = _codes(right_target(sent, o, ASSAULT_PREPS, span=10))
+            if victims:
+                return [c for c in victims if c not in src and c not in origin][:1]
+    if _recent(ctx, "ASSAULT"):
+        attackers, last_victims = ctx.last_by_type["ASSAULT"]
+        if last_victims and not set(last_victims) & set(src) and not set(attackers) & set(src) and (
+                not origin or origin & set(attackers)):
+            return list(last_victims[:1])
+    return []
+
+
+def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """'strikes by Israel and the United States', 'the attack on Iran by X': the agent after a nominal trigger,
+    past its target."""
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if m.start >= t.end and m.codes:
+            if m.start >= hi or _nw(sent, t.end, m.start) > 8:
+                break
+            if m.prep == "by":
+                return _group(sent, m)
+            if m.prep not in ASSAULT_PREPS:
+                break
+    return []
+
+
+def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+    """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
+    strikes by X"): another actor of the sentence, else the document's other main actor."""
+    others = other_actors(sent, t, src)
+    if others:
+        return others[:1]
+    return []
+
+
+_THING_OBJECT = re.compile(r"\s+(?:against\b|itself\b|themselves\b|(?:the|its|his|her|their|this|that)\s+"
+                           r"(?!country\b|nation\b|state\b|kingdom\b|republic\b|ally\b|allies\b|partner\b|island\b)"
+                           r"[a-z-]+\b)")
+
+
+def _object_is_a_thing(sent: Sentence, t: TrigHit) -> bool:
+    """'Washington defended the operation', 'to defend against threats': the object slot of a directed verb holds a
+    thing or nothing, so the act has no implicit state target."""
+    if t.trig.pos != "verb" or t.trig.frame != "directed" or t.trig.type != "AID":
+        return False
+    m = _THING_OBJECT.match(sent.low, t.end)
+    if not m:
+        return False
+    # "defending its NATO partners", "defend the energy-rich nation of Qatar": a state after all
+    return not any(t.end <= x.start and _nw(sent, t.end, x.start) <= 4 and x.codes for x in sent.mentions)
+
+
+def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
+    """'This supply', 'these warnings', 'the attacks' (the last only for attacks): an event named before.
+    Only a noun is anaphoric ('the Houthis have attacked' names a new act)."""
+    if t.trig.pos != "noun":
+        return False
+    prev = _prev_ws(sent, t.start, 4)
+    dets = ("this", "these", "such", "those", "the") if t.trig.type == "ASSAULT" else ("this", "these", "such", "those")
+    return any(w in dets for w in prev[-3:])
+
+
+def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    trig = t.trig
+    need = trig.need
+    if "agree_object" in need:
+        hi = _object_end(sent, t, 8)
+        if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
+            trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)):
+            return False
+    if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t)):
+        return False
+    if "warn_object" in need and t.key.startswith(("tell", "told")):
+        if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
+            return False
+    if trig.obj == "capability":
+        hi = _object_end(sent, t, 8)
+        if "capabilit" not in sent.low[t.end:hi]:
+            return False
+    elif trig.obj is not None:
+        hi = _object_end(sent, t, 8)
+        if lex.object_words[trig.obj].isdisjoint(_ws(sent, t.end, hi)):
+            return False
+    return True
+
+
+def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'vetoed a resolution condemning X': the -ing verb says what the vetoed text says, no act of the subject."""
+    if t.trig.pos != "verb" or not t.key.endswith("ing"):
+        return False
+    before = _prev_ws(sent, t.start, 1)
+    if not before or before[0] not in lex.document_nouns:
+        return False
+    return any(o.end <= t.start and _nw(sent, o.end, t.start) <= 8 and (
+        o.trig.frame == "veto" or o.trig.type == "REJECT" or (o.trig.type == "AID" and o.trig.mode == "diplomatic"))
+        for o in sent.triggers)
+_VERDICT_VERBS = frozenset("called calls call described describes describe labelled labeled termed branded dubbed "
+                            "denounced decried deplored".split())
+# a refusal verb and up to four words ("declined Yerevan's", "turned down the")
+_REFUSED = r"\b(?:declin|reject|refus|rebuff|ignor|den(?:y|ied|ies)|turn(?:ed|s|ing)?\s+down)\w*\s+(?:[\w.'-]+\s+){0,4}?"
+_REJECTED_BEFORE = re.compile(_REFUSED + r"$", re.I)

@@ -1,0 +1,175 @@
+"""The sentence scan: one pass of the lexicon regex builds a sentence's mentions, triggers, cues and clause bounds."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from casus.events.actors import pick
+from casus.events.lexicon import Lexicon, Trigger
+from casus.events.mentions import _resolve_mentions
+from casus.events.sentence import Mention, Sentence, TrigHit, _words, word_index
+from casus.events.words import AUX, DETS, PREPS
+
+# --------------------------------------------------------------------------- scanning
+
+
+_LAUNCH = Trigger("ASSAULT", "verb", "assault", "auto", "aerial", frozenset({"target"}), False, False, False, False, None, None)
+
+
+def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
+    """Find every lexicon phrase in one pass and build the sentence's mentions, triggers and cues."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: keep offsets aligned
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    mentions: list[Mention] = []
+    triggers: list[TrigHit] = []
+    domains: list[tuple[int, int, str]] = []
+    cues: dict[str, list[tuple[int, int, str]]] = {}
+    agree_nouns: list[tuple[int, int, str | None, str]] = []
+    corefs: list[tuple[int, int, str, str]] = []
+    militia: list[tuple[int, int]] = []
+    attr_spans: list[tuple[int, int]] = []
+    infos = lex.info
+    starts, words = word_index(low)
+    for m in lex.regex.finditer(low):
+        start, end = m.span()
+        key = m.group()
+        info = infos.get(key)
+        if info is None:
+            continue
+        if info.actors:
+            surface = text[start:end]
+            if (info.exact is None or surface in info.exact) and (surface[0].isupper() or surface[0].isdigit()) and not (
+                    start > 3 and low[start - 1] == "-" and low[max(0, start - 5):start].endswith(("anti-", "pro-", "non-", "post-", "pre-"))):
+                best = pick(info.actors, year) if info.dated and year else info.best
+                if best is not None:
+                    tail = text[end:end + 2]
+                    poss = tail == "'s" or (tail[:1] == "'" and (end + 1 >= len(text) or not text[end + 1].isalpha()))
+                    mentions.append(Mention(start, end, (best.code,), best.kind, poss))
+                    continue  # an actor name is not also a trigger
+        if info.outlet:
+            surface = text[start:end]
+            if (info.exact is None or surface in info.exact) and surface[0].isupper():
+                attr_spans.append((start, end))
+        elif info.commentator:
+            attr_spans.append((start, end))
+        if info.militia:
+            militia.append((start, end))
+        for d in info.domains:
+            domains.append((start, end, d))
+        for c in info.cues:
+            if c == "hedge" and key == "may" and text[start] == "M" and start > 0:
+                continue  # the month
+            cues.setdefault(c, []).append((start, end, key))
+        for r in info.corefs:
+            corefs.append((start, end, r, key))
+        for g in info.agree:
+            agree_nouns.append((start, end, g, key))
+        if info.trigs and not (start and low[start - 1] == "-" and " " not in key):
+            # a trigger word inside a compound ("nuclear-armed", "Western-controlled") is no trigger
+            if len(info.trigs) > 1 or info.trigs[0].pos == "verb":
+                j = bisect_left(starts, end)
+                trig = _choose_pos(list(info.trigs), low, start, _prev_word(low, start, starts, words),
+                                   words[j] if j < len(words) and low[end:starts[j]].strip() == "" else "", info.blocked)
+            else:
+                trig = info.trigs[0]
+            if trig is not None:
+                triggers.append(TrigHit(start, end, trig, key))
+    if lex.launch_re is not None and (
+            "fir" in low or "launch" in low or "sen" in low or "hurl" in low or "lob" in low):
+        for hit in lex.launch_re.finditer(low):
+            if "," in hit.group() or any(t.start <= hit.start() < t.end for t in triggers):
+                continue  # "launched talks, and missiles ...": another clause; "fired missiles": listed already
+            triggers.append(TrigHit(hit.start(), hit.end(), _LAUNCH, hit.group()))
+    if not triggers and not agree_nouns:
+        sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False, starts, words)
+        _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
+        return sent
+    bounds = _boundaries(text, low, lex)
+    quotes = _quotes(text)
+    sent = Sentence(text, low, mentions, triggers, domains, cues, agree_nouns, bounds, quotes, text.rstrip().endswith("?"),
+                    starts, words)
+    _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
+    return sent
+
+
+_ADJ_END = ("al", "ic", "ive", "ed", "ous", "ful", "ent", "ant", "ary", "ern", "ian", "an", "ese", "ish", "est", "ing", "li")
+_VERB_PREV = AUX | frozenset("to it they we he she who which that also then still now jointly reportedly openly".split())
+
+
+def _prev_word(low: str, start: int, starts: list[int], words: list[str]) -> str:
+    """The last word in the 40 characters before `start`, cut where that window cuts it."""
+    if not low.isascii():
+        before = _words(low[max(0, start - 40):start])
+        return before[-1] if before else ""
+    j = bisect_left(starts, start)
+    if not j:
+        return ""
+    lo = max(0, start - 40)
+    s0 = starts[j - 1]
+    e0 = min(s0 + len(words[j - 1]), start)
+    return low[max(s0, lo):e0] if e0 > lo else ""
+
+
+# "helped defend", "helps fund": a bare infinitive after help is a verb, not a noun after an -ed adjective.
+_HELP = frozenset({"help", "helps", "helped", "helping"})
+_NOT_RECIPIENT_PREPS = frozenset({"across", "into", "beyond", "through", "throughout", "over", "until", "from"})
+
+
+def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: str = "",
+                blocked: bool = False) -> Trigger | None:
+    """Verb or noun reading of a phrase listed as both ('supply', 'support'): a determiner or adjective before means noun.
+
+    `prev` is the word before the phrase, `nxt` the word right after it ("" after punctuation). Returns None for a
+    verb-only phrase used as a noun ('the demands of', 'commercial ships in').
+    """
+    if prev in ("a", "an", "fully", "well", "heavily", "newly", "lightly") and low[start:start + 30].split()[0].endswith("ed"):
+        return None  # "a fully armed Iran": an adjective
+    if prev in _VERB_PREV or prev in _HELP or prev.endswith("ly"):
+        want = "verb"
+    elif prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "or", "any", "with", "without", "amid",
+                                                         "despite") or prev.endswith(_ADJ_END):
+        want = "noun"
+    else:
+        want = "verb"
+    for e in entries:
+        if e.pos == want:
+            return e
+    if want == "noun" and blocked:
+        return None  # "Iranian targets", "spending targets": a noun listed as no event
+    if want == "verb" and nxt in _NOT_RECIPIENT_PREPS and all(e.frame == "transfer" for e in entries):
+        return None  # "a treaty that extends across domains": no transfer
+    if want == "noun" and all(e.pos == "verb" for e in entries) and (prev in DETS or (prev.endswith("ed") and not prev.endswith("eed")) or (
+            all(e.frame == "transfer" for e in entries) and ((nxt in PREPS and nxt != "to") or not nxt))):
+        return None  # "commercial ships in the Red Sea": a transfer verb has its object next, not a preposition
+    return entries[0]
+
+
+def _boundaries(text: str, low: str, lex: Lexicon) -> list[int]:
+    """Character positions where a clause ends: strong connectives, semicolons, an opening subordinate clause's comma."""
+    bounds = [m.start() for m in (lex.boundary_ascii if low.isascii() else lex.boundary).finditer(low)]
+    words = low.lstrip(" \"'*#").split(" ", 2)
+    first = words[0].strip(",") if words else ""
+    two = " ".join(words[:2])
+    if first in lex.subordinators or two in lex.subordinators:
+        comma = text.find(",")
+        if comma > 0:
+            bounds.append(comma)
+    bounds.sort()
+    return bounds
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    pos: list[int] = []
+    i = text.find('"')
+    while i >= 0:
+        pos.append(i)
+        i = text.find('"', i + 1)
+    spans = [(pos[i], pos[i + 1]) for i in range(0, len(pos) - 1, 2)]
+    if len(pos) % 2:
+        spans.append((pos[-1], len(text)))
+    return spans
+
+
+def _prev_words(low: str, pos: int, n: int = 3) -> list[str]:
+    return _words(low[max(0, pos - 40):pos])[-n:]
