@@ -11,7 +11,7 @@ import pytest
 
 from casus.events.coder import code_sentences
 
-PUBLISHED = "2025-06-01"
+PUBLISHED = "2024-06-01"
 
 _FIGHT = "Armenia and Azerbaijan exchanged artillery fire on the border."
 CASES = [
@@ -22,6 +22,25 @@ CASES = [
     ([_FIGHT, "Moscow offered to mediate between the warring parties."],
      {("RUS", "CONSULT", "AZE", False), ("RUS", "CONSULT", "ARM", False)}),
     # "the two leaders", "the sides": the pair named just before
+    # "the island", "the North": the state of that description present in the document
+    (["China held drills near Taiwan on Monday.",
+      "The United States condemned the drills, and the island thanked Washington for its support."],
+     {("USA", "ACCUSE", None, False), ("TWN", "SUPPORT", "USA", False)}),
+    (["North Korea fired missiles into the sea.", "Seoul condemned the North for the launches."],
+     {("KOR", "ACCUSE", "PRK", False)}),
+    # "Manila's strongest ally", "the island's closest ally": a treaty partner of the possessor (treaties.yaml)
+    (["China blocked Philippine boats at the shoal on Sunday.", "Manila's strongest ally condemned the blockade."],
+     {("USA", "ACCUSE", None, False)}),
+    (["China held drills near Taiwan.", "The island's closest ally condemned the drills."],
+     {("USA", "ACCUSE", None, False)}),
+    (["China held drills near Taiwan.", "Washington, the island's closest ally, condemned the drills."],
+     {("USA", "ACCUSE", None, False)}),
+    # first person in a quotation: the speaker's side
+    (['"We will defend Taiwan," Biden said.'], {("USA", "AID", "TWN", False)}),
+    (['"We will send air defence systems to Ukraine," the German chancellor said.'], {("DEU", "AID", "UKR", False)}),
+    (["We will send air defence systems to Ukraine."], set()),  # the author's "we" is no actor
+    # a name inside a longer listed phrase written in lower case
+    (["Trump signed an order to defend the state of Qatar."], {("USA", "AID", "QAT", False)}),
     (["Serbia and Hungary held talks in Belgrade in May.", "The two leaders signed a defence cooperation agreement."],
      {("SRB", "AGREE", "HUN", False), ("HUN", "AGREE", "SRB", False)}),
 ]
@@ -53,3 +72,16 @@ def test_organisations_and_groups_by_name(name: str, code: str) -> None:
     from casus.events.actors import resolve_actor
 
     assert resolve_actor(name) == code
+
+
+def test_mention_data_rejects_unknown_codes_and_keys() -> None:
+    from casus.events.actors import gazetteer
+    from casus.events.mentions import validate_mention_data
+
+    known = gazetteer().codes
+    with pytest.raises(ValueError, match=r"mentions.yaml: body_nouns.alliance: unknown actor code 'NATOO'"):
+        validate_mention_data({"body_nouns": {"alliance": ["NATOO"]}, "descriptions": {}}, known)
+    with pytest.raises(ValueError, match=r"descriptions.island: expected keys"):
+        validate_mention_data({"body_nouns": {}, "descriptions": {"island": {"codes": ["TWN"], "cased": True}}}, known)
+    with pytest.raises(ValueError, match=r"expected the sections"):
+        validate_mention_data({"bodies": {}}, known)

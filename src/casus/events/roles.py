@@ -332,6 +332,8 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
     if len(dyad) == 2 and src and src[0] in dyad:
         return [c for c in dyad if c not in src][:1]
     others = [c for c in other_actors(sent, t, src) if t.trig.frame != "veto" or c not in _FORUMS]
+    if not others and ctx.prev_subject[:1] and ctx.prev_subject[0] not in src:
+        return list(ctx.prev_subject[:1])  # "Pakistan was in the front. China was providing all possible support."
     if others:
         return others[:1]
     return [c for c in dyad if c not in src][:1]
