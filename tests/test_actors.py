@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pycountry
 import pytest
@@ -72,3 +73,34 @@ def test_suggest(name: str, code: str) -> None:
 def test_data_files_name_sources(name: str) -> None:
     head = resources.files("casus.data").joinpath(name).read_text(encoding="utf-8")[:2000]
     assert "http" in head and ("Accessed" in head or "Written" in head)
+
+
+def test_cached_gazetteer_equals_a_fresh_build_and_survives_corruption(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from casus.events import actors
+
+    monkeypatch.setenv("CASUS_CACHE_DIR", str(tmp_path))
+    fresh = actors.build_gazetteer()
+    actors.gazetteer.cache_clear()
+    try:
+        assert actors.gazetteer() == fresh                                 # built, then written
+        files = list((tmp_path / "data").glob("gazetteer-*.pickle"))
+        assert len(files) == 1
+        actors.gazetteer.cache_clear()
+        assert actors.gazetteer() == fresh                                 # read back
+        files[0].write_bytes(b"garbage")
+        actors.gazetteer.cache_clear()
+        assert actors.gazetteer() == fresh                                 # a corrupt file is rebuilt
+    finally:
+        actors.gazetteer.cache_clear()
+
+
+def test_iso_country_table_matches_pycountry() -> None:
+    from casus.assess import knowledge
+    from casus.events.actors import iso_countries
+
+    table = iso_countries()
+    assert set(table) == {c.alpha_3 for c in pycountry.countries}
+    for c in pycountry.countries:
+        assert table[c.alpha_3] == (getattr(c, "common_name", None) or c.name)
+    assert knowledge.is_state("IRN") and not knowledge.is_state("XYZ") and knowledge.name("BOL") == table["BOL"]

@@ -66,7 +66,7 @@ CASES = [
     # "support and promises to help": the promise does not make the support future
     ("Germany signed a deal with Ukraine on Monday, part of a show of support and promises to keep helping Kyiv.",
      {("DEU", "AGREE", "UKR", "asserted", False), ("UKR", "AGREE", "DEU", "asserted", False),
-      ("DEU", "SUPPORT", "UKR", "asserted", False)}),
+      ("DEU", "SUPPORT", "UKR", "asserted", False), ("DEU", "AID", "UKR", "future", False)}),  # promised help: AID, future
     # "highlighted that" reports
     ("Sadr also highlighted that Moscow sold S-400 systems to Turkey.", {("RUS", "AID", "TUR", "reported", False)}),
 ]

@@ -13,7 +13,8 @@ pytest.importorskip("pyarrow", reason="the Dask engine needs the 'dask' extra")
 
 from casus.cli import main  # noqa: E402
 from casus.errors import CasusError  # noqa: E402
-from casus.run.bench import store_digest, write_corpus  # noqa: E402
+from casus.run.bench import write_corpus
+from casus.store.tables import store_digest  # noqa: E402
 from casus.run.distributed import ingest_to_parquet  # noqa: E402
 from casus.run.ingest import ingest  # noqa: E402
 from casus.run.load import load_parquet  # noqa: E402

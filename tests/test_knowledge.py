@@ -153,3 +153,23 @@ def test_is_state(code: str, state: bool) -> None:
 def test_check_code_rejects_non_codes(bad: object) -> None:
     with pytest.raises(CasusError):
         knowledge.check_code(bad, "patron")  # type: ignore[arg-type]
+
+
+def test_disputed_codings_are_documented_not_recoded() -> None:
+    """USSR-EGY-1967: the dispute data show a Soviet alert and a later show of force; the row keeps materiel
+    and says why, with the sources of the other reading (issue 16)."""
+    by_id = {c["id"]: c for c in knowledge.cases()}
+    case = by_id["USSR-EGY-1967"]
+    assert case["rung"] == "materiel"
+    assert "MID 1480" in case["coding_note"] and "MID 345" in case["coding_note"]
+    assert _urls_ok(case["coding_sources"]) and len(case["coding_sources"]) >= 3
+    for c in by_id.values():  # the optional fields come together
+        assert ("coding_note" in c) == ("coding_sources" in c), c["id"]
+
+
+def test_the_disputed_case_and_its_dispute_episode_are_held_out_together() -> None:
+    from casus.assess import fitting
+
+    pool = fitting.build_pool()
+    group = dict(zip(pool.ids, pool.group.tolist()))
+    assert group["USSR-EGY-1967"] == group["MID1480:RUS-EGY"] == group["USSR-EGY-1970"]

@@ -27,4 +27,4 @@ def test_every_stage_has_its_folder() -> None:
     for stage in ("read", "text", "events", "claims", "store", "corroborate", "assess", "outputs", "run", "evaluate"):
         assert (ROOT / "src" / "casus" / stage / "__init__.py").exists(), stage
     flat = sorted(p.stem for p in (ROOT / "src" / "casus").glob("*.py"))
-    assert flat == ["__init__", "__main__", "cli", "datafiles", "errors", "native", "records", "validate"]
+    assert flat == ["__init__", "__main__", "cli", "datafiles", "errors", "months", "native", "records", "validate"]

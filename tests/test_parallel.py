@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from casus.cli import main
 from casus.run import ingest as ingest_mod
-from casus.run.bench import store_digest, write_corpus
+from casus.run.bench import write_corpus
+from casus.store.tables import store_digest
 from casus.run.ingest import ingest
 from casus.run.parallel import chunked
 from casus.run.pipeline import StageClock

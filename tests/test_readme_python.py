@@ -1,4 +1,4 @@
-"""Every Python example in the README runs as shown (ingest a folder, assess a pair and a scenario, Dask)."""
+"""Every Python example in the README runs as shown (ingest a folder, assess a pair and a scenario, Dask, one text)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def blocks() -> list[str]:
 
 def test_the_readme_has_the_three_entry_points() -> None:
     text = "\n".join(blocks())
-    for name in ("ingest(", "assess(", "assess_scenario(", "ingest_on_dask("):
+    for name in ("ingest(", "assess(", "assess_scenario(", "ingest_on_dask(", "process("):
         assert name in text
 
 
@@ -55,3 +55,5 @@ def test_readme_python_example_runs(index: int, tmp_path: Path) -> None:
         assert "2 new" in printed
     if "assess_scenario" in code:
         assert "direct" in printed
+    if "process(RawInput" in code:
+        assert printed.startswith("TUR AID military AZE 2026-03-02 reported")

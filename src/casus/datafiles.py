@@ -1,22 +1,94 @@
-"""The data files the package ships (casus/data): one reader, with libyaml's loader when PyYAML has it;
-and where the project's shared/ folder (gold, corpora) is."""
+"""The data files the package ships (casus/data): one reader, with libyaml's loader when PyYAML has it, and a
+parse cache; where casus keeps its caches; and where the project's shared/ folder (gold, corpora) is."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 from importlib import resources
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-import yaml
+CACHE_FORMAT = "data-1"  # bump when what a cached build returns changes shape
+T = TypeVar("T")
 
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader parses several times faster
+
+def cache_root() -> Path:
+    """Where casus keeps caches (fitted models, parsed data): $CASUS_CACHE_DIR, else the user cache dir."""
+    env = os.environ.get("CASUS_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("casus"))
+
+
+def write_pickle(path: Path, obj: Any) -> None:
+    """Pickle `obj` to `path` atomically (a temporary file renamed over it); an unwritable cache is no error."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        try:  # a read-only or full cache (or an object this Python cannot pickle) only costs a rebuild next time
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def read_pickle(path: Path) -> Any:
+    """The object pickled at `path`, or None when it is missing, truncated or corrupt."""
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # missing, truncated, corrupt, or written by another version: the caller rebuilds
+        return None
+
+
+def parse_yaml(text: str) -> Any:
+    """Parse YAML text with the safe loader (libyaml's C loader when available: several times faster)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def data_bytes(name: str) -> bytes:
+    """The bytes of casus/data/NAME."""
+    # joinpath takes one part per call on Python 3.10
+    return resources.files("casus").joinpath("data").joinpath(name).read_bytes()
+
+
+def cached_build(kind: str, inputs: Iterable[bytes], build: Callable[[], T]) -> T:
+    """`build()`, or its result from an earlier call with the same inputs (pickled in the cache folder).
+
+    The file is named by `kind` and a hash of `inputs`, so changed inputs build afresh; a
+    missing, corrupt or unreadable file is rebuilt, and an unwritable cache is no error.
+    """
+    h = hashlib.sha256(f"{CACHE_FORMAT}|{kind}".encode())
+    for part in inputs:
+        h.update(hashlib.sha256(part).digest())
+    digest = h.hexdigest()[:24]
+    path = cache_root() / "data" / f"{kind}-{digest}.pickle"
+    cached = read_pickle(path)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest:
+        return cached[1]  # type: ignore[no-any-return]
+    value = build()
+    write_pickle(path, (digest, value))
+    return value
 
 
 def read_yaml(name: str) -> Any:
-    """Parse casus/data/NAME (a fresh object each call: callers cache what they keep)."""
-    # joinpath takes one part per call on Python 3.10
-    return yaml.load(resources.files("casus").joinpath("data").joinpath(name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    """Parse casus/data/NAME (a fresh object each call: callers cache what they keep).
+
+    The parsed file is cached on disk under a hash of its bytes, so a changed file is
+    parsed again and a start-up pays for no YAML parsing (`casus assess` reads ten files).
+    """
+    raw = data_bytes(name)
+    return cached_build(Path(name).name, [raw], lambda: parse_yaml(raw.decode("utf-8")))
 
 
 def shared_dir() -> Path:

@@ -23,19 +23,25 @@ class Junk:
 
 
 @dataclass(slots=True)
-class Cleaned:
-    """The article text with junk removed, and what was removed."""
-
-    text: str
-    junk: list[Junk] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class Span:
     """A sentence as character offsets into the clean text."""
 
     start: int
     end: int
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """The article text with junk removed, what was removed, and the lines cleaning split into sentences.
+
+    `lines` maps a line's text to its sentences (offsets within the line): the
+    call-to-action filter splits the paragraphs it reads, and the segmenter takes
+    those splits instead of making them again (`split_sentences(text, lines)`).
+    """
+
+    text: str
+    junk: list[Junk] = field(default_factory=list)
+    lines: dict[str, list[Span]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -378,8 +378,13 @@ def signal_shifts(records: list[dict[str, Any]], patron: str, client: str, attac
     rules = _cfg()["signals"]["rules"]
     denial_weight = float(_cfg()["signals"].get("contested_denial_weight", 1.0))
     hits_by_rule: dict[str, list[dict[str, Any]]] = {}
+    # the patron's own records by event type, each with its target's role, read once for all rules
+    by_event: dict[Any, list[tuple[dict[str, Any], str | None]]] = defaultdict(list)
+    for r in records:
+        if r.get("source") == patron:
+            by_event[r.get("event")].append((r, _target_role(r, client, attacker, patron)))
     for rule in rules:
-        hits = [r for r in records if r.get("source") == patron and _matches(rule, r, _target_role(r, client, attacker, patron))]
+        hits = [r for r, role in by_event.get(rule["match"]["event"], ()) if _matches(rule, r, role)]
         if hits:
             hits_by_rule[rule["name"]] = _most_recent(hits)
     out = []

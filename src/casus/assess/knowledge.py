@@ -99,15 +99,9 @@ def name(code: str | None) -> str:
     names = load_data("knowledge.yaml").get("names", {})
     if code in names:
         return names[code]
-    try:
-        import pycountry
+    from casus.events.actors import iso_countries
 
-        country = pycountry.countries.get(alpha_3=code)
-        if country is not None:
-            return getattr(country, "common_name", None) or country.name
-    except ImportError:  # pragma: no cover - pycountry is a dependency
-        pass
-    return code
+    return iso_countries().get(code, code)
 
 
 def is_state(code: str) -> bool:
@@ -117,9 +111,9 @@ def is_state(code: str) -> bool:
         return True
     if len(code) != 3 or not code.isalpha() or not code.isupper():
         return False
-    import pycountry
+    from casus.events.actors import iso_countries
 
-    return pycountry.countries.get(alpha_3=code) is not None
+    return code in iso_countries()
 
 
 def _is_code(code: str) -> bool:

@@ -10,13 +10,16 @@ as attribution sources: they never resolve to an actor.
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-import pycountry
+from casus.datafiles import cached_build, data_bytes, read_yaml
 
-from casus.datafiles import read_yaml
+#: The data files the gazetteer is built from (with pycountry's country table).
+GAZETTEER_FILES = ("actors_countries.yaml", "actors_orgs.yaml", "leaders.yaml")
 
 #: Entry kinds that name an actor (the rest are attribution sources or helpers).
 ACTOR_KINDS = frozenset({"name", "capital", "adj", "dem", "inst", "group", "leader"})
@@ -41,6 +44,11 @@ class ActorEntry:
     start: int | None = None  # first year in office (leaders)
     end: int | None = None  # last year in office, None if still in office
     display: str = ""  # the phrase as written in the data
+
+    def __reduce__(self) -> tuple[type[ActorEntry], tuple[str, str, int | None, int | None, str]]:
+        # pickled as its fields: unpickling a cached gazetteer (2,000+ entries) then skips
+        # dataclasses' per-object field lookup, which cost more than the rest of the load
+        return (ActorEntry, (self.code, self.kind, self.start, self.end, self.display))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,8 @@ def _load(name: str) -> dict:
 
 
 def _country_names(code: str) -> list[str]:
+    import pycountry  # imported only to build the gazetteer (a cached one needs no pycountry)
+
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return []
@@ -89,9 +99,43 @@ def in_office(entry: ActorEntry, year: int | None) -> bool:
     return (entry.start or 0) <= year <= (entry.end if entry.end is not None else 9999)
 
 
+def _pycountry_table() -> bytes:
+    """pycountry's ISO 3166-1 table as bytes (found without importing pycountry), for the cache key."""
+    spec = importlib.util.find_spec("pycountry")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "databases" / "iso3166-1.json"
+        if path.is_file():
+            return path.read_bytes()
+    return b"pycountry table not found"
+
+
+def _build_iso_countries() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+
+
+@lru_cache(maxsize=1)
+def iso_countries() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 code -> display name (pycountry's common name, else its name); cached on disk
+    like the gazetteer, so looking a code up imports no pycountry."""
+    table = cached_build("iso-countries", [_pycountry_table(), Path(__file__).read_bytes()], _build_iso_countries)
+    return table if isinstance(table, dict) else _build_iso_countries()
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Build the gazetteer once from pycountry and the data files."""
+    """The gazetteer, built once from pycountry and the data files, and cached on disk under a hash
+    of them and of this module (`casus.datafiles.cached_build`): a start-up reads it, it builds nothing."""
+    inputs = [data_bytes(n) for n in GAZETTEER_FILES] + [_pycountry_table(), Path(__file__).read_bytes()]
+    gaz = cached_build("gazetteer", inputs, build_gazetteer)
+    return gaz if isinstance(gaz, Gazetteer) else build_gazetteer()
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from pycountry and the data files."""
+    import pycountry
+
     table: dict[str, list[ActorEntry]] = {}
     exact: set[str] = set()
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
 from casus.events.attributes import (
     date_for,
@@ -44,6 +45,7 @@ from casus.events.roles import (
     _domain_hits,
     _left_mod_start,
     _needs_ok,
+    absorbed,
     _object_end,
     _pairs_for,
     _recent,
@@ -56,6 +58,7 @@ from casus.events.sentence import (
     Context,
     Sentence,
     TrigHit,
+    _nw,
     _prev_ws,
     _words,
     _ws,
@@ -63,6 +66,7 @@ from casus.events.sentence import (
     word_index,
 )
 from casus.events.words import DIRECT_PREPS, TRANSFER_PREPS
+from casus.months import MONTHS
 from casus.records import CodedEvent
 
 _TELL_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+to\s+(?!not\b)[a-z]+")
@@ -220,6 +224,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         # a sentence that names the cooperation itself needs no second record from "deepened ties"
         if any(t.trig.type == "COOPERATE" and not t.trig.ties for t in raw):
             raw = [t for t in raw if not t.trig.ties]
+    swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a)}
+    if swallowed:
+        # "halted its airstrikes": the halt, not the strikes ("urged Israel to halt its strikes": they go on)
+        raw = [t for t in raw if id(t) not in swallowed]
     reverse = "vice versa" in sent.low
     mediators: set[str] | None = None  # the sources of a mediation in this sentence, computed when needed
     for t0 in raw:
@@ -230,6 +238,17 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if etype == "AID" and t.trig.pos == "noun" and any(o.trig.type == "AGREE" and o.start == t.start for o in raw):
             continue  # "signed an arms deal": an agreement now, its deliveries to come (convention 4)
         modes = modes_for(sent, t, lex)
+        if t.trig.unmoded and "mode" in t.trig.need and (not modes or modes == [None]):
+            # "helped Iran with its nuclear energy" is cooperation (a civilian sector found); "helped Iran" alone is aid;
+            # "helped Iran build a plant": the verb after it names the event
+            if any(o.start > t.end and o.trig.pos == "verb" and o.trig.type and _nw(sent, t.end, o.start) <= 3
+                   for o in sent.triggers):
+                continue
+            unmoded = t.trig.unmoded
+            t = TrigHit(t.start, t.end, replace(t.trig, type=unmoded, mode="auto", need=t.trig.need - {"mode"},
+                                                modes=None, unmoded=None), t.key)
+            etype = unmoded
+            modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
             continue
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
@@ -471,15 +490,15 @@ def is_heading(text: str) -> bool:
     return len(content) >= 2 and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
 
 
-_DATE_HINT = re.compile(r"\d|\b(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# Words that make a date likely: relative-time words, the months (casus.months) and the weekdays.
+_DATE_WORDS = "|".join(("last", "next", "this", "ago", "prior", *MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday",
+                        "Friday", "Saturday", "Sunday"))
+_DATE_HINT = re.compile(r"\d|\b(?:" + _DATE_WORDS + r")\b")
 _DIGIT = re.compile(r"\d")
 _DIGIT_ASCII = re.compile(r"\d", re.ASCII)
 # _DATE_HINT's words without the leading \b: a search the engine starts only at their first letters (fast);
 # a hit is confirmed with _DATE_HINT itself
-_DATE_WORD_QUICK = re.compile(r"(?:last|next|this|ago|prior|January|February|March|April|May|June|July|August|"
-                              r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                              r"Saturday|Sunday)\b")
+_DATE_WORD_QUICK = re.compile(r"(?:" + _DATE_WORDS + r")\b")
 _DATE_WORD_QUICK_ASCII = re.compile(_DATE_WORD_QUICK.pattern, re.ASCII)
 
 

@@ -13,18 +13,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = (r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+from casus.months import MONTH_ABBREVIATIONS, MONTH_NUMBERS, MONTHS
+
+# "January|...|December|Jan|...|Sept|Sep|...|Dec": full names first, then the abbreviations (casus.months).
+_MONTH = (r"(?P<{}>" + "|".join((*MONTHS, *(a for short in MONTH_ABBREVIATIONS for a in short))) + r")\.?")
 _YEAR = r"(?P<{}>1[5-9]\d\d|20\d\d)"
 _CTX = r"(?:[Ii]n|[Ss]ince|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Oo]f)"
 
@@ -73,7 +65,7 @@ class DateMention:
 
 
 def _month(value: str) -> int:
-    return MONTHS[value.lower().rstrip(".")]
+    return MONTH_NUMBERS[value.lower().rstrip(".")]
 
 
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:

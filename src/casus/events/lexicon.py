@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -11,12 +11,28 @@ from casus.datafiles import read_yaml
 from casus.errors import CasusError
 from casus.events.actors import ACTOR_KINDS, ActorEntry, gazetteer, pick
 from casus.events.words import _NORM, _SPACES
+from casus.months import MONTHS
 from casus.text.patterns import trie_regex
 
-MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+MONTH_NAMES = frozenset(m.lower() for m in MONTHS)
 
 
 # --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One named argument structure (the `frames` table of data/events.yaml): which phrase is the source, which
+    the target, the prepositions that take the target, and what the object must hold."""
+
+    name: str
+    roles: str  # the role procedure that fills the slots (one of ROLE_PROCEDURES, casus.events.roles)
+    source: str  # where the source is (one of SLOTS)
+    target: str  # where the target is (one of SLOTS)
+    preps: frozenset[str] | None = None  # prepositions that introduce the target; None: the procedure's own
+    obj: str | None = None  # object list (object_words) a row of this frame needs unless it names its own
+    fallback: bool = True  # a target the sentence leaves out may come from the context (earlier sentences, the pair)
+    absorbs: bool = False  # a trigger naming the object ("halted its airstrikes") is part of this event, no event of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +52,8 @@ class Trigger:
     obj: str | None
     modes: tuple[str, ...] | None
     untargeted: str | None = None  # the type this trigger has when no target follows ("deployed warships": MOBILIZE)
+    unmoded: str | None = None  # the type this trigger has when its `modes` find no mode ("helped Iran": AID)
+    args: Frame | None = None  # the named frame of its row (`frame` above is that frame's role procedure)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +129,11 @@ class Lexicon:
     arms_buy: frozenset[str] = frozenset()  # "to acquire": the deal's subject buys
     arms_sell: frozenset[str] = frozenset()  # "to supply": the deal's subject sells
     launch_re: re.Pattern[str] | None = None  # "fired 200 ballistic missiles": a launch verb, a few words, projectiles
+    frames: dict[str, Frame] = field(default_factory=dict)  # the named argument structures, by name
+
+    def frame_of(self, trig: Trigger) -> Frame:
+        """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
+        return trig.args or self.frames[trig.frame]
 
 
 def inflect(spec: str) -> list[str]:
@@ -155,14 +178,20 @@ def _data(name: str) -> dict:
 
 PLOVER_TYPES = frozenset("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
                          "SANCTION MOBILIZE COERCE ASSAULT".split())
-#: The argument structures a trigger row may name (see the header of data/events.yaml).
-FRAMES = frozenset({"directed", "transfer", "receive", "joint", "request", "assault", "sanction", "speech", "veto",
-                    "mediate", "withdraw", "declined", "mobilize", "intercept", "cease"})
+#: The role procedures a frame may use (casus.events.roles). Each is also a frame of the same name in data/events.yaml,
+#: the one triggers made in code refer to.
+ROLE_PROCEDURES = frozenset({"directed", "transfer", "receive", "joint", "request", "assault", "sanction", "speech", "veto",
+                             "mediate", "withdraw", "declined", "mobilize", "intercept", "cease"})
+FRAMES = ROLE_PROCEDURES  # the frames the shipped table must define (a row may name any frame of the table)
+#: Where a frame finds its source or target.
+SLOTS = frozenset({"agent", "object", "recipient", "giver", "parties", "addressee", "speaker", "beneficiary", "origin",
+                   "named_in_text", "asker", "none"})
+_FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallback", "absorbs"})
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
-                           "modes", "untargeted", "words"})
+                           "modes", "untargeted", "unmoded", "words"})
 _NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent"})
 _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "arms_deals", "assault_modes", "attribution_nouns",
-                       "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "launch_verbs",
+                       "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "frames", "launch_verbs",
                        "modes", "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
                        "wanting_verbs"})
 _FLAGS = ("light", "neg", "multi", "ties")
@@ -181,6 +210,7 @@ def validate_triggers(data: dict, name: str = "events.yaml") -> None:
     if not isinstance(rows, list):
         raise CasusError(f"{name}: 'triggers' must be a list of rows")
     objects = set(data.get("object_words") or {}) | {"capability"}
+    frames = validate_frames(data.get("frames"), objects, name)
     for i, row in enumerate(rows, 1):
         where = f"{name}: triggers row {i}"
         if not isinstance(row, dict):
@@ -197,8 +227,8 @@ def validate_triggers(data: dict, name: str = "events.yaml") -> None:
             raise CasusError(f"{where}: unknown event type {row['type']!r}")
         if row.get("pos", "noun") not in ("verb", "noun"):
             raise CasusError(f"{where}: pos must be verb or noun, not {row['pos']!r}")
-        if row.get("frame", "directed") not in FRAMES:
-            raise CasusError(f"{where}: unknown frame {row['frame']!r} (known: {', '.join(sorted(FRAMES))})")
+        if row.get("frame", "directed") not in frames:
+            raise CasusError(f"{where}: unknown frame {row['frame']!r} (known: {', '.join(sorted(frames))})")
         bad_need = sorted(set(row.get("need") or []) - _NEEDS)
         if bad_need:
             raise CasusError(f"{where}: unknown need {bad_need[0]!r} (known: {', '.join(sorted(_NEEDS))})")
@@ -207,8 +237,46 @@ def validate_triggers(data: dict, name: str = "events.yaml") -> None:
                 raise CasusError(f"{where}: flag {flag!r} must be true or false, not {row[flag]!r}")
         if row.get("object") is not None and row["object"] not in objects:
             raise CasusError(f"{where}: unknown object list {row['object']!r} (known: {', '.join(sorted(objects))})")
-        if row.get("untargeted") is not None and row["untargeted"] not in PLOVER_TYPES:
-            raise CasusError(f"{where}: unknown untargeted type {row['untargeted']!r}")
+        for key in ("untargeted", "unmoded"):
+            if row.get(key) is not None and row[key] not in PLOVER_TYPES:
+                raise CasusError(f"{where}: unknown {key} type {row[key]!r}")
+
+
+def validate_frames(rows: object, objects: set[str], name: str = "events.yaml") -> dict[str, Frame]:
+    """The `frames` table as Frames, or one line naming the file and the frame that is wrong: an unknown key, role
+    procedure, slot or object list, a flag that is not true/false, or a role procedure with no frame of its name."""
+    if not isinstance(rows, dict) or not rows:
+        raise CasusError(f"{name}: 'frames' must be a mapping of frame names to rows")
+    out: dict[str, Frame] = {}
+    for fname, row in rows.items():
+        where = f"{name}: frames row {fname!r}"
+        if not isinstance(row, dict):
+            raise CasusError(f"{where}: a row must be a mapping, got {type(row).__name__}")
+        unknown = sorted(set(row) - _FRAME_KEYS)
+        if unknown:
+            raise CasusError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_FRAME_KEYS))})")
+        roles = row.get("roles")
+        if roles not in ROLE_PROCEDURES:
+            raise CasusError(f"{where}: unknown role procedure {roles!r} (known: {', '.join(sorted(ROLE_PROCEDURES))})")
+        for slot in ("source", "target"):
+            if row.get(slot) not in SLOTS:
+                raise CasusError(f"{where}: unknown {slot} slot {row.get(slot)!r} (known: {', '.join(sorted(SLOTS))})")
+        preps = row.get("preps")
+        if preps is not None and (not isinstance(preps, list) or not all(isinstance(p, str) and p for p in preps)):
+            raise CasusError(f"{where}: 'preps' must be a list of words")
+        if row.get("object") is not None and row["object"] not in objects:
+            raise CasusError(f"{where}: unknown object list {row['object']!r} (known: {', '.join(sorted(objects))})")
+        for flag in ("fallback", "absorbs"):
+            if flag in row and not isinstance(row[flag], bool):
+                raise CasusError(f"{where}: flag {flag!r} must be true or false, not {row[flag]!r}")
+        out[str(fname)] = Frame(name=str(fname), roles=roles, source=row["source"], target=row["target"],
+                                preps=frozenset(str(p).lower() for p in preps) if preps is not None else None,
+                                obj=row.get("object"), fallback=row.get("fallback", True), absorbs=row.get("absorbs", False))
+    for proc in sorted(ROLE_PROCEDURES):
+        if proc not in out or out[proc].roles != proc:
+            raise CasusError(f"{name}: frames row {proc!r} missing or not using its own role procedure "
+                             f"(triggers made in code name it)")
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -219,6 +287,7 @@ def lexicon() -> Lexicon:
     gaz = gazetteer()
     table: dict[str, list[tuple[str, object]]] = {}
     exact: dict[str, set[str]] = {}
+    frames = validate_frames(data["frames"], set(data["object_words"]) | {"capability"})
 
     def add(phrase: str, kind: str, payload: object) -> None:
         key = _SPACES.sub(" ", phrase.translate(_NORM)).strip().lower()
@@ -234,12 +303,14 @@ def lexicon() -> Lexicon:
             if key in gaz.exact_case:
                 exact.setdefault(key, set()).add(entry.display.translate(_NORM))
     for row in data["triggers"]:
+        frame = frames[row.get("frame", "directed")]
         trig = Trigger(
-            type=row.get("type"), pos=row.get("pos", "noun"), frame=row.get("frame", "directed"),
+            type=row.get("type"), pos=row.get("pos", "noun"), frame=frame.roles,
             mode=row.get("mode"), default=row.get("default"), need=frozenset(row.get("need", []) or []),
             light=bool(row.get("light")), neg=bool(row.get("neg")), multi=bool(row.get("multi")),
-            ties=bool(row.get("ties")), obj=row.get("object"),
+            ties=bool(row.get("ties")), obj=row.get("object") or frame.obj,
             modes=tuple(row["modes"]) if row.get("modes") else None, untargeted=row.get("untargeted"),
+            unmoded=row.get("unmoded"), args=frame,
         )
         for word in row["words"]:
             forms = inflect(str(word)) if trig.pos == "verb" else [str(word)]
@@ -322,4 +393,5 @@ def lexicon() -> Lexicon:
         arms_words=frozenset(str(w).lower() for w in data["arms_deals"]["weapons"]),
         arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
+        frames=frames,
     )

@@ -407,7 +407,8 @@ def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
 def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
     """(source, target) pairs for a trigger according to its frame."""
     trig = t.trig
-    frame = trig.frame
+    frame = trig.frame  # the role procedure; `fr` the named frame, with its prepositions and fallback
+    fr = lex.frame_of(trig)
     anaphoric = _anaphoric(sent, t)
     if _passive(sent, t) or (
             trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
@@ -438,7 +439,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             src, src_codes = [], []
     if frame == "joint":
         parts = list(src_codes)
-        jpreps = JOINT_PREPS | {"to"} if t.key.endswith(" to") else JOINT_PREPS  # "spoke to X", "talked to X"
+        jbase = fr.preps or JOINT_PREPS
+        jpreps = jbase | {"to"} if t.key.endswith(" to") else jbase  # "spoke to X", "talked to X"
         for m in right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10):
             for c in m.codes:
                 if c not in parts:
@@ -474,19 +476,22 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     if frame == "withdraw":
         # who leaves is the subject (or possessor); where from is "from X" / "out of X"
         _lo, hi = _clause(sent, t.start)
-        froms = [m for m in sent.mentions if t.end <= m.start < hi and m.prep in WITHDRAW_PREPS and not m.poss
+        froms = [m for m in sent.mentions if t.end <= m.start < hi and m.prep in (fr.preps or WITHDRAW_PREPS) and not m.poss
                  and m.codes and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 10]
         places: list[str | None] = list(_codes(_group(sent, froms[0]))) if froms else [None]
         return [(c, g) for c in src_codes for g in places if c != g]
     if frame == "cease":
         # "halted its strikes on Lebanon", "stop the bombing of the Houthis": aimed at whom the campaign was
         _lo, hi = _clause(sent, t.start)
+        verbs = [o.end for o in absorbed(sent, t, lex) if o.trig.pos == "verb"]  # "stop bombing the Houthis"
         aimed = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.kind != "pron"
-                 and m.prep in ASSAULT_PREPS and _nw(sent, t.end, m.start) <= 8 and not set(m.codes) & set(src_codes)]
+                 and (m.prep in (fr.preps or ASSAULT_PREPS) or (m.prep is None and any(0 <= _nw(sent, e, m.start) <= 2 for e in verbs)))
+                 and _nw(sent, t.end, m.start) <= 8 and not set(m.codes) & set(src_codes)]
         targets: list[str | None] = list(_codes(_group(sent, aimed[0]))) if aimed else [None]
         return [(c, g) for c in src_codes for g in targets if c != g]
     if frame == "intercept":
-        return [(c, g) for c in src_codes for g in _intercepted_for(sent, t, src_codes, ctx) if c != g]
+        return [(c, g) for c in src_codes for g in _intercepted_for(sent, t, src_codes, ctx, fr.preps or frozenset())
+                if c != g]
     if frame == "mobilize":
         if not src_codes and _passive(sent, t):
             lo, _hi = _clause(sent, t.start)
@@ -503,7 +508,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         parties: list[str | None] = list(party_codes) if party_codes else [None]
         return [(c, g) for c in srcs for g in parties if c != g]
     if frame == "receive":
-        giver = right_target(sent, t, frozenset({"from"}), direct=False)
+        giver = right_target(sent, t, fr.preps or frozenset({"from"}), direct=False)
         return [(g, r) for g in _codes(giver) for r in src_codes if g != r] if giver and src_codes else []
     recipient = False
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun":
@@ -517,7 +522,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         return [(g, r) for g in gcodes for r in src_codes if g != r]
     tgt: list[Mention]
     if frame == "transfer":
-        tgt = right_target(sent, t, TRANSFER_PREPS)
+        tgt = right_target(sent, t, fr.preps or TRANSFER_PREPS)
         if not src_codes:
             hi = _object_end(sent, t, 10)
             for m in sent.mentions:
@@ -525,14 +530,14 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     src_codes = list(m.codes)
                     break
     elif frame == "assault":
-        tgt = right_target(sent, t, ASSAULT_PREPS, span=10)
+        tgt = right_target(sent, t, fr.preps or ASSAULT_PREPS, span=10)
         if not tgt:
             for m in sent.mentions:
                 if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr":
                     tgt = [m]
                     break
     elif frame == "request":
-        tgt = right_target(sent, t, REQUEST_PREPS)
+        tgt = right_target(sent, t, fr.preps or REQUEST_PREPS)
         lo, _hi = _clause(sent, t.start)
         if trig.pos == "noun" and _REJECTED_BEFORE.search(sent.low[max(lo, t.start - 60):t.start]):
             # "Russia declined Yerevan's request": the request was made to the one who declined it
@@ -543,7 +548,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     elif frame == "speech":
         hi = _object_end(sent, t, 12)
         inner = [o for o in sent.triggers if o is not t and o.trig.type == "ASSAULT" and t.end <= o.start <= hi]
-        tgt = right_target(sent, t, SPEECH_PREPS, span=6 if trig.pos == "noun" else 12)
+        tgt = right_target(sent, t, fr.preps or SPEECH_PREPS, span=6 if trig.pos == "noun" else 12)
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
@@ -571,7 +576,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     elif frame == "sanction":
         if not src_codes:
             return []
-        tgt = right_target(sent, t, frozenset({"on", "against"}), direct=False)
+        tgt = right_target(sent, t, fr.preps or frozenset({"on", "against"}), direct=False)
         if not tgt:
             before = [m for m in sent.mentions if m.end <= t.start and m.codes and m.role not in ("attr", "maker", "mod")
                       and not set(m.codes) & set(src_codes) and (m.prep is None or m.poss)]
@@ -585,7 +590,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if not tgt:
             return []
     else:
-        preps = COOP_PREPS if trig.type == "COOPERATE" else INTERVENTION_PREPS if trig.mode == "intervention" else DIRECT_PREPS
+        if fr.name == "directed" or fr.preps is None:
+            base = fr.preps or DIRECT_PREPS
+            preps = COOP_PREPS if trig.type == "COOPERATE" else base | {"in", "of"} if trig.mode == "intervention" else base
+        else:
+            preps = fr.preps  # a frame of its own: its prepositions only
         last = t.key.rsplit(" ", 1)[-1]
         if last in PREPS:
             preps = preps | {last}  # "refused to negotiate with X": the phrase's own preposition takes the target
@@ -634,9 +643,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                 src_codes = [c for c in ctx.prev_subject[:1] if c not in tgt_codes] or [c for c in ctx.dyad() if c not in tgt_codes][:1]
     if not src_codes:
         return []
-    if not tgt_codes and anaphoric and trig.type in ctx.last_by_type:
+    if not tgt_codes and anaphoric and trig.type in ctx.last_by_type and fr.fallback:
         tgt_codes = [c for c in ctx.last_by_type[trig.type][1] if c not in src_codes]
-    if not tgt_codes and trig.type in DYAD_TYPES and not _object_is_a_thing(sent, t):
+    if not tgt_codes and trig.type in DYAD_TYPES and fr.fallback and not _object_is_a_thing(sent, t):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
         return []
@@ -649,9 +658,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     return out
 
 
-def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
+                     preps: frozenset[str] = frozenset()) -> list[str]:
     """Whom an interception defends: the one attacked in this sentence ('missiles fired at Israel') or in the
-    last attack coded just before; nobody if that is the interceptor itself (self-defence is no aid)."""
+    last attack coded just before; nobody if that is the interceptor itself (self-defence is no aid). `preps` (the
+    frame's) take the one the projectiles were aimed at ('drones headed for Israel')."""
     hi = _object_end(sent, t, 8)
     origin = {c for m in sent.mentions if t.end <= m.start < hi and m.kind == "adj" for c in m.codes}  # "Iranian missiles"
     for o in sent.triggers:
@@ -659,6 +670,11 @@ def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
             victims = _codes(right_target(sent, o, ASSAULT_PREPS, span=10))
             if victims:
                 return [c for c in victims if c not in src and c not in origin][:1]
+    lo, chi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if t.end < m.start < chi and m.codes and m.prep in preps and m.role != "attr" and _nw(sent, t.end, m.start) <= 10 \
+                and not set(m.codes) & (set(src) | origin):
+            return list(m.codes[:1])
     if _recent(ctx, "ASSAULT"):
         attackers, last_victims = ctx.last_by_type["ASSAULT"]
         if last_victims and not set(last_victims) & set(src) and not set(attackers) & set(src) and (
@@ -718,6 +734,16 @@ def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
     return any(w in dets for w in prev[-3:])
 
 
+def absorbed(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[TrigHit]:
+    """The triggers that name the object of a trigger whose frame absorbs its object ("halted its airstrikes",
+    "stop bombing"): within three words after it, a trigger whose last word is in the frame's object list."""
+    if not lex.frame_of(t.trig).absorbs or t.trig.obj is None or t.trig.obj not in lex.object_words:
+        return []
+    words = lex.object_words[t.trig.obj]
+    return [o for o in sent.triggers if o is not t and o.start >= t.end and _nw(sent, t.end, o.start) <= 3
+            and o.key.rsplit(" ", 1)[-1] in words]
+
+
 def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     trig = t.trig
     need = trig.need
@@ -737,7 +763,7 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
             return False
     elif trig.obj is not None:
         hi = _object_end(sent, t, 8)
-        if lex.object_words[trig.obj].isdisjoint(_ws(sent, t.end, hi)):
+        if lex.object_words[trig.obj].isdisjoint(_ws(sent, t.end, hi)) and not absorbed(sent, t, lex):
             return False
     return True
 

@@ -132,7 +132,7 @@ def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: st
         return None  # "a fully armed Iran": an adjective
     if prev in _VERB_PREV or prev in _HELP or prev.endswith("ly"):
         want = "verb"
-    elif prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "or", "any", "with", "without", "amid",
+    elif prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "or", "any", "with", "without", "amid", "little", "much",
                                                          "despite") or prev.endswith(_ADJ_END):
         want = "noun"
     else:

@@ -31,6 +31,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 
 from casus.errors import CasusError
+from casus.store.views import CLAIMS_SQL, EVENTS_SQL, PAIR_CLAIMS_SQL, PAIR_EVENTS_SQL
 
 PLUGIN_NAME = "casus"
 TEMPLATES = Path(__file__).parents[1] / "data" / "templates" / "datasette"
@@ -47,54 +48,6 @@ SETTINGS = {"default_page_size": 50, "truncate_cells_html": 400, "sql_time_limit
 MAX_VALUE_BYTES = 32 * 1024 * 1024
 # SQLite's own memory, all connections of the server together (PRAGMA hard_heap_limit).
 HEAP_LIMIT_BYTES = 512 * 1024 * 1024
-
-EVENTS_SQL = """
-SELECT e.id, COALESCE(e.date, d.published) AS date, e.source, e.event, e.mode, e.target, e.modality,
-       e.negated, s.text AS sentence, e.attribution, d.name AS doc, d.site, d.title, e.doc_id
-FROM events e
-JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
-JOIN documents d ON d.id = e.doc_id
-WHERE (:actor = '' OR e.source = upper(:actor) OR e.target = upper(:actor))
-  AND (:type = '' OR e.event = upper(:type))
-  AND (:mode = '' OR e.mode = lower(:mode))
-  AND (:modality = '' OR e.modality = lower(:modality))
-  AND (:since = '' OR COALESCE(e.date, d.published) >= :since)
-  AND (:until = '' OR substr(COALESCE(e.date, d.published), 1, length(:until)) <= :until)
-ORDER BY date DESC, e.id
-"""
-
-CLAIMS_SQL = """
-SELECT c.id, d.published, c.patron, c.client, c.stance, c.factor, s.text AS sentence, d.name AS doc, d.site,
-       d.title, c.doc_id
-FROM claims c
-JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sent_idx
-JOIN documents d ON d.id = c.doc_id
-WHERE (:patron = '' OR c.patron = upper(:patron))
-  AND (:client = '' OR c.client = upper(:client))
-  AND (:stance = '' OR c.stance = lower(:stance))
-  AND (:factor = '' OR c.factor = lower(:factor))
-ORDER BY d.published DESC, c.id
-"""
-
-
-PAIR_EVENTS_SQL = """
-SELECT COALESCE(e.date, d.published) AS date, e.source, e.event, e.mode, e.target, e.modality, e.negated,
-       s.text AS sentence, d.name AS doc, d.site, e.id, e.doc_id
-FROM events e
-JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
-JOIN documents d ON d.id = e.doc_id
-WHERE (e.source = upper(:a) AND e.target = upper(:b)) OR (e.source = upper(:b) AND e.target = upper(:a))
-ORDER BY date DESC, e.id
-"""
-
-PAIR_CLAIMS_SQL = """
-SELECT d.published, c.stance, c.factor, s.text AS sentence, d.name AS doc, d.site, c.id, c.doc_id
-FROM claims c
-JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sent_idx
-JOIN documents d ON d.id = c.doc_id
-WHERE c.patron = upper(:patron) AND c.client = upper(:client)
-ORDER BY c.stance, d.published DESC, c.id
-"""
 
 CSS_PATH = "/-/casus.css"
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
+from casus.months import MONTH_ABBREVIATIONS, MONTHS
+
 # How far down a plain-text file a publication date may stand, and how long its line may be.
 DATE_LINES = 15
 DATE_LINE_MAX_CHARS = 90
-_MONTHS = ("january february march april may june july august september october november december").split()
-_MON = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
-_MONTH_RE = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MON = {m[:3].lower(): i for i, m in enumerate(MONTHS, start=1)}
+# A month's first three letters or its abbreviation, then any letters ("sept", "Sept.", "September").
+_STEMS = dict.fromkeys(s.lower() for m, short in zip(MONTHS, MONTH_ABBREVIATIONS, strict=True) for s in (m[:3], *short))
+_MONTH_RE = r"(?P<mon>" + "|".join(sorted(_STEMS, key=lambda s: (_MON[s[:3]], len(s)))) + r")[a-z]*\.?"
 _DATE_PATTERNS = [
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     re.compile(_MONTH_RE + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),

@@ -19,6 +19,9 @@ from pathlib import Path
 from queue import Empty
 from typing import Any
 
+from casus.months import MONTHS
+from casus.store.tables import store_digest
+
 # progress(phase, done, total): how far a benchmark is ("generate", "ingest"), for a progress bar
 Progress = Callable[[str, int, int], None]
 PROGRESS_EVERY_S = 0.2  # how often the ingest child reports progress
@@ -53,7 +56,6 @@ FILLER = [
     "The region remains tense after months of incidents at sea.",
     "Experts disagree about what the pact means in practice.",
 ]
-MONTHS = "January February March April May June July August September October November December".split()
 OUTLETS = ["Reuters", "the Associated Press", "state media", "a regional newspaper", "TASS"]
 JUNK = [
     lambda r: "\n".join(f"- {r.choice(['Best', 'Top', 'Why'])} {r.randint(3, 20)} "
@@ -243,32 +245,6 @@ def run_ingest_bench(n_docs: int, seed: int = 7, workers: int = 1, corpus: Path 
     return result
 
 
-def store_digest(db: Path) -> dict[str, str]:
-    """A SHA-256 per table over every row in a fixed order (ingest times left out): equal digests, equal stores."""
-    import hashlib
-    import sqlite3
-
-    queries = {
-        "documents": "SELECT id, name, title, published, site, text FROM documents ORDER BY id",
-        "locations": "SELECT doc_id, location FROM locations ORDER BY doc_id, location",
-        "junk": "SELECT * FROM junk ORDER BY doc_id, seq",
-        "sentences": "SELECT * FROM sentences ORDER BY doc_id, idx",
-        "events": "SELECT * FROM events ORDER BY id",
-        "claims": "SELECT * FROM claims ORDER BY id",
-    }
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        out = {}
-        for table, sql in queries.items():
-            h = hashlib.sha256()
-            for row in conn.execute(sql):
-                h.update(repr(row).encode("utf-8"))
-            out[table] = h.hexdigest()
-        return out
-    finally:
-        conn.close()
-
-
 def run_speedup_bench(n_docs: int, workers: int, seed: int = 7, corpus: Path | None = None,
                       progress: Progress | None = None) -> dict[str, Any]:
     """Ingest the same corpus with one worker and with `workers`; the speedup, and whether the stores are equal."""
@@ -312,6 +288,7 @@ def build_big_store(db: Path, n_events: int, seed: int = 7, batch_docs: int = 2_
     """A store with about `n_events` events, bulk-inserted from synthetic rows (no ingest): for query benchmarks."""
     from casus.records import EVENT_TYPES, FACTORS, MODALITIES, STANCES
     from casus.store.database import Store
+    from casus.store.tables import insert_rows
 
     r = random.Random(seed)
     n_docs = max(1, n_events // EVENTS_PER_DOC)
@@ -339,14 +316,12 @@ def build_big_store(db: Path, n_events: int, seed: int = 7, batch_docs: int = 2_
                 claims.append((doc_id, r.randrange(SENTENCES_PER_DOC), patron, client, r.choice(STANCES),
                                r.choice(FACTORS)))
         with store.transaction() as c:
-            c.executemany("INSERT INTO documents (id, name, title, published, site, text) VALUES (?, ?, ?, ?, ?, ?)",
-                          docs)
-            c.executemany("INSERT INTO locations (doc_id, location) VALUES (?, ?)", [(d[0], d[1]) for d in docs])
-            c.executemany('INSERT INTO sentences (doc_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)', sents)
-            c.executemany("INSERT INTO events (doc_id, sent_idx, source, event, mode, target, date, modality,"
-                          " negated, attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
-            c.executemany("INSERT INTO claims (doc_id, sent_idx, patron, client, stance, factor)"
-                          " VALUES (?, ?, ?, ?, ?, ?)", claims)
+            insert_rows(c, "documents", ("id", "name", "title", "published", "site", "text"), docs)
+            insert_rows(c, "locations", ("doc_id", "location"), [(d[0], d[1]) for d in docs])
+            insert_rows(c, "sentences", ("doc_id", "idx", "start", "end", "text"), sents)
+            insert_rows(c, "events", ("doc_id", "sent_idx", "source", "event", "mode", "target", "date", "modality",
+                                      "negated", "attribution"), events)
+            insert_rows(c, "claims", ("doc_id", "sent_idx", "patron", "client", "stance", "factor"), claims)
     store.optimize()  # what every ingest does at its end
     counts = store.counts()
     store.close()

@@ -120,8 +120,7 @@ def corpus_documents(folder: Path, n: int) -> tuple[list[tuple[list[str], str | 
     repeated in order until they hold `n` sentences; and what was read (documents, distinct sentences, skips)."""
     from casus.errors import SkipInput
     from casus.read.inputs import find_inputs, read_input
-    from casus.run.pipeline import prepare
-    from casus.text.segment import split_sentences
+    from casus.run.pipeline import prepare, segment
 
     found: list[tuple[list[str], str | None]] = []
     skipped = 0
@@ -132,8 +131,7 @@ def corpus_documents(folder: Path, n: int) -> tuple[list[tuple[list[str], str | 
         except SkipInput:
             skipped += 1
             continue
-        text = cleaned.text
-        sentences = [text[sp.start:sp.end] for sp in split_sentences(text)]
+        _, sentences = segment(cleaned)
         if sentences:
             found.append((sentences, raw.published))
     distinct = sum(len(doc) for doc, _ in found)

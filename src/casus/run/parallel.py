@@ -21,21 +21,20 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import sqlite3
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from pathlib import Path
 from typing import Any
 
 from casus.read.inputs import Skip
 from casus.records import ProcessedDocument
 from casus.run.outcomes import IngestReport, Outcome, record
 from casus.run.pipeline import StageClock, process_one, warm_up
-from casus.store.database import BUSY_TIMEOUT_MS, Store
+from casus.store.database import Store
+from casus.store.tables import KnownCheck
 
 # Locations per task: large enough that inter-process traffic is small beside the
 # analysis (about 30 ms a document), small enough that the cores finish together.
@@ -71,27 +70,14 @@ def _init_worker(parent: int, db: str | None, read_opts: dict[str, Any], sample_
     """
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     warm_up()
-    conn = None
-    if db and Path(db).exists():
-        conn = sqlite3.connect(f"file:{Path(db).resolve()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    _worker.update(conn=conn, read_opts=read_opts, sample_memory=sample_memory)
-
-
-def _is_known(doc_id: str) -> bool:
-    conn = _worker.get("conn")
-    if conn is None:
-        return False
-    try:
-        return conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
-    except sqlite3.Error:  # the check only saves work; the writer decides
-        return False
+    _worker.update(is_known=KnownCheck(db), read_opts=read_opts, sample_memory=sample_memory)
 
 
 def process_chunk(locations: list[str]) -> tuple[list[Outcome], StageClock]:
     """In a worker: the outcome of each location, in order, and the time spent per stage."""
     clock = StageClock(sample_memory=_worker.get("sample_memory", False))
     opts = _worker.get("read_opts", {})
-    return [process_one(loc, _is_known, clock, **opts) for loc in locations], clock
+    return [process_one(loc, _worker.get("is_known"), clock, **opts) for loc in locations], clock
 
 
 def write_outcomes(store: Store, outcomes: list[Outcome], report: IngestReport) -> None:

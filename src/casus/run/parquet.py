@@ -11,7 +11,7 @@ partition for each table, and a manifest written last:
     FOLDER/claims/part-00000.parquet      doc_id, sent_idx, patron, client, stance, factor
     FOLDER/_casus.json                    partitions, counts and skips
 
-Column names follow the store's tables, so DuckDB can query a folder directly:
+Columns are the store's (`casus.store.tables.COLUMNS`), so DuckDB can query a folder directly:
 `SELECT source, count(*) FROM 'FOLDER/events/*.parquet' GROUP BY source`.
 A document read in two partitions appears in both; `casus load` keeps one, and in
 DuckDB `read_parquet(..., filename = true)` with each doc_id's first file does the same.
@@ -36,26 +36,12 @@ from casus.records import (
 )
 from casus.run.outcomes import Known, Outcome
 from casus.store.database import display_name
+from casus.store.tables import COLUMNS, TABLES
 
 MANIFEST = "_casus.json"
 # Written when a run starts, removed when its manifest is: marks a folder casus may clear.
 STARTED = "_casus.started"
 FORMAT_VERSION = 1
-TABLES = ("documents", "locations", "junk", "sentences", "events", "claims")
-
-_S, _I, _B = "string", "int64", "bool_"
-COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "documents": [("id", _S), ("location", _S), ("name", _S), ("title", _S), ("published", _S), ("site", _S),
-                  ("text", _S), ("url", _S), ("meta", _S)],
-    "locations": [("seq", _I), ("doc_id", _S), ("location", _S)],
-    "junk": [("doc_id", _S), ("seq", _I), ("kind", _S), ("text", _S)],
-    "sentences": [("doc_id", _S), ("idx", _I), ("start", _I), ("end", _I), ("text", _S)],
-    "events": [("doc_id", _S), ("sent_idx", _I), ("source", _S), ("event", _S), ("mode", _S), ("target", _S),
-               ("date", _S), ("modality", _S), ("negated", _B), ("attribution", _S)],
-    "claims": [("doc_id", _S), ("sent_idx", _I), ("patron", _S), ("client", _S), ("stance", _S), ("factor", _S)],
-}
-
-
 def _pa() -> Any:
     try:
         import pyarrow as pa

@@ -1,7 +1,7 @@
 """The stages in order, as plain functions: raw input -> cleaned text -> sentences -> events and claims.
 
 `prepare` is cheap (cleaning and the content hash) so the store can tell a known
-document before the costlier `analyse` runs. Both are pure: the same functions
+document before the costlier `analyse` (`segment`, then events and claims) runs. Both are pure: the same functions
 run in one process, in worker processes (`casus.run.parallel`) and on a Dask
 cluster (`casus.run.distributed`). An optional `StageClock` adds up the seconds
 (and, if asked, the resident memory) spent in each named stage.
@@ -22,7 +22,7 @@ from casus.errors import SkipInput
 from casus.events.coder import code_sentences
 from casus.read.inputs import Skip, check_name, read_input
 from casus.read.pagemeta import find_title
-from casus.records import Cleaned, ProcessedDocument, RawInput, SentenceRecord
+from casus.records import Cleaned, ProcessedDocument, RawInput, SentenceRecord, Span
 from casus.run.outcomes import Known, Outcome
 from casus.text.clean import clean_text
 from casus.text.segment import split_sentences
@@ -82,13 +82,19 @@ def prepare(raw: RawInput) -> tuple[str, Cleaned]:
     return document_id(cleaned.text), cleaned
 
 
+def segment(cleaned: Cleaned) -> tuple[list[Span], list[str]]:
+    """The clean text's sentences, as spans and as text; the lines cleaning split already are not split again."""
+    text = cleaned.text
+    spans = split_sentences(text, cleaned.lines)
+    return spans, [text[s.start:s.end] for s in spans]
+
+
 def analyse(raw: RawInput, cleaned: Cleaned, doc_id: str, clock: StageClock | None = None) -> ProcessedDocument:
     """Segment, code events and claims: everything the store writes for one document."""
     started = time.perf_counter()
     text = cleaned.text
     title = raw.title or find_title(text)
-    spans = split_sentences(text)
-    sentences = [text[s.start:s.end] for s in spans]
+    spans, sentences = segment(cleaned)
     if clock:
         started = clock.lap("segment", started)
     events = code_sentences(sentences, raw.published)

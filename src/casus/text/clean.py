@@ -14,7 +14,9 @@ lists live in ``casus/data/junk.yaml``:
 
 The clean text is the kept blocks, with the original line breaks between them;
 every removed run becomes a :class:`~casus.records.Junk` whose ``text`` is the
-verbatim raw text it covered.
+verbatim raw text it covered. The paragraphs the cta detector split into
+sentences and kept whole come along in ``Cleaned.lines``, so the segmenter does
+not split them a second time.
 """
 
 from __future__ import annotations
@@ -24,11 +26,11 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from casus.datafiles import read_yaml
-from casus.records import Cleaned, Junk
+from casus.records import Cleaned, Junk, Span
 from casus.text.segment import split_sentences
 
 __all__ = ["KINDS", "clean_text", "compile_rules", "load_rules"]
@@ -593,12 +595,14 @@ def _cta_score(rules: Rules, sentence: str) -> int:
     return 0
 
 
-def _cta_spans(rules: Rules, text: str) -> list[tuple[int, int]]:
-    """Offsets in ``text`` of runs of call-to-action sentences."""
+def _cta_spans(rules: Rules, text: str, splits: dict[str, list[Span]] | None = None) -> list[tuple[int, int]]:
+    """Offsets in ``text`` of runs of call-to-action sentences; the sentences split go into ``splits``."""
     hits = [m.start() for m in rules.cta_trigger.finditer(text)]
     if not hits:
         return []
     spans = split_sentences(text)
+    if splits is not None:
+        splits[text] = spans
     scores = []
     for s in spans:
         k = bisect_left(hits, s.start)
@@ -648,12 +652,12 @@ def _split_block(raw: str, b: Block, spans: list[tuple[int, int]], kind: str | N
     return _cut(raw, b, pieces)
 
 
-def _mark_cta(raw: str, blocks: list[Block], rules: Rules) -> list[Block]:
-    """Cut call-to-action sentence runs out of text blocks."""
+def _mark_cta(raw: str, blocks: list[Block], rules: Rules, splits: dict[str, list[Span]] | None = None) -> list[Block]:
+    """Cut call-to-action sentence runs out of text blocks; the blocks split into sentences go into ``splits``."""
     out: list[Block] = []
     for b in blocks:
         if b.kind is None and b.role in ("text", "heading", "bullet"):
-            spans = _cta_spans(rules, b.text)
+            spans = _cta_spans(rules, b.text, splits)
             if spans:
                 out.extend(_split_block(raw, b, spans, "cta"))
                 continue
@@ -752,12 +756,16 @@ def _mark_repeats(raw: str, blocks: list[Block], rules: Rules) -> None:
 # --- assembly -------------------------------------------------------------------
 
 
-def _assemble(raw: str, blocks: list[Block]) -> Cleaned:
-    """Join kept blocks into the clean text; merge junk blocks into Junk runs."""
+def _assemble(raw: str, blocks: list[Block], splits: dict[str, list[Span]] | None = None) -> Cleaned:
+    """Join kept blocks into the clean text; merge junk blocks into Junk runs.
+
+    Of ``splits`` (block texts split into sentences), those that are whole lines of the clean text go along.
+    """
     lines: dict[int, list[Block]] = {}
     for b in blocks:
         lines.setdefault(b.line, []).append(b)
     out: list[str] = []
+    split_lines: dict[str, list[Span]] = {}
     prev_line: int | None = None
     line_spans = _lines(raw)
     for n in sorted(lines):
@@ -788,7 +796,10 @@ def _assemble(raw: str, blocks: list[Block]) -> Cleaned:
         if prev_line is not None:
             gap = raw[line_spans[prev_line][1] : line_spans[n][0]]
             out.append("\n\n" if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1 else "\n")
-        out.append("".join(parts))
+        line = "".join(parts)
+        if splits and line in splits:
+            split_lines[line] = splits[line]
+        out.append(line)
         prev_line = n
     junk: list[Junk] = []
     run: list[Block] = []
@@ -798,7 +809,7 @@ def _assemble(raw: str, blocks: list[Block]) -> Cleaned:
             run = []
         if b.junk:
             run.append(b)
-    return Cleaned(text="".join(out), junk=junk)
+    return Cleaned(text="".join(out), junk=junk, lines=split_lines)
 
 
 Stage = Callable[[str, list[Block], Rules], "list[Block] | None"]
@@ -812,11 +823,12 @@ def clean_text(raw: str) -> Cleaned:
     """
     rules = load_rules()
     blocks = _blocks(raw, rules.get("split", "min_line_chars_to_split"))
+    splits: dict[str, list[Span]] = {}
     stages: tuple[Stage, ...] = (
         _mark_profiles,
         _mark_lines,
         _mark_lists,
-        _mark_cta,
+        partial(_mark_cta, splits=splits),
         _split_glued_tails,
         _mark_repeats,
     )
@@ -824,4 +836,4 @@ def clean_text(raw: str) -> Cleaned:
         result = stage(raw, blocks, rules)
         if result is not None:
             blocks = result
-    return _assemble(raw, blocks)
+    return _assemble(raw, blocks, splits)

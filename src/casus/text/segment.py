@@ -15,6 +15,7 @@ sentence are left out of its span; a bold run inside a sentence stays.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -87,8 +88,14 @@ _LINE = re.compile(r"\r\n|\n|\r|\u2028|\u2029")
 _EMPHASIS = ("**", "__")
 
 
-def split_sentences(text: str) -> list[Span]:
+def split_sentences(text: str, known: Mapping[str, Sequence[Span]] | None = None) -> list[Span]:
     """Sentences of ``text`` as character spans, in order, without edge whitespace.
+
+    ``known`` maps the text of a line to its sentences, split already (offsets
+    within the line; ``Cleaned.lines``, what cleaning split): a line of ``text``
+    found there, after ``\n`` or at the start, is not split again. The spans are
+    the same either way: a sentence never crosses a line break, and a line that
+    follows ``\n`` splits as it would on its own.
 
     Example: ``split_sentences("Gen. Smith left. He won.")`` gives two spans.
     """
@@ -96,10 +103,21 @@ def split_sentences(text: str) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for m in _LINE.finditer(text):
-        _split_line(text, pos, m.start(), lex, out)
+        _line(text, pos, m.start(), lex, out, known)
         pos = m.end()
-    _split_line(text, pos, len(text), lex, out)
+    _line(text, pos, len(text), lex, out, known)
     return out
+
+
+def _line(text: str, start: int, end: int, lex: Lexicon, out: list[Span],
+          known: Mapping[str, Sequence[Span]] | None) -> None:
+    """One line's sentences: those split already if ``known`` has the line (and it follows ``\n``), else split."""
+    if known and (start == 0 or text[start - 1] == "\n"):
+        spans = known.get(text[start:end])
+        if spans is not None:
+            out.extend(Span(start + s.start, start + s.end) for s in spans)
+            return
+    _split_line(text, start, end, lex, out)
 
 
 def _split_line(text: str, start: int, end: int, lex: Lexicon, out: list[Span]) -> None:

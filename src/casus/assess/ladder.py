@@ -1,0 +1,403 @@
+"""The fitted ladder model as it is used to answer: pure Python, no numpy.
+
+`casus assess` loads a fitted `LadderModel` from the cache (`casus.assess.model.fit`)
+and scores one scenario with it; that needs a few hundred multiplications, so
+this module imports nothing heavy. Fitting and the backtest (numpy) live in
+`casus.assess.fitting`; `casus.assess.model` is the entry point for both.
+
+Example:
+    >>> monotone({"statement": 0.9, "diplomatic": 0.95, "economic": 0.4, "materiel": 0.3,
+    ...           "intelligence": 0.35, "direct": 0.1})["diplomatic"]
+    0.925
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from casus.assess import knowledge
+from casus.datafiles import cache_root, read_pickle, write_pickle
+from casus.errors import CasusError
+from casus.records import RUNGS
+
+LEVELS: tuple[str, ...] = ("none",) + RUNGS
+REQUIRED_SCENARIO_FIELDS = (
+    "patron", "client", "attacker", "year",
+    "defense_pact", "patron_at_war_elsewhere", "patron_ties_with_attacker", "shares_border", "attacker_nuclear",
+)
+DIRECT = len(RUNGS)  # ladder level of `direct`
+CACHE_VERSION = "refclass-2"  # refclass-2: the bootstrap replicates are plain tuples (no numpy to unpickle)
+CACHE_INPUTS = ("cases.yaml", "episodes.csv", "state_years.csv", "knowledge.yaml")
+CODE_INPUTS = ("ladder.py", "fitting.py", "model.py")  # a changed model invalidates old fits
+
+
+def settings() -> dict[str, Any]:
+    """The `model` section of features.yaml."""
+    return knowledge.load_data("features.yaml")["model"]
+
+
+def feature_names() -> tuple[str, ...]:
+    """Model features in order (features marked `dropped` are facts only)."""
+    return tuple(k for k, v in settings()["features"].items() if not v.get("dropped"))
+
+
+def level(rung: str) -> int:
+    """Index of a rung on the ladder (none = 0, direct = 6)."""
+    if rung not in LEVELS:
+        raise CasusError(f"unknown rung {rung!r}: use one of {', '.join(LEVELS)}")
+    return LEVELS.index(rung)
+
+
+# ---------------------------------------------------------------- shipped tables
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    text = resources.files("casus").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO("".join(l for l in text.splitlines(True) if not l.startswith("#")))))
+
+
+def _data_bytes(name: str) -> bytes:
+    return resources.files("casus").joinpath("data").joinpath(name).read_bytes()
+
+
+@lru_cache(maxsize=1)
+def _state_years_text() -> str:
+    text = resources.files("casus").joinpath("data").joinpath("state_years.csv").read_text(encoding="utf-8")
+    if "\nactor,year,cinc,major\n" not in text:
+        raise CasusError("state_years.csv has unexpected columns: rebuild it with scripts/build_episodes.py")
+    return text
+
+
+@lru_cache(maxsize=256)
+def actor_years(code: str) -> dict[int, tuple[float, int]]:
+    """year -> (CINC, major power 0/1) for one actor, from state_years.csv (COW NMC v6, State System 2016).
+
+    Only the actor's own lines are parsed: `casus assess` needs two actors, not 17,000 rows.
+    """
+    text = _state_years_text()
+    head = f"\n{code},"
+    first, last = text.find(head), text.rfind(head)
+    if first < 0:
+        return {}
+    end = text.find("\n", last + 1)
+    span = text[first:end if end >= 0 else len(text)]  # from the actor's first line to its last (the file is grouped)
+    pattern = re.compile(rf"^{re.escape(code)},(\d+),([^,\n]+),(\d)$", re.M)
+    return {int(y): (float(c), int(m)) for y, c, m in pattern.findall(span)}
+
+
+def _state_year(code: str | None, year: int) -> tuple[float, int] | None:
+    """(CINC, major) for the actor in the last year on record at or before `year` (the first year if earlier)."""
+    if not code:
+        return None
+    rows = actor_years(code)
+    if not rows:
+        return None
+    years = [y for y in rows if y <= year]
+    return rows[max(years)] if years else rows[min(rows)]
+
+
+def derived_features(patron: str, attacker: str | None, year: int) -> dict[str, float]:
+    """patron_major, capability_share and post_1945 computed from the shipped state-year table.
+
+    A non-state attacker has CINC 0 (share 1); an actor with no record (a group such as
+    NATO, or no attacker named) gives the neutral share 0.5.
+    """
+    p = _state_year(patron, year)
+    share = 0.5
+    if attacker is not None and not knowledge.is_state(attacker):
+        share = 1.0 if p else 0.5
+    else:
+        a = _state_year(attacker, year)
+        if p and a and p[0] + a[0] > 0:
+            share = round(p[0] / (p[0] + a[0]), 2)
+    return {"patron_major": float(p[1]) if p else 0.0, "capability_share": share, "post_1945": float(year > 1945)}
+
+
+COW_NMC_URL = "https://correlatesofwar.org/data-sets/national-material-capabilities/"
+COW_STATES_URL = "https://correlatesofwar.org/data-sets/state-system-membership/"
+
+
+def derived_facts(patron: str, attacker: str | None, year: int) -> dict[str, knowledge.Fact]:
+    """The derived features as facts with their sources, for an answer to cite."""
+    v = derived_features(patron, attacker, year)
+    p, a = _state_year(patron, year), _state_year(attacker, year) if attacker else None
+    pn = knowledge.name(patron)
+    major = (f"{pn} is a major power in the COW list (2016 list, carried forward)." if v["patron_major"]
+             else f"{pn} is not a major power in the COW list." if p else f"{pn} has no COW record: coded not a major power.")
+    if attacker is not None and not knowledge.is_state(attacker):
+        share = f"{attacker} is a non-state force (CINC 0): {pn}'s capability share is 1."
+    elif p and a:
+        share = (f"{pn}'s share of its own and {knowledge.name(attacker or '')}'s material capabilities (COW CINC, "
+                 f"last year on record <= {year}): {v['capability_share']:.2f}.")
+    else:
+        share = "No COW capability record for one side: capability share set to 0.5."
+    return {
+        "patron_major": knowledge.Fact("patron_major", v["patron_major"], major, [COW_STATES_URL]),
+        "capability_share": knowledge.Fact("capability_share", v["capability_share"], share, [COW_NMC_URL]),
+        "post_1945": knowledge.Fact("post_1945", v["post_1945"], f"The year {year} is {'after' if v['post_1945'] else 'not after'} 1945."),
+    }
+
+
+def hand_cases() -> list[dict[str, Any]]:
+    """The hand-coded cases with their derived features."""
+    return [{**c, **derived_features(c["patron"], c["attacker"], int(c["year"]))} for c in knowledge.cases()]
+
+
+@lru_cache(maxsize=1)
+def episodes() -> list[dict[str, Any]]:
+    """The systematic episodes (episodes.csv), numbers parsed."""
+    out = []
+    for r in _read_csv("episodes.csv"):
+        row: dict[str, Any] = dict(r)
+        for k, v in r.items():
+            if k not in ("client", "patron", "attacker"):
+                row[k] = float(v) if "." in v else int(v)
+        out.append(row)
+    return out
+
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, its argument clipped to [-35, 35] as the fits do."""
+    return 1.0 / (1.0 + math.exp(-min(35.0, max(-35.0, z))))
+
+
+def quantile(values: Sequence[float], q: float) -> float:
+    """The q-quantile of `values` with linear interpolation (numpy's default method)."""
+    v = sorted(values)
+    h = (len(v) - 1) * q
+    lo = int(math.floor(h))
+    hi = min(lo + 1, len(v) - 1)
+    return v[lo] + (h - lo) * (v[hi] - v[lo])
+
+
+def pav_nonincreasing(values: Sequence[float]) -> list[float]:
+    """Closest non-increasing sequence (equal weights): pool adjacent violators."""
+    blocks: list[list[float]] = []  # [mean, count]
+    for v in values:
+        blocks.append([float(v), 1.0])
+        while len(blocks) > 1 and blocks[-2][0] < blocks[-1][0]:
+            m2, c2 = blocks.pop()
+            m1, c1 = blocks.pop()
+            blocks.append([(m1 * c1 + m2 * c2) / (c1 + c2), c1 + c2])
+    out: list[float] = []
+    for mean, count in blocks:
+        out.extend([mean] * int(count))
+    return out
+
+
+def monotone(ladder: Mapping[str, float]) -> dict[str, float]:
+    """Make P(reach rung) non-increasing up the ladder."""
+    fixed = pav_nonincreasing([ladder[r] for r in RUNGS])
+    return {r: round(min(1.0, max(0.0, p)), 6) for r, p in zip(RUNGS, fixed)}
+
+
+
+# ---------------------------------------------------------------- the model
+
+@dataclass(slots=True)
+class RungFit:
+    """One rung's fitted logistic regression, as it applies to a hand-coded-style crisis."""
+
+    rung: str
+    C: float
+    intercept: float
+    coef: dict[str, float]
+    base_rate: float
+
+
+@dataclass
+class LadderModel:
+    """Per-rung fits for crises (H), the episode-population `direct` fit, and the bootstrap replicates."""
+
+    features: tuple[str, ...]
+    rungs: dict[str, RungFit]
+    means: dict[str, float]
+    n_cases: int
+    n_episodes: int = 0
+    through: str = ""
+    episode_direct: RungFit | None = None
+    # bootstrap replicates: per replicate, per rung, (intercept, coefs...) in `features` order
+    boot: tuple[tuple[tuple[float, ...], ...], ...] | None = None
+    interval_level: float = 0.9
+
+    def logits(self, x: Mapping[str, float]) -> dict[str, float]:
+        """Raw per-rung log-odds (before the monotone adjustment)."""
+        return {r: f.intercept + sum(f.coef[k] * float(x[k]) for k in self.features) for r, f in self.rungs.items()}
+
+    def contributions(self, x: Mapping[str, float]) -> dict[str, dict[str, float]]:
+        """Per rung: the log-odds of the average reference case and each feature's push from it."""
+        out = {}
+        for r, f in self.rungs.items():
+            base = f.intercept + sum(f.coef[k] * self.means[k] for k in self.features)
+            row = {"baseline": round(base, 4)}
+            row.update({k: round(f.coef[k] * (float(x[k]) - self.means[k]), 4) for k in self.features})
+            out[r] = row
+        return out
+
+    def ladder(self, x: Mapping[str, float]) -> dict[str, float]:
+        """Monotone P(reach rung)."""
+        return monotone({r: sigmoid(z) for r, z in self.logits(x).items()})
+
+    def ladder_episode(self, x: Mapping[str, float]) -> float:
+        """P(direct) for a systematic-population episode with these features."""
+        f = self.episode_direct
+        if f is None:
+            return float("nan")
+        return sigmoid(f.intercept + sum(f.coef[k] * float(x[k]) for k in self.features))
+
+    def interval(self, x: Mapping[str, float], shifts: Mapping[str, float] | None = None) -> dict[str, tuple[float, float]]:
+        """Bootstrap interval per rung: {rung: (lo, hi)} at `interval_level` coverage.
+
+        `shifts` adds log-odds per rung (evidence signals) to every replicate, as to the point answer.
+        """
+        if self.boot is None or not len(self.boot):
+            p = self.ladder(x)
+            return {r: (p[r], p[r]) for r in RUNGS}
+        v = (1.0, *(float(x[k]) for k in self.features))
+        add = [float(shifts.get(r, 0.0)) if shifts else 0.0 for r in RUNGS]
+        probs = [pav_nonincreasing([sigmoid(sum(a * b for a, b in zip(w, v)) + s) for w, s in zip(rep, add)])
+                 for rep in self.boot]
+        a = (1 - self.interval_level) / 2
+        out = {}
+        for j, r in enumerate(RUNGS):
+            col = [row[j] for row in probs]
+            out[r] = (round(quantile(col, a), 4), round(quantile(col, 1 - a), 4))
+        return out
+
+    def reference(self) -> dict[str, Any]:
+        """What the model was fitted on: {"cases": N, "episodes": M, "through": "YYYY-MM-DD"}."""
+        return {"cases": self.n_cases, "episodes": self.n_episodes, "through": self.through}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Coefficients, C and base rate per rung."""
+        out: dict[str, Any] = {
+            "n_cases": self.n_cases, "n_episodes": self.n_episodes, "through": self.through,
+            "features": list(self.features), "means": self.means,
+            "rungs": {r: {"C": f.C, "intercept": round(f.intercept, 4), "coef": {k: round(v, 4) for k, v in f.coef.items()},
+                          "base_rate": round(f.base_rate, 4)} for r, f in self.rungs.items()}}
+        if self.episode_direct is not None:
+            e = self.episode_direct
+            out["episodes_direct"] = {"intercept": round(e.intercept, 4), "coef": {k: round(v, 4) for k, v in e.coef.items()},
+                                      "base_rate": round(e.base_rate, 4)}
+        return out
+
+
+def _as_of_year(as_of: str | None) -> int | None:
+    if as_of is None:
+        return None
+    try:
+        return int(str(as_of)[:4])
+    except ValueError:
+        raise CasusError(f"as-of date {as_of!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _cache_key(as_of_year: int | None, boot: int) -> str:
+    """Hash of everything a fit depends on: data files, settings, the model's code, the as-of year, replicates."""
+    h = hashlib.sha256()
+    for name in CACHE_INPUTS:
+        h.update(_data_bytes(name))
+    h.update(json.dumps(settings(), sort_keys=True, default=str).encode())
+    here = resources.files("casus").joinpath("assess")
+    for name in CODE_INPUTS:
+        h.update(here.joinpath(name).read_bytes())
+    h.update(f"{CACHE_VERSION}|{as_of_year}|{boot}".encode())
+    return h.hexdigest()[:24]
+
+
+def cache_dir() -> Path:
+    """Where fitted models are kept: $CASUS_CACHE_DIR, else the user cache dir (platformdirs)."""
+    return cache_root()
+
+
+def _load_cached(key: str) -> LadderModel | None:
+    obj = read_pickle(cache_dir() / f"model-{key}.pickle")
+    return obj if isinstance(obj, LadderModel) else None
+
+
+def store_cached(path: Path, obj: Any) -> None:
+    """Pickle `obj` to `path` atomically; an unwritable cache is no error (`casus.datafiles.write_pickle`)."""
+    write_pickle(path, obj)
+
+
+def _store_cached(key: str, m: LadderModel) -> None:
+    store_cached(cache_dir() / f"model-{key}.pickle", m)
+
+
+# ---------------------------------------------------------------- scoring
+
+def complete_features(features: Mapping[str, Any]) -> dict[str, float]:
+    """Model features from a scenario dict; the derived ones are computed from patron, attacker and year if absent."""
+    derived: dict[str, float] | None = None
+    out = {}
+    for f in feature_names():
+        if f in features and features[f] is not None:
+            out[f] = _unit_value(features[f], f)
+            continue
+        if settings()["features"][f].get("derived"):
+            if derived is None:
+                if not features.get("patron") or features.get("year") is None:
+                    raise CasusError(f"scenario is missing {f!r}: give it, or give patron, attacker and year to derive it")
+                attacker = features.get("attacker")
+                derived = derived_features(str(features["patron"]), str(attacker) if attacker else None, int(features["year"]))
+            out[f] = derived[f]
+        else:
+            raise CasusError(f"scenario is missing {f!r}: give it as 0 or 1 (or a probability between them)")
+    return out
+
+
+def _unit_value(value: Any, name: str) -> float:
+    if isinstance(value, bool):
+        return float(value)
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise CasusError(f"scenario field {name!r} must be 0 or 1 (or a probability between them), not {value!r}") from None
+    if not 0.0 <= v <= 1.0 or math.isnan(v):
+        raise CasusError(f"scenario field {name!r} must be between 0 and 1, not {value!r}")
+    return v
+
+
+def scenario_from_dict(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate a scenario: required fields present and well typed; extra fields ignored."""
+    if not isinstance(data, Mapping):
+        raise CasusError("a scenario must be a JSON object with fields " + ", ".join(REQUIRED_SCENARIO_FIELDS))
+    for f in REQUIRED_SCENARIO_FIELDS:
+        if f not in data or data[f] is None:
+            raise CasusError(f"scenario is missing the field {f!r}: add it (fields: {', '.join(REQUIRED_SCENARIO_FIELDS)})")
+    out: dict[str, Any] = {}
+    for role in ("patron", "client", "attacker"):
+        out[role] = knowledge.check_code(data[role], f"scenario field {role!r}:")
+    try:
+        out["year"] = int(data["year"])
+    except (TypeError, ValueError):
+        raise CasusError(f"scenario field 'year' must be a year such as 2025, not {data['year']!r}") from None
+    for f in REQUIRED_SCENARIO_FIELDS[4:]:
+        out[f] = _unit_value(data[f], f)
+    for f in feature_names():
+        if f not in out and data.get(f) is not None:
+            out[f] = _unit_value(data[f], f)
+    return out
+
+
+def load_scenario(path: str | Path) -> dict[str, Any]:
+    """Read and validate a scenario JSON file (`casus assess --scenario FILE.json`)."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CasusError(f"scenario file {str(p)!r} not found: check the path") from None
+    except json.JSONDecodeError as exc:
+        raise CasusError(f"scenario file {str(p)!r} is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    return scenario_from_dict(data)
+
