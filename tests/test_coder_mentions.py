@@ -41,6 +41,14 @@ CASES = [
     (["We will send air defence systems to Ukraine."], set()),  # the author's "we" is no actor
     # a name inside a longer listed phrase written in lower case
     (["Trump signed an order to defend the state of Qatar."], {("USA", "AID", "QAT", False)}),
+    # "the two countries": the pair of a sentence just before, not the document's most named actors
+    (["Washington bombed Iranian sites on Sunday.", "American officials said the strikes would go on.",
+      "Moscow has long been a friend of Tehran.", "It criticised the American bombing of the Islamic republic.",
+      "Last year the two countries signed a partnership treaty."],
+     {("RUS", "AGREE", "IRN", False), ("IRN", "AGREE", "RUS", False)}),
+    # a condemned act named by a definite description: aimed at the one whose act was just told
+    (["The United States expanded naval deployments near Venezuela.",
+      "Caracas condemned the operation as an excuse for a coup."], {("VEN", "ACCUSE", "USA", False)}),
     (["Serbia and Hungary held talks in Belgrade in May.", "The two leaders signed a defence cooperation agreement."],
      {("SRB", "AGREE", "HUN", False), ("HUN", "AGREE", "SRB", False)}),
 ]

@@ -263,7 +263,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             elif len(codes) < 2:
                 # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
                 pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
-                    ctx.prev_codes if len(ctx.prev_codes) == 2 else ctx.dyad())
+                    ctx.prev_codes if len(ctx.prev_codes) == 2 else _recent_pair(ctx))
                 for c in (*pool, *single, *ctx.prev_codes):
                     if c not in codes:
                         codes.append(c)
@@ -333,6 +333,20 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
     if firsts:
         done = _resolve_first_person(sent, ctx, done, firsts)
     sent.mentions = done
+
+
+def _recent_pair(ctx: Context) -> tuple[str, ...]:
+    """The two actors of a sentence just before that named exactly two, one of them the last subject; else the
+    document's two main actors."""
+    dyad = ctx.dyad()
+    for codes in reversed(ctx.recent_codes[:-1]):
+        if len(codes) == 2 and ctx.prev_subject[:1] and ctx.prev_subject[0] in codes:
+            other = [c for c in codes if c != ctx.prev_subject[0]]
+            rival = [c for c in dyad if c != ctx.prev_subject[0]]
+            if not rival or not other or 2 * ctx.counts.get(other[0], 0.0) >= ctx.counts.get(rival[0], 0.0):
+                return codes  # unless the document's main pair dwarfs it (an aside about a third state)
+            break
+    return dyad
 
 
 def _resolve_first_person(sent: Sentence, ctx: Context, done: list[Mention], firsts: list[Mention]) -> list[Mention]:
@@ -610,6 +624,8 @@ def update_context(sent: Sentence | None, ctx: Context, subordinators: frozenset
                 break
     ctx.prev_subject = subject or ctx.prev_subject
     ctx.prev_codes = tuple(codes)
+    ctx.recent_codes.append(ctx.prev_codes)
+    del ctx.recent_codes[:-3]
     speaker = quote_speaker(sent)
     if speaker:
         ctx.last_speaker, ctx.last_speaker_index = speaker, ctx.index
@@ -620,3 +636,13 @@ def update_context(sent: Sentence | None, ctx: Context, subordinators: frozenset
         ctx.last_group, ctx.last_group_index = groups[-1].codes[:1], ctx.index
     elif ctx.index - ctx.last_group_index > 2:
         ctx.last_group = ()  # convention 6: an antecedent in the same or the previous two sentences
+
+
+def recent_actor(ctx: Context, exclude: list[str]) -> list[str]:
+    """The source of the event coded last in this sentence or the two before ("the campaign" just told), unless it
+    is one of `exclude`."""
+    best = max(((i, typ) for typ, i in ctx.last_index.items() if i >= ctx.index - 2 and typ in ctx.last_by_type),
+               default=None)
+    if best is None:
+        return []
+    return [c for c in ctx.last_by_type[best[1]][0][:1] if c not in exclude]

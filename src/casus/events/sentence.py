@@ -59,6 +59,7 @@ class Context:
     bodies: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, code) of each organisation named
     last_speaker: tuple[str, ...] = ()  # the actor the last quotation was attributed to ("we" in the next one)
     last_speaker_index: int = -9
+    recent_codes: list[tuple[str, ...]] = field(default_factory=list)  # the codes of the last three sentences
     last_by_type: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     last_index: dict[str, int] = field(default_factory=dict)
     anchor: tuple[int, int | None, int | None] | None = None
