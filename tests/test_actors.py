@@ -104,3 +104,28 @@ def test_iso_country_table_matches_pycountry() -> None:
     for c in pycountry.countries:
         assert table[c.alpha_3] == (getattr(c, "common_name", None) or c.name)
     assert knowledge.is_state("IRN") and not knowledge.is_state("XYZ") and knowledge.name("BOL") == table["BOL"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "named"), [
+    ("Turkey sent drones.", "Turkey", True),
+    ("They ate turkey.", "turkey", False),  # a common word, not the state
+    ("The US agreed.", "US", True),
+    ("Let us agree.", "us", False),  # an acronym counts only as the data writes it
+    ("Anti-Russian protests grew.", "Russian", False),  # inside an anti-/pro- compound
+    ("Russian-made drones flew.", "Russian", True),
+])
+def test_names_actor_is_the_one_rule_for_coder_and_claims(text: str, phrase: str, named: bool) -> None:
+    """casus.events.actors.names_actor decides where a gazetteer phrase names its actor, for the event coder's scan
+    and the claims' mentions alike (issue 15: one home)."""
+    from casus.claims.stance import find_mentions
+    from casus.events.actors import acronym_surfaces, names_actor
+    from casus.events.lexicon import lexicon
+    from casus.events.scan import scan
+
+    start = text.index(phrase)
+    key = phrase.lower()
+    assert names_actor(text, text.lower(), start, start + len(phrase), acronym_surfaces().get(key)) is named
+    assert lexicon().exact == acronym_surfaces()
+    in_scan = any(m.start == start for m in scan(text, lexicon(), None).mentions)
+    in_claims = any(m.start == start for m in find_mentions(text))
+    assert in_scan is named and in_claims is named

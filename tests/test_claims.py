@@ -315,6 +315,47 @@ def test_leaders_and_states_from_the_gazetteer() -> None:
     assert claims.is_state("TWN") and not claims.is_state("NATO")
 
 
+def test_leaders_are_read_for_the_documents_year_as_the_coder_reads_them() -> None:
+    """Claims name actors as the event coder does (casus.events.actors.pick): a leader whose office changed is read
+    for the document's year (issue 15: one home for actor matching), the most recent office without a year."""
+    from casus.claims.stance import TOKENS, document_year
+    from casus.events.actors import gazetteer, pick
+
+    sentence = "Rutte told reporters in Tallinn that Estonia would never stand alone."
+    assert [m.code for m in find_mentions(sentence, 2016)] == [pick(gazetteer().phrases["rutte"], 2016).code, "EST",
+                                                                "EST"]
+    assert find_mentions(sentence, 2016)[0].code == "NLD"
+    assert find_mentions(sentence, 2025)[0].code == find_mentions(sentence)[0].code == "NATO"
+    assert mask(sentence, Dyad("NATO", "EST", year=2025)).startswith(TOKENS["P"])
+    assert mask(sentence, Dyad("NATO", "EST", year=2016)).startswith(TOKENS["T"])
+    # the year: the published date's, else the latest date with a month in the text
+    text = ["The summit opened on 4 July 2016 in Warsaw.", "Talks went on in March 2015."]
+    assert document_year(text) == 2016
+    assert document_year(text, "2019-05-02") == 2019
+    assert document_year(["No date here at all."]) is None
+
+
+def test_documents_year_reaches_the_pair_and_the_claims() -> None:
+    """code_claims reads the document for its year: in a 2016 text Rutte is the Dutch prime minister, a third
+    party, and his promise to Estonia says nothing of NATO's; published in 2025, he speaks for NATO."""
+    sentences = ["NATO and Estonia held talks on 2 May 2016.",
+                 "Rutte promised Estonia swift help from the allies if attacked."]
+    pair = {"patron": "NATO", "client": "EST"}
+    assert code_claims(sentences, [[], []], meta=pair)[1] == []
+    now = code_claims(sentences, [[], []], meta=pair, published="2025-03-01")[1]
+    assert [(c.patron, c.client, c.stance, c.factor) for c in now] == [("NATO", "EST", "for", "commitment")]
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Anti-Russian protests spread after the vote.", []),  # a name inside an anti-/pro- compound is no mention
+    ("The pro-Western bloc won in Chisinau.", ["MDA"]),
+    ("Let us hope the U.S. and the US Navy agree.", ["USA", "USA"]),  # an acronym only as written
+    ("They ate turkey in Ankara.", ["TUR"]),  # a name must start with a capital letter
+])
+def test_mentions_follow_the_coders_surface_rules(text: str, codes: list[str]) -> None:
+    assert [m.code for m in find_mentions(text)] == codes
+
+
 def test_explain_lists_cues() -> None:
     from casus.claims.stance import explain
 

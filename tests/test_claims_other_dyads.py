@@ -269,6 +269,18 @@ def test_the_front_matter_attacker_is_its_own_mask() -> None:
     assert mediate is None or mediate.factor != "precedent"
 
 
+def test_front_matter_names_resolve_as_the_coder_resolves_them() -> None:
+    """The front matter may name the pair instead of coding it: names resolve through casus.events.actors (a leader
+    for the document's year), codes stay codes, and what nothing resolves is taken as a code."""
+    from casus.claims.stance import meta_dyad
+
+    assert meta_dyad({"patron": "Russia", "client": "Tehran", "attacker": "Israel"}) == Dyad("RUS", "IRN", "ISR")
+    assert meta_dyad({"patron": "gcc", "client": "QAT"}) == Dyad("GCC", "QAT")
+    assert meta_dyad({"patron": "Rutte", "client": "EST"}, 2016) == Dyad("NLD", "EST", None, 2016)
+    assert meta_dyad({"patron": "Rutte", "client": "EST"}, 2025) == Dyad("NATO", "EST", None, 2025)
+    assert meta_dyad({"patron": "ZZQ", "client": "EST"}) == Dyad("ZZQ", "EST")
+
+
 @pytest.mark.parametrize("sentence", [
     "Moscow called on both sides to settle the dispute diplomatically.",
     "The importance of Iran to Russia is waning, officials in Moscow say.",
@@ -487,17 +499,40 @@ def test_the_clients_dealings_with_others_are_no_claim() -> None:
     assert pact is not None and pact.stance == "against"
 
 
-def test_the_pair_consulting_is_a_signal() -> None:
-    """Where the cues are silent, the coder's CONSULT from the patron to the client (talks, a meeting) is a
-    statement of the relationship now: for/signal; with no event the sentence is no claim."""
+def test_the_pair_meeting_or_cooperating_is_the_relationship_in_general() -> None:
+    """The coder's CONSULT, COOPERATE and AGREE from the patron to the client (talks, a meeting, cooperation, an
+    agreement on something unnamed) speak of the relationship in general, as "ties" does: where nothing else in
+    the sentence bears on defending the client it is no claim (issue 13). With a cue that does bear on it, or
+    negated, the event still counts."""
     from casus.records import CodedEvent
 
-    sentence = "Kihara flew to Manila on Tuesday for two days of talks with Teodoro on maritime matters."
     dyad = Dyad("JPN", "PHL")
-    assert code_sentence(sentence, dyad) is None
     talks = [CodedEvent(source="JPN", event="CONSULT", target="PHL")]
-    claim = code_sentence(sentence, dyad, talks)
-    assert claim is not None and (claim.stance, claim.factor) == ("for", "signal")
+    sentence = "Kihara flew to Manila on Tuesday for two days of talks with Teodoro on maritime matters."
+    assert code_sentence(sentence, dyad) is None
+    assert code_sentence(sentence, dyad, talks) is None
+    work = [CodedEvent(source="JPN", event="COOPERATE", target="PHL")]
+    assert code_sentence("Tokyo and Manila will work together on ports and the wider partnership.", dyad, work) is None
+    agreed = [CodedEvent(source="JPN", event="AGREE", target="PHL")]
+    assert code_sentence("Tokyo and Manila agreed on a plan for closer ties next spring.", dyad, agreed) is None
+    vow = code_sentence("At the talks in Manila, Kihara vowed that Tokyo would stand by Manila.", dyad, talks)
+    assert vow is not None and vow.stance == "for"
+    snub = [CodedEvent(source="JPN", event="CONSULT", target="PHL", negated=True)]
+    cold = code_sentence("Kihara has held no talks with Teodoro on maritime matters this year.", dyad, snub)
+    assert cold is not None and cold.stance == "against"
+
+
+def test_a_date_makes_no_claim_of_the_relationship_in_general() -> None:
+    """A time marker ("since 1999", "previously") says when, not which way: with only the pair's cooperation
+    beside it the sentence is no claim; with an act of the patron's it is still a precedent."""
+    from casus.records import CodedEvent
+
+    dyad = Dyad("RUS", "BLR")
+    work = [CodedEvent(source="RUS", event="COOPERATE", target="BLR")]
+    assert code_sentence("Moscow has worked with Minsk on the wider partnership since 1999.", dyad, work) is None
+    assert code_sentence("Moscow previously worked with Minsk on the wider partnership.", dyad, work) is None
+    sent = code_sentence("Moscow sent troops to Minsk in 2020 to put down the protests.", dyad, work)
+    assert sent is not None and (sent.stance, sent.factor) == ("for", "precedent")
 
 
 @pytest.mark.parametrize(("patron", "client", "sentence", "stance", "factor"), [
@@ -568,6 +603,11 @@ def test_arms_sales_are_a_stake() -> None:
     claim = code_sentence("Seoul agreed last month to sell more K2 tanks and howitzers to Warsaw.", Dyad("KOR", "POL"),
                           deal)
     assert claim is not None and (claim.stance, claim.factor) == ("for", "interest")
+    # warships are arms too: the agreement is no mere word for the relationship
+    ships = [CodedEvent(source="FRA", event="AGREE", target="GRC")]
+    frigates = code_sentence("Paris and Athens agreed a deal for the purchase of four frigates.", Dyad("FRA", "GRC"),
+                             ships)
+    assert frigates is not None and (frigates.stance, frigates.factor) == ("for", "interest")
 
 
 def test_a_third_party_accusing_the_patron_is_a_cost() -> None:
@@ -643,3 +683,25 @@ def test_the_writers_framing_is_no_claim(sentence: str) -> None:
 def test_an_outcome_bad_for_the_patron_is_a_cost() -> None:
     claim = code_sentence("A war over the island would be detrimental to Washington in the region.", Dyad("USA", "TWN"))
     assert claim is not None and (claim.stance, claim.factor) == ("against", "interest")
+
+
+def test_event_rules_are_checked_data() -> None:
+    """The coder's events are read with rules from claims.yaml (`events`), checked on load: an unknown event type,
+    a malformed role pair or a repeated rule fails with one line naming the entry."""
+    from casus.claims.stance import load_lexicon, read_event_rules
+    from casus.errors import CasusError
+
+    rules = load_lexicon().events
+    assert rules.rules[("AID", "P>C")] == ("for", "precedent")
+    assert {"COOPERATE", "CONSULT", "AGREE"} <= rules.generic
+    good = {"weight": 1, "only_below": 1, "factor_weight": 1,
+            "rules": [{"event": "AID", "roles": "P>C", "stance": "for", "factor": "precedent"}]}
+    assert read_event_rules(good).rules == {("AID", "P>C"): ("for", "precedent")}
+    for bad in ({"event": "HUG", "roles": "P>C", "stance": "for", "factor": "signal"},
+                {"event": "AID", "roles": "P-C", "stance": "for", "factor": "signal"},
+                {"event": "AID", "roles": "P>C", "stance": "maybe", "factor": "signal"},
+                {"event": "AID", "roles": "P>C", "stance": "for", "factor": "precedent"}):
+        with pytest.raises(CasusError, match="events.rules"):
+            read_event_rules({**good, "rules": [*good["rules"], bad]})
+    with pytest.raises(CasusError, match="events.generic"):
+        read_event_rules({**good, "generic": ["HUG"]})

@@ -200,6 +200,27 @@ def build_gazetteer() -> Gazetteer:
     return Gazetteer(phrases, frozenset(codes), frozenset(exact))
 
 
+@lru_cache(maxsize=1)
+def acronym_surfaces() -> dict[str, frozenset[str]]:
+    """Acronym phrase -> the surfaces that count as it, as the data writes them ("US", "U.S.": not "us")."""
+    gaz = gazetteer()
+    return {key: frozenset(e.display.translate(_QUOTES) for e in gaz.phrases[key]) for key in gaz.exact_case}
+
+
+#: A name inside a compound with one of these is no mention of the actor ("anti-Russian", "pro-Western").
+COMPOUND_PREFIXES = ("anti-", "pro-", "non-", "post-", "pre-")
+
+
+def names_actor(text: str, low: str, start: int, end: int, exact: frozenset[str] | None) -> bool:
+    """Does the gazetteer phrase found at text[start:end] name its actor there? It must start with a capital
+    letter or a digit ("turkey", "chad" as common words do not), be written as the data writes it if it is an
+    acronym (`exact`, from acronym_surfaces: "us" is not the US), and not sit inside an anti-/pro- compound.
+    `low` is `text` lower-cased with the same offsets. The one rule for the event coder's scan and the claims."""
+    surface = text[start:end]
+    return (exact is None or surface in exact) and (surface[0].isupper() or surface[0].isdigit()) and not (
+        start > 3 and low[start - 1] == "-" and low[max(0, start - 5):start].endswith(COMPOUND_PREFIXES))
+
+
 def pick(entries: tuple[ActorEntry, ...], year: int | None = None) -> ActorEntry | None:
     """The actor meaning of a phrase: leaders in office in `year` first, else the most recent."""
     actors = [e for e in entries if e.kind in ACTOR_KINDS]

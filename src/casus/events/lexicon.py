@@ -9,7 +9,13 @@ from typing import Any
 
 from casus.datafiles import read_yaml
 from casus.errors import CasusError
-from casus.events.actors import ACTOR_KINDS, ActorEntry, gazetteer, pick
+from casus.events.actors import (
+    ACTOR_KINDS,
+    ActorEntry,
+    acronym_surfaces,
+    gazetteer,
+    pick,
+)
 from casus.events.words import _NORM, _SPACES
 from casus.months import MONTHS
 from casus.text.patterns import trie_regex
@@ -286,7 +292,7 @@ def lexicon() -> Lexicon:
     validate_triggers(data)
     gaz = gazetteer()
     table: dict[str, list[tuple[str, object]]] = {}
-    exact: dict[str, set[str]] = {}
+    exact = acronym_surfaces()  # acronyms: the only surfaces that count (casus.events.actors)
     frames = validate_frames(data["frames"], set(data["object_words"]) | {"capability"})
 
     def add(phrase: str, kind: str, payload: object) -> None:
@@ -300,8 +306,6 @@ def lexicon() -> Lexicon:
     for key, entries in gaz.phrases.items():
         for entry in entries:
             add(key, "A", entry)
-            if key in gaz.exact_case:
-                exact.setdefault(key, set()).add(entry.display.translate(_NORM))
     for row in data["triggers"]:
         frame = frames[row.get("frame", "directed")]
         trig = Trigger(
@@ -359,8 +363,7 @@ def lexicon() -> Lexicon:
     lv = "|".join(sorted({re.escape(f) for v in data["launch_verbs"] for f in inflect(str(v))}, key=len, reverse=True))
     pw = "|".join(sorted((re.escape(str(w)) for w in data["object_words"]["projectiles"]), key=len, reverse=True))
     launch_re = re.compile(r"\b(?:" + lv + r")\s+(?:[\w$.,'-]+\s+){0,5}?(?:" + pw + r")\b")
-    exact_f = {k: frozenset(v) for k, v in exact.items()}
-    info = {k: _key_info(k, v, exact_f.get(k)) for k, v in table.items()}
+    info = {k: _key_info(k, v, exact.get(k)) for k, v in table.items()}
     return Lexicon(
         nonevent_heads=frozenset(str(w).lower() for w in data["nonevent_heads"]),
         info=info,
@@ -378,7 +381,7 @@ def lexicon() -> Lexicon:
                               + r")\b(?:\s+[\w-]+){0,6}\s*$", re.I),
         regex=regex,
         table=table,
-        exact={k: frozenset(v) for k, v in exact.items()},
+        exact=dict(exact),
         boundary=boundary,
         boundary_ascii=re.compile(boundary.pattern, re.ASCII),
         domains_by_type=domains_by_type,

@@ -8,7 +8,7 @@ from operator import attrgetter
 from typing import Any
 
 from casus.datafiles import read_yaml
-from casus.events.actors import gazetteer, pick
+from casus.events.actors import gazetteer, names_actor, pick
 from casus.events.lexicon import Lexicon
 from casus.events.sentence import (
     Context,
@@ -554,8 +554,7 @@ def inner_name(text: str, low: str, start: int, end: int, lex: Lexicon, year: in
         m = lex.regex.match(low, pos + 1)
         if m is not None and m.end() <= end:
             info = lex.info.get(m.group())
-            surface = text[m.start():m.end()]
-            if info is not None and info.actors and surface[0].isupper() and (info.exact is None or surface in info.exact):
+            if info is not None and info.actors and names_actor(text, low, m.start(), m.end(), info.exact):
                 best = pick(info.actors, year) if info.dated and year else info.best
                 if best is not None:
                     return Mention(m.start(), m.end(), (best.code,), best.kind, text[m.end():m.end() + 2] == "'s")

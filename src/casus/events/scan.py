@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from casus.events.actors import pick
+from casus.events.actors import names_actor, pick
 from casus.events.lexicon import Lexicon, Trigger
 from casus.events.mentions import _resolve_mentions, inner_name
 from casus.events.sentence import Mention, Sentence, TrigHit, _words, quote_spans, word_index
@@ -37,21 +37,18 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
         info = infos.get(key)
         if info is None:
             continue
-        if info.actors:
-            surface = text[start:end]
-            if (info.exact is None or surface in info.exact) and (surface[0].isupper() or surface[0].isdigit()) and not (
-                    start > 3 and low[start - 1] == "-" and low[max(0, start - 5):start].endswith(("anti-", "pro-", "non-", "post-", "pre-"))):
-                best = pick(info.actors, year) if info.dated and year else info.best
-                if best is not None:
-                    tail = text[end:end + 2]
-                    poss = tail == "'s" or (tail[:1] == "'" and (end + 1 >= len(text) or not text[end + 1].isalpha()))
-                    mentions.append(Mention(start, end, (best.code,), best.kind, poss))
-                    continue  # an actor name is not also a trigger
-            elif " " in key and not surface[0].isupper():
-                inner = inner_name(text, low, start, end, lex, year)  # "the state of Qatar"
-                if inner is not None:
-                    mentions.append(inner)
-                    continue
+        if info.actors and names_actor(text, low, start, end, info.exact):
+            best = pick(info.actors, year) if info.dated and year else info.best
+            if best is not None:
+                tail = text[end:end + 2]
+                poss = tail == "'s" or (tail[:1] == "'" and (end + 1 >= len(text) or not text[end + 1].isalpha()))
+                mentions.append(Mention(start, end, (best.code,), best.kind, poss))
+                continue  # an actor name is not also a trigger
+        elif info.actors and " " in key and not text[start].isupper():
+            inner = inner_name(text, low, start, end, lex, year)  # "the state of Qatar"
+            if inner is not None:
+                mentions.append(inner)
+                continue
         if info.outlet:
             surface = text[start:end]
             if (info.exact is None or surface in info.exact) and surface[0].isupper():

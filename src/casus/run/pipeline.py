@@ -101,7 +101,7 @@ def analyse(raw: RawInput, cleaned: Cleaned, doc_id: str, clock: StageClock | No
     if clock:
         started = clock.lap("code", started)
     claims = code_claims(sentences, events, title, meta=raw.meta,
-                         paragraphs=paragraph_numbers(text, [(s.start, s.end) for s in spans]))
+                         paragraphs=paragraph_numbers(text, [(s.start, s.end) for s in spans]), published=raw.published)
     if clock:
         clock.lap("claims", started)
     return ProcessedDocument(
