@@ -68,6 +68,8 @@ def _resolve_mentions(
             continue
         if key == "both" and any(0 <= m.start - ce <= 2 for m in mentions):
             continue  # "both Iran and Israel": a determiner
+        if cat == "first" and '"' not in text:
+            continue  # we/us/our stand for an actor only inside a quotation ("Let us agree": the author's)
         if key == "both" and text[ce:ce + 1] == " " and (nx := _next_ws(sent, ce, ce + 30, 1)) and nx[0].endswith("s") \
                 and nx[0] not in _SUBJECT_NEXT:
             continue  # "both vulnerabilities and strengths": a determiner of a plural noun
