@@ -22,7 +22,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 from urllib.parse import urlparse
@@ -194,25 +194,31 @@ def _modality_weight(rec: Mapping[str, Any]) -> float:
 
 # ---------------------------------------------------------------- corroboration
 
-def _cluster(items: list[tuple[str, str, str]]) -> dict[str, str]:
-    """Near-duplicate clusters (casus.corroborate.clusters), or exact normalised text as a fallback."""
+def _cluster(items: list[tuple[str, str, str, int | None]]) -> dict[str, Hashable]:
+    """Near-duplicate clusters: the store's (`cluster`, casus.store.clusters) where a record has one, the rest
+    computed (casus.corroborate.clusters.group_labels), or exact normalised text as a fallback."""
     if not items:
         return {}
     try:
-        from casus.corroborate.clusters import cluster_sentences
+        from casus.corroborate.clusters import group_labels
     except ImportError:
-        return {key: " ".join(re.findall(r"\w+", text.lower())) for key, _src, text in items}
-    return {k: str(v) for k, v in cluster_sentences(items).items()}
+        return {key: " ".join(re.findall(r"\w+", text.lower())) for key, _src, text, _c in items}
+    return group_labels(items)
+
+
+def stored_clusters(store: Any) -> dict[str, bool]:
+    """The keyword that asks a casus Store for each row's stored cluster id (a stand-in store has none)."""
+    return {"clusters": True} if hasattr(store, "sentence_clusters") else {}
 
 
 def _group(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Independent sources: near-copies across documents are one source, and a document is at most one.
 
-    Sentences are clustered (casus.corroborate.clusters); clusters that share a document are
-    then merged, so one article saying a thing three ways counts once, and so do
+    Sentences are clustered (the store keeps each coded sentence's cluster, casus.store.clusters;
+    records without one are clustered here); clusters that share a document are then merged, so one article saying a thing three ways counts once, and so do
     five sites carrying the same sentence.
     """
-    items = [(str(i), _doc_key(r, i), r.get("sentence") or "") for i, r in enumerate(records)]
+    items = [(str(i), _doc_key(r, i), r.get("sentence") or "", r.get("cluster")) for i, r in enumerate(records)]
     ids = _cluster(items)
     parent: dict[str, str] = {}
 
@@ -223,12 +229,12 @@ def _group(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         return x
 
     for i, r in enumerate(records):
-        a, b = find("c:" + ids.get(str(i), str(i))), find("d:" + _doc_key(r, i))
+        a, b = find(f"c:{ids.get(str(i), str(i))}"), find("d:" + _doc_key(r, i))
         if a != b:
             parent[max(a, b)] = min(a, b)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for i, r in enumerate(records):
-        groups[find("c:" + ids.get(str(i), str(i)))].append(r)
+        groups[find(f"c:{ids.get(str(i), str(i))}")].append(r)
     return list(groups.values())
 
 
@@ -319,12 +325,12 @@ def read_store(store: StoreLike | None, patron: str, client: str, attacker: str 
     pairs = [(patron, client), (client, patron)] + ([(patron, attacker), (attacker, patron)] if attacker else [])
     seen: set[Any] = set()
     for source, target in pairs:
-        for rec in store.iter_events(source=source, target=target):
+        for rec in store.iter_events(source=source, target=target, **stored_clusters(store)):
             key = rec.get("id") if rec.get("id") is not None else tuple(sorted((k, repr(v)) for k, v in rec.items()))
             if key not in seen:
                 seen.add(key)
                 _keep(view, view.events, dict(rec), until, include_undated)
-    for rec in store.iter_claims(patron=patron, client=client):
+    for rec in store.iter_claims(patron=patron, client=client, **stored_clusters(store)):
         _keep(view, view.claims, dict(rec), until, include_undated)
     used = {_doc_key(r, 0) for r in view.events + view.claims}
     for why in view.left_out:

@@ -21,12 +21,30 @@ Example:
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
+
+from casus.text.nearcopy import (
+    COMMON_RUN,
+    CONTAINMENT,
+    MIN_CONTAINED_SHINGLES,
+    MIN_SHINGLES,
+    SHINGLE,
+    containment,
+    jaccard,
+    near_copies,
+    normalise,
+    shingles,
+    signature,
+)
+from casus.text.nearcopy import similar as _similar
+
+__all__ = ["COMMON_RUN", "CONTAINMENT", "MIN_CONTAINED_SHINGLES", "MIN_SHINGLES", "SHINGLE", "Cluster",
+           "cluster_sentences", "clusters_of", "containment", "evidence_weights", "group_labels",
+           "independent_sources", "jaccard", "near_copies", "normalise", "same_partition", "shingles"]
 
 K = TypeVar("K", bound=Hashable)
 
@@ -38,39 +56,7 @@ NUM_PERM = 128  # MinHash permutations (method="lsh", benchmarks only)
 # took 0.1-0.2 s at 300 and 1.4-3.2 s at 3,000, and is approximate.
 ALL_PAIRS_MAX = 100
 SEED = 1  # fixed: clusters must not change between runs
-SHINGLE = 2  # word n-grams; bigrams keep one edited word from costing more than two shingles
-MIN_SHINGLES = 4  # shorter sentences join a cluster only by exact (normalised) match
 CANDIDATE_THRESHOLD = 0.5  # LSH recall threshold; every candidate is verified exactly
-CONTAINMENT = 0.9  # a sentence quoted inside a longer one: share of the shorter's shingles
-MIN_CONTAINED_SHINGLES = 8  # ... only when the shorter one is long enough to be distinctive
-COMMON_RUN = 12  # sharing this many consecutive words is copying (a copied sentence with a new tail)
-
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
-_NON_WORD = re.compile(r"[^\w']+")
-
-
-def normalise(text: str) -> str:
-    """Lower-case words only: quotes, markdown, punctuation and spacing do not count."""
-    words = _NON_WORD.sub(" ", text.translate(_QUOTES).lower()).split()
-    return " ".join(w.strip("'") for w in words if w.strip("'"))
-
-
-def shingles(norm: str, n: int = SHINGLE) -> frozenset[str]:
-    """Word n-grams of a normalised sentence (the whole sentence when shorter)."""
-    words = norm.split()
-    if len(words) <= n:
-        return frozenset([norm]) if norm else frozenset()
-    return frozenset(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 1.0
-
-
-def containment(a: frozenset[str], b: frozenset[str]) -> float:
-    """Share of the smaller set found in the larger."""
-    small = min(len(a), len(b))
-    return len(a & b) / small if small else 0.0
 
 
 @lru_cache(maxsize=1)
@@ -106,18 +92,6 @@ class _UnionFind:
         a, b = self.find(i), self.find(j)
         if a != b:
             self.parent[max(a, b)] = min(a, b)  # the earliest item names the cluster
-
-
-def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
-    """Jaccard >= threshold, or the smaller set (long enough) contained in the larger: one intersection for both."""
-    la, lb = len(a), len(b)
-    small = min(la, lb)
-    if small < MIN_CONTAINED_SHINGLES and small < threshold * max(la, lb):
-        return False  # too short to be contained, too unequal in size to reach the Jaccard threshold
-    inter = len(a & b) if la <= lb else len(b & a)
-    if inter >= threshold * (la + lb - inter):
-        return True
-    return small >= MIN_CONTAINED_SHINGLES and inter >= CONTAINMENT * small
 
 
 def candidate_pairs(sh: Mapping[int, frozenset[str]], keys: list[int], threshold: float,
@@ -232,6 +206,52 @@ def cluster_sentences(items: Iterable[tuple[K, str, str]], threshold: float = 0.
 
     ids: dict[int, int] = {}
     return {key: ids.setdefault(uf.find(i), len(ids)) for i, (key, _, _) in enumerate(rows)}
+
+
+def same_partition(a: Mapping[Any, Hashable], b: Mapping[Any, Hashable]) -> bool:
+    """Whether two cluster labellings of the same keys group them alike (the ids may differ)."""
+    if a.keys() != b.keys():
+        return False
+    fwd: dict[Hashable, Hashable] = {}
+    back: dict[Hashable, Hashable] = {}
+    return all(fwd.setdefault(a[k], b[k]) == b[k] and back.setdefault(b[k], a[k]) == a[k] for k in a)
+
+
+def group_labels(items: Iterable[tuple[K, str, str, int | None]], threshold: float = 0.7) -> dict[K, Hashable]:
+    """Cluster label per key for items (key, source, sentence, stored cluster id or None).
+
+    Items that carry a stored cluster (the store's `clusters` table, filled as
+    documents are written) keep it: nothing is re-clustered. Items without one
+    (the shipped ledger's rows, a stand-in store's) are clustered among
+    themselves with `cluster_sentences` and joined to a stored cluster when the
+    pair rule links them to one of its items here, so the labels group items as
+    `cluster_sentences` on all of them would, with stored clusters closed over
+    the whole store rather than over this list.
+    """
+    rows = list(items)
+    stored = [(k, text, c) for k, _, text, c in rows if c is not None]
+    loose = [(k, src, text) for k, src, text, c in rows if c is None]
+    labels: dict[K, Hashable] = {k: ("stored", c) for k, _, c in stored}
+    if not loose:
+        return labels
+    computed = cluster_sentences(loose, threshold)
+    parent: dict[Hashable, Hashable] = {}
+
+    def find(x: Hashable) -> Hashable:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    sigs = [(c, signature(text)) for _, text, c in stored]
+    for key, _, text in loose:
+        a = find(("computed", computed[key]))
+        sig = signature(text)
+        for c, other in sigs:
+            b = find(("stored", c))
+            if a != b and near_copies(sig, other, threshold):
+                parent[b] = a  # a stored cluster joins: keep the computed label's root
+    labels.update({k: ("computed", computed[k]) for k, _, _ in loose})
+    return {k: find(v) for k, v in labels.items()}
 
 
 # --- counting sources -------------------------------------------------------------

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from casus.events.dates import DateMention
-from casus.events.lexicon import Lexicon
+from casus.events.lexicon import Lexicon, lexicon
 from casus.events.roles import (
     _clause,
     _domain_hits,
@@ -371,9 +371,50 @@ _ASSAULT_ONLY_IRREALIS = frozenset({"potential", "possible", "hypothetical", "su
 _ADJACENT_IRREALIS = frozenset({"in exchange for", "in return for", "need of", "need for", "in need of", "in dire need of"})
 
 
+_PUNCT = re.compile(r"[,;:]")
+
+
+def _question_end(sent: Sentence, pos: int) -> int:
+    """The end of the question word ("whether", "why", "about") at most four words after a `question` verb ending at
+    `pos`, with no comma between; -1 if there is none."""
+    rx = lexicon().question_re
+    m = rx.match(sent.low, pos) if rx is not None else None
+    return m.end() if m else -1
+
+
+def asks_a_question(sent: Sentence, pos: int) -> bool:
+    """Whether a `question` verb ending at `pos` asks a question ("asked whether", "asked Erdogan if"), not for help."""
+    return _question_end(sent, pos) >= 0
+
+
+def in_question(sent: Sentence, t: TrigHit) -> bool:
+    """Whether the trigger is what a reporter's question asks about, up to the next comma: "Asked whether he would
+    send troops, Macron said ..." (the sending is no event; what is said after the comma is)."""
+    for _qs, qe, _k in sent.cues.get("question", ()):
+        if qe > t.start:
+            break
+        we = _question_end(sent, qe)
+        if 0 <= we <= t.start and not _PUNCT.search(sent.low, we, t.start):
+            return True
+    return False
+
+
+def in_slogan(sent: Sentence, t: TrigHit) -> bool:
+    """Whether the trigger is inside a short quotation named as a slogan or a name ('banners reading "Defend X"',
+    'an operation dubbed "Iron Shield"'): words on a banner are no act."""
+    for qs, qe in sent.quotes:
+        if qs <= t.start < qe and len(sent.text[qs:qe].split()) <= 6:
+            for _cs, ce, _k in sent.cues.get("slogan", ()):
+                if 0 <= qs - ce <= 4 and not any(ch.isalnum() for ch in sent.text[ce:qs]):
+                    return True
+    return False
+
+
 def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
-    """A hypothetical, a question, or an act only warned against, avoided or wanted: not an event."""
+    """A hypothetical, a question, a slogan, or an act only warned against, avoided or wanted: not an event."""
     if sent.question:
+        return True
+    if sent.cues and (("question" in sent.cues and in_question(sent, t)) or ("slogan" in sent.cues and in_slogan(sent, t))):
         return True
     lo, hi = _clause(sent, t.start)
     if lo == 0 and sent.bounds and _INVERTED_CONDITIONAL.match(sent.low):
@@ -399,6 +440,8 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
             return False
         if c[2] == "further" and (gap > 1 or t.trig.type != "ASSAULT"):
             return False
+        if c[2] == "question of" and _cue_before(sent, "neg", c[0], lo, 4) is not None:
+            return False  # "there is no question of an intervention": denied, not hypothetical
         if c[2] == "commitment to" and t.trig.type == "AGREE":
             return False
         if c[2] in _ADJACENT_IRREALIS:

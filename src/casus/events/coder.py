@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from casus.events.attributes import (
+    asks_a_question,
     date_for,
     is_irrealis,
     modality_of,
@@ -38,6 +39,7 @@ from casus.events.lexicon import Lexicon, Trigger, inflect, lexicon, validate_tr
 from casus.events.mentions import resolve_corefs, update_context
 from casus.events.roles import (
     _REFUSED,
+    _adjacent_agent,
     _anaphoric,
     _clause,
     _codes,
@@ -53,11 +55,12 @@ from casus.events.roles import (
     other_actors,
     right_target,
 )
-from casus.events.scan import scan
+from casus.events.scan import _LAUNCH, scan
 from casus.events.sentence import (
     Context,
     Sentence,
     TrigHit,
+    _next_ws,
     _nw,
     _prev_ws,
     _words,
@@ -120,6 +123,24 @@ _COME_TO = re.compile(r"\b(?:come|comes|came|coming|rush|rushes|rushed|rushing)\
 _UN_WORDS = re.compile(r"\b(?:UN|U\.N\.|United Nations|Security Council|veto|resolutions?)\b")
 
 
+_WEAPON_NOUNS = frozenset("aircraft helicopter helicopters submarine submarines craft boats group groups fighter fighters".split())
+_VERB_BEFORE = frozenset("to will would could can may might must should shall did does do not never also they we it he she "
+                         "who which that and or forces troops".split())
+
+
+def _weapon_modifier(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'attack' or 'strike' as the modifier of a weapon noun ('more than 80 attack drones', 'sold attack drones'):
+    before a projectile or aircraft noun, not after a subject, an auxiliary or 'to' ('Israel will attack drone sites')."""
+    nxt = _next_ws(sent, t.end, len(sent.text), 1)
+    if not nxt or not (nxt[0] in _WEAPON_NOUNS or nxt[0] in lex.object_words["projectiles"]):
+        return False
+    j = bisect_left(sent.starts, t.start)
+    if j == 0:
+        return True
+    prev, at = sent.words[j - 1], sent.starts[j - 1]
+    return prev not in _VERB_BEFORE and not sent.text[at:at + 1].isupper()
+
+
 def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     """Context that changes a trigger's type: support offered or military is aid; 'seek to' is no request."""
     trig = t.trig
@@ -155,6 +176,8 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
                 new = Trigger("AID", trig.pos, "transfer" if light else "directed", "auto", "military", trig.need - {"target"},
                               False, False, False, False, None, None)
                 return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "REQUEST" and trig.pos == "verb" and "question" in sent.cues and asks_a_question(sent, t.end):
+        return None  # "asked (him) whether ...": a question, not a request
     if trig.type == "REQUEST" and trig.pos == "verb":
         after = sent.text[t.end:t.end + 60]
         if _TO_AFTER.match(after) and not t.key.startswith(("appeal", "turn")):
@@ -169,8 +192,13 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
                           False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "ASSAULT" and trig.pos == "verb" and t.key.startswith(("shoot", "shot", "down")) and not \
-            lex.object_words["projectiles"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 8))):
+            lex.object_words["projectiles"].isdisjoint(_next_ws(sent, t.end, _clause(sent, t.start)[1], 8)):
+        # (the projectiles may lie past another trigger word: "shot down more than 80 attack drones")
         # "shot down the missiles": an interception, which defends the one they were fired at
+        new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig is _LAUNCH and t.key.rsplit(" ", 1)[-1] in ("interceptors", "interceptor"):
+        # "fired a dozen interceptors": a defence, not an attack
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
     if trig.untargeted and not right_target(sent, t, TRANSFER_PREPS) and (
@@ -215,15 +243,26 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     return out
 
 
+def _attacker_using(sent: Sentence, t: TrigHit, maker: list[str], lex: Lexicon, ctx: Context) -> list[str]:
+    """The attacker of an attack earlier in the clause of an 'X-made' weapons mention: who used them, and so got them."""
+    lo, _hi = _clause(sent, t.start)
+    for o in sorted(sent.triggers, key=lambda o: -o.start):  # the nearest attack before the weapons
+        if o.trig.type == "ASSAULT" and lo <= o.start < t.start:
+            att = [c for c in _codes(_adjacent_agent(sent, o) or left_agent(sent, o, lex, ctx)) if c not in maker]
+            if att:
+                return att[:1]
+    return []
+
+
 def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMention]) -> list[CodedEvent]:
     """All events of one analysed sentence."""
     events: list[CodedEvent] = []
     seen: set[tuple] = set()
+    if any(t.key in ("attack", "strike") and t.trig.pos == "verb" for t in sent.triggers):
+        # "80 attack drones", "strike aircraft": a kind of weapon, no trigger (nor the end of another's object)
+        sent.triggers = [t for t in sent.triggers if not (t.key in ("attack", "strike") and t.trig.pos == "verb"
+                                                          and _weapon_modifier(sent, t, lex))]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
-    if any(t.trig.ties for t in raw):
-        # a sentence that names the cooperation itself needs no second record from "deepened ties"
-        if any(t.trig.type == "COOPERATE" and not t.trig.ties for t in raw):
-            raw = [t for t in raw if not t.trig.ties]
     swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a)}
     if swallowed:
         # "halted its airstrikes": the halt, not the strikes ("urged Israel to halt its strikes": they go on)
@@ -266,6 +305,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             dyad = ctx.dyad()
             if sc and sc[0] in dyad and len(dyad) == 2:
                 others = [c for c in dyad if c != sc[0]]
+            attacker = _attacker_using(sent, t, sc, lex, ctx)
+            if attacker:
+                others = attacker  # "struck X with Western-supplied weapons": the maker aids the attacker
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)

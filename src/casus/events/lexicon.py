@@ -136,6 +136,10 @@ class Lexicon:
     arms_sell: frozenset[str] = frozenset()  # "to supply": the deal's subject sells
     launch_re: re.Pattern[str] | None = None  # "fired 200 ballistic missiles": a launch verb, a few words, projectiles
     frames: dict[str, Frame] = field(default_factory=dict)  # the named argument structures, by name
+    # after a `question` verb: at most four words (no comma, no "for"/"to" of a request) and a question word
+    # ("asked Erdogan whether"; not "asked Russia for help when ...")
+    question_re: re.Pattern[str] | None = None
+    blocs: frozenset[str] = frozenset()  # actor codes of blocs of states: their members' joint acts have no target
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -196,7 +200,7 @@ _FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallba
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
                            "modes", "untargeted", "unmoded", "words"})
 _NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent"})
-_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "arms_deals", "assault_modes", "attribution_nouns",
+_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "blocs", "arms_deals", "assault_modes", "attribution_nouns",
                        "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "frames", "launch_verbs",
                        "modes", "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
                        "wanting_verbs"})
@@ -291,6 +295,9 @@ def lexicon() -> Lexicon:
     data = _data("events.yaml")
     validate_triggers(data)
     gaz = gazetteer()
+    unknown_blocs = sorted(str(c) for c in data["blocs"] if str(c) not in gaz.codes)
+    if unknown_blocs:
+        raise CasusError(f"events.yaml: blocs: unknown actor code {unknown_blocs[0]!r}")
     table: dict[str, list[tuple[str, object]]] = {}
     exact = acronym_surfaces()  # acronyms: the only surfaces that count (casus.events.actors)
     frames = validate_frames(data["frames"], set(data["object_words"]) | {"capability"})
@@ -324,7 +331,7 @@ def lexicon() -> Lexicon:
         for word in words:
             add(str(word), "D", domain)
     for cat, words in data["cues"].items():
-        if cat in ("boundary", "subordinators"):
+        if cat in ("boundary", "subordinators", "question_words"):
             continue
         for word in words:
             add(str(word), "C", cat)
@@ -392,9 +399,12 @@ def lexicon() -> Lexicon:
         attribution_nouns=frozenset(str(w).lower() for w in data["attribution_nouns"]),
         control_re=control_re,
         subordinators=frozenset(str(w).lower() for w in data["cues"]["subordinators"]),
+        question_re=re.compile(r"\s+(?:(?!for\b|to\b|that\b)[\w.'-]+\s+){0,4}?(?:" + trie_regex([str(w).lower() for w in data["cues"]["question_words"]])
+                               + r")\b"),
         launch_re=launch_re,
         arms_words=frozenset(str(w).lower() for w in data["arms_deals"]["weapons"]),
         arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
+        blocs=frozenset(str(c) for c in data["blocs"]),
         frames=frames,
     )

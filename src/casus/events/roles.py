@@ -35,6 +35,7 @@ ASSAULT_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into", "
 JOINT_PREPS = frozenset({"with", "between", "and"})
 REQUEST_PREPS = frozenset({"from", "to", "of"})
 WITHDRAW_PREPS = frozenset({"from", "of"})
+_NOTHING_AFTER = re.compile(r"\s*(?:[,.;:!?\"')\u201d]|$)")  # a verb with no object: punctuation right after it
 _FORUMS = frozenset({"UN", "UNSC", "UNGA"})  # where a veto is cast, not whom it is for
 COOP_PREPS = frozenset({"in", "to", "with", "for", "of"})
 SPEECH_PREPS = frozenset({"to", "against", "of", "on", "at", "over"})
@@ -42,8 +43,15 @@ DYAD_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE", "CONS
 _OF_FOR_WITH_GAP = re.compile(r"\s+(?:of|for|with)\s+")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}$")
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
-_ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression)\b")
+_ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression|campaign|operation|offensive|invasion|incursion)\b")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
+# "the sale of tanks to X, paid for by Y": a participle before "by" makes Y its agent, not the agent of the sale
+_PARTICIPLE_BY = re.compile(r"\b(?:paid for|financed|funded|bankrolled|brokered|mediated|approved|backed|supported|"
+                            r"condemned|criticised|criticized|reported|announced|confirmed|welcomed|opposed|blocked)"
+                            r"\s+by\s+(?:the\s+)?$")
+# "defend the energy-rich nation of Qatar": the state after "the ... nation of" is the direct object
+_NATION_OF = re.compile(r"\s+(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,3}?(?:nation|country|state|kingdom|republic|"
+                        r"island|islands|emirate|ally|partner|neighbour|neighbor)\s+of\s+$")
 
 
 # --------------------------------------------------------------------------- argument structure
@@ -164,6 +172,8 @@ def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
         if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
+            if m.prep == "by" and t.trig.type == "AID" and _PARTICIPLE_BY.search(sent.low[t.end:m.start]):
+                return []  # "the sale of tanks to X, paid for by Y": the one who pays is not the seller
             return _group(sent, m)
     return []
 
@@ -218,8 +228,8 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
             break
         if m.role in ("attr",):
             continue
-        if m.prep in preps:
-            return _group(sent, m)
+        if m.prep in preps or (direct and m.prep == "of" and _NATION_OF.match(gap)):
+            return _group(sent, m)  # "to X", or "defend the energy-rich nation of X"
         if direct and premodifier is None and m.prep is None and n <= 3 and "," not in gap and not any(
                 w in GAP_STOP for w in _ws(sent, t.end, m.start)):
             if not m.poss and m.kind not in ("name", "capital", "leader", "pron", "pair") and any(
@@ -329,6 +339,13 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
                 victims = [c for c in _codes(right_target(sent, o, ASSAULT_PREPS, span=10)) if c not in src]
                 if victims:
                     return victims[:1]
+    if typ in ("AID", "SUPPORT"):
+        # "backed Caracas diplomatically, but stopped short of offering military assistance": the one just backed
+        for o in sent.triggers:
+            if o.end <= t.start and o.trig.type in ("AID", "SUPPORT") and o.trig.pos == "verb":
+                got = [c for c in _codes(right_target(sent, o, DIRECT_PREPS)) if c not in src]
+                if got:
+                    return got[:1]
     if ctx.last_index.get(typ, -9) >= ctx.index - 1 and typ in ctx.last_by_type:
         s_, g_ = ctx.last_by_type[typ]
         if set(s_) & set(src):
@@ -411,6 +428,45 @@ def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     return []
 
 
+def _warned_about(sent: Sentence, t: TrigHit, src: list[str]) -> list[Mention]:
+    """'warning that Armenia will pay': the one a warning is about is the named subject of its that-clause
+    (not an adjective, a pronoun or the speaker itself)."""
+    start = t.end + 6
+    if sent.low[t.end:start] != " that ":
+        return []
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if start <= m.start < hi and _nw(sent, start, m.start) <= 2 and m.codes and m.prep is None \
+                and m.kind not in ("adj", "pron", "pair") and m.role in ("np", "agent") and not set(m.codes) & set(src):
+            return _group(sent, m)
+    return []
+
+
+_BODY_NOUNS = frozenset("cabinet government parliament council ministers officials generals chiefs leadership commanders "
+                        "lawmakers".split())
+
+
+def _own_body_meets(sent: Sentence, t: TrigHit, party: str, jpreps: frozenset[str]) -> bool:
+    """Whether the one party of a meeting is a body of that state ("Israel's war cabinet met", "Iranian lawmakers
+    met"), with no "with X" after the verb: a domestic meeting."""
+    if right_target(sent, t, jpreps, span=10):
+        return False
+    own = [m for m in sent.mentions if m.end <= t.start and party in m.codes]
+    if not own or not (own[-1].poss or own[-1].kind == "adj"):
+        return False
+    return not _BODY_NOUNS.isdisjoint(_ws(sent, own[-1].end, t.start)[:3])
+
+
+def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
+    """The bloc whose members a joint act is among: the only party named is a bloc ("GCC members agreed to ..."),
+    or none is named and the last sentence's subject was one ("The ministers, meeting in Doha, endorsed ...")."""
+    if len(parts) == 1 and parts[0] in lex.blocs:
+        return parts[0]
+    if not parts and ctx.prev_subject[:1] and ctx.prev_subject[0] in lex.blocs:
+        return ctx.prev_subject[0]
+    return None
+
+
 def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
     """(source, target) pairs for a trigger according to its frame."""
     trig = t.trig
@@ -464,6 +520,13 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if len(parts) < 2 and anaphoric and trig.type in ctx.last_by_type:
             s_, g_ = ctx.last_by_type[trig.type]
             parts = list(dict.fromkeys([*parts, *s_, *g_]))
+        if not parts and not anaphoric and trig.pos == "verb":
+            return []  # "aware of who is talking to whom": no party named, none to take from the document
+        if trig.type == "CONSULT" and trig.pos == "verb" and len(parts) == 1 and _own_body_meets(sent, t, parts[0], jpreps):
+            return []  # "Israel's war cabinet met on Sunday": a state's own body meeting consults no other state
+        bloc = _bloc_alone(parts, ctx, lex)
+        if bloc:
+            return [(bloc, None)]
         if len(parts) < 2:
             for c in ctx.dyad():
                 if c not in parts and len(parts) < 2:
@@ -555,7 +618,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     elif frame == "speech":
         hi = _object_end(sent, t, 12)
         inner = [o for o in sent.triggers if o is not t and o.trig.type == "ASSAULT" and t.end <= o.start <= hi]
-        tgt = right_target(sent, t, fr.preps or SPEECH_PREPS, span=6 if trig.pos == "noun" else 12)
+        last = t.key.rsplit(" ", 1)[-1]
+        speech_preps = fr.preps or SPEECH_PREPS
+        if last in PREPS:
+            speech_preps = speech_preps | {last}  # "exact a price from X": the phrase's own preposition
+        tgt = right_target(sent, t, speech_preps, span=6 if trig.pos == "noun" else 12)
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
@@ -570,8 +637,14 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     if _nw(sent, t.end, m.start) <= 8:
                         tgt = [m]
                         break
+        if not tgt and trig.type == "THREATEN" and trig.pos == "verb":
+            tgt = _warned_about(sent, t, src_codes)
         if not tgt and trig.type == "ACCUSE" and _ATTACK_WORDS.search(sent.low):
             codes = _assault_source(sent, t, lex, ctx)
+            for typ_ in ("MOBILIZE", "COERCE"):
+                # "Caracas denounced the campaign" after the deployments were named: aimed at who deployed
+                if not codes and _recent(ctx, typ_):
+                    codes = [c for c in ctx.last_by_type[typ_][0] if c not in src_codes][:1]
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
         if not tgt and trig.type == "ACCUSE" and _DEFINITE_ACT.match(sent.low, t.end):
@@ -657,6 +730,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         return []
     if not tgt_codes and anaphoric and trig.type in ctx.last_by_type and fr.fallback:
         tgt_codes = [c for c in ctx.last_by_type[trig.type][1] if c not in src_codes]
+    if not tgt_codes and trig.type == "AID" and trig.pos == "verb" and trig.frame == "directed" and \
+            _NOTHING_AFTER.match(sent.text, t.end):
+        return [(c, None) for c in src_codes]  # "we are always ready to defend,": no one named, no one implied
     if not tgt_codes and trig.type in DYAD_TYPES and fr.fallback and not _object_is_a_thing(sent, t):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
@@ -712,7 +788,13 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
 
 def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
     """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
-    strikes by X"): another actor of the sentence, else the document's other main actor."""
+    strikes by X"): the one helped in the same sentence ("after Iranian strikes, U.S. support for Israel"), else
+    another actor of the sentence."""
+    for o in sent.triggers:
+        if o.trig.type in ("AID", "SUPPORT") and o is not t:
+            helped = [c for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
+            if helped:
+                return helped[:1]
     others = other_actors(sent, t, src)
     if others:
         return others[:1]
@@ -760,7 +842,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     trig = t.trig
     need = trig.need
     if "agree_object" in need:
-        hi = _object_end(sent, t, 8)
+        # "signed with his counterpart in the capital a treaty": past a "with X" phrase the object lies further on
+        hi = _object_end(sent, t, 16 if sent.low.startswith(" with ", t.end) else 8)
         if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
             trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)):
             return False

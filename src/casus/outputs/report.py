@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from casus.assess import knowledge
-from casus.assess.answer import Assessment, assess, highest_rung_distribution, visible
+from casus.assess.answer import Assessment, assess, highest_rung_distribution, stored_clusters, visible
 from casus.errors import CasusError
 from casus.outputs import goldstein
 from casus.records import RUNGS
@@ -140,7 +140,7 @@ def _pair_events(store: Any, patron: str, client: str, until: str | None) -> lis
     rows: list[dict[str, Any]] = []
     if store is not None:
         for source, target in ((patron, client), (client, patron)):
-            for rec in store.iter_events(source=source, target=target):
+            for rec in store.iter_events(source=source, target=target, **stored_clusters(store)):
                 if visible(rec, until) is not None:  # strict as-of, the same rule as the assessment's
                     continue
                 rows.append({**rec, "origin": "store"})
@@ -159,10 +159,11 @@ def _ledger_events(patron: str, client: str, until: str) -> list[dict[str, Any]]
 
 def dedupe_copies(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One record per copied sentence and coded act: near-duplicate sentences (casus.corroborate.clusters) count once."""
-    from casus.corroborate.clusters import cluster_sentences
+    from casus.corroborate.clusters import group_labels
 
     store_rows = [e for e in events if e.get("origin") == "store"]
-    ids = cluster_sentences([(i, str(e.get("doc_id")), e.get("sentence") or "") for i, e in enumerate(store_rows)])
+    ids = group_labels((i, str(e.get("doc_id")), e.get("sentence") or "", e.get("cluster"))
+                       for i, e in enumerate(store_rows))
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for i, e in enumerate(store_rows):
         key = (ids[i], e.get("source"), e.get("target"), e.get("event"), e.get("mode"), bool(e.get("negated")))
@@ -200,12 +201,12 @@ def timeline(store: Any, patron: str, client: str, as_of: str, until: str | None
 
 def corroboration(store: Any, patron: str, client: str, until: str | None, links: _Links) -> dict[str, Any]:
     """Claims about the dyad grouped into near-duplicate clusters: which rest on one source, which are copies."""
-    from casus.corroborate.clusters import clusters_of
+    from casus.corroborate.clusters import Cluster, group_labels
 
     claims: list[dict[str, Any]] = []
     if store is not None:
         seen = set()
-        for c in store.iter_claims(patron=patron, client=client):
+        for c in store.iter_claims(patron=patron, client=client, **stored_clusters(store)):
             if visible(c, until) is not None:
                 continue
             key = (c["doc_id"], c["sent_index"])
@@ -213,7 +214,12 @@ def corroboration(store: Any, patron: str, client: str, until: str | None, links
                 seen.add(key)
                 claims.append(c)
     clusters = []
-    for cl in clusters_of((i, str(c["doc_id"]), c["sentence"]) for i, c in enumerate(claims)):
+    ids = group_labels((i, str(c["doc_id"]), c["sentence"], c.get("cluster")) for i, c in enumerate(claims))
+    members_of: dict[Any, list[int]] = {}
+    for i in range(len(claims)):
+        members_of.setdefault(ids[i], []).append(i)  # in order of each cluster's first claim, as clusters_of
+    for cid, keys in enumerate(members_of.values()):
+        cl = Cluster(cid, tuple(keys), tuple(str(claims[k]["doc_id"]) for k in keys))
         members = [claims[int(k)] for k in cl.keys]  # type: ignore[call-overload]
         rep = members[0]
         carriers = []

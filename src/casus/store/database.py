@@ -16,6 +16,8 @@ from typing import Any
 
 from casus.errors import CasusError
 from casus.records import ProcessedDocument
+from casus.store.clusters import SCHEMA as CLUSTERS_SCHEMA
+from casus.store.clusters import PrefixIndex, assign_document, backfill
 
 BUSY_TIMEOUT_MS = 60_000
 # Rows per index that ANALYZE samples: enough for the planner to tell a selective index from a scan.
@@ -125,11 +127,19 @@ def _m004_document_meta(conn: sqlite3.Connection) -> None:
     _run_script(conn, "ALTER TABLE documents ADD COLUMN url TEXT; ALTER TABLE documents ADD COLUMN meta TEXT")
 
 
+def _m005_sentence_clusters(conn: sqlite3.Connection) -> None:
+    """Near-copy clusters of the sentences that carry an event or a claim (casus.store.clusters), kept as
+    documents are written; a store made before is back-filled here, by the first writer that opens it."""
+    _run_script(conn, CLUSTERS_SCHEMA)
+    backfill(conn)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_published_index", _m002_published_index),
     ("003_query_indexes", _m003_query_indexes),
     ("004_document_meta", _m004_document_meta),
+    ("005_sentence_clusters", _m005_sentence_clusters),
 ]
 
 _EVENT_SELECT = """
@@ -153,6 +163,12 @@ FROM claims c
 JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sent_idx
 JOIN documents d ON d.id = c.doc_id
 """
+
+
+# The near-copy cluster of an event's or claim's sentence (alias {t}), read with `clusters=True`: NULL for
+# a row written around the store (casus.run.bench's bulk store), which readers then cluster themselves.
+_CLUSTER_COLUMN = (", (SELECT k.cluster FROM clusters k WHERE k.doc_id = {t}.doc_id AND k.idx = {t}.sent_idx)"
+                   " AS cluster")
 
 
 class NoStore(CasusError):
@@ -225,6 +241,7 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         self.immutable = False  # read as an immutable file (a read-only folder: no WAL index can be made)
+        self._prefixes = PrefixIndex()  # near-copy candidates of this writer (casus.store.clusters)
         if readonly and not self.path.exists():
             if not missing_ok:
                 raise NoStore(no_store_message(self.path))
@@ -304,6 +321,7 @@ class Store:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self._prefixes.reset()  # it may hold sets that were rolled back: rebuilt from the store on the next write
             raise
         self.conn.execute("COMMIT")
 
@@ -333,7 +351,7 @@ class Store:
     def write_document(self, doc: ProcessedDocument) -> bool:
         """Store a processed document in one transaction. False if it was already known."""
         with self.transaction() as c:
-            return _insert_document(c, doc)
+            return _insert_document(c, doc, self._prefixes)
 
     def write_batch(self, items: Sequence[ProcessedDocument | tuple[str, str]]) -> list[bool]:
         """Processed documents and (doc_id, location) pairs of known ones, in order, in one transaction.
@@ -345,7 +363,7 @@ class Store:
         with self.transaction() as c:
             for item in items:
                 if isinstance(item, ProcessedDocument):
-                    written.append(_insert_document(c, item))
+                    written.append(_insert_document(c, item, self._prefixes))
                 else:
                     c.execute("INSERT OR IGNORE INTO locations (doc_id, location) VALUES (?, ?)", item)
                     written.append(False)
@@ -358,6 +376,10 @@ class Store:
             t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 (fixed names)
             for t in ("documents", "locations", "sentences", "events", "claims", "junk")
         }
+
+    def sentence_clusters(self) -> dict[tuple[str, int], int]:
+        """Cluster id per (doc_id, sentence index) of every stored sentence that carries an event or a claim."""
+        return {(r[0], r[1]): r[2] for r in self.conn.execute("SELECT doc_id, idx, cluster FROM clusters ORDER BY sid")}
 
     def iter_documents(self) -> Iterator[dict[str, Any]]:
         rows = self.conn.execute(
@@ -418,10 +440,12 @@ class Store:
         limit: int | None = None,
         newest_first: bool = False,
         undated: bool = False,
+        clusters: bool = False,
     ) -> Iterator[dict[str, Any]]:
         """Events with their sentence and document; dates compare on the event date, else the published date.
 
         `undated=True` keeps, under since/until, the events that have neither date.
+        `clusters=True` adds `cluster`: the sentence's near-copy cluster id (casus.store.clusters).
 
         In document-name order, or newest documents (published date) first. With
         a limit, the page is found first (see `_event_page`), and sentences are
@@ -448,6 +472,8 @@ class Store:
             sql = _EVENT_SELECT.replace("FROM events e", f"FROM ({page}) page JOIN events e ON e.id = page.id", 1)
         else:
             sql = _EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        if clusters:
+            sql = sql.replace("\nFROM ", _CLUSTER_COLUMN.format(t="e") + "\nFROM ", 1)
         sql += " ORDER BY " + order
         for row in self.conn.execute(sql, args):
             rec = dict(row)
@@ -488,9 +514,13 @@ class Store:
         return f"SELECT e.id {joins}{cond} ORDER BY {_ORDERS[newest_first]} LIMIT {limit}"
 
     def iter_claims(
-        self, patron: str | None = None, client: str | None = None, until: str | None = None
+        self, patron: str | None = None, client: str | None = None, until: str | None = None,
+        clusters: bool = False,
     ) -> Iterator[dict[str, Any]]:
-        """Claims with their sentence and document; `until` compares on the published date."""
+        """Claims with their sentence and document; `until` compares on the published date.
+
+        `clusters=True` adds `cluster`: the sentence's near-copy cluster id (casus.store.clusters).
+        """
         where: list[str] = []
         args: list[Any] = []
         for col, val in (("c.patron", patron), ("c.client", client)):
@@ -501,11 +531,13 @@ class Store:
             where.append("substr(d.published, 1, ?) <= ?")
             args.extend([len(until), until])
         sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.name, c.doc_id, c.id"
+        if clusters:
+            sql = sql.replace("\nFROM ", _CLUSTER_COLUMN.format(t="c") + "\nFROM ", 1)
         for row in self.conn.execute(sql, args):
             yield dict(row)
 
 
-def _insert_document(c: sqlite3.Connection, doc: ProcessedDocument) -> bool:
+def _insert_document(c: sqlite3.Connection, doc: ProcessedDocument, index: PrefixIndex) -> bool:
     """Insert one document and its rows inside the caller's transaction; False if it was already known."""
     cur = c.execute(
         "INSERT OR IGNORE INTO documents (id, name, url, title, published, site, meta, text)"
@@ -537,6 +569,7 @@ def _insert_document(c: sqlite3.Connection, doc: ProcessedDocument) -> bool:
         "INSERT INTO claims (doc_id, sent_idx, patron, client, stance, factor) VALUES (?, ?, ?, ?, ?, ?)",
         [(doc.id, s.index, cl.patron, cl.client, cl.stance, cl.factor) for s in doc.sentences for cl in s.claims],
     )
+    assign_document(c, doc, index)
     return True
 
 
