@@ -36,7 +36,7 @@ from casus.events.attributes import (
 )
 from casus.events.dates import DateMention, find_dates, latest_full_date, parse_anchor
 from casus.events.lexicon import Lexicon, Trigger, inflect, lexicon, validate_triggers
-from casus.events.mentions import resolve_corefs
+from casus.events.mentions import resolve_corefs, update_context
 from casus.events.roles import (
     _REFUSED,
     _adjacent_agent,
@@ -428,35 +428,8 @@ def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
 
 
 def _update_context(sent: Sentence | None, ctx: Context) -> None:
-    ctx._dyad = None
-    if sent is None:
-        ctx.prev_codes = ()
-        return
-    codes: list[str] = []
-    subject: tuple[str, ...] = ()
-    first = sent.bounds[0] if sent.bounds and sent.low.lstrip(" \"'").split(" ", 1)[0].strip(",") in lexicon().subordinators else -1
-    for m in sent.mentions:
-        if not m.codes:
-            continue
-        for c in m.codes:
-            if c not in codes:
-                codes.append(c)
-            if m.role != "maker":
-                ctx.counts[c] = ctx.counts.get(c, 0.0) + (1.0 if m.prep not in ("in", "at") else 0.5)
-        if not subject and m.start > first and (m.prep is None) and m.role in ("np", "agent") and m.kind != "militia":
-            subject = m.codes
-    if not subject:
-        for m in sent.mentions:
-            if m.codes and m.prep is None and m.role in ("np", "agent"):
-                subject = m.codes
-                break
-    ctx.prev_subject = subject or ctx.prev_subject
-    ctx.prev_codes = tuple(codes)
-    groups = [m for m in sent.mentions if m.kind == "group" and m.codes]
-    if groups:
-        ctx.last_group, ctx.last_group_index = groups[-1].codes[:1], ctx.index
-    elif ctx.index - ctx.last_group_index > 2:
-        ctx.last_group = ()  # convention 6: an antecedent in the same or the previous two sentences
+    """What the sentence leaves for the next ones (mentions.update_context, the document-level layer)."""
+    update_context(sent, ctx, lexicon().subordinators)
 
 
 # --------------------------------------------------------------------------- public API
