@@ -20,15 +20,16 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 # measured with `casus ingest` of the corpus and `casus eval events GOLD [--docs REGEX]` (what these tests compute)
 # (after the guards and roles work of issue 12 was merged with the frames and lexicon work, 2026-12-02: dev 0.513,
-# A-C 0.573, D-G 0.472, seeds 0.801; role-matched on dev mode 0.853, modality 0.882, negation 0.991, 449 events.
-# Modality is right on 396 of the 449, against 383 of 432 before: more events match, and the rate is lower)
+# A-C 0.573, D-G 0.472, seeds 0.801; then the mentions work (document-level actor tracking) merged with that:
+# dev 0.538, A-C 0.610, D-G 0.486, seeds 0.801; role-matched on dev mode 0.839, modality 0.873, negation 0.987,
+# 473 events. Modality is right on 413 of the 473, against 396 of 449 before: more events match, at a lower rate)
 GATES = {
-    ("dev", None): 0.503,
-    ("dev", "^dev-[A-C]"): 0.563,
-    ("dev", "^dev-[D-G]"): 0.462,
+    ("dev", None): 0.528,
+    ("dev", "^dev-[A-C]"): 0.600,
+    ("dev", "^dev-[D-G]"): 0.476,
     ("seeds", None): 0.791,
 }
-ATTRIBUTE_GATES = {"mode": 0.843, "modality": 0.872, "negated": 0.981}  # dev, on role-matched events
+ATTRIBUTE_GATES = {"mode": 0.829, "modality": 0.863, "negated": 0.977}  # dev, on role-matched events
 
 
 def _load(path: Path) -> list[dict]:

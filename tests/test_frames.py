@@ -167,3 +167,18 @@ def test_an_unknown_unmoded_type_is_rejected_on_its_row() -> None:
     data["triggers"][1]["unmoded"] = "HELP"
     with pytest.raises(CasusError, match=r"^events.yaml: triggers row 2 \(.*unknown unmoded type 'HELP'$"):
         lexmod.validate_triggers(data)
+
+
+# --------------------------------------------------------------------------- ties built (a rule, not a phrase)
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    # the only event of the sentence: coded though no listed phrase is in it; every inflection of the verb counts
+    ("Cairo and Khartoum intensified their military ties.", {("EGY", "COOPERATE", "SDN", False), ("SDN", "COOPERATE", "EGY", False)}),
+    ("Ankara and Baku are advancing their defence relations.", {("TUR", "COOPERATE", "AZE", False), ("AZE", "COOPERATE", "TUR", False)}),
+    # a participle describing the ties, and a relationship described, are labels
+    ("The deepening ties between Ankara and Baku worry Yerevan.", set()),
+    ("Ankara and Baku have built a relationship resting on shared language.", set()),
+])
+def test_ties_built_are_cooperation_and_ties_described_are_not(sentence: str, want: set[tuple]) -> None:
+    assert {r for r in _records([sentence]) if r[1] == "COOPERATE"} == want

@@ -84,12 +84,22 @@ def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
     if not modes:
         return [trig.default]
     if trig.multi:
-        order = list(mapping.values())
-        modes.sort(key=lambda x: order.index(x) if x in order else 99)
-        return modes  # type: ignore[return-value]
+        return _in_text_order(sent, t, modes, mapping, lo, hi)  # type: ignore[return-value]
     order = list(mapping.values())
     modes.sort(key=lambda x: order.index(x) if x in order else 99)
     return [modes[0]]
+
+
+def _in_text_order(sent: Sentence, t: TrigHit, modes: list[str], mapping: dict[str, str], lo: int, hi: int) -> list[str]:
+    """Several modes of one act in the order the sentence names them ("trade and military cooperation": economic,
+    then military); a mode named by the trigger itself sits at the trigger; ties fall back to the type's order."""
+    order = list(mapping.values())
+    first: dict[str, int] = {}
+    for s, e, d in sent.domains:
+        m = mapping.get(d)
+        if m is not None and lo <= s and e <= hi and m not in first:
+            first[m] = s
+    return sorted(modes, key=lambda x: (first.get(x, t.start), order.index(x) if x in order else 99))
 
 
 def _agree_mode(sent: Sentence, t: TrigHit, lex: Lexicon) -> str | None:

@@ -36,7 +36,7 @@ from casus.events.attributes import (
 )
 from casus.events.dates import DateMention, find_dates, latest_full_date, parse_anchor
 from casus.events.lexicon import Lexicon, Trigger, inflect, lexicon, validate_triggers
-from casus.events.mentions import resolve_corefs
+from casus.events.mentions import resolve_corefs, update_context
 from casus.events.roles import (
     _REFUSED,
     _adjacent_agent,
@@ -224,6 +224,8 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
 
 
 _TIES_WORDS = ("ties", "relations", "links", "relationship", "bonds", "contacts", "partnership", "cooperation")
+_INDEFINITE = re.compile(r"\s(?:a|an)\s", re.I)
+_DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
 _TIES_HINT = re.compile(r"\b(?:" + "|".join(_TIES_WORDS) + r")\b")
 
 
@@ -234,6 +236,10 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     hint = ("ties" in low or "relation" in low or "links" in low or "bonds" in low or "contacts" in low
             or "partnership" in low or "cooperation" in low) and _TIES_HINT.search(low)  # substrings first: cheap
     for hit in (lex.ties.finditer(sent.text) if hint else ()):
+        if _DET_BEFORE.search(sent.low, max(0, hit.start() - 8), hit.start()):
+            continue  # "the deepening ties between them": a participle describing the ties, no act
+        if _INDEFINITE.search(hit.group()):
+            continue  # "cultivated a relationship rooted in ...": the relationship described, a label
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     for m in sent.mentions:
@@ -422,35 +428,8 @@ def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
 
 
 def _update_context(sent: Sentence | None, ctx: Context) -> None:
-    ctx._dyad = None
-    if sent is None:
-        ctx.prev_codes = ()
-        return
-    codes: list[str] = []
-    subject: tuple[str, ...] = ()
-    first = sent.bounds[0] if sent.bounds and sent.low.lstrip(" \"'").split(" ", 1)[0].strip(",") in lexicon().subordinators else -1
-    for m in sent.mentions:
-        if not m.codes:
-            continue
-        for c in m.codes:
-            if c not in codes:
-                codes.append(c)
-            if m.role != "maker":
-                ctx.counts[c] = ctx.counts.get(c, 0.0) + (1.0 if m.prep not in ("in", "at") else 0.5)
-        if not subject and m.start > first and (m.prep is None) and m.role in ("np", "agent") and m.kind != "militia":
-            subject = m.codes
-    if not subject:
-        for m in sent.mentions:
-            if m.codes and m.prep is None and m.role in ("np", "agent"):
-                subject = m.codes
-                break
-    ctx.prev_subject = subject or ctx.prev_subject
-    ctx.prev_codes = tuple(codes)
-    groups = [m for m in sent.mentions if m.kind == "group" and m.codes]
-    if groups:
-        ctx.last_group, ctx.last_group_index = groups[-1].codes[:1], ctx.index
-    elif ctx.index - ctx.last_group_index > 2:
-        ctx.last_group = ()  # convention 6: an antecedent in the same or the previous two sentences
+    """What the sentence leaves for the next ones (mentions.update_context, the document-level layer)."""
+    update_context(sent, ctx, lexicon().subordinators)
 
 
 # --------------------------------------------------------------------------- public API
@@ -537,7 +516,9 @@ def _code_sentences(sentences: Sequence[str], published: str | None = None) -> l
         sent = scan(text, lex, ctx.year)
         resolve_corefs(sent, ctx)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
-        out.append(code_sentence(sent, lex, ctx, dates) if sent.triggers or sent.agree_nouns else [])
+        rules = any(m.role == "maker" for m in sent.mentions) or (_TIES_HINT.search(sent.low) and lex.ties.search(sent.text))
+        # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too
+        out.append(code_sentence(sent, lex, ctx, dates) if sent.triggers or sent.agree_nouns or rules else [])
         _update_context(sent, ctx)
         scanned = i
     return out

@@ -354,9 +354,10 @@ def lexicon() -> Lexicon:
     control_re = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in controls) + r")\b", re.I)
     gov = sorted((str(w) for w in data["agree_governors"]), key=len, reverse=True)
     agree_governors = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in gov) + r")\b", re.I)
-    tv = "|".join(sorted({re.escape(v) for v in data["ties"]["verbs"]}, key=len, reverse=True))
+    # every inflected form ("advancing", "intensified"), not the lemma and any letters after it
+    tv = "|".join(sorted({re.escape(f) for v in data["ties"]["verbs"] for f in inflect(str(v))}, key=len, reverse=True))
     tn = "|".join(re.escape(n) for n in data["ties"]["nouns"])
-    ties = re.compile(r"\b(?:" + tv + r")\w*\s+(?:[\w-]+\s+){0,3}?(?:" + tn + r")\b", re.I)
+    ties = re.compile(r"\b(?:" + tv + r")\s+(?:[\w-]+\s+){0,3}?(?:" + tn + r")\b", re.I)
     rv = sorted((str(w) for w in data["recipient_verbs"]), key=len, reverse=True)
     recipient_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in rv) + r")\b(?:\s+[\w-]+){0,4}\s*$", re.I)
     verb_forms = frozenset(

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import attrgetter
+from typing import Any
 
+from casus.datafiles import read_yaml
+from casus.events.actors import gazetteer, names_actor, pick
 from casus.events.lexicon import Lexicon
 from casus.events.sentence import (
     Context,
@@ -14,6 +18,7 @@ from casus.events.sentence import (
     _nw,
     _nwords,
     _prev_ws,
+    quote_spans,
 )
 from casus.events.words import DETS, PREPS, WORD_RE
 
@@ -63,6 +68,13 @@ def _resolve_mentions(
             continue
         if key == "both" and any(0 <= m.start - ce <= 2 for m in mentions):
             continue  # "both Iran and Israel": a determiner
+        if cat == "first" and '"' not in text:
+            continue  # we/us/our stand for an actor only inside a quotation ("Let us agree": the author's)
+        if key == "both" and text[ce:ce + 1] == " " and (nx := _next_ws(sent, ce, ce + 30, 1)) and nx[0].endswith("s") \
+                and nx[0] not in _SUBJECT_NEXT:
+            continue  # "both vulnerabilities and strengths": a determiner of a plural noun
+        if cs > 0 and " " in key and text[cs + key.rfind(" ") + 1].isupper() and text[ce + 1:ce + 2].isupper():
+            continue  # "the Former Soviet Union": a capitalised phrase inside a sentence is a name, not an anaphor
         poss = key.endswith(("'s",)) or key in ("its", "their", "his", "her")
         mentions.append(Mention(cs, ce, (), "coref:" + cat, poss))
     mentions.sort(key=_BY_START)
@@ -137,6 +149,7 @@ def _resolve_mentions(
             if m.prep in ("with", "without", "for") and nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
                     "during", "including", "regarding", "concerning", "following", "according"):
                 m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
+    _partner_descriptions(sent, mentions)
     # Coordinated groups: "Russia and China", "the United States and its European allies".
     gid = 0
     for i, m in enumerate(mentions):
@@ -228,6 +241,7 @@ def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> 
 def resolve_corefs(sent: Sentence, ctx: Context) -> None:
     """Give pronouns, pairs and 'its ally' their codes from this sentence or the context."""
     done: list[Mention] = []
+    firsts: list[Mention] = []
     for m in sent.mentions:
         if not m.kind.startswith("coref:"):
             done.append(m)
@@ -251,7 +265,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             elif len(codes) < 2:
                 # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
                 pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
-                    ctx.prev_codes if len(ctx.prev_codes) == 2 else ctx.dyad())
+                    ctx.prev_codes if len(ctx.prev_codes) == 2 else _recent_pair(ctx))
                 for c in (*pool, *single, *ctx.prev_codes):
                     if c not in codes:
                         codes.append(c)
@@ -261,8 +275,9 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
         elif cat == "single":
             person = key in ("he", "his", "she", "her", "him")
             if key in ("it", "him", "them") and prior and prior[-1].prep is None and not prior[-1].obj and \
-                    _OBJECT_PRONOUN_GAP.fullmatch(sent.low[prior[-1].end:m.start]):
+                    _OBJECT_PRONOUN_GAP.fullmatch(sent.low[prior[-1].end:m.start]) and not _subject_of_clause(sent, m):
                 # "Moscow failed to defend it": an object pronoun is not its own verb's subject
+                # (but "Yerevan denied it has troops there": it is the subject of the clause it opens)
                 prior = prior[:-1]
             last = prior[-1] if prior else None
             if last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
@@ -270,15 +285,42 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             else:
                 m.codes = _antecedent(prior, ctx, person)
         elif cat == "partner":
+            # "its ally", "its key Asian ally", "its neighbour": another actor of this sentence, else of the document
             ref = _antecedent(prior, ctx, False)
-            others = [c for c in ctx.dyad() if c not in ref]
+            others = [c for x in reversed(prior) if x.role not in ("attr", "maker") for c in x.codes if c not in ref]
+            others = others or [c for c in ctx.dyad() if c not in ref]
+            if not others:
+                others = [c for x in prior for c in x.codes if c not in ref]
+            m.codes = (others[0],) if others else ()
+        elif cat == "partnerof":
+            # "Manila's strongest ally": a treaty partner of the possessor present in the document, else the
+            # document's other main actor
+            ref = m.codes
+            others = treaty_partner(ref, prior, ctx) or [c for c in ctx.dyad() if c not in ref]
             if not others:
                 others = [c for x in prior for c in x.codes if c not in ref]
             m.codes = (others[0],) if others else ()
         elif cat == "body":
-            # "the alliance", "the bloc", "the council": the organisation named last, here or just before
+            # "the alliance", "the bloc", "the council": the organisation of that kind named last, here or a few
+            # sentences before
             named = [x for x in prior if x.kind == "group"]
-            m.codes = named[-1].codes[:1] if named else ctx.last_group[:1]
+            fits = mention_data().bodies.get(key.removeprefix("the ").removesuffix("'s"))
+            if fits is not None:
+                named = [x for x in named if x.codes[:1] and x.codes[0] in fits]
+                m.codes = named[-1].codes[:1] if named else _recent_body(ctx, fits)
+            else:
+                m.codes = named[-1].codes[:1] if named else ctx.last_group[:1]
+        elif cat == "described":
+            m.codes = _described(sent, m, key, prior, ctx)
+        elif cat == "partnerdesc":
+            # "the island's closest ally": the partner of the state described
+            ref = _described(sent, m, key[:key.index("'")], prior, ctx) if "'" in key else ()
+            others = treaty_partner(ref, prior, ctx) or [c for c in ctx.dyad() if c not in ref] if ref else []
+            m.codes = (others[0],) if others else ()
+        elif cat == "first":
+            firsts.append(m)  # resolved below, once the speaker's own pronoun ("he said") has its code
+            done.append(m)
+            continue
         elif cat == "latter":
             m.codes = prior[-1].codes[-1:] if prior else ctx.prev_codes[-1:]
         elif cat == "former":
@@ -290,7 +332,37 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             if cat == "pair" and key in ("bilateral", "mutual"):
                 m.role = "mod"
             done.append(m)
+    if firsts:
+        done = _resolve_first_person(sent, ctx, done, firsts)
     sent.mentions = done
+
+
+def _recent_pair(ctx: Context) -> tuple[str, ...]:
+    """The two actors of a sentence just before that named exactly two, one of them the last subject; else the
+    document's two main actors."""
+    dyad = ctx.dyad()
+    for codes in reversed(ctx.recent_codes[:-1]):
+        if len(codes) == 2 and ctx.prev_subject[:1] and ctx.prev_subject[0] in codes:
+            other = [c for c in codes if c != ctx.prev_subject[0]]
+            rival = [c for c in dyad if c != ctx.prev_subject[0]]
+            if not rival or not other or 2 * ctx.counts.get(other[0], 0.0) >= ctx.counts.get(rival[0], 0.0):
+                return codes  # unless the document's main pair dwarfs it (an aside about a third state)
+            break
+    return dyad
+
+
+def _resolve_first_person(sent: Sentence, ctx: Context, done: list[Mention], firsts: list[Mention]) -> list[Mention]:
+    """'"We will defend our ally," the minister said': inside a quotation, we/our/us is the speaker's side (named in
+    the sentence, else the last speaker, a sentence back); outside one (the author's "we") it is no actor."""
+    speaker = quote_speaker(sent) or (ctx.last_speaker if ctx.last_speaker_index >= ctx.index - 1 else ())
+    out: list[Mention] = []
+    for m in done:
+        if m in firsts:
+            if not speaker or not _in_quote(sent, m.start):
+                continue
+            m.codes, m.kind = speaker[:1], "pron"
+        out.append(m)
+    return out
 
 
 def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, ...]:
@@ -318,3 +390,260 @@ _APPOSITIVE_TAIL = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|
                               r"patron|client|protector|rival|arch-rival|archrival|foe|enemy)\s*,")
 _OBJECT_PRONOUN_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to\s+)?[a-z]+\s+")  # "Moscow failed to defend it"
 _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"
+
+# After a pronoun, a verb or auxiliary makes it the subject of the clause it opens ("denied it has troops").
+_SUBJECT_NEXT = frozenset("has had have is was were are will would could can may might must should shall does did "
+                          "never also still already".split())
+
+
+def _subject_of_clause(sent: Sentence, m: Mention) -> bool:
+    nxt = _next_ws(sent, m.end, m.end + 30, 1)
+    return bool(nxt) and nxt[0] in _SUBJECT_NEXT
+
+
+# --------------------------------------------------------------------------- the data: mentions.yaml
+
+
+class MentionData:
+    """What definite descriptions can name (casus/data/mentions.yaml), validated on loading."""
+
+    __slots__ = ("bodies", "descriptions")
+
+    def __init__(self, bodies: dict[str, frozenset[str]],
+                 descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]]) -> None:
+        self.bodies = bodies
+        self.descriptions = descriptions
+
+
+_DESCRIPTION_KEYS = frozenset({"codes", "needs", "capitalised"})
+
+
+def validate_mention_data(data: Any, known: frozenset[str], name: str = "mentions.yaml") -> MentionData:
+    """Check the file's sections, keys and actor codes; ValueError naming the file and row on the first fault."""
+    if not isinstance(data, dict) or set(data) != {"body_nouns", "descriptions"}:
+        raise ValueError(f"{name}: expected the sections body_nouns and descriptions, got {sorted(data or {})}")
+
+    def codes(row: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            raise ValueError(f"{name}: {row}: expected a list of actor codes")
+        bad = [c for c in value if str(c) not in known]
+        if bad:
+            raise ValueError(f"{name}: {row}: unknown actor code {bad[0]!r}")
+        return tuple(str(c) for c in value)
+
+    bodies = {str(k): frozenset(codes(f"body_nouns.{k}", v)) for k, v in data["body_nouns"].items()}
+    descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]] = {}
+    for k, v in data["descriptions"].items():
+        if not isinstance(v, dict) or not set(v) <= _DESCRIPTION_KEYS or "codes" not in v:
+            raise ValueError(f"{name}: descriptions.{k}: expected keys {sorted(_DESCRIPTION_KEYS)} (codes required)")
+        needs = codes(f"descriptions.{k}.needs", v["needs"]) if "needs" in v else ()
+        descriptions[str(k)] = (codes(f"descriptions.{k}.codes", v["codes"]), bool(v.get("capitalised")), needs)
+    return MentionData(bodies, descriptions)
+
+
+@lru_cache(maxsize=1)
+def mention_data() -> MentionData:
+    """mentions.yaml, loaded and checked once."""
+    return validate_mention_data(read_yaml("mentions.yaml"), gazetteer().codes)
+
+
+@lru_cache(maxsize=1)
+def _treaty_rows() -> tuple[tuple[frozenset[str], int, int], ...]:
+    """(parties, first year, last year) of each treaty in treaties.yaml."""
+    rows = []
+    for t in read_yaml("treaties.yaml")["treaties"]:
+        start = int(str(t.get("signed") or "0")[:4])
+        end = int(str(t["ended"])[:4]) if t.get("ended") else 9999
+        rows.append((frozenset(t["parties"]) | frozenset((t.get("joined") or {}).keys()), start, end))
+    return tuple(rows)
+
+
+# --------------------------------------------------------------------------- descriptions of actors
+
+
+def treaty_partner(ref: tuple[str, ...], prior: list[Mention], ctx: Context) -> list[str]:
+    """'Manila's strongest ally': a state bound to the possessor by a treaty in force in the document's year
+    (treaties.yaml), the one most present in the document so far; [] when none is present."""
+    if not ref:
+        return []
+    year = ctx.year or 9999
+    bound = {c for parties, a, b in _treaty_rows() if ref[0] in parties and a <= year <= b for c in parties} - set(ref)
+    score = {c: ctx.counts.get(c, 0.0) + sum(1.0 for x in prior if c in x.codes) for c in bound}
+    present = [c for c in sorted(score, key=lambda c: score[c], reverse=True) if score[c] > 0]
+    if present:
+        return present[:1]
+    # none named yet: the partner of a bilateral treaty ("Manila's strongest ally" before the US is named)
+    pairs = [c for parties, a, b in _treaty_rows() if len(parties) == 2 and ref[0] in parties and a <= year <= b
+             for c in sorted(parties - set(ref))]
+    return pairs[:1] if len(set(pairs)) == 1 else []
+
+
+BODY_WINDOW = 2  # sentences back: convention 6 (an antecedent in the same or the previous two sentences)
+
+
+def _recent_body(ctx: Context, fits: frozenset[str]) -> tuple[str, ...]:
+    """The organisation of this kind named last, within BODY_WINDOW sentences."""
+    for i, code in reversed(ctx.bodies):
+        if ctx.index - i > BODY_WINDOW:
+            break
+        if code in fits:
+            return (code,)
+    return ()
+
+
+def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: Context) -> tuple[str, ...]:
+    """'the island', 'the North', 'the kingdom': the state of that description most present so far, if any."""
+    entry = mention_data().descriptions.get(key.removeprefix("the ").removesuffix("'s"))
+    if entry is None:
+        return ()
+    cands, capitalised, needs = entry
+    if capitalised and not sent.text[m.start + 4:m.start + 5].isupper():
+        return ()  # "the north of the country": a direction
+    if needs and not any(ctx.counts.get(c) or any(c in x.codes for x in prior) for c in needs):
+        return ()
+    score = {c: ctx.counts.get(c, 0.0) + sum(2.0 for x in prior if c in x.codes) for c in cands}
+    best = max(cands, key=lambda c: score[c])
+    return (best,) if score[best] > 0 or needs else ()
+
+
+_PARTNER_WORDS = (r"(?:(?:closest|strongest|main|key|top|biggest|oldest|staunchest|traditional|chief|principal|long-time|"
+                  r"longtime|longstanding|long-standing|major|most important|great|only|strategic|military|regional|"
+                  r"treaty|asian|european|gulf|arab|western|eastern|northern|southern|smaller|larger|new)\s+){0,2}")
+_PARTNER_OF = re.compile(r"'s?\s+" + _PARTNER_WORDS + r"(?:ally|partner|backer|patron|protector|benefactor)\b")
+_PRONOUN_PARTNER = re.compile(r"\s+" + _PARTNER_WORDS + r"(?:ally|partner|backer|patron|protector|benefactor|neighbour|"
+                              r"neighbor)\b")
+
+
+_PARTNER_HEADS = ("ally", "partner", "backer", "patron", "protector", "benefactor", "neighbo")
+
+
+def _partner_descriptions(sent: Sentence, mentions: list[Mention]) -> None:
+    """'Manila's strongest ally', 'its key Asian ally': a description of the possessor's partner, resolved with the
+    pronouns (not when the partner is named right after, 'Russia's ally Iran', nor in an apposition)."""
+    low = sent.low
+    if not any(w in low for w in _PARTNER_HEADS):
+        return
+    for i, m in enumerate(mentions):
+        if not m.poss:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.kind == "coref:single":
+            hit = _PRONOUN_PARTNER.match(low, m.end) if low[m.start:m.end] in ("its", "his", "her", "their") else None
+            if hit is not None and not (nxt is not None and nxt.start < hit.end() + 3):
+                m.kind, m.end, m.poss = "coref:partner", hit.end(), False
+            continue
+        if m.kind == "coref:described":
+            hit = _PRONOUN_PARTNER.match(low, m.end)  # "the island's closest ally"
+            if hit is not None:
+                appos = sent.text[max(0, m.start - 2):m.start] == ", " and sent.text[hit.end():hit.end() + 1] == ","
+                # "Washington, the island's closest ally, said": a description of the actor just named
+                m.kind = "coref:appos" if appos else "coref:partnerdesc"
+                m.end, m.poss = hit.end(), False
+            continue
+        if m.role == "appos" or not m.codes or m.kind not in ("name", "capital", "inst", "adj"):
+            continue
+        hit = _PARTNER_OF.match(low, m.end)
+        if hit is None or (nxt is not None and nxt.start - hit.end() <= 3):
+            continue
+        m.kind, m.end, m.poss = "coref:partnerof", hit.end(), False
+
+
+def inner_name(text: str, low: str, start: int, end: int, lex: Lexicon, year: int | None) -> Mention | None:
+    """A capitalised name inside a longer match that is no name here ('the state of Qatar', 'the nation of Qatar':
+    'state of qatar' is listed, but written in lower case it is a description around the name)."""
+    pos = low.find(" ", start, end)
+    while pos >= 0:
+        m = lex.regex.match(low, pos + 1)
+        if m is not None and m.end() <= end:
+            info = lex.info.get(m.group())
+            if info is not None and info.actors and names_actor(text, low, m.start(), m.end(), info.exact):
+                best = pick(info.actors, year) if info.dated and year else info.best
+                if best is not None:
+                    return Mention(m.start(), m.end(), (best.code,), best.kind, text[m.end():m.end() + 2] == "'s")
+        pos = low.find(" ", pos + 1, end)
+    return None
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+_SAY_AFTER = frozenset("said says told added stated noted wrote declared stressed insisted warned explained "
+                       "continued recalled replied tweeted".split())
+
+
+def quote_speaker(sent: Sentence) -> tuple[str, ...]:
+    """The actor a quotation in the sentence is attributed to ('..., Putin said', 'said Lukashenko'), else ()."""
+    if '"' not in sent.text:
+        return ()
+    spans = sent.quotes or quote_spans(sent.text)
+    for m in sent.mentions:
+        if not m.codes or m.kind.startswith("coref:") or any(a < m.start < b for a, b in spans):
+            continue
+        after = _next_ws(sent, m.end, m.end + 40, 3)
+        while after and (after[0] in ("also", "has", "had", "then", "later") or after[0].endswith("ly")):
+            after = after[1:]
+        before = _prev_ws(sent, m.start, 3)
+        while before and before[-1] in DETS:
+            before.pop()
+        if (after and after[0] in _SAY_AFTER) or (before and before[-1] in _SAY_AFTER) or (
+                m.role == "agent" and m.kind == "adj" and _SAY_AFTER.intersection(after)):  # "the German chancellor said"
+            return m.codes[:1]
+    return ()
+
+
+def _in_quote(sent: Sentence, pos: int) -> bool:
+    return any(a < pos < b for a, b in (sent.quotes or quote_spans(sent.text)))
+
+
+# --------------------------------------------------------------------------- the document: what a sentence leaves
+
+
+def update_context(sent: Sentence | None, ctx: Context, subordinators: frozenset[str]) -> None:
+    """Record what the sentence leaves for the next ones: its actors (the document's counts), its subject, the
+    organisations and the speaker it names."""
+    ctx._dyad = None
+    if sent is None:
+        ctx.prev_codes = ()
+        return
+    codes: list[str] = []
+    subject: tuple[str, ...] = ()
+    first = sent.bounds[0] if sent.bounds and sent.low.lstrip(" \"'").split(" ", 1)[0].strip(",") in subordinators else -1
+    for m in sent.mentions:
+        if not m.codes:
+            continue
+        for c in m.codes:
+            if c not in codes:
+                codes.append(c)
+            if m.role != "maker":
+                ctx.counts[c] = ctx.counts.get(c, 0.0) + (1.0 if m.prep not in ("in", "at") else 0.5)
+        if not subject and m.start > first and (m.prep is None) and m.role in ("np", "agent") and m.kind != "militia":
+            subject = m.codes
+    if not subject:
+        for m in sent.mentions:
+            if m.codes and m.prep is None and m.role in ("np", "agent"):
+                subject = m.codes
+                break
+    ctx.prev_subject = subject or ctx.prev_subject
+    ctx.prev_codes = tuple(codes)
+    ctx.recent_codes.append(ctx.prev_codes)
+    del ctx.recent_codes[:-3]
+    speaker = quote_speaker(sent)
+    if speaker:
+        ctx.last_speaker, ctx.last_speaker_index = speaker, ctx.index
+    groups = [m for m in sent.mentions if m.kind == "group" and m.codes]
+    for m in groups:
+        ctx.bodies.append((ctx.index, m.codes[0]))
+    if groups:
+        ctx.last_group, ctx.last_group_index = groups[-1].codes[:1], ctx.index
+    elif ctx.index - ctx.last_group_index > 2:
+        ctx.last_group = ()  # convention 6: an antecedent in the same or the previous two sentences
+
+
+def recent_actor(ctx: Context, exclude: list[str]) -> list[str]:
+    """The source of the event coded last in this sentence or the two before ("the campaign" just told), unless it
+    is one of `exclude`."""
+    best = max(((i, typ) for typ, i in ctx.last_index.items() if i >= ctx.index - 2 and typ in ctx.last_by_type),
+               default=None)
+    if best is None:
+        return []
+    return [c for c in ctx.last_by_type[best[1]][0][:1] if c not in exclude]

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from casus.events.lexicon import Lexicon
+from casus.events.mentions import recent_actor
 from casus.events.sentence import (
     Context,
     Mention,
@@ -314,6 +315,12 @@ def _left_mod_start(sent: Sentence, t: TrigHit) -> int:
 # --------------------------------------------------------------------------- events from one trigger
 
 
+# an act named by a definite description right after a condemnation ("denounced the campaign", "condemned this move")
+_DEFINITE_ACT = re.compile(r"\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:campaign|operation|move|decision|deployment|"
+                           r"deployments|strikes?|attacks?|offensive|actions?|measures?|raids?|incursions?|blockade|"
+                           r"sanctions)\b")
+
+
 def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
     """A target the text leaves implicit: the last one of this event type if just mentioned, else the document's
     other main actor, else another actor in the sentence."""
@@ -349,6 +356,8 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
     if len(dyad) == 2 and src and src[0] in dyad:
         return [c for c in dyad if c not in src][:1]
     others = [c for c in other_actors(sent, t, src) if t.trig.frame != "veto" or c not in _FORUMS]
+    if not others and ctx.prev_subject[:1] and ctx.prev_subject[0] not in src:
+        return list(ctx.prev_subject[:1])  # "Serbia held the line. Hungary gave it every help it could."
     if others:
         return others[:1]
     return [c for c in dyad if c not in src][:1]
@@ -636,6 +645,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                 # "Caracas denounced the campaign" after the deployments were named: aimed at who deployed
                 if not codes and _recent(ctx, typ_):
                     codes = [c for c in ctx.last_by_type[typ_][0] if c not in src_codes][:1]
+            if codes:
+                return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
+        if not tgt and trig.type == "ACCUSE" and _DEFINITE_ACT.match(sent.low, t.end):
+            # "Hanoi denounced the operation": aimed at the one whose act was just told (mentions.recent_actor)
+            codes = recent_actor(ctx, src_codes)
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
     elif frame == "veto":

@@ -6,8 +6,8 @@ from bisect import bisect_left
 
 from casus.events.actors import names_actor, pick
 from casus.events.lexicon import Lexicon, Trigger
-from casus.events.mentions import _resolve_mentions
-from casus.events.sentence import Mention, Sentence, TrigHit, _words, word_index
+from casus.events.mentions import _resolve_mentions, inner_name
+from casus.events.sentence import Mention, Sentence, TrigHit, _words, quote_spans, word_index
 from casus.events.words import AUX, DETS, PREPS
 
 # --------------------------------------------------------------------------- scanning
@@ -44,6 +44,11 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                 poss = tail == "'s" or (tail[:1] == "'" and (end + 1 >= len(text) or not text[end + 1].isalpha()))
                 mentions.append(Mention(start, end, (best.code,), best.kind, poss))
                 continue  # an actor name is not also a trigger
+        elif info.actors and " " in key and not text[start].isupper():
+            inner = inner_name(text, low, start, end, lex, year)  # "the state of Qatar"
+            if inner is not None:
+                mentions.append(inner)
+                continue
         if info.outlet:
             surface = text[start:end]
             if (info.exact is None or surface in info.exact) and surface[0].isupper():
@@ -156,16 +161,7 @@ def _boundaries(text: str, low: str, lex: Lexicon) -> list[int]:
     return bounds
 
 
-def _quotes(text: str) -> list[tuple[int, int]]:
-    pos: list[int] = []
-    i = text.find('"')
-    while i >= 0:
-        pos.append(i)
-        i = text.find('"', i + 1)
-    spans = [(pos[i], pos[i + 1]) for i in range(0, len(pos) - 1, 2)]
-    if len(pos) % 2:
-        spans.append((pos[-1], len(text)))
-    return spans
+_quotes = quote_spans  # (the name this module used)
 
 
 def _prev_words(low: str, pos: int, n: int = 3) -> list[str]:

@@ -56,6 +56,10 @@ class Context:
     last_agree_mode: str | None = None  # the mode of the last agreement coded ("the accord" is that treaty)
     last_group: tuple[str, ...] = ()  # the organisation named last in the previous two sentences ("the alliance")
     last_group_index: int = -9
+    bodies: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, code) of each organisation named
+    last_speaker: tuple[str, ...] = ()  # the actor the last quotation was attributed to ("we" in the next one)
+    last_speaker_index: int = -9
+    recent_codes: list[tuple[str, ...]] = field(default_factory=list)  # the codes of the last three sentences
     last_by_type: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     last_index: dict[str, int] = field(default_factory=dict)
     anchor: tuple[int, int | None, int | None] | None = None
@@ -181,3 +185,16 @@ def _words(text: str) -> list[str]:
 
 def _nwords(text: str) -> int:
     return len((WORD_RE_ASCII if text.isascii() else WORD_RE).findall(text))
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """The (open, close) offsets of each double-quoted span; an unclosed quotation runs to the end."""
+    pos: list[int] = []
+    i = text.find('"')
+    while i >= 0:
+        pos.append(i)
+        i = text.find('"', i + 1)
+    spans = [(pos[i], pos[i + 1]) for i in range(0, len(pos) - 1, 2)]
+    if len(pos) % 2:
+        spans.append((pos[-1], len(text)))
+    return spans
