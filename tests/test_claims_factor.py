@@ -57,3 +57,14 @@ def test_what_is_vowed_decides_over_the_vowing() -> None:
     """A vow wraps a pledge: the pledged act (future aid, a commitment) outweighs the verb of saying it."""
     sentence = "The German chancellor vowed that Berlin would send military support to Lithuania."
     assert _decided(sentence) == ("for", "commitment")
+
+
+def test_an_event_nudges_the_factor_but_does_not_outvote_a_cue() -> None:
+    """Where cues speak, a coded event's factor is a light nudge (claims.yaml `events.factor_weight`): the coder's
+    roles can be wrong, and the sentence's own words say what it rests on."""
+    from casus.claims.stance import add_events
+    from casus.records import CodedEvent
+
+    sentence = "Germany has given military aid to Lithuania."
+    scores = add_events(score_sentence(sentence, PAIR), [CodedEvent("DEU", "COOPERATE", "LTU")], PAIR)
+    assert decide(scores) == ("for", "precedent")
