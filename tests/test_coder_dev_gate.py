@@ -19,17 +19,17 @@ from casus.store.database import Store
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 # measured with `casus ingest` of the corpus and `casus eval events GOLD [--docs REGEX]` (what these tests compute)
-# (after the guards and roles work of issue 12 was merged with the frames and lexicon work, 2026-12-02: dev 0.513,
-# A-C 0.573, D-G 0.472, seeds 0.801; then the mentions work (document-level actor tracking) merged with that:
-# dev 0.538, A-C 0.610, D-G 0.486, seeds 0.801; role-matched on dev mode 0.839, modality 0.873, negation 0.987,
-# 473 events. Modality is right on 413 of the 473, against 396 of 449 before: more events match, at a lower rate)
+# (2026-12-02, after the lexicon and frames, guards and roles, mode and mention-layer work of issue 12 were merged:
+# dev 0.540, A-C 0.610, D-G 0.490, seeds 0.801; role-matched on dev mode 0.874, modality 0.874, negation 0.987,
+# 476 events. Modality is right on 416 of the 476: more events match than at the start of the session, at a lower
+# rate.) Each gate is the measured figure minus 0.01.
 GATES = {
-    ("dev", None): 0.528,
+    ("dev", None): 0.530,
     ("dev", "^dev-[A-C]"): 0.600,
-    ("dev", "^dev-[D-G]"): 0.476,
+    ("dev", "^dev-[D-G]"): 0.480,
     ("seeds", None): 0.791,
 }
-ATTRIBUTE_GATES = {"mode": 0.829, "modality": 0.863, "negated": 0.977}  # dev, on role-matched events
+ATTRIBUTE_GATES = {"mode": 0.864, "modality": 0.864, "negated": 0.977}  # dev, on role-matched events
 
 
 def _load(path: Path) -> list[dict]:
