@@ -111,18 +111,7 @@ def test_unknown_bloc_code_is_rejected() -> None:
     from casus.errors import CasusError
     from casus.events import lexicon as lexmod
 
-    real = lexmod._data
-
-    def bad(name: str) -> dict:
-        data = dict(real(name))
-        data["blocs"] = ["NATO", "NAOT"]
-        return data
-
-    lexmod.lexicon.cache_clear()
-    lexmod._data = bad  # type: ignore[assignment]
-    try:
-        with pytest.raises(CasusError, match="blocs: unknown actor code 'NAOT'"):
-            lexmod.lexicon()
-    finally:
-        lexmod._data = real  # type: ignore[assignment]
-        lexmod.lexicon.cache_clear()
+    data = dict(lexmod._data("events.yaml"))
+    data["blocs"] = ["NATO", "NAOT"]
+    with pytest.raises(CasusError, match="blocs: unknown actor code 'NAOT'"):
+        lexmod.build_lexicon(data)

@@ -8,9 +8,9 @@ import copy
 import pytest
 
 from casus.errors import CasusError
-from casus.events import coder
 from casus.events import lexicon as lexmod
 from casus.events.coder import code_sentences
+from casus.events.lexicon import Lexicon
 
 PUBLISHED = "2025-06-01"
 
@@ -42,8 +42,8 @@ FRAME_CASES = [
 ]
 
 
-def _records(sentences: list[str]) -> set[tuple]:
-    return {(e.source, e.event, e.target, e.negated) for e in code_sentences(sentences, PUBLISHED)[-1]}
+def _records(sentences: list[str], lex: Lexicon | None = None) -> set[tuple]:
+    return {(e.source, e.event, e.target, e.negated) for e in code_sentences(sentences, PUBLISHED, lex)[-1]}
 
 
 @pytest.mark.parametrize(("frame", "sentences", "want"), FRAME_CASES, ids=[c[0] + "-" + c[1][-1][:24] for c in FRAME_CASES])
@@ -52,7 +52,7 @@ def test_frame_records(frame: str, sentences: list[str], want: set[tuple]) -> No
 
 
 def test_every_role_procedure_has_a_case_and_a_frame() -> None:
-    lex = coder.lexicon()
+    lex = lexmod.lexicon()
     assert {c[0] for c in FRAME_CASES} == set(lexmod.ROLE_PROCEDURES)
     assert {n for n, f in lex.frames.items() if f.roles == n} >= lexmod.ROLE_PROCEDURES
 
@@ -63,7 +63,7 @@ def test_a_ceasefire_asked_for_leaves_the_strikes() -> None:
 
 
 def test_rows_point_at_their_named_frame() -> None:
-    lex = coder.lexicon()
+    lex = lexmod.lexicon()
     trigs = {t for info in lex.info.values() for t in info.trigs}
     assert trigs and all(t.args is not None and t.args.roles == t.frame for t in trigs)
     assert all(lex.frame_of(t).name in lex.frames for t in trigs)
@@ -105,45 +105,43 @@ def test_a_row_naming_a_frame_not_in_the_table_fails_on_its_row() -> None:
     assert text.startswith("events.yaml: triggers row 5 (") and "unknown frame 'dirceted'" in text and "\n" not in text
 
 
-def test_a_misspelt_frame_stops_the_lexicon_loading(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_misspelt_frame_stops_the_lexicon_loading() -> None:
     data = _data()
     data["triggers"][0]["frame"] = "transfr"
-    monkeypatch.setattr(lexmod, "_data", lambda name: data)
     with pytest.raises(CasusError, match=r"^events.yaml: triggers row 1 \('supply'\.\.\.\): unknown frame 'transfr'"):
-        lexmod.lexicon.__wrapped__()
+        lexmod.build_lexicon(data)
 
 
 # --------------------------------------------------------------------------- a frame defined in data
 
 
-def _with_rows(monkeypatch: pytest.MonkeyPatch, frames: dict, rows: list[dict]) -> None:
+def _with_rows(frames: dict, rows: list[dict]) -> Lexicon:
+    """The shipped lexicon with these frames and rows added (rows first, so they win their phrases)."""
     data = _data()
     data["frames"].update(frames)
     data["triggers"] = rows + data["triggers"]
-    monkeypatch.setattr(lexmod, "_data", lambda name: data)
-    lex = lexmod.lexicon.__wrapped__()
-    monkeypatch.setattr(coder, "lexicon", lambda: lex)
+    return lexmod.build_lexicon(data)
 
 
 PLEDGE_ROW = {"type": "AGREE", "pos": "verb", "mode": None, "words": ["pledge to|pledged to|pledged to|pledging to"]}
 PASSAGE = ["Egypt and Sudan held talks on Monday.", "Egypt pledged to pay for the dam."]
 
 
-def test_a_frame_of_its_own_fills_no_target_from_the_context(monkeypatch: pytest.MonkeyPatch) -> None:
-    _with_rows(monkeypatch, {"pledge": {"roles": "directed", "source": "agent", "target": "object", "preps": ["with"],
-                                        "fallback": False}}, [{**PLEDGE_ROW, "frame": "pledge"}])
-    assert _records(PASSAGE) == {("EGY", "AGREE", None, False)}
+def test_a_frame_of_its_own_fills_no_target_from_the_context() -> None:
+    lex = _with_rows({"pledge": {"roles": "directed", "source": "agent", "target": "object", "preps": ["with"],
+                                 "fallback": False}}, [{**PLEDGE_ROW, "frame": "pledge"}])
+    assert _records(PASSAGE, lex) == {("EGY", "AGREE", None, False)}
 
 
-def test_the_same_row_under_the_directed_frame_takes_the_partner_from_the_context(monkeypatch: pytest.MonkeyPatch) -> None:
-    _with_rows(monkeypatch, {}, [{**PLEDGE_ROW, "frame": "directed"}])
-    assert _records(PASSAGE) == {("EGY", "AGREE", "SDN", False)}
+def test_the_same_row_under_the_directed_frame_takes_the_partner_from_the_context() -> None:
+    lex = _with_rows({}, [{**PLEDGE_ROW, "frame": "directed"}])
+    assert _records(PASSAGE, lex) == {("EGY", "AGREE", "SDN", False)}
 
 
-def test_a_frame_of_its_own_takes_the_target_only_after_its_prepositions(monkeypatch: pytest.MonkeyPatch) -> None:
-    _with_rows(monkeypatch, {"pledge": {"roles": "directed", "source": "agent", "target": "object", "preps": ["with"],
-                                        "fallback": False}}, [{**PLEDGE_ROW, "frame": "pledge"}])
-    assert _records(["Egypt pledged to cooperate with Sudan."]) >= {("EGY", "AGREE", "SDN", False)}
+def test_a_frame_of_its_own_takes_the_target_only_after_its_prepositions() -> None:
+    lex = _with_rows({"pledge": {"roles": "directed", "source": "agent", "target": "object", "preps": ["with"],
+                                 "fallback": False}}, [{**PLEDGE_ROW, "frame": "pledge"}])
+    assert _records(["Egypt pledged to cooperate with Sudan."], lex) >= {("EGY", "AGREE", "SDN", False)}
 
 
 # --------------------------------------------------------------------------- a row's type when its modes find none

@@ -35,7 +35,14 @@ from casus.events.attributes import (
     speaker_of,
 )
 from casus.events.dates import DateMention, find_dates, latest_full_date, parse_anchor
-from casus.events.lexicon import Lexicon, Trigger, inflect, lexicon, validate_triggers
+from casus.events.lexicon import (
+    Lexicon,
+    Trigger,
+    build_lexicon,
+    inflect,
+    lexicon,
+    validate_triggers,
+)
 from casus.events.mentions import resolve_corefs, update_context
 from casus.events.roles import (
     _REFUSED,
@@ -47,10 +54,10 @@ from casus.events.roles import (
     _domain_hits,
     _left_mod_start,
     _needs_ok,
-    absorbed,
     _object_end,
     _pairs_for,
     _recent,
+    absorbed,
     left_agent,
     other_actors,
     right_target,
@@ -82,7 +89,7 @@ _WORDS_THEN_TO = re.compile(r"\s+(?:[\w'-]+\s+){1,5}?to\s")
 _PROMISE_TO_BEFORE = re.compile(r"\b(?:promised|promises|pledged|pledges|vowed|vows|offered|offers)\s+to\s+$")
 
 # The coder's public face: what ingest, the scorers and users import from casus.events.coder.
-__all__ = ["code_sentences", "sentence_windows", "is_heading", "lexicon", "validate_triggers", "inflect", "scan",
+__all__ = ["code_sentences", "build_lexicon", "sentence_windows", "is_heading", "lexicon", "validate_triggers", "inflect", "scan",
            "normalise", "word_index", "find_dates", "MAX_CODED_CHARS"]
 
 
@@ -427,9 +434,9 @@ def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
     return out
 
 
-def _update_context(sent: Sentence | None, ctx: Context) -> None:
+def _update_context(sent: Sentence | None, ctx: Context, lex: Lexicon) -> None:
     """What the sentence leaves for the next ones (mentions.update_context, the document-level layer)."""
-    update_context(sent, ctx, lexicon().subordinators)
+    update_context(sent, ctx, lex.subordinators)
 
 
 # --------------------------------------------------------------------------- public API
@@ -455,14 +462,18 @@ def sentence_windows(sentence: str, limit: int = MAX_CODED_CHARS) -> list[str]:
     return windows or [sentence]
 
 
-def code_sentences(sentences: Sequence[str], published: str | None = None) -> list[list[CodedEvent]]:
+def code_sentences(sentences: Sequence[str], published: str | None = None,
+                   lex: Lexicon | None = None) -> list[list[CodedEvent]]:
     """Code the sentences of one document, in order: the events of each sentence.
 
     Sentences over MAX_CODED_CHARS are coded window by window and their events
     merged (identical records once), which keeps the time per sentence bounded.
+    `lex` is the shipped lexicon unless given (casus.events.lexicon.build_lexicon).
     """
+    if lex is None:
+        lex = lexicon()
     if all(len(s) <= MAX_CODED_CHARS for s in sentences):
-        return _code_sentences(sentences, published)
+        return _code_sentences(sentences, published, lex)
     windows: list[str] = []
     owner: list[int] = []
     for i, sentence in enumerate(sentences):
@@ -470,14 +481,14 @@ def code_sentences(sentences: Sequence[str], published: str | None = None) -> li
             windows.append(window)
             owner.append(i)
     out: list[list[CodedEvent]] = [[] for _ in sentences]
-    for i, events in zip(owner, _code_sentences(windows, published)):
+    for i, events in zip(owner, _code_sentences(windows, published, lex)):
         for event in events:
             if event not in out[i]:
                 out[i].append(event)
     return out
 
 
-def _code_sentences(sentences: Sequence[str], published: str | None = None) -> list[list[CodedEvent]]:
+def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexicon) -> list[list[CodedEvent]]:
     """Code the sentences of one document, in order: the events of each sentence.
 
     `published` (ISO date) anchors relative dates ("last year"); without it,
@@ -486,7 +497,6 @@ def _code_sentences(sentences: Sequence[str], published: str | None = None) -> l
     is skipped after a set lookup; its actors are read only if the next
     sentence needs them for coreference.
     """
-    lex = lexicon()
     texts = [normalise(s) for s in sentences]
     anchor = parse_anchor(published)
     found = {i: find_dates(t, anchor) for i, t in enumerate(texts) if _date_hint(t)}
@@ -512,14 +522,14 @@ def _code_sentences(sentences: Sequence[str], published: str | None = None) -> l
         if scanned < i - 1 and i > 0:
             prev = scan(texts[i - 1], lex, ctx.year)  # the sentence before, for pronouns
             resolve_corefs(prev, ctx)
-            _update_context(prev, ctx)
+            _update_context(prev, ctx, lex)
         sent = scan(text, lex, ctx.year)
         resolve_corefs(sent, ctx)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
         rules = any(m.role == "maker" for m in sent.mentions) or (_TIES_HINT.search(sent.low) and lex.ties.search(sent.text))
         # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too
         out.append(code_sentence(sent, lex, ctx, dates) if sent.triggers or sent.agree_nouns or rules else [])
-        _update_context(sent, ctx)
+        _update_context(sent, ctx, lex)
         scanned = i
     return out
 

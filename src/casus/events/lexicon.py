@@ -291,8 +291,14 @@ def validate_frames(rows: object, objects: set[str], name: str = "events.yaml") 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Compile the gazetteer and the event dictionary into one lexicon (once per process)."""
-    data = _data("events.yaml")
+    """Compile the gazetteer and the shipped event dictionary into one lexicon (once per process)."""
+    return build_lexicon(_data("events.yaml"))
+
+
+def build_lexicon(data: dict) -> Lexicon:
+    """Validate an event dictionary (the shape of events.yaml) and compile it with the gazetteer.
+
+    Raises CasusError, one line naming the file and row, on an unknown frame, key, flag or actor code."""
     validate_triggers(data)
     gaz = gazetteer()
     unknown_blocs = sorted(str(c) for c in data["blocs"] if str(c) not in gaz.codes)
