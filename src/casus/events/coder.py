@@ -434,11 +434,6 @@ def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
     return out
 
 
-def _update_context(sent: Sentence | None, ctx: Context, lex: Lexicon) -> None:
-    """What the sentence leaves for the next ones (mentions.update_context, the document-level layer)."""
-    update_context(sent, ctx, lex.subordinators)
-
-
 # --------------------------------------------------------------------------- public API
 
 
@@ -522,14 +517,14 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
         if scanned < i - 1 and i > 0:
             prev = scan(texts[i - 1], lex, ctx.year)  # the sentence before, for pronouns
             resolve_corefs(prev, ctx)
-            _update_context(prev, ctx, lex)
+            update_context(prev, ctx, lex.subordinators)
         sent = scan(text, lex, ctx.year)
         resolve_corefs(sent, ctx)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
         rules = any(m.role == "maker" for m in sent.mentions) or (_TIES_HINT.search(sent.low) and lex.ties.search(sent.text))
         # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too
         out.append(code_sentence(sent, lex, ctx, dates) if sent.triggers or sent.agree_nouns or rules else [])
-        _update_context(sent, ctx, lex)
+        update_context(sent, ctx, lex.subordinators)
         scanned = i
     return out
 

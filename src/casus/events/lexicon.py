@@ -192,7 +192,6 @@ PLOVER_TYPES = frozenset("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT RE
 #: the one triggers made in code refer to.
 ROLE_PROCEDURES = frozenset({"directed", "transfer", "receive", "joint", "request", "assault", "sanction", "speech", "veto",
                              "mediate", "withdraw", "declined", "mobilize", "intercept", "cease"})
-FRAMES = ROLE_PROCEDURES  # the frames the shipped table must define (a row may name any frame of the table)
 #: Where a frame finds its source or target.
 SLOTS = frozenset({"agent", "object", "recipient", "giver", "parties", "addressee", "speaker", "beneficiary", "origin",
                    "named_in_text", "asker", "none"})

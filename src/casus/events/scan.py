@@ -88,7 +88,7 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
         _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
         return sent
     bounds = _boundaries(text, low, lex)
-    quotes = _quotes(text)
+    quotes = quote_spans(text)
     sent = Sentence(text, low, mentions, triggers, domains, cues, agree_nouns, bounds, quotes, text.rstrip().endswith("?"),
                     starts, words)
     _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
@@ -161,7 +161,6 @@ def _boundaries(text: str, low: str, lex: Lexicon) -> list[int]:
     return bounds
 
 
-_quotes = quote_spans  # (the name this module used)
 
 
 def _prev_words(low: str, pos: int, n: int = 3) -> list[str]:
