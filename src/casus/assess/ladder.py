@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from casus.assess import knowledge
-from casus.datafiles import cache_root, read_pickle, write_pickle
+from casus.datafiles import cache_root, prune_cache, read_pickle, write_pickle
 from casus.errors import CasusError
 from casus.records import RUNGS
 
@@ -330,8 +330,13 @@ def store_cached(path: Path, obj: Any) -> None:
     write_pickle(path, obj)
 
 
+MODELS_KEPT = 64  # fitted models kept in the cache (one per as-of year and data version); older ones are deleted
+
+
 def _store_cached(key: str, m: LadderModel) -> None:
-    store_cached(cache_dir() / f"model-{key}.pickle", m)
+    path = cache_dir() / f"model-{key}.pickle"
+    store_cached(path, m)
+    prune_cache(path.parent, "model-*.pickle", MODELS_KEPT, current=path)
 
 
 # ---------------------------------------------------------------- scoring
