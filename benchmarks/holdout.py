@@ -1,6 +1,7 @@
 """Score casus on the frozen local hold-out (benchmarks/holdout_episodes.yaml).
 
-Each episode is asked as a user would ask it: names resolved as the CLI resolves them,
+Each episode is asked as a user would ask it: names resolved as the CLI resolves them (an attacker casus does not know is
+answered as a non-state armed group, as `casus assess` does),
 `--as-of` the eve of the attack, on an empty store (shipped knowledge only). Prints per
 episode P(direct) and P(materiel or higher) with the outcome, the Brier score on each,
 the base-rate Brier of the hold-out itself, and the episodes casus could not answer.
@@ -19,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from casus.assess import answer
+from casus.assess import answer, knowledge
 from casus.assess.ladder import level
 from casus.errors import CasusError
 from casus.events.actors import actor_code
@@ -36,7 +37,8 @@ def load(path: Path = EPISODES) -> list[dict[str, Any]]:
 def ask(ep: dmeaning_dict) -> dict[str, Any]:  # type: ignore[name-defined]
     """casus's answer to one episode, or the reason it gave none."""
     try:
-        patron, client, attacker = (actor_code(ep[k]) for k in ("patron", "client", "attacker"))
+        patron, client = actor_code(ep["patron"]), actor_code(ep["client"])
+        attacker = knowledge.attacker_code(ep["attacker"])
         a = answer.assess(None, patron, client, attacker=attacker, as_of=ep["eve"])
     except CasusError as err:
         return {"id": ep["id"], "error": str(err).splitlines()[0]}

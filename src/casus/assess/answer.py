@@ -763,6 +763,9 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
         "claims": len(claims),
     }
     notes = knowledge.patron_notes(patron, day)
+    unlisted = knowledge.unlisted_attacker_note(attacker)
+    if unlisted:
+        notes.append(unlisted)
     if w == 0.0 and shift["documents"]:
         notes.append("Article evidence is shown but carries zero weight: in the leave-one-episode-out test on the dev "
                      "episodes it did not beat shipped knowledge alone (evidence_weight.yaml).")

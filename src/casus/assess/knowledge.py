@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import calendar
+import re
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -114,6 +115,33 @@ def is_state(code: str) -> bool:
     from casus.events.actors import iso_countries
 
     return code in iso_countries()
+
+
+def attacker_code(text: str | None) -> str | None:
+    """An attacker's name or code as a code. A name casus does not know becomes the code of
+    an unlisted non-state armed group (its words in capitals, joined by _), so an attack by a
+    group casus has no record of is still answered; `unlisted_attacker_note` says so."""
+    from casus.events.actors import actor_code
+
+    try:
+        return actor_code(text)
+    except CasusError:
+        code = "_".join(re.findall(r"[A-Z0-9]+", str(text).upper()))
+        if not code or is_state(code):
+            raise
+        return code
+
+
+def unlisted_attacker_note(attacker: str | None) -> str | None:
+    """A note when the attacker is not an actor casus knows (answered as a non-state armed group)."""
+    from casus.events.actors import resolve_actor, suggest
+
+    if attacker is None or is_state(attacker) or resolve_actor(attacker) is not None:
+        return None
+    close = ", ".join(f"{n} ({c})" for n, c in suggest(attacker.replace("_", " "))[:3])
+    hint = f" If a known actor was meant, name it (closest: {close})." if close else ""
+    return (f"casus has no record of the attacker {attacker}: it is answered as a non-state armed group "
+            f"(no nuclear weapons, no treaties or ties, no material capability of its own).{hint}")
 
 
 def _is_code(code: str) -> bool:
