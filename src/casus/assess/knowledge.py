@@ -361,15 +361,30 @@ def wars_of(state: str, as_of: str, exclude: tuple[str | None, ...] = ()) -> lis
     return active
 
 
+def lead_member(org: str, as_of: str) -> str | None:
+    """The member carrying most of an organisation's weight on `as_of` (largest COW CINC), or None."""
+    from casus.assess.ladder import _state_year
+
+    year = int(as_of[:4])
+    scored = [(r[0], m) for m in org_members(org, as_of) if (r := _state_year(m, year))]
+    return max(scored)[1] if scored else None
+
+
 def at_war_elsewhere(patron: str, client: str, attacker: str | None, as_of: str) -> Fact:
-    """1 if the patron is fighting a war other than one against this client or attacker."""
-    active = wars_of(patron, as_of, exclude=(client, attacker))
+    """1 if the patron is fighting a war other than one against this client or attacker.
+
+    An organisation is at war elsewhere when its lead member (largest capability) is: its
+    forces are most of what the organisation could send."""
+    lead = lead_member(patron, as_of) if organisation(patron) else None
+    active = wars_of(lead or patron, as_of, exclude=(client, attacker))
     if active:
         w = active[0]
-        who = name(patron)
+        who = name(lead or patron)
         plain = f"{who[:1].upper()}{who[1:]} is at war with {name(w['opponent'])} (since {w['start']})"
         note = _note_as_of(w, plain + ".", as_of)
         text = f"{plain}: {note}" if note == w["note"] else note
+        if lead:
+            text = f"{name(patron)} is coded at war elsewhere through its lead member: {text}"
         return Fact("patron_at_war_elsewhere", 1.0, text, list(w["sources"]), w["start"])
     return Fact("patron_at_war_elsewhere", 0.0, f"No war involving {name(patron)}'s own forces is recorded for {as_of}.")
 
