@@ -308,11 +308,11 @@ def shares_border(a: str, b: str, as_of: str | None = None) -> Fact:
 def is_nuclear(code: str | None, as_of: str) -> Fact:
     """1 if the attacker (or a member of an attacking group) had nuclear weapons by `as_of`."""
     nuclear = load_data("knowledge.yaml")["nuclear"]
-    year = int(as_of[:4])
     if code is None:
         return Fact("attacker_nuclear", 0.0, "No attacker named.")
     members = nuclear.get("groups", {}).get(code, [code])
-    armed = [m for m in members if m in nuclear["states"] and nuclear["states"][m] <= year]
+    # `since` is a year: strict as-of counts it only once that whole year is over
+    armed = [m for m in members if m in nuclear["states"] and on_or_before(str(nuclear["states"][m]), as_of)]
     if armed:
         since = min(nuclear["states"][m] for m in armed)
         return Fact("attacker_nuclear", 1.0, f"{name(code)} is nuclear-armed (since {since}).", list(nuclear["sources"]))
