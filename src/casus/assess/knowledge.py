@@ -384,7 +384,8 @@ def at_war_elsewhere(patron: str, client: str, attacker: str | None, as_of: str)
         note = _note_as_of(w, plain + ".", as_of)
         text = f"{plain}: {note}" if note == w["note"] else note
         if lead:
-            text = f"{name(patron)} is coded at war elsewhere through its lead member: {text}"
+            org = name(patron)
+            text = f"{org[:1].upper()}{org[1:]} is coded at war elsewhere through its lead member: {text}"
         return Fact("patron_at_war_elsewhere", 1.0, text, list(w["sources"]), w["start"])
     return Fact("patron_at_war_elsewhere", 0.0, f"No war involving {name(patron)}'s own forces is recorded for {as_of}.")
 
