@@ -200,3 +200,11 @@ def test_wars_and_pledges_after_2018_are_known() -> None:
     assert knowledge.at_war_elsewhere("FRA", "TCD", "LBY", "2023-02-02").value == 0.0
     assert knowledge.defense_pact("SAU", "PAK", "IND", "2025-10-01").value == 1.0
     assert knowledge.defense_pact("SAU", "PAK", "IND", "2025-09-01").value == 0.0
+
+
+def test_a_pledge_between_patron_and_attacker_counts_as_ties() -> None:
+    # Tajikistan is itself a party to the CSTO treaty: the organisation is tied to the attacker
+    assert knowledge.ties("CSTO", "TJK", "2022-09-13").value == 1.0
+    # an organisation's ties run through its lead member (Russia's 2022 declaration with Azerbaijan)
+    assert knowledge.ties("CSTO", "AZE", "2022-09-12").value == 1.0
+    assert knowledge.ties("CSTO", "AZE", "2021-09-12").value == 0.0

@@ -331,7 +331,10 @@ def _note_as_of(row: dict[str, Any], plain: str, as_of: str) -> str:
 
 
 def ties(patron: str, attacker: str | None, as_of: str) -> Fact:
-    """1 if the patron has recorded working ties with the attacker on `as_of`."""
+    """1 if the patron has recorded working ties with the attacker on `as_of`.
+
+    Besides the `ties` rows: a treaty in force binding both (any pledge, as the systematic
+    episodes code ties), and for an organisation its lead member's ties."""
     if attacker is None:
         return Fact("patron_ties_with_attacker", 0.0, "No attacker named.")
     for row in load_data("knowledge.yaml").get("ties", []):
@@ -341,6 +344,19 @@ def ties(patron: str, attacker: str | None, as_of: str) -> Fact:
             plain = f"{who[:1].upper()}{who[1:]} has had working ties with {name(attacker)} since {row.get('since')}."
             return Fact("patron_ties_with_attacker", float(row["value"]), _note_as_of(row, plain, as_of),
                         list(row["sources"]), row.get("since"))
+    pledge = treaties_between(patron, attacker, as_of)
+    if pledge:  # as the episodes code it: any pledge between patron and attacker (docs/reference-class.md)
+        t = pledge[0]
+        return Fact("patron_ties_with_attacker", 1.0, f"{name(patron)[:1].upper()}{name(patron)[1:]} and "
+                    f"{name(attacker)} are both bound by the {t['name']} (in force {t['in_force']}).",
+                    list(t["sources"]), t["in_force"])
+    lead = lead_member(patron, as_of) if organisation(patron) else None
+    if lead and lead != attacker:
+        via = ties(lead, attacker, as_of)
+        if via.value:
+            org = name(patron)
+            return Fact("patron_ties_with_attacker", via.value, f"{org[:1].upper()}{org[1:]} is coded through its lead "
+                        f"member: {via.text}", via.sources, via.date)
     return Fact("patron_ties_with_attacker", 0.0,
                 f"No working ties between {name(patron)} and {name(attacker)} are recorded.")
 
