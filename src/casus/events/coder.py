@@ -338,7 +338,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if not pairs:
                 continue
         if etype == "COOPERATE" and t.trig.frame == "joint" and modes == ["intelligence"]:
-            giver = _codes(left_agent(sent, t, lex, ctx))
+            giver = _possessor_before(sent, t) or _codes(left_agent(sent, t, lex, ctx))
             if len(giver) == 1 and any(p[0] == giver[0] for p in pairs):
                 # "its intelligence sharing with Kyiv": intelligence passed one way (news convention 3)
                 pairs = [p for p in pairs if p[0] == giver[0]]
@@ -390,6 +390,14 @@ def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], 
         if w in lex.arms_sell:
             return (subject, other)
     return None
+
+
+def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:
+    """The possessor right before a nominal trigger, alone ("Ukraine and its intelligence sharing": its, not Ukraine)."""
+    before = [m for m in sent.mentions if m.end <= t.start and m.codes]
+    if before and before[-1].poss and t.trig.pos == "noun" and len(_ws(sent, before[-1].end + 2, t.start)) <= 2:
+        return list(before[-1].codes)
+    return []
 
 
 _OF_NP = frozenset("their this its the a an deeper closer continued further mutual bilateral such greater more".split())
