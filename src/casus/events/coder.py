@@ -342,6 +342,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if len(giver) == 1 and any(p[0] == giver[0] for p in pairs):
                 # "its intelligence sharing with Kyiv": intelligence passed one way (news convention 3)
                 pairs = [p for p in pairs if p[0] == giver[0]]
+        if etype == "AGREE" and t.trig.frame == "joint" and _one_sided_agree(sent, t, lex):
+            actor = _one_party(sent, t, lex, ctx)
+            if actor and any(p[0] == actor for p in pairs):
+                pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
         neg = negated(sent, t)
         speaker = speaker_of(sent, t)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
@@ -390,6 +394,26 @@ def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], 
         if w in lex.arms_sell:
             return (subject, other)
     return None
+
+
+def _one_sided_agree(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Ratifying or signing into law: named by the trigger itself, just after a signing verb, or in the five words
+    before an agreement noun ("the vote to ratify the deal")."""
+    lo, _hi = _clause(sent, t.start)
+    if t.trig.pos == "verb":
+        window = sent.text[t.start:min(len(sent.text), t.end + 10)]
+    else:
+        window = " ".join(_ws(sent, max(lo, t.start - 60), t.start)[-5:] + [t.key])
+    return bool(lex.agree_one_sided.search(window))
+
+
+def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | None:
+    """The single actor that acts (no pair, no coordinated group), or None."""
+    agent = left_agent(sent, t, lex, ctx)
+    codes = _codes(agent)
+    if len(codes) != 1 or any(m.kind == "pair" for m in agent):
+        return None
+    return codes[0]
 
 
 def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:
