@@ -439,6 +439,8 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
         has_source = any(lo <= m.start < t.start and m.codes and m.role != "attr" for m in sent.mentions)
         if not has_source and not right_target(sent, t, DIRECT_PREPS, span=6):
             return False
+    if typ == "COOPERATE" and nxt and nxt[0] in lex.agree_objects and sent.text[t.end:t.end + 1] == " ":
+        return False  # "a military cooperation deal": the agreement is named, its cooperation is not conduct (convention 5)
     if typ == "COOPERATE" and modes == [None]:
         prev = _prev_ws(sent, t.start, 4)
         while prev and prev[-1] in _OF_NP:
