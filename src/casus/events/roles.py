@@ -501,6 +501,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
     if frame == "joint":
+        if not src_codes and not fr.fallback:
+            return []  # "most analysts agree that X ...": no party is the subject
         parts = list(src_codes)
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") else jbase  # "spoke to X", "talked to X"
