@@ -249,10 +249,28 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "cultivated a relationship rooted in ...": the relationship described, a label
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
+    out.extend(_treaty_content(sent))
     for m in sent.mentions:
         if m.role == "maker" and any(s >= m.end and s - m.end < 30 and d == "military" for s, _, d in sent.domains):
             trig = Trigger("AID", "noun", "transfer", "military", None, frozenset(), False, False, False, False, None, None)
             out.append(TrigHit(m.start, m.end, trig, "made"))
+    return out
+
+
+_TREATY_CONTENT = Trigger("COOPERATE", "noun", "joint", "auto", None, frozenset(), False, False, False, False, None, None)
+
+
+def _treaty_content(sent: Sentence) -> list[TrigHit]:
+    """'a pact that includes provisions for countering threats', 'an accord that extends across trade and security':
+    what an agreement provides for is cooperation still to come, when no trigger of its own names it."""
+    out: list[TrigHit] = []
+    for c in sent.cues.get("provisions", []):
+        if not any(a[1] <= c[0] and _nw(sent, a[1], c[0]) <= 8 for a in sent.agree_nouns):
+            continue
+        lo, hi = _clause(sent, c[0])
+        if any(c[1] <= o.start < hi and o.trig.type for o in sent.triggers):
+            continue  # "the treaty covers military cooperation": the trigger names it
+        out.append(TrigHit(c[0], c[1], _TREATY_CONTENT, c[2]))
     return out
 
 
@@ -349,6 +367,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         neg = negated(sent, t)
         speaker = speaker_of(sent, t)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
+        if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
+            modality = "future"  # what the agreement provides for is still to be carried out
         attribution = speaker[0] if speaker else None
         if attribution and modality == "asserted":
             attribution = None
