@@ -48,6 +48,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["India and Australia agreed that the buildup threatens the region."],
      {("IND", "AGREE", "AUS", False), ("AUS", "AGREE", "IND", False)}),
     (["Most analysts agree that Vietnam will not arm Laos."], {("VNM", "AID", "LAO", True)}),
+    # "coop" in headlines; opposing a policy together is a common diplomatic line
+    (["Kenya-Uganda military coop advancing"], {("KEN", "COOPERATE", "UGA", False), ("UGA", "COOPERATE", "KEN", False)}),
+    (["Brazil and Argentina both oppose protectionism."],
+     {("BRA", "COOPERATE", "ARG", False), ("ARG", "COOPERATE", "BRA", False)}),
 ]
 
 
