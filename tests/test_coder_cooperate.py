@@ -23,6 +23,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # ratifying or signing into law by one party is that party's act alone
     (["The Greek parliament ratified the treaty with France."], {("GRC", "AGREE", "FRA", False)}),
     (["The Serbian president signed into law an accord with Hungary on Friday."], {("SRB", "AGREE", "HUN", False)}),
+    (["Cuba and Mexico held talks.", "The Cuban minister called the simultaneous ratification very important."],
+     {("CUB", "AGREE", "MEX", False), ("MEX", "AGREE", "CUB", False)}),
+    (["Cuba's ratification of the pact with Mexico came first."], {("CUB", "AGREE", "MEX", False)}),
     (["Cuba and Mexico welcomed the simultaneous ratification."],
      {("CUB", "AGREE", "MEX", False), ("MEX", "AGREE", "CUB", False),
       ("CUB", "CONSULT", "MEX", False), ("MEX", "CONSULT", "CUB", False)}),

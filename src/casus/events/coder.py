@@ -428,7 +428,12 @@ def _one_sided_agree(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
 
 
 def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | None:
-    """The single actor that acts (no pair, no coordinated group), or None."""
+    """The single actor that acts (no pair, no coordinated group), or None. The act named by a noun ("Russia's
+    ratification") is its possessor's or adjective's; "X called the simultaneous ratification ..." names no one party."""
+    if t.trig.pos == "noun" and lex.agree_one_sided.fullmatch(t.key):
+        owner = _possessor_before(sent, t) or _codes(
+            [m for m in sent.mentions if m.kind == "adj" and m.end <= t.start and len(_ws(sent, m.end, t.start)) <= 1])
+        return owner[0] if len(owner) == 1 else None
     agent = left_agent(sent, t, lex, ctx)
     codes = _codes(agent)
     if len(codes) != 1 or any(m.kind == "pair" for m in agent):
