@@ -51,6 +51,11 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["India and Australia agreed that the buildup threatens the region."],
      {("IND", "AGREE", "AUS", False), ("AUS", "AGREE", "IND", False)}),
     (["Most analysts agree that Vietnam will not arm Laos."], {("VNM", "AID", "LAO", True)}),
+    # cooperation talked about is no cooperation; the talk is coded as it is
+    (["Kenya and Uganda discussed cooperation in energy."],
+     {("KEN", "CONSULT", "UGA", False), ("UGA", "CONSULT", "KEN", False)}),
+    (["Kenya and Uganda have deepened cooperation in energy."],
+     {("KEN", "COOPERATE", "UGA", False), ("UGA", "COOPERATE", "KEN", False)}),
     # "coop" in headlines; opposing a policy together is a common diplomatic line
     (["Kenya-Uganda military coop advancing"], {("KEN", "COOPERATE", "UGA", False), ("UGA", "COOPERATE", "KEN", False)}),
     (["Brazil and Argentina both oppose protectionism."],

@@ -323,6 +323,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
+        if etype == "COOPERATE" and t.trig.pos == "noun" and _talk_topic(sent, t):
+            continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
         if etype == "AGREE" and modes == [None] and ctx.last_agree_mode and _recent(ctx, "AGREE") and (
@@ -439,6 +441,12 @@ def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | 
     if len(codes) != 1 or any(m.kind == "pair" for m in agent):
         return None
     return codes[0]
+
+
+def _talk_topic(sent: Sentence, t: TrigHit) -> bool:
+    """'did not address military cooperation', 'discussed closer collaboration': the cooperation talked about."""
+    lo, _hi = _clause(sent, t.start)
+    return any(lo <= c[0] and c[1] <= t.start and _nw(sent, c[1], t.start) <= 3 for c in sent.cues.get("topic", []))
 
 
 def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:
