@@ -52,7 +52,7 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      {("IND", "AGREE", "AUS", False), ("AUS", "AGREE", "IND", False)}),
     (["Most analysts agree that Vietnam will not arm Laos."], {("VNM", "AID", "LAO", True)}),
     # cooperation talked about is no cooperation; the talk is coded as it is
-    (["Kenya and Uganda discussed cooperation in energy."],
+    (["Kenya and Uganda held talks but did not address cooperation in energy."],
      {("KEN", "CONSULT", "UGA", False), ("UGA", "CONSULT", "KEN", False)}),
     (["Kenya and Uganda have deepened cooperation in energy."],
      {("KEN", "COOPERATE", "UGA", False), ("UGA", "COOPERATE", "KEN", False)}),
