@@ -29,6 +29,7 @@ _BY_START = attrgetter("start")
 
 # Patterns used inside functions, compiled once (re's own cache costs a lookup per call).
 _EXPANSION_GAP = re.compile(r"\s*,?\s*(?:including|such as|notably|namely|like|in particular)\s+(?:the\s+)?")
+_HYPHEN_BEFORE = re.compile(r"\w-[a-z]+ed\s+$")  # "Iran-backed " right before a mention: a compound adjective
 
 
 def _resolve_mentions(
@@ -134,8 +135,9 @@ def _resolve_mentions(
         if lead and lead[-1] == "including":
             lead = _including_lead(sent, m.start) or lead
         if lead and (lead[-1] in lex.verb_forms or lead[-1] in _COMMON_VERBS or (
-                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)):
-            m.obj = True
+                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)) and not _HYPHEN_BEFORE.search(
+                    low, max(0, m.start - 30), m.start):
+            m.obj = True  # (not "Iran-backed Hezbollah": a compound adjective, not a verb taking an object)
         while lead and lead[-1] in ("key", "global", "close", "closest", "main", "new", "old", "own", "long-time", "strategic",
                                     "senior", "top", "some", "many", "other", "powerful", "fellow", "regional",
                                     "northern", "southern", "eastern", "western", "central", "north", "south", "east",

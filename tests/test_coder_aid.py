@@ -1,0 +1,33 @@
+"""The coder on help, its refusal and words about it (AID, SUPPORT, ACCUSE, REQUEST): sentences written for this
+test, none from an article.
+
+Each row: a sentence, coded alone, and the (source, event, mode, target, modality, negated) records it must give,
+exactly. Each rule was kept only if the dev set as a whole improved and neither batch dropped.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.events.coder import code_sentences
+
+PUBLISHED = "2025-11-01"
+
+CASES = [
+    # fighting on a state's side is intervention for it; "X-backed" before a name is an adjective, not a verb
+    ("Yemen's Iran-backed Houthi movement has fought on the side of the Sudanese army.",
+     {("HOUTHIS", "AID", "intervention", "SDN", "asserted", False)}),
+    # flying or airlifting arms to a state is military aid
+    ("Belarus flew twelve tanks to Serbia last week.", {("BLR", "AID", "military", "SRB", "asserted", False)}),
+    # practical or material support is military aid; refraining from it is a negated AID
+    ("Critics blamed Beijing for refraining from providing Pakistan with practical support.",
+     {("CHN", "AID", "military", "PAK", "asserted", True)}),
+    # a message of support is diplomatic support from the one who brings it
+    ("Egypt sent a message of support to Sudan.", {("EGY", "SUPPORT", "diplomatic", "SDN", "asserted", False)}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CASES)
+def test_aid_records(sentence: str, expected: set[tuple]) -> None:
+    got = {(e.source, e.event, e.mode, e.target, e.modality, e.negated) for e in code_sentences([sentence], PUBLISHED)[0]}
+    assert got == expected
