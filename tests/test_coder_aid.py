@@ -24,6 +24,13 @@ CASES = [
      {("CHN", "AID", "military", "PAK", "asserted", True)}),
     # a message of support is diplomatic support from the one who brings it
     ("Egypt sent a message of support to Sudan.", {("EGY", "SUPPORT", "diplomatic", "SDN", "asserted", False)}),
+    # an appeal for an outcome is a request to no one unless the addressee is named
+    ("Turkey issued repeated appeals for restraint after Greek officials visited the islands.",
+     {("TUR", "REQUEST", None, None, "asserted", False)}),
+    ("Qatar appealed for calm.", {("QAT", "REQUEST", None, None, "asserted", False)}),
+    ("Qatar appealed to Egypt for calm.", {("QAT", "REQUEST", None, "EGY", "asserted", False)}),
+    # with no actor named before it, an appeal (or a treaty's "calls for") is no request from the context
+    ("The appeals for restraint went unheard.", set()),
 ]
 
 

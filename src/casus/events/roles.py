@@ -607,7 +607,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     tgt = [m]
                     break
     elif frame == "request":
-        tgt = right_target(sent, t, fr.preps or REQUEST_PREPS)
+        # an open call ("appealed for restraint after Greek flights", no fallback) takes only the addressee right after it
+        tgt = right_target(sent, t, fr.preps or REQUEST_PREPS, span=12 if fr.fallback else 1)
         lo, _hi = _clause(sent, t.start)
         if trig.pos == "noun" and _REJECTED_BEFORE.search(sent.low[max(lo, t.start - 60):t.start]):
             # "Russia declined Yerevan's request": the request was made to the one who declined it
@@ -849,6 +850,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
             return False
     if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t)):
         return False
+    if "subject" in need and not any(m.codes and m.end <= t.start and m.role not in ("attr", "mod") for m in sent.mentions):
+        return False  # "the treaty calls for talks": no actor named before the trigger, none taken from the context
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
