@@ -38,3 +38,15 @@ CASES = [
 def test_aid_records(sentence: str, expected: set[tuple]) -> None:
     got = {(e.source, e.event, e.mode, e.target, e.modality, e.negated) for e in code_sentences([sentence], PUBLISHED)[0]}
     assert got == expected
+
+
+def test_received_from_the_supplier_named_just_before() -> None:
+    """'X has received ...' with no 'from Y': the supplier of the aid just coded (AID/military from the supplier)."""
+    sents = ["Belarus promised to sell fighter jets to Serbia.", "So far Serbia has only received two training aircraft."]
+    got = [{(e.source, e.event, e.mode, e.target, e.negated) for e in evs} for evs in code_sentences(sents, PUBLISHED)]
+    assert got[1] == {("BLR", "AID", "military", "SRB", False)}
+
+
+def test_getting_bogged_down_is_no_receipt() -> None:
+    sents = ["Belarus sold tanks to Serbia.", "Serbia would rather not get bogged down in another military conflict."]
+    assert code_sentences(sents, PUBLISHED)[1] == []

@@ -579,7 +579,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         return [(c, g) for c in srcs for g in parties if c != g]
     if frame == "receive":
         giver = right_target(sent, t, fr.preps or frozenset({"from"}), direct=False)
-        return [(g, r) for g in _codes(giver) for r in src_codes if g != r] if giver and src_codes else []
+        implicit = src_codes and fr.fallback and t.key.startswith(("receiv", "obtain"))  # not "get bogged down", not buying
+        gcodes = _codes(giver) or (_implicit_giver(ctx, src_codes) if implicit else [])
+        return [(g, r) for g in gcodes for r in src_codes if g != r] if gcodes and src_codes else []
     recipient = False
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun":
         left = sent.text[max(0, t.start - 60):t.start]
@@ -745,6 +747,19 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         else:
             out.append((code, None))
     return out
+
+
+def _implicit_giver(ctx: Context, recipients: list[str]) -> list[str]:
+    """Who supplied what a state 'has received' with no 'from X': the supplier of the last aid coded just before
+    (to this recipient), else the other state of the document's pair."""
+    if _recent(ctx, "AID"):
+        givers, got = ctx.last_by_type["AID"]
+        if set(got) & set(recipients):
+            return [c for c in givers if c not in recipients][:1]
+    dyad = ctx.dyad()
+    if len(dyad) == 2 and recipients[0] in dyad:
+        return [c for c in dyad if c not in recipients]
+    return []
 
 
 def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
