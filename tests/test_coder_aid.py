@@ -31,6 +31,11 @@ CASES = [
     ("Qatar appealed to Egypt for calm.", {("QAT", "REQUEST", None, "EGY", "asserted", False)}),
     # with no actor named before it, an appeal (or a treaty's "calls for") is no request from the context
     ("The appeals for restraint went unheard.", set()),
+    # support that stayed words: SUPPORT/diplomatic and a negated AID/intervention
+    ("China's backing for Pakistan was largely confined to words.",
+     {("CHN", "SUPPORT", "diplomatic", "PAK", "asserted", False), ("CHN", "AID", "intervention", "PAK", "asserted", True)}),
+    ("China's support for the Pakistani army has been limited to statements.",
+     {("CHN", "SUPPORT", "diplomatic", "PAK", "asserted", False), ("CHN", "AID", "intervention", "PAK", "asserted", True)}),
 ]
 
 

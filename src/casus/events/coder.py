@@ -164,6 +164,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
     if trig.type == "SUPPORT":
+        if _limited_support(sent, t, lex):
+            # "its support remained limited to statements": words of support (the withheld aid: _extra_triggers)
+            new = Trigger("SUPPORT", "noun", "directed", "diplomatic", None, trig.need - {"target"}, False, False, False, False,
+                          None, None)
+            return TrigHit(t.start, t.end, new, t.key)
         if _BY_MEANS.match(sent.text[t.end:t.end + 60]):
             return None  # "support Iran by supplying weapons": the means is the event
         if trig.pos == "noun" and trig.mode == "auto" and _COPULA_AFTER.match(sent.text[t.end:t.end + 60]):
@@ -236,6 +241,12 @@ _DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
 _TIES_HINT = re.compile(r"\b(?:" + "|".join(_TIES_WORDS) + r")\b")
 
 
+def _limited_support(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """A support noun followed by a copula and 'limited to' ('Russia's support remained limited to statements')."""
+    return t.trig.type == "SUPPORT" and t.trig.pos == "noun" and lex.limited_re is not None and \
+        lex.limited_re.match(sent.text, t.end) is not None
+
+
 def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Triggers found by rules rather than phrases: agreements signed, ties built, weapons made by one actor."""
     out = _agree_noun_events(sent, lex)
@@ -249,6 +260,11 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "cultivated a relationship rooted in ...": the relationship described, a label
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
+    for t in sent.triggers:
+        if _limited_support(sent, t, lex):
+            # "support remained limited to statements": help beyond words withheld, a negated AID/intervention
+            trig = Trigger("AID", "noun", "directed", "intervention", None, frozenset(), False, True, False, False, None, None)
+            out.append(TrigHit(t.start, t.end, trig, t.key))
     for m in sent.mentions:
         if m.role == "maker" and any(s >= m.end and s - m.end < 30 and d == "military" for s, _, d in sent.domains):
             trig = Trigger("AID", "noun", "transfer", "military", None, frozenset(), False, False, False, False, None, None)
