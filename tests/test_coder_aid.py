@@ -36,6 +36,8 @@ CASES = [
      {("CHN", "SUPPORT", "diplomatic", "PAK", "asserted", False), ("CHN", "AID", "intervention", "PAK", "asserted", True)}),
     ("China's support for the Pakistani army has been limited to statements.",
      {("CHN", "SUPPORT", "diplomatic", "PAK", "asserted", False), ("CHN", "AID", "intervention", "PAK", "asserted", True)}),
+    # the possessor of a control noun after a preposition still acts ("anger over X's refusal to ...")
+    ("There was anger in Kyiv over Berlin's refusal to help Ukraine.", {("DEU", "AID", None, "UKR", "asserted", True)}),
 ]
 
 

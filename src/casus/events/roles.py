@@ -135,7 +135,8 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             agent = _by_from_agent(sent, t, hi) if noun else []
             if agent:
                 return agent  # "Moscow slammed the strikes by Israel": the agent named after the noun, not the subject
-            if m.prep is None and not m.obj and (_modifier_gap(gap) or (
+            if (m.prep is None or (m.poss and _CONTROL_TO.fullmatch(gap) and _control_gap(gap, lex))) and not m.obj and (
+                    _modifier_gap(gap) or (
                     m.poss or m.kind in ("pron", "pair", "name", "leader", "inst", "group", "capital", "adj")) and _control_gap(gap, lex)):
                 if m.role != "mod" or noun:
                     return _group(sent, m)
@@ -193,6 +194,8 @@ def _np_subject_after_that(sent: Sentence, pos: int) -> bool:
 
 
 _CAUSE_PREPS = frozenset({"over", "about", "amid"})
+# "(criticism over) Russia's refusal to ...": a possessor and its control noun right before an infinitive
+_CONTROL_TO = re.compile(r"\s*(?:[\w-]+\s+){1,2}to\s+")
 _NP_WORDS = DETS | frozenset("new latest recent planned proposed reported alleged continued".split())
 
 
