@@ -38,6 +38,11 @@ CASES = [
      {("CHN", "SUPPORT", "diplomatic", "PAK", "asserted", False), ("CHN", "AID", "intervention", "PAK", "asserted", True)}),
     # the possessor of a control noun after a preposition still acts ("anger over X's refusal to ...")
     ("There was anger in Kyiv over Berlin's refusal to help Ukraine.", {("DEU", "AID", None, "UKR", "asserted", True)}),
+    # standing by a state is support; failing to is withheld defence (a negated AID/intervention)
+    ("Turkey stood by Azerbaijan.", {("TUR", "SUPPORT", None, "AZE", "asserted", False)}),
+    ("Turkey did not stand by Azerbaijan during the war.", {("TUR", "AID", "intervention", "AZE", "asserted", True)}),
+    ("Critics in Baku lamented Ankara's failure to stand by Azerbaijan.",
+     {("TUR", "AID", "intervention", "AZE", "asserted", True)}),
 ]
 
 

@@ -163,6 +163,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
+    if trig.withheld and negated(sent, t):
+        # "its failure to stand by its partner": defence withheld (the negation is read again from the sentence)
+        new = Trigger(trig.withheld, trig.pos, trig.frame, "intervention", None, trig.need, False, False, False, False, None,
+                      None, args=trig.args)
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "SUPPORT":
         if _limited_support(sent, t, lex):
             # "its support remained limited to statements": words of support (the withheld aid: _extra_triggers)

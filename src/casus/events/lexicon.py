@@ -59,6 +59,7 @@ class Trigger:
     modes: tuple[str, ...] | None
     untargeted: str | None = None  # the type this trigger has when no target follows ("deployed warships": MOBILIZE)
     unmoded: str | None = None  # the type this trigger has when its `modes` find no mode ("helped Iran": AID)
+    withheld: str | None = None  # the type (mode intervention) this trigger has when negated ("failed to stand by X": AID)
     args: Frame | None = None  # the named frame of its row (`frame` above is that frame's role procedure)
 
 
@@ -199,7 +200,7 @@ SLOTS = frozenset({"agent", "object", "recipient", "giver", "parties", "addresse
                    "named_in_text", "asker", "none"})
 _FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallback", "absorbs"})
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
-                           "modes", "untargeted", "unmoded", "words"})
+                           "modes", "untargeted", "unmoded", "withheld", "words"})
 _NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "subject"})
 _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "blocs", "arms_deals", "assault_modes", "attribution_nouns",
                        "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "frames", "launch_verbs",
@@ -248,7 +249,7 @@ def validate_triggers(data: dict, name: str = "events.yaml") -> None:
                 raise CasusError(f"{where}: flag {flag!r} must be true or false, not {row[flag]!r}")
         if row.get("object") is not None and row["object"] not in objects:
             raise CasusError(f"{where}: unknown object list {row['object']!r} (known: {', '.join(sorted(objects))})")
-        for key in ("untargeted", "unmoded"):
+        for key in ("untargeted", "unmoded", "withheld"):
             if row.get(key) is not None and row[key] not in PLOVER_TYPES:
                 raise CasusError(f"{where}: unknown {key} type {row[key]!r}")
 
@@ -328,7 +329,7 @@ def build_lexicon(data: dict) -> Lexicon:
             light=bool(row.get("light")), neg=bool(row.get("neg")), multi=bool(row.get("multi")),
             ties=bool(row.get("ties")), obj=row.get("object") or frame.obj,
             modes=tuple(row["modes"]) if row.get("modes") else None, untargeted=row.get("untargeted"),
-            unmoded=row.get("unmoded"), args=frame,
+            unmoded=row.get("unmoded"), withheld=row.get("withheld"), args=frame,
         )
         for word in row["words"]:
             forms = inflect(str(word)) if trig.pos == "verb" else [str(word)]
