@@ -43,6 +43,12 @@ CASES = [
     ("Turkey did not stand by Azerbaijan during the war.", {("TUR", "AID", "intervention", "AZE", "asserted", True)}),
     ("Critics in Baku lamented Ankara's failure to stand by Azerbaijan.",
      {("TUR", "AID", "intervention", "AZE", "asserted", True)}),
+    # voiced concern or dissatisfaction is disapproval, aimed at a state only when one is named; "by V-ing": the subject acts
+    ("Denmark angered Turkey by expressing concern about press freedom in Turkey.",
+     {("DNK", "ACCUSE", "disapprove", "TUR", "asserted", False)}),
+    ("Chile expressed dissatisfaction with Peru.", {("CHL", "ACCUSE", "disapprove", "PER", "asserted", False)}),
+    ("Chile expressed disappointment over the result.", {("CHL", "ACCUSE", "disapprove", None, "asserted", False)}),
+    ("Qatar angered Egypt by supporting Turkey.", {("QAT", "SUPPORT", None, "TUR", "asserted", False)}),
 ]
 
 
