@@ -49,6 +49,8 @@ CASES = [
     ("Chile expressed dissatisfaction with Peru.", {("CHL", "ACCUSE", "disapprove", "PER", "asserted", False)}),
     ("Chile expressed disappointment over the result.", {("CHL", "ACCUSE", "disapprove", None, "asserted", False)}),
     ("Qatar angered Egypt by supporting Turkey.", {("QAT", "SUPPORT", None, "TUR", "asserted", False)}),
+    # "Greek Cyprus" and "Greek Cypriot" name Cyprus, not Greece
+    ("Paris pledged to defend Greek Cyprus.", {("FRA", "AID", "intervention", "CYP", "future", False)}),
 ]
 
 
