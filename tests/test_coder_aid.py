@@ -51,6 +51,12 @@ CASES = [
     ("Qatar angered Egypt by supporting Turkey.", {("QAT", "SUPPORT", None, "TUR", "asserted", False)}),
     # "Greek Cyprus" and "Greek Cypriot" name Cyprus, not Greece
     ("Paris pledged to defend Greek Cyprus.", {("FRA", "AID", "intervention", "CYP", "future", False)}),
+    # intercepting aircraft in a state's airspace defends that state; a bloc intercepting aircraft defends its members
+    ("British jets intercepted Russian bombers in Latvian airspace.",
+     {("GBR", "AID", "intervention", "LVA", "asserted", False)}),
+    ("NATO intercepted the Russian bombers.", {("NATO", "AID", "intervention", None, "asserted", False)}),
+    ("Japan intercepted Chinese jets near its airspace.", set()),
+    ("Israel intercepted most of the drones.", set()),
 ]
 
 

@@ -13,6 +13,7 @@ from casus.events.sentence import (
     Mention,
     Sentence,
     TrigHit,
+    _next_ws,
     _nw,
     _prev_ws,
     _words,
@@ -568,8 +569,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         targets: list[str | None] = list(_codes(_group(sent, aimed[0]))) if aimed else [None]
         return [(c, g) for c in src_codes for g in targets if c != g]
     if frame == "intercept":
-        return [(c, g) for c in src_codes for g in _intercepted_for(sent, t, src_codes, ctx, fr.preps or frozenset())
-                if c != g]
+        defended = _intercepted_for(sent, t, src_codes, ctx, fr.preps or frozenset())
+        if not defended and src_codes and src_codes[0] in lex.blocs and not _fire_intercepted(sent, t, lex):
+            return [(src_codes[0], None)]  # "NATO intercepted the Russian aircraft": the bloc defends its members
+        return [(c, g) for c in src_codes for g in defended if c != g]
     if frame == "mobilize":
         if not src_codes and _passive(sent, t):
             lo, _hi = _clause(sent, t.start)
@@ -776,6 +779,12 @@ def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
     last attack coded just before; nobody if that is the interceptor itself (self-defence is no aid). `preps` (the
     frame's) take the one the projectiles were aimed at ('drones headed for Israel')."""
     hi = _object_end(sent, t, 8)
+    _lo, chi = _clause(sent, t.start)
+    for m in sent.mentions:
+        # "intercepted Russian jets violating Estonian airspace": the owner of the airspace is defended
+        if t.end <= m.start < chi and m.codes and _nw(sent, t.end, m.start) <= 8 and \
+                _next_ws(sent, m.end, chi, 1) == ["airspace"] and not set(m.codes) & set(src):
+            return list(m.codes[:1])
     origin = {c for m in sent.mentions if t.end <= m.start < hi and m.kind == "adj" for c in m.codes}  # "Iranian missiles"
     for o in sent.triggers:
         if o.start != t.start and o.trig.type == "ASSAULT":
@@ -793,6 +802,11 @@ def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
                 not origin or origin & set(attackers)):
             return list(last_victims[:1])
     return []
+
+
+def _fire_intercepted(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether what an interception stopped is fire (missiles, drones), not aircraft."""
+    return not lex.object_words["projectiles"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 8)))
 
 
 def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
