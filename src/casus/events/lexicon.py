@@ -221,7 +221,7 @@ def validate_triggers(data: dict, name: str = "events.yaml") -> None:
     rows = data.get("triggers")
     if not isinstance(rows, list):
         raise CasusError(f"{name}: 'triggers' must be a list of rows")
-    objects = set(data.get("object_words") or {}) | {"capability"}
+    objects = set(data.get("object_words") or {})
     frames = validate_frames(data.get("frames"), objects, name)
     for i, row in enumerate(rows, 1):
         where = f"{name}: triggers row {i}"
@@ -308,7 +308,7 @@ def build_lexicon(data: dict) -> Lexicon:
         raise CasusError(f"events.yaml: blocs: unknown actor code {unknown_blocs[0]!r}")
     table: dict[str, list[tuple[str, object]]] = {}
     exact = acronym_surfaces()  # acronyms: the only surfaces that count (casus.events.actors)
-    frames = validate_frames(data["frames"], set(data["object_words"]) | {"capability"})
+    frames = validate_frames(data["frames"], set(data["object_words"]))
 
     def add(phrase: str, kind: str, payload: object) -> None:
         key = _SPACES.sub(" ", phrase.translate(_NORM)).strip().lower()

@@ -892,11 +892,7 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
-    if trig.obj == "capability":
-        hi = _object_end(sent, t, 8)
-        if "capabilit" not in sent.low[t.end:hi]:
-            return False
-    elif trig.obj is not None:
+    if trig.obj is not None:
         hi = _object_end(sent, t, 8)
         if lex.object_words[trig.obj].isdisjoint(_ws(sent, t.end, hi)) and not absorbed(sent, t, lex):
             return False
