@@ -57,6 +57,10 @@ CASES = [
     ("NATO intercepted the Russian bombers.", {("NATO", "AID", "intervention", None, "asserted", False)}),
     ("Japan intercepted Chinese jets near its airspace.", set()),
     ("Israel intercepted most of the drones.", set()),
+    # "help" before a bare verb is that act, not aid; "help X" stays aid
+    ("Ankara is ready to help peacefully settle the dispute between Armenia and Azerbaijan.", set()),
+    ("The accord will help expand the trade between them.", set()),
+    ("Russia helped Iran.", {("RUS", "AID", None, "IRN", "asserted", False)}),
 ]
 
 

@@ -75,7 +75,7 @@ from casus.events.sentence import (
     normalise,
     word_index,
 )
-from casus.events.words import DIRECT_PREPS, TRANSFER_PREPS
+from casus.events.words import AUX, DETS, DIRECT_PREPS, PREPS, TRANSFER_PREPS
 from casus.months import MONTHS
 from casus.records import CodedEvent
 
@@ -246,6 +246,23 @@ _DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
 _TIES_HINT = re.compile(r"\b(?:" + "|".join(_TIES_WORDS) + r")\b")
 
 
+def _bare_verb_after(sent: Sentence, pos: int) -> bool:
+    """Whether a bare verb follows ('will help expand trade', 'to help diplomatically resolve'): the help is that act,
+    not aid to anyone (not 'help Iran', 'help the army', 'help with', 'help it fight')."""
+    j = bisect_left(sent.starts, pos)
+    while j < len(sent.words) and sent.words[j].endswith("ly") and not sent.text[pos:sent.starts[j]].strip(" "):
+        pos = sent.starts[j] + len(sent.words[j])
+        j += 1
+    if j >= len(sent.words):
+        return False
+    w, at = sent.words[j], sent.starts[j]
+    if sent.text[pos:at].strip(" "):
+        return False  # punctuation between: "helped, ..."
+    if w in DETS or w in PREPS or w in AUX or w.endswith("'s") or not w.isalpha() or sent.text[at:at + 1].isupper():
+        return False
+    return not any(m.start <= at < m.end for m in sent.mentions)
+
+
 def _limited_support(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """A support noun followed by a copula and 'limited to' ('Russia's support remained limited to statements')."""
     return t.trig.type == "SUPPORT" and t.trig.pos == "noun" and lex.limited_re is not None and \
@@ -315,7 +332,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             # "helped Iran with its nuclear energy" is cooperation (a civilian sector found); "helped Iran" alone is aid;
             # "helped Iran build a plant": the verb after it names the event
             if any(o.start > t.end and o.trig.pos == "verb" and o.trig.type and _nw(sent, t.end, o.start) <= 3
-                   for o in sent.triggers):
+                   for o in sent.triggers) or _bare_verb_after(sent, t.end):
                 continue
             unmoded = t.trig.unmoded
             t = TrigHit(t.start, t.end, replace(t.trig, type=unmoded, mode="auto", need=t.trig.need - {"mode"},
