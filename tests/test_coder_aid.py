@@ -61,6 +61,10 @@ CASES = [
     ("Ankara is ready to help peacefully settle the dispute between Armenia and Azerbaijan.", set()),
     ("The accord will help expand the trade between them.", set()),
     ("Russia helped Iran.", {("RUS", "AID", None, "IRN", "asserted", False)}),
+    # support for an outcome (a ceasefire, the deal) is no support of a state; a state's cause stays support
+    ("Both presidents voiced support for an early truce.", set()),
+    ("Erdogan praised the deal as a turning point.", set()),
+    ("Russia supports Iran's right to peace.", {("RUS", "SUPPORT", "diplomatic", "IRN", "asserted", False)}),
 ]
 
 

@@ -176,6 +176,8 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
             return TrigHit(t.start, t.end, new, t.key)
         if _BY_MEANS.match(sent.text[t.end:t.end + 60]):
             return None  # "support Iran by supplying weapons": the means is the event
+        if _outcome_object(sent, t, lex):
+            return None  # "expressed support for a ceasefire", "praised the deal": an outcome backed, no state
         if trig.pos == "noun" and trig.mode == "auto" and _COPULA_AFTER.match(sent.text[t.end:t.end + 60]):
             return None  # "Russia's support for Iran remains pragmatic": a characterisation, not an act
         hi = _object_end(sent, t, 8)
@@ -244,6 +246,15 @@ _TIES_WORDS = ("ties", "relations", "links", "relationship", "bonds", "contacts"
 _INDEFINITE = re.compile(r"\s(?:a|an)\s", re.I)
 _DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
 _TIES_HINT = re.compile(r"\b(?:" + "|".join(_TIES_WORDS) + r")\b")
+
+
+def _outcome_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the object right after a trigger (at most four words in) is an outcome (`offer_objects`: a ceasefire,
+    talks, the deal) named before any actor."""
+    hi = min(_object_end(sent, t, 5), _clause(sent, t.start)[1])
+    first = min((m.start for m in sent.mentions if t.end <= m.start < hi and m.codes), default=hi)
+    words = _ws(sent, t.end, first)
+    return bool(words) and len(words) <= 5 and not lex.offer_objects.isdisjoint(words)
 
 
 def _bare_verb_after(sent: Sentence, pos: int) -> bool:
