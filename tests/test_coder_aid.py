@@ -65,6 +65,9 @@ CASES = [
     ("Both presidents voiced support for an early truce.", set()),
     ("Erdogan praised the deal as a turning point.", set()),
     ("Russia supports Iran's right to peace.", {("RUS", "SUPPORT", "diplomatic", "IRN", "asserted", False)}),
+    # a refusal does not reach into a relative clause with its own subject: the request was made
+    ("Belarus has failed to deliver the fighter jets Serbia requested.",
+     {("BLR", "AID", "military", "SRB", "asserted", True), ("SRB", "REQUEST", None, "BLR", "asserted", False)}),
 ]
 
 

@@ -186,6 +186,10 @@ def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> boo
         return False  # after "did not" a verb is a bare infinitive: a past form is a new predicate
     if t.trig.pos == "noun" and not _JOINING_VERBS.isdisjoint(words):
         return False
+    if t.trig.pos == "verb" and t.key.split()[0].endswith("ed") and any(
+            cue[1] < m.start and m.end <= t.start and m.codes and not m.obj and m.prep is None and not m.poss and
+            not sent.text[m.end:t.start].strip() for m in sent.mentions):
+        return False  # "failed to deliver the jets Iran requested": a new subject and its own past verb, a relative clause
     for i, w in enumerate(words):
         if w in ("that", "which", "who", "whom"):
             return any(x in _COMPLEMENT_VERBS for x in words[:i])
