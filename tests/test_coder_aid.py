@@ -68,6 +68,9 @@ CASES = [
     # a refusal does not reach into a relative clause with its own subject: the request was made
     ("Belarus has failed to deliver the fighter jets Serbia requested.",
      {("BLR", "AID", "military", "SRB", "asserted", True), ("SRB", "REQUEST", None, "BLR", "asserted", False)}),
+    # "similar systems": the kind of the aid named just before
+    ("Moscow sold attack helicopters to Mali but refused to sell similar systems to Niger.",
+     {("RUS", "AID", "military", "MLI", "asserted", False), ("RUS", "AID", "military", "NER", "asserted", True)}),
 ]
 
 

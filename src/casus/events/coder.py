@@ -351,7 +351,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             etype = unmoded
             modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
-            continue
+            earlier = [e.mode for e in events if e.event == "AID" and e.mode]
+            if not earlier or lex.elliptic_re is None or not lex.elliptic_re.match(sent.low, t.end):
+                continue
+            modes = earlier[-1:]  # "sold S-400s to Turkey but refused to sell similar systems to Iran": the same kind
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
         if "mode" in t.trig.need and (not modes or modes == [None]):

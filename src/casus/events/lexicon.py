@@ -143,6 +143,8 @@ class Lexicon:
     blocs: frozenset[str] = frozenset()  # actor codes of blocs of states: their members' joint acts have no target
     # after a support noun: a copula and one of `limited_support` ("support remained limited to statements")
     limited_re: re.Pattern[str] | None = None
+    # an object naming the kind of a thing just mentioned ("refused to sell similar systems"): `elliptic_objects`
+    elliptic_re: re.Pattern[str] | None = None
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -203,7 +205,8 @@ _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "l
                            "modes", "untargeted", "unmoded", "withheld", "words"})
 _NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "subject"})
 _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "blocs", "arms_deals", "assault_modes", "attribution_nouns",
-                       "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "frames", "launch_verbs",
+                       "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "elliptic_objects",
+                       "frames", "launch_verbs",
                        "limited_support", "modes", "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties",
                        "triggers", "wanting_verbs"})
 _FLAGS = ("light", "neg", "multi", "ties")
@@ -415,6 +418,8 @@ def build_lexicon(data: dict) -> Lexicon:
         arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
         blocs=frozenset(str(c) for c in data["blocs"]),
+        elliptic_re=re.compile(r"\s+(?:any\s+|the\s+)?(?:" + "|".join(re.escape(str(w).lower()) for w in data["elliptic_objects"])
+                               + r")\s+[a-z]"),
         limited_re=re.compile(r"(?:\s+(?:for|to)\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+)?\s+(?:has\s+|have\s+|had\s+)?(?:remained|remains|remain|was|were|is|are|been|stayed|stays)\s+"
                               r"(?:largely\s+|mostly\s+|mainly\s+|strictly\s+|only\s+)?(?:"
                               + "|".join(re.escape(str(w).lower()) for w in data["limited_support"]) + r")\b", re.I),
