@@ -71,6 +71,11 @@ CASES = [
     # "similar systems": the kind of the aid named just before
     ("Moscow sold attack helicopters to Mali but refused to sell similar systems to Niger.",
      {("RUS", "AID", "military", "MLI", "asserted", False), ("RUS", "AID", "military", "NER", "asserted", True)}),
+    # guarantees: a nuclear umbrella, guaranteeing a state's security (the sentence must name who guarantees)
+    ("Washington placed Manila under its nuclear umbrella.", {("USA", "AID", "intervention", "PHL", "asserted", False)}),
+    ("Paris pledged to guarantee Moldova's security.", {("FRA", "AID", "intervention", "MDA", "future", False)}),
+    ("While Ankara may keep its cooperation with Baku, this does not guarantee Azerbaijan's security.",
+     {("TUR", "COOPERATE", None, "AZE", "hedged", False), ("AZE", "COOPERATE", None, "TUR", "hedged", False)}),
 ]
 
 

@@ -887,8 +887,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
             return False
     if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t)):
         return False
-    if "subject" in need and not any(m.codes and m.end <= t.start and m.role not in ("attr", "mod") for m in sent.mentions):
-        return False  # "the treaty calls for talks": no actor named before the trigger, none taken from the context
+    if "subject" in need and not _names_subject(sent, t, lex):
+        return False  # "the treaty calls for talks", "this doesn't guarantee X": no actor acts in the clause
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
@@ -897,6 +897,18 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         if lex.object_words[trig.obj].isdisjoint(_ws(sent, t.end, hi)) and not absorbed(sent, t, lex):
             return False
     return True
+
+
+_NEW_SUBJECT = frozenset("this that these those which what".split())
+
+
+def _names_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the sentence names who does the trigger: an agent found before it, with no 'this', 'that' or 'which'
+    (a new, non-actor subject) between that agent and the trigger."""
+    agent = left_agent(sent, t, lex, Context())
+    if not agent:
+        return False
+    return _NEW_SUBJECT.isdisjoint(_ws(sent, max(m.end for m in agent), t.start))
 
 
 def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
