@@ -76,6 +76,10 @@ CASES = [
     ("Paris pledged to guarantee Moldova's security.", {("FRA", "AID", "intervention", "MDA", "future", False)}),
     ("While Ankara may keep its cooperation with Baku, this does not guarantee Azerbaijan's security.",
      {("TUR", "COOPERATE", None, "AZE", "hedged", False), ("AZE", "COOPERATE", None, "TUR", "hedged", False)}),
+    # "met President X ... to deliver": the title is part of the name, X is the object, the visitor delivers
+    ("Egypt's foreign minister met President Assad in Damascus to deliver a message of support.",
+     {("EGY", "CONSULT", None, "SYR", "asserted", False), ("SYR", "CONSULT", None, "EGY", "asserted", False),
+      ("EGY", "SUPPORT", "diplomatic", "SYR", "asserted", False)}),
 ]
 
 

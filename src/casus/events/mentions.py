@@ -29,6 +29,7 @@ _BY_START = attrgetter("start")
 
 # Patterns used inside functions, compiled once (re's own cache costs a lookup per call).
 _EXPANSION_GAP = re.compile(r"\s*,?\s*(?:including|such as|notably|namely|like|in particular)\s+(?:the\s+)?")
+_TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # a capitalised title right before a name ("President ")
 _HYPHEN_BEFORE = re.compile(r"\w-[a-z]+ed\s+$")  # "Iran-backed " right before a mention: a compound adjective
 
 
@@ -130,6 +131,8 @@ def _resolve_mentions(
             else:
                 m.role = "mod"
         lead = _prev_ws(sent, m.start, 3)
+        if len(lead) > 1 and lead[-1] in lex.agent_nouns and _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start):
+            lead.pop()  # "met President Assad": the title is part of the name; the verb before it takes the object
         while lead and lead[-1] in DETS:
             lead.pop()
         if lead and lead[-1] == "including":
