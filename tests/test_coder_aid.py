@@ -80,6 +80,16 @@ CASES = [
     ("Egypt's foreign minister met President Assad in Damascus to deliver a message of support.",
      {("EGY", "CONSULT", None, "SYR", "asserted", False), ("SYR", "CONSULT", None, "EGY", "asserted", False),
       ("EGY", "SUPPORT", "diplomatic", "SYR", "asserted", False)}),
+    # a verdict after a saying or calling verb accuses whoever did the act: "by X", the act's agent, or no one named
+    ("Erdogan called the rebel advance a plot by Israel.", {("TUR", "ACCUSE", "allege", "ISR", "asserted", False)}),
+    ("Beijing said the Japanese strikes on Taiwan were a flagrant violation of international law.",
+     {("CHN", "ACCUSE", "disapprove", "JPN", "asserted", False), ("JPN", "ASSAULT", "aerial", "TWN", "reported", False)}),
+    ("Oman described the naval manoeuvres as a dangerous provocation by Iran.",
+     {("OMN", "ACCUSE", "disapprove", "IRN", "asserted", False)}),
+    ("Qatar said the decision was a clear violation of international law.",
+     {("QAT", "ACCUSE", "disapprove", None, "asserted", False)}),
+    # without a speaker there is no verdict
+    ("The plot was foiled.", set()),
 ]
 
 

@@ -568,6 +568,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                  and _nw(sent, t.end, m.start) <= 8 and not set(m.codes) & set(src_codes)]
         targets: list[str | None] = list(_codes(_group(sent, aimed[0]))) if aimed else [None]
         return [(c, g) for c in src_codes for g in targets if c != g]
+    if frame == "verdict":
+        return _verdict_pairs(sent, t, lex, ctx)
     if frame == "intercept":
         defended = _intercepted_for(sent, t, src_codes, ctx, fr.preps or frozenset())
         if not defended and src_codes and src_codes[0] in lex.blocs and not _fire_intercepted(sent, t, lex):
@@ -758,6 +760,34 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         else:
             out.append((code, None))
     return out
+
+
+def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
+    """'X called the offensive a plot by Y', 'X said the strikes were a violation of international law': X (the first
+    subject, before a saying or calling verb) accuses the agent named after the verdict ('by Y'), else the one who did
+    the act named before it, else an actor modifying what was judged ('the Turkish minister's statement'), else no one."""
+    said = [c[0] for c in sent.cues.get("report", ()) if c[0] < t.start] + [
+        at for w, at in zip(sent.words, sent.starts) if at < t.start and w in _VERDICT_VERBS]
+    if not said:
+        return []
+    verb_at = min(said)
+    speakers = [m for m in sent.mentions if m.end <= verb_at and _subject_ok(m)]
+    if not speakers:
+        return []
+    src = _codes(_group(sent, speakers[0]))
+    _lo, hi = _clause(sent, t.start)
+    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of") and _nw(sent, t.end, m.start) <= 4]
+    accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
+    if not accused:
+        for o in sent.triggers:
+            if verb_at < o.start < t.start and o.trig.type in ("ASSAULT", "COERCE", "AID"):
+                accused = [c for c in _codes(left_agent(sent, o, lex, ctx)) if c not in src]
+                if accused:
+                    break
+    if not accused:
+        accused = [c for m in sent.mentions if speakers[0].end < m.start < t.start and m.codes and (
+                   m.role in ("mod", "agent") or m.poss) for c in m.codes if c not in src][:1]
+    return [(c, g) for c in src for g in (accused or [None])]
 
 
 def _implicit_giver(ctx: Context, recipients: list[str]) -> list[str]:
