@@ -90,6 +90,9 @@ CASES = [
      {("QAT", "ACCUSE", "disapprove", None, "asserted", False)}),
     # without a speaker there is no verdict
     ("The plot was foiled.", set()),
+    # "a spokesman for X" speaks for X
+    ("A spokesman for the Kremlin called on Georgia to release the detainees.",
+     {("RUS", "REQUEST", None, "GEO", "asserted", False)}),
 ]
 
 

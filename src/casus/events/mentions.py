@@ -146,7 +146,8 @@ def _resolve_mentions(
                                     "northern", "southern", "eastern", "western", "central", "north", "south", "east",
                                     "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied"):
             lead.pop()
-        if lead and lead[-1] in PREPS and not (lead[-1] == "from" and len(lead) > 1 and lead[-2] in _ENVOY_NOUNS):
+        if lead and lead[-1] in PREPS and not (lead[-1] == "from" and len(lead) > 1 and lead[-2] in _ENVOY_NOUNS) and not (
+                lead[-1] == "for" and len(lead) > 1 and lead[-2] in _SPOKES_NOUNS):  # "a spokesman for X said": X speaks
             m.prep = lead[-1]
             nxt_w = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 32, 2)
             if len(nxt_w) == 2 and (nxt_w[0] in _GERUND_ADVERBS or nxt_w[0].endswith("ly")):
@@ -191,6 +192,7 @@ _COMMON_VERBS = frozenset(
 # "envoys from Chile and Peru began talks": the envoys' states act, as a subject would.
 _ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys diplomats negotiators ministers "
                          "leaders officers commanders".split())
+_SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen".split())
 _GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
 
 
