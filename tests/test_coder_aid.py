@@ -93,6 +93,10 @@ CASES = [
     # "a spokesman for X" speaks for X
     ("A spokesman for the Kremlin called on Georgia to release the detainees.",
      {("RUS", "REQUEST", None, "GEO", "asserted", False)}),
+    # a quotation's verdict on a named state's conduct, with its speaker after it
+    ('"Turkey\'s latest reckless behaviour is unacceptable," Mitsotakis said.',
+     {("GRC", "ACCUSE", "disapprove", "TUR", "asserted", False)}),
+    ('"This is a dangerous provocation," Mitsotakis said.', set()),
 ]
 
 

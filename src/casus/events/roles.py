@@ -768,10 +768,12 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
     the act named before it, else an actor modifying what was judged ('the Turkish minister's statement'), else no one."""
     said = [c[0] for c in sent.cues.get("report", ()) if c[0] < t.start] + [
         at for w, at in zip(sent.words, sent.starts) if at < t.start and w in _VERDICT_VERBS]
-    if not said:
-        return []
-    verb_at = min(said)
-    speakers = [m for m in sent.mentions if m.end <= verb_at and _subject_ok(m)]
+    if said:
+        verb_at = min(said)
+        speakers = [m for m in sent.mentions if m.end <= verb_at and _subject_ok(m)]
+    else:
+        speakers = _postposed_speaker(sent, t)  # '"... reckless Russian behaviour," the minister said'
+        verb_at = t.start
     if not speakers:
         return []
     src = _codes(_group(sent, speakers[0]))
@@ -785,9 +787,26 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
                 if accused:
                     break
     if not accused:
-        accused = [c for m in sent.mentions if speakers[0].end < m.start < t.start and m.codes and (
-                   m.role in ("mod", "agent") or m.poss) for c in m.codes if c not in src][:1]
+        after = speakers[0].end if speakers[0].end <= t.start else 0
+        accused = [c for m in sent.mentions if after < m.start < t.start and m.codes and (
+                   m.role in ("mod", "agent") or m.poss) and (said or _nw(sent, m.end, t.start) <= 4)
+                   for c in m.codes if c not in src][-1:]
+    if not accused and not said:
+        return []  # a quotation's verdict with no one named as its author: too loose to code
     return [(c, g) for c in src for g in (accused or [None])]
+
+
+def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """The speaker of a quotation whose saying verb comes after it: the actor just before the verb ('..., Healey said'),
+    else just after it ('..., said Azerbaijan's defence ministry')."""
+    cues = [c for c in sent.cues.get("report", ()) if c[0] >= t.end]
+    if not cues or not sent.quotes or not any(qs < t.start < qe <= cues[0][0] + 2 for qs, qe in sent.quotes):
+        return []
+    at = cues[0][0]
+    before = [m for m in sent.mentions if t.end <= m.start and m.end <= at and m.codes and _nw(sent, m.end, at) <= 1]
+    if before:
+        return before[-1:]
+    return [m for m in sent.mentions if m.start >= cues[0][1] and m.codes and _nw(sent, cues[0][1], m.start) <= 3][:1]
 
 
 def _implicit_giver(ctx: Context, recipients: list[str]) -> list[str]:
