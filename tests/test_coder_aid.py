@@ -97,6 +97,12 @@ CASES = [
     ('"Turkey\'s latest reckless behaviour is unacceptable," Mitsotakis said.',
      {("GRC", "ACCUSE", "disapprove", "TUR", "asserted", False)}),
     ('"This is a dangerous provocation," Mitsotakis said.', set()),
+    # a verb coordinated with earlier ones shares their subject; an unknown name described by its state acts for it
+    ("Erdogan has praised Qatar, visited Baku and accused Armenia of stalling.",
+     {("TUR", "SUPPORT", "rhetorical", "QAT", "asserted", False), ("TUR", "CONSULT", None, "AZE", "asserted", False),
+      ("AZE", "CONSULT", None, "TUR", "asserted", False), ("TUR", "ACCUSE", "allege", "ARM", "asserted", False)}),
+    ("Ali Vaez, a former adviser to Iran's foreign ministry, accused Russia of helping Israel.",
+     {("IRN", "ACCUSE", "allege", "RUS", "asserted", False), ("RUS", "AID", None, "ISR", "reported", False)}),
 ]
 
 

@@ -152,6 +152,11 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             return agent
     if t.trig.frame == "sanction":
         return []
+    if not noun and pos == t.start and _prev_ws(sent, t.start, 1) == ["and"]:
+        # "he has echoed X, engaged Y and accused Z": a verb coordinated with earlier ones shares their subject
+        subj = [m for m in before if _subject_ok(m) and m.role != "mod"]
+        if subj and not _CLAUSE_PUNCT_SEMI.search(sent.text, subj[-1].end, t.start):
+            return _group(sent, subj[-1])
     for allow_obj in (False, True):
         for m in reversed(before):
             if m.start < lo:
@@ -167,6 +172,12 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             if m.start >= lo and m.kind == "adj" and not m.poss and any(0 < ds - m.end <= 2 and d == "military"
                                                                           for ds, _, d in sent.domains):
                 return [m]
+    appos = _APPOSITIVE_SUBJECT.match(sent.text)
+    if appos and appos.end() <= pos and not noun:
+        # "Mohammad Sadr, a member of Iran's council, accused ...": an unknown name described by its state
+        inner = [m for m in before if appos.start(1) <= m.start < appos.end(1) and m.role not in ("attr",)]
+        if inner and len(set(_codes(inner))) == 1:
+            return inner[:1]
     # a fronted phrase ("Instead of direct participation, Russia could ...")
     if sent.bounds and t.start < sent.bounds[0] and _starts_subordinate(sent, lex):
         for m in sent.mentions:
@@ -200,6 +211,9 @@ def _np_subject_after_that(sent: Sentence, pos: int) -> bool:
 
 
 _CAUSE_PREPS = frozenset({"over", "about", "amid"})
+_CLAUSE_PUNCT_SEMI = re.compile(r"[;:.?!]")
+# a sentence-initial name with an appositive ("Mohammad Sadr, a member of Iran's council and former minister, ...")
+_APPOSITIVE_SUBJECT = re.compile(r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3},\s+((?:a|an|the)\s+[^,;]{3,120}?),\s+(?=[a-z]+\s)")
 # "(criticism over) Russia's refusal to ...": a possessor and its control noun right before an infinitive
 _CONTROL_TO = re.compile(r"\s*(?:[\w-]+\s+){1,2}to\s+")
 _NP_WORDS = DETS | frozenset("new latest recent planned proposed reported alleged continued".split())
