@@ -103,6 +103,11 @@ CASES = [
       ("AZE", "CONSULT", None, "TUR", "asserted", False), ("TUR", "ACCUSE", "allege", "ARM", "asserted", False)}),
     ("Ali Vaez, a former adviser to Iran's foreign ministry, accused Russia of helping Israel.",
      {("IRN", "ACCUSE", "allege", "RUS", "asserted", False), ("RUS", "AID", None, "ISR", "reported", False)}),
+    # aid to an indefinite recipient (no state) is no event; "given" before a noun phrase is a preposition
+    ("The pact bars each side from offering any aid to an aggressor.", set()),
+    ("Moscow sent weapons to a rebel group in Syria.", set()),
+    ("The deficit will grow given the boost in security spending.", set()),
+    ("Russia has given Iran drones.", {("RUS", "AID", "military", "IRN", "asserted", False)}),
 ]
 
 

@@ -211,6 +211,8 @@ def _np_subject_after_that(sent: Sentence, pos: int) -> bool:
 
 
 _CAUSE_PREPS = frozenset({"over", "about", "amid"})
+# a transfer's recipient that is an indefinite noun phrase, no state ("any other aid to an aggressor")
+_INDEFINITE_RECIPIENT = re.compile(r"(?:\s+[\w-]+){0,6}?\s+to\s+(?:a|an|any)\s+(?!\d)[a-z]")
 _CLAUSE_PUNCT_SEMI = re.compile(r"[;:.?!]")
 # a sentence-initial name with an appositive ("Mohammad Sadr, a member of Iran's council and former minister, ...")
 _APPOSITIVE_SUBJECT = re.compile(r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3},\s+((?:a|an|the)\s+[^,;]{3,120}?),\s+(?=[a-z]+\s)")
@@ -622,6 +624,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     tgt: list[Mention]
     if frame == "transfer":
         tgt = right_target(sent, t, fr.preps or TRANSFER_PREPS)
+        if not tgt and _INDEFINITE_RECIPIENT.match(sent.low, t.end, _object_end(sent, t, 10)):
+            return []  # "not to offer any aid to an aggressor": given to no state named or meant
         if not src_codes:
             hi = _object_end(sent, t, 10)
             for m in sent.mentions:
