@@ -108,6 +108,9 @@ CASES = [
     ("Moscow sent weapons to a rebel group in Syria.", set()),
     ("The deficit will grow given the boost in security spending.", set()),
     ("Russia has given Iran drones.", {("RUS", "AID", "military", "IRN", "asserted", False)}),
+    # defending its own sovereignty is self-defence, no aid
+    ("Pyongyang will back the efforts of China to defend its sovereignty.",
+     {("PRK", "SUPPORT", "diplomatic", "CHN", "future", False)}),
 ]
 
 

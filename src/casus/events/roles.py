@@ -735,6 +735,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             elif not tgt or sent.low[t.end:t.end + 4] != " of ":
                 return []
     tgt_codes = _codes(tgt)
+    if tgt and trig.type == "AID" and trig.pos == "verb" and frame == "directed" and \
+            all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes):
+        return []  # "China will defend its sovereignty": its own things, self-defence, no aid to anyone
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)  # "Moscow coming to its defence": its is not Moscow
     if trig.type == "ASSAULT" and not tgt_codes and src_codes and "ASSAULT" in ctx.last_by_type:
