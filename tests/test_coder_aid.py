@@ -111,6 +111,10 @@ CASES = [
     # defending its own sovereignty is self-defence, no aid
     ("Pyongyang will back the efforts of China to defend its sovereignty.",
      {("PRK", "SUPPORT", "diplomatic", "CHN", "future", False)}),
+    # "X, equipped with ...": a description of a thing; "was equipped with ... by Y" stays a transfer
+    ("Paris will deploy the aircraft carrier Charles de Gaulle, equipped with 20 fighter jets, to the Red Sea.",
+     {("FRA", "MOBILIZE", None, None, "future", False)}),
+    ("Serbia was equipped with tanks by Russia.", {("RUS", "AID", "military", "SRB", "asserted", False)}),
 ]
 
 

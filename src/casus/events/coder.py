@@ -228,6 +228,9 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     if t.key == "given" and _prev_ws(sent, t.start, 1)[:1] != [] and _prev_ws(sent, t.start, 1)[0] not in AUX and \
             (_next_ws(sent, t.end, len(sent.text), 1) or [""])[0] in DETS:
         return None  # "given the boost in spending": 'given' as a preposition ('considering'), no transfer
+    if trig.type == "AID" and trig.pos == "verb" and t.key.endswith("ed") and \
+            (_next_ws(sent, t.end, len(sent.text), 1) or [""])[0] == "with" and (_prev_ws(sent, t.start, 1) or [""])[0] not in AUX:
+        return None  # "the carrier, equipped with 20 jets": a description of a thing, no transfer
     if trig.type == "AID" and trig.light and t.key.startswith("offer"):
         hi = _object_end(sent, t, 8)
         if set(_ws(sent, t.end, hi)) & lex.offer_objects:
