@@ -132,5 +132,5 @@ def test_received_from_the_supplier_named_just_before() -> None:
 
 
 def test_getting_bogged_down_is_no_receipt() -> None:
-    sents = ["Belarus sold tanks to Serbia.", "Serbia would rather not get bogged down in another military conflict."]
+    sents = ["Belarus sold tanks to Serbia.", "Serbia does not want to get bogged down in a long military quarrel."]
     assert code_sentences(sents, PUBLISHED)[1] == []
