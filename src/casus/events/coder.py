@@ -357,7 +357,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             etype = unmoded
             modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
-            earlier = [e.mode for e in events if e.event == "AID" and e.mode]
+            earlier: list[str | None] = [e.mode for e in events if e.event == "AID" and e.mode]
             if not earlier or lex.elliptic_re is None or not lex.elliptic_re.match(sent.low, t.end):
                 continue
             modes = earlier[-1:]  # "sold S-400s to Turkey but refused to sell similar systems to Iran": the same kind

@@ -814,7 +814,8 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
                    for c in m.codes if c not in src][-1:]
     if not accused and not said:
         return []  # a quotation's verdict with no one named as its author: too loose to code
-    return [(c, g) for c in src for g in (accused or [None])]
+    targets: list[str | None] = list(accused) if accused else [None]
+    return [(c, g) for c in src for g in targets]
 
 
 def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
