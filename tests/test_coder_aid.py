@@ -115,6 +115,8 @@ CASES = [
     ("Paris will deploy the aircraft carrier Charles de Gaulle, equipped with 20 fighter jets, to the Red Sea.",
      {("FRA", "MOBILIZE", None, None, "future", False)}),
     ("Serbia was equipped with tanks by Russia.", {("RUS", "AID", "military", "SRB", "asserted", False)}),
+    # blaming a state for an outcome is disapproval; accusing it of an act is an allegation
+    ("Cairo blamed Addis Ababa for the failure of the dam project.", {("EGY", "ACCUSE", "disapprove", "ETH", "asserted", False)}),
 ]
 
 
