@@ -117,6 +117,8 @@ CASES = [
     ("Serbia was equipped with tanks by Russia.", {("RUS", "AID", "military", "SRB", "asserted", False)}),
     # blaming a state for an outcome is disapproval; accusing it of an act is an allegation
     ("Cairo blamed Addis Ababa for the failure of the dam project.", {("EGY", "ACCUSE", "disapprove", "ETH", "asserted", False)}),
+    # what help "depends on" is a condition, not an act
+    ("Ankara said its help depends on Baku's requests.", set()),
 ]
 
 
