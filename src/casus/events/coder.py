@@ -75,7 +75,7 @@ from casus.events.sentence import (
     normalise,
     word_index,
 )
-from casus.events.words import DIRECT_PREPS, TRANSFER_PREPS
+from casus.events.words import AUX, DETS, DIRECT_PREPS, PREPS, TRANSFER_PREPS
 from casus.months import MONTHS
 from casus.records import CodedEvent
 
@@ -163,9 +163,21 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
+    if trig.withheld and negated(sent, t):
+        # "its failure to stand by its partner": defence withheld (the negation is read again from the sentence)
+        new = Trigger(trig.withheld, trig.pos, trig.frame, "intervention", None, trig.need, False, False, False, False, None,
+                      None, args=trig.args)
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "SUPPORT":
+        if _limited_support(sent, t, lex):
+            # "its support remained limited to statements": words of support (the withheld aid: _extra_triggers)
+            new = Trigger("SUPPORT", "noun", "directed", "diplomatic", None, trig.need - {"target"}, False, False, False, False,
+                          None, None)
+            return TrigHit(t.start, t.end, new, t.key)
         if _BY_MEANS.match(sent.text[t.end:t.end + 60]):
             return None  # "support Iran by supplying weapons": the means is the event
+        if _outcome_object(sent, t, lex):
+            return None  # "expressed support for a ceasefire", "praised the deal": an outcome backed, no state
         if trig.pos == "noun" and trig.mode == "auto" and _COPULA_AFTER.match(sent.text[t.end:t.end + 60]):
             return None  # "Russia's support for Iran remains pragmatic": a characterisation, not an act
         hi = _object_end(sent, t, 8)
@@ -213,6 +225,12 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "deployed warships near Iran": forces raised or moved with no beneficiary named
         new = Trigger(trig.untargeted, trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
+    if t.key == "given" and _prev_ws(sent, t.start, 1)[:1] != [] and _prev_ws(sent, t.start, 1)[0] not in AUX and \
+            (_next_ws(sent, t.end, len(sent.text), 1) or [""])[0] in DETS:
+        return None  # "given the boost in spending": 'given' as a preposition ('considering'), no transfer
+    if trig.type == "AID" and trig.pos == "verb" and t.key.endswith("ed") and \
+            (_next_ws(sent, t.end, len(sent.text), 1) or [""])[0] == "with" and (_prev_ws(sent, t.start, 1) or [""])[0] not in AUX:
+        return None  # "the carrier, equipped with 20 jets": a description of a thing, no transfer
     if trig.type == "AID" and trig.light and t.key.startswith("offer"):
         hi = _object_end(sent, t, 8)
         if set(_ws(sent, t.end, hi)) & lex.offer_objects:
@@ -236,6 +254,38 @@ _DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
 _TIES_HINT = re.compile(r"\b(?:" + "|".join(_TIES_WORDS) + r")\b")
 
 
+def _outcome_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the object right after a trigger (at most four words in) is an outcome (`offer_objects`: a ceasefire,
+    talks, the deal) named before any actor."""
+    hi = min(_object_end(sent, t, 5), _clause(sent, t.start)[1])
+    first = min((m.start for m in sent.mentions if t.end <= m.start < hi and m.codes), default=hi)
+    words = _ws(sent, t.end, first)
+    return bool(words) and len(words) <= 5 and not lex.offer_objects.isdisjoint(words)
+
+
+def _bare_verb_after(sent: Sentence, pos: int) -> bool:
+    """Whether a bare verb follows ('will help expand trade', 'to help diplomatically resolve'): the help is that act,
+    not aid to anyone (not 'help Iran', 'help the army', 'help with', 'help it fight')."""
+    j = bisect_left(sent.starts, pos)
+    while j < len(sent.words) and sent.words[j].endswith("ly") and not sent.text[pos:sent.starts[j]].strip(" "):
+        pos = sent.starts[j] + len(sent.words[j])
+        j += 1
+    if j >= len(sent.words):
+        return False
+    w, at = sent.words[j], sent.starts[j]
+    if sent.text[pos:at].strip(" "):
+        return False  # punctuation between: "helped, ..."
+    if w in DETS or w in PREPS or w in AUX or w.endswith("'s") or not w.isalpha() or sent.text[at:at + 1].isupper():
+        return False
+    return not any(m.start <= at < m.end for m in sent.mentions)
+
+
+def _limited_support(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """A support noun followed by a copula and 'limited to' ('Russia's support remained limited to statements')."""
+    return t.trig.type == "SUPPORT" and t.trig.pos == "noun" and lex.limited_re is not None and \
+        lex.limited_re.match(sent.text, t.end) is not None
+
+
 def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Triggers found by rules rather than phrases: agreements signed, ties built, weapons made by one actor."""
     out = _agree_noun_events(sent, lex)
@@ -250,6 +300,11 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     out.extend(_treaty_content(sent))
+    for t in sent.triggers:
+        if _limited_support(sent, t, lex):
+            # "support remained limited to statements": help beyond words withheld, a negated AID/intervention
+            trig = Trigger("AID", "noun", "directed", "intervention", None, frozenset(), False, True, False, False, None, None)
+            out.append(TrigHit(t.start, t.end, trig, t.key))
     for m in sent.mentions:
         if m.role == "maker" and any(s >= m.end and s - m.end < 30 and d == "military" for s, _, d in sent.domains):
             trig = Trigger("AID", "noun", "transfer", "military", None, frozenset(), False, False, False, False, None, None)
@@ -312,7 +367,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             # "helped Iran with its nuclear energy" is cooperation (a civilian sector found); "helped Iran" alone is aid;
             # "helped Iran build a plant": the verb after it names the event
             if any(o.start > t.end and o.trig.pos == "verb" and o.trig.type and _nw(sent, t.end, o.start) <= 3
-                   for o in sent.triggers):
+                   for o in sent.triggers) or _bare_verb_after(sent, t.end):
                 continue
             unmoded = t.trig.unmoded
             t = TrigHit(t.start, t.end, replace(t.trig, type=unmoded, mode="auto", need=t.trig.need - {"mode"},
@@ -320,7 +375,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             etype = unmoded
             modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
-            continue
+            earlier: list[str | None] = [e.mode for e in events if e.event == "AID" and e.mode]
+            if not earlier or lex.elliptic_re is None or not lex.elliptic_re.match(sent.low, t.end):
+                continue
+            modes = earlier[-1:]  # "sold S-400s to Turkey but refused to sell similar systems to Iran": the same kind
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
         if etype == "COOPERATE" and t.trig.pos == "noun" and _talk_topic(sent, t):
