@@ -262,6 +262,9 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             if key in ("bilateral", "mutual") and any(x.codes for x in sent.mentions if x is not m):
                 # "Pyongyang signed a mutual defence treaty with Moscow": the parties are in the sentence already
                 pass
+            elif single and _pair_is_object(sent, prior[-1], m):
+                # "Russia called on the sides to ...": the sides are the others, never the one addressing them
+                codes = _other_pair(ctx, single[0])
             elif len(codes) < 2:
                 # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
                 pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
@@ -335,6 +338,33 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
     if firsts:
         done = _resolve_first_person(sent, ctx, done, firsts)
     sent.mentions = done
+
+
+_PAIR_OBJECT_PREPS = frozenset({"on", "to", "between", "for", "with", "among", "from"})
+
+
+def _pair_is_object(sent: Sentence, last: Mention, m: Mention) -> bool:
+    """Whether a pair phrase is the object of the clause whose subject is the one actor named before it
+    ("Russia urged both sides", "Moscow called on the parties"), so the pair does not include that actor."""
+    if not (m.obj or m.prep in _PAIR_OBJECT_PREPS) or last.prep is not None or last.obj:
+        return False
+    gap = sent.low[last.end:m.start]
+    return _nwords(gap) <= 6 and not any(ch in gap for ch in ",;:\"\u201c\u201d")
+
+
+def _other_pair(ctx: Context, addresser: str) -> list[str]:
+    """The two actors of the recent passage other than `addresser`: the last subject, the last sentences' actors,
+    the document's main actors, in that order."""
+    out: list[str] = []
+    ranked = sorted(ctx.counts.items(), key=lambda kv: kv[1], reverse=True)
+    pool = (*ctx.prev_subject, *ctx.prev_codes, *(c for codes in reversed(ctx.recent_codes) for c in codes),
+            *(c for c, _ in ranked))
+    for c in pool:
+        if c != addresser and c not in out and not c.endswith("_MILITIAS"):
+            out.append(c)
+        if len(out) == 2:
+            break
+    return out if len(out) == 2 else []
 
 
 def _recent_pair(ctx: Context) -> tuple[str, ...]:

@@ -219,6 +219,7 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
     if not stop_at_clause:
         hi = len(sent.text)
     premodifier: Mention | None = None  # "deploy CSTO peacekeepers to Armenia": CSTO only if no "to X" follows
+    own = t.key.rsplit(" ", 1)[-1] if " " in t.key else ""  # "called on X", "appealed to X": the phrase's own preposition
     for m in sent.mentions:
         if m.start < t.end or m.start >= hi or not m.codes:
             continue
@@ -228,7 +229,8 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
             break
         if m.role in ("attr",):
             continue
-        if m.prep in preps or (direct and m.prep == "of" and _NATION_OF.match(gap)):
+        if m.prep in preps or (direct and m.prep == "of" and _NATION_OF.match(gap)) or (
+                m.prep == own and own in PREPS and n <= 4 and own not in _ws(sent, t.end, m.start)):
             return _group(sent, m)  # "to X", or "defend the energy-rich nation of X"
         if direct and premodifier is None and m.prep is None and n <= 3 and "," not in gap and not any(
                 w in GAP_STOP for w in _ws(sent, t.end, m.start)):
