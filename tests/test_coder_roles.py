@@ -17,6 +17,17 @@ CASES = [
     (["Azerbaijani troops shelled Armenian villages on Tuesday.",
       "Moscow called on the sides to return to talks."],
      {("RUS", "REQUEST", "AZE", False), ("RUS", "REQUEST", "ARM", False)}),
+    # "the two countries": the pair named just before, unless the document's main pair dwarfs it four times over
+    (["The United States struck Iranian nuclear sites on Monday.",
+      "Washington said the United States would strike again if needed.",
+      "The U.S. military also warned Iraq and the U.S. Navy sent ships.",
+      "Russia is one of Iran's closest partners.",
+      "It has condemned the American strikes on Iran.",
+      "In 2025, the two countries signed a partnership treaty."],
+     {("RUS", "AGREE", "IRN", False), ("IRN", "AGREE", "RUS", False)}),
+    # a determined actor name before a noun-or-verb trigger and a preposition modifies the noun: the name acts
+    (["Moscow has condemned the U.S. strikes on Iran."],
+     {("RUS", "ACCUSE", "USA", False), ("USA", "ASSAULT", "IRN", False)}),
 ]
 
 

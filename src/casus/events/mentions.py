@@ -375,7 +375,7 @@ def _recent_pair(ctx: Context) -> tuple[str, ...]:
         if len(codes) == 2 and ctx.prev_subject[:1] and ctx.prev_subject[0] in codes:
             other = [c for c in codes if c != ctx.prev_subject[0]]
             rival = [c for c in dyad if c != ctx.prev_subject[0]]
-            if not rival or not other or 2 * ctx.counts.get(other[0], 0.0) >= ctx.counts.get(rival[0], 0.0):
+            if not rival or not other or 4 * ctx.counts.get(other[0], 0.0) >= ctx.counts.get(rival[0], 0.0):
                 return codes  # unless the document's main pair dwarfs it (an aside about a third state)
             break
     return dyad
