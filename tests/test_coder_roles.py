@@ -28,6 +28,9 @@ CASES = [
     # a determined actor name before a noun-or-verb trigger and a preposition modifies the noun: the name acts
     (["Moscow has condemned the U.S. strikes on Iran."],
      {("RUS", "ACCUSE", "USA", False), ("USA", "ASSAULT", "IRN", False)}),
+    # a statement about an act named with its agent ("the actions by X against Y") is aimed at the agent
+    (["Hanoi condemned the reckless moves by China against Vietnamese fishing boats."],
+     {("VNM", "ACCUSE", "CHN", False)}),
 ]
 
 

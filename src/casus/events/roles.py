@@ -178,6 +178,19 @@ def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     return []
 
 
+def _object_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
+    """'denounced the moves by X', 'condemned the decision by X to ...': the agent of the act named as the
+    verb's object, a 'by X' phrase within eight words, with no verb trigger between."""
+    for m in sent.mentions:
+        if m.start < t.end or not m.codes or m.role == "attr":
+            continue
+        if m.start >= hi or _nw(sent, t.end, m.start) > 8:
+            break
+        if m.prep == "by" and not any(t.end <= o.start < m.start and o.trig.pos == "verb" for o in sent.triggers):
+            return _group(sent, m)
+    return []
+
+
 def _np_subject_after_that(sent: Sentence, pos: int) -> bool:
     """Whether the clause that ends at `pos` starts with 'that' + a determiner and names no actor before the verb:
     its subject is a thing ('that a Chinese attack would threaten'), so the main clause's subject is not the agent."""
@@ -625,6 +638,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if last in PREPS:
             speech_preps = speech_preps | {last}  # "exact a price from X": the phrase's own preposition
         tgt = right_target(sent, t, speech_preps, span=6 if trig.pos == "noun" else 12)
+        by = _object_agent(sent, t, hi) if trig.pos == "verb" else []
+        if by and (not tgt or by[0].start < tgt[0].start):
+            tgt = by  # "condemned the actions by China against X": aimed at the one whose acts they are
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
