@@ -31,6 +31,9 @@ CASES = [
     # a statement about an act named with its agent ("the actions by X against Y") is aimed at the agent
     (["Hanoi condemned the reckless moves by China against Vietnamese fishing boats."],
      {("VNM", "ACCUSE", "CHN", False)}),
+    # a chain of hyphenated adjectives before an act: every part is a party ("Pak" is Pakistan's short form)
+    (["Analysts noted the deepening Sino-Pak-Turkish naval cooperation."],
+     {(a, "COOPERATE", b, False) for a in ("CHN", "PAK", "TUR") for b in ("CHN", "PAK", "TUR") if a != b}),
 ]
 
 
