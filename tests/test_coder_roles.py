@@ -34,6 +34,12 @@ CASES = [
     # a chain of hyphenated adjectives before an act: every part is a party ("Pak" is Pakistan's short form)
     (["Analysts noted the deepening Sino-Pak-Turkish naval cooperation."],
      {(a, "COOPERATE", b, False) for a in ("CHN", "PAK", "TUR") for b in ("CHN", "PAK", "TUR") if a != b}),
+    # "X-made" weapons: X aids the one who attacks with them; with no such use told, no transfer, and X is no party
+    (["Iranian-made drones were central to Russian attacks on Ukrainian cities."],
+     {("RUS", "ASSAULT", "UKR", False), ("IRN", "AID", "RUS", False)}),
+    (["Kyiv hit targets in Russia with Western-supplied missiles."],
+     {("UKR", "ASSAULT", "RUS", False), ("WEST", "AID", "UKR", False)}),
+    (["Caracas said its Russian-made jets were ready to defend the country."], set()),
 ]
 
 

@@ -256,11 +256,17 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     return out
 
 
+_SUPPLIED_SUFFIX = re.compile(r"-(?:supplied|provided|donated|delivered|sent)\b")  # a transfer, not just an origin
+
+
 def _attacker_using(sent: Sentence, t: TrigHit, maker: list[str], lex: Lexicon, ctx: Context) -> list[str]:
-    """The attacker of an attack earlier in the clause of an 'X-made' weapons mention: who used them, and so got them."""
-    lo, _hi = _clause(sent, t.start)
-    for o in sorted(sent.triggers, key=lambda o: -o.start):  # the nearest attack before the weapons
-        if o.trig.type == "ASSAULT" and lo <= o.start < t.start:
+    """The attacker of an attack in the clause of an 'X-made' weapons mention (the nearest before it, else the first
+    after it): who used them, and so got them."""
+    lo, hi = _clause(sent, t.start)
+    before = sorted((o for o in sent.triggers if lo <= o.start < t.start), key=lambda o: -o.start)
+    after = [o for o in sent.triggers if t.start < o.start < hi]  # "X-made drones played a role in Russian attacks"
+    for o in before + after:  # the nearest attack before the weapons, else the first after them
+        if o.trig.type == "ASSAULT":
             att = [c for c in _codes(_adjacent_agent(sent, o) or left_agent(sent, o, lex, ctx)) if c not in maker]
             if att:
                 return att[:1]
@@ -321,6 +327,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             attacker = _attacker_using(sent, t, sc, lex, ctx)
             if attacker:
                 others = attacker  # "struck X with Western-supplied weapons": the maker aids the attacker
+            elif not _SUPPLIED_SUFFIX.match(sent.low, t.end):
+                others = []  # "its Russian-made missiles": where weapons were made, no transfer told
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)

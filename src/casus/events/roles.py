@@ -261,8 +261,8 @@ def other_actors(sent: Sentence, t: TrigHit, exclude: list[str], after_first: bo
     """Actors in the sentence other than `exclude`, after the trigger first; locations and speakers last."""
     good: list[tuple[int, str]] = []
     for m in sent.mentions:
-        if not m.codes or m.role in ("attr",):
-            continue
+        if not m.codes or m.role in ("attr", "maker"):
+            continue  # a speaker's outlet, or where weapons were made ("Russian-made jets"), is no party
         for c in m.codes:
             if c in exclude or c.endswith("_MILITIAS") and False:
                 continue
