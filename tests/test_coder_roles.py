@@ -40,6 +40,10 @@ CASES = [
     (["Kyiv hit targets in Russia with Western-supplied missiles."],
      {("UKR", "ASSAULT", "RUS", False), ("WEST", "AID", "UKR", False)}),
     (["Caracas said its Russian-made jets were ready to defend the country."], set()),
+    # a visit (the noun) is the visitor's act towards the host, one way
+    (["The order came during a visit to Washington by the Israeli prime minister."],
+     {("ISR", "CONSULT", "USA", False)}),
+    (["Modi's state visit to Japan ended on Friday."], {("IND", "CONSULT", "JPN", False)}),
 ]
 
 
