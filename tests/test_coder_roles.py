@@ -44,6 +44,9 @@ CASES = [
     (["The order came during a visit to Washington by the Israeli prime minister."],
      {("ISR", "CONSULT", "USA", False)}),
     (["Modi's state visit to Japan ended on Friday."], {("IND", "CONSULT", "JPN", False)}),
+    # "to X and its ...": the possessive opens a new phrase, it is not a second recipient
+    (["Washington said it would resume its arms supplies to Ukraine and its intelligence sharing with Kyiv."],
+     {("USA", "AID", "UKR", False), ("USA", "COOPERATE", "UKR", False)}),
 ]
 
 

@@ -206,6 +206,8 @@ def _including_lead(sent: Sentence, pos: int) -> list[str]:
 def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
     if prev.poss or (m is not None and m.poss and gap.strip() == ","):
         return False  # "China, Pakistan's closest ally, urged ...": an apposition, not a list
+    if m is not None and m.poss and m.kind == "coref:single":
+        return False  # "aid to Ukraine and its intelligence sharing": a possessive determiner opens a new phrase
     g = gap.strip()
     if gap == "-" and m is not None and m.kind == "adj":
         return True  # "U.S.-Israeli strikes", "Russian-Iranian drills": both act
