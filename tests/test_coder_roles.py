@@ -47,6 +47,9 @@ CASES = [
     # "to X and its ...": the possessive opens a new phrase, it is not a second recipient
     (["Washington said it would resume its arms supplies to Ukraine and its intelligence sharing with Kyiv."],
      {("USA", "AID", "UKR", False), ("USA", "COOPERATE", "UKR", False)}),
+    # "equipment used by X": X uses what it got, it does not give it
+    (["Ties grew, with Tehran supplying drones and military equipment used by Russian units in Ukraine."],
+     {("IRN", "AID", "RUS", False)}),
 ]
 
 

@@ -45,9 +45,11 @@ _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|a
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression|campaign|operation|offensive|invasion|incursion)\b")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
-# "the sale of tanks to X, paid for by Y": a participle before "by" makes Y its agent, not the agent of the sale
+# "the sale of tanks to X, paid for by Y", "equipment used by Y": a participle before "by" makes Y its agent, not the
+# agent of the sale
 _PARTICIPLE_BY = re.compile(r"\b(?:paid for|financed|funded|bankrolled|brokered|mediated|approved|backed|supported|"
-                            r"condemned|criticised|criticized|reported|announced|confirmed|welcomed|opposed|blocked)"
+                            r"condemned|criticised|criticized|reported|announced|confirmed|welcomed|opposed|blocked|"
+                            r"used|operated|fielded|received|bought|purchased|acquired|requested|sought|ordered)"
                             r"\s+by\s+(?:the\s+)?$")
 # "defend the energy-rich nation of Qatar": the state after "the ... nation of" is the direct object
 _NATION_OF = re.compile(r"\s+(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,3}?(?:nation|country|state|kingdom|republic|"
