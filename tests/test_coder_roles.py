@@ -50,6 +50,9 @@ CASES = [
     # "equipment used by X": X uses what it got, it does not give it
     (["Ties grew, with Tehran supplying drones and military equipment used by Russian units in Ukraine."],
      {("IRN", "AID", "RUS", False)}),
+    # ", and X <verb>": X opens a clause of its own, it is not one more agent of the attack before
+    (["Moscow condemned the strikes by Israel, and Iran vowed revenge."],
+     {("RUS", "ACCUSE", "ISR", False), ("ISR", "ASSAULT", "IRN", False)}),
 ]
 
 

@@ -20,7 +20,7 @@ from casus.events.sentence import (
     _prev_ws,
     quote_spans,
 )
-from casus.events.words import DETS, PREPS, WORD_RE
+from casus.events.words import AUX, DETS, PREPS, WORD_RE
 
 MAKER_SUFFIX = re.compile(r"-(?:made|built|supplied|manufactured|produced|designed)\b", re.I)
 LINK_SUFFIX = re.compile(r"-(?:backed|linked|aligned|allied|affiliated|sponsored|supported)\b", re.I)
@@ -154,7 +154,7 @@ def _resolve_mentions(
     gid = 0
     for i, m in enumerate(mentions):
         gap = low[mentions[i - 1].end:m.start] if i else ""
-        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and m.role == "agent") and not (
+        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and (m.role == "agent" or _verb_follows(sent, m, lex))) and not (
                 gap.strip() == "," and mentions[i - 1].prep is not None and any(0 < t.start - m.end <= 2 for t in sent.triggers)):
             # not ", and Israeli jets ...", nor "According to the Pentagon, China provided ...": a new subject
             m.group = mentions[i - 1].group
@@ -187,6 +187,17 @@ _COMMON_VERBS = frozenset(
 _ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys diplomats negotiators ministers "
                          "leaders officers commanders".split())
 _GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
+
+
+def _verb_follows(sent: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """Whether a finite verb comes right after the mention ("..., and Venezuela found out", "..., and Iran vowed"):
+    it opens a clause of its own, not a list."""
+    nxt = _next_ws(sent, m.end, m.end + 30, 1)
+    if not nxt or m.poss:
+        return False
+    w = nxt[0]
+    return w in mention_data().clause_verbs or (
+        w.endswith("ed") and not w.endswith("eed") and len(w) > 4)
 
 
 def _including_lead(sent: Sentence, pos: int) -> list[str]:
@@ -439,21 +450,28 @@ def _subject_of_clause(sent: Sentence, m: Mention) -> bool:
 class MentionData:
     """What definite descriptions can name (casus/data/mentions.yaml), validated on loading."""
 
-    __slots__ = ("bodies", "descriptions")
+    __slots__ = ("bodies", "descriptions", "clause_verbs")
 
     def __init__(self, bodies: dict[str, frozenset[str]],
-                 descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]]) -> None:
+                 descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]],
+                 clause_verbs: frozenset[str] = frozenset()) -> None:
         self.bodies = bodies
         self.descriptions = descriptions
+        self.clause_verbs = clause_verbs
 
 
 _DESCRIPTION_KEYS = frozenset({"codes", "needs", "capitalised"})
+_MENTION_SECTIONS = frozenset({"body_nouns", "descriptions", "clause_verbs"})
 
 
 def validate_mention_data(data: Any, known: frozenset[str], name: str = "mentions.yaml") -> MentionData:
     """Check the file's sections, keys and actor codes; ValueError naming the file and row on the first fault."""
-    if not isinstance(data, dict) or set(data) != {"body_nouns", "descriptions"}:
-        raise ValueError(f"{name}: expected the sections body_nouns and descriptions, got {sorted(data or {})}")
+    if not isinstance(data, dict) or not {"body_nouns", "descriptions"} <= set(data) <= _MENTION_SECTIONS:
+        raise ValueError(f"{name}: expected the sections body_nouns and descriptions (and clause_verbs), "
+                         f"got {sorted(data or {})}")
+    verbs = data.get("clause_verbs", [])
+    if not isinstance(verbs, list) or not all(isinstance(v, str) and v.islower() and " " not in v for v in verbs):
+        raise ValueError(f"{name}: clause_verbs: expected a list of lower-case single words")
 
     def codes(row: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not value:
@@ -470,7 +488,7 @@ def validate_mention_data(data: Any, known: frozenset[str], name: str = "mention
             raise ValueError(f"{name}: descriptions.{k}: expected keys {sorted(_DESCRIPTION_KEYS)} (codes required)")
         needs = codes(f"descriptions.{k}.needs", v["needs"]) if "needs" in v else ()
         descriptions[str(k)] = (codes(f"descriptions.{k}.codes", v["codes"]), bool(v.get("capitalised")), needs)
-    return MentionData(bodies, descriptions)
+    return MentionData(bodies, descriptions, frozenset(verbs))
 
 
 @lru_cache(maxsize=1)
