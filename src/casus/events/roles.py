@@ -434,6 +434,22 @@ def _passive_transfer(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]
     return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
 
 
+_PASSIVE_PARTY_PREPS = frozenset({"by", "between", "among"})
+
+
+def _passive_parties(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+    """'was negotiated between X and Y', 'were held by X and Y': a joint act in the passive is among the actors
+    named after it by 'by', 'between' or 'among' (at least two, in its clause), each towards the others."""
+    _lo, hi = _clause(sent, t.start)
+    parts: list[str] = []
+    for m in sent.mentions:
+        if t.end <= m.start < hi and m.codes and m.prep in _PASSIVE_PARTY_PREPS and m.role not in ("attr", "maker") \
+                and _nw(sent, t.end, m.start) <= 14:
+            parts.extend(c for c in m.codes if c not in parts)
+    parts = parts[:3]
+    return [(a, b) for a in parts for b in parts if a != b] if len(parts) >= 2 else []
+
+
 def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     """A possessor or adjective right before a nominal trigger ('Israeli strikes', "Russia's support")."""
     before = [m for m in sent.mentions if m.end <= t.start and m.codes]
@@ -496,7 +512,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nw(sent, t.end, m.start) <= 4]
         if not agent and frame == "transfer":
             return _passive_transfer(sent, t)
-        if not agent or frame == "joint":
+        if frame == "joint":
+            return _passive_parties(sent, t)
+        if not agent:
             return []
         patient = left_agent(sent, t, lex, ctx)
         patients: list[str | None] = list(_codes(patient)) or [None]
