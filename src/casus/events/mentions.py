@@ -532,13 +532,15 @@ BODY_WINDOW = 2  # sentences back: convention 6 (an antecedent in the same or th
 
 
 def _recent_body(ctx: Context, fits: frozenset[str]) -> tuple[str, ...]:
-    """The organisation of this kind named last, within BODY_WINDOW sentences."""
+    """The organisation of this kind named last, within BODY_WINDOW sentences; further back, the only one of this
+    kind the document has named ("the council" five sentences after the one council named)."""
     for i, code in reversed(ctx.bodies):
         if ctx.index - i > BODY_WINDOW:
             break
         if code in fits:
             return (code,)
-    return ()
+    named = {code for _, code in ctx.bodies if code in fits}
+    return (named.pop(),) if len(named) == 1 else ()
 
 
 def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: Context) -> tuple[str, ...]:
