@@ -61,6 +61,10 @@ CASES = [
       "They discussed the economy.", "Oil prices were low.", "Trade was slow.",
       "The council condemned Israel's strike on Doha."],
      {("GCC", "ACCUSE", "ISR", False), ("ISR", "ASSAULT", "QAT", False)}),
+    # "the invasion of X" with its own target and an agent in its clause is a new act, not the attack just told
+    (["Kyiv's drones struck an air base in Russia on Monday.",
+      "It was the largest raid since Moscow ordered the invasion of Ukraine in 2022."],
+     {("RUS", "ASSAULT", "UKR", False)}),
 ]
 
 

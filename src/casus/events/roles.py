@@ -524,7 +524,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         subj = left_agent(sent, t, lex, ctx)
         if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
-    if trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t):
+    if trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t) \
+            and not _definite_new_act(sent, t, lex, ctx):
         src = []  # "the attacks": the attacker named before
         src_codes = list(ctx.last_by_type["ASSAULT"][0])
     else:
@@ -854,6 +855,17 @@ def _object_is_a_thing(sent: Sentence, t: TrigHit) -> bool:
         return False
     # "defending its NATO partners", "defend the energy-rich nation of Qatar": a state after all
     return not any(t.end <= x.start and _nw(sent, t.end, x.start) <= 4 and x.codes for x in sent.mentions)
+
+
+def _definite_new_act(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> bool:
+    """'the Kremlin ordered the invasion of its neighbour': a definite attack noun (no demonstrative) with its own
+    target right after it and an agent in its clause names a new act, not the attacks told before."""
+    if any(w in ("this", "these", "such", "those") for w in _prev_ws(sent, t.start, 3)):
+        return False
+    if not right_target(sent, t, ASSAULT_PREPS, direct=False, span=3):
+        return False
+    lo, _hi = _clause(sent, t.start)
+    return any(m.start >= lo for m in left_agent(sent, t, lex, ctx))
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
