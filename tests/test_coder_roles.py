@@ -65,6 +65,9 @@ CASES = [
     (["Kyiv's drones struck an air base in Russia on Monday.",
       "It was the largest raid since Moscow ordered the invasion of Ukraine in 2022."],
      {("RUS", "ASSAULT", "UKR", False)}),
+    # "an attack by X": its target is the one defended or backed in the same sentence, else none
+    (["Two British jets helped defend Jordan during a missile attack by Iran on Sunday."],
+     {("GBR", "AID", "JOR", False), ("IRN", "ASSAULT", "JOR", False)}),
 ]
 
 
