@@ -68,6 +68,9 @@ CASES = [
     # "an attack by X": its target is the one defended or backed in the same sentence, else none
     (["Two British jets helped defend Jordan during a missile attack by Iran on Sunday."],
      {("GBR", "AID", "JOR", False), ("IRN", "ASSAULT", "JOR", False)}),
+    # "talks between A and B": the parties named, not the clause's subject
+    (["Moscow expects the talks between Armenia and Azerbaijan to resume soon."],
+     {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),
 ]
 
 

@@ -540,7 +540,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         parts = list(src_codes)
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") else jbase  # "spoke to X", "talked to X"
-        for m in right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10):
+        named = right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10)
+        if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(named)) >= 2 and all(
+                m.prep in ("between", "among") for m in named):
+            parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none
+        for m in named:
             for c in m.codes:
                 if c not in parts:
                     parts.append(c)
