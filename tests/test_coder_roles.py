@@ -56,7 +56,7 @@ CASES = [
     # a joint act in the passive: among those named after it by "between" or "by"
     (["Talks were held between Egypt and Sudan in Cairo."],
      {("EGY", "CONSULT", "SDN", False), ("SDN", "CONSULT", "EGY", False)}),
-    # "the council" well after the only council named: that council
+    # "the council" well after "the Gulf Cooperation Council" (the only one named): a short name, not an anaphor
     (["Ministers of the Gulf Cooperation Council met in Riyadh on Sunday.",
       "They discussed the economy.", "Oil prices were low.", "Trade was slow.",
       "The council condemned Israel's strike on Doha."],

@@ -323,7 +323,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             fits = mention_data().bodies.get(key.removeprefix("the ").removesuffix("'s"))
             if fits is not None:
                 named = [x for x in named if x.codes[:1] and x.codes[0] in fits]
-                m.codes = named[-1].codes[:1] if named else _recent_body(ctx, fits)
+                m.codes = named[-1].codes[:1] if named else _recent_body(ctx, fits, key.removeprefix("the ").removesuffix("'s"))
             else:
                 m.codes = named[-1].codes[:1] if named else ctx.last_group[:1]
         elif cat == "described":
@@ -531,16 +531,20 @@ def treaty_partner(ref: tuple[str, ...], prior: list[Mention], ctx: Context) -> 
 BODY_WINDOW = 2  # sentences back: convention 6 (an antecedent in the same or the previous two sentences)
 
 
-def _recent_body(ctx: Context, fits: frozenset[str]) -> tuple[str, ...]:
+def _recent_body(ctx: Context, fits: frozenset[str], noun: str = "") -> tuple[str, ...]:
     """The organisation of this kind named last, within BODY_WINDOW sentences; further back, the only one of this
-    kind the document has named ("the council" five sentences after the one council named)."""
+    kind the document has named, if it was named with this very noun ("the council" five sentences after "the Gulf
+    Cooperation Council": a short name, not an anaphor; "the bloc" after "the EU" is one)."""
     for i, code in reversed(ctx.bodies):
         if ctx.index - i > BODY_WINDOW:
             break
         if code in fits:
             return (code,)
     named = {code for _, code in ctx.bodies if code in fits}
-    return (named.pop(),) if len(named) == 1 else ()
+    if len(named) != 1 or not noun:
+        return ()
+    code = named.pop()
+    return (code,) if noun in ctx.body_names.get(code, "").split() else ()
 
 
 def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: Context) -> tuple[str, ...]:
@@ -685,6 +689,7 @@ def update_context(sent: Sentence | None, ctx: Context, subordinators: frozenset
     groups = [m for m in sent.mentions if m.kind == "group" and m.codes]
     for m in groups:
         ctx.bodies.append((ctx.index, m.codes[0]))
+        ctx.body_names[m.codes[0]] = ctx.body_names.get(m.codes[0], "") + " " + sent.low[m.start:m.end]
     if groups:
         ctx.last_group, ctx.last_group_index = groups[-1].codes[:1], ctx.index
     elif ctx.index - ctx.last_group_index > 2:
