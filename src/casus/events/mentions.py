@@ -196,6 +196,9 @@ def _verb_follows(sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     if not nxt or m.poss:
         return False
     w = nxt[0]
+    at = sent.low.find(w, m.end)
+    if at >= 0 and sent.text[at].isupper():
+        return False  # "Pakistan Occupied Kashmir": a capitalised word belongs to a name
     return w in mention_data().clause_verbs or (
         w.endswith("ed") and not w.endswith("eed") and len(w) > 4)
 
