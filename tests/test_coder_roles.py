@@ -71,6 +71,14 @@ CASES = [
     # "talks between A and B": the parties named, not the clause's subject
     (["Moscow expects the talks between Armenia and Azerbaijan to resume soon."],
      {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),
+    # "his Belarusian counterpart Alexander Lukashenko" is one mention, in the "with" phrase, never a subject
+    (["Putin signed with his Belarusian counterpart Alexander Lukashenko in Minsk a pact that offers security "
+      "guarantees to Belarus."],
+     {("RUS", "AGREE", "BLR", False), ("BLR", "AGREE", "RUS", False), ("RUS", "AID", "BLR", False)}),
+    # a pair phrase after the act naming the sources themselves: the parties towards each other
+    (["Turkish President Erdogan and Azerbaijani leader Ilham Aliyev expressed commitment to the alliance between "
+      "their countries."],
+     {("TUR", "SUPPORT", "AZE", False), ("AZE", "SUPPORT", "TUR", False)}),
 ]
 
 

@@ -93,9 +93,10 @@ def _resolve_mentions(
         if merged:
             p = merged[-1]
             gap = text[p.end:m.start]
-            if p.codes and p.codes == m.codes and not p.poss and _nwords(gap) <= 3 and "," not in gap and all(
+            if p.codes and p.codes == m.codes and not p.poss and _nwords(gap) <= 3 and "," not in gap and (all(
                 w[0].isupper() for w in WORD_RE.findall(gap)
-            ):
+            ) or (p.kind == "adj" and m.kind == "leader" and _title_gap(gap, lex))):
+                # "Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko"
                 p.end, p.poss = m.end, m.poss
                 if m.kind == "leader" or p.kind == "adj":
                     p.kind = "leader" if m.kind == "leader" else m.kind
@@ -187,6 +188,13 @@ _COMMON_VERBS = frozenset(
 _ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys diplomats negotiators ministers "
                          "leaders officers commanders".split())
 _GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
+
+
+def _title_gap(gap: str, lex: Lexicon) -> bool:
+    """Whether the words between a state's adjective and a leader's name are a title ("counterpart", "prime
+    minister"), so both are one mention."""
+    g = gap.strip().lower()
+    return bool(g) and (g in lex.agent_nouns or all(w in lex.agent_nouns for w in g.split()))
 
 
 def _verb_follows(sent: Sentence, m: Mention, lex: Lexicon) -> bool:

@@ -778,6 +778,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     if not tgt_codes and trig.type == "AID" and trig.pos == "verb" and trig.frame == "directed" and \
             _NOTHING_AFTER.match(sent.text, t.end):
         return [(c, None) for c in src_codes]  # "we are always ready to defend,": no one named, no one implied
+    if not tgt_codes and len(src_codes) >= 2 and trig.type in DYAD_TYPES and _own_pair_after(sent, t, src_codes):
+        tgt_codes = list(src_codes)  # "Putin and Xi expressed commitment to the alliance between their countries"
     if not tgt_codes and trig.type in DYAD_TYPES and fr.fallback and not _object_is_a_thing(sent, t):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
@@ -789,6 +791,13 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         else:
             out.append((code, None))
     return out
+
+
+def _own_pair_after(sent: Sentence, t: TrigHit, src: list[str]) -> bool:
+    """Whether a pair phrase after the trigger, in its clause, names the sources themselves ("their countries",
+    "each other"): an act of the parties towards each other."""
+    _lo, hi = _clause(sent, t.start)
+    return any(t.end <= m.start < hi and m.kind == "pair" and set(m.codes) == set(src) for m in sent.mentions)
 
 
 def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
