@@ -79,6 +79,10 @@ CASES = [
     (["Turkish President Erdogan and Azerbaijani leader Ilham Aliyev expressed commitment to the alliance between "
       "their countries."],
      {("TUR", "SUPPORT", "AZE", False), ("AZE", "SUPPORT", "TUR", False)}),
+    # mediation "between fellow members of" a bloc: the members are the passage's two others, not the bloc
+    (["Azerbaijani troops shelled Armenian villages on Tuesday.",
+      "Moscow brokered the peace between fellow members of the CSTO."],
+     {("RUS", "CONSULT", "AZE", False), ("RUS", "CONSULT", "ARM", False)}),
 ]
 
 

@@ -288,7 +288,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
                 pass
             elif single and _pair_is_object(sent, prior[-1], m):
                 # "Russia called on the sides to ...": the sides are the others, never the one addressing them
-                codes = _other_pair(ctx, single[0])
+                codes = other_pair(ctx, single[0])
             elif len(codes) < 2:
                 # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
                 pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
@@ -376,7 +376,7 @@ def _pair_is_object(sent: Sentence, last: Mention, m: Mention) -> bool:
     return _nwords(gap) <= 6 and not any(ch in gap for ch in ",;:\"\u201c\u201d")
 
 
-def _other_pair(ctx: Context, addresser: str) -> list[str]:
+def other_pair(ctx: Context, addresser: str) -> list[str]:
     """The two actors of the recent passage other than `addresser`: the last subject, the last sentences' actors,
     the document's main actors, in that order."""
     out: list[str] = []

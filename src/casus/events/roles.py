@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from casus.events.lexicon import Lexicon
-from casus.events.mentions import recent_actor
+from casus.events.mentions import other_pair, recent_actor
 from casus.events.sentence import (
     Context,
     Mention,
@@ -615,6 +615,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         after = [c for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr" for c in m.codes]
         anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
         party_codes = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
+        if party_codes and all(c in lex.blocs for c in party_codes):
+            # "brokered the peace between fellow members of the CSTO": the members, the passage's two others
+            party_codes = [c for c in other_pair(ctx, srcs[0]) if c not in lex.blocs] if srcs else []
         parties: list[str | None] = list(party_codes) if party_codes else [None]
         return [(c, g) for c in srcs for g in parties if c != g]
     if frame == "receive":
