@@ -21,8 +21,8 @@ CASES = [
     (["The United States struck Iranian nuclear sites on Monday.",
       "Washington said the United States would strike again if needed.",
       "The U.S. military also warned Iraq and the U.S. Navy sent ships.",
-      "Russia is one of Iran's closest partners.",
-      "It has condemned the American strikes on Iran.",
+      "Moscow counts Tehran among its friends.",
+      "The Kremlin denounced the American strikes on Iran.",
       "In 2025, the two countries signed a partnership treaty."],
      {("RUS", "AGREE", "IRN", False), ("IRN", "AGREE", "RUS", False)}),
     # a determined actor name before a noun-or-verb trigger and a preposition modifies the noun: the name acts
@@ -72,7 +72,7 @@ CASES = [
     (["Moscow expects the talks between Armenia and Azerbaijan to resume soon."],
      {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),
     # "his Belarusian counterpart Alexander Lukashenko" is one mention, in the "with" phrase, never a subject
-    (["Putin signed with his Belarusian counterpart Alexander Lukashenko in Minsk a pact that offers security "
+    (["On Friday Putin signed with his Belarusian counterpart Alexander Lukashenko a pact that offers security "
       "guarantees to Belarus."],
      {("RUS", "AGREE", "BLR", False), ("BLR", "AGREE", "RUS", False), ("RUS", "AID", "BLR", False)}),
     # a pair phrase after the act naming the sources themselves: the parties towards each other
