@@ -83,6 +83,9 @@ CASES = [
     (["Azerbaijani troops shelled Armenian villages on Tuesday.",
       "Moscow brokered the peace between fellow members of the CSTO."],
      {("RUS", "CONSULT", "AZE", False), ("RUS", "CONSULT", "ARM", False)}),
+    # forces deployed or stationed in another state are there for it (frame `station`); in no state: MOBILIZE
+    (["Moscow deployed nuclear weapons in Belarus."], {("RUS", "AID", "BLR", False)}),
+    (["Washington deployed warships in the Gulf."], {("USA", "MOBILIZE", None, False)}),
 ]
 
 
