@@ -43,7 +43,7 @@ from casus.events.lexicon import (
     lexicon,
     validate_triggers,
 )
-from casus.events.mentions import resolve_corefs, update_context
+from casus.events.mentions import mention_data, resolve_corefs, update_context
 from casus.events.roles import (
     _REFUSED,
     _adjacent_agent,
@@ -256,7 +256,6 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     return out
 
 
-_SUPPLIED_SUFFIX = re.compile(r"-(?:supplied|provided|donated|delivered|sent)\b")  # a transfer, not just an origin
 
 
 def _attacker_using(sent: Sentence, t: TrigHit, maker: list[str], lex: Lexicon, ctx: Context) -> list[str]:
@@ -327,7 +326,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             attacker = _attacker_using(sent, t, sc, lex, ctx)
             if attacker:
                 others = attacker  # "struck X with Western-supplied weapons": the maker aids the attacker
-            elif not _SUPPLIED_SUFFIX.match(sent.low, t.end):
+            elif not mention_data().transfer_suffix.match(sent.low, t.end):  # a transfer suffix, not just an origin
                 others = []  # "its Russian-made missiles": where weapons were made, no transfer told
             pairs = [(sc[0], others[0])] if sc and others else []
         else:

@@ -461,28 +461,40 @@ def _subject_of_clause(sent: Sentence, m: Mention) -> bool:
 class MentionData:
     """What definite descriptions can name (casus/data/mentions.yaml), validated on loading."""
 
-    __slots__ = ("bodies", "descriptions", "clause_verbs")
+    __slots__ = ("bodies", "descriptions", "clause_verbs", "participle_by", "transfer_suffix")
 
     def __init__(self, bodies: dict[str, frozenset[str]],
                  descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]],
-                 clause_verbs: frozenset[str] = frozenset()) -> None:
+                 clause_verbs: frozenset[str] = frozenset(), agent_participles: tuple[str, ...] = (),
+                 transfer_suffixes: tuple[str, ...] = ()) -> None:
         self.bodies = bodies
         self.descriptions = descriptions
         self.clause_verbs = clause_verbs
+        # "paid for by X": a listed participle right before "by (the)" at the end of a gap
+        self.participle_by = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in agent_participles) + r")\s+by\s+(?:the\s+)?$"
+                                        if agent_participles else r"(?!)")
+        self.transfer_suffix = re.compile(r"-(?:" + "|".join(re.escape(w) for w in transfer_suffixes) + r")\b"
+                                          if transfer_suffixes else r"(?!)")
 
 
 _DESCRIPTION_KEYS = frozenset({"codes", "needs", "capitalised"})
-_MENTION_SECTIONS = frozenset({"body_nouns", "descriptions", "clause_verbs"})
+_MENTION_SECTIONS = frozenset({"body_nouns", "descriptions", "clause_verbs", "agent_participles", "transfer_suffixes"})
 
 
 def validate_mention_data(data: Any, known: frozenset[str], name: str = "mentions.yaml") -> MentionData:
     """Check the file's sections, keys and actor codes; ValueError naming the file and row on the first fault."""
     if not isinstance(data, dict) or not {"body_nouns", "descriptions"} <= set(data) <= _MENTION_SECTIONS:
-        raise ValueError(f"{name}: expected the sections body_nouns and descriptions (and clause_verbs), "
+        raise ValueError(f"{name}: expected the sections body_nouns and descriptions (and {sorted(_MENTION_SECTIONS)}), "
                          f"got {sorted(data or {})}")
     verbs = data.get("clause_verbs", [])
     if not isinstance(verbs, list) or not all(isinstance(v, str) and v.islower() and " " not in v for v in verbs):
         raise ValueError(f"{name}: clause_verbs: expected a list of lower-case single words")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("agent_participles", "transfer_suffixes"):
+        words = data.get(key, [])
+        if not isinstance(words, list) or not all(isinstance(v, str) and v and v == v.lower().strip() for v in words):
+            raise ValueError(f"{name}: {key}: expected a list of lower-case words or phrases")
+        lists[key] = tuple(words)
 
     def codes(row: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not value:
@@ -499,7 +511,7 @@ def validate_mention_data(data: Any, known: frozenset[str], name: str = "mention
             raise ValueError(f"{name}: descriptions.{k}: expected keys {sorted(_DESCRIPTION_KEYS)} (codes required)")
         needs = codes(f"descriptions.{k}.needs", v["needs"]) if "needs" in v else ()
         descriptions[str(k)] = (codes(f"descriptions.{k}.codes", v["codes"]), bool(v.get("capitalised")), needs)
-    return MentionData(bodies, descriptions, frozenset(verbs))
+    return MentionData(bodies, descriptions, frozenset(verbs), lists["agent_participles"], lists["transfer_suffixes"])
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from casus.events.lexicon import Lexicon
-from casus.events.mentions import other_pair, recent_actor
+from casus.events.mentions import mention_data, other_pair, recent_actor
 from casus.events.sentence import (
     Context,
     Mention,
@@ -45,12 +45,6 @@ _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|a
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression|campaign|operation|offensive|invasion|incursion)\b")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
-# "the sale of tanks to X, paid for by Y", "equipment used by Y": a participle before "by" makes Y its agent, not the
-# agent of the sale
-_PARTICIPLE_BY = re.compile(r"\b(?:paid for|financed|funded|bankrolled|brokered|mediated|approved|backed|supported|"
-                            r"condemned|criticised|criticized|reported|announced|confirmed|welcomed|opposed|blocked|"
-                            r"used|operated|fielded|received|bought|purchased|acquired|requested|sought|ordered)"
-                            r"\s+by\s+(?:the\s+)?$")
 # "defend the energy-rich nation of Qatar": the state after "the ... nation of" is the direct object
 _NATION_OF = re.compile(r"\s+(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,3}?(?:nation|country|state|kingdom|republic|"
                         r"island|islands|emirate|ally|partner|neighbour|neighbor)\s+of\s+$")
@@ -174,7 +168,7 @@ def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
         if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
-            if m.prep == "by" and t.trig.type == "AID" and _PARTICIPLE_BY.search(sent.low[t.end:m.start]):
+            if m.prep == "by" and t.trig.type == "AID" and mention_data().participle_by.search(sent.low[t.end:m.start]):
                 return []  # "the sale of tanks to X, paid for by Y": the one who pays is not the seller
             return _group(sent, m)
     return []
