@@ -86,6 +86,8 @@ CASES = [
     # forces deployed or stationed in another state are there for it (frame `station`); in no state: MOBILIZE
     (["Moscow deployed nuclear weapons in Belarus."], {("RUS", "AID", "BLR", False)}),
     (["Washington deployed warships in the Gulf."], {("USA", "MOBILIZE", None, False)}),
+    # a joint noun takes its party from "to X" too; intelligence sharing goes one way (news convention 3)
+    (["London will resume its intelligence sharing to Kyiv."], {("GBR", "COOPERATE", "UKR", False)}),
 ]
 
 

@@ -533,7 +533,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     if frame == "joint":
         parts = list(src_codes)
         jbase = fr.preps or JOINT_PREPS
-        jpreps = jbase | {"to"} if t.key.endswith(" to") else jbase  # "spoke to X", "talked to X"
+        jpreps = jbase | {"to"} if t.key.endswith(" to") or trig.pos == "noun" else jbase  # "spoke to X", "a call to X"
         named = right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10)
         if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(named)) >= 2 and all(
                 m.prep in ("between", "among") for m in named):
