@@ -43,7 +43,7 @@ from casus.events.lexicon import (
     lexicon,
     validate_triggers,
 )
-from casus.events.mentions import resolve_corefs, update_context
+from casus.events.mentions import mention_data, resolve_corefs, update_context
 from casus.events.roles import (
     _REFUSED,
     _adjacent_agent,
@@ -220,7 +220,7 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "fired a dozen interceptors": a defence, not an attack
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
-    if trig.untargeted and not right_target(sent, t, TRANSFER_PREPS) and (
+    if trig.untargeted and not right_target(sent, t, lex.frame_of(trig).preps or TRANSFER_PREPS) and (
             set(modes_for(sent, t, lex)) & {"military", "intervention"}):
         # "deployed warships near Iran": forces raised or moved with no beneficiary named
         new = Trigger(trig.untargeted, trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
@@ -330,10 +330,13 @@ def _treaty_content(sent: Sentence) -> list[TrigHit]:
 
 
 def _attacker_using(sent: Sentence, t: TrigHit, maker: list[str], lex: Lexicon, ctx: Context) -> list[str]:
-    """The attacker of an attack earlier in the clause of an 'X-made' weapons mention: who used them, and so got them."""
-    lo, _hi = _clause(sent, t.start)
-    for o in sorted(sent.triggers, key=lambda o: -o.start):  # the nearest attack before the weapons
-        if o.trig.type == "ASSAULT" and lo <= o.start < t.start:
+    """The attacker of an attack in the clause of an 'X-made' weapons mention (the nearest before it, else the first
+    after it): who used them, and so got them."""
+    lo, hi = _clause(sent, t.start)
+    before = sorted((o for o in sent.triggers if lo <= o.start < t.start), key=lambda o: -o.start)
+    after = [o for o in sent.triggers if t.start < o.start < hi]  # "X-made drones played a role in Russian attacks"
+    for o in before + after:  # the nearest attack before the weapons, else the first after them
+        if o.trig.type == "ASSAULT":
             att = [c for c in _codes(_adjacent_agent(sent, o) or left_agent(sent, o, lex, ctx)) if c not in maker]
             if att:
                 return att[:1]
@@ -399,6 +402,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             attacker = _attacker_using(sent, t, sc, lex, ctx)
             if attacker:
                 others = attacker  # "struck X with Western-supplied weapons": the maker aids the attacker
+            elif not mention_data().transfer_suffix.match(sent.low, t.end):  # a transfer suffix, not just an origin
+                others = []  # "its Russian-made missiles": where weapons were made, no transfer told
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)

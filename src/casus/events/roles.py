@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from casus.events.lexicon import Lexicon
-from casus.events.mentions import recent_actor
+from casus.events.mentions import mention_data, other_pair, recent_actor
 from casus.events.sentence import (
     Context,
     Mention,
@@ -46,10 +46,6 @@ _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|a
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression|campaign|operation|offensive|invasion|incursion)\b")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
-# "the sale of tanks to X, paid for by Y": a participle before "by" makes Y its agent, not the agent of the sale
-_PARTICIPLE_BY = re.compile(r"\b(?:paid for|financed|funded|bankrolled|brokered|mediated|approved|backed|supported|"
-                            r"condemned|criticised|criticized|reported|announced|confirmed|welcomed|opposed|blocked)"
-                            r"\s+by\s+(?:the\s+)?$")
 # "defend the energy-rich nation of Qatar": the state after "the ... nation of" is the direct object
 _NATION_OF = re.compile(r"\s+(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,3}?(?:nation|country|state|kingdom|republic|"
                         r"island|islands|emirate|ally|partner|neighbour|neighbor)\s+of\s+$")
@@ -190,8 +186,21 @@ def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
         if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
-            if m.prep == "by" and t.trig.type == "AID" and _PARTICIPLE_BY.search(sent.low[t.end:m.start]):
+            if m.prep == "by" and t.trig.type == "AID" and mention_data().participle_by.search(sent.low[t.end:m.start]):
                 return []  # "the sale of tanks to X, paid for by Y": the one who pays is not the seller
+            return _group(sent, m)
+    return []
+
+
+def _object_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
+    """'denounced the moves by X', 'condemned the decision by X to ...': the agent of the act named as the
+    verb's object, a 'by X' phrase within eight words, with no verb trigger between."""
+    for m in sent.mentions:
+        if m.start < t.end or not m.codes or m.role == "attr":
+            continue
+        if m.start >= hi or _nw(sent, t.end, m.start) > 8:
+            break
+        if m.prep == "by" and not any(t.end <= o.start < m.start and o.trig.pos == "verb" for o in sent.triggers):
             return _group(sent, m)
     return []
 
@@ -244,6 +253,7 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
     if not stop_at_clause:
         hi = len(sent.text)
     premodifier: Mention | None = None  # "deploy CSTO peacekeepers to Armenia": CSTO only if no "to X" follows
+    own = t.key.rsplit(" ", 1)[-1] if " " in t.key else ""  # "called on X", "appealed to X": the phrase's own preposition
     for m in sent.mentions:
         if m.start < t.end or m.start >= hi or not m.codes:
             continue
@@ -253,7 +263,8 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
             break
         if m.role in ("attr",):
             continue
-        if m.prep in preps or (direct and m.prep == "of" and _NATION_OF.match(gap)):
+        if m.prep in preps or (direct and m.prep == "of" and _NATION_OF.match(gap)) or (
+                m.prep == own and own in PREPS and n <= 4 and own not in _ws(sent, t.end, m.start)):
             return _group(sent, m)  # "to X", or "defend the energy-rich nation of X"
         if direct and premodifier is None and m.prep is None and n <= 3 and "," not in gap and not any(
                 w in GAP_STOP for w in _ws(sent, t.end, m.start)):
@@ -271,8 +282,8 @@ def other_actors(sent: Sentence, t: TrigHit, exclude: list[str], after_first: bo
     """Actors in the sentence other than `exclude`, after the trigger first; locations and speakers last."""
     good: list[tuple[int, str]] = []
     for m in sent.mentions:
-        if not m.codes or m.role in ("attr",):
-            continue
+        if not m.codes or m.role in ("attr", "maker"):
+            continue  # a speaker's outlet, or where weapons were made ("Russian-made jets"), is no party
         for c in m.codes:
             if c in exclude or c.endswith("_MILITIAS") and False:
                 continue
@@ -442,6 +453,22 @@ def _passive_transfer(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]
     return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
 
 
+_PASSIVE_PARTY_PREPS = frozenset({"by", "between", "among"})
+
+
+def _passive_parties(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+    """'was negotiated between X and Y', 'were held by X and Y': a joint act in the passive is among the actors
+    named after it by 'by', 'between' or 'among' (at least two, in its clause), each towards the others."""
+    _lo, hi = _clause(sent, t.start)
+    parts: list[str] = []
+    for m in sent.mentions:
+        if t.end <= m.start < hi and m.codes and m.prep in _PASSIVE_PARTY_PREPS and m.role not in ("attr", "maker") \
+                and _nw(sent, t.end, m.start) <= 14:
+            parts.extend(c for c in m.codes if c not in parts)
+    parts = parts[:3]
+    return [(a, b) for a in parts for b in parts if a != b] if len(parts) >= 2 else []
+
+
 def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     """A possessor or adjective right before a nominal trigger ('Israeli strikes', "Russia's support")."""
     before = [m for m in sent.mentions if m.end <= t.start and m.codes]
@@ -504,7 +531,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nw(sent, t.end, m.start) <= 4]
         if not agent and frame == "transfer":
             return _passive_transfer(sent, t)
-        if not agent or frame == "joint":
+        if frame == "joint":
+            return _passive_parties(sent, t)
+        if not agent:
             return []
         patient = left_agent(sent, t, lex, ctx)
         patients: list[str | None] = list(_codes(patient)) or [None]
@@ -514,7 +543,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         subj = left_agent(sent, t, lex, ctx)
         if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
-    if trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t):
+    if trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t) \
+            and not _definite_new_act(sent, t, lex, ctx):
         src = []  # "the attacks": the attacker named before
         src_codes = list(ctx.last_by_type["ASSAULT"][0])
     else:
@@ -530,8 +560,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             return []  # "most analysts agree that X ...": no party is the subject
         parts = list(src_codes)
         jbase = fr.preps or JOINT_PREPS
-        jpreps = jbase | {"to"} if t.key.endswith(" to") else jbase  # "spoke to X", "talked to X"
-        for m in right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10):
+        jpreps = jbase | {"to"} if t.key.endswith(" to") or trig.pos == "noun" else jbase  # "spoke to X", "a call to X"
+        named = right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10)
+        if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(named)) >= 2 and all(
+                m.prep in ("between", "among") for m in named):
+            parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none
+        for m in named:
             for c in m.codes:
                 if c not in parts:
                     parts.append(c)
@@ -606,6 +640,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         after = [c for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr" for c in m.codes]
         anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
         party_codes = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
+        if party_codes and all(c in lex.blocs for c in party_codes):
+            # "brokered the peace between fellow members of the CSTO": the members, the passage's two others
+            party_codes = [c for c in other_pair(ctx, srcs[0]) if c not in lex.blocs] if srcs else []
         parties: list[str | None] = list(party_codes) if party_codes else [None]
         return [(c, g) for c in srcs for g in parties if c != g]
     if frame == "receive":
@@ -659,6 +696,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if last in PREPS:
             speech_preps = speech_preps | {last}  # "exact a price from X": the phrase's own preposition
         tgt = right_target(sent, t, speech_preps, span=6 if trig.pos == "noun" else 12)
+        by = _object_agent(sent, t, hi) if trig.pos == "verb" else []
+        if by and (not tgt or by[0].start < tgt[0].start):
+            tgt = by  # "condemned the actions by China against X": aimed at the one whose acts they are
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
@@ -747,8 +787,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if set(s_) & set(src_codes):
             tgt_codes = [c for c in g_ if c not in src_codes]
     if trig.type == "ASSAULT" and not tgt_codes and src_codes and trig.pos == "noun" and (
-            _adjacent_agent(sent, t) or _by_agent(sent, t)) and not {"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)):
-        tgt_codes = _assault_fallback_target(sent, t, src_codes, ctx)
+            _adjacent_agent(sent, t) or _by_agent(sent, t)):
+        # "an attack by X" may be any attack; it has a target only when the sentence names whom it was defended
+        indefinite = bool({"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)))
+        tgt_codes = _helped_target(sent, t, src_codes) if indefinite else _assault_fallback_target(sent, t, src_codes, ctx)
     # Missing arguments: anaphora ("This supply ...", "the attacks") and the document's dyad.
     if not src_codes:
         family = [trig.type] + (["AID", "SUPPORT"] if trig.type in ("AID", "SUPPORT") else [])
@@ -772,6 +814,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     if not tgt_codes and trig.type == "AID" and trig.pos == "verb" and trig.frame == "directed" and \
             _NOTHING_AFTER.match(sent.text, t.end):
         return [(c, None) for c in src_codes]  # "we are always ready to defend,": no one named, no one implied
+    if not tgt_codes and len(src_codes) >= 2 and trig.type in DYAD_TYPES and _own_pair_after(sent, t, src_codes):
+        tgt_codes = list(src_codes)  # "Putin and Xi expressed commitment to the alliance between their countries"
     if not tgt_codes and trig.type in DYAD_TYPES and fr.fallback and not _object_is_a_thing(sent, t):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
@@ -846,6 +890,13 @@ def _implicit_giver(ctx: Context, recipients: list[str]) -> list[str]:
     return []
 
 
+def _own_pair_after(sent: Sentence, t: TrigHit, src: list[str]) -> bool:
+    """Whether a pair phrase after the trigger, in its clause, names the sources themselves ("their countries",
+    "each other"): an act of the parties towards each other."""
+    _lo, hi = _clause(sent, t.start)
+    return any(t.end <= m.start < hi and m.kind == "pair" and set(m.codes) == set(src) for m in sent.mentions)
+
+
 def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
                      preps: frozenset[str] = frozenset()) -> list[str]:
     """Whom an interception defends: the one attacked in this sentence ('missiles fired at Israel') or in the
@@ -897,15 +948,23 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     return []
 
 
-def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
-    """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
-    strikes by X"): the one helped in the same sentence ("after Iranian strikes, U.S. support for Israel"), else
-    another actor of the sentence."""
+def _helped_target(sent: Sentence, t: TrigHit, src: list[str]) -> list[str]:
+    """The one helped or backed in the same sentence ("helped defend Israel during an attack by Iran")."""
     for o in sent.triggers:
         if o.trig.type in ("AID", "SUPPORT") and o is not t:
             helped = [c for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
             if helped:
                 return helped[:1]
+    return []
+
+
+def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+    """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
+    strikes by X"): the one helped in the same sentence ("after Iranian strikes, U.S. support for Israel"), else
+    another actor of the sentence."""
+    helped = _helped_target(sent, t, src)
+    if helped:
+        return helped
     others = other_actors(sent, t, src)
     if others:
         return others[:1]
@@ -927,6 +986,17 @@ def _object_is_a_thing(sent: Sentence, t: TrigHit) -> bool:
         return False
     # "defending its NATO partners", "defend the energy-rich nation of Qatar": a state after all
     return not any(t.end <= x.start and _nw(sent, t.end, x.start) <= 4 and x.codes for x in sent.mentions)
+
+
+def _definite_new_act(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> bool:
+    """'the Kremlin ordered the invasion of its neighbour': a definite attack noun (no demonstrative) with its own
+    target right after it and an agent in its clause names a new act, not the attacks told before."""
+    if any(w in ("this", "these", "such", "those") for w in _prev_ws(sent, t.start, 3)):
+        return False
+    if not right_target(sent, t, ASSAULT_PREPS, direct=False, span=3):
+        return False
+    lo, _hi = _clause(sent, t.start)
+    return any(m.start >= lo for m in left_agent(sent, t, lex, ctx))
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:

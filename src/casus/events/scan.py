@@ -71,8 +71,11 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
             # a trigger word inside a compound ("nuclear-armed", "Western-controlled") is no trigger
             if len(info.trigs) > 1 or info.trigs[0].pos == "verb":
                 j = bisect_left(starts, end)
-                trig = _choose_pos(list(info.trigs), low, start, _prev_word(low, start, starts, words),
-                                   words[j] if j < len(words) and low[end:starts[j]].strip() == "" else "", info.blocked)
+                nxt = words[j] if j < len(words) and low[end:starts[j]].strip() == "" else ""
+                prev = _prev_word(low, start, starts, words)
+                if nxt in PREPS and any(e.pos == "noun" for e in info.trigs) and _determined_actor_before(low, start, mentions, starts, words):
+                    prev = "the"  # "the U.S. strikes on Iran": a determined actor name modifies a noun
+                trig = _choose_pos(list(info.trigs), low, start, prev, nxt, info.blocked)
             else:
                 trig = info.trigs[0]
             if trig is not None:
@@ -111,6 +114,15 @@ def _prev_word(low: str, start: int, starts: list[int], words: list[str]) -> str
     s0 = starts[j - 1]
     e0 = min(s0 + len(words[j - 1]), start)
     return low[max(s0, lo):e0] if e0 > lo else ""
+
+
+def _determined_actor_before(low: str, start: int, mentions: list[Mention], starts: list[int], words: list[str]) -> bool:
+    """Whether an actor name ends right before `start` and a determiner or possessive opens it ("the U.S.", "its
+    EU"): the name is a noun's modifier there, not a clause's subject."""
+    if not mentions or low[mentions[-1].end:start].strip() or mentions[-1].poss:
+        return False
+    j = bisect_left(starts, mentions[-1].start)
+    return j > 0 and words[j - 1] in DETS
 
 
 # "helped defend", "helps fund": a bare infinitive after help is a verb, not a noun after an -ed adjective.
