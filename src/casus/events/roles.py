@@ -489,7 +489,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         subj = left_agent(sent, t, lex, ctx)
         if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
-    if trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t):
+    by_agent = _by_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" and not _adjacent_agent(sent, t) else []
+    if by_agent:
+        src = by_agent  # "the dangerous actions by China against X": the agent after the noun attacked
+        src_codes = _codes(src)
+    elif trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t):
         src = []  # "the attacks": the attacker named before
         src_codes = list(ctx.last_by_type["ASSAULT"][0])
     else:
@@ -601,7 +605,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     break
     elif frame == "assault":
         tgt = right_target(sent, t, fr.preps or ASSAULT_PREPS, span=10)
-        if not tgt:
+        if not tgt and fr.fallback:
             for m in sent.mentions:
                 if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr":
                     tgt = [m]
@@ -703,6 +707,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     tgt_codes = _codes(tgt)
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)  # "Moscow coming to its defence": its is not Moscow
+    if trig.type == "ASSAULT" and not tgt_codes and not fr.fallback:
+        return []  # the frame's target must be named in the sentence
     if trig.type == "ASSAULT" and not tgt_codes and src_codes and "ASSAULT" in ctx.last_by_type:
         s_, g_ = ctx.last_by_type["ASSAULT"]
         if set(s_) & set(src_codes):
