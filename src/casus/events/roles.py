@@ -714,7 +714,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if set(s_) & set(src_codes):
             tgt_codes = [c for c in g_ if c not in src_codes]
     if trig.type == "ASSAULT" and not tgt_codes and src_codes and trig.pos == "noun" and (
-            _adjacent_agent(sent, t) or _by_agent(sent, t)) and not {"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)):
+            _adjacent_agent(sent, t) or _by_agent(sent, t)) and (
+            not {"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)) or _helped(sent, t, src_codes)):
+        # "helped defend Israel during a missile attack by Iran": an indefinite attack hit the one helped
         tgt_codes = _assault_fallback_target(sent, t, src_codes, ctx)
     # Missing arguments: anaphora ("This supply ...", "the attacks") and the document's dyad.
     if not src_codes:
@@ -792,15 +794,23 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     return []
 
 
-def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
-    """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
-    strikes by X"): the one helped in the same sentence ("after Iranian strikes, U.S. support for Israel"), else
-    another actor of the sentence."""
+def _helped(sent: Sentence, t: TrigHit, src: list[str]) -> list[str]:
+    """The one an AID or SUPPORT trigger of the sentence helps, if not the attacker ("helped defend Israel")."""
     for o in sent.triggers:
         if o.trig.type in ("AID", "SUPPORT") and o is not t:
             helped = [c for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
             if helped:
                 return helped[:1]
+    return []
+
+
+def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+    """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
+    strikes by X"): the one helped in the same sentence ("after Iranian strikes, U.S. support for Israel"), else
+    another actor of the sentence."""
+    helped = _helped(sent, t, src)
+    if helped:
+        return helped
     others = other_actors(sent, t, src)
     if others:
         return others[:1]
