@@ -82,6 +82,8 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
         for hit in lex.launch_re.finditer(low):
             if "," in hit.group() or any(t.start <= hit.start() < t.end for t in triggers):
                 continue  # "launched talks, and missiles ...": another clause; "fired missiles": listed already
+            if _elaborates_attack(low, hit.start(), hit.group(), triggers):
+                continue  # "carried out an air assault, launching 270 drones": the same attack told again
             triggers.append(TrigHit(hit.start(), hit.end(), _LAUNCH, hit.group()))
     if not triggers and not agree_nouns:
         sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False, starts, words)
@@ -93,6 +95,13 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                     starts, words)
     _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
     return sent
+
+
+def _elaborates_attack(low: str, start: int, hit: str, triggers: list[TrigHit]) -> bool:
+    """Whether a launch in a participle clause (", launching 270 drones") tells how an attack named before it in the
+    sentence was made: one line of attack is one record (gold convention)."""
+    return hit.split(" ", 1)[0].endswith("ing") and low[:start].rstrip().endswith(",") and any(
+        t.trig.type == "ASSAULT" and t.end <= start for t in triggers)
 
 
 _ADJ_END = ("al", "ic", "ive", "ed", "ous", "ful", "ent", "ant", "ary", "ern", "ian", "an", "ese", "ish", "est", "ing", "li")
