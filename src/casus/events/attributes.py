@@ -377,6 +377,22 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
 _WIDE_IRREALIS = frozenset({"prevent", "preventing", "to prevent", "avoid", "avoids", "avoiding", "avoided", "to avoid",
                             "extent to which", "degree to which", "seen as", "be seen as", "perceived as", "viewed as",
                             "regarded as", "why"})
+_AGENT_JOINERS = frozenset({"and", "or", "military"})
+
+
+def _agent_gap(sent: Sentence, a: int, b: int) -> int:
+    """The words in [a, b) outside actor mentions, not counting the joiners of a list of attackers: "a potential
+    Israeli or US military operation" has no words between "potential" and the attack but its attackers."""
+    words = [(p, w) for p, w in zip(sent.starts[bisect_left(sent.starts, a):], _ws(sent, a, b))]
+    inside = [m for m in sent.mentions if a <= m.start < b]
+    n = 0
+    for p, w in words:
+        if w in _AGENT_JOINERS or any(m.start <= p < m.end for m in inside):
+            continue
+        n += 1
+    return n + (1 if inside and n == 0 else 0)
+
+
 _ASSAULT_ONLY_IRREALIS = frozenset({"potential", "possible", "hypothetical", "such", "future"})
 _ADJACENT_IRREALIS = frozenset({"in exchange for", "in return for", "need of", "need for", "in need of", "in dire need of"})
 
@@ -442,11 +458,13 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
                 if not _STOP_BEFORE.search(sent.low[max(0, t.start - 8):t.start]):
                     return True
     c = _cue_before(sent, "irrealis", t.start, lo, 7)
-    if c is not None and _nw(sent, c[1], t.start) > 3 and c[2] not in _WIDE_IRREALIS:
+    if c is not None and _nw(sent, c[1], t.start) > 3 and c[2] not in _WIDE_IRREALIS and not (
+            t.trig.type == "ASSAULT" and c[2] in _ASSAULT_ONLY_IRREALIS and _agent_gap(sent, c[1], t.start) <= 1):
         c = _cue_before(sent, "irrealis", t.start, lo, 3)
     if c is not None:
         gap = _nw(sent, c[1], t.start)
-        if c[2] in _ASSAULT_ONLY_IRREALIS and (gap > 1 or t.trig.type != "ASSAULT"):
+        agents = _agent_gap(sent, c[1], t.start) if t.trig.type == "ASSAULT" else gap
+        if c[2] in _ASSAULT_ONLY_IRREALIS and (agents > 1 or t.trig.type != "ASSAULT"):
             return False
         if c[2] == "further" and (gap > 1 or t.trig.type != "ASSAULT"):
             return False

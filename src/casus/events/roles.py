@@ -604,7 +604,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     src_codes = list(m.codes)
                     break
     elif frame == "assault":
-        tgt = right_target(sent, t, fr.preps or ASSAULT_PREPS, span=10)
+        # a frame without fallback names its target by a preposition ("action in X"), never a direct object
+        tgt = right_target(sent, t, fr.preps or ASSAULT_PREPS, direct=fr.fallback or trig.pos == "verb", span=10)
         if not tgt and fr.fallback:
             for m in sent.mentions:
                 if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr":
@@ -797,7 +798,9 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
 def _helped(sent: Sentence, t: TrigHit, src: list[str]) -> list[str]:
     """The one an AID or SUPPORT trigger of the sentence helps, if not the attacker ("helped defend Israel")."""
     for o in sent.triggers:
-        if o.trig.type in ("AID", "SUPPORT") and o is not t:
+        if o.trig.type in ("AID", "SUPPORT") and o is not t and not (
+                t.end <= o.start and sent.low[max(t.end, o.start - 4):o.start] == " to " and _nw(sent, t.end, o.start) <= 2):
+            # "military action to defend Qatar": the attack is the means of the defence, not aimed at Qatar
             helped = [c for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
             if helped:
                 return helped[:1]

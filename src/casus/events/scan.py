@@ -77,6 +77,11 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                 trig = info.trigs[0]
             if trig is not None:
                 triggers.append(TrigHit(start, end, trig, key))
+    for mention in mentions:
+        if mention.kind == "inst" and low.endswith(" military", 0, mention.end):
+            hit = _swallowed_trigger(low, mention.end, lex)
+            if hit is not None and not any(t.start == hit.start for t in triggers):
+                triggers.append(hit)
     if lex.launch_re is not None and (
             "fir" in low or "launch" in low or "sen" in low or "hurl" in low or "lob" in low):
         for hit in lex.launch_re.finditer(low):
@@ -95,6 +100,22 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                     starts, words)
     _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
     return sent
+
+
+def _swallowed_trigger(low: str, end: int, lex: Lexicon) -> TrigHit | None:
+    """A nominal trigger whose first word an institution's name took ("U.S. military activity", "the Russian military
+    operation"): the longest "military ..." trigger phrase over the next three words, as a hit on those words."""
+    after = low[end:end + 60].split()[:3]
+    for n in (3, 2, 1):
+        if len(after) < n:
+            continue
+        tail = " ".join(after[:n]).rstrip(".,;:!?")
+        info = lex.info.get("military " + tail)
+        nouns = [t for t in info.trigs if t.pos == "noun"] if info is not None else []
+        if nouns:
+            start = low.index(after[0], end)
+            return TrigHit(start, start + len(tail), nouns[0], "military " + tail)
+    return None
 
 
 def _elaborates_attack(low: str, start: int, hit: str, triggers: list[TrigHit]) -> bool:
