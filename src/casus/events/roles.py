@@ -489,7 +489,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         subj = left_agent(sent, t, lex, ctx)
         if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
-    by_agent = _by_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" and not _adjacent_agent(sent, t) else []
+    adjacent = _adjacent_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" else []
+    if adjacent and all(m.kind == "capital" and not m.poss for m in adjacent):
+        return []  # "the Paris attacks": a city before an attack names where it happened, not who attacked
+    by_agent = _by_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
     if by_agent:
         src = by_agent  # "the dangerous actions by China against X": the agent after the noun attacked
         src_codes = _codes(src)

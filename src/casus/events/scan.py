@@ -73,6 +73,8 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                 j = bisect_left(starts, end)
                 trig = _choose_pos(list(info.trigs), low, start, _prev_word(low, start, starts, words),
                                    words[j] if j < len(words) and low[end:starts[j]].strip() == "" else "", info.blocked)
+                if trig is not None and trig.pos == "verb" and trig.type == "ASSAULT":
+                    trig = _attack_noun(list(info.trigs), low, start, text[end:end + 40]) or trig
             else:
                 trig = info.trigs[0]
             if trig is not None:
@@ -115,6 +117,25 @@ def _swallowed_trigger(low: str, end: int, lex: Lexicon) -> TrigHit | None:
         if nouns:
             start = low.index(after[0], end)
             return TrigHit(start, start + len(tail), nouns[0], "military " + tail)
+    return None
+
+
+_NOUN_LEAD = DETS | frozenset({"following", "after", "amid", "despite", "since", "of", "by", "in", "from", "with"})
+_NOT_MODIFIER = AUX | frozenset({"that", "which", "who", "it", "they", "he", "she", "we", "then", "and", "or", "to"})
+
+
+def _attack_noun(entries: list[Trigger], low: str, start: int, after: str) -> Trigger | None:
+    """The noun reading of an attack word read as a verb when a determiner or a preposition opens its phrase two or
+    three words before, with only modifiers between ('following U.S. strikes', 'a "large scale strike" on X'), and
+    no object after it ('after Israel strikes Iran' stays a verb)."""
+    nouns = [e for e in entries if e.pos == "noun"]
+    nxt = _words(after.lower())[:1]
+    if not nouns or (nxt and nxt[0] in DETS) or after.lstrip(" \"\u201d")[:1].isupper():
+        return None
+    before = _words(low[max(0, start - 40):start].replace("\"", " ").replace("\u201c", " "))[-4:]
+    for k in (2, 3):
+        if len(before) >= k and before[-k] in _NOUN_LEAD and not set(before[-k + 1:]) & _NOT_MODIFIER:
+            return nouns[0]
     return None
 
 
