@@ -609,6 +609,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     elif frame == "assault":
         # a frame without fallback names its target by a preposition ("action in X"), never a direct object
         tgt = right_target(sent, t, fr.preps or ASSAULT_PREPS, direct=fr.fallback or trig.pos == "verb", span=10)
+        if tgt and any(o.trig.type in ("AID", "SUPPORT") and _means_of(sent, t, o) and o.start < tgt[0].start
+                       for o in sent.triggers):
+            tgt = []  # "military action to defend the nation of Chad": Chad is defended, not attacked
         if not tgt and fr.fallback:
             for m in sent.mentions:
                 if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr":
@@ -798,12 +801,16 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     return []
 
 
+def _means_of(sent: Sentence, t: TrigHit, o: TrigHit) -> bool:
+    """Whether the attack `t` is the means of the help `o` right after it ("military action to defend Qatar"):
+    then it is not aimed at the one helped."""
+    return t.end <= o.start and sent.low[max(t.end, o.start - 4):o.start] == " to " and _nw(sent, t.end, o.start) <= 2
+
+
 def _helped(sent: Sentence, t: TrigHit, src: list[str]) -> list[str]:
     """The one an AID or SUPPORT trigger of the sentence helps, if not the attacker ("helped defend Israel")."""
     for o in sent.triggers:
-        if o.trig.type in ("AID", "SUPPORT") and o is not t and not (
-                t.end <= o.start and sent.low[max(t.end, o.start - 4):o.start] == " to " and _nw(sent, t.end, o.start) <= 2):
-            # "military action to defend Qatar": the attack is the means of the defence, not aimed at Qatar
+        if o.trig.type in ("AID", "SUPPORT") and o is not t and not _means_of(sent, t, o):
             helped = [c for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
             if helped:
                 return helped[:1]
@@ -817,7 +824,9 @@ def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Co
     helped = _helped(sent, t, src)
     if helped:
         return helped
-    others = other_actors(sent, t, src)
+    means = [c for o in sent.triggers if o.trig.type in ("AID", "SUPPORT") and _means_of(sent, t, o)
+             for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS))]
+    others = [c for c in other_actors(sent, t, src) if c not in means]
     if others:
         return others[:1]
     return []
