@@ -346,6 +346,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         speaker = speaker_of(sent, t)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
         attribution = speaker[0] if speaker else None
+        if etype == "ASSAULT" and modality in ("future", "hedged") and not neg and speaker and _own_attack(pairs, speaker[1]) \
+                and t.trig.pos == "verb" and not _MODALS.isdisjoint(_prev_ws(sent, t.start, 3)):
+            # "Erdogan boasted that Turkey could invade Israel": a state telling of its own attack to come threatens
+            etype, modes, modality, attribution = "THREATEN", ["military"], "asserted", None
         if attribution and modality == "asserted":
             attribution = None
         date = date_for(sent, t, dates)
@@ -369,6 +373,14 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[etype] = ctx.index
     return _merge(events)
+
+
+_MODALS = frozenset({"could", "would", "will", "might", "may", "shall"})
+
+
+def _own_attack(pairs: list[tuple[str, str | None]], speakers: tuple[str, ...]) -> bool:
+    """Whether every attacker of an attack told as to come is the state of the one telling it."""
+    return bool(speakers) and bool(pairs) and all(p[0] in speakers and p[1] for p in pairs)
 
 
 def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:
