@@ -46,6 +46,15 @@ FORCE = [
      {("PRK", "ASSAULT", "JPN", False)}),
     # a capital right before an attack names where it happened
     (["Belgium asked France for help after the Brussels attacks."], {("BEL", "REQUEST", "FRA", False)}),
+    # a state telling of its own attack to come threatens; an analyst's prediction stays a hedged attack
+    (["Erdogan boasted on Monday that Turkey could invade Greece."], {("TUR", "THREATEN", "GRC", False)}),
+    (["Putin said Russia would strike Poland if it hosted the missiles."], {("RUS", "THREATEN", "POL", False)}),
+    (["Analysts said Israel could strike Lebanon."], {("ISR", "ASSAULT", "LBN", False)}),
+    # a conditional opened by "should" after a comma: the attack in it is no event; the state that says what it
+    # will do then warns the attacker
+    (["To be clear, as the minister said, should Syria or its proxies target Turkish troops, Turkey will respond."],
+     {("TUR", "THREATEN", "SYR", False)}),
+    (["If Azerbaijan attacks Armenia, Russia will respond."], {("RUS", "THREATEN", "AZE", False)}),
 ]
 
 

@@ -20,6 +20,7 @@ from casus.events.words import _CLAUSE_PUNCT, _SPACES, SPEECH_TYPES
 _SPEAKER_FILLER = re.compile(r"\b(?:has|have|had|also|explicitly|openly|repeatedly|publicly|reportedly|once|who|which|as)\b")
 _TRAILING_AUX = re.compile(r"\b(?:have|has|had|also)\b\s*$")
 _INVERTED_CONDITIONAL = re.compile(r"\W*(?:should|were|had)\s")
+_SHOULD_CLAUSE = re.compile(r"[,;:\u201c\"]\s*should\s+[^;]{0,60}$")
 _TO_BEFORE = re.compile(r"\b(?:not\s+)?to\s+$")
 _STOP_BEFORE = re.compile(r"\b(?:stop|cease|halt|end)\s+$")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -445,6 +446,8 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
     lo, hi = _clause(sent, t.start)
     if lo == 0 and sent.bounds and _INVERTED_CONDITIONAL.match(sent.low):
         return True  # "Should Azerbaijan attack Armenia, ...": a conditional by inversion
+    if "should" in sent.low and _SHOULD_CLAUSE.search(sent.low, max(0, t.start - 100), t.start):
+        return True  # "as the minister said, should Iran target our forces, ...": a conditional after a comma
     hyp = _cue_before(sent, "hypothetical", t.start, lo, 12)
     if hyp is not None and _cue_before(sent, "continuation", t.start, hyp[0]) is None:
         return True

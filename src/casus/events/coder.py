@@ -372,7 +372,35 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             ctx.last_agree_mode = modes[0]
         ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[etype] = ctx.index
+    for s_, g in _conditional_warnings(sent, lex, ctx):
+        if (s_, "THREATEN", g, "warn", False) not in seen:
+            seen.add((s_, "THREATEN", g, "warn", False))
+            events.append(CodedEvent(s_, "THREATEN", g, "warn", None, "asserted", False, None))
     return _merge(events)
+
+
+_CONDITION = re.compile(r"(?:\bif|\bunless|[,;:\u201c\"]\s*should)\s+[^;]{0,60}$")
+_WILL_AFTER = re.compile(r"\s+(?:will|would|shall|is going to|are going to)\b")
+
+
+def _conditional_warnings(sent: Sentence, lex: Lexicon, ctx: Context) -> list[tuple[str, str]]:
+    """'Should Iran target our forces, the United States will take every measure': a state saying what it will do
+    if another attacks warns that other (THREATEN/warn), though the attack itself is no event."""
+    out: list[tuple[str, str]] = []
+    for t in sent.triggers:
+        if t.trig.type != "ASSAULT":
+            continue
+        if not _CONDITION.search(sent.low, max(0, t.start - 100), t.start):
+            continue
+        comma = sent.text.find(",", t.end)
+        if comma < 0:
+            continue
+        attackers = _codes(left_agent(sent, t, lex, ctx))
+        main = [m for m in sent.mentions if comma < m.start and m.codes and m.prep is None and not m.poss
+                and _WILL_AFTER.match(sent.low, m.end) and _nw(sent, comma, m.start) <= 3]
+        for m in main[:1]:
+            out.extend((c, a) for c in m.codes for a in attackers if c != a)
+    return out
 
 
 _MODALS = frozenset({"could", "would", "will", "might", "may", "shall"})
