@@ -55,6 +55,14 @@ FORCE = [
     (["To be clear, as the minister said, should Syria or its proxies target Turkish troops, Turkey will respond."],
      {("TUR", "THREATEN", "SYR", False)}),
     (["If Azerbaijan attacks Armenia, Russia will respond."], {("RUS", "THREATEN", "AZE", False)}),
+    # retaliation is aimed at the last attacker of the retaliator; a light verb's subject is the attacker
+    (["Turkey struck Syria on Friday, prompting Damascus to launch retaliatory strikes."],
+     {("TUR", "ASSAULT", "SYR", False), ("SYR", "ASSAULT", "TUR", False)}),
+    (["Pakistan struck India on Monday.", "India retaliated with a barrage of missiles."],
+     {("IND", "ASSAULT", "PAK", False)}),
+    # an offensive on a region held by a state is aimed at that state
+    (["Serbia relaunched an offensive on the Croatian-controlled region."], {("SRB", "ASSAULT", "HRV", False)}),
+    (["Iran sold offensive weapons to Russia."], {("IRN", "AID", "RUS", False)}),
 ]
 
 

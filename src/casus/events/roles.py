@@ -502,7 +502,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     else:
         src = left_agent(sent, t, lex, ctx)
         src_codes = _codes(src)
-        if trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
+        light = _light_verb_agent(sent, t, lex) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
+        if light:
+            src, src_codes = light, _codes(light)  # "prompting Tehran to launch retaliatory strikes"
+        elif trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
                 o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers)
                 or not _VERDICT_VERBS.isdisjoint(_prev_ws(sent, t.start, 3))):
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
@@ -714,6 +717,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     tgt_codes = _codes(tgt)
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)  # "Moscow coming to its defence": its is not Moscow
+    if fr.name == "retaliate" and not tgt_codes:
+        if not src_codes and _recent(ctx, "ASSAULT"):
+            src_codes = [c for c in ctx.last_by_type["ASSAULT"][1]]  # "the retaliation": by the one attacked last
+        tgt_codes = _retaliated_on(ctx, src_codes)
+        return [(c, g) for c in src_codes for g in tgt_codes if c != g]
     if trig.type == "ASSAULT" and not tgt_codes and not fr.fallback:
         return []  # the frame's target must be named in the sentence
     if trig.type == "ASSAULT" and not tgt_codes and src_codes and "ASSAULT" in ctx.last_by_type:
@@ -799,6 +807,41 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
             if m.prep not in ASSAULT_PREPS:
                 break
     return []
+
+
+_LIGHT_GAP = frozenset("to has have had will would could may might is was were also then again reportedly later "
+                       "once twice".split())
+
+
+def _light_verb_agent(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]:
+    """The attacker of a nominal attack that is a light verb's object: the mention right before the verb ("Tehran to
+    launch retaliatory strikes", "Russia carried out a massive air assault"); none for an -ing verb, whose subject
+    is the clause's ("captured X after launching a strike")."""
+    if lex.assault_light_re is None:
+        return []
+    m = lex.assault_light_re.search(sent.low, max(0, t.start - 60), t.start)
+    if m is None or m.group(1).split()[0].endswith("ing"):
+        return []
+    p = m.start(1)
+    before = [x for x in sent.mentions if x.end <= p and x.codes and x.role != "attr"]
+    if not before:
+        return []
+    x = before[-1]
+    gap = _ws(sent, x.end, p)
+    if len(gap) > 3 or not set(gap) <= _LIGHT_GAP or x.prep is not None or x.poss:
+        return []
+    return _group(sent, x)
+
+
+def _retaliated_on(ctx: Context, src: list[str]) -> list[str]:
+    """Whom a retaliation is aimed at: the attackers of the last attack coded (in this sentence or just before)
+    if it hit the retaliator."""
+    if not src or not _recent(ctx, "ASSAULT"):
+        return []
+    attackers, victims = ctx.last_by_type["ASSAULT"]
+    if not set(victims) & set(src):
+        return []
+    return [c for c in attackers if c not in src]
 
 
 def _means_of(sent: Sentence, t: TrigHit, o: TrigHit) -> bool:
