@@ -55,6 +55,7 @@ FORCE = [
     (["To be clear, as the minister said, should Syria or its proxies target Turkish troops, Turkey will respond."],
      {("TUR", "THREATEN", "SYR", False)}),
     (["If Azerbaijan attacks Armenia, Russia will respond."], {("RUS", "THREATEN", "AZE", False)}),
+    (["If Azerbaijan attacks Armenia, Russia will face a hard choice."], set()),
     # retaliation is aimed at the last attacker of the retaliator; a light verb's subject is the attacker
     (["Turkey struck Syria on Friday, prompting Damascus to launch retaliatory strikes."],
      {("TUR", "ASSAULT", "SYR", False), ("SYR", "ASSAULT", "TUR", False)}),

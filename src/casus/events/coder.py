@@ -380,7 +380,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
 
 
 _CONDITION = re.compile(r"(?:\bif|\bunless|[,;:\u201c\"]\s*should)\s+[^;]{0,60}$")
-_WILL_AFTER = re.compile(r"\s+(?:will|would|shall|is going to|are going to)\b")
+_WILL_AFTER = re.compile(r"\s+(?:will|shall|is going to|are going to)\b")
 
 
 def _conditional_warnings(sent: Sentence, lex: Lexicon, ctx: Context) -> list[tuple[str, str]]:
@@ -397,7 +397,8 @@ def _conditional_warnings(sent: Sentence, lex: Lexicon, ctx: Context) -> list[tu
             continue
         attackers = _codes(left_agent(sent, t, lex, ctx))
         main = [m for m in sent.mentions if comma < m.start and m.codes and m.prep is None and not m.poss
-                and _WILL_AFTER.match(sent.low, m.end) and _nw(sent, comma, m.start) <= 3]
+                and _WILL_AFTER.match(sent.low, m.end) and _nw(sent, comma, m.start) <= 3
+                and any(m.end < c[0] and _nw(sent, m.end, c[0]) <= 3 for c in sent.cues.get("response", ()))]
         for m in main[:1]:
             out.extend((c, a) for c in m.codes for a in attackers if c != a)
     return out
