@@ -64,6 +64,9 @@ FORCE = [
     # an offensive on a region held by a state is aimed at that state
     (["Serbia relaunched an offensive on the Croatian-controlled region."], {("SRB", "ASSAULT", "HRV", False)}),
     (["Iran sold offensive weapons to Russia."], {("IRN", "AID", "RUS", False)}),
+    # the one accused of committing an attack is its attacker
+    (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
+     {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),
 ]
 
 

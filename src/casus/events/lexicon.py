@@ -380,7 +380,7 @@ def build_lexicon(data: dict) -> Lexicon:
     pw = "|".join(sorted((re.escape(str(w)) for w in data["object_words"]["projectiles"]), key=len, reverse=True))
     launch_re = re.compile(r"\b(?:" + lv + r")\s+(?:[\w$.,'-]+\s+){0,5}?(?:" + pw + r")\b")
     alv = "|".join(sorted({re.escape(f) for v in data["assault_light_verbs"] for f in inflect(str(v))}, key=len, reverse=True))
-    assault_light_re = re.compile(r"\b(" + alv + r")\s+(?:[\w\"'\u201c-]+\s+){0,3}$")
+    assault_light_re = re.compile(r"\b(" + alv + r")\s+(?:[\w\"'\u201c-]+\s+){0,3}[\"'\u201c]?$")
     info = {k: _key_info(k, v, exact.get(k)) for k, v in table.items()}
     return Lexicon(
         nonevent_heads=frozenset(str(w).lower() for w in data["nonevent_heads"]),

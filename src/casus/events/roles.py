@@ -820,7 +820,7 @@ def _light_verb_agent(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]
     if lex.assault_light_re is None:
         return []
     m = lex.assault_light_re.search(sent.low, max(0, t.start - 60), t.start)
-    if m is None or m.group(1).split()[0].endswith("ing"):
+    if m is None:
         return []
     p = m.start(1)
     before = [x for x in sent.mentions if x.end <= p and x.codes and x.role != "attr"]
@@ -828,6 +828,9 @@ def _light_verb_agent(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]
         return []
     x = before[-1]
     gap = _ws(sent, x.end, p)
+    if m.group(1).split()[0].endswith("ing"):
+        # "accused X of committing an act of aggression": the one accused; else the clause's subject
+        return _group(sent, x) if gap == ["of"] and x.prep is None and not x.poss else []
     if len(gap) > 3 or not set(gap) <= _LIGHT_GAP or x.prep is not None or x.poss:
         return []
     return _group(sent, x)
@@ -921,7 +924,7 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
             trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)):
             return False
-    if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t)):
+    if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t) or _light_verb_agent(sent, t, lex)):
         return False
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
