@@ -64,6 +64,11 @@ FORCE = [
     # an offensive on a region held by a state is aimed at that state
     (["Serbia relaunched an offensive on the Croatian-controlled region."], {("SRB", "ASSAULT", "HRV", False)}),
     (["Iran sold offensive weapons to Russia."], {("IRN", "AID", "RUS", False)}),
+    # "the operation" just after an attack is that attack; "a rescue operation" is none
+    (["Turkey struck Syria on Friday.", "Ankara defended the operation as self-defence."],
+     {("TUR", "ASSAULT", "SYR", False)}),
+    (["Turkey struck Syria on Friday.", "Ankara launched a rescue operation in the mountains."], set()),
+    (["Ankara said the operation was a success."], set()),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

@@ -489,6 +489,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         subj = left_agent(sent, t, lex, ctx)
         if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
+    if "anaphor" in trig.need and not (anaphoric and _recent(ctx, trig.type)):
+        return []  # "a rescue operation": only "the operation" just after an attack is that attack
     adjacent = _adjacent_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" else []
     if adjacent and all(m.kind == "capital" and not m.poss for m in adjacent):
         return []  # "the Paris attacks": a city before an attack names where it happened, not who attacked
