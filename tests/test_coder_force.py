@@ -69,6 +69,11 @@ FORCE = [
      {("TUR", "ASSAULT", "SYR", False)}),
     (["Turkey struck Syria on Friday.", "Ankara launched a rescue operation in the mountains."], set()),
     (["Ankara said the operation was a success."], set()),
+    # forces deployed with no beneficiary named are a mobilisation, in the passive too (news convention 2)
+    (["The United States deployed two destroyers to the eastern Mediterranean."], {("USA", "MOBILIZE", None, False)}),
+    (["British destroyers are deployed to the Red Sea."], {("GBR", "MOBILIZE", None, False)}),
+    (["Among the aircraft being deployed are jets from Spain and helicopters from Italy."],
+     {("ESP", "MOBILIZE", None, False), ("ITA", "MOBILIZE", None, False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

@@ -49,6 +49,7 @@ from casus.events.roles import (
     _adjacent_agent,
     _anaphoric,
     _clause,
+    _passive,
     _codes,
     _document_content,
     _domain_hits,
@@ -209,7 +210,9 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
     if trig.untargeted and not right_target(sent, t, TRANSFER_PREPS) and (
-            set(modes_for(sent, t, lex)) & {"military", "intervention"}):
+            set(modes_for(sent, t, lex)) & {"military", "intervention"} or (
+            _passive(sent, t) and {"military", "intervention"} & set(_domain_hits(sent, _clause(sent, t.start)[0], t.start)))):
+        # ("two destroyers are deployed to the Mediterranean": the passive's subject names the forces)
         # "deployed warships near Iran": forces raised or moved with no beneficiary named
         new = Trigger(trig.untargeted, trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
