@@ -74,6 +74,9 @@ FORCE = [
     (["British destroyers are deployed to the Red Sea."], {("GBR", "MOBILIZE", None, False)}),
     (["Among the aircraft being deployed are jets from Spain and helicopters from Italy."],
      {("ESP", "MOBILIZE", None, False), ("ITA", "MOBILIZE", None, False)}),
+    # an attack named as a predicate characterises the one before: no new attack
+    (["Israel struck Qatar on Tuesday.", "The council said the strike on Doha was an attack on all Gulf states."],
+     {("ISR", "ASSAULT", "QAT", False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

@@ -436,6 +436,8 @@ def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], 
     return None
 
 
+_PREDICATE_NOUN = re.compile(r"\b(?:is|was|are|were|be|been|constitutes?|constituted|amounts? to|amounted to)\s+"
+                             r"(?:an?|another|no less than an?)\s+(?:[\w-]+\s+){0,2}$")
 _OF_NP = frozenset("their this its the a an deeper closer continued further mutual bilateral such greater more".split())
 
 
@@ -446,6 +448,8 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
     if nxt and nxt[0] in lex.nonevent_heads and sent.text[t.end:t.end + 1] == " ":
         return False
     typ = t.trig.type
+    if typ == "ASSAULT" and _PREDICATE_NOUN.search(sent.low, max(0, t.start - 50), t.start):
+        return False  # "the attack on Qatar was an attack on all Gulf states": a characterisation, no new attack
     if typ == "SUPPORT":
         lo, _hi = _clause(sent, t.start)
         has_source = any(lo <= m.start < t.start and m.codes and m.role != "attr" for m in sent.mentions)
