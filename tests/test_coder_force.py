@@ -77,6 +77,9 @@ FORCE = [
     # an attack named as a predicate characterises the one before: no new attack
     (["Israel struck Qatar on Tuesday.", "The council said the strike on Doha was an attack on all Gulf states."],
      {("ISR", "ASSAULT", "QAT", False)}),
+    # a launch told first is the attack a later "the attack" of the same sentence names
+    (["Israel struck Syria.", "Iran fired 200 missiles at Israel on Tuesday, and the United States condemned the attack."],
+     {("IRN", "ASSAULT", "ISR", False), ("USA", "ACCUSE", "IRN", False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

@@ -92,6 +92,7 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
             if _elaborates_attack(low, hit.start(), hit.group(), triggers):
                 continue  # "carried out an air assault, launching 270 drones": the same attack told again
             triggers.append(TrigHit(hit.start(), hit.end(), _LAUNCH, hit.group()))
+        triggers.sort(key=lambda h: h.start)  # in text order: "fired missiles at X, and Y condemned the attack"
     if not triggers and not agree_nouns:
         sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False, starts, words)
         _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
