@@ -80,6 +80,8 @@ FORCE = [
     # a launch told first is the attack a later "the attack" of the same sentence names
     (["Israel struck Syria.", "Iran fired 200 missiles at Israel on Tuesday, and the United States condemned the attack."],
      {("IRN", "ASSAULT", "ISR", False), ("USA", "ACCUSE", "IRN", False)}),
+    # a blockade of a state coerces it (news convention 7)
+    (["China's blockade of Taiwan entered its second week."], {("CHN", "COERCE", "TWN", False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),
