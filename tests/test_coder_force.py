@@ -82,6 +82,9 @@ FORCE = [
      {("IRN", "ASSAULT", "ISR", False), ("USA", "ACCUSE", "IRN", False)}),
     # a blockade of a state coerces it (news convention 7)
     (["China's blockade of Taiwan entered its second week."], {("CHN", "COERCE", "TWN", False)}),
+    # an -ing light verb after "after|before|by": the attacker is the subject of the clause it hangs on
+    (["Rwandan troops seized Ugandan commander Jean Mbeki after launching a \"massive strike\" on Uganda."],
+     {("RWA", "COERCE", "UGA", False), ("RWA", "ASSAULT", "UGA", False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

@@ -816,6 +816,7 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     return []
 
 
+_ING_LEADS = frozenset("after before by while when since following".split())
 _LIGHT_GAP = frozenset("to has have had will would could may might is was were also then again reportedly later "
                        "once twice".split())
 
@@ -836,8 +837,15 @@ def _light_verb_agent(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]
     x = before[-1]
     gap = _ws(sent, x.end, p)
     if m.group(1).split()[0].endswith("ing"):
-        # "accused X of committing an act of aggression": the one accused; else the clause's subject
-        return _group(sent, x) if gap == ["of"] and x.prep is None and not x.poss else []
+        # "accused X of committing an act of aggression": the one accused
+        if gap == ["of"] and x.prep is None and not x.poss:
+            return _group(sent, x)
+        # "X captured Y after launching a strike on Z": the subject of the clause the -ing phrase hangs on
+        if _prev_ws(sent, p, 1) and _prev_ws(sent, p, 1)[0] in _ING_LEADS:
+            subjects = [y for i, y in enumerate(before) if _subject_ok(y) and y.kind != "adj" and not (
+                i and before[i - 1].obj and _nw(sent, before[i - 1].end, y.start) <= 2)]  # "captured X leader Y": Y is X
+            return _group(sent, subjects[-1]) if subjects else []
+        return []
     if len(gap) > 3 or not set(gap) <= _LIGHT_GAP or x.prep is not None or x.poss:
         return []
     return _group(sent, x)
