@@ -85,6 +85,9 @@ FORCE = [
     # an -ing light verb after "after|before|by": the attacker is the subject of the clause it hangs on
     (["Rwandan troops seized Ugandan commander Jean Mbeki after launching a \"massive strike\" on Uganda."],
      {("RWA", "COERCE", "UGA", False), ("RWA", "ASSAULT", "UGA", False)}),
+    # a "warned that" clause judging the past is no threat; one with something to come is
+    (["Egypt warned that the strike had undermined the talks."], set()),
+    (["Egypt warned that Ethiopia would pay for the dam."], {("EGY", "THREATEN", "ETH", False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

@@ -816,6 +816,13 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     return []
 
 
+def _warns_of_more(sent: Sentence, t: TrigHit) -> bool:
+    """Whether a 'warned that' clause holds something to come or a readiness (cues.warn_content) before the
+    clause ends."""
+    _lo, hi = _clause(sent, t.start)
+    return any(t.end < c[0] < hi for c in sent.cues.get("warn_content", ()))
+
+
 _ING_LEADS = frozenset("after before by while when since following".split())
 _LIGHT_GAP = frozenset("to has have had will would could may might is was were also then again reportedly later "
                        "once twice".split())
@@ -941,6 +948,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
             return False
     if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t) or _light_verb_agent(sent, t, lex)):
         return False
+    if trig.type == "THREATEN" and trig.pos == "verb" and sent.low.startswith(" that ", t.end) and not _warns_of_more(sent, t):
+        return False  # "warning that the strike undermined the talks": a judgement of the past
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
