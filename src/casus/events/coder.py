@@ -278,6 +278,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         # "80 attack drones", "strike aircraft": a kind of weapon, no trigger (nor the end of another's object)
         sent.triggers = [t for t in sent.triggers if not (t.key in ("attack", "strike") and t.trig.pos == "verb"
                                                           and _weapon_modifier(sent, t, lex))]
+    if any("anaphor" in t.trig.need for t in sent.triggers):
+        # "the operation" names an attack only just after one; else it is no trigger at all (not an inner attack)
+        sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or (
+            _anaphoric(sent, t) and _recent(ctx, t.trig.type))]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
     swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a)}
     if swallowed:
