@@ -81,9 +81,9 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                 triggers.append(TrigHit(start, end, trig, key))
     for mention in mentions:
         if mention.kind == "inst" and low.endswith(" military", 0, mention.end):
-            hit = _swallowed_trigger(low, mention.end, lex)
-            if hit is not None and not any(t.start == hit.start for t in triggers):
-                triggers.append(hit)
+            swallowed = _swallowed_trigger(low, mention.end, lex)
+            if swallowed is not None and not any(t.start == swallowed.start for t in triggers):
+                triggers.append(swallowed)
     if lex.launch_re is not None and (
             "fir" in low or "launch" in low or "sen" in low or "hurl" in low or "lob" in low):
         for hit in lex.launch_re.finditer(low):
