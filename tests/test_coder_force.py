@@ -88,6 +88,8 @@ FORCE = [
     # a "warned that" clause judging the past is no threat; one with something to come is
     (["Egypt warned that the strike had undermined the talks."], set()),
     (["Egypt warned that Ethiopia would pay for the dam."], {("EGY", "THREATEN", "ETH", False)}),
+    # an attack on vessels with no state named has no target
+    (["The French navy conducted strikes on smuggling boats off Libya's coast."], {("FRA", "ASSAULT", None, False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

@@ -13,6 +13,7 @@ from casus.events.sentence import (
     Mention,
     Sentence,
     TrigHit,
+    _next_ws,
     _nw,
     _prev_ws,
     _words,
@@ -765,6 +766,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         return [(c, None) for c in src_codes]  # "we are always ready to defend,": no one named, no one implied
     if not tgt_codes and trig.type in DYAD_TYPES and fr.fallback and not _object_is_a_thing(sent, t):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)
+    if not tgt_codes and trig.type == "ASSAULT" and fr.fallback and _on_things(sent, t, lex):
+        return [(c, None) for c in src_codes]  # "several strikes on vessels": an attack on no state
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
         return []
     out: list[tuple[str, str | None]] = []
@@ -821,6 +824,12 @@ def _warns_of_more(sent: Sentence, t: TrigHit) -> bool:
     clause ends."""
     _lo, hi = _clause(sent, t.start)
     return any(t.end < c[0] < hi for c in sent.cues.get("warn_content", ()))
+
+
+def _on_things(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether an attack is aimed 'on|against|at' things of `object_words.struck_things` right after it."""
+    after = _next_ws(sent, t.end, _clause(sent, t.start)[1], 4)
+    return bool(after) and after[0] in ("on", "against", "at") and not lex.object_words["struck_things"].isdisjoint(after[1:])
 
 
 _ING_LEADS = frozenset("after before by while when since following".split())
