@@ -90,6 +90,10 @@ FORCE = [
     (["Egypt warned that Ethiopia would pay for the dam."], {("EGY", "THREATEN", "ETH", False)}),
     # an attack on vessels with no state named has no target
     (["The French navy conducted strikes on smuggling boats off Libya's coast."], {("FRA", "ASSAULT", None, False)}),
+    # forces deployed or stationed in a named state are sent to it (AID); in a sea, a mobilisation
+    (["The treaty covers French jets stationed in Chad."], {("FRA", "AID", "TCD", False)}),
+    (["Macron ruled out deploying French troops on the ground in Mali."], {("FRA", "AID", "MLI", True)}),
+    (["The United States deployed warships in the Red Sea."], {("USA", "MOBILIZE", None, False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

@@ -209,7 +209,7 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "fired a dozen interceptors": a defence, not an attack
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
-    if trig.untargeted and not right_target(sent, t, TRANSFER_PREPS) and (
+    if trig.untargeted and not right_target(sent, t, lex.frame_of(trig).preps or TRANSFER_PREPS) and (
             set(modes_for(sent, t, lex)) & {"military", "intervention"} or (
             _passive(sent, t) and {"military", "intervention"} & set(_domain_hits(sent, _clause(sent, t.start)[0], t.start)))):
         # ("two destroyers are deployed to the Mediterranean": the passive's subject names the forces)

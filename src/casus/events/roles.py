@@ -406,13 +406,13 @@ def _passive(sent: Sentence, t: TrigHit) -> bool:
     return t.trig.pos == "verb" and _participle(t.key) and bool(_PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]))
 
 
-def _passive_transfer(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+def _passive_transfer(sent: Sentence, t: TrigHit, preps: frozenset[str] = TRANSFER_PREPS) -> list[tuple[str, str | None]]:
     """'Iranian drones were delivered to Russia': with no 'by X', the origin adjective of the subject gives, the
     'to X' receives."""
     lo, _hi = _clause(sent, t.start)
     origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"
               and m.role in ("mod", "maker", "agent") and not m.poss]
-    tgt = right_target(sent, t, TRANSFER_PREPS, direct=False)
+    tgt = right_target(sent, t, preps, direct=False)
     if not origin or not tgt:
         return []
     return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
@@ -479,7 +479,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         # passive: "Iran was backed by Russia", "attacked by Israel"
         agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nw(sent, t.end, m.start) <= 4]
         if not agent and frame == "transfer":
-            return _passive_transfer(sent, t)
+            return _passive_transfer(sent, t, fr.preps or TRANSFER_PREPS)
         if not agent or frame == "joint":
             return []
         patient = left_agent(sent, t, lex, ctx)
