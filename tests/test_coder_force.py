@@ -94,6 +94,8 @@ FORCE = [
     (["The treaty covers French jets stationed in Chad."], {("FRA", "AID", "TCD", False)}),
     (["Macron ruled out deploying French troops on the ground in Mali."], {("FRA", "AID", "MLI", True)}),
     (["The United States deployed warships in the Red Sea."], {("USA", "MOBILIZE", None, False)}),
+    # a passive attack whose by-phrase is an attack with its agent
+    (["Kuwait was hit by a drone attack by Iraq on Sunday."], {("IRQ", "ASSAULT", "KWT", False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

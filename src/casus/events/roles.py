@@ -477,7 +477,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     if (_passive(sent, t) and frame != "mobilize") or (
             trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
         # passive: "Iran was backed by Russia", "attacked by Israel"
-        agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nw(sent, t.end, m.start) <= 4]
+        agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and (_nw(sent, t.end, m.start) <= 4 or (
+            # "was hit by a missile attack by Iran": the agent of the attack named in the by-phrase
+            trig.type == "ASSAULT" and _nw(sent, t.end, m.start) <= 8 and any(
+                o.trig.type == "ASSAULT" and o.trig.pos == "noun" and t.end < o.start < m.start for o in sent.triggers)))]
         if not agent and frame == "transfer":
             return _passive_transfer(sent, t, fr.preps or TRANSFER_PREPS)
         if not agent or frame == "joint":
