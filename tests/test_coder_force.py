@@ -96,6 +96,9 @@ FORCE = [
     (["The United States deployed warships in the Red Sea."], {("USA", "MOBILIZE", None, False)}),
     # a passive attack whose by-phrase is an attack with its agent
     (["Kuwait was hit by a drone attack by Iraq on Sunday."], {("IRQ", "ASSAULT", "KWT", False)}),
+    # projectiles as an attack verb's subject: the attacker named just before
+    (["Russia launched a wave of strikes on Ukraine overnight.", "The barrage of missiles targeted Kyiv and Lviv."],
+     {("RUS", "ASSAULT", "UKR", False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

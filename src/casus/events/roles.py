@@ -748,8 +748,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     if not src_codes:
         family = [trig.type] + (["AID", "SUPPORT"] if trig.type in ("AID", "SUPPORT") else [])
         if trig.type == "ASSAULT":
-            if trig.pos == "noun" and _recent(ctx, "ASSAULT"):
-                src_codes = list(ctx.last_by_type["ASSAULT"][0])
+            if (trig.pos == "noun" or _projectile_subject(sent, t, lex)) and _recent(ctx, "ASSAULT"):
+                # "the attacks", "the barrage of missiles targeted X": the attacker named before
+                src_codes = [c for c in ctx.last_by_type["ASSAULT"][0] if c not in tgt_codes]
         elif trig.type in DYAD_TYPES or trig.type in SPEECH_TYPES:
             for typ in family:
                 if typ is not None and _recent(ctx, typ):
@@ -868,6 +869,15 @@ def _light_verb_agent(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]
     if len(gap) > 3 or not set(gap) <= _LIGHT_GAP or x.prep is not None or x.poss:
         return []
     return _group(sent, x)
+
+
+def _projectile_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether an attack verb's subject is the projectiles themselves ("The barrage of missiles targeted X",
+    "the drones hit Y"): the words of its clause before it name projectiles and no actor."""
+    lo, _hi = _clause(sent, t.start)
+    before = _ws(sent, lo, t.start)
+    return 0 < len(before) <= 6 and not lex.object_words["projectiles"].isdisjoint(before) and not any(
+        lo <= m.start < t.start and m.codes for m in sent.mentions)
 
 
 def _retaliated_on(ctx: Context, src: list[str]) -> list[str]:
