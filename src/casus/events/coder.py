@@ -252,10 +252,28 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "cultivated a relationship rooted in ...": the relationship described, a label
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
+    out.extend(_treaty_content(sent))
     for m in sent.mentions:
         if m.role == "maker" and any(s >= m.end and s - m.end < 30 and d == "military" for s, _, d in sent.domains):
             trig = Trigger("AID", "noun", "transfer", "military", None, frozenset(), False, False, False, False, None, None)
             out.append(TrigHit(m.start, m.end, trig, "made"))
+    return out
+
+
+_TREATY_CONTENT = Trigger("COOPERATE", "noun", "joint", "auto", None, frozenset(), False, False, False, False, None, None)
+
+
+def _treaty_content(sent: Sentence) -> list[TrigHit]:
+    """'a pact that includes provisions for countering threats', 'an accord that extends across trade and security':
+    what an agreement provides for is cooperation still to come, when no trigger of its own names it."""
+    out: list[TrigHit] = []
+    for c in sent.cues.get("provisions", []):
+        if not any(a[1] <= c[0] and _nw(sent, a[1], c[0]) <= 8 for a in sent.agree_nouns):
+            continue
+        lo, hi = _clause(sent, c[0])
+        if any(c[1] <= o.start < hi and o.trig.type for o in sent.triggers):
+            continue  # "the treaty covers military cooperation": the trigger names it
+        out.append(TrigHit(c[0], c[1], _TREATY_CONTENT, c[2]))
     return out
 
 
@@ -312,6 +330,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
+        if etype == "COOPERATE" and t.trig.pos == "noun" and _talk_topic(sent, t):
+            continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
         if etype == "AGREE" and modes == [None] and ctx.last_agree_mode and _recent(ctx, "AGREE") and (
@@ -345,13 +365,19 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if not pairs:
                 continue
         if etype == "COOPERATE" and t.trig.frame == "joint" and modes == ["intelligence"]:
-            giver = _codes(left_agent(sent, t, lex, ctx))
+            giver = _possessor_before(sent, t) or _codes(left_agent(sent, t, lex, ctx))
             if len(giver) == 1 and any(p[0] == giver[0] for p in pairs):
                 # "its intelligence sharing with Kyiv": intelligence passed one way (news convention 3)
                 pairs = [p for p in pairs if p[0] == giver[0]]
+        if etype == "AGREE" and t.trig.frame == "joint" and _one_sided_agree(sent, t, lex):
+            actor = _one_party(sent, t, lex, ctx)
+            if actor and any(p[0] == actor for p in pairs):
+                pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
         neg = negated(sent, t)
         speaker = speaker_of(sent, t)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
+        if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
+            modality = "future"  # what the agreement provides for is still to be carried out
         attribution = speaker[0] if speaker else None
         if etype == "ASSAULT" and modality in ("future", "hedged") and not neg and speaker and _own_attack(pairs, speaker[1]) \
                 and t.trig.pos == "verb" and not _MODALS.isdisjoint(_prev_ws(sent, t.start, 3)):
@@ -440,6 +466,45 @@ def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], 
     return None
 
 
+def _one_sided_agree(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Ratifying or signing into law: named by the trigger itself, just after a signing verb, or in the five words
+    before an agreement noun ("the vote to ratify the deal")."""
+    lo, _hi = _clause(sent, t.start)
+    if t.trig.pos == "verb":
+        window = sent.text[t.start:min(len(sent.text), t.end + 10)]
+    else:
+        window = " ".join(_ws(sent, max(lo, t.start - 60), t.start)[-5:] + [t.key])
+    return bool(lex.agree_one_sided.search(window))
+
+
+def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | None:
+    """The single actor that acts (no pair, no coordinated group), or None. The act named by a noun ("Russia's
+    ratification") is its possessor's or adjective's; "X called the simultaneous ratification ..." names no one party."""
+    if t.trig.pos == "noun" and lex.agree_one_sided.fullmatch(t.key):
+        owner = _possessor_before(sent, t) or _codes(
+            [m for m in sent.mentions if m.kind == "adj" and m.end <= t.start and len(_ws(sent, m.end, t.start)) <= 1])
+        return owner[0] if len(owner) == 1 else None
+    agent = left_agent(sent, t, lex, ctx)
+    codes = _codes(agent)
+    if len(codes) != 1 or any(m.kind == "pair" for m in agent):
+        return None
+    return codes[0]
+
+
+def _talk_topic(sent: Sentence, t: TrigHit) -> bool:
+    """'did not address military cooperation', 'discussed closer collaboration': the cooperation talked about."""
+    lo, _hi = _clause(sent, t.start)
+    return any(lo <= c[0] and c[1] <= t.start and _nw(sent, c[1], t.start) <= 3 for c in sent.cues.get("topic", []))
+
+
+def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:
+    """The possessor right before a nominal trigger, alone ("Ukraine and its intelligence sharing": its, not Ukraine)."""
+    before = [m for m in sent.mentions if m.end <= t.start and m.codes]
+    if before and before[-1].poss and t.trig.pos == "noun" and len(_ws(sent, before[-1].end + 2, t.start)) <= 2:
+        return list(before[-1].codes)
+    return []
+
+
 _PREDICATE_NOUN = re.compile(r"\b(?:is|was|are|were|be|been|constitutes?|constituted|amounts? to|amounted to)\s+"
                              r"(?:an?|another|no less than an?)\s+(?:[\w-]+\s+){0,2}$")
 _OF_NP = frozenset("their this its the a an deeper closer continued further mutual bilateral such greater more".split())
@@ -459,6 +524,8 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
         has_source = any(lo <= m.start < t.start and m.codes and m.role != "attr" for m in sent.mentions)
         if not has_source and not right_target(sent, t, DIRECT_PREPS, span=6):
             return False
+    if typ == "COOPERATE" and nxt and nxt[0] in lex.agree_objects and sent.text[t.end:t.end + 1] == " ":
+        return False  # "a military cooperation deal": the agreement is named, its cooperation is not conduct (convention 5)
     if typ == "COOPERATE" and modes == [None]:
         prev = _prev_ws(sent, t.start, 4)
         while prev and prev[-1] in _OF_NP:

@@ -115,6 +115,7 @@ class Lexicon:
     domains_by_type: dict[str, dict[str, str]]
     agree_objects: dict[str, str | None]
     agree_governors: re.Pattern[str]
+    agree_one_sided: re.Pattern[str]  # ratifying, signing into law: one party's own act on an agreement
     assault_modes: dict[str, str]
     agent_nouns: frozenset[str]
     attribution_nouns: frozenset[str]
@@ -202,8 +203,9 @@ _FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallba
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
                            "modes", "untargeted", "unmoded", "words"})
 _NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "anaphor"})
-_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "blocs", "arms_deals", "assault_modes", "attribution_nouns",
-                       "assault_light_verbs", "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "frames", "launch_verbs",
+_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "agree_one_sided", "blocs", "arms_deals", "assault_modes",
+                       "attribution_nouns", "assault_light_verbs", "background_nouns", "control_nouns", "coref", "cues",
+                       "document_nouns", "domains", "frames", "launch_verbs",
                        "modes", "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
                        "wanting_verbs"})
 _FLAGS = ("light", "neg", "multi", "ties")
@@ -362,6 +364,8 @@ def build_lexicon(data: dict) -> Lexicon:
     control_re = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in controls) + r")\b", re.I)
     gov = sorted((str(w) for w in data["agree_governors"]), key=len, reverse=True)
     agree_governors = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in gov) + r")\b", re.I)
+    one = sorted((str(w) for w in data["agree_one_sided"]), key=len, reverse=True)
+    agree_one_sided = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in one) + r")\b", re.I)
     # every inflected form ("advancing", "intensified"), not the lemma and any letters after it
     tv = "|".join(sorted({re.escape(f) for v in data["ties"]["verbs"] for f in inflect(str(v))}, key=len, reverse=True))
     tn = "|".join(re.escape(n) for n in data["ties"]["nouns"])
@@ -405,6 +409,7 @@ def build_lexicon(data: dict) -> Lexicon:
         domains_by_type=domains_by_type,
         agree_objects={str(k).lower(): v for k, v in data["agree_objects"].items()},
         agree_governors=agree_governors,
+        agree_one_sided=agree_one_sided,
         assault_modes=assault_modes,
         agent_nouns=frozenset(str(w).lower() for w in data["agent_nouns"]),
         attribution_nouns=frozenset(str(w).lower() for w in data["attribution_nouns"]),

@@ -517,6 +517,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
     if frame == "joint":
+        if not src_codes and not fr.fallback:
+            return []  # "most analysts agree that X ...": no party is the subject
         parts = list(src_codes)
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") else jbase  # "spoke to X", "talked to X"
@@ -966,7 +968,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         # "signed with his counterpart in the capital a treaty": past a "with X" phrase the object lies further on
         hi = _object_end(sent, t, 16 if sent.low.startswith(" with ", t.end) else 8)
         if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
-            trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)):
+            trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)) and not (
+                _bare_signing(sent, t)):
             return False
     if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t) or _light_verb_agent(sent, t, lex)):
         return False
@@ -984,6 +987,18 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         if lex.object_words[trig.obj].isdisjoint(_ws(sent, t.end, hi)) and not absorbed(sent, t, lex):
             return False
     return True
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[!.;]|$)")
+
+
+def _bare_signing(sent: Sentence, t: TrigHit) -> bool:
+    """'X and Y signed!': two parties signing with nothing after the verb signed the document the passage is about."""
+    if t.trig.pos != "verb" or not t.key.startswith("sign") or not _CLAUSE_END.match(sent.text, t.end):
+        return False
+    lo, _hi = _clause(sent, t.start)
+    before = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.prep is None]
+    return bool(before) and (before[-1].kind == "pair" or len(_codes(_group(sent, before[-1]))) >= 2)
 
 
 def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
