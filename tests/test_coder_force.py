@@ -99,6 +99,8 @@ FORCE = [
     # projectiles as an attack verb's subject: the attacker named just before
     (["Russia launched a wave of strikes on Ukraine overnight.", "The barrage of missiles targeted Kyiv and Lviv."],
      {("RUS", "ASSAULT", "UKR", False)}),
+    # pressure a state faces is not pressure it puts on the one named after it
+    (["Turkey faces mounting pressure to limit the scale of its campaign in Syria."], set()),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

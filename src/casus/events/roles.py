@@ -727,6 +727,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     src_codes = list(prior[-1].codes) if prior else []
             elif not tgt or sent.low[t.end:t.end + 4] != " of ":
                 return []
+    if trig.type == "COERCE" and trig.pos == "noun" and _FACED_BEFORE.search(sent.low, max(0, t.start - 40), t.start):
+        return []  # "Israel faces international pressure to ...": the subject is pressed, by no state named as such
     tgt_codes = _codes(tgt)
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)  # "Moscow coming to its defence": its is not Moscow
@@ -838,6 +840,7 @@ def _on_things(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return bool(after) and after[0] in ("on", "against", "at") and not lex.object_words["struck_things"].isdisjoint(after[1:])
 
 
+_FACED_BEFORE = re.compile(r"\b(?:faces?|faced|facing|under|amid)\s+(?:[\w\"'\u201c-]+\s+){0,3}$")
 _ING_LEADS = frozenset("after before by while when since following".split())
 _LIGHT_GAP = frozenset("to has have had will would could may might is was were also then again reportedly later "
                        "once twice".split())
