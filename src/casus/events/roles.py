@@ -493,6 +493,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         subj = left_agent(sent, t, lex, ctx)
         if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
+    if _WHO_BEFORE.search(sent.low, max(0, t.start - 20), t.start) and _WHOM_AFTER.match(sent.low, t.end):
+        return []  # "we all know who is threatening whom": an indirect question names no act
     if "anaphor" in trig.need and not (anaphoric and _recent(ctx, trig.type)):
         return []  # "a rescue operation": only "the operation" just after an attack is that attack
     adjacent = _adjacent_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" else []
@@ -840,6 +842,8 @@ def _on_things(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return bool(after) and after[0] in ("on", "against", "at") and not lex.object_words["struck_things"].isdisjoint(after[1:])
 
 
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:is\s+|are\s+|was\s+|were\s+|has\s+been\s+)?$")
+_WHOM_AFTER = re.compile(r"\s+(?:\w+\s+)?whom\b")
 _FACED_BEFORE = re.compile(r"\b(?:faces?|faced|facing|under|amid)\s+(?:[\w\"'\u201c-]+\s+){0,3}$")
 _ING_LEADS = frozenset("after before by while when since following".split())
 _LIGHT_GAP = frozenset("to has have had will would could may might is was were also then again reportedly later "
