@@ -103,6 +103,9 @@ FORCE = [
     (["Turkey faces mounting pressure to limit the scale of its campaign in Syria."], set()),
     # an indirect question "who ... whom" names no act
     (["Greece struck no deal.", "Everyone knows who is attacking whom in the Aegean, the Greek minister said."], set()),
+    # an invasion named as a time is a background war; with its agent it is the act
+    (["Moscow has leaned on Beijing since the invasion of Georgia."], set()),
+    (["Russia's invasion of Georgia began in August."], {("RUS", "ASSAULT", "GEO", False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

@@ -505,6 +505,7 @@ def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:
     return []
 
 
+_TIME_ANCHOR = re.compile(r"\b(?:since|before|until|prior to)\s+the\s+(?:[\w-]+\s+)?$")
 _PREDICATE_NOUN = re.compile(r"\b(?:is|was|are|were|be|been|constitutes?|constituted|amounts? to|amounted to)\s+"
                              r"(?:an?|another|no less than an?)\s+(?:[\w-]+\s+){0,2}$")
 _OF_NP = frozenset("their this its the a an deeper closer continued further mutual bilateral such greater more".split())
@@ -519,6 +520,9 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
     typ = t.trig.type
     if typ == "ASSAULT" and _PREDICATE_NOUN.search(sent.low, max(0, t.start - 50), t.start):
         return False  # "the attack on Qatar was an attack on all Gulf states": a characterisation, no new attack
+    if typ == "ASSAULT" and t.key.endswith("invasion") and _TIME_ANCHOR.search(sent.low, max(0, t.start - 30), t.start) \
+            and not _adjacent_agent(sent, t):
+        return False  # "isolated since the invasion of Ukraine": a war named as a time, background (gold convention)
     if typ == "SUPPORT":
         lo, _hi = _clause(sent, t.start)
         has_source = any(lo <= m.start < t.start and m.codes and m.role != "attr" for m in sent.mentions)
