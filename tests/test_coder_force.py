@@ -106,6 +106,9 @@ FORCE = [
     # an invasion named as a time is a background war; with its agent it is the act
     (["Moscow has leaned on Beijing since the invasion of Georgia."], set()),
     (["Russia's invasion of Georgia began in August."], {("RUS", "ASSAULT", "GEO", False)}),
+    # an attack verb's -ing form modifying a state's forces is no attack; a gerund with its object is
+    (["France urged Mali to end the fighting with invading Algerian forces."], {("FRA", "REQUEST", "MLI", False)}),
+    (["Israel retaliated by attacking Iranian forces in Syria."], {("ISR", "ASSAULT", "IRN", False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

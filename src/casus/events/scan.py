@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from casus.events.actors import names_actor, pick
@@ -75,6 +76,8 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                                    words[j] if j < len(words) and low[end:starts[j]].strip() == "" else "", info.blocked)
                 if trig is not None and trig.pos == "verb" and trig.type == "ASSAULT":
                     trig = _attack_noun(list(info.trigs), low, start, text[end:end + 40]) or trig
+                    if _participle_modifier(key, _prev_word(low, start, starts, words), text[end:end + 40]):
+                        trig = None  # "the war with invading Russian forces": the forces, not an attack told
             else:
                 trig = info.trigs[0]
             if trig is not None:
@@ -123,6 +126,15 @@ def _swallowed_trigger(low: str, end: int, lex: Lexicon) -> TrigHit | None:
 
 _NOUN_LEAD = DETS | frozenset({"following", "after", "amid", "despite", "since", "of", "by", "in", "from", "with"})
 _NOT_MODIFIER = AUX | frozenset({"that", "which", "who", "it", "they", "he", "she", "we", "then", "and", "or", "to"})
+
+
+_PARTICIPLE_LEAD = frozenset({"with", "against", "the", "of", "from", "repel", "repelled", "repelling", "fight", "fighting"})
+_PARTICIPLE_HEAD = re.compile(r"\s+[A-Z][\w-]*\s+(?:forces|troops|army|armies|soldiers|units)\b")
+
+
+def _participle_modifier(key: str, prev: str, after: str) -> bool:
+    """An attack verb's -ing form modifying a state's forces after a preposition ('with invading Russian forces')."""
+    return key.endswith("ing") and prev in _PARTICIPLE_LEAD and bool(_PARTICIPLE_HEAD.match(after))
 
 
 def _attack_noun(entries: list[Trigger], low: str, start: int, after: str) -> Trigger | None:
