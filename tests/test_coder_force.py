@@ -109,6 +109,9 @@ FORCE = [
     # an attack verb's -ing form modifying a state's forces is no attack; a gerund with its object is
     (["France urged Mali to end the fighting with invading Algerian forces."], {("FRA", "REQUEST", "MLI", False)}),
     (["Israel retaliated by attacking Iranian forces in Syria."], {("ISR", "ASSAULT", "IRN", False)}),
+    # an attack named as the purpose of help ("for targeting X") is no attack of the helper
+    (["Tehran is providing satellite images to Moscow for targeting Ukrainian troops."],
+     {("IRN", "COOPERATE", "RUS", False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

@@ -76,8 +76,11 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                                    words[j] if j < len(words) and low[end:starts[j]].strip() == "" else "", info.blocked)
                 if trig is not None and trig.pos == "verb" and trig.type == "ASSAULT":
                     trig = _attack_noun(list(info.trigs), low, start, text[end:end + 40]) or trig
-                    if _participle_modifier(key, _prev_word(low, start, starts, words), text[end:end + 40]):
+                    prev = _prev_word(low, start, starts, words)
+                    if _participle_modifier(key, prev, text[end:end + 40]):
                         trig = None  # "the war with invading Russian forces": the forces, not an attack told
+                    elif key.endswith("ing") and prev == "for" and any(t.trig.type in ("AID", "COOPERATE") for t in triggers):
+                        trig = None  # "providing intelligence to Iran for targeting U.S. forces": the help's purpose
             else:
                 trig = info.trigs[0]
             if trig is not None:
