@@ -77,7 +77,7 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                 if trig is not None and trig.pos == "verb" and trig.type == "ASSAULT":
                     trig = _attack_noun(list(info.trigs), low, start, text[end:end + 40]) or trig
                     prev = _prev_word(low, start, starts, words)
-                    if _participle_modifier(key, prev, text[end:end + 40]):
+                    if _participle_modifier(key, prev, text[end:end + 40], lex):
                         trig = None  # "the war with invading Russian forces": the forces, not an attack told
                     elif key.endswith("ing") and prev == "for" and any(t.trig.type in ("AID", "COOPERATE") for t in triggers):
                         trig = None  # "providing intelligence to Iran for targeting U.S. forces": the help's purpose
@@ -132,12 +132,16 @@ _NOT_MODIFIER = AUX | frozenset({"that", "which", "who", "it", "they", "he", "sh
 
 
 _PARTICIPLE_LEAD = frozenset({"with", "against", "the", "of", "from", "repel", "repelled", "repelling", "fight", "fighting"})
-_PARTICIPLE_HEAD = re.compile(r"\s+[A-Z][\w-]*\s+(?:forces|troops|army|armies|soldiers|units)\b")
+_CAPITALISED_THEN = re.compile(r"\s+[A-Z][\w-]*\s+([a-z]+)\b")
 
 
-def _participle_modifier(key: str, prev: str, after: str) -> bool:
-    """An attack verb's -ing form modifying a state's forces after a preposition ('with invading Russian forces')."""
-    return key.endswith("ing") and prev in _PARTICIPLE_LEAD and bool(_PARTICIPLE_HEAD.match(after))
+def _participle_modifier(key: str, prev: str, after: str, lex: Lexicon) -> bool:
+    """An attack verb's -ing form modifying a state's forces (object_words.forces) after a preposition ('with
+    invading Russian forces')."""
+    if not key.endswith("ing") or prev not in _PARTICIPLE_LEAD:
+        return False
+    m = _CAPITALISED_THEN.match(after)
+    return m is not None and m.group(1) in lex.object_words["forces"]
 
 
 def _attack_noun(entries: list[Trigger], low: str, start: int, after: str) -> Trigger | None:
