@@ -112,6 +112,9 @@ FORCE = [
     # an attack named as the purpose of help ("for targeting X") is no attack of the helper
     (["Tehran is providing satellite images to Moscow for targeting Ukrainian troops."],
      {("IRN", "COOPERATE", "RUS", False)}),
+    # a leader removed by force in the passive, after an attack: coerced by the attacker
+    (["Ankara said Assad had been forcibly removed from Damascus following Turkish strikes."],
+     {("TUR", "COERCE", "SYR", False), ("TUR", "ASSAULT", "SYR", False)}),
     # the one accused of committing an attack is its attacker
     (["Armenia accused Azerbaijan of committing an \"act of aggression\" against Armenia."],
      {("ARM", "ACCUSE", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),

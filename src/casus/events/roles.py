@@ -394,7 +394,8 @@ _IRREGULAR_PARTICIPLES = frozenset("sent sold given struck built lent met told s
 
 
 def _participle(key: str) -> bool:
-    head = key.split()[0]
+    words = key.split()
+    head = words[1] if len(words) > 1 and words[0].endswith("ly") else words[0]  # "forcibly removed"
     return head.endswith(("ed", "en")) or head in _IRREGULAR_PARTICIPLES
 
 
@@ -483,6 +484,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                 o.trig.type == "ASSAULT" and o.trig.pos == "noun" and t.end < o.start < m.start for o in sent.triggers)))]
         if not agent and frame == "transfer":
             return _passive_transfer(sent, t, fr.preps or TRANSFER_PREPS)
+        if not agent and trig.type == "COERCE" and any(o.trig.type == "ASSAULT" for o in sent.triggers):
+            # "Maduro had been forcibly removed following U.S. strikes": removed by the attacker
+            patient = _codes(left_agent(sent, t, lex, ctx))
+            return [(a, p) for a in _assault_source(sent, t, lex, ctx) for p in patient if a != p]
         if not agent or frame == "joint":
             return []
         patient = left_agent(sent, t, lex, ctx)
