@@ -486,8 +486,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             return _passive_transfer(sent, t, fr.preps or TRANSFER_PREPS)
         if not agent and trig.type == "COERCE" and any(o.trig.type == "ASSAULT" for o in sent.triggers):
             # "Maduro had been forcibly removed following U.S. strikes": removed by the attacker
-            patient = _codes(left_agent(sent, t, lex, ctx))
-            return [(a, p) for a in _assault_source(sent, t, lex, ctx) for p in patient if a != p]
+            removed = _codes(left_agent(sent, t, lex, ctx))
+            return [(a, p) for a in _assault_source(sent, t, lex, ctx) for p in removed if a != p]
         if not agent or frame == "joint":
             return []
         patient = left_agent(sent, t, lex, ctx)
