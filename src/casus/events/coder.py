@@ -49,6 +49,7 @@ from casus.events.roles import (
     _adjacent_agent,
     _anaphoric,
     _clause,
+    _passive,
     _codes,
     _document_content,
     _domain_hits,
@@ -221,7 +222,9 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
     if trig.untargeted and not right_target(sent, t, lex.frame_of(trig).preps or TRANSFER_PREPS) and (
-            set(modes_for(sent, t, lex)) & {"military", "intervention"}):
+            set(modes_for(sent, t, lex)) & {"military", "intervention"} or (
+            _passive(sent, t) and {"military", "intervention"} & set(_domain_hits(sent, _clause(sent, t.start)[0], t.start)))):
+        # ("two destroyers are deployed to the Mediterranean": the passive's subject names the forces)
         # "deployed warships near Iran": forces raised or moved with no beneficiary named
         new = Trigger(trig.untargeted, trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
@@ -351,6 +354,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         # "80 attack drones", "strike aircraft": a kind of weapon, no trigger (nor the end of another's object)
         sent.triggers = [t for t in sent.triggers if not (t.key in ("attack", "strike") and t.trig.pos == "verb"
                                                           and _weapon_modifier(sent, t, lex))]
+    if any("anaphor" in t.trig.need for t in sent.triggers):
+        # "the operation" names an attack only just after one; else it is no trigger at all (not an inner attack)
+        sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or (
+            _anaphoric(sent, t) and _recent(ctx, t.trig.type))]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
     swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a)}
     if swallowed:
@@ -435,6 +442,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
             modality = "future"  # what the agreement provides for is still to be carried out
         attribution = speaker[0] if speaker else None
+        if etype == "ASSAULT" and modality in ("future", "hedged") and not neg and speaker and _own_attack(pairs, speaker[1]) \
+                and t.trig.pos == "verb" and not _MODALS.isdisjoint(_prev_ws(sent, t.start, 3)):
+            # "Erdogan boasted that Turkey could invade Israel": a state telling of its own attack to come threatens
+            etype, modes, modality, attribution = "THREATEN", ["military"], "asserted", None
         if attribution and modality == "asserted":
             attribution = None
         date = date_for(sent, t, dates)
@@ -457,7 +468,44 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             ctx.last_agree_mode = modes[0]
         ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[etype] = ctx.index
+    for s_, g in _conditional_warnings(sent, lex, ctx):
+        if (s_, "THREATEN", g, "warn", False) not in seen:
+            seen.add((s_, "THREATEN", g, "warn", False))
+            events.append(CodedEvent(s_, "THREATEN", g, "warn", None, "asserted", False, None))
     return _merge(events)
+
+
+_CONDITION = re.compile(r"(?:\bif|\bunless|[,;:\u201c\"]\s*should)\s+[^;]{0,60}$")
+_WILL_AFTER = re.compile(r"\s+(?:will|shall|is going to|are going to)\b")
+
+
+def _conditional_warnings(sent: Sentence, lex: Lexicon, ctx: Context) -> list[tuple[str, str]]:
+    """'Should Iran target our forces, the United States will take every measure': a state saying what it will do
+    if another attacks warns that other (THREATEN/warn), though the attack itself is no event."""
+    out: list[tuple[str, str]] = []
+    for t in sent.triggers:
+        if t.trig.type != "ASSAULT":
+            continue
+        if not _CONDITION.search(sent.low, max(0, t.start - 100), t.start):
+            continue
+        comma = sent.text.find(",", t.end)
+        if comma < 0:
+            continue
+        attackers = _codes(left_agent(sent, t, lex, ctx))
+        main = [m for m in sent.mentions if comma < m.start and m.codes and m.prep is None and not m.poss
+                and _WILL_AFTER.match(sent.low, m.end) and _nw(sent, comma, m.start) <= 3
+                and any(m.end < c[0] and _nw(sent, m.end, c[0]) <= 3 for c in sent.cues.get("response", ()))]
+        for m in main[:1]:
+            out.extend((c, a) for c in m.codes for a in attackers if c != a)
+    return out
+
+
+_MODALS = frozenset({"could", "would", "will", "might", "may", "shall"})
+
+
+def _own_attack(pairs: list[tuple[str, str | None]], speakers: tuple[str, ...]) -> bool:
+    """Whether every attacker of an attack told as to come is the state of the one telling it."""
+    return bool(speakers) and bool(pairs) and all(p[0] in speakers and p[1] for p in pairs)
 
 
 def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:
@@ -520,6 +568,9 @@ def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:
     return []
 
 
+_TIME_ANCHOR = re.compile(r"\b(?:since|before|until|prior to)\s+the\s+(?:[\w-]+\s+)?$")
+_PREDICATE_NOUN = re.compile(r"\b(?:is|was|are|were|be|been|constitutes?|constituted|amounts? to|amounted to)\s+"
+                             r"(?:an?|another|no less than an?)\s+(?:[\w-]+\s+){0,2}$")
 _OF_NP = frozenset("their this its the a an deeper closer continued further mutual bilateral such greater more".split())
 
 
@@ -530,6 +581,11 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
     if nxt and nxt[0] in lex.nonevent_heads and sent.text[t.end:t.end + 1] == " ":
         return False
     typ = t.trig.type
+    if typ == "ASSAULT" and _PREDICATE_NOUN.search(sent.low, max(0, t.start - 50), t.start):
+        return False  # "the attack on Qatar was an attack on all Gulf states": a characterisation, no new attack
+    if typ == "ASSAULT" and t.key.endswith("invasion") and _TIME_ANCHOR.search(sent.low, max(0, t.start - 30), t.start) \
+            and not _adjacent_agent(sent, t):
+        return False  # "isolated since the invasion of Ukraine": a war named as a time, background (gold convention)
     if typ == "SUPPORT":
         lo, _hi = _clause(sent, t.start)
         has_source = any(lo <= m.start < t.start and m.codes and m.role != "attr" for m in sent.mentions)

@@ -137,6 +137,9 @@ class Lexicon:
     arms_buy: frozenset[str] = frozenset()  # "to acquire": the deal's subject buys
     arms_sell: frozenset[str] = frozenset()  # "to supply": the deal's subject sells
     launch_re: re.Pattern[str] | None = None  # "fired 200 ballistic missiles": a launch verb, a few words, projectiles
+    # "to launch retaliatory", "carried out a massive": a light verb and up to three modifiers ending where a nominal
+    # attack begins (its subject is the attacker)
+    assault_light_re: re.Pattern[str] | None = None
     frames: dict[str, Frame] = field(default_factory=dict)  # the named argument structures, by name
     # after a `question` verb: at most four words (no comma, no "for"/"to" of a request) and a question word
     # ("asked Erdogan whether"; not "asked Russia for help when ...")
@@ -204,11 +207,11 @@ SLOTS = frozenset({"agent", "object", "recipient", "giver", "parties", "addresse
 _FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallback", "absorbs"})
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
                            "modes", "untargeted", "unmoded", "withheld", "words"})
-_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "subject"})
+_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "subject", "anaphor"})
 _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "agree_one_sided", "blocs", "arms_deals", "assault_modes",
-                       "attribution_nouns", "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains",
-                       "elliptic_objects", "frames", "launch_verbs", "limited_support", "modes", "nonevent_heads", "object_words",
-                       "offer_objects", "recipient_verbs", "ties", "triggers", "wanting_verbs"})
+                       "assault_light_verbs", "attribution_nouns", "background_nouns", "control_nouns", "coref", "cues",
+                       "document_nouns", "domains", "elliptic_objects", "frames", "launch_verbs", "limited_support", "modes",
+                       "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers", "wanting_verbs"})
 _FLAGS = ("light", "neg", "multi", "ties")
 
 
@@ -384,6 +387,8 @@ def build_lexicon(data: dict) -> Lexicon:
     lv = "|".join(sorted({re.escape(f) for v in data["launch_verbs"] for f in inflect(str(v))}, key=len, reverse=True))
     pw = "|".join(sorted((re.escape(str(w)) for w in data["object_words"]["projectiles"]), key=len, reverse=True))
     launch_re = re.compile(r"\b(?:" + lv + r")\s+(?:[\w$.,'-]+\s+){0,5}?(?:" + pw + r")\b")
+    alv = "|".join(sorted({re.escape(f) for v in data["assault_light_verbs"] for f in inflect(str(v))}, key=len, reverse=True))
+    assault_light_re = re.compile(r"\b(" + alv + r")\s+(?:[\w\"'\u201c-]+\s+){0,3}[\"'\u201c]?$")
     info = {k: _key_info(k, v, exact.get(k)) for k, v in table.items()}
     return Lexicon(
         nonevent_heads=frozenset(str(w).lower() for w in data["nonevent_heads"]),
@@ -417,6 +422,7 @@ def build_lexicon(data: dict) -> Lexicon:
         question_re=re.compile(r"\s+(?:(?!for\b|to\b|that\b)[\w.'-]+\s+){0,4}?(?:" + trie_regex([str(w).lower() for w in data["cues"]["question_words"]])
                                + r")\b"),
         launch_re=launch_re,
+        assault_light_re=assault_light_re,
         arms_words=frozenset(str(w).lower() for w in data["arms_deals"]["weapons"]),
         arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),

@@ -429,7 +429,8 @@ _IRREGULAR_PARTICIPLES = frozenset("sent sold given struck built lent met told s
 
 
 def _participle(key: str) -> bool:
-    head = key.split()[0]
+    words = key.split()
+    head = words[1] if len(words) > 1 and words[0].endswith("ly") else words[0]  # "forcibly removed"
     return head.endswith(("ed", "en")) or head in _IRREGULAR_PARTICIPLES
 
 
@@ -441,13 +442,13 @@ def _passive(sent: Sentence, t: TrigHit) -> bool:
     return t.trig.pos == "verb" and _participle(t.key) and bool(_PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]))
 
 
-def _passive_transfer(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+def _passive_transfer(sent: Sentence, t: TrigHit, preps: frozenset[str] = TRANSFER_PREPS) -> list[tuple[str, str | None]]:
     """'Iranian drones were delivered to Russia': with no 'by X', the origin adjective of the subject gives, the
     'to X' receives."""
     lo, _hi = _clause(sent, t.start)
     origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"
               and m.role in ("mod", "maker", "agent") and not m.poss]
-    tgt = right_target(sent, t, TRANSFER_PREPS, direct=False)
+    tgt = right_target(sent, t, preps, direct=False)
     if not origin or not tgt:
         return []
     return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
@@ -525,14 +526,21 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     frame = trig.frame  # the role procedure; `fr` the named frame, with its prepositions and fallback
     fr = lex.frame_of(trig)
     anaphoric = _anaphoric(sent, t)
-    if _passive(sent, t) or (
+    if (_passive(sent, t) and frame != "mobilize") or (
             trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
         # passive: "Iran was backed by Russia", "attacked by Israel"
-        agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nw(sent, t.end, m.start) <= 4]
+        agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and (_nw(sent, t.end, m.start) <= 4 or (
+            # "was hit by a missile attack by Iran": the agent of the attack named in the by-phrase
+            trig.type == "ASSAULT" and _nw(sent, t.end, m.start) <= 8 and any(
+                o.trig.type == "ASSAULT" and o.trig.pos == "noun" and t.end < o.start < m.start for o in sent.triggers)))]
         if not agent and frame == "transfer":
-            return _passive_transfer(sent, t)
+            return _passive_transfer(sent, t, fr.preps or TRANSFER_PREPS)
         if frame == "joint":
             return _passive_parties(sent, t)
+        if not agent and trig.type == "COERCE" and any(o.trig.type == "ASSAULT" for o in sent.triggers):
+            # "Maduro had been forcibly removed following U.S. strikes": removed by the attacker
+            removed = _codes(left_agent(sent, t, lex, ctx))
+            return [(a, p) for a in _assault_source(sent, t, lex, ctx) for p in removed if a != p]
         if not agent:
             return []
         patient = left_agent(sent, t, lex, ctx)
@@ -543,14 +551,28 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         subj = left_agent(sent, t, lex, ctx)
         if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
-    if trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t) \
+    if _WHO_BEFORE.search(sent.low, max(0, t.start - 20), t.start) and _WHOM_AFTER.match(sent.low, t.end):
+        return []  # "we all know who is threatening whom": an indirect question names no act
+    if "anaphor" in trig.need and not (anaphoric and _recent(ctx, trig.type)):
+        return []  # "a rescue operation": only "the operation" just after an attack is that attack
+    adjacent = _adjacent_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" else []
+    if adjacent and all(m.kind == "capital" and not m.poss for m in adjacent):
+        return []  # "the Paris attacks": a city before an attack names where it happened, not who attacked
+    by_agent = _by_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
+    if by_agent:
+        src = by_agent  # "the dangerous actions by China against X": the agent after the noun attacked
+        src_codes = _codes(src)
+    elif trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t) \
             and not _definite_new_act(sent, t, lex, ctx):
         src = []  # "the attacks": the attacker named before
         src_codes = list(ctx.last_by_type["ASSAULT"][0])
     else:
         src = left_agent(sent, t, lex, ctx)
         src_codes = _codes(src)
-        if trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
+        light = _light_verb_agent(sent, t, lex) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
+        if light:
+            src, src_codes = light, _codes(light)  # "prompting Tehran to launch retaliatory strikes"
+        elif trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
                 o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers)
                 or not _VERDICT_VERBS.isdisjoint(_prev_ws(sent, t.start, 3))):
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
@@ -632,6 +654,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             lo, _hi = _clause(sent, t.start)
             origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"]
             src_codes = _codes(origin[-1:])
+            if not src_codes:
+                # "being deployed are F-16s from Denmark, Rafales from France": each "from X" sends forces
+                _lo, hi = _clause(sent, t.start)
+                src_codes = list(dict.fromkeys(c for m in sent.mentions if t.end <= m.start < hi and m.prep == "from"
+                                               for c in m.codes))
         return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
     if frame == "mediate":
         # mediation is CONSULT towards each party (news convention 8): those named after it, else in the sentence
@@ -672,8 +699,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     src_codes = list(m.codes)
                     break
     elif frame == "assault":
-        tgt = right_target(sent, t, fr.preps or ASSAULT_PREPS, span=10)
-        if not tgt:
+        # a frame without fallback names its target by a preposition ("action in X"), never a direct object
+        tgt = right_target(sent, t, fr.preps or ASSAULT_PREPS, direct=fr.fallback or trig.pos == "verb", span=10)
+        if tgt and any(o.trig.type in ("AID", "SUPPORT") and _means_of(sent, t, o) and o.start < tgt[0].start
+                       for o in sent.triggers):
+            tgt = []  # "military action to defend the nation of Chad": Chad is defended, not attacked
+        if not tgt and fr.fallback:
             for m in sent.mentions:
                 if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr":
                     tgt = [m]
@@ -776,27 +807,37 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     src_codes = list(prior[-1].codes) if prior else []
             elif not tgt or sent.low[t.end:t.end + 4] != " of ":
                 return []
+    if trig.type == "COERCE" and trig.pos == "noun" and _FACED_BEFORE.search(sent.low, max(0, t.start - 40), t.start):
+        return []  # "Israel faces international pressure to ...": the subject is pressed, by no state named as such
     tgt_codes = _codes(tgt)
     if tgt and trig.type == "AID" and trig.pos == "verb" and frame == "directed" and \
             all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes):
         return []  # "China will defend its sovereignty": its own things, self-defence, no aid to anyone
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)  # "Moscow coming to its defence": its is not Moscow
+    if fr.name == "retaliate" and not tgt_codes:
+        if not src_codes and _recent(ctx, "ASSAULT"):
+            src_codes = [c for c in ctx.last_by_type["ASSAULT"][1]]  # "the retaliation": by the one attacked last
+        tgt_codes = _retaliated_on(ctx, src_codes)
+        return [(c, g) for c in src_codes for g in tgt_codes if c != g]
+    if trig.type == "ASSAULT" and not tgt_codes and not fr.fallback:
+        return []  # the frame's target must be named in the sentence
     if trig.type == "ASSAULT" and not tgt_codes and src_codes and "ASSAULT" in ctx.last_by_type:
         s_, g_ = ctx.last_by_type["ASSAULT"]
         if set(s_) & set(src_codes):
             tgt_codes = [c for c in g_ if c not in src_codes]
     if trig.type == "ASSAULT" and not tgt_codes and src_codes and trig.pos == "noun" and (
-            _adjacent_agent(sent, t) or _by_agent(sent, t)):
-        # "an attack by X" may be any attack; it has a target only when the sentence names whom it was defended
-        indefinite = bool({"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)))
-        tgt_codes = _helped_target(sent, t, src_codes) if indefinite else _assault_fallback_target(sent, t, src_codes, ctx)
+            _adjacent_agent(sent, t) or _by_agent(sent, t)) and (
+            not {"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)) or _helped(sent, t, src_codes)):
+        # "helped defend Israel during a missile attack by Iran": an indefinite attack hit the one helped
+        tgt_codes = _assault_fallback_target(sent, t, src_codes, ctx)
     # Missing arguments: anaphora ("This supply ...", "the attacks") and the document's dyad.
     if not src_codes:
         family = [trig.type] + (["AID", "SUPPORT"] if trig.type in ("AID", "SUPPORT") else [])
         if trig.type == "ASSAULT":
-            if trig.pos == "noun" and _recent(ctx, "ASSAULT"):
-                src_codes = list(ctx.last_by_type["ASSAULT"][0])
+            if (trig.pos == "noun" or _projectile_subject(sent, t, lex)) and _recent(ctx, "ASSAULT"):
+                # "the attacks", "the barrage of missiles targeted X": the attacker named before
+                src_codes = [c for c in ctx.last_by_type["ASSAULT"][0] if c not in tgt_codes]
         elif trig.type in DYAD_TYPES or trig.type in SPEECH_TYPES:
             for typ in family:
                 if typ is not None and _recent(ctx, typ):
@@ -818,6 +859,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         tgt_codes = list(src_codes)  # "Putin and Xi expressed commitment to the alliance between their countries"
     if not tgt_codes and trig.type in DYAD_TYPES and fr.fallback and not _object_is_a_thing(sent, t):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)
+    if not tgt_codes and trig.type == "ASSAULT" and fr.fallback and _on_things(sent, t, lex):
+        return [(c, None) for c in src_codes]  # "several strikes on vessels": an attack on no state
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
         return []
     out: list[tuple[str, str | None]] = []
@@ -948,10 +991,87 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     return []
 
 
-def _helped_target(sent: Sentence, t: TrigHit, src: list[str]) -> list[str]:
-    """The one helped or backed in the same sentence ("helped defend Israel during an attack by Iran")."""
+def _warns_of_more(sent: Sentence, t: TrigHit) -> bool:
+    """Whether a 'warned that' clause holds something to come or a readiness (cues.warn_content) before the
+    clause ends."""
+    _lo, hi = _clause(sent, t.start)
+    return any(t.end < c[0] < hi for c in sent.cues.get("warn_content", ()))
+
+
+def _on_things(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether an attack is aimed 'on|against|at' things of `object_words.struck_things` right after it."""
+    after = _next_ws(sent, t.end, _clause(sent, t.start)[1], 4)
+    return bool(after) and after[0] in ("on", "against", "at") and not lex.object_words["struck_things"].isdisjoint(after[1:])
+
+
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:is\s+|are\s+|was\s+|were\s+|has\s+been\s+)?$")
+_WHOM_AFTER = re.compile(r"\s+(?:\w+\s+)?whom\b")
+_FACED_BEFORE = re.compile(r"\b(?:faces?|faced|facing|under|amid)\s+(?:[\w\"'\u201c-]+\s+){0,3}$")
+_ING_LEADS = frozenset("after before by while when since following".split())
+_LIGHT_GAP = frozenset("to has have had will would could may might is was were also then again reportedly later "
+                       "once twice".split())
+
+
+def _light_verb_agent(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]:
+    """The attacker of a nominal attack that is a light verb's object: the mention right before the verb ("Tehran to
+    launch retaliatory strikes", "Russia carried out a massive air assault"); none for an -ing verb, whose subject
+    is the clause's ("captured X after launching a strike")."""
+    if lex.assault_light_re is None:
+        return []
+    m = lex.assault_light_re.search(sent.low, max(0, t.start - 60), t.start)
+    if m is None:
+        return []
+    p = m.start(1)
+    before = [x for x in sent.mentions if x.end <= p and x.codes and x.role != "attr"]
+    if not before:
+        return []
+    x = before[-1]
+    gap = _ws(sent, x.end, p)
+    if m.group(1).split()[0].endswith("ing"):
+        # "accused X of committing an act of aggression": the one accused
+        if gap == ["of"] and x.prep is None and not x.poss:
+            return _group(sent, x)
+        # "X captured Y after launching a strike on Z": the subject of the clause the -ing phrase hangs on
+        if _prev_ws(sent, p, 1) and _prev_ws(sent, p, 1)[0] in _ING_LEADS:
+            subjects = [y for i, y in enumerate(before) if _subject_ok(y) and y.kind != "adj" and not (
+                i and before[i - 1].obj and _nw(sent, before[i - 1].end, y.start) <= 2)]  # "captured X leader Y": Y is X
+            return _group(sent, subjects[-1]) if subjects else []
+        return []
+    if len(gap) > 3 or not set(gap) <= _LIGHT_GAP or x.prep is not None or x.poss:
+        return []
+    return _group(sent, x)
+
+
+def _projectile_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether an attack verb's subject is the projectiles themselves ("The barrage of missiles targeted X",
+    "the drones hit Y"): the words of its clause before it name projectiles and no actor."""
+    lo, _hi = _clause(sent, t.start)
+    before = _ws(sent, lo, t.start)
+    return 0 < len(before) <= 6 and not lex.object_words["projectiles"].isdisjoint(before) and not any(
+        lo <= m.start < t.start and m.codes for m in sent.mentions)
+
+
+def _retaliated_on(ctx: Context, src: list[str]) -> list[str]:
+    """Whom a retaliation is aimed at: the attackers of the last attack coded (in this sentence or just before)
+    if it hit the retaliator."""
+    if not src or not _recent(ctx, "ASSAULT"):
+        return []
+    attackers, victims = ctx.last_by_type["ASSAULT"]
+    if not set(victims) & set(src):
+        return []
+    return [c for c in attackers if c not in src]
+
+
+def _means_of(sent: Sentence, t: TrigHit, o: TrigHit) -> bool:
+    """Whether the attack `t` is the means of the help `o` right after it ("military action to defend Qatar"):
+    then it is not aimed at the one helped."""
+    return t.end <= o.start and sent.low[max(t.end, o.start - 4):o.start] == " to " and _nw(sent, t.end, o.start) <= 2
+
+
+def _helped(sent: Sentence, t: TrigHit, src: list[str]) -> list[str]:
+    """The one an AID or SUPPORT trigger of the sentence helps, if not the attacker ("helped defend Israel")."""
     for o in sent.triggers:
-        if o.trig.type in ("AID", "SUPPORT") and o is not t:
+        if o.trig.type in ("AID", "SUPPORT") and o is not t and not _means_of(sent, t, o):
             helped = [c for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
             if helped:
                 return helped[:1]
@@ -962,10 +1082,12 @@ def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Co
     """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
     strikes by X"): the one helped in the same sentence ("after Iranian strikes, U.S. support for Israel"), else
     another actor of the sentence."""
-    helped = _helped_target(sent, t, src)
+    helped = _helped(sent, t, src)
     if helped:
         return helped
-    others = other_actors(sent, t, src)
+    means = [c for o in sent.triggers if o.trig.type in ("AID", "SUPPORT") and _means_of(sent, t, o)
+             for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS))]
+    others = [c for c in other_actors(sent, t, src) if c not in means]
     if others:
         return others[:1]
     return []
@@ -1029,10 +1151,12 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
             trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)) and not (
                 _bare_signing(sent, t)):
             return False
-    if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t)):
+    if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t) or _light_verb_agent(sent, t, lex)):
         return False
     if "subject" in need and not _names_subject(sent, t, lex):
         return False  # "the treaty calls for talks", "this doesn't guarantee X": no actor acts in the clause
+    if trig.type == "THREATEN" and trig.pos == "verb" and sent.low.startswith(" that ", t.end) and not _warns_of_more(sent, t):
+        return False  # "warning that the strike undermined the talks": a judgement of the past
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
