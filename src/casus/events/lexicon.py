@@ -288,6 +288,16 @@ def validate_frames(rows: object, objects: set[str], name: str = "events.yaml") 
     return out
 
 
+def _claim_phrase(owners: dict[tuple[str, str], tuple[int, str]], form: str, pos: str, row: int, word: str) -> None:
+    """Record that trigger row `row` owns `form` as a `pos`; a second row listing the same phrase with the same part of
+    speech would be silently shadowed by the first (a phrase keeps one reading per part of speech), so refuse it."""
+    key = (_SPACES.sub(" ", form.translate(_NORM)).strip().lower(), pos)
+    first = owners.setdefault(key, (row, word))
+    if first[0] != row:
+        raise CasusError(f"events.yaml: triggers row {row} ({word!r}) lists {key[0]!r} as a {pos} already listed by "
+                         f"triggers row {first[0]} ({first[1]!r}): a phrase has one reading per part of speech")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Compile the gazetteer and the shipped event dictionary into one lexicon (once per process)."""
@@ -318,7 +328,8 @@ def build_lexicon(data: dict) -> Lexicon:
     for key, entries in gaz.phrases.items():
         for entry in entries:
             add(key, "A", entry)
-    for row in data["triggers"]:
+    owners: dict[tuple[str, str], tuple[int, str]] = {}  # (phrase, pos) -> (1-based row, word) of its trigger row
+    for i, row in enumerate(data["triggers"], 1):
         frame = frames[row.get("frame", "directed")]
         trig = Trigger(
             type=row.get("type"), pos=row.get("pos", "noun"), frame=frame.roles,
@@ -331,6 +342,8 @@ def build_lexicon(data: dict) -> Lexicon:
         for word in row["words"]:
             forms = inflect(str(word)) if trig.pos == "verb" else [str(word)]
             for form in forms:
+                if trig.type:
+                    _claim_phrase(owners, form, trig.pos, i, str(word))
                 add(form, "T" if trig.type else "B", trig)
     for domain, words in data["domains"].items():
         for word in words:

@@ -1,0 +1,50 @@
+"""Precision guards (false alarms): sentences written for this test, none from an article.
+
+Each row: a document (one or more sentences, coded in order) and the (source, event, target, negated) tuples its
+last sentence must give, exactly. docs/coder-filters.md has the dev-set measurement of each rule.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from casus.errors import CasusError
+from casus.events import lexicon as lexmod
+from casus.events.coder import code_sentences
+
+PUBLISHED = "2025-11-01"
+
+GUARDS: list[tuple[list[str], set[tuple]]] = [
+]
+
+
+def _last(doc: list[str]) -> set[tuple]:
+    events = code_sentences(doc, PUBLISHED)[-1]
+    return {(e.source, e.event, e.target, e.negated) for e in events}
+
+
+@pytest.mark.parametrize(("doc", "expected"), GUARDS, ids=[d[-1][:50] for d, _ in GUARDS])
+def test_precision_guards(doc: list[str], expected: set[tuple]) -> None:
+    assert _last(doc) == expected
+
+
+def test_a_phrase_listed_twice_with_one_part_of_speech_is_refused() -> None:
+    """Two trigger rows giving one phrase the same part of speech: the later would be shadowed, so loading fails
+    with one line naming both rows."""
+    data = copy.deepcopy(lexmod._data("events.yaml"))
+    rows = data["triggers"]
+    first = next(i for i, r in enumerate(rows) if r.get("type") and r.get("pos", "noun") == "noun")
+    word = str(rows[first]["words"][0])
+    later = next(i for i, r in enumerate(rows) if i > first and r.get("type") and r.get("pos", "noun") == "noun")
+    rows[later]["words"] = [*rows[later]["words"], word]
+    with pytest.raises(CasusError, match=rf"triggers row {later + 1} .*{word!r} as a noun already listed by "
+                                         rf"triggers row {first + 1}"):
+        lexmod.build_lexicon(data)
+
+
+def test_one_phrase_as_verb_and_noun_loads() -> None:
+    """A phrase listed once as a verb and once as a noun ("supply") is two readings, not a shadowed row."""
+    lex = lexmod.build_lexicon(copy.deepcopy(lexmod._data("events.yaml")))
+    assert {t.pos for t in lex.info["supply"].trigs} == {"verb", "noun"}
