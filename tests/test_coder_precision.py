@@ -17,6 +17,13 @@ from casus.events.coder import code_sentences
 PUBLISHED = "2025-11-01"
 
 GUARDS: list[tuple[list[str], set[tuple]]] = [
+    # a trigger noun before an agreement noun names the agreement's kind, not an act of its own
+    (["Egypt and Jordan signed a defence co-operation pact on Monday."],
+     {("EGY", "AGREE", "JOR", False), ("JOR", "AGREE", "EGY", False)}),
+    (["Chile and Peru expanded their security cooperation."],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    # "is seen to strengthen": a perception, not an act
+    (["The accord is seen to strengthen the security cooperation of Chile and Peru."], set()),
 ]
 
 
