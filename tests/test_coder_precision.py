@@ -24,6 +24,16 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     # "is seen to strengthen": a perception, not an act
     (["The accord is seen to strengthen the security cooperation of Chile and Peru."], set()),
+    # the ties an agreement or a meeting is meant to build are its aim, not an act of their own
+    (["Chile and Peru signed a treaty to deepen their ties."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    (["Chile and Peru held a summit aimed at boosting economic ties."],
+     {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
+    (["Chile and Peru will consult regularly to coordinate their defence."],
+     {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
+    # a verb right before "to" is a promise, not a purpose: the cooperation is coded
+    (["Chile and Peru vowed to expand their cooperation."],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
 ]
 
 

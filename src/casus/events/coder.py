@@ -305,6 +305,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
+        if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
+            continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
         if etype == "AGREE" and modes == [None] and ctx.last_agree_mode and _recent(ctx, "AGREE") and (
@@ -369,6 +371,26 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[etype] = ctx.index
     return _merge(events)
+
+
+def _purpose_of_pact(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexicon) -> bool:
+    """Whether the trigger is the purpose of an agreement or a meeting just before it ("signed a treaty to deepen
+    their ties", "consult regularly to coordinate"): its aim, not an act of its own. A verb right before the
+    purpose marker ("vowed to expand") makes it a complement, not a purpose."""
+    if lex.purpose_re is None:
+        return False
+    m = lex.purpose_re.search(sent.low, max(0, t.start - 30), t.start)
+    if m is None:
+        return False
+    lo, _hi = _clause(sent, t.start)
+    for o in raw:
+        if o is t or o.trig.type not in ("AGREE", "CONSULT") or not lo <= o.start < o.end <= m.start():
+            continue
+        gap = _nw(sent, o.end, m.start())
+        if gap <= 4 and (o.trig.pos == "noun" or gap >= 1) and not any(
+                ch in sent.text[o.end:m.start()] for ch in ",;:"):
+            return True
+    return False
 
 
 def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:

@@ -140,6 +140,8 @@ class Lexicon:
     # ("asked Erdogan whether"; not "asked Russia for help when ...")
     question_re: re.Pattern[str] | None = None
     blocs: frozenset[str] = frozenset()  # actor codes of blocs of states: their members' joint acts have no target
+    # a purpose marker ("to", "aimed at") ending right before a position (cues: purpose)
+    purpose_re: re.Pattern[str] | None = None
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -349,7 +351,7 @@ def build_lexicon(data: dict) -> Lexicon:
         for word in words:
             add(str(word), "D", domain)
     for cat, words in data["cues"].items():
-        if cat in ("boundary", "subordinators", "question_words"):
+        if cat in ("boundary", "subordinators", "question_words", "purpose"):
             continue
         for word in words:
             add(str(word), "C", cat)
@@ -425,5 +427,6 @@ def build_lexicon(data: dict) -> Lexicon:
         arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
         blocs=frozenset(str(c) for c in data["blocs"]),
+        purpose_re=re.compile(r"\b(?:" + trie_regex([str(w).lower() for w in data["cues"].get("purpose") or ["to"]]) + r")\s+$"),
         frames=frames,
     )
