@@ -307,6 +307,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
             continue
+        if etype == "CONSULT" and _meets_no_one(sent, t, lex):
+            continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
         if etype == "AGREE" and modes == [None] and ctx.last_agree_mode and _recent(ctx, "AGREE") and (
@@ -391,6 +393,18 @@ def _purpose_of_pact(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexico
                 ch in sent.text[o.end:m.start()] for ch in ",;:"):
             return True
     return False
+
+
+_MEETING_OBJECTS = ("standards", "forces")
+
+
+def _meets_no_one(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'meet the 2% spending target', 'visited the troops': a meeting verb whose object is a standard or forces
+    meets no state (object_words: standards, forces)."""
+    if t.trig.pos != "verb":
+        return False
+    obj = set(_next_ws(sent, t.end, _clause(sent, t.start)[1], 5))  # past a trigger word ("the 2% target")
+    return any(not obj.isdisjoint(lex.object_words.get(k, ())) for k in _MEETING_OBJECTS)
 
 
 def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:
