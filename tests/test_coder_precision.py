@@ -35,6 +35,11 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     (["Poland and Estonia meet the current 3% target."], set()),
     (["Only a few NATO members meet the alliance's 2% spending target, Spain said."], set()),
     (["Erdogan met the emir of Qatar in Doha."], {("TUR", "CONSULT", "QAT", False), ("QAT", "CONSULT", "TUR", False)}),
+    # a conflict named by its parties ("Armenia-Azerbaijan clashes") is background, not an attack
+    (["Oil prices rose amid rising Armenia-Azerbaijan clashes."], set()),
+    (["ARMENIA-AZERBAIJAN CLASH"], set()),
+    (["Armenia and Azerbaijan clashed on the border on Monday."],
+     {("ARM", "ASSAULT", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

@@ -309,6 +309,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if etype == "CONSULT" and _meets_no_one(sent, t, lex):
             continue
+        if etype == "ASSAULT" and _named_conflict(sent, t, lex):
+            continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
         if etype == "AGREE" and modes == [None] and ctx.last_agree_mode and _recent(ctx, "AGREE") and (
@@ -393,6 +395,14 @@ def _purpose_of_pact(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexico
                 ch in sent.text[o.end:m.start()] for ch in ",;:"):
             return True
     return False
+
+
+def _named_conflict(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'amid rising Israel-Iran clashes', 'India-China clash:': a conflict named by its parties (the names a
+    modifier of a background noun, casus.events.mentions) is background, not an attack (gold: background wars)."""
+    if t.key not in lex.background_nouns:
+        return False
+    return any(m.role == "mod" and 0 <= t.start - m.end <= 1 for m in sent.mentions)
 
 
 _MEETING_OBJECTS = ("standards", "forces")
