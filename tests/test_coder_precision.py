@@ -40,6 +40,9 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     (["ARMENIA-AZERBAIJAN CLASH"], set()),
     (["Armenia and Azerbaijan clashed on the border on Monday."],
      {("ARM", "ASSAULT", "AZE", False), ("AZE", "ASSAULT", "ARM", False)}),
+    # an offer of mediation is the mediation (CONSULT towards each party), no AGREE beside it
+    (["Qatar offered mediation to Armenia and Azerbaijan."],
+     {("QAT", "CONSULT", "ARM", False), ("QAT", "CONSULT", "AZE", False)}),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
