@@ -43,6 +43,12 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     # an offer of mediation is the mediation (CONSULT towards each party), no AGREE beside it
     (["Qatar offered mediation to Armenia and Azerbaijan."],
      {("QAT", "CONSULT", "ARM", False), ("QAT", "CONSULT", "AZE", False)}),
+    # what an accusation is about is not the accuser's own act; the accuser's own act before it still is
+    (["Chile and Peru blamed Bolivia for the stalled water talks."],
+     {("CHL", "ACCUSE", "BOL", False), ("PER", "ACCUSE", "BOL", False)}),
+    (["Chile and Peru held talks in Lima and blamed Bolivia for the delay."],
+     {("CHL", "ACCUSE", "BOL", False), ("PER", "ACCUSE", "BOL", False), ("CHL", "CONSULT", "PER", False),
+      ("PER", "CONSULT", "CHL", False)}),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

@@ -330,6 +330,13 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
+        if pairs and t.trig.pos == "noun" and etype in _TOPIC_TYPES:
+            accusers = _accusers_before(sent, t, raw, lex, ctx)
+            if accusers:
+                # "blamed Ethiopia for stalled talks", "accuses France of fomenting war with arms sales": what the
+                # accusation is about is not the accuser's own act
+                joint = t.trig.frame == "joint"
+                pairs = [p for p in pairs if p[0] not in accusers and not (joint and p[1] in accusers)]
         if not pairs:
             continue
         if t.trig.pos == "noun" and t.trig.frame in ("speech",) and not _explicit(sent, t, pairs):
@@ -395,6 +402,20 @@ def _purpose_of_pact(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexico
                 ch in sent.text[o.end:m.start()] for ch in ",;:"):
             return True
     return False
+
+
+_TOPIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "AID"})
+
+
+def _accusers_before(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexicon, ctx: Context) -> set[str]:
+    """The sources of an accusation or warning (a verb, or a noun with its target) at most ten words before a nominal
+    trigger in the same clause: the trigger names what they accuse or warn about."""
+    lo, _hi = _clause(sent, t.start)
+    out: set[str] = set()
+    for o in raw:
+        if o.trig.type in ("ACCUSE", "THREATEN") and lo <= o.start and o.end <= t.start and _nw(sent, o.end, t.start) <= 10:
+            out.update(p[0] for p in _pairs_for(sent, o, lex, ctx) if p[1])
+    return out
 
 
 def _named_conflict(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
