@@ -49,6 +49,11 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     (["Chile and Peru held talks in Lima and blamed Bolivia for the delay."],
      {("CHL", "ACCUSE", "BOL", False), ("PER", "ACCUSE", "BOL", False), ("CHL", "CONSULT", "PER", False),
       ("PER", "CONSULT", "CHL", False)}),
+    # talks or help wanted, called for or urged are not held or given
+    (["Thailand said it needed talks with Cambodia first."], set()),
+    (["Serbia called for urgent talks with Kosovo."], set()),
+    (["Serbia held urgent talks with Kosovo."], {("SRB", "CONSULT", "XKX", False), ("XKX", "CONSULT", "SRB", False)}),
+    (["Armenia urged Russian military support."], set()),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

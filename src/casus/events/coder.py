@@ -163,6 +163,8 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
+    if trig.type == "CONSULT" and trig.pos == "noun" and (w := lex.wanting_re.search(left)) and _nw_text(w.group()) <= 4:
+        return None  # "needed talks with Cambodia", "seeks negotiations": wanted, not held
     if trig.type == "SUPPORT":
         if _BY_MEANS.match(sent.text[t.end:t.end + 60]):
             return None  # "support Iran by supplying weapons": the means is the event
@@ -228,6 +230,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         new = Trigger("AID", "noun", "directed", "intervention", None, frozenset({"possessor"}), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
     return t
+
+
+def _nw_text(text: str) -> int:
+    """The number of words in a piece of text."""
+    return len(text.split())
 
 
 _TIES_WORDS = ("ties", "relations", "links", "relationship", "bonds", "contacts", "partnership", "cooperation")
@@ -426,16 +433,13 @@ def _named_conflict(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return any(m.role == "mod" and 0 <= t.start - m.end <= 1 for m in sent.mentions)
 
 
-_MEETING_OBJECTS = ("standards", "forces")
-
-
 def _meets_no_one(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """'meet the 2% spending target', 'visited the troops': a meeting verb whose object is a standard or forces
-    meets no state (object_words: standards, forces)."""
+    meets no state (object_words: unmet)."""
     if t.trig.pos != "verb":
         return False
-    obj = set(_next_ws(sent, t.end, _clause(sent, t.start)[1], 5))  # past a trigger word ("the 2% target")
-    return any(not obj.isdisjoint(lex.object_words.get(k, ())) for k in _MEETING_OBJECTS)
+    obj = _next_ws(sent, t.end, _clause(sent, t.start)[1], 5)  # past a trigger word ("the 2% target")
+    return not lex.object_words.get("unmet", frozenset()).isdisjoint(obj)
 
 
 def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:
