@@ -54,6 +54,11 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     (["Serbia called for urgent talks with Kosovo."], set()),
     (["Serbia held urgent talks with Kosovo."], {("SRB", "CONSULT", "XKX", False), ("XKX", "CONSULT", "SRB", False)}),
     (["Armenia urged Russian military support."], set()),
+    # "talks between X and Y": the parties are the two named, not the speaker
+    (["Turkey said it hopes for a new round of talks between Armenia and Azerbaijan."],
+     {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),
+    (["Turkey welcomed the talks in Geneva between Armenia and Azerbaijan."],
+     {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

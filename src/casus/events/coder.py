@@ -337,6 +337,11 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
+        if pairs and t.trig.frame == "joint":
+            between = _between_parties(sent, t)
+            if len(between) >= 2:
+                # "counting on talks between Iran and the United States": the parties are the two named, not the speaker
+                pairs = [p for p in pairs if p[0] in between and p[1] in between]
         if pairs and t.trig.pos == "noun" and etype in _TOPIC_TYPES:
             accusers = _accusers_before(sent, t, raw, lex, ctx)
             if accusers:
@@ -409,6 +414,20 @@ def _purpose_of_pact(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexico
                 ch in sent.text[o.end:m.start()] for ch in ",;:"):
             return True
     return False
+
+
+def _between_parties(sent: Sentence, t: TrigHit) -> set[str]:
+    """The actors of a "between X and Y" phrase at most five words after a joint trigger, in its clause ("talks in
+    Oman between Iran and the United States"); empty when there is none."""
+    _lo, hi = _clause(sent, t.start)
+    k = sent.low.find(" between ", t.start, hi)  # the phrase may hold it ("talks between")
+    if k < 0 or (k > t.end and _nw(sent, t.end, k) > 5):
+        return set()
+    out: set[str] = set()
+    for m in sent.mentions:
+        if k < m.start < hi and m.codes and _nw(sent, k, m.start) <= 8:
+            out.update(m.codes)
+    return out
 
 
 _TOPIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "AID"})
