@@ -59,6 +59,10 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
      {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),
     (["Turkey welcomed the talks in Geneva between Armenia and Azerbaijan."],
      {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),
+    # a conditional by inversion inside the sentence: the act in it is hypothetical, the main clause is not
+    (["Britain will defend Jordan should Iran attack it."], {("GBR", "AID", "JOR", False)}),
+    (["Britain will defend Jordan should the Iranian regime attack it."], {("GBR", "AID", "JOR", False)}),
+    (["Jordan would call on Britain for help, should they be attacked by Iran."], {("JOR", "REQUEST", "GBR", False)}),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

@@ -20,6 +20,8 @@ from casus.events.words import _CLAUSE_PUNCT, _SPACES, SPEECH_TYPES
 _SPEAKER_FILLER = re.compile(r"\b(?:has|have|had|also|explicitly|openly|repeatedly|publicly|reportedly|once|who|which|as)\b")
 _TRAILING_AUX = re.compile(r"\b(?:have|has|had|also)\b\s*$")
 _INVERTED_CONDITIONAL = re.compile(r"\W*(?:should|were|had)\s")
+# "... should Iran attack it": a conditional by inversion inside the sentence, a name right after "should"
+_SHOULD_NAME = re.compile(r"\bshould\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+(?:[a-z]+\s+)?$")
 _TO_BEFORE = re.compile(r"\b(?:not\s+)?to\s+$")
 _STOP_BEFORE = re.compile(r"\b(?:stop|cease|halt|end)\s+$")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -429,6 +431,8 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
     lo, hi = _clause(sent, t.start)
     if lo == 0 and sent.bounds and _INVERTED_CONDITIONAL.match(sent.low):
         return True  # "Should Azerbaijan attack Armenia, ...": a conditional by inversion
+    if "should" in sent.low and _SHOULD_NAME.search(sent.text, max(lo, t.start - 60), t.start):
+        return True  # "Britain will defend Jordan should Iran attack it"
     hyp = _cue_before(sent, "hypothetical", t.start, lo, 12)
     if hyp is not None and _cue_before(sent, "continuation", t.start, hyp[0]) is None:
         return True
