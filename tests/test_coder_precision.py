@@ -63,6 +63,8 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     (["Britain will defend Jordan should Iran attack it."], {("GBR", "AID", "JOR", False)}),
     (["Britain will defend Jordan should the Iranian regime attack it."], {("GBR", "AID", "JOR", False)}),
     (["Jordan would call on Britain for help, should they be attacked by Iran."], {("JOR", "REQUEST", "GBR", False)}),
+    # "will strike back": a retaliation promised, no attack yet (the null phrases already held "to strike back")
+    (["Israel struck Iran on Friday.", "Iran will inevitably strike back, its foreign minister said."], set()),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
