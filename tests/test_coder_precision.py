@@ -99,3 +99,11 @@ def test_one_phrase_as_verb_and_noun_loads() -> None:
     """A phrase listed once as a verb and once as a noun ("supply") is two readings, not a shadowed row."""
     lex = lexmod.build_lexicon(copy.deepcopy(lexmod._data("events.yaml")))
     assert {t.pos for t in lex.info["supply"].trigs} == {"verb", "noun"}
+
+
+def test_one_line_of_attack_is_one_record() -> None:
+    """An air assault and the drones and missiles it launched, in one sentence: one ASSAULT record (gold README:
+    one line of attack with two weapons is one record), the first one named."""
+    events = code_sentences(["Russia carried out a massive air assault on Ukraine, launching 200 drones and 10 missiles."],
+                            PUBLISHED)[-1]
+    assert [(e.source, e.event, e.target, e.mode) for e in events] == [("RUS", "ASSAULT", "UKR", "aerial")]

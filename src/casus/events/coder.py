@@ -520,6 +520,9 @@ def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
         if e.mode is None and any(o.source == e.source and o.event == e.event and o.target == e.target and o.negated == e.negated
                                   and o.mode is not None for o in events):
             continue
+        if e.event == "ASSAULT" and any(o.source == e.source and o.event == e.event and o.target == e.target
+                                        and o.negated == e.negated for o in out):
+            continue  # "an air assault, launching 270 drones and 10 missiles": one line of attack is one record
         out.append(e)
     return out
 
