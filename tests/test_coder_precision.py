@@ -65,6 +65,9 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     (["Jordan would call on Britain for help, should they be attacked by Iran."], {("JOR", "REQUEST", "GBR", False)}),
     # "will strike back": a retaliation promised, no attack yet (the null phrases already held "to strike back")
     (["Israel struck Iran on Friday.", "Iran will inevitably strike back, its foreign minister said."], set()),
+    # a signing verb past a comma and a subordinator governs its own agreement, not the pact before it
+    (["Chile is the first to have this defence pact with Peru, after Bolivia signed similar agreements with Brazil."],
+     {("BOL", "AGREE", "BRA", False), ("BRA", "AGREE", "BOL", False)}),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

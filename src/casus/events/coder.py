@@ -93,6 +93,18 @@ __all__ = ["code_sentences", "build_lexicon", "sentence_windows", "is_heading", 
            "normalise", "word_index", "find_dates", "MAX_CODED_CHARS"]
 
 
+def _before_subordinate(right: str, lex: Lexicon) -> str:
+    """The text after an agreement noun up to a comma that opens a subordinate clause ("a pact with Japan, after
+    Tokyo forged agreements with ..."): a signing verb past it governs another noun."""
+    for m in _COMMA_WORD.finditer(right):
+        if m.group(1).lower() in lex.subordinators:
+            return right[:m.start()]
+    return right
+
+
+_COMMA_WORD = re.compile(r",\s+([A-Za-z]+)")
+
+
 def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Agreement nouns governed by a signing verb or 'marked by/through': pseudo-triggers for AGREE."""
     out: list[TrigHit] = []
@@ -101,7 +113,7 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "a strategic partnership treaty": the head noun ("treaty") names the agreement
         lo, hi = _clause(sent, s)
         left = sent.text[max(lo, s - 60):s]
-        right = sent.text[e:min(len(sent.text), e + 70)]
+        right = _before_subordinate(sent.text[e:min(len(sent.text), e + 70)], lex)
         left_words = _words(left)[-5:]
         governed = bool(lex.agree_governors.search(" ".join(left_words))) or bool(
             _SIGNING_AFTER.search(" ".join(_words(right)[:12])))
