@@ -68,6 +68,12 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     # a signing verb past a comma and a subordinator governs its own agreement, not the pact before it
     (["Chile is the first to have this defence pact with Peru, after Bolivia signed similar agreements with Brazil."],
      {("BOL", "AGREE", "BRA", False), ("BRA", "AGREE", "BOL", False)}),
+    # "these talks" after talks between two parties: the same two parties, not the speaker (the between-phrase
+    # ends at its comma)
+    (["Turkey hailed the talks between Armenia and Azerbaijan, and said it hoped these talks would resume."],
+     {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),
+    (["As for the talks between Armenia and Azerbaijan, we are disappointed that despite progress in these talks, "
+      "fighting resumed, Turkey said."], {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
