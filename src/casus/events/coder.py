@@ -75,7 +75,7 @@ from casus.events.sentence import (
     normalise,
     word_index,
 )
-from casus.events.words import DIRECT_PREPS, TRANSFER_PREPS
+from casus.events.words import AUX, CLAUSE_WORDS, DETS, DIRECT_PREPS, PREPS, TRANSFER_PREPS
 from casus.months import MONTHS
 from casus.records import CodedEvent
 
@@ -244,6 +244,23 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     return t
 
 
+def _bare_verb_after(sent: Sentence, t: TrigHit) -> bool:
+    """'will help expand them', 'to help diplomatically resolve the standoff': the first word after the verb (past
+    adverbs in -ly and 'to') is a lower-case word that is no actor, determiner, preposition or auxiliary, so a bare
+    verb: it names what is helped along, and the help is no event of its own."""
+    j = bisect_left(sent.starts, t.end)
+    while j < len(sent.words) and (sent.words[j].endswith("ly") or sent.words[j] == "to"):
+        j += 1
+    if j >= len(sent.words):
+        return False
+    w, at = sent.words[j], sent.starts[j]
+    if any(ch in sent.text[t.end:at] for ch in ",.;:"):
+        return False  # "helped, officials said": the clause goes on
+    if not w.isalpha() or not sent.text[at].islower() or w in DETS or w in PREPS or w in AUX or w in CLAUSE_WORDS:
+        return False
+    return not any(m.start == at for m in sent.mentions)
+
+
 def _nw_text(text: str) -> int:
     """The number of words in a piece of text."""
     return len(text.split())
@@ -314,7 +331,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             # "helped Iran with its nuclear energy" is cooperation (a civilian sector found); "helped Iran" alone is aid;
             # "helped Iran build a plant": the verb after it names the event
             if any(o.start > t.end and o.trig.pos == "verb" and o.trig.type and _nw(sent, t.end, o.start) <= 3
-                   for o in sent.triggers):
+                   for o in sent.triggers) or _bare_verb_after(sent, t):
                 continue
             unmoded = t.trig.unmoded
             t = TrigHit(t.start, t.end, replace(t.trig, type=unmoded, mode="auto", need=t.trig.need - {"mode"},
