@@ -34,6 +34,9 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     # a meeting verb whose object is a standard or forces meets no state
     (["Poland and Estonia meet the current 3% target."], set()),
     (["Only a few NATO members meet the alliance's 2% spending target, Spain said."], set()),
+    (["Mali said it would welcome 600 new Russian instructors."], set()),
+    (["Mali welcomed the Russian foreign minister in Bamako."],
+     {("MLI", "CONSULT", "RUS", False), ("RUS", "CONSULT", "MLI", False)}),
     (["Erdogan met the emir of Qatar in Doha."], {("TUR", "CONSULT", "QAT", False), ("QAT", "CONSULT", "TUR", False)}),
     # a conflict named by its parties ("Armenia-Azerbaijan clashes") is background, not an attack
     (["Oil prices rose amid rising Armenia-Azerbaijan clashes."], set()),
