@@ -82,6 +82,12 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     (["The treaty will help expand trade between Chile and Peru."], set()),
     (["Russia will help Armenia."], {("RUS", "AID", "ARM", False)}),
     (["China helped Pakistan with its air defences."], {("CHN", "AID", "PAK", False)}),
+    # a bloc's own meeting (the bloc just before the meeting word, no party after it) consults no one
+    (["France spoke during an EU defence ministers meeting in Brussels."], set()),
+    (["Sweden's bid was accepted at the alliance's June summit."], set()),
+    (["NATO foreign ministers met their Russian counterpart in Geneva."],
+     {("NATO", "CONSULT", "RUS", False), ("RUS", "CONSULT", "NATO", False)}),
+    (["Turkey and NATO met on Monday."], {("TUR", "CONSULT", "NATO", False), ("NATO", "CONSULT", "TUR", False)}),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
