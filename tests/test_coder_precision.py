@@ -88,6 +88,9 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     (["NATO foreign ministers met their Russian counterpart in Geneva."],
      {("NATO", "CONSULT", "RUS", False), ("RUS", "CONSULT", "NATO", False)}),
     (["Turkey and NATO met on Monday."], {("TUR", "CONSULT", "NATO", False), ("NATO", "CONSULT", "TUR", False)}),
+    # an unnamed body meeting ("the security council met") consults no state the sentence names later
+    (["Erdogan said after the security council met that Turkey would not attack Syria."],
+     {("TUR", "ASSAULT", "SYR", True)}),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

@@ -45,6 +45,7 @@ from casus.events.lexicon import (
 )
 from casus.events.mentions import resolve_corefs, update_context
 from casus.events.roles import (
+    _BODY_NOUNS,
     _REFUSED,
     _adjacent_agent,
     _anaphoric,
@@ -348,7 +349,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if etype == "ASSAULT" and _named_conflict(sent, t, lex):
             continue
-        if etype == "CONSULT" and _bloc_own_meeting(sent, t, lex):
+        if etype == "CONSULT" and (_bloc_own_meeting(sent, t, lex) or _unnamed_body_meets(sent, t)):
             continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
@@ -483,6 +484,19 @@ def _accusers_before(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexico
         if o.trig.type in ("ACCUSE", "THREATEN") and lo <= o.start and o.end <= t.start and _nw(sent, o.end, t.start) <= 10:
             out.update(p[0] for p in _pairs_for(sent, o, lex, ctx) if p[1])
     return out
+
+
+def _unnamed_body_meets(sent: Sentence, t: TrigHit) -> bool:
+    """'after the security Cabinet met': a body noun right before a meeting verb, no state named in its phrase and
+    no party after the verb: a domestic meeting, whoever else the sentence names."""
+    if t.trig.pos != "verb" or " with" in t.key:
+        return False
+    prev = _prev_ws(sent, t.start, 1)
+    if not prev or prev[0] not in _BODY_NOUNS:
+        return False
+    if _next_ws(sent, t.end, _clause(sent, t.start)[1], 1)[:1] in (["with"], ["between"]):
+        return False
+    return not any(m.end <= t.start and _nw(sent, m.end, t.start) <= 4 for m in sent.mentions if m.codes)
 
 
 def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
