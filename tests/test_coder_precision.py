@@ -91,6 +91,9 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     # an unnamed body meeting ("the security council met") consults no state the sentence names later
     (["Erdogan said after the security council met that Turkey would not attack Syria."],
      {("TUR", "ASSAULT", "SYR", True)}),
+    # praise or backing of a thing ("praised the deal") implies no state it is aimed at
+    (["Putin praised the deal as a breakthrough for the development of Russia, Iran and the region."], set()),
+    (["Russia strongly supports its ally Iran."], {("RUS", "SUPPORT", "IRN", False)}),
     # a verb right before "to" is a promise, not a purpose: the cooperation is coded
     (["Chile and Peru vowed to expand their cooperation."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
