@@ -188,6 +188,10 @@ def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> boo
         return False  # after "did not" a verb is a bare infinitive: a past form is a new predicate
     if t.trig.pos == "noun" and not _JOINING_VERBS.isdisjoint(words):
         return False
+    if t.trig.pos == "verb" and t.key.split()[0].endswith("ed") and any(
+            cue[1] < m.start and m.end <= t.start and m.codes and not m.obj and m.prep is None and not m.poss and
+            not sent.text[m.end:t.start].strip() for m in sent.mentions):
+        return False  # "failed to deliver the jets Iran requested": a new subject and its own past verb, a relative clause
     for i, w in enumerate(words):
         if w in ("that", "which", "who", "whom"):
             return any(x in _COMPLEMENT_VERBS for x in words[:i])
@@ -228,12 +232,13 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
         speaker = None  # "ministers announced steps after Israel's strike": the strike is no part of what was said
     if speaker is not None:
         spk_text, spk_codes = speaker
-        if (t.trig.type in SPEECH_TYPES and t.trig.frame == "speech" or t.trig.type == "SUPPORT") and set(spk_codes) & set(source):
+        if (t.trig.type in SPEECH_TYPES and t.trig.frame in ("speech", "verdict") or t.trig.type == "SUPPORT") and \
+                set(spk_codes) & set(source):
             return "asserted"  # a state's own statement of support or blame ("Biden says US support remains ironclad")
         return "reported"
     for qs, qe in sent.quotes:
         if qs < t.start < qe and _nw(sent, qs, qe) >= 8 and _nw(sent, qs, t.start) >= 2:
-            if not (t.trig.frame == "speech"):
+            if t.trig.frame not in ("speech", "verdict"):
                 return "reported"
     return "asserted"
 
@@ -445,6 +450,8 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
                         "if", "of", "that", "because", "which", "when", "while"}:
                 if not _STOP_BEFORE.search(sent.low[max(0, t.start - 8):t.start]):
                     return True
+    if t.trig.frame == "verdict":
+        return False  # "attacks against Iran are a gross violation": a verdict on the act named before it, said now
     c = _cue_before(sent, "irrealis", t.start, lo, 7)
     if c is not None and _nw(sent, c[1], t.start) > 3 and c[2] not in _WIDE_IRREALIS:
         c = _cue_before(sent, "irrealis", t.start, lo, 3)

@@ -178,9 +178,21 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
     if trig.type == "CONSULT" and trig.pos == "noun" and (w := lex.wanting_re.search(left)) and _nw_text(w.group()) <= 4:
         return None  # "needed talks with Cambodia", "seeks negotiations": wanted, not held
+    if trig.withheld and negated(sent, t):
+        # "its failure to stand by its partner": defence withheld (the negation is read again from the sentence)
+        new = Trigger(trig.withheld, trig.pos, trig.frame, "intervention", None, trig.need, False, False, False, False, None,
+                      None, args=trig.args)
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "SUPPORT":
+        if _limited_support(sent, t, lex):
+            # "its support remained limited to statements": words of support (the withheld aid: _extra_triggers)
+            new = Trigger("SUPPORT", "noun", "directed", "diplomatic", None, trig.need - {"target"}, False, False, False, False,
+                          None, None)
+            return TrigHit(t.start, t.end, new, t.key)
         if _BY_MEANS.match(sent.text[t.end:t.end + 60]):
             return None  # "support Iran by supplying weapons": the means is the event
+        if _outcome_object(sent, t, lex):
+            return None  # "expressed support for a ceasefire", "praised the deal": an outcome backed, no state
         if trig.pos == "noun" and trig.mode == "auto" and _COPULA_AFTER.match(sent.text[t.end:t.end + 60]):
             return None  # "Russia's support for Iran remains pragmatic": a characterisation, not an act
         hi = _object_end(sent, t, 8)
@@ -228,6 +240,12 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "deployed warships near Iran": forces raised or moved with no beneficiary named
         new = Trigger(trig.untargeted, trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
+    if t.key == "given" and _prev_ws(sent, t.start, 1)[:1] != [] and _prev_ws(sent, t.start, 1)[0] not in AUX and \
+            (_next_ws(sent, t.end, len(sent.text), 1) or [""])[0] in DETS:
+        return None  # "given the boost in spending": 'given' as a preposition ('considering'), no transfer
+    if trig.type == "AID" and trig.pos == "verb" and t.key.endswith("ed") and \
+            (_next_ws(sent, t.end, len(sent.text), 1) or [""])[0] == "with" and (_prev_ws(sent, t.start, 1) or [""])[0] not in AUX:
+        return None  # "the carrier, equipped with 20 jets": a description of a thing, no transfer
     if trig.type == "AID" and trig.light and t.key.startswith("offer"):
         hi = _object_end(sent, t, 8)
         if set(_ws(sent, t.end, hi)) & lex.offer_objects:
@@ -245,23 +263,6 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     return t
 
 
-def _bare_verb_after(sent: Sentence, t: TrigHit) -> bool:
-    """'will help expand them', 'to help diplomatically resolve the standoff': the first word after the verb (past
-    adverbs in -ly and 'to') is a lower-case word that is no actor, determiner, preposition or auxiliary, so a bare
-    verb: it names what is helped along, and the help is no event of its own."""
-    j = bisect_left(sent.starts, t.end)
-    while j < len(sent.words) and (sent.words[j].endswith("ly") or sent.words[j] == "to"):
-        j += 1
-    if j >= len(sent.words):
-        return False
-    w, at = sent.words[j], sent.starts[j]
-    if any(ch in sent.text[t.end:at] for ch in ",.;:"):
-        return False  # "helped, officials said": the clause goes on
-    if not w.isalpha() or not sent.text[at].islower() or w in DETS or w in PREPS or w in AUX or w in CLAUSE_WORDS:
-        return False
-    return not any(m.start == at for m in sent.mentions)
-
-
 def _nw_text(text: str) -> int:
     """The number of words in a piece of text."""
     return len(text.split())
@@ -271,6 +272,38 @@ _TIES_WORDS = ("ties", "relations", "links", "relationship", "bonds", "contacts"
 _INDEFINITE = re.compile(r"\s(?:a|an)\s", re.I)
 _DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
 _TIES_HINT = re.compile(r"\b(?:" + "|".join(_TIES_WORDS) + r")\b")
+
+
+def _outcome_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the object right after a trigger (at most four words in) is an outcome (`offer_objects`: a ceasefire,
+    talks, the deal) named before any actor."""
+    hi = min(_object_end(sent, t, 5), _clause(sent, t.start)[1])
+    first = min((m.start for m in sent.mentions if t.end <= m.start < hi and m.codes), default=hi)
+    words = _ws(sent, t.end, first)
+    return bool(words) and len(words) <= 5 and not lex.offer_objects.isdisjoint(words)
+
+
+def _bare_verb_after(sent: Sentence, pos: int) -> bool:
+    """Whether a bare verb follows ('will help expand trade', 'to help diplomatically resolve'): the help is that act,
+    not aid to anyone (not 'help Iran', 'help the army', 'help with', 'help it fight')."""
+    j = bisect_left(sent.starts, pos)
+    while j < len(sent.words) and sent.words[j].endswith("ly") and not sent.text[pos:sent.starts[j]].strip(" "):
+        pos = sent.starts[j] + len(sent.words[j])
+        j += 1
+    if j >= len(sent.words):
+        return False
+    w, at = sent.words[j], sent.starts[j]
+    if sent.text[pos:at].strip(" "):
+        return False  # punctuation between: "helped, ..."
+    if w in DETS or w in PREPS or w in AUX or w.endswith("'s") or not w.isalpha() or sent.text[at:at + 1].isupper():
+        return False
+    return not any(m.start <= at < m.end for m in sent.mentions)
+
+
+def _limited_support(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """A support noun followed by a copula and 'limited to' ('Russia's support remained limited to statements')."""
+    return t.trig.type == "SUPPORT" and t.trig.pos == "noun" and lex.limited_re is not None and \
+        lex.limited_re.match(sent.text, t.end) is not None
 
 
 def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
@@ -286,10 +319,33 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "cultivated a relationship rooted in ...": the relationship described, a label
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
+    out.extend(_treaty_content(sent))
+    for t in sent.triggers:
+        if _limited_support(sent, t, lex):
+            # "support remained limited to statements": help beyond words withheld, a negated AID/intervention
+            trig = Trigger("AID", "noun", "directed", "intervention", None, frozenset(), False, True, False, False, None, None)
+            out.append(TrigHit(t.start, t.end, trig, t.key))
     for m in sent.mentions:
         if m.role == "maker" and any(s >= m.end and s - m.end < 30 and d == "military" for s, _, d in sent.domains):
             trig = Trigger("AID", "noun", "transfer", "military", None, frozenset(), False, False, False, False, None, None)
             out.append(TrigHit(m.start, m.end, trig, "made"))
+    return out
+
+
+_TREATY_CONTENT = Trigger("COOPERATE", "noun", "joint", "auto", None, frozenset(), False, False, False, False, None, None)
+
+
+def _treaty_content(sent: Sentence) -> list[TrigHit]:
+    """'a pact that includes provisions for countering threats', 'an accord that extends across trade and security':
+    what an agreement provides for is cooperation still to come, when no trigger of its own names it."""
+    out: list[TrigHit] = []
+    for c in sent.cues.get("provisions", []):
+        if not any(a[1] <= c[0] and _nw(sent, a[1], c[0]) <= 8 for a in sent.agree_nouns):
+            continue
+        lo, hi = _clause(sent, c[0])
+        if any(c[1] <= o.start < hi and o.trig.type for o in sent.triggers):
+            continue  # "the treaty covers military cooperation": the trigger names it
+        out.append(TrigHit(c[0], c[1], _TREATY_CONTENT, c[2]))
     return out
 
 
@@ -332,7 +388,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             # "helped Iran with its nuclear energy" is cooperation (a civilian sector found); "helped Iran" alone is aid;
             # "helped Iran build a plant": the verb after it names the event
             if any(o.start > t.end and o.trig.pos == "verb" and o.trig.type and _nw(sent, t.end, o.start) <= 3
-                   for o in sent.triggers) or _bare_verb_after(sent, t):
+                   for o in sent.triggers) or _bare_verb_after(sent, t.end):
                 continue
             unmoded = t.trig.unmoded
             t = TrigHit(t.start, t.end, replace(t.trig, type=unmoded, mode="auto", need=t.trig.need - {"mode"},
@@ -340,7 +396,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             etype = unmoded
             modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
-            continue
+            earlier: list[str | None] = [e.mode for e in events if e.event == "AID" and e.mode]
+            if not earlier or lex.elliptic_re is None or not lex.elliptic_re.match(sent.low, t.end):
+                continue
+            modes = earlier[-1:]  # "sold S-400s to Turkey but refused to sell similar systems to Iran": the same kind
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
@@ -350,6 +409,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if etype == "ASSAULT" and _named_conflict(sent, t, lex):
             continue
         if etype == "CONSULT" and (_bloc_own_meeting(sent, t, lex) or _unnamed_body_meets(sent, t)):
+            continue
+        if etype == "COOPERATE" and t.trig.pos == "noun" and _talk_topic(sent, t):
             continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
@@ -402,13 +463,19 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if not pairs:
                 continue
         if etype == "COOPERATE" and t.trig.frame == "joint" and modes == ["intelligence"]:
-            giver = _codes(left_agent(sent, t, lex, ctx))
+            giver = _possessor_before(sent, t) or _codes(left_agent(sent, t, lex, ctx))
             if len(giver) == 1 and any(p[0] == giver[0] for p in pairs):
                 # "its intelligence sharing with Kyiv": intelligence passed one way (news convention 3)
                 pairs = [p for p in pairs if p[0] == giver[0]]
+        if etype == "AGREE" and t.trig.frame == "joint" and _one_sided_agree(sent, t, lex):
+            actor = _one_party(sent, t, lex, ctx)
+            if actor and any(p[0] == actor for p in pairs):
+                pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
         neg = negated(sent, t)
         speaker = speaker_of(sent, t)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
+        if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
+            modality = "future"  # what the agreement provides for is still to be carried out
         attribution = speaker[0] if speaker else None
         if attribution and modality == "asserted":
             attribution = None
@@ -554,6 +621,45 @@ def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], 
     return None
 
 
+def _one_sided_agree(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Ratifying or signing into law: named by the trigger itself, just after a signing verb, or in the five words
+    before an agreement noun ("the vote to ratify the deal")."""
+    lo, _hi = _clause(sent, t.start)
+    if t.trig.pos == "verb":
+        window = sent.text[t.start:min(len(sent.text), t.end + 10)]
+    else:
+        window = " ".join(_ws(sent, max(lo, t.start - 60), t.start)[-5:] + [t.key])
+    return bool(lex.agree_one_sided.search(window))
+
+
+def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | None:
+    """The single actor that acts (no pair, no coordinated group), or None. The act named by a noun ("Russia's
+    ratification") is its possessor's or adjective's; "X called the simultaneous ratification ..." names no one party."""
+    if t.trig.pos == "noun" and lex.agree_one_sided.fullmatch(t.key):
+        owner = _possessor_before(sent, t) or _codes(
+            [m for m in sent.mentions if m.kind == "adj" and m.end <= t.start and len(_ws(sent, m.end, t.start)) <= 1])
+        return owner[0] if len(owner) == 1 else None
+    agent = left_agent(sent, t, lex, ctx)
+    codes = _codes(agent)
+    if len(codes) != 1 or any(m.kind == "pair" for m in agent):
+        return None
+    return codes[0]
+
+
+def _talk_topic(sent: Sentence, t: TrigHit) -> bool:
+    """'did not address military cooperation', 'discussed closer collaboration': the cooperation talked about."""
+    lo, _hi = _clause(sent, t.start)
+    return any(lo <= c[0] and c[1] <= t.start and _nw(sent, c[1], t.start) <= 3 for c in sent.cues.get("topic", []))
+
+
+def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:
+    """The possessor right before a nominal trigger, alone ("Ukraine and its intelligence sharing": its, not Ukraine)."""
+    before = [m for m in sent.mentions if m.end <= t.start and m.codes]
+    if before and before[-1].poss and t.trig.pos == "noun" and len(_ws(sent, before[-1].end + 2, t.start)) <= 2:
+        return list(before[-1].codes)
+    return []
+
+
 _OF_NP = frozenset("their this its the a an deeper closer continued further mutual bilateral such greater more".split())
 
 
@@ -569,6 +675,8 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
         has_source = any(lo <= m.start < t.start and m.codes and m.role != "attr" for m in sent.mentions)
         if not has_source and not right_target(sent, t, DIRECT_PREPS, span=6):
             return False
+    if typ == "COOPERATE" and nxt and nxt[0] in lex.agree_objects and sent.text[t.end:t.end + 1] == " ":
+        return False  # "a military cooperation deal": the agreement is named, its cooperation is not conduct (convention 5)
     if typ == "COOPERATE" and modes == [None]:
         prev = _prev_ws(sent, t.start, 4)
         while prev and prev[-1] in _OF_NP:

@@ -59,6 +59,7 @@ class Trigger:
     modes: tuple[str, ...] | None
     untargeted: str | None = None  # the type this trigger has when no target follows ("deployed warships": MOBILIZE)
     unmoded: str | None = None  # the type this trigger has when its `modes` find no mode ("helped Iran": AID)
+    withheld: str | None = None  # the type (mode intervention) this trigger has when negated ("failed to stand by X": AID)
     args: Frame | None = None  # the named frame of its row (`frame` above is that frame's role procedure)
 
 
@@ -115,6 +116,7 @@ class Lexicon:
     domains_by_type: dict[str, dict[str, str]]
     agree_objects: dict[str, str | None]
     agree_governors: re.Pattern[str]
+    agree_one_sided: re.Pattern[str]  # ratifying, signing into law: one party's own act on an agreement
     assault_modes: dict[str, str]
     agent_nouns: frozenset[str]
     attribution_nouns: frozenset[str]
@@ -142,6 +144,10 @@ class Lexicon:
     blocs: frozenset[str] = frozenset()  # actor codes of blocs of states: their members' joint acts have no target
     # a purpose marker ("to", "aimed at") ending right before a position (cues: purpose)
     purpose_re: re.Pattern[str] | None = None
+    # after a support noun: a copula and one of `limited_support` ("support remained limited to statements")
+    limited_re: re.Pattern[str] | None = None
+    # an object naming the kind of a thing just mentioned ("refused to sell similar systems"): `elliptic_objects`
+    elliptic_re: re.Pattern[str] | None = None
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -193,18 +199,18 @@ PLOVER_TYPES = frozenset("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT RE
 #: The role procedures a frame may use (casus.events.roles). Each is also a frame of the same name in data/events.yaml,
 #: the one triggers made in code refer to.
 ROLE_PROCEDURES = frozenset({"directed", "transfer", "receive", "joint", "request", "assault", "sanction", "speech", "veto",
-                             "mediate", "withdraw", "declined", "mobilize", "intercept", "cease"})
+                             "mediate", "withdraw", "declined", "mobilize", "intercept", "cease", "verdict"})
 #: Where a frame finds its source or target.
 SLOTS = frozenset({"agent", "object", "recipient", "giver", "parties", "addressee", "speaker", "beneficiary", "origin",
-                   "named_in_text", "asker", "none"})
+                   "named_in_text", "asker", "accused", "none"})
 _FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallback", "absorbs"})
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
-                           "modes", "untargeted", "unmoded", "words"})
-_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent"})
-_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "blocs", "arms_deals", "assault_modes", "attribution_nouns",
-                       "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "frames", "launch_verbs",
-                       "modes", "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
-                       "wanting_verbs"})
+                           "modes", "untargeted", "unmoded", "withheld", "words"})
+_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "subject"})
+_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "agree_one_sided", "blocs", "arms_deals", "assault_modes",
+                       "attribution_nouns", "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains",
+                       "elliptic_objects", "frames", "launch_verbs", "limited_support", "modes", "nonevent_heads", "object_words",
+                       "offer_objects", "recipient_verbs", "ties", "triggers", "wanting_verbs"})
 _FLAGS = ("light", "neg", "multi", "ties")
 
 
@@ -220,7 +226,7 @@ def validate_triggers(data: dict, name: str = "events.yaml") -> None:
     rows = data.get("triggers")
     if not isinstance(rows, list):
         raise CasusError(f"{name}: 'triggers' must be a list of rows")
-    objects = set(data.get("object_words") or {}) | {"capability"}
+    objects = set(data.get("object_words") or {})
     frames = validate_frames(data.get("frames"), objects, name)
     for i, row in enumerate(rows, 1):
         where = f"{name}: triggers row {i}"
@@ -248,7 +254,7 @@ def validate_triggers(data: dict, name: str = "events.yaml") -> None:
                 raise CasusError(f"{where}: flag {flag!r} must be true or false, not {row[flag]!r}")
         if row.get("object") is not None and row["object"] not in objects:
             raise CasusError(f"{where}: unknown object list {row['object']!r} (known: {', '.join(sorted(objects))})")
-        for key in ("untargeted", "unmoded"):
+        for key in ("untargeted", "unmoded", "withheld"):
             if row.get(key) is not None and row[key] not in PLOVER_TYPES:
                 raise CasusError(f"{where}: unknown {key} type {row[key]!r}")
 
@@ -317,7 +323,7 @@ def build_lexicon(data: dict) -> Lexicon:
         raise CasusError(f"events.yaml: blocs: unknown actor code {unknown_blocs[0]!r}")
     table: dict[str, list[tuple[str, object]]] = {}
     exact = acronym_surfaces()  # acronyms: the only surfaces that count (casus.events.actors)
-    frames = validate_frames(data["frames"], set(data["object_words"]) | {"capability"})
+    frames = validate_frames(data["frames"], set(data["object_words"]))
 
     def add(phrase: str, kind: str, payload: object) -> None:
         key = _SPACES.sub(" ", phrase.translate(_NORM)).strip().lower()
@@ -339,7 +345,7 @@ def build_lexicon(data: dict) -> Lexicon:
             light=bool(row.get("light")), neg=bool(row.get("neg")), multi=bool(row.get("multi")),
             ties=bool(row.get("ties")), obj=row.get("object") or frame.obj,
             modes=tuple(row["modes"]) if row.get("modes") else None, untargeted=row.get("untargeted"),
-            unmoded=row.get("unmoded"), args=frame,
+            unmoded=row.get("unmoded"), withheld=row.get("withheld"), args=frame,
         )
         for word in row["words"]:
             forms = inflect(str(word)) if trig.pos == "verb" else [str(word)]
@@ -374,6 +380,8 @@ def build_lexicon(data: dict) -> Lexicon:
     control_re = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in controls) + r")\b", re.I)
     gov = sorted((str(w) for w in data["agree_governors"]), key=len, reverse=True)
     agree_governors = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in gov) + r")\b", re.I)
+    one = sorted((str(w) for w in data["agree_one_sided"]), key=len, reverse=True)
+    agree_one_sided = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in one) + r")\b", re.I)
     # every inflected form ("advancing", "intensified"), not the lemma and any letters after it
     tv = "|".join(sorted({re.escape(f) for v in data["ties"]["verbs"] for f in inflect(str(v))}, key=len, reverse=True))
     tn = "|".join(re.escape(n) for n in data["ties"]["nouns"])
@@ -415,6 +423,7 @@ def build_lexicon(data: dict) -> Lexicon:
         domains_by_type=domains_by_type,
         agree_objects={str(k).lower(): v for k, v in data["agree_objects"].items()},
         agree_governors=agree_governors,
+        agree_one_sided=agree_one_sided,
         assault_modes=assault_modes,
         agent_nouns=frozenset(str(w).lower() for w in data["agent_nouns"]),
         attribution_nouns=frozenset(str(w).lower() for w in data["attribution_nouns"]),
@@ -428,5 +437,10 @@ def build_lexicon(data: dict) -> Lexicon:
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
         blocs=frozenset(str(c) for c in data["blocs"]),
         purpose_re=re.compile(r"\b(?:" + trie_regex([str(w).lower() for w in data["cues"].get("purpose") or ["to"]]) + r")\s+$"),
+        elliptic_re=re.compile(r"\s+(?:any\s+|the\s+)?(?:" + "|".join(re.escape(str(w).lower()) for w in data["elliptic_objects"])
+                               + r")\s+[a-z]"),
+        limited_re=re.compile(r"(?:\s+(?:for|to)\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+)?\s+(?:has\s+|have\s+|had\s+)?(?:remained|remains|remain|was|were|is|are|been|stayed|stays)\s+"
+                              r"(?:largely\s+|mostly\s+|mainly\s+|strictly\s+|only\s+)?(?:"
+                              + "|".join(re.escape(str(w).lower()) for w in data["limited_support"]) + r")\b", re.I),
         frames=frames,
     )

@@ -29,6 +29,8 @@ _BY_START = attrgetter("start")
 
 # Patterns used inside functions, compiled once (re's own cache costs a lookup per call).
 _EXPANSION_GAP = re.compile(r"\s*,?\s*(?:including|such as|notably|namely|like|in particular)\s+(?:the\s+)?")
+_TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # a capitalised title right before a name ("President ")
+_HYPHEN_BEFORE = re.compile(r"\w-[a-z]+ed\s+$")  # "Iran-backed " right before a mention: a compound adjective
 
 
 def _resolve_mentions(
@@ -129,19 +131,23 @@ def _resolve_mentions(
             else:
                 m.role = "mod"
         lead = _prev_ws(sent, m.start, 3)
+        if len(lead) > 1 and lead[-1] in lex.agent_nouns and _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start):
+            lead.pop()  # "met President Assad": the title is part of the name; the verb before it takes the object
         while lead and lead[-1] in DETS:
             lead.pop()
         if lead and lead[-1] == "including":
             lead = _including_lead(sent, m.start) or lead
         if lead and (lead[-1] in lex.verb_forms or lead[-1] in _COMMON_VERBS or (
-                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)):
-            m.obj = True
+                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)) and not _HYPHEN_BEFORE.search(
+                    low, max(0, m.start - 30), m.start):
+            m.obj = True  # (not "Iran-backed Hezbollah": a compound adjective, not a verb taking an object)
         while lead and lead[-1] in ("key", "global", "close", "closest", "main", "new", "old", "own", "long-time", "strategic",
                                     "senior", "top", "some", "many", "other", "powerful", "fellow", "regional",
                                     "northern", "southern", "eastern", "western", "central", "north", "south", "east",
                                     "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied"):
             lead.pop()
-        if lead and lead[-1] in PREPS and not (lead[-1] == "from" and len(lead) > 1 and lead[-2] in _ENVOY_NOUNS):
+        if lead and lead[-1] in PREPS and not (lead[-1] == "from" and len(lead) > 1 and lead[-2] in _ENVOY_NOUNS) and not (
+                lead[-1] == "for" and len(lead) > 1 and lead[-2] in _SPOKES_NOUNS):  # "a spokesman for X said": X speaks
             m.prep = lead[-1]
             nxt_w = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 32, 2)
             if len(nxt_w) == 2 and (nxt_w[0] in _GERUND_ADVERBS or nxt_w[0].endswith("ly")):
@@ -186,6 +192,7 @@ _COMMON_VERBS = frozenset(
 # "envoys from Chile and Peru began talks": the envoys' states act, as a subject would.
 _ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys diplomats negotiators ministers "
                          "leaders officers commanders".split())
+_SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen".split())
 _GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
 
 

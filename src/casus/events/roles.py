@@ -13,6 +13,7 @@ from casus.events.sentence import (
     Mention,
     Sentence,
     TrigHit,
+    _next_ws,
     _nw,
     _prev_ws,
     _words,
@@ -114,6 +115,11 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
+    if before and not noun and pos == t.start and t.key.split(" ", 1)[0].endswith("ing") and _prev_ws(sent, t.start, 1) == ["by"]:
+        # "Sweden upset Orban by expressing concern": the means is the clause subject's act, not the object's
+        subj = [m for m in before if m.start >= lo and _subject_ok(m)]
+        if subj:
+            return _group(sent, subj[0])
     rel = _RELATIVE_BEFORE.search(sent.low[max(0, pos - 40):pos]) if before and not noun else None
     if rel:
         rel_at = max(0, pos - 40) + rel.start()
@@ -135,7 +141,8 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             agent = _by_from_agent(sent, t, hi) if noun else []
             if agent:
                 return agent  # "Moscow slammed the strikes by Israel": the agent named after the noun, not the subject
-            if m.prep is None and not m.obj and (_modifier_gap(gap) or (
+            if (m.prep is None or (m.poss and _CONTROL_TO.fullmatch(gap) and _control_gap(gap, lex))) and not m.obj and (
+                    _modifier_gap(gap) or (
                     m.poss or m.kind in ("pron", "pair", "name", "leader", "inst", "group", "capital", "adj")) and _control_gap(gap, lex)):
                 if m.role != "mod" or noun:
                     return _group(sent, m)
@@ -145,6 +152,11 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             return agent
     if t.trig.frame == "sanction":
         return []
+    if not noun and pos == t.start and _prev_ws(sent, t.start, 1) == ["and"]:
+        # "he has echoed X, engaged Y and accused Z": a verb coordinated with earlier ones shares their subject
+        subj = [m for m in before if _subject_ok(m) and m.role != "mod"]
+        if subj and not _CLAUSE_PUNCT_SEMI.search(sent.text, subj[-1].end, t.start):
+            return _group(sent, subj[-1])
     for allow_obj in (False, True):
         for m in reversed(before):
             if m.start < lo:
@@ -160,6 +172,12 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             if m.start >= lo and m.kind == "adj" and not m.poss and any(0 < ds - m.end <= 2 and d == "military"
                                                                           for ds, _, d in sent.domains):
                 return [m]
+    appos = _APPOSITIVE_SUBJECT.match(sent.text)
+    if appos and appos.end() <= pos and not noun:
+        # "Mohammad Sadr, a member of Iran's council, accused ...": an unknown name described by its state
+        inner = [m for m in before if appos.start(1) <= m.start < appos.end(1) and m.role not in ("attr",)]
+        if inner and len(set(_codes(inner))) == 1:
+            return inner[:1]
     # a fronted phrase ("Instead of direct participation, Russia could ...")
     if sent.bounds and t.start < sent.bounds[0] and _starts_subordinate(sent, lex):
         for m in sent.mentions:
@@ -193,6 +211,13 @@ def _np_subject_after_that(sent: Sentence, pos: int) -> bool:
 
 
 _CAUSE_PREPS = frozenset({"over", "about", "amid"})
+# a transfer's recipient that is an indefinite noun phrase, no state ("any other aid to an aggressor")
+_INDEFINITE_RECIPIENT = re.compile(r"(?:\s+[\w-]+){0,6}?\s+to\s+(?:a|an|any)\s+(?!\d)[a-z]")
+_CLAUSE_PUNCT_SEMI = re.compile(r"[;:.?!]")
+# a sentence-initial name with an appositive ("Mohammad Sadr, a member of Iran's council and former minister, ...")
+_APPOSITIVE_SUBJECT = re.compile(r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3},\s+((?:a|an|the)\s+[^,;]{3,120}?),\s+(?=[a-z]+\s)")
+# "(criticism over) Russia's refusal to ...": a possessor and its control noun right before an infinitive
+_CONTROL_TO = re.compile(r"\s*(?:[\w-]+\s+){1,2}to\s+")
 _NP_WORDS = DETS | frozenset("new latest recent planned proposed reported alleged continued".split())
 
 
@@ -501,6 +526,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
     if frame == "joint":
+        if not src_codes and not fr.fallback:
+            return []  # "most analysts agree that X ...": no party is the subject
         parts = list(src_codes)
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") else jbase  # "spoke to X", "talked to X"
@@ -559,9 +586,13 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                  and _nw(sent, t.end, m.start) <= 8 and not set(m.codes) & set(src_codes)]
         targets: list[str | None] = list(_codes(_group(sent, aimed[0]))) if aimed else [None]
         return [(c, g) for c in src_codes for g in targets if c != g]
+    if frame == "verdict":
+        return _verdict_pairs(sent, t, lex, ctx)
     if frame == "intercept":
-        return [(c, g) for c in src_codes for g in _intercepted_for(sent, t, src_codes, ctx, fr.preps or frozenset())
-                if c != g]
+        defended = _intercepted_for(sent, t, src_codes, ctx, fr.preps or frozenset())
+        if not defended and src_codes and src_codes[0] in lex.blocs and not _fire_intercepted(sent, t, lex):
+            return [(src_codes[0], None)]  # "NATO intercepted the Russian aircraft": the bloc defends its members
+        return [(c, g) for c in src_codes for g in defended if c != g]
     if frame == "mobilize":
         if not src_codes and _passive(sent, t):
             lo, _hi = _clause(sent, t.start)
@@ -579,7 +610,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         return [(c, g) for c in srcs for g in parties if c != g]
     if frame == "receive":
         giver = right_target(sent, t, fr.preps or frozenset({"from"}), direct=False)
-        return [(g, r) for g in _codes(giver) for r in src_codes if g != r] if giver and src_codes else []
+        implicit = src_codes and fr.fallback and t.key.startswith(("receiv", "obtain"))  # not "get bogged down", not buying
+        gcodes = _codes(giver) or (_implicit_giver(ctx, src_codes) if implicit else [])
+        return [(g, r) for g in gcodes for r in src_codes if g != r] if gcodes and src_codes else []
     recipient = False
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun":
         left = sent.text[max(0, t.start - 60):t.start]
@@ -593,6 +626,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     tgt: list[Mention]
     if frame == "transfer":
         tgt = right_target(sent, t, fr.preps or TRANSFER_PREPS)
+        if not tgt and _INDEFINITE_RECIPIENT.match(sent.low, t.end, _object_end(sent, t, 10)):
+            return []  # "not to offer any aid to an aggressor": given to no state named or meant
         if not src_codes:
             hi = _object_end(sent, t, 10)
             for m in sent.mentions:
@@ -607,7 +642,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     tgt = [m]
                     break
     elif frame == "request":
-        tgt = right_target(sent, t, fr.preps or REQUEST_PREPS)
+        # an open call ("appealed for restraint after Greek flights", no fallback) takes only the addressee right after it
+        tgt = right_target(sent, t, fr.preps or REQUEST_PREPS, span=12 if fr.fallback else 1)
         lo, _hi = _clause(sent, t.start)
         if trig.pos == "noun" and _REJECTED_BEFORE.search(sent.low[max(lo, t.start - 60):t.start]):
             # "Russia declined Yerevan's request": the request was made to the one who declined it
@@ -701,6 +737,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             elif not tgt or sent.low[t.end:t.end + 4] != " of ":
                 return []
     tgt_codes = _codes(tgt)
+    if tgt and trig.type == "AID" and trig.pos == "verb" and frame == "directed" and \
+            all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes):
+        return []  # "China will defend its sovereignty": its own things, self-defence, no aid to anyone
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)  # "Moscow coming to its defence": its is not Moscow
     if trig.type == "ASSAULT" and not tgt_codes and src_codes and "ASSAULT" in ctx.last_by_type:
@@ -746,12 +785,79 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     return out
 
 
+def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
+    """'X called the offensive a plot by Y', 'X said the strikes were a violation of international law': X (the first
+    subject, before a saying or calling verb) accuses the agent named after the verdict ('by Y'), else the one who did
+    the act named before it, else an actor modifying what was judged ('the Turkish minister's statement'), else no one."""
+    said = [c[0] for c in sent.cues.get("report", ()) if c[0] < t.start] + [
+        at for w, at in zip(sent.words, sent.starts) if at < t.start and w in _VERDICT_VERBS]
+    if said:
+        verb_at = min(said)
+        speakers = [m for m in sent.mentions if m.end <= verb_at and _subject_ok(m)]
+    else:
+        speakers = _postposed_speaker(sent, t)  # '"... reckless Russian behaviour," the minister said'
+        verb_at = t.start
+    if not speakers:
+        return []
+    src = _codes(_group(sent, speakers[0]))
+    _lo, hi = _clause(sent, t.start)
+    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of") and _nw(sent, t.end, m.start) <= 4]
+    accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
+    if not accused:
+        for o in sent.triggers:
+            if verb_at < o.start < t.start and o.trig.type in ("ASSAULT", "COERCE", "AID"):
+                accused = [c for c in _codes(left_agent(sent, o, lex, ctx)) if c not in src]
+                if accused:
+                    break
+    if not accused:
+        after = speakers[0].end if speakers[0].end <= t.start else 0
+        accused = [c for m in sent.mentions if after < m.start < t.start and m.codes and (
+                   m.role in ("mod", "agent") or m.poss) and (said or _nw(sent, m.end, t.start) <= 4)
+                   for c in m.codes if c not in src][-1:]
+    if not accused and not said:
+        return []  # a quotation's verdict with no one named as its author: too loose to code
+    targets: list[str | None] = list(accused) if accused else [None]
+    return [(c, g) for c in src for g in targets]
+
+
+def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """The speaker of a quotation whose saying verb comes after it: the actor just before the verb ('..., Healey said'),
+    else just after it ('..., said Azerbaijan's defence ministry')."""
+    cues = [c for c in sent.cues.get("report", ()) if c[0] >= t.end]
+    if not cues or not sent.quotes or not any(qs < t.start < qe <= cues[0][0] + 2 for qs, qe in sent.quotes):
+        return []
+    at = cues[0][0]
+    before = [m for m in sent.mentions if t.end <= m.start and m.end <= at and m.codes and _nw(sent, m.end, at) <= 1]
+    if before:
+        return before[-1:]
+    return [m for m in sent.mentions if m.start >= cues[0][1] and m.codes and _nw(sent, cues[0][1], m.start) <= 3][:1]
+
+
+def _implicit_giver(ctx: Context, recipients: list[str]) -> list[str]:
+    """Who supplied what a state 'has received' with no 'from X': the supplier of the last aid coded just before
+    (to this recipient), else the other state of the document's pair."""
+    if _recent(ctx, "AID"):
+        givers, got = ctx.last_by_type["AID"]
+        if set(got) & set(recipients):
+            return [c for c in givers if c not in recipients][:1]
+    dyad = ctx.dyad()
+    if len(dyad) == 2 and recipients[0] in dyad:
+        return [c for c in dyad if c not in recipients]
+    return []
+
+
 def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
                      preps: frozenset[str] = frozenset()) -> list[str]:
     """Whom an interception defends: the one attacked in this sentence ('missiles fired at Israel') or in the
     last attack coded just before; nobody if that is the interceptor itself (self-defence is no aid). `preps` (the
     frame's) take the one the projectiles were aimed at ('drones headed for Israel')."""
     hi = _object_end(sent, t, 8)
+    _lo, chi = _clause(sent, t.start)
+    for m in sent.mentions:
+        # "intercepted Russian jets violating Estonian airspace": the owner of the airspace is defended
+        if t.end <= m.start < chi and m.codes and _nw(sent, t.end, m.start) <= 8 and \
+                _next_ws(sent, m.end, chi, 1) == ["airspace"] and not set(m.codes) & set(src):
+            return list(m.codes[:1])
     origin = {c for m in sent.mentions if t.end <= m.start < hi and m.kind == "adj" for c in m.codes}  # "Iranian missiles"
     for o in sent.triggers:
         if o.start != t.start and o.trig.type == "ASSAULT":
@@ -769,6 +875,11 @@ def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
                 not origin or origin & set(attackers)):
             return list(last_victims[:1])
     return []
+
+
+def _fire_intercepted(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether what an interception stopped is fire (missiles, drones), not aircraft."""
+    return not lex.object_words["projectiles"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 8)))
 
 
 def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
@@ -845,22 +956,45 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         # "signed with his counterpart in the capital a treaty": past a "with X" phrase the object lies further on
         hi = _object_end(sent, t, 16 if sent.low.startswith(" with ", t.end) else 8)
         if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
-            trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)):
+            trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)) and not (
+                _bare_signing(sent, t)):
             return False
     if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t)):
         return False
+    if "subject" in need and not _names_subject(sent, t, lex):
+        return False  # "the treaty calls for talks", "this doesn't guarantee X": no actor acts in the clause
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
-    if trig.obj == "capability":
-        hi = _object_end(sent, t, 8)
-        if "capabilit" not in sent.low[t.end:hi]:
-            return False
-    elif trig.obj is not None:
+    if trig.obj is not None:
         hi = _object_end(sent, t, 8)
         if lex.object_words[trig.obj].isdisjoint(_ws(sent, t.end, hi)) and not absorbed(sent, t, lex):
             return False
     return True
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[!.;]|$)")
+
+
+def _bare_signing(sent: Sentence, t: TrigHit) -> bool:
+    """'X and Y signed!': two parties signing with nothing after the verb signed the document the passage is about."""
+    if t.trig.pos != "verb" or not t.key.startswith("sign") or not _CLAUSE_END.match(sent.text, t.end):
+        return False
+    lo, _hi = _clause(sent, t.start)
+    before = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.prep is None]
+    return bool(before) and (before[-1].kind == "pair" or len(_codes(_group(sent, before[-1]))) >= 2)
+
+
+_NEW_SUBJECT = frozenset("this that these those which what".split())
+
+
+def _names_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the sentence names who does the trigger: an agent found before it, with no 'this', 'that' or 'which'
+    (a new, non-actor subject) between that agent and the trigger."""
+    agent = left_agent(sent, t, lex, Context())
+    if not agent:
+        return False
+    return _NEW_SUBJECT.isdisjoint(_ws(sent, max(m.end for m in agent), t.start))
 
 
 def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
