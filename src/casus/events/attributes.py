@@ -21,6 +21,8 @@ _SPEAKER_FILLER = re.compile(r"\b(?:has|have|had|also|explicitly|openly|repeated
 _TRAILING_AUX = re.compile(r"\b(?:have|has|had|also)\b\s*$")
 _INVERTED_CONDITIONAL = re.compile(r"\W*(?:should|were|had)\s")
 _SHOULD_CLAUSE = re.compile(r"[,;:\u201c\"]\s*should\s+[^;]{0,60}$")
+# "... should Iran attack it": a conditional by inversion inside the sentence, a name right after "should"
+_SHOULD_NAME = re.compile(r"\bshould\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+(?:[a-z]+\s+)?$")
 _TO_BEFORE = re.compile(r"\b(?:not\s+)?to\s+$")
 _STOP_BEFORE = re.compile(r"\b(?:stop|cease|halt|end)\s+$")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -453,6 +455,8 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
         return True  # "Should Azerbaijan attack Armenia, ...": a conditional by inversion
     if "should" in sent.low and _SHOULD_CLAUSE.search(sent.low, max(0, t.start - 100), t.start):
         return True  # "as the minister said, should Iran target our forces, ...": a conditional after a comma
+    if "should" in sent.low and _SHOULD_NAME.search(sent.text, max(lo, t.start - 60), t.start):
+        return True  # "Britain will defend Jordan should Iran attack it"
     hyp = _cue_before(sent, "hypothetical", t.start, lo, 12)
     if hyp is not None and _cue_before(sent, "continuation", t.start, hyp[0]) is None:
         return True

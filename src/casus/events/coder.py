@@ -45,6 +45,7 @@ from casus.events.lexicon import (
 )
 from casus.events.mentions import mention_data, resolve_corefs, update_context
 from casus.events.roles import (
+    _BODY_NOUNS,
     _REFUSED,
     _adjacent_agent,
     _anaphoric,
@@ -76,7 +77,7 @@ from casus.events.sentence import (
     normalise,
     word_index,
 )
-from casus.events.words import AUX, DETS, DIRECT_PREPS, PREPS, TRANSFER_PREPS
+from casus.events.words import AUX, CLAUSE_WORDS, DETS, DIRECT_PREPS, PREPS, TRANSFER_PREPS
 from casus.months import MONTHS
 from casus.records import CodedEvent
 
@@ -94,6 +95,18 @@ __all__ = ["code_sentences", "build_lexicon", "sentence_windows", "is_heading", 
            "normalise", "word_index", "find_dates", "MAX_CODED_CHARS"]
 
 
+def _before_subordinate(right: str, lex: Lexicon) -> str:
+    """The text after an agreement noun up to a comma that opens a subordinate clause ("a pact with Japan, after
+    Tokyo forged agreements with ..."): a signing verb past it governs another noun."""
+    for m in _COMMA_WORD.finditer(right):
+        if m.group(1).lower() in lex.subordinators:
+            return right[:m.start()]
+    return right
+
+
+_COMMA_WORD = re.compile(r",\s+([A-Za-z]+)")
+
+
 def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Agreement nouns governed by a signing verb or 'marked by/through': pseudo-triggers for AGREE."""
     out: list[TrigHit] = []
@@ -102,7 +115,7 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "a strategic partnership treaty": the head noun ("treaty") names the agreement
         lo, hi = _clause(sent, s)
         left = sent.text[max(lo, s - 60):s]
-        right = sent.text[e:min(len(sent.text), e + 70)]
+        right = _before_subordinate(sent.text[e:min(len(sent.text), e + 70)], lex)
         left_words = _words(left)[-5:]
         governed = bool(lex.agree_governors.search(" ".join(left_words))) or bool(
             _SIGNING_AFTER.search(" ".join(_words(right)[:12])))
@@ -164,6 +177,8 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
+    if trig.type == "CONSULT" and trig.pos == "noun" and (w := lex.wanting_re.search(left)) and _nw_text(w.group()) <= 4:
+        return None  # "needed talks with Cambodia", "seeks negotiations": wanted, not held
     if trig.withheld and negated(sent, t):
         # "its failure to stand by its partner": defence withheld (the negation is read again from the sentence)
         new = Trigger(trig.withheld, trig.pos, trig.frame, "intervention", None, trig.need, False, False, False, False, None,
@@ -249,6 +264,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         new = Trigger("AID", "noun", "directed", "intervention", None, frozenset({"possessor"}), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
     return t
+
+
+def _nw_text(text: str) -> int:
+    """The number of words in a piece of text."""
+    return len(text.split())
 
 
 _TIES_WORDS = ("ties", "relations", "links", "relationship", "bonds", "contacts", "partnership", "cooperation")
@@ -365,6 +385,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         raw = [t for t in raw if id(t) not in swallowed]
     reverse = "vice versa" in sent.low
     mediators: set[str] | None = None  # the sources of a mediation in this sentence, computed when needed
+    joint_parties: dict[str, set[str]] = {}  # per type, the parties of the last joint act coded in this sentence
     for t0 in raw:
         t = _retype(sent, t0, lex)
         if t is None or t.trig.type is None:
@@ -391,6 +412,14 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             modes = earlier[-1:]  # "sold S-400s to Turkey but refused to sell similar systems to Iran": the same kind
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
+        if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
+            continue
+        if etype == "CONSULT" and _meets_no_one(sent, t, lex):
+            continue
+        if etype == "ASSAULT" and _named_conflict(sent, t, lex):
+            continue
+        if etype == "CONSULT" and (_bloc_own_meeting(sent, t, lex) or _unnamed_body_meets(sent, t)):
+            continue
         if etype == "COOPERATE" and t.trig.pos == "noun" and _talk_topic(sent, t):
             continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
@@ -414,6 +443,24 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
+        if pairs and t.trig.frame == "joint" and t.trig.pos == "noun" and _anaphoric(sent, t):
+            before = joint_parties.get(etype)
+            if before:
+                # "these negotiations": the parties of the negotiations named before, not the speaker
+                pairs = [p for p in pairs if p[0] in before and p[1] in before] or [
+                    (a, b) for a in before for b in before if a != b]
+        if pairs and t.trig.frame == "joint":
+            between = _between_parties(sent, t)
+            if len(between) >= 2:
+                # "counting on talks between Iran and the United States": the parties are the two named, not the speaker
+                pairs = [p for p in pairs if p[0] in between and p[1] in between]
+        if pairs and t.trig.pos == "noun" and etype in _TOPIC_TYPES:
+            accusers = _accusers_before(sent, t, raw, lex, ctx)
+            if accusers:
+                # "blamed Ethiopia for stalled talks", "accuses France of fomenting war with arms sales": what the
+                # accusation is about is not the accuser's own act
+                joint = t.trig.frame == "joint"
+                pairs = [p for p in pairs if p[0] not in accusers and not (joint and p[1] in accusers)]
         if not pairs:
             continue
         if t.trig.pos == "noun" and t.trig.frame in ("speech",) and not _explicit(sent, t, pairs):
@@ -451,6 +498,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         date = date_for(sent, t, dates)
         if reverse and t.trig.frame != "joint":
             pairs = pairs + [(g, s_) for s_, g in pairs if g]
+        if t.trig.frame == "joint" and any(g for _, g in pairs):
+            joint_parties[etype] = {c for p in pairs for c in p if c}
         for s_, g in pairs:
             for mode in modes:
                 key = (s_, etype, g, mode, neg)
@@ -506,6 +555,102 @@ _MODALS = frozenset({"could", "would", "will", "might", "may", "shall"})
 def _own_attack(pairs: list[tuple[str, str | None]], speakers: tuple[str, ...]) -> bool:
     """Whether every attacker of an attack told as to come is the state of the one telling it."""
     return bool(speakers) and bool(pairs) and all(p[0] in speakers and p[1] for p in pairs)
+
+
+def _purpose_of_pact(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexicon) -> bool:
+    """Whether the trigger is the purpose of an agreement or a meeting just before it ("signed a treaty to deepen
+    their ties", "consult regularly to coordinate"): its aim, not an act of its own. A verb right before the
+    purpose marker ("vowed to expand") makes it a complement, not a purpose."""
+    if lex.purpose_re is None:
+        return False
+    m = lex.purpose_re.search(sent.low, max(0, t.start - 30), t.start)
+    if m is None:
+        return False
+    lo, _hi = _clause(sent, t.start)
+    for o in raw:
+        if o is t or o.trig.type not in ("AGREE", "CONSULT") or not lo <= o.start < o.end <= m.start():
+            continue
+        gap = _nw(sent, o.end, m.start())
+        if gap <= 4 and (o.trig.pos == "noun" or gap >= 1) and not any(
+                ch in sent.text[o.end:m.start()] for ch in ",;:"):
+            return True
+    return False
+
+
+def _between_parties(sent: Sentence, t: TrigHit) -> set[str]:
+    """The actors of a "between X and Y" phrase at most five words after a joint trigger, in its clause ("talks in
+    Oman between Iran and the United States"); empty when there is none."""
+    _lo, hi = _clause(sent, t.start)
+    k = sent.low.find(" between ", t.start, hi)  # the phrase may hold it ("talks between")
+    if k < 0 or (k > t.end and _nw(sent, t.end, k) > 5):
+        return set()
+    end = min([hi] + [i for i in (sent.text.find(ch, k, hi) for ch in ",;:") if i >= 0])  # the phrase ends at a comma
+    out: set[str] = set()
+    for m in sent.mentions:
+        if k < m.start < end and m.codes and _nw(sent, k, m.start) <= 8:
+            out.update(m.codes)
+    return out
+
+
+_TOPIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "AID"})
+
+
+def _accusers_before(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexicon, ctx: Context) -> set[str]:
+    """The sources of an accusation or warning (a verb, or a noun with its target) at most ten words before a nominal
+    trigger in the same clause: the trigger names what they accuse or warn about."""
+    lo, _hi = _clause(sent, t.start)
+    out: set[str] = set()
+    for o in raw:
+        if o.trig.type in ("ACCUSE", "THREATEN") and lo <= o.start and o.end <= t.start and _nw(sent, o.end, t.start) <= 10:
+            out.update(p[0] for p in _pairs_for(sent, o, lex, ctx) if p[1])
+    return out
+
+
+def _unnamed_body_meets(sent: Sentence, t: TrigHit) -> bool:
+    """'after the security Cabinet met': a body noun right before a meeting verb, no state named in its phrase and
+    no party after the verb: a domestic meeting, whoever else the sentence names."""
+    if t.trig.pos != "verb" or " with" in t.key:
+        return False
+    prev = _prev_ws(sent, t.start, 1)
+    if not prev or prev[0] not in _BODY_NOUNS:
+        return False
+    if _next_ws(sent, t.end, _clause(sent, t.start)[1], 1)[:1] in (["with"], ["between"]):
+        return False
+    return not any(m.end <= t.start and _nw(sent, m.end, t.start) <= 4 for m in sent.mentions if m.codes)
+
+
+def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'during an EU defence ministers meeting', 'at the alliance's June summit': a bloc's own meeting (the bloc at
+    most three words before the noun) with no party after it ("with X", "between X and Y") consults no one."""
+    if " with" in t.key or " between" in t.key:
+        return False
+    hi = _clause(sent, t.start)[1]
+    if _next_ws(sent, t.end, hi, 1)[:1] in (["with"], ["between"]):
+        return False
+    verb = t.trig.pos == "verb"
+    if verb and any(m.start >= t.end and m.codes and _nw(sent, t.end, m.start) <= 6 and m.prep not in ("in", "at")
+                    for m in sent.mentions if m.start < hi):
+        return False  # "NATO ministers met their Russian counterpart": a party after the verb
+    return any(m.end <= t.start and (1 if verb else 0) <= _nw(sent, m.end, t.start) <= 3 and m.codes
+               and set(m.codes) <= lex.blocs and not any(ch in sent.text[m.end:t.start] for ch in ",;")
+               for m in sent.mentions)
+
+
+def _named_conflict(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'amid rising Israel-Iran clashes', 'India-China clash:': a conflict named by its parties (the names a
+    modifier of a background noun, casus.events.mentions) is background, not an attack (gold: background wars)."""
+    if t.key not in lex.background_nouns:
+        return False
+    return any(m.role == "mod" and 0 <= t.start - m.end <= 1 for m in sent.mentions)
+
+
+def _meets_no_one(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'meet the 2% spending target', 'visited the troops': a meeting verb whose object is a standard or forces
+    meets no state (object_words: unmet)."""
+    if t.trig.pos != "verb":
+        return False
+    obj = _next_ws(sent, t.end, _clause(sent, t.start)[1], 5)  # past a trigger word ("the 2% target")
+    return not lex.object_words.get("unmet", frozenset()).isdisjoint(obj)
 
 
 def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:
@@ -616,6 +761,9 @@ def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
         if e.mode is None and any(o.source == e.source and o.event == e.event and o.target == e.target and o.negated == e.negated
                                   and o.mode is not None for o in events):
             continue
+        if e.event == "ASSAULT" and any(o.source == e.source and o.event == e.event and o.target == e.target
+                                        and o.negated == e.negated for o in out):
+            continue  # "an air assault, launching 270 drones and 10 missiles": one line of attack is one record
         out.append(e)
     return out
 

@@ -145,6 +145,8 @@ class Lexicon:
     # ("asked Erdogan whether"; not "asked Russia for help when ...")
     question_re: re.Pattern[str] | None = None
     blocs: frozenset[str] = frozenset()  # actor codes of blocs of states: their members' joint acts have no target
+    # a purpose marker ("to", "aimed at") ending right before a position (cues: purpose)
+    purpose_re: re.Pattern[str] | None = None
     # after a support noun: a copula and one of `limited_support` ("support remained limited to statements")
     limited_re: re.Pattern[str] | None = None
     # an object naming the kind of a thing just mentioned ("refused to sell similar systems"): `elliptic_objects`
@@ -297,6 +299,16 @@ def validate_frames(rows: object, objects: set[str], name: str = "events.yaml") 
     return out
 
 
+def _claim_phrase(owners: dict[tuple[str, str], tuple[int, str]], form: str, pos: str, row: int, word: str) -> None:
+    """Record that trigger row `row` owns `form` as a `pos`; a second row listing the same phrase with the same part of
+    speech would be silently shadowed by the first (a phrase keeps one reading per part of speech), so refuse it."""
+    key = (_SPACES.sub(" ", form.translate(_NORM)).strip().lower(), pos)
+    first = owners.setdefault(key, (row, word))
+    if first[0] != row:
+        raise CasusError(f"events.yaml: triggers row {row} ({word!r}) lists {key[0]!r} as a {pos} already listed by "
+                         f"triggers row {first[0]} ({first[1]!r}): a phrase has one reading per part of speech")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Compile the gazetteer and the shipped event dictionary into one lexicon (once per process)."""
@@ -327,7 +339,8 @@ def build_lexicon(data: dict) -> Lexicon:
     for key, entries in gaz.phrases.items():
         for entry in entries:
             add(key, "A", entry)
-    for row in data["triggers"]:
+    owners: dict[tuple[str, str], tuple[int, str]] = {}  # (phrase, pos) -> (1-based row, word) of its trigger row
+    for i, row in enumerate(data["triggers"], 1):
         frame = frames[row.get("frame", "directed")]
         trig = Trigger(
             type=row.get("type"), pos=row.get("pos", "noun"), frame=frame.roles,
@@ -340,12 +353,14 @@ def build_lexicon(data: dict) -> Lexicon:
         for word in row["words"]:
             forms = inflect(str(word)) if trig.pos == "verb" else [str(word)]
             for form in forms:
+                if trig.type:
+                    _claim_phrase(owners, form, trig.pos, i, str(word))
                 add(form, "T" if trig.type else "B", trig)
     for domain, words in data["domains"].items():
         for word in words:
             add(str(word), "D", domain)
     for cat, words in data["cues"].items():
-        if cat in ("boundary", "subordinators", "question_words"):
+        if cat in ("boundary", "subordinators", "question_words", "purpose"):
             continue
         for word in words:
             add(str(word), "C", cat)
@@ -427,6 +442,7 @@ def build_lexicon(data: dict) -> Lexicon:
         arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
         blocs=frozenset(str(c) for c in data["blocs"]),
+        purpose_re=re.compile(r"\b(?:" + trie_regex([str(w).lower() for w in data["cues"].get("purpose") or ["to"]]) + r")\s+$"),
         elliptic_re=re.compile(r"\s+(?:any\s+|the\s+)?(?:" + "|".join(re.escape(str(w).lower()) for w in data["elliptic_objects"])
                                + r")\s+[a-z]"),
         limited_re=re.compile(r"(?:\s+(?:for|to)\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+)?\s+(?:has\s+|have\s+|had\s+)?(?:remained|remains|remain|was|were|is|are|been|stayed|stays)\s+"

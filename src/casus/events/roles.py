@@ -1101,7 +1101,7 @@ _THING_OBJECT = re.compile(r"\s+(?:against\b|itself\b|themselves\b|(?:the|its|hi
 def _object_is_a_thing(sent: Sentence, t: TrigHit) -> bool:
     """'Washington defended the operation', 'to defend against threats': the object slot of a directed verb holds a
     thing or nothing, so the act has no implicit state target."""
-    if t.trig.pos != "verb" or t.trig.frame != "directed" or t.trig.type != "AID":
+    if t.trig.pos != "verb" or t.trig.frame != "directed" or t.trig.type not in ("AID", "SUPPORT"):
         return False
     m = _THING_OBJECT.match(sent.low, t.end)
     if not m:
