@@ -434,6 +434,26 @@ def _standing_text(row: dict[str, Any]) -> str:
     return f"{row.get('note', '')}{checked}".strip()
 
 
+DEPLOYMENT_KINDS = FORCE_KINDS + ("advisers",)
+
+
+def standing_problems() -> list[str]:
+    """Rows of standing.yaml that break its rule: unknown kind or dataset, bad dates, an end before the start."""
+    meta = load_data("standing.yaml")
+    out = []
+    for table, who in (("deployments", "patron"), ("arms", "supplier")):
+        for i, r in enumerate(meta[table]):
+            where = f"{table}[{i}] {r.get(who)}"
+            if table == "deployments" and r.get("kind") not in DEPLOYMENT_KINDS:
+                out.append(f"{where}: kind {r.get('kind')!r}")
+            if not r.get("source") or any(s not in meta["datasets"] for s in r["source"]):
+                out.append(f"{where}: source {r.get('source')!r}")
+            start, end = period_end(str(r.get("from"))), period_end(str(r["to"])) if r.get("to") else None
+            if start is None or (r.get("to") and (end is None or end < start)):
+                out.append(f"{where}: dates {r.get('from')!r} to {r.get('to')!r}")
+    return out
+
+
 def deployment_rows(patron: str, client: str, as_of: str) -> list[dict[str, Any]]:
     """Standing deployments of the patron (or, for an organisation, of its members) in the client on `as_of`.
 
