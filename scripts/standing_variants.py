@@ -19,6 +19,11 @@ BASE = ("defense_pact", "patron_at_war_elsewhere", "patron_ties_with_attacker", 
         "patron_major", "capability_share", "post_1945")
 VARIANTS: dict[str, tuple[tuple[str, ...], str]] = {
     "arms-table-direct": (("arms_flowing",), "table"),
+    "nearby-table": (("forces_nearby",), "table"),
+    "nearby-zero-direct": (("forces_nearby",), "zero"),
+    "forces-zero-direct": (("forces_present",), "zero"),
+    "nearby-table-direct": (("forces_nearby",), "table"),
+    "nearby-arms-table-direct": (("forces_nearby", "arms_flowing"), "table"),
     "both-table-direct": (("forces_present", "arms_flowing"), "table"),
     "forces-table-direct": (("forces_present",), "table"),
     "registered": ((), "zero"),
@@ -38,7 +43,7 @@ def episodes(mode: str) -> list[dict[str, Any]]:
         if mode == "table":
             r.update(ladder.standing_values(r["patron"], r["client"], ladder.eve(r)))
         else:
-            r.update({"forces_present": 0.0, "arms_flowing": 0.0})
+            r.update({"forces_present": 0.0, "forces_nearby": 0.0, "arms_flowing": 0.0})
     return rows
 
 
@@ -46,7 +51,7 @@ def row(name: str) -> str:
     """One line of the table for one variant."""
     extra, mode = VARIANTS[name]
     spec = ladder.settings()["features"]
-    for f in ("forces_present", "arms_flowing"):
+    for f in ("forces_present", "forces_nearby", "arms_flowing"):
         spec[f].pop("rungs", None)
         if name.endswith("-direct"):
             spec[f]["rungs"] = ["direct"]   # fitted on the direct rung only (fitting.direct_only_mask)

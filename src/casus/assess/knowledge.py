@@ -479,6 +479,23 @@ def forces_present(patron: str, client: str, as_of: str) -> Fact:
                                        f"in casus's deployment table for {as_of}{advisers}.")
 
 
+def forces_nearby(patron: str, client: str, as_of: str) -> Fact:
+    """1 if the patron has forces in the client, or in a state sharing a land border with it, on `as_of`."""
+    here = forces_present(patron, client, as_of)
+    if here.value:
+        return Fact("forces_nearby", 1.0, here.text, here.sources, here.date)
+    members = org_members(patron, as_of) or [patron]
+    for r in load_data("standing.yaml")["deployments"]:
+        if (r["patron"] in members and r["kind"] in FORCE_KINDS and r["host"] != client
+                and on_or_before(str(r["from"]), as_of) and _after(str(r["to"]) if r.get("to") else None, as_of)
+                and _border_on(r["host"], client, as_of)):
+            return Fact("forces_nearby", 1.0, f"{name(r['patron'])} has forces in {name(r['host'])}, a land neighbour "
+                                              f"of {name(client)} ({r['kind']}, since {r['from']}): {_standing_text(r)}",
+                        _standing_sources(r), str(r["from"]))
+    return Fact("forces_nearby", 0.0, f"No standing forces of {name(patron)} in or next to {name(client)} are "
+                                      f"recorded in casus's deployment table for {as_of}.")
+
+
 def arms_flowing(patron: str, client: str, as_of: str) -> Fact:
     """1 if deliveries of major arms from the patron to the client reach into the three years before `as_of`'s year."""
     members = org_members(patron, as_of) or [patron]
@@ -499,6 +516,7 @@ def arms_flowing(patron: str, client: str, as_of: str) -> Fact:
 def standing_features(patron: str, client: str, as_of: str) -> dict[str, float]:
     """forces_present and arms_flowing for one dyad on `as_of`, from standing.yaml."""
     return {"forces_present": forces_present(patron, client, as_of).value,
+            "forces_nearby": forces_nearby(patron, client, as_of).value,
             "arms_flowing": arms_flowing(patron, client, as_of).value}
 
 

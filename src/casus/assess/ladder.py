@@ -200,7 +200,7 @@ def episodes() -> list[dict[str, Any]]:
         if settings().get("standing_episodes") == "table":
             row.update(standing_values(row["patron"], row["client"], eve(row)))
         else:
-            row.update({"forces_present": 0.0, "arms_flowing": 0.0})
+            row.update({"forces_present": 0.0, "forces_nearby": 0.0, "arms_flowing": 0.0})
         out.append(row)
     return out
 
