@@ -50,3 +50,9 @@ def test_a_direct_only_feature_moves_no_lower_rung() -> None:
     for f, spec in ladder.settings()["features"].items():
         if spec.get("rungs") == ["direct"] and f in m.features:
             assert all(m.rungs[r].coef[f] == 0.0 for r in m.rungs if r != "direct")
+
+
+def test_forces_next_door_count_as_nearby_not_present() -> None:
+    assert knowledge.forces_present("RUS", "IRN", "2025-06-12").value == 0.0
+    fact = knowledge.forces_nearby("RUS", "IRN", "2025-06-12")
+    assert fact.value == 1.0 and "land neighbour" in fact.text
