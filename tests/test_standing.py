@@ -56,3 +56,14 @@ def test_forces_next_door_count_as_nearby_not_present() -> None:
     assert knowledge.forces_present("RUS", "IRN", "2025-06-12").value == 0.0
     fact = knowledge.forces_nearby("RUS", "IRN", "2025-06-12")
     assert fact.value == 1.0 and "land neighbour" in fact.text
+
+
+def test_every_case_and_dev_pair_is_covered_in_both_tables() -> None:
+    meta = knowledge.load_data("standing.yaml")
+    cover = {(r["patron"], r["host"], "deployments") for r in meta["deployments"]}
+    cover |= {(r["supplier"], r["recipient"], "arms") for r in meta["arms"]}
+    cover |= {(r["patron"], r["client"], r["table"]) for r in meta["checked_none"]}
+    pairs = {(c["patron"], c["client"]) for c in knowledge.load_data("cases.yaml")["cases"]}
+    pairs |= {(e["patron"], e["client"]) for e in knowledge.load_data("dev_episodes.yaml")["episodes"]}
+    missing = [(p, c, t) for p, c in sorted(pairs) for t in ("deployments", "arms") if (p, c, t) not in cover]
+    assert missing == []

@@ -441,13 +441,17 @@ def standing_problems() -> list[str]:
     """Rows of standing.yaml that break its rule: unknown kind or dataset, bad dates, an end before the start."""
     meta = load_data("standing.yaml")
     out = []
-    for table, who in (("deployments", "patron"), ("arms", "supplier")):
-        for i, r in enumerate(meta[table]):
+    for table, who in (("deployments", "patron"), ("arms", "supplier"), ("checked_none", "patron")):
+        for i, r in enumerate(meta.get(table, [])):
             where = f"{table}[{i}] {r.get(who)}"
             if table == "deployments" and r.get("kind") not in DEPLOYMENT_KINDS:
                 out.append(f"{where}: kind {r.get('kind')!r}")
             if not r.get("source") or any(s not in meta["datasets"] for s in r["source"]):
                 out.append(f"{where}: source {r.get('source')!r}")
+            if table == "checked_none":
+                if r.get("table") not in ("deployments", "arms"):
+                    out.append(f"{where}: table {r.get('table')!r}")
+                continue
             start, end = period_end(str(r.get("from"))), period_end(str(r["to"])) if r.get("to") else None
             if start is None or (r.get("to") and (end is None or end < start)):
                 out.append(f"{where}: dates {r.get('from')!r} to {r.get('to')!r}")
