@@ -34,7 +34,7 @@ from casus.records import FACTORS, RUNGS
 # Facts flipped to see what would most change the answer (attacker_nonstate follows from the
 # attacker's code, so it is not a fact that could be wrong).
 BINARY_FEATURES = ("defense_pact", "patron_at_war_elsewhere", "patron_ties_with_attacker", "shares_border",
-                   "attacker_nuclear")
+                   "attacker_nuclear", "forces_present", "arms_flowing")
 MAX_FLIPS = 3
 
 MAX_EVIDENCE = 8
@@ -497,7 +497,8 @@ _FACT_FILE = {"defense_pact": "treaties.yaml", "patron_at_war_elsewhere": "knowl
               "patron_ties_with_attacker": "knowledge.yaml ties", "shares_border": "knowledge.yaml borders",
               "attacker_nuclear": "knowledge.yaml nuclear", "attacker_nonstate": "actor codes",
               "patron_major": "state_years.csv, COW State System 2016", "capability_share": "state_years.csv, COW NMC v6",
-              "post_1945": "the as-of year"}
+              "post_1945": "the as-of year", "forces_present": "standing.yaml deployments",
+              "arms_flowing": "standing.yaml arms"}
 
 
 def _direction(weight: float) -> str:

@@ -129,6 +129,7 @@ class Pool:
     ids: list[str]
     patterns: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     inv: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    direct_only: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     def __post_init__(self) -> None:
         s = self.hand == 0
@@ -191,7 +192,15 @@ def build_pool(cases: Sequence[Mapping[str, Any]] | None = None, eps: Sequence[M
     year = np.array([int(r["year"]) for r in rows], dtype=int)
     group = twin_groups(rows, int(settings()["twin_years"]))
     ids = [f"MID{r['dispnum']}:{r['patron']}-{r['client']}" for r in ep_rows] + [str(c.get("id")) for c in hand_rows]
-    return Pool(X, lev, hand, year, group, ids)
+    pool = Pool(X, lev, hand, year, group, ids)
+    pool.direct_only = direct_only_mask(feats)
+    return pool
+
+
+def direct_only_mask(features: Sequence[str]) -> np.ndarray:
+    """Per feature, True when features.yaml limits it to the `direct` rung (`rungs: [direct]`)."""
+    spec = settings()["features"]
+    return np.array([list(spec.get(f, {}).get("rungs") or []) == ["direct"] for f in features], dtype=bool)
 
 
 def _direct_penalty(p: int, C: float, c_shared: float) -> np.ndarray:
@@ -240,7 +249,10 @@ def _fit_rung(pool: Pool, wrow: np.ndarray, rung: int, C: float, c_shared: float
         return _direct_for_hand(w, p), np.concatenate([[w[0]], w[2:2 + p]])
     h = (pool.hand == 1) & (wrow > 0)
     y = (pool.lev[h] >= rung).astype(float)
-    return fit_penalised(pool.X[h], y, np.full(p, 1.0 / C), weights=wrow[h]), None
+    X = pool.X[h]
+    if pool.direct_only.any():
+        X = np.where(pool.direct_only[None, :], 0.0, X)   # a zero column: its coefficient stays 0
+    return fit_penalised(X, y, np.full(p, 1.0 / C), weights=wrow[h]), None
 
 
 def _choose_c(pool: Pool, wrow: np.ndarray, rung: int, grid: Sequence[float], c_shared: float,

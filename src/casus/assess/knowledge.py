@@ -30,7 +30,13 @@ FACT_FEATURES = (
     "shares_border",
     "attacker_nuclear",
     "attacker_nonstate",
+    "forces_present",
+    "arms_flowing",
 )
+
+# Kinds of standing deployment that count as the patron's forces present (standing.yaml's rule).
+FORCE_KINDS = ("troops", "base", "air_defence", "naval")
+ARMS_WINDOW_YEARS = 3
 
 
 @lru_cache(maxsize=None)
@@ -415,6 +421,109 @@ def nonstate(attacker: str | None) -> Fact:
     return Fact("attacker_nonstate", 1.0, f"{attacker} is a non-state force.")
 
 
+# ---------------------------------------------------------------- standing deployments and arms flows
+
+def _standing_sources(row: dict[str, Any]) -> list[str]:
+    datasets = load_data("standing.yaml")["datasets"]
+    return [str(datasets[s]) for s in row.get("source", [])]
+
+
+def _standing_text(row: dict[str, Any]) -> str:
+    meta = load_data("standing.yaml")
+    checked = f" ({meta['check_note']})" if row.get("check") else ""
+    return f"{row.get('note', '')}{checked}".strip()
+
+
+DEPLOYMENT_KINDS = FORCE_KINDS + ("advisers",)
+
+
+def standing_problems() -> list[str]:
+    """Rows of standing.yaml that break its rule: unknown kind or dataset, bad dates, an end before the start."""
+    meta = load_data("standing.yaml")
+    out = []
+    for table, who in (("deployments", "patron"), ("arms", "supplier"), ("checked_none", "patron")):
+        for i, r in enumerate(meta.get(table, [])):
+            where = f"{table}[{i}] {r.get(who)}"
+            if table == "deployments" and r.get("kind") not in DEPLOYMENT_KINDS:
+                out.append(f"{where}: kind {r.get('kind')!r}")
+            if not r.get("source") or any(s not in meta["datasets"] for s in r["source"]):
+                out.append(f"{where}: source {r.get('source')!r}")
+            if table == "checked_none":
+                if r.get("table") not in ("deployments", "arms"):
+                    out.append(f"{where}: table {r.get('table')!r}")
+                continue
+            start, end = period_end(str(r.get("from"))), period_end(str(r["to"])) if r.get("to") else None
+            if start is None or (r.get("to") and (end is None or end < start)):
+                out.append(f"{where}: dates {r.get('from')!r} to {r.get('to')!r}")
+    return out
+
+
+def deployment_rows(patron: str, client: str, as_of: str) -> list[dict[str, Any]]:
+    """Standing deployments of the patron (or, for an organisation, of its members) in the client on `as_of`.
+
+    Strict as-of: a row counts once its start period is over by `as_of` and until its end is.
+    """
+    members = org_members(patron, as_of) or [patron]
+    return [dict(r) for r in load_data("standing.yaml")["deployments"]
+            if r["patron"] in members and r["host"] == client and on_or_before(str(r["from"]), as_of)
+            and _after(str(r["to"]) if r.get("to") else None, as_of)]
+
+
+def forces_present(patron: str, client: str, as_of: str) -> Fact:
+    """1 if the patron's own forces (troops, a base, air defence, a naval base) stand in the client on `as_of`."""
+    rows = deployment_rows(patron, client, as_of)
+    forces = [r for r in rows if r["kind"] in FORCE_KINDS]
+    if forces:
+        r = forces[0]
+        via = f" (its member {name(r['patron'])})" if r["patron"] != patron else ""
+        return Fact("forces_present", 1.0, f"{name(patron)}{via} has forces in {name(client)} ({r['kind']}, since "
+                                           f"{r['from']}): {_standing_text(r)}", _standing_sources(r), str(r["from"]))
+    advisers = "; only advisers or trainers are recorded" if rows else ""
+    return Fact("forces_present", 0.0, f"No standing forces of {name(patron)} in {name(client)} are recorded "
+                                       f"in casus's deployment table for {as_of}{advisers}.")
+
+
+def forces_nearby(patron: str, client: str, as_of: str) -> Fact:
+    """1 if the patron has forces in the client, or in a state sharing a land border with it, on `as_of`."""
+    here = forces_present(patron, client, as_of)
+    if here.value:
+        return Fact("forces_nearby", 1.0, here.text, here.sources, here.date)
+    members = org_members(patron, as_of) or [patron]
+    for r in load_data("standing.yaml")["deployments"]:
+        if (r["patron"] in members and r["kind"] in FORCE_KINDS and r["host"] != client
+                and on_or_before(str(r["from"]), as_of) and _after(str(r["to"]) if r.get("to") else None, as_of)
+                and _border_on(r["host"], client, as_of)):
+            return Fact("forces_nearby", 1.0, f"{name(r['patron'])} has forces in {name(r['host'])}, a land neighbour "
+                                              f"of {name(client)} ({r['kind']}, since {r['from']}): {_standing_text(r)}",
+                        _standing_sources(r), str(r["from"]))
+    return Fact("forces_nearby", 0.0, f"No standing forces of {name(patron)} in or next to {name(client)} are "
+                                      f"recorded in casus's deployment table for {as_of}.")
+
+
+def arms_flowing(patron: str, client: str, as_of: str) -> Fact:
+    """1 if deliveries of major arms from the patron to the client reach into the three years before `as_of`'s year."""
+    members = org_members(patron, as_of) or [patron]
+    first = int(str(as_of)[:4]) - ARMS_WINDOW_YEARS
+    for r in load_data("standing.yaml")["arms"]:
+        if r["supplier"] not in members or r["recipient"] != client or not on_or_before(str(r["from"]), as_of):
+            continue
+        if r.get("to") and int(str(r["to"])[:4]) < first:
+            continue
+        via = f" (its member {name(r['supplier'])})" if r["supplier"] != patron else ""
+        return Fact("arms_flowing", 1.0, f"{name(patron)}{via} has been delivering major arms to {name(client)} "
+                                         f"since {r['from']} (SIPRI's definition). {_standing_text(r)}".strip(),
+                    _standing_sources(r), str(r["from"]))
+    return Fact("arms_flowing", 0.0, f"No deliveries of major arms from {name(patron)} to {name(client)} in the "
+                                     f"{ARMS_WINDOW_YEARS} years before {as_of} are recorded in casus's arms table.")
+
+
+def standing_features(patron: str, client: str, as_of: str) -> dict[str, float]:
+    """forces_present and arms_flowing for one dyad on `as_of`, from standing.yaml."""
+    return {"forces_present": forces_present(patron, client, as_of).value,
+            "forces_nearby": forces_nearby(patron, client, as_of).value,
+            "arms_flowing": arms_flowing(patron, client, as_of).value}
+
+
 def scenario_facts(patron: str, client: str, attacker: str | None, as_of: str) -> dict[str, Fact]:
     """The shipped-knowledge fact behind each scenario feature."""
     return {
@@ -424,6 +533,8 @@ def scenario_facts(patron: str, client: str, attacker: str | None, as_of: str) -
         "shares_border": shares_border(patron, client, as_of),
         "attacker_nuclear": is_nuclear(attacker, as_of),
         "attacker_nonstate": nonstate(attacker),
+        "forces_present": forces_present(patron, client, as_of),
+        "arms_flowing": arms_flowing(patron, client, as_of),
     }
 
 

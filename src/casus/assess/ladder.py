@@ -38,7 +38,7 @@ REQUIRED_SCENARIO_FIELDS = (
 )
 DIRECT = len(RUNGS)  # ladder level of `direct`
 CACHE_VERSION = "refclass-2"  # refclass-2: the bootstrap replicates are plain tuples (no numpy to unpickle)
-CACHE_INPUTS = ("cases.yaml", "episodes.csv", "state_years.csv", "knowledge.yaml")
+CACHE_INPUTS = ("cases.yaml", "episodes.csv", "state_years.csv", "knowledge.yaml", "standing.yaml")
 CODE_INPUTS = ("ladder.py", "fitting.py", "model.py")  # a changed model invalidates old fits
 
 
@@ -167,9 +167,25 @@ def derived_facts(patron: str, attacker: str | None, year: int, as_of: str | Non
     }
 
 
+def eve(row: Mapping[str, Any]) -> str:
+    """The as-of date a case or episode is coded on: its `date`, else the first day of its year."""
+    return str(row.get("date") or f"{int(row['year'])}-01-01")
+
+
+@lru_cache(maxsize=None)
+def _standing(patron: str, client: str, day: str) -> tuple[tuple[str, float], ...]:
+    return tuple(knowledge.standing_features(patron, client, day).items())
+
+
+def standing_values(patron: str, client: str, day: str) -> dict[str, float]:
+    """forces_present and arms_flowing from standing.yaml as of `day` (cached per dyad and day)."""
+    return dict(_standing(patron, client, day))
+
+
 def hand_cases() -> list[dict[str, Any]]:
-    """The hand-coded cases with their derived features."""
-    return [{**c, **derived_features(c["patron"], c["attacker"], int(c["year"]))} for c in knowledge.cases()]
+    """The hand-coded cases with their derived features and those computed from standing.yaml."""
+    return [{**c, **derived_features(c["patron"], c["attacker"], int(c["year"])),
+             **standing_values(c["patron"], c["client"], eve(c))} for c in knowledge.cases()]
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +197,10 @@ def episodes() -> list[dict[str, Any]]:
         for k, v in r.items():
             if k not in ("client", "patron", "attacker"):
                 row[k] = float(v) if "." in v else int(v)
+        if settings().get("standing_episodes") == "table":
+            row.update(standing_values(row["patron"], row["client"], eve(row)))
+        else:
+            row.update({"forces_present": 0.0, "forces_nearby": 0.0, "arms_flowing": 0.0})
         out.append(row)
     return out
 
@@ -367,6 +387,9 @@ def complete_features(features: Mapping[str, Any]) -> dict[str, float]:
     for f in feature_names():
         if f in features and features[f] is not None:
             out[f] = _unit_value(features[f], f)
+            continue
+        if settings()["features"][f].get("standing") and features.get("patron") and features.get("client"):
+            out[f] = standing_values(str(features["patron"]), str(features["client"]), eve(features))[f]
             continue
         if settings()["features"][f].get("derived"):
             if derived is None:
