@@ -39,6 +39,7 @@ class Frame:
     obj: str | None = None  # object list (object_words) a row of this frame needs unless it names its own
     fallback: bool = True  # a target the sentence leaves out may come from the context (earlier sentences, the pair)
     absorbs: bool = False  # a trigger naming the object ("halted its airstrikes") is part of this event, no event of its own
+    unless: str | None = None  # object list (object_words) whose words as the object make the trigger no event ("meet the target")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +196,7 @@ ROLE_PROCEDURES = frozenset({"directed", "transfer", "receive", "joint", "reques
 #: Where a frame finds its source or target.
 SLOTS = frozenset({"agent", "object", "recipient", "giver", "parties", "addressee", "speaker", "beneficiary", "origin",
                    "named_in_text", "asker", "none"})
-_FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallback", "absorbs"})
+_FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallback", "absorbs", "unless"})
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
                            "modes", "untargeted", "unmoded", "words"})
 _NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent"})
@@ -273,14 +274,16 @@ def validate_frames(rows: object, objects: set[str], name: str = "events.yaml") 
         preps = row.get("preps")
         if preps is not None and (not isinstance(preps, list) or not all(isinstance(p, str) and p for p in preps)):
             raise CasusError(f"{where}: 'preps' must be a list of words")
-        if row.get("object") is not None and row["object"] not in objects:
-            raise CasusError(f"{where}: unknown object list {row['object']!r} (known: {', '.join(sorted(objects))})")
+        for key in ("object", "unless"):
+            if row.get(key) is not None and row[key] not in objects:
+                raise CasusError(f"{where}: unknown {key} list {row[key]!r} (known: {', '.join(sorted(objects))})")
         for flag in ("fallback", "absorbs"):
             if flag in row and not isinstance(row[flag], bool):
                 raise CasusError(f"{where}: flag {flag!r} must be true or false, not {row[flag]!r}")
         out[str(fname)] = Frame(name=str(fname), roles=roles, source=row["source"], target=row["target"],
                                 preps=frozenset(str(p).lower() for p in preps) if preps is not None else None,
-                                obj=row.get("object"), fallback=row.get("fallback", True), absorbs=row.get("absorbs", False))
+                                obj=row.get("object"), fallback=row.get("fallback", True), absorbs=row.get("absorbs", False),
+                                unless=row.get("unless"))
     for proc in sorted(ROLE_PROCEDURES):
         if proc not in out or out[proc].roles != proc:
             raise CasusError(f"{name}: frames row {proc!r} missing or not using its own role procedure "

@@ -457,6 +457,58 @@ def _own_body_meets(sent: Sentence, t: TrigHit, party: str, jpreps: frozenset[st
     return not _BODY_NOUNS.isdisjoint(_ws(sent, own[-1].end, t.start)[:3])
 
 
+def _between_parties(sent: Sentence, t: TrigHit) -> list[str]:
+    """The parties named by 'between X and Y' right after a joint trigger ('talks between Iran and the US'), in its
+    clause ('negotiations mediated by Oman between X and Y'): the whole group of the first mention after 'between'."""
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if m.start < t.end or not m.codes or m.role == "attr":
+            continue
+        if m.start >= hi or _nw(sent, t.end, m.start) > 6:
+            break
+        if m.prep == "between":
+            if any(t.end <= o.start < m.start and o.trig.type and o.trig.frame != "mediate" for o in sent.triggers):
+                return []  # "welcomed the negotiations between X and Y": the between phrase is the later noun's
+            return _codes(_conjuncts(sent, m, hi))
+    return []
+
+
+_LIST_GAP_DET = re.compile(r"\s(?:the|its|their)\s*$")
+
+
+def _conjuncts(sent: Sentence, first: Mention, hi: int) -> list[Mention]:
+    """A list of actors from `first` to the one after its 'and' ('Iran, Iraq and Syria'), before `hi`: not a name
+    after the list ('between Armenia and Azerbaijan, Peskov said')."""
+    out = [first]
+    for m in sent.mentions:
+        if m.start <= out[-1].start or not m.codes:
+            continue
+        gap = _LIST_GAP_DET.sub("", sent.low[out[-1].end:m.start]).strip()
+        if m.start >= hi or gap not in (",", "and", ", and", "&"):
+            break
+        out.append(m)
+        if gap != ",":
+            break
+    return out
+
+
+def _acting_attr(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """Actors whose officials or diplomats are the subject of a joint act ('Iranian and U.S. officials held talks',
+    'Iran, Russia top diplomats discuss'): named just before the trigger, in its clause, with no reporting verb
+    between them and it."""
+    lo, _hi = _clause(sent, t.start)
+    near = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.role == "attr"
+            and _nw(sent, m.end, t.start) <= 6]
+    if not near:
+        return []
+    gap = sent.low[near[-1].end:t.start]
+    if any(near[-1].end <= s < t.start for s, _e, _c in sent.cues.get("report", ())) or "," in gap:
+        return []
+    if not any(w in lex.attribution_nouns for w in _words(gap)):
+        return []
+    return _codes(near)
+
+
 def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
     """The bloc whose members a joint act is among: the only party named is a bloc ("GCC members agreed to ..."),
     or none is named and the last sentence's subject was one ("The ministers, meeting in Doha, endorsed ...")."""
@@ -501,13 +553,20 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
     if frame == "joint":
-        parts = list(src_codes)
+        parts = list(src_codes) or _acting_attr(sent, t, lex)
+        if anaphoric and _recent(ctx, trig.type) and not _adjacent_agent(sent, t):
+            # "progress in these negotiations": the parties of the talks just named, not the clause's subject
+            s_, g_ = ctx.last_by_type[trig.type or ""]
+            parts = list(dict.fromkeys([*s_, *g_]))
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") else jbase  # "spoke to X", "talked to X"
         for m in right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10):
             for c in m.codes:
                 if c not in parts:
                     parts.append(c)
+        between = _between_parties(sent, t)
+        if len(between) >= 2:
+            parts = between  # "counting on talks between Iran and the US": the two named talk, not the speaker
         if len(parts) < 2:
             lo, hi = _clause(sent, t.start)
             for m in sent.mentions:
@@ -852,6 +911,9 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
+    unless = lex.frame_of(trig).unless
+    if unless is not None and _object_is(sent, t, lex.object_words[unless]):
+        return False  # "meet the 2% target", "welcomed the decision": a thing met or welcomed, no meeting
     if trig.obj == "capability":
         hi = _object_end(sent, t, 8)
         if "capabilit" not in sent.low[t.end:hi]:
@@ -861,6 +923,23 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         if lex.object_words[trig.obj].isdisjoint(_ws(sent, t.end, hi)) and not absorbed(sent, t, lex):
             return False
     return True
+
+
+def _object_is(sent: Sentence, t: TrigHit, heads: frozenset[str]) -> bool:
+    """Whether the direct object of a verb trigger is one of `heads`: within five words after it, before any
+    preposition or actor (an actor adjective is passed: 'welcome new Russian instructors')."""
+    if t.trig.pos != "verb":
+        return False
+    j = bisect_left(sent.starts, t.end)
+    for k in range(j, min(len(sent.words), j + 5)):
+        w, at = sent.words[k], sent.starts[k]
+        if w in heads:
+            return True
+        if w in PREPS or w in CLAUSE_WORDS or _CLAUSE_PUNCT.search(sent.text, t.end, at):
+            return False
+        if any(m.start <= at < m.end and m.kind != "adj" for m in sent.mentions):
+            return False
+    return False
 
 
 def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:

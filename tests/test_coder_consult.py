@@ -1,0 +1,53 @@
+"""The coder on talks, contact and mediation (CONSULT): sentences written for this test, none from an article.
+
+Each row: a sentence (or a short passage), coded alone, and the (source, event, target, negated) tuples its last
+sentence must give, exactly. Each rule added for CONSULT has at least one row here; a rule was kept only if the dev
+set as a whole improved and neither batch dropped.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.events.coder import code_sentences
+
+PUBLISHED = "2025-11-01"
+
+
+def both(a: str, b: str, neg: bool = False) -> set[tuple[str, str, str, bool]]:
+    """A joint act: one record per direction."""
+    return {(a, "CONSULT", b, neg), (b, "CONSULT", a, neg)}
+
+
+CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
+    # "talks between X and Y": the two named talk; a speaker counting on them is no party
+    (["The Kremlin hopes for a new round of talks between Armenia and Azerbaijan, Peskov said."], both("ARM", "AZE")),
+    (["Ankara said it welcomed the negotiations brokered by Qatar between Rwanda and Uganda."],
+     both("RWA", "UGA") | {("QAT", "CONSULT", "RWA", False), ("QAT", "CONSULT", "UGA", False)}),
+    # officials of two states as the subject of talks: the states talk (the venue is no party)
+    (["Chilean and Peruvian diplomats held quiet talks in Geneva on Monday."], both("CHL", "PER")),
+    # a meeting verb whose object is a thing is no meeting; the talks a venue hosts are the parties'
+    (["Only six members of the CSTO meet the spending target."], set()),
+    (["Chad intends to welcome 300 new Turkish instructors."], set()),
+    (["Modi welcomed the Japanese prime minister in Delhi."], both("IND", "JPN")),
+    (["Oman hosted talks between Iran and the United States."], both("IRN", "USA")),
+    # "these talks": the parties of the talks just named, not the speaker
+    (["Egypt and Ethiopia held talks on the dam in Cairo.",
+      "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),
+]
+
+
+@pytest.mark.parametrize("passage,expected", CASES, ids=[c[0][-1][:50] for c in CASES])
+def test_consult_rows(passage: list[str], expected: set[tuple[str, str, str | None, bool]]) -> None:
+    got = code_sentences(passage, PUBLISHED)[-1]
+    assert {(e.source, e.event, e.target, e.negated) for e in got} == expected
+
+
+def test_unknown_unless_list_stops_loading() -> None:
+    from casus.errors import CasusError
+    from casus.events.lexicon import _data, validate_triggers
+
+    data = _data("events.yaml")
+    data["frames"] = dict(data["frames"], meeting=dict(data["frames"]["meeting"], unless="met_thngs"))
+    with pytest.raises(CasusError, match="frames row 'meeting': unknown unless list 'met_thngs'"):
+        validate_triggers(data)
