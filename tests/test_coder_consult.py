@@ -31,6 +31,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Chad intends to welcome 300 new Turkish instructors."], set()),
     (["Modi welcomed the Japanese prime minister in Delhi."], both("IND", "JPN")),
     (["Oman hosted talks between Iran and the United States."], both("IRN", "USA")),
+    # a visit is the visitor's act towards the state visited; a ship visited is no state; visits exchanged are joint
+    (["The Greek prime minister visited Cyprus on Monday."], {("GRC", "CONSULT", "CYP", False)}),
+    (["The Greek prime minister later visited the French aircraft carrier."], set()),
+    (["Ties between Chile and Peru have grown through high-level visits."], both("CHL", "PER")),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

@@ -743,6 +743,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if last in PREPS:
             preps = preps | {last}  # "refused to negotiate with X": the phrase's own preposition takes the target
         tgt = right_target(sent, t, preps)
+        if trig.type == "CONSULT" and tgt and all(m.kind == "adj" and m.role == "mod" and any(
+                ds == m.end + 1 for ds, _, _ in sent.domains) for m in tgt):
+            tgt = []  # "visited the French aircraft carrier": a thing of that state's, not the state visited
         if "possessor" in trig.need:
             before = [m for m in sent.mentions if m.end <= t.start and m.codes]
             if before and before[-1].poss and _modifier_gap(sent.text[before[-1].end + 2:t.start]):
