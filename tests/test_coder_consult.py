@@ -35,6 +35,14 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["The Greek prime minister visited Cyprus on Monday."], {("GRC", "CONSULT", "CYP", False)}),
     (["The Greek prime minister later visited the French aircraft carrier."], set()),
     (["Ties between Chile and Peru have grown through high-level visits."], both("CHL", "PER")),
+    # helping to settle a dispute between others is mediation: CONSULT to each party; with no parties named, none;
+    # the mediator is the first list after the act ("in X", not a state named in a later phrase)
+    (["Ankara is ready to help resolve the standoff between Athens and Nicosia."],
+     {("TUR", "CONSULT", "GRC", False), ("TUR", "CONSULT", "CYP", False)}),
+    (["Beijing offered to help defuse the India-Pakistan standoff."],
+     {("CHN", "CONSULT", "IND", False), ("CHN", "CONSULT", "PAK", False)}),
+    (["Chile and Peru must resolve their dispute."], set()),
+    (["Brazil pledged to broker peace in Sudan and to take a harder line on Chad."], {("BRA", "CONSULT", "SDN", False)}),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

@@ -477,17 +477,17 @@ _LIST_GAP_DET = re.compile(r"\s(?:the|its|their)\s*$")
 
 
 def _conjuncts(sent: Sentence, first: Mention, hi: int) -> list[Mention]:
-    """A list of actors from `first` to the one after its 'and' ('Iran, Iraq and Syria'), before `hi`: not a name
-    after the list ('between Armenia and Azerbaijan, Peskov said')."""
+    """A list of actors from `first` to the one after its 'and' ('Iran, Iraq and Syria', 'the India-Pakistan row'),
+    before `hi`: not a name after the list ('between Armenia and Azerbaijan, Peskov said')."""
     out = [first]
     for m in sent.mentions:
         if m.start <= out[-1].start or not m.codes:
             continue
         gap = _LIST_GAP_DET.sub("", sent.low[out[-1].end:m.start]).strip()
-        if m.start >= hi or gap not in (",", "and", ", and", "&"):
+        if m.start >= hi or gap not in (",", "and", ", and", "&", "-"):
             break
         out.append(m)
-        if gap != ",":
+        if gap not in (",", "-"):
             break
     return out
 
@@ -631,7 +631,21 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         # mediation is CONSULT towards each party (news convention 8): those named after it, else in the sentence
         srcs = src_codes or list(ctx.prev_subject[:1])
         _lo, hi = _clause(sent, t.start)
-        after = [c for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr" for c in m.codes]
+        after_ms = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr"
+                    and not set(m.codes) <= set(srcs)]
+        between = [m for m in after_ms if m.prep == "between"]
+        # the parties are the first list named after it ("broker peace in Ukraine and take a tougher stance on Iran":
+        # Ukraine), or the "between" list ("mediated in Yemen between X and Y")
+        first = between[0] if between else after_ms[0] if after_ms else None
+        if trig.obj is not None:
+            # "help resolve the standoff between X and Y", "defuse the US-Iran row": the dispute's own parties
+            # only; with none named ("helped resolve the crisis"), no mediation to code
+            hi = _object_end(sent, t, 10)
+            first = next((m for m in between if m.start < hi), None) or next(
+                (m for m in after_ms if m.start < hi and sent.text[m.end:m.end + 1] == "-"), None)
+            if first is None:
+                return []
+        after = _codes(_conjuncts(sent, first, hi)) if first is not None else []
         anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
         party_codes = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
         parties: list[str | None] = list(party_codes) if party_codes else [None]
