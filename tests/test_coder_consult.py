@@ -43,6 +43,16 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      {("CHN", "CONSULT", "IND", False), ("CHN", "CONSULT", "PAK", False)}),
     (["Chile and Peru must resolve their dispute."], set()),
     (["Brazil pledged to broker peace in Sudan and to take a harder line on Chad."], {("BRA", "CONSULT", "SDN", False)}),
+    # calling a leader is a call, both ways; calling something a crime, calling on or for, is not
+    (["Lula called his Argentine counterpart on Friday."], both("BRA", "ARG")),
+    (["Lula called Xi Jinping on Friday."], both("BRA", "CHN")),
+    (["Lula called the strikes a crime."], set()),
+    # the subject talks with each state named in its object ("the leaders of X and Y", "Thai, Cambodian leaders");
+    # those talk with each other only in a trilateral or joint setting
+    (["Lula called the leaders of Chile and Peru on Monday."], both("BRA", "CHL") | both("BRA", "PER")),
+    (["Lula calls Chilean, Peruvian leaders"], both("BRA", "CHL") | both("BRA", "PER")),
+    (["Lula met with leaders of Chile and Peru for a trilateral summit."],
+     both("BRA", "CHL") | both("BRA", "PER") | both("CHL", "PER")),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

@@ -457,6 +457,28 @@ def _own_body_meets(sent: Sentence, t: TrigHit, party: str, jpreps: frozenset[st
     return not _BODY_NOUNS.isdisjoint(_ws(sent, own[-1].end, t.start)[:3])
 
 
+_MULTILATERAL = re.compile(r"\b(?:trilateral(?:ly)?|three-way|three-nation|multilateral|quadrilateral|four-way|jointly|together)\b")
+
+
+def _people_of(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """The states of the people a joint act is with ('met with leaders of Japan and the US', 'called the heads of
+    X and Y'): the list after 'of' when the noun before it names people (an agent or attribution noun)."""
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if m.start < t.end or not m.codes:
+            continue
+        if m.start >= hi or _nw(sent, t.end, m.start) > 6:
+            break
+        before = _prev_ws(sent, m.start, 3)
+        while before and before[-1] in DETS:
+            before.pop()
+        if m.prep == "of" and len(before) >= 2 and before[-1] == "of" and (
+                before[-2] in lex.agent_nouns or before[-2] in lex.attribution_nouns):
+            return _codes(_conjuncts(sent, m, hi))
+        break
+    return []
+
+
 def _between_parties(sent: Sentence, t: TrigHit) -> list[str]:
     """The parties named by 'between X and Y' right after a joint trigger ('talks between Iran and the US'), in its
     clause ('negotiations mediated by Oman between X and Y'): the whole group of the first mention after 'between'."""
@@ -554,19 +576,26 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             src, src_codes = [], []
     if frame == "joint":
         parts = list(src_codes) or _acting_attr(sent, t, lex)
+        subjects = list(parts)
         if anaphoric and _recent(ctx, trig.type) and not _adjacent_agent(sent, t):
             # "progress in these negotiations": the parties of the talks just named, not the clause's subject
             s_, g_ = ctx.last_by_type[trig.type or ""]
             parts = list(dict.fromkeys([*s_, *g_]))
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") else jbase  # "spoke to X", "talked to X"
-        for m in right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10):
+        objs = right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10)
+        if objs and trig.type == "CONSULT":
+            objs = objs + _conjuncts(sent, objs[-1], _clause(sent, t.start)[1])  # "called Thai, Cambodian leaders"
+        for m in objs:
             for c in m.codes:
                 if c not in parts:
                     parts.append(c)
+        for c in _people_of(sent, t, lex):
+            if c not in parts:
+                parts.append(c)
         between = _between_parties(sent, t)
         if len(between) >= 2:
-            parts = between  # "counting on talks between Iran and the US": the two named talk, not the speaker
+            parts = subjects = between  # "counting on talks between Iran and the US": the two named talk, not the speaker
         if len(parts) < 2:
             lo, hi = _clause(sent, t.start)
             for m in sent.mentions:
@@ -593,6 +622,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if len(parts) < 2:
             return []
         parts = parts[:3]
+        if trig.type == "CONSULT" and subjects and len(set(parts) - set(subjects)) >= 2 and not _MULTILATERAL.search(sent.low):
+            # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk
+            return [(a, b) for a in parts for b in parts if a != b and (a in subjects or b in subjects)]
         return [(a, b) for a in parts for b in parts if a != b]
     if frame == "declined":
         # the one who declined (subject of the clause) withholds from the one who asked (possessor of "request")
@@ -928,6 +960,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
+    if "person_object" in need and not (_object_is(sent, t, lex.object_words["persons"]) or _leader_object(sent, t)):
+        return False  # "called Erdogan", "called his Turkish counterpart"; not "called the strikes a crime"
     unless = lex.frame_of(trig).unless
     if unless is not None and _object_is(sent, t, lex.object_words[unless]):
         return False  # "meet the 2% target", "welcomed the decision": a thing met or welcomed, no meeting
@@ -944,19 +978,32 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
 
 def _object_is(sent: Sentence, t: TrigHit, heads: frozenset[str]) -> bool:
     """Whether the direct object of a verb trigger is one of `heads`: within five words after it, before any
-    preposition or actor (an actor adjective is passed: 'welcome new Russian instructors')."""
+    preposition, punctuation or actor (actor adjectives are passed: 'welcome new Russian instructors', 'called Thai,
+    Cambodian leaders')."""
     if t.trig.pos != "verb":
         return False
     j = bisect_left(sent.starts, t.end)
+    prev_end, prev_adj = t.end, False
     for k in range(j, min(len(sent.words), j + 5)):
         w, at = sent.words[k], sent.starts[k]
+        gap = sent.text[prev_end:at]
+        if _CLAUSE_PUNCT.search(gap) and not (prev_adj and gap.strip() == ","):
+            return False  # (a list of adjectives may have commas: "Thai, Cambodian leaders")
         if w in heads:
             return True
-        if w in PREPS or w in CLAUSE_WORDS or _CLAUSE_PUNCT.search(sent.text, t.end, at):
+        if w in PREPS or w in CLAUSE_WORDS:
             return False
-        if any(m.start <= at < m.end and m.kind != "adj" for m in sent.mentions):
+        inside = [m for m in sent.mentions if m.start <= at < m.end]
+        if any(m.kind != "adj" for m in inside):
             return False
+        prev_end, prev_adj = at + len(w), bool(inside)
     return False
+
+
+def _leader_object(sent: Sentence, t: TrigHit) -> bool:
+    """Whether a leader's name is the direct object of a verb trigger ('called Erdogan on Friday')."""
+    nxt = next((m for m in sent.mentions if m.start >= t.end), None)
+    return nxt is not None and nxt.kind == "leader" and not nxt.poss and not sent.low[t.end:nxt.start].strip(" ")
 
 
 def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
