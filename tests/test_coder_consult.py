@@ -53,6 +53,12 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Lula calls Chilean, Peruvian leaders"], both("BRA", "CHL") | both("BRA", "PER")),
     (["Lula met with leaders of Chile and Peru for a trilateral summit."],
      both("BRA", "CHL") | both("BRA", "PER") | both("CHL", "PER")),
+    # "the leaders of X, the U.S. and Z" as the subject: all of them; a vowed commitment to consult is that (future)
+    # consultation; a quoted title ("the 'Commitment to Consult'") is a name, no act
+    (["The leaders of Chile, the U.S. and Peru vowed to consult trilaterally on threats."],
+     both("CHL", "USA") | both("CHL", "PER") | both("USA", "PER")),
+    (["Chile and Peru have vowed commitment to consult each other on threats."], both("CHL", "PER")),
+    (['Their "Commitment to Consult" binds Chile and Peru.'], set()),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),
@@ -73,3 +79,8 @@ def test_unknown_unless_list_stops_loading() -> None:
     data["frames"] = dict(data["frames"], meeting=dict(data["frames"]["meeting"], unless="met_thngs"))
     with pytest.raises(CasusError, match="frames row 'meeting': unknown unless list 'met_thngs'"):
         validate_triggers(data)
+
+
+def test_vowed_commitment_to_consult_is_future() -> None:
+    got = code_sentences(["Chile and Peru have vowed commitment to consult each other on threats."], PUBLISHED)[0]
+    assert {e.modality for e in got} == {"future"}

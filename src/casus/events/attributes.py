@@ -420,11 +420,27 @@ def in_slogan(sent: Sentence, t: TrigHit) -> bool:
     return False
 
 
+_TITLE_SMALL = frozenset("a an the and or of for to in on at by with from".split())
+
+
+def in_title(sent: Sentence, t: TrigHit) -> bool:
+    """Whether the trigger is inside a short quoted title ('the "Commitment to Consult" stipulates ...'): every
+    word of the quotation capitalised but small words, and the quotation not the sentence's start; a name, no act."""
+    for qs, qe in sent.quotes:
+        if qs < t.start < qe and qs > 0:
+            words = sent.text[qs + 1:qe].split()
+            if 2 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
+                return True
+    return False
+
+
 def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
-    """A hypothetical, a question, a slogan, or an act only warned against, avoided or wanted: not an event."""
+    """A hypothetical, a question, a slogan or title, or an act only warned against, avoided or wanted: no event."""
     if sent.question:
         return True
     if sent.cues and (("question" in sent.cues and in_question(sent, t)) or ("slogan" in sent.cues and in_slogan(sent, t))):
+        return True
+    if sent.quotes and in_title(sent, t):
         return True
     lo, hi = _clause(sent, t.start)
     if lo == 0 and sent.bounds and _INVERTED_CONDITIONAL.match(sent.low):
@@ -452,8 +468,8 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
             return False
         if c[2] == "question of" and _cue_before(sent, "neg", c[0], lo, 4) is not None:
             return False  # "there is no question of an intervention": denied, not hypothetical
-        if c[2] == "commitment to" and t.trig.type == "AGREE":
-            return False
+        if c[2] == "commitment to" and t.trig.type in ("AGREE", "CONSULT"):
+            return False  # "a commitment to consult": the talks pledged, future
         if c[2] in _ADJACENT_IRREALIS:
             return gap <= 2 and not _CAPITAL.search(sent.text[c[1]:t.start])
         if c[2] == "any" and (_cue_before(sent, "neg", c[0], lo, 8) is not None or gap > 2):

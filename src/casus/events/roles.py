@@ -479,6 +479,26 @@ def _people_of(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
     return []
 
 
+def _people_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """The states of a subject 'the leaders of X, Y and Z' (a people noun and 'of' opening the clause) before the
+    trigger."""
+    lo, _hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if m.start < lo or not m.codes:
+            continue
+        if m.end > t.start:
+            break
+        before = _prev_ws(sent, m.start, 4)
+        while before and before[-1] in DETS:
+            before.pop()
+        if m.prep == "of" and len(before) >= 2 and before[-1] == "of" and (
+                before[-2] in lex.agent_nouns or before[-2] in lex.attribution_nouns) and all(
+                w in DETS for w in _ws(sent, lo, m.start)[:-2]):
+            return _codes([x for x in _conjuncts(sent, m, t.start)])
+        break
+    return []
+
+
 def _between_parties(sent: Sentence, t: TrigHit) -> list[str]:
     """The parties named by 'between X and Y' right after a joint trigger ('talks between Iran and the US'), in its
     clause ('negotiations mediated by Oman between X and Y'): the whole group of the first mention after 'between'."""
@@ -576,6 +596,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             src, src_codes = [], []
     if frame == "joint":
         parts = list(src_codes) or _acting_attr(sent, t, lex)
+        people = _people_subject(sent, t, lex) if trig.type == "CONSULT" else []
+        if len(people) >= 2 and set(parts) <= set(people):
+            parts = people  # "The leaders of South Korea, the U.S. and Japan vowed to consult": all three
         subjects = list(parts)
         if anaphoric and _recent(ctx, trig.type) and not _adjacent_agent(sent, t):
             # "progress in these negotiations": the parties of the talks just named, not the clause's subject
