@@ -59,6 +59,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      both("CHL", "USA") | both("CHL", "PER") | both("USA", "PER")),
     (["Chile and Peru have vowed commitment to consult each other on threats."], both("CHL", "PER")),
     (['Their "Commitment to Consult" binds Chile and Peru.'], set()),
+    # a trilateral meeting of a pair named by "their": the third state named in the sentence takes part
+    (["Officials said Yoon, Biden and Kishida spoke warmly in their trilateral summit in Maine."],
+     both("KOR", "USA") | both("KOR", "JPN") | both("USA", "JPN")),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

@@ -457,6 +457,7 @@ def _own_body_meets(sent: Sentence, t: TrigHit, party: str, jpreps: frozenset[st
     return not _BODY_NOUNS.isdisjoint(_ws(sent, own[-1].end, t.start)[:3])
 
 
+_TRILATERAL = re.compile(r"\b(?:trilateral(?:ly)?|three-way|three-nation|three-country|tripartite)\b")
 _MULTILATERAL = re.compile(r"\b(?:trilateral(?:ly)?|three-way|three-nation|multilateral|quadrilateral|four-way|jointly|together)\b")
 
 
@@ -644,6 +645,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     parts.append(c)
         if len(parts) < 2:
             return []
+        if len(parts) == 2 and trig.type in ("CONSULT", "AGREE") and _TRILATERAL.search(sent.low):
+            # "X, Y and Z ... in their trilateral summit": the third state named in the sentence takes part
+            third = [c for c in other_actors(sent, t, parts) if not c.endswith("_MILITIAS")]
+            parts = parts + third[:1]
         parts = parts[:3]
         if trig.type == "CONSULT" and subjects and len(set(parts) - set(subjects)) >= 2 and not _MULTILATERAL.search(sent.low):
             # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk
