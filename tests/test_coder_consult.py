@@ -62,6 +62,12 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # a trilateral meeting of a pair named by "their": the third state named in the sentence takes part
     (["Officials said Yoon, Biden and Kishida spoke warmly in their trilateral summit in Maine."],
      both("KOR", "USA") | both("KOR", "JPN") | both("USA", "JPN")),
+    # "the three leaders", and "they" after them: the three states just named
+    (["Chile, Peru and Bolivia held a summit in Lima.", "The three leaders agreed to meet again in May."],
+     both("CHL", "PER") | both("CHL", "BOL") | both("PER", "BOL")),
+    (["Chile, Peru and Bolivia held a summit in Lima.", "The three leaders signed a water pact.",
+      "They will meet again in May."],
+     both("CHL", "PER") | both("CHL", "BOL") | both("PER", "BOL")),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

@@ -271,7 +271,11 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
                         codes.append(c)
                     if len(codes) == 2:
                         break
-            m.codes = tuple(reversed(codes)) if len(codes) == 2 else ()
+            if key in _PLURAL_PRONOUNS and len(ctx.prev_subject) == 3 and not prior:
+                codes = list(reversed(ctx.prev_subject))  # "The three leaders met ... They agreed ...": all three
+            m.codes = tuple(reversed(codes)) if len(codes) in (2, 3) else ()
+        elif cat == "trio":
+            m.codes = _trio(prior, ctx)
         elif cat == "single":
             person = key in ("he", "his", "she", "her", "him")
             if key in ("it", "him", "them") and prior and prior[-1].prep is None and not prior[-1].obj and \
@@ -328,13 +332,35 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
         else:
             m.codes = ()
         if m.codes:
-            m.kind = "pair" if cat == "pair" else "pron"
+            m.kind = "pair" if cat in ("pair", "trio") else "pron"
             if cat == "pair" and key in ("bilateral", "mutual"):
                 m.role = "mod"
             done.append(m)
     if firsts:
         done = _resolve_first_person(sent, ctx, done, firsts)
     sent.mentions = done
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
+
+
+def _trio(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
+    """'the three leaders', 'all three': the last three states named in the sentence, else the three of the last
+    subject, else of a sentence just before that named three or more (convention 6)."""
+    codes: list[str] = []
+    for x in reversed(prior):
+        for c in x.codes:
+            if c not in codes and not c.endswith("_MILITIAS"):
+                codes.append(c)
+    if len(codes) >= 3:
+        return tuple(reversed(codes[:3]))
+    if len(ctx.prev_subject) == 3:
+        return ctx.prev_subject
+    for recent in reversed(ctx.recent_codes):
+        named = [c for c in recent if not c.endswith("_MILITIAS")]
+        if len(named) >= 3:
+            return tuple(named[:3])
+    return ()
 
 
 def _recent_pair(ctx: Context) -> tuple[str, ...]:
