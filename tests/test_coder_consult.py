@@ -68,6 +68,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Chile, Peru and Bolivia held a summit in Lima.", "The three leaders signed a water pact.",
       "They will meet again in May."],
      both("CHL", "PER") | both("CHL", "BOL") | both("PER", "BOL")),
+    # talks with a counterpart named by an apposition and another leader: each of them; "Greek Cypriot" is Cyprus
+    (["Macron spoke after talks with his Greek Cypriot counterpart, Nikos Christodoulides, and the Greek prime "
+      "minister on Friday."], both("FRA", "CYP") | both("FRA", "GRC")),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

@@ -519,17 +519,28 @@ def _between_parties(sent: Sentence, t: TrigHit) -> list[str]:
 _LIST_GAP_DET = re.compile(r"\s(?:the|its|their)\s*$")
 
 
-def _conjuncts(sent: Sentence, first: Mention, hi: int) -> list[Mention]:
+def _conjuncts(sent: Sentence, first: Mention, hi: int, loose: bool = False) -> list[Mention]:
     """A list of actors from `first` to the one after its 'and' ('Iran, Iraq and Syria', 'the India-Pakistan row'),
-    before `hi`: not a name after the list ('between Armenia and Azerbaijan, Peskov said')."""
+    before `hi`: not a name after the list ('between Armenia and Azerbaijan, Peskov said'). `loose`: a few plain
+    words may come before the 'and' ('with his Cypriot counterpart, Nikos Christodoulides, and Greek ...')."""
     out = [first]
+    end = first.end
     for m in sent.mentions:
-        if m.start <= out[-1].start or not m.codes:
+        if m.start < end or not m.codes:
             continue
-        gap = _LIST_GAP_DET.sub("", sent.low[out[-1].end:m.start]).strip()
+        gap = _LIST_GAP_DET.sub("", sent.low[end:m.start]).strip()
+        plain = _nw(sent, end, m.start) <= 6 and not any(
+            w in PREPS or (w in CLAUSE_WORDS and w != "and") for w in _ws(sent, end, m.start)) and not any(
+            end <= o.start < m.start for o in sent.triggers)
+        if loose and m.start < hi and plain and set(m.codes) <= set(_codes(out)):
+            end = m.end  # "his Cypriot counterpart, Nikos Christodoulides, ...": the same state again, named
+            continue
+        if loose and m.start < hi and plain and gap.endswith(" and"):
+            gap = "and"
         if m.start >= hi or gap not in (",", "and", ", and", "&", "-"):
             break
         out.append(m)
+        end = m.end
         if gap not in (",", "-"):
             break
     return out
@@ -609,7 +620,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         jpreps = jbase | {"to"} if t.key.endswith(" to") else jbase  # "spoke to X", "talked to X"
         objs = right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10)
         if objs and trig.type == "CONSULT":
-            objs = objs + _conjuncts(sent, objs[-1], _clause(sent, t.start)[1])  # "called Thai, Cambodian leaders"
+            objs = objs + _conjuncts(sent, objs[-1], _clause(sent, t.start)[1], loose=True)  # "called Thai, Cambodian leaders"
         for m in objs:
             for c in m.codes:
                 if c not in parts:
