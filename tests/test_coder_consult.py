@@ -71,6 +71,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # talks with a counterpart named by an apposition and another leader: each of them; "Greek Cypriot" is Cyprus
     (["Macron spoke after talks with his Greek Cypriot counterpart, Nikos Christodoulides, and the Greek prime "
       "minister on Friday."], both("FRA", "CYP") | both("FRA", "GRC")),
+    # a matter discussed (passive) between two named, or with one named by a speaker's state
+    (["The dam was discussed at length between Cairo and Addis Ababa on Monday."], both("EGY", "ETH")),
+    (["Lavrov said the grain corridor had been discussed with Turkey."], both("RUS", "TUR")),
+    (["The grain corridor had been discussed with Turkey."], set()),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

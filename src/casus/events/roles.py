@@ -500,6 +500,23 @@ def _people_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
     return []
 
 
+def _passive_joint(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+    """'Iran was discussed between Putin and Trump': the two named talk; 'the withdrawal has been discussed with
+    Russia', with a speaker before it ('Cavusoglu said ...'): the speaker's state and the one named talk."""
+    between = _between_parties(sent, t)
+    if len(between) < 2:
+        withs = _codes(right_target(sent, t, frozenset({"with"}), direct=False, span=6))
+        if not withs:
+            return []
+        said = [c for c in sent.cues.get("report", ()) if c[1] <= t.start]
+        speaker = [m for m in sent.mentions if said and m.end <= said[-1][0] and m.codes and m.prep is None
+                   and _nw(sent, m.end, said[-1][0]) <= 2 and not set(m.codes) & set(withs)]
+        if not speaker:
+            return []
+        between = _codes(speaker[-1:]) + withs
+    return [(a, b) for a in between for b in between if a != b]
+
+
 def _between_parties(sent: Sentence, t: TrigHit) -> list[str]:
     """The parties named by 'between X and Y' right after a joint trigger ('talks between Iran and the US'), in its
     clause ('negotiations mediated by Oman between X and Y'): the whole group of the first mention after 'between'."""
@@ -585,6 +602,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nw(sent, t.end, m.start) <= 4]
         if not agent and frame == "transfer":
             return _passive_transfer(sent, t)
+        if frame == "joint" and not agent:
+            return _passive_joint(sent, t)
         if not agent or frame == "joint":
             return []
         patient = left_agent(sent, t, lex, ctx)
