@@ -75,6 +75,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["The dam was discussed at length between Cairo and Addis Ababa on Monday."], both("EGY", "ETH")),
     (["Lavrov said the grain corridor had been discussed with Turkey."], both("RUS", "TUR")),
     (["The grain corridor had been discussed with Turkey."], set()),
+    # talks described by their state ("the stalled border talks") are no talks held
+    (["Chile and Peru blamed Bolivia for the stalled border talks."],
+     {("CHL", "ACCUSE", "BOL", False), ("PER", "ACCUSE", "BOL", False)}),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),
@@ -100,3 +103,12 @@ def test_unknown_unless_list_stops_loading() -> None:
 def test_vowed_commitment_to_consult_is_future() -> None:
     got = code_sentences(["Chile and Peru have vowed commitment to consult each other on threats."], PUBLISHED)[0]
     assert {e.modality for e in got} == {"future"}
+
+
+def test_nonevent_modifiers_need_a_known_type() -> None:
+    from casus.errors import CasusError
+    from casus.events.lexicon import _data, build_lexicon
+
+    data = dict(_data("events.yaml"), nonevent_modifiers={"CONSLUT": ["stalled"]})
+    with pytest.raises(CasusError, match="nonevent_modifiers: unknown event type 'CONSLUT'"):
+        build_lexicon(data)

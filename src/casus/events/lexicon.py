@@ -141,6 +141,8 @@ class Lexicon:
     # ("asked Erdogan whether"; not "asked Russia for help when ...")
     question_re: re.Pattern[str] | None = None
     blocs: frozenset[str] = frozenset()  # actor codes of blocs of states: their members' joint acts have no target
+    # per event type, words just before a nominal trigger that make it a state of affairs ("the stalled talks")
+    nonevent_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -202,7 +204,7 @@ _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "l
 _NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "person_object"})
 _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "blocs", "arms_deals", "assault_modes", "attribution_nouns",
                        "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "frames", "launch_verbs",
-                       "modes", "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
+                       "modes", "nonevent_heads", "nonevent_modifiers", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
                        "wanting_verbs"})
 _FLAGS = ("light", "neg", "multi", "ties")
 
@@ -304,6 +306,9 @@ def build_lexicon(data: dict) -> Lexicon:
     validate_triggers(data)
     gaz = gazetteer()
     unknown_blocs = sorted(str(c) for c in data["blocs"] if str(c) not in gaz.codes)
+    bad_types = sorted(str(k) for k in data["nonevent_modifiers"] if k not in PLOVER_TYPES)
+    if bad_types:
+        raise CasusError(f"events.yaml: nonevent_modifiers: unknown event type {bad_types[0]!r}")
     if unknown_blocs:
         raise CasusError(f"events.yaml: blocs: unknown actor code {unknown_blocs[0]!r}")
     table: dict[str, list[tuple[str, object]]] = {}
@@ -415,5 +420,6 @@ def build_lexicon(data: dict) -> Lexicon:
         arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
         blocs=frozenset(str(c) for c in data["blocs"]),
+        nonevent_modifiers={str(k): frozenset(str(w).lower() for w in v) for k, v in data["nonevent_modifiers"].items()},
         frames=frames,
     )
