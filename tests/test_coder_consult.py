@@ -78,6 +78,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # talks described by their state ("the stalled border talks") are no talks held
     (["Chile and Peru blamed Bolivia for the stalled border talks."],
      {("CHL", "ACCUSE", "BOL", False), ("PER", "ACCUSE", "BOL", False)}),
+    # a body's own meeting ("after the cabinet met") consults no one, whoever else the sentence names
+    (["Lula spoke after the cabinet met, saying Brazil would keep its envoy in Caracas."], set()),
+    (["The Chilean government met with the Peruvian envoy."], both("CHL", "PER")),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

@@ -580,6 +580,18 @@ def _acting_attr(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
     return _codes(near)
 
 
+def _body_meets(sent: Sentence, t: TrigHit, jpreps: frozenset[str]) -> bool:
+    """Whether the subject right before a meeting verb is a body ('after the security cabinet met'), with no "with X"
+    after it: a body's own meeting, whoever else the sentence names."""
+    j = bisect_left(sent.starts, t.start) - 1
+    while j >= 0 and (sent.words[j].endswith("ly") or sent.words[j] in AUX):
+        j -= 1  # "the cabinet had finally met"
+    if j < 0 or sent.words[j] not in _BODY_NOUNS or right_target(sent, t, jpreps, span=10):
+        return False
+    at = sent.starts[j]
+    return not any(m.start <= at < m.end for m in sent.mentions)
+
+
 def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
     """The bloc whose members a joint act is among: the only party named is a bloc ("GCC members agreed to ..."),
     or none is named and the last sentence's subject was one ("The ministers, meeting in Doha, endorsed ...")."""
@@ -664,7 +676,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             parts = list(dict.fromkeys([*parts, *s_, *g_]))
         if not parts and not anaphoric and trig.pos == "verb":
             return []  # "aware of who is talking to whom": no party named, none to take from the document
-        if trig.type == "CONSULT" and trig.pos == "verb" and len(parts) == 1 and _own_body_meets(sent, t, parts[0], jpreps):
+        if trig.type == "CONSULT" and trig.pos == "verb" and (len(parts) == 1 and _own_body_meets(sent, t, parts[0], jpreps)
+                                                              or _body_meets(sent, t, jpreps)):
             return []  # "Israel's war cabinet met on Sunday": a state's own body meeting consults no other state
         bloc = _bloc_alone(parts, ctx, lex)
         if bloc:
