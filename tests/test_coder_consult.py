@@ -81,6 +81,8 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # a body's own meeting ("after the cabinet met") consults no one, whoever else the sentence names
     (["Lula spoke after the cabinet met, saying Brazil would keep its envoy in Caracas."], set()),
     (["The Chilean government met with the Peruvian envoy."], both("CHL", "PER")),
+    # talks wanted are no talks held
+    (["Lima said it agreed in principle but needed talks with Santiago first."], set()),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

@@ -48,6 +48,7 @@ from casus.events.roles import (
     _REFUSED,
     _adjacent_agent,
     _anaphoric,
+    _between_parties,
     _clause,
     _codes,
     _document_content,
@@ -161,8 +162,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "told Beijing to abide by the ruling": an order, a request (not "told X not to", a warning)
         new = Trigger("REQUEST", "verb", "request", "auto", None, frozenset({"target"}), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
-    if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
-        return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
+    if trig.type in ("AID", "SUPPORT", "CONSULT") and trig.pos == "noun" and lex.wanting_re.search(left) and not (
+            trig.type == "CONSULT" and _between_parties(sent, t)):
+        # "Iran may demand more support", "needed talks with X": wanted, not given or held (but "hopes for talks
+        # between X and Y" are others' talks, still to come)
+        return None
     if trig.type == "SUPPORT":
         if _BY_MEANS.match(sent.text[t.end:t.end + 60]):
             return None  # "support Iran by supplying weapons": the means is the event
