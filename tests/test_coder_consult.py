@@ -83,6 +83,12 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["The Chilean government met with the Peruvian envoy."], both("CHL", "PER")),
     # talks wanted are no talks held
     (["Lima said it agreed in principle but needed talks with Santiago first."], set()),
+    # calls, views exchanged, standing contact; "the two ministers" are the pair just named
+    (["Lula spoke by phone with the Chilean president on Friday."], both("BRA", "CHL")),
+    (["Lula telephoned his Chilean counterpart."], both("BRA", "CHL")),
+    (["Chile and Peru exchanged views on the border."], both("CHL", "PER")),
+    (["Chile and Peru agreed to stay in close contact."], both("CHL", "PER")),
+    (["Chile and Peru signed a water pact.", "The two ministers also discussed fishing rights."], both("CHL", "PER")),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),
