@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
@@ -126,6 +127,8 @@ def _resolve_mentions(
                 m.role = "agent"
             elif nxt and nxt[0] in ("and", "or") and _attr_follows(low, m.end, lex, mentions):
                 m.role = "attr"
+            elif nxt and nxt[0] in ("and", "or") and _agent_follows(sent, m.end, lex, mentions):
+                m.role = "agent"  # "the Iranian and Saudi foreign ministers": both states' ministers act
             else:
                 m.role = "mod"
         lead = _prev_ws(sent, m.start, 3)
@@ -215,6 +218,17 @@ def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
 
 _ATTR_MODIFIERS = frozenset("and or senior state government military administration top foreign ministry security "
                              "intelligence defense defence news some several western unnamed anonymous".split())
+
+
+def _agent_follows(sent: Sentence, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
+    """Whether an agent noun heads the list of actor adjectives that goes on at `pos` ('[Iranian] and Saudi foreign
+    ministers')."""
+    j = bisect_left(sent.starts, pos)
+    while j < len(sent.words) and (sent.words[j] in ("and", "or") or any(
+            x.start <= sent.starts[j] < x.end and x.kind == "adj" for x in mentions)):
+        j += 1
+    nxt = sent.words[j:j + 2]
+    return bool(nxt) and j > bisect_left(sent.starts, pos) + 1 and (nxt[0] in lex.agent_nouns or " ".join(nxt) in lex.agent_nouns)
 
 
 def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:

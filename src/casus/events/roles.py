@@ -589,7 +589,12 @@ def _body_meets(sent: Sentence, t: TrigHit, jpreps: frozenset[str]) -> bool:
     if j < 0 or sent.words[j] not in _BODY_NOUNS or right_target(sent, t, jpreps, span=10):
         return False
     at = sent.starts[j]
-    return not any(m.start <= at < m.end for m in sent.mentions)
+    if any(m.start <= at < m.end for m in sent.mentions):
+        return False
+    # whose body: the actors just before the noun ("an EU defence ministers meeting": one bloc's, still its own;
+    # "the Iranian and Saudi foreign ministers met": two states', a meeting between them)
+    owners = {c for m in sent.mentions if m.end <= at and _nw(sent, m.end, at) <= 3 and m.codes for c in m.codes}
+    return len(owners) <= 1
 
 
 def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
