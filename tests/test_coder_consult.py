@@ -91,6 +91,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Chile and Peru signed a water pact.", "The two ministers also discussed fishing rights."], both("CHL", "PER")),
     # the ministers of two states named by a list of adjectives meet each other
     (["The Chilean and Peruvian foreign ministers met in Quito."], both("CHL", "PER")),
+    # receiving a leader is a meeting; receiving arms stays aid
+    (["Lula received the Chilean foreign minister in Brasilia."], both("BRA", "CHL")),
+    (["Chile received two frigates from Peru."], {("PER", "AID", "CHL", False)}),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

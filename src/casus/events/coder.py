@@ -52,6 +52,8 @@ from casus.events.roles import (
     _clause,
     _codes,
     _document_content,
+    _leader_object,
+    _object_is,
     _domain_hits,
     _left_mod_start,
     _needs_ok,
@@ -187,6 +189,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
                 new = Trigger("AID", trig.pos, "transfer" if light else "directed", "auto", "military", trig.need - {"target"},
                               False, False, False, False, None, None)
                 return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "AID" and trig.frame == "receive" and trig.pos == "verb" and (
+            _object_is(sent, t, lex.object_words["persons"]) or _leader_object(sent, t)):
+        # "Erdogan received the Iranian foreign minister": a host receiving a visitor, a meeting both ways
+        return TrigHit(t.start, t.end, Trigger("CONSULT", "verb", "joint", None, None, frozenset(), False, False, False,
+                                               False, None, None), t.key)
     if trig.type == "REQUEST" and trig.pos == "verb" and "question" in sent.cues and asks_a_question(sent, t.end):
         return None  # "asked (him) whether ...": a question, not a request
     if trig.type == "REQUEST" and trig.pos == "verb":
