@@ -94,6 +94,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # receiving a leader is a meeting; receiving arms stays aid
     (["Lula received the Chilean foreign minister in Brasilia."], both("BRA", "CHL")),
     (["Chile received two frigates from Peru."], {("PER", "AID", "CHL", False)}),
+    # "help mediate": the mediation is the event, no help of its own
+    (["Brazil is ready to help mediate Chile-Peru border talks."],
+     {("BRA", "CONSULT", "CHL", False), ("BRA", "CONSULT", "PER", False)}),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),
@@ -128,3 +131,10 @@ def test_nonevent_modifiers_need_a_known_type() -> None:
     data = dict(_data("events.yaml"), nonevent_modifiers={"CONSLUT": ["stalled"]})
     with pytest.raises(CasusError, match="nonevent_modifiers: unknown event type 'CONSLUT'"):
         build_lexicon(data)
+
+
+def test_a_short_call_to_action_does_not_start_the_body() -> None:
+    """'Support Our Newsroom!' above the headline is no body sentence: the headline after it is still article text."""
+    got = code_sentences(["Support Our Newsroom!", "Brazil Says It Is Ready to Help Mediate Chile-Peru Border Talks"],
+                         PUBLISHED)
+    assert {(e.source, e.event, e.target) for e in got[1]} == {("BRA", "CONSULT", "CHL"), ("BRA", "CONSULT", "PER")}

@@ -300,6 +300,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         etype: str = t.trig.type
         if etype == "AID" and t.trig.pos == "noun" and any(o.trig.type == "AGREE" and o.start == t.start for o in raw):
             continue  # "signed an arms deal": an agreement now, its deliveries to come (convention 4)
+        if t.trig.unmoded and any(o.start > t.end and o.trig.type == "CONSULT" and (o.trig.pos == "verb" or o.trig.frame == "mediate")
+                                  and _nw(sent, t.end, o.start) <= 2 for o in sent.triggers):
+            continue  # "ready to help mediate U.S.-Iran nuclear talks": the mediation is the event, not help
         modes = modes_for(sent, t, lex)
         if t.trig.unmoded and "mode" in t.trig.need and (not modes or modes == [None]):
             # "helped Iran with its nuclear energy" is cooperation (a civilian sector found); "helped Iran" alone is aid;
@@ -523,10 +526,10 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
         heading = is_heading(text)
         if lex.trigger_words.isdisjoint(_plain_words(text)) or (heading and (prose or _TOPIC_HEADLINE.search(text))):
             # a headline before the body is article text (news convention 10); a section heading inside it names a topic
-            prose = prose or _ENDS_PROSE.search(text) is not None
+            prose = prose or _begins_prose(text)
             out.append([])
             continue
-        prose = prose or _ENDS_PROSE.search(text) is not None
+        prose = prose or _begins_prose(text)
         if scanned < i - 1 and i > 0:
             prev = scan(texts[i - 1], lex, ctx.year)  # the sentence before, for pronouns
             resolve_corefs(prev, ctx)
@@ -545,6 +548,13 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
 # an explainer's headline names a topic ("Unpacking Moscow's Support For Tehran", "Why X Backs Y"), not an event
 _TOPIC_HEADLINE = re.compile(r"(?:^|[:?]\s+)(?:[A-Z][a-z]+ing|Why|How|What|Inside|Explainer|Analysis)\b")
 _ENDS_PROSE = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")  # a body sentence ends so; a site name or menu line does not
+
+
+def _begins_prose(text: str) -> bool:
+    """A body sentence: ends as one, and is longer than a call to action ('Support The Moscow Times!')."""
+    return _ENDS_PROSE.search(text) is not None and (not text.rstrip().endswith("!") or len(text.split()) > 5)
+
+
 _SMALL_WORDS = frozenset("a an the and or of for to in on at by with from as vs versus".split())
 
 
