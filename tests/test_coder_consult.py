@@ -97,6 +97,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # "help mediate": the mediation is the event, no help of its own
     (["Brazil is ready to help mediate Chile-Peru border talks."],
      {("BRA", "CONSULT", "CHL", False), ("BRA", "CONSULT", "PER", False)}),
+    # negotiating a deal with its parties unnamed: no partner taken from elsewhere in the sentence
+    (["The envoy from Chile, who negotiated the agreement, later said Peru would comply."], set()),
+    (["Chile negotiated the agreement with Peru."], both("CHL", "PER")),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

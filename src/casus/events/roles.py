@@ -667,6 +667,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         between = _between_parties(sent, t)
         if len(between) >= 2:
             parts = subjects = between  # "counting on talks between Iran and the US": the two named talk, not the speaker
+        # "who negotiated the agreement": the deal is the object, its parties are not named (not any state later)
+        deal_object = trig.type == "CONSULT" and trig.pos == "verb" and len(parts) < 2 and any(
+            t.end <= s_ and _nw(sent, t.end, s_) <= 2 for s_, _e, _m, _k in sent.agree_nouns)
+        if deal_object:
+            return []
         if len(parts) < 2:
             lo, hi = _clause(sent, t.start)
             for m in sent.mentions:
