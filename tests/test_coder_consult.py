@@ -100,6 +100,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # negotiating a deal with its parties unnamed: no partner taken from elsewhere in the sentence
     (["The envoy from Chile, who negotiated the agreement, later said Peru would comply."], set()),
     (["Chile negotiated the agreement with Peru."], both("CHL", "PER")),
+    # talks refused are a rejection aimed at the other side (mode negotiation), not talks; not negated by the refusal
+    (["Lima refused direct talks with Santiago."], {("PER", "REJECT", "CHL", False)}),
+    (["Lima rejected negotiations with Santiago."], {("PER", "REJECT", "CHL", False)}),
+    (["The Peruvian president declined to meet Lula."], {("PER", "REJECT", "BRA", False)}),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

@@ -124,6 +124,9 @@ _DECLINED_REQUEST = re.compile(
     _REFUSED + r"(?:request|requests|appeal|appeals|plea|pleas|call|calls)\s+for\s+(?:[\w-]+\s+){0,2}$", re.I)
 _VOICED_BEFORE = re.compile(r"\b(?:voic|express|reiterat|reaffirm|affirm|declar|underlin|emphasi[sz]|stress|signal)\w*"
                             r"(?:\s+(?:its|their|his|her|the|full|strong|firm|unwavering|continued|public))*\s+$", re.I)
+# a refusal verb and up to three words before talks ("refused direct talks", "ruled out any negotiations")
+_TALKS_REFUSED = re.compile(r"\b(?:declin|reject|refus|rebuff|spurn|turn(?:ed|s|ing)?\s+down|rul(?:e|es|ed|ing)\s+out)\w*"
+                            r"\s+(?:[\w'-]+\s+){0,3}?$", re.I)
 _BY_MEANS = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}by\s+\w+ing\b", re.I)
 
 
@@ -189,6 +192,12 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
                 new = Trigger("AID", trig.pos, "transfer" if light else "directed", "auto", "military", trig.need - {"target"},
                               False, False, False, False, None, None)
                 return TrigHit(t.start, t.end, new, t.key)
+    refused = _TALKS_REFUSED.search(left) if trig.type == "CONSULT" and trig.frame == "joint" else None
+    if refused:
+        # "Iran refused direct talks with the US", "declined to meet X": no talks, a rejection aimed at the other side
+        # (the phrase starts at the refusal, which so negates nothing)
+        return TrigHit(max(0, t.start - 60) + refused.start(), t.end, Trigger("REJECT", trig.pos, "directed", "negotiation", None, frozenset({"target"}), False,
+                                               False, False, False, None, None, args=lex.frames["refused_talks"]), t.key)
     if trig.type == "AID" and trig.frame == "receive" and trig.pos == "verb" and (
             _object_is(sent, t, lex.object_words["persons"]) or _leader_object(sent, t)):
         # "Erdogan received the Iranian foreign minister": a host receiving a visitor, a meeting both ways
@@ -298,6 +307,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if t is None or t.trig.type is None:
             continue
         etype: str = t.trig.type
+        if etype == "REJECT" and t.trig.pos == "verb" and any(
+                o.trig.type == "CONSULT" and o.start >= t.end and _nw(sent, t.end, o.start) <= 3
+                for o in raw):
+            continue  # "rejected negotiations with X": the talks refused carry the rejection and its target
         if etype == "AID" and t.trig.pos == "noun" and any(o.trig.type == "AGREE" and o.start == t.start for o in raw):
             continue  # "signed an arms deal": an agreement now, its deliveries to come (convention 4)
         if t.trig.unmoded and any(o.start > t.end and o.trig.type == "CONSULT" and (o.trig.pos == "verb" or o.trig.frame == "mediate")
