@@ -104,6 +104,12 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Lima refused direct talks with Santiago."], {("PER", "REJECT", "CHL", False)}),
     (["Lima rejected negotiations with Santiago."], {("PER", "REJECT", "CHL", False)}),
     (["The Peruvian president declined to meet Lula."], {("PER", "REJECT", "BRA", False)}),
+    # an offer of mediation is mediation (CONSULT to each party), not an agreement; mediators named by adjectives
+    (["Brazil offered its mediation between Chile and Peru."],
+     {("BRA", "CONSULT", "CHL", False), ("BRA", "CONSULT", "PER", False)}),
+    (["Brazilian and Argentine mediators are working on a deal between Chile and Peru."],
+     {("BRA", "CONSULT", "CHL", False), ("BRA", "CONSULT", "PER", False),
+      ("ARG", "CONSULT", "CHL", False), ("ARG", "CONSULT", "PER", False)}),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),
