@@ -315,7 +315,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue  # "signed an arms deal": an agreement now, its deliveries to come (convention 4)
         if t.trig.unmoded and any(o.start > t.end and o.trig.type == "CONSULT" and (o.trig.pos == "verb" or o.trig.frame == "mediate")
                                   and _nw(sent, t.end, o.start) <= 2 for o in sent.triggers):
-            continue  # "ready to help mediate U.S.-Iran nuclear talks": the mediation is the event, not help
+            continue  # "ready to help mediate the Chile-Peru talks": the mediation is the event, not help
         modes = modes_for(sent, t, lex)
         if t.trig.unmoded and "mode" in t.trig.need and (not modes or modes == [None]):
             # "helped Iran with its nuclear energy" is cooperation (a civilian sector found); "helped Iran" alone is aid;

@@ -646,7 +646,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         parts = list(src_codes) or _acting_attr(sent, t, lex)
         people = _people_subject(sent, t, lex) if trig.type == "CONSULT" else []
         if len(people) >= 2 and set(parts) <= set(people):
-            parts = people  # "The leaders of South Korea, the U.S. and Japan vowed to consult": all three
+            parts = people  # "the leaders of Chile, the U.S. and Peru will consult": all three
         subjects = list(parts)
         if anaphoric and _recent(ctx, trig.type) and not _adjacent_agent(sent, t):
             # "progress in these negotiations": the parties of the talks just named, not the clause's subject
@@ -746,15 +746,15 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         _lo, hi = _clause(sent, t.start)
         after_ms = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr"
                     and not set(m.codes) <= set(srcs)]
-        between = [m for m in after_ms if m.prep == "between"]
-        # the parties are the first list named after it ("broker peace in Ukraine and take a tougher stance on Iran":
-        # Ukraine), or the "between" list ("mediated in Yemen between X and Y")
-        first = between[0] if between else after_ms[0] if after_ms else None
+        between_ms = [m for m in after_ms if m.prep == "between"]
+        # the parties are the first list named after it ("broker peace in Sudan and take a harder line on Chad":
+        # Sudan), or the "between" list ("mediated in Yemen between X and Y")
+        first = between_ms[0] if between_ms else after_ms[0] if after_ms else None
         if trig.obj is not None:
             # "help resolve the standoff between X and Y", "defuse the US-Iran row": the dispute's own parties
             # only; with none named ("helped resolve the crisis"), no mediation to code
             hi = _object_end(sent, t, 10)
-            first = next((m for m in between if m.start < hi), None) or next(
+            first = next((m for m in between_ms if m.start < hi), None) or next(
                 (m for m in after_ms if m.start < hi and sent.text[m.end:m.end + 1] == "-"), None)
             if first is None:
                 return []
