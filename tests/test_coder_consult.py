@@ -110,6 +110,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Brazilian and Argentine mediators are working on a deal between Chile and Peru."],
      {("BRA", "CONSULT", "CHL", False), ("BRA", "CONSULT", "PER", False),
       ("ARG", "CONSULT", "CHL", False), ("ARG", "CONSULT", "PER", False)}),
+    # "On his first trip to X, <leader> ...": the pronoun points forward to the leader right after the phrase
+    (["On his first trip to Chile in a decade, Lula praised Chilean wine."],
+     {("BRA", "CONSULT", "CHL", False), ("BRA", "SUPPORT", "CHL", False)}),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

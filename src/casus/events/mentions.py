@@ -298,7 +298,10 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
                 # (but "Yerevan denied it has troops there": it is the subject of the clause it opens)
                 prior = prior[:-1]
             last = prior[-1] if prior else None
-            if last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
+            ahead = _fronted_subject(sent, m) if person and key in ("his", "her") else ()
+            if ahead:
+                m.codes = ahead  # "On his first trip to China, Kim assured Xi ...": the subject after the phrase
+            elif last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
                 m.codes = last.codes[:1]  # "urged Israel to halt its strikes": its is the one urged
             else:
                 m.codes = _antecedent(prior, ctx, person)
@@ -356,6 +359,23 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
 
 
 _PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
+
+
+_FRONTING_PREPS = frozenset("on during in after before at while upon for".split())
+
+
+def _fronted_subject(sent: Sentence, m: Mention) -> tuple[str, ...]:
+    """The leader who is the subject right after a sentence-opening phrase that holds a possessive pronoun
+    ('On his first trip to China in six years, Kim Jong Un assured ...'): the pronoun points forward to them."""
+    if not sent.words or sent.words[0] not in _FRONTING_PREPS:
+        return ()
+    comma = sent.text.find(",")
+    if comma < 0 or comma < m.end:
+        return ()
+    nxt = next((x for x in sent.mentions if x.start > comma and x.codes), None)
+    if nxt is None or nxt.kind != "leader" or nxt.poss or not sent.text[comma + 1:nxt.start].strip(" ") == "":
+        return ()
+    return nxt.codes[:1]
 
 
 def _trio(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
