@@ -113,6 +113,8 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # "On his first trip to X, <leader> ...": the pronoun points forward to the leader right after the phrase
     (["On his first trip to Chile in a decade, Lula praised Chilean wine."],
      {("BRA", "CONSULT", "CHL", False), ("BRA", "SUPPORT", "CHL", False)}),
+    # "During a visit to X, <leader> said ...": the leader visits (a comma before a verb starts a new subject)
+    (["During a visit to Lima, Lula said the weather was fine."], {("BRA", "CONSULT", "PER", False)}),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

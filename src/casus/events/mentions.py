@@ -158,8 +158,10 @@ def _resolve_mentions(
     for i, m in enumerate(mentions):
         gap = low[mentions[i - 1].end:m.start] if i else ""
         if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and m.role == "agent") and not (
-                gap.strip() == "," and mentions[i - 1].prep is not None and any(0 < t.start - m.end <= 2 for t in sent.triggers)):
-            # not ", and Israeli jets ...", nor "According to the Pentagon, China provided ...": a new subject
+                gap.strip() == "," and mentions[i - 1].prep is not None and (
+                    any(0 < t.start - m.end <= 2 for t in sent.triggers) or _verb_next(sent, m))):
+            # not ", and Israeli jets ...", nor "According to the Pentagon, China provided ...", nor "During a visit to
+            # Tehran, Lavrov said ...": a new subject
             m.group = mentions[i - 1].group
             if m.prep is None:  # a coordinated mention shares its preposition
                 m.prep = mentions[i - 1].prep
@@ -362,6 +364,14 @@ _PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 
 
 _FRONTING_PREPS = frozenset("on during in after before at while upon for".split())
+
+
+def _verb_next(sent: Sentence, m: Mention) -> bool:
+    """Whether a verb follows the mention right away (an auxiliary or a reporting verb): it is a clause's subject."""
+    nxt = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 20, 1)
+    if not nxt:
+        return False
+    return nxt[0] in _SUBJECT_NEXT or any(0 < s - m.end <= 2 for s, _e, _k in sent.cues.get("report", ()))
 
 
 def _fronted_subject(sent: Sentence, m: Mention) -> tuple[str, ...]:

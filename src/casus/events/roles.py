@@ -461,6 +461,21 @@ _TRILATERAL = re.compile(r"\b(?:trilateral(?:ly)?|three-way|three-nation|three-c
 _MULTILATERAL = re.compile(r"\b(?:trilateral(?:ly)?|three-way|three-nation|multilateral|quadrilateral|four-way|jointly|together)\b")
 
 
+_FRONTING = frozenset("on during in after before at while upon ahead".split())
+
+
+def _fronted_agent(sent: Sentence, t: TrigHit) -> list[str]:
+    """The subject right after a sentence-opening phrase that holds the trigger ('During a visit to Lima, Lula
+    said ...'): who made the visit or call the phrase names."""
+    comma = sent.text.find(",")
+    if not sent.words or sent.words[0] not in _FRONTING or comma < t.end:
+        return []
+    nxt = next((m for m in sent.mentions if m.start > comma and m.codes), None)
+    if nxt is None or nxt.prep is not None or nxt.poss or sent.text[comma + 1:nxt.start].strip(" ") != "":
+        return []
+    return _codes(_group(sent, nxt))
+
+
 def _people_of(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
     """The states of the people a joint act is with ('met with leaders of Japan and the US', 'called the heads of
     X and Y'): the list after 'of' when the noun before it names people (an agent or attribution noun)."""
@@ -642,6 +657,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                 or not _VERDICT_VERBS.isdisjoint(_prev_ws(sent, t.start, 3))):
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
+    if not src_codes and trig.type == "CONSULT":
+        src_codes = _fronted_agent(sent, t)
     if frame == "joint":
         parts = list(src_codes) or _acting_attr(sent, t, lex)
         people = _people_subject(sent, t, lex) if trig.type == "CONSULT" else []
