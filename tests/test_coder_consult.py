@@ -115,6 +115,8 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      {("BRA", "CONSULT", "CHL", False), ("BRA", "SUPPORT", "CHL", False)}),
     # "During a visit to X, <leader> said ...": the leader visits (a comma before a verb starts a new subject)
     (["During a visit to Lima, Lula said the weather was fine."], {("BRA", "CONSULT", "PER", False)}),
+    # a summit as the venue of a meeting ("on the sidelines of the G7 summit") is no meeting with the bloc
+    (["Lula met the Chilean foreign minister on the sidelines of the G7 summit in Rome."], both("BRA", "CHL")),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

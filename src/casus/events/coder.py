@@ -431,6 +431,8 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
     typ = t.trig.type
     if typ in lex.nonevent_modifiers and not lex.nonevent_modifiers[typ].isdisjoint(_prev_ws(sent, t.start, 2)):
         return False  # "blamed X for the stalled dam talks": the talks' state, not talks held
+    if typ == "CONSULT" and not lex.venue_nouns.isdisjoint(_prev_ws(sent, t.start, 5)):
+        return False  # "met Putin on the sidelines of the BRICS summit": where they met
     if typ == "SUPPORT":
         lo, _hi = _clause(sent, t.start)
         has_source = any(lo <= m.start < t.start and m.codes and m.role != "attr" for m in sent.mentions)

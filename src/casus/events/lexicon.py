@@ -143,6 +143,7 @@ class Lexicon:
     blocs: frozenset[str] = frozenset()  # actor codes of blocs of states: their members' joint acts have no target
     # per event type, words just before a nominal trigger that make it a state of affairs ("the stalled talks")
     nonevent_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
+    venue_nouns: frozenset[str] = frozenset()  # "on the sidelines of the summit": the summit is where, not an event
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -204,7 +205,7 @@ _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "l
 _NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "person_object"})
 _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "blocs", "arms_deals", "assault_modes", "attribution_nouns",
                        "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "frames", "launch_verbs",
-                       "modes", "nonevent_heads", "nonevent_modifiers", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
+                       "modes", "nonevent_heads", "nonevent_modifiers", "object_words", "venue_nouns", "offer_objects", "recipient_verbs", "ties", "triggers",
                        "wanting_verbs"})
 _FLAGS = ("light", "neg", "multi", "ties")
 
@@ -421,5 +422,6 @@ def build_lexicon(data: dict) -> Lexicon:
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
         blocs=frozenset(str(c) for c in data["blocs"]),
         nonevent_modifiers={str(k): frozenset(str(w).lower() for w in v) for k, v in data["nonevent_modifiers"].items()},
+        venue_nouns=frozenset(str(w).lower() for w in data["venue_nouns"]),
         frames=frames,
     )
