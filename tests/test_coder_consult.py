@@ -117,6 +117,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["During a visit to Lima, Lula said the weather was fine."], {("BRA", "CONSULT", "PER", False)}),
     # a summit as the venue of a meeting ("on the sidelines of the G7 summit") is no meeting with the bloc
     (["Lula met the Chilean foreign minister on the sidelines of the G7 summit in Rome."], both("BRA", "CHL")),
+    # a deal mediated or brokered between two parties: the mediator consults each, the parties agree
+    (["Brazil helped by mediating the border deal between Chile and Peru."],
+     {("BRA", "CONSULT", "CHL", False), ("BRA", "CONSULT", "PER", False),
+      ("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),
