@@ -121,6 +121,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Brazil helped by mediating the border deal between Chile and Peru."],
      {("BRA", "CONSULT", "CHL", False), ("BRA", "CONSULT", "PER", False),
       ("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    # a bloc's own summit is a gathering of its members, no talks between the bloc and a state
+    (["Chile and Peru were praised at the bloc's June summit.", "Their plans were approved at the G7 summit."], set()),
+    (["The EU summit with Chile opened in Brussels."], both("EU", "CHL")),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

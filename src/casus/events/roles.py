@@ -464,6 +464,15 @@ _MULTILATERAL = re.compile(r"\b(?:trilateral(?:ly)?|three-way|three-nation|multi
 _FRONTING = frozenset("on during in after before at while upon ahead".split())
 
 
+def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """A meeting noun owned by a bloc ('the alliance's June summit', 'the NATO summit') with no 'with X' or
+    'between X and Y' after it: a gathering of its members."""
+    own = _adjacent_agent(sent, t)
+    if not own or not set(_codes(own)) <= lex.blocs:
+        return False
+    return not right_target(sent, t, JOINT_PREPS, direct=False, span=8)
+
+
 def _fronted_agent(sent: Sentence, t: TrigHit) -> list[str]:
     """The subject right after a sentence-opening phrase that holds the trigger ('During a visit to Lima, Lula
     said ...'): who made the visit or call the phrase names."""
@@ -659,6 +668,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             src, src_codes = [], []
     if not src_codes and trig.type == "CONSULT":
         src_codes = _fronted_agent(sent, t)
+    if frame == "joint" and trig.type == "CONSULT" and trig.pos == "noun" and _bloc_own_meeting(sent, t, lex):
+        return []  # "accepted at the alliance's June summit": the bloc's own meeting, no talks with another state
     if frame == "joint":
         parts = list(src_codes) or _acting_attr(sent, t, lex)
         people = _people_subject(sent, t, lex) if trig.type == "CONSULT" else []
