@@ -302,7 +302,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             last = prior[-1] if prior else None
             ahead = _fronted_subject(sent, m) if person and key in ("his", "her") else ()
             if ahead:
-                m.codes = ahead  # "On his first trip to China, Kim assured Xi ...": the subject after the phrase
+                m.codes = ahead  # "On his first trip to Lima, Lula praised ...": the subject after the phrase
             elif last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
                 m.codes = last.codes[:1]  # "urged Israel to halt its strikes": its is the one urged
             else:
@@ -376,7 +376,7 @@ def _verb_next(sent: Sentence, m: Mention) -> bool:
 
 def _fronted_subject(sent: Sentence, m: Mention) -> tuple[str, ...]:
     """The leader who is the subject right after a sentence-opening phrase that holds a possessive pronoun
-    ('On his first trip to China in six years, Kim Jong Un assured ...'): the pronoun points forward to them."""
+    ('On his first trip to Lima in years, Lula said ...'): the pronoun points forward to them."""
     if not sent.words or sent.words[0] not in _FRONTING_PREPS:
         return ()
     comma = sent.text.find(",")
