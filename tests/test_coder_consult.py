@@ -124,6 +124,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # a bloc's own summit is a gathering of its members, no talks between the bloc and a state
     (["Chile and Peru were praised at the bloc's June summit.", "Their plans were approved at the G7 summit."], set()),
     (["The EU summit with Chile opened in Brussels."], both("EU", "CHL")),
+    # a leader or a delegation arriving in or travelling to a state visits it; troops arriving do not
+    (["The Chilean foreign minister travelled to Lima on Monday."], {("CHL", "CONSULT", "PER", False)}),
+    (["A delegation from Bolivia arrived in Santiago."], {("BOL", "CONSULT", "CHL", False)}),
+    (["Chilean troops arrived in Peru."], set()),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

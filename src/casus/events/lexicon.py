@@ -202,7 +202,8 @@ SLOTS = frozenset({"agent", "object", "recipient", "giver", "parties", "addresse
 _FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallback", "absorbs", "unless"})
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
                            "modes", "untargeted", "unmoded", "words"})
-_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "person_object"})
+_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "person_object",
+                    "person_subject"})
 _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "blocs", "arms_deals", "assault_modes", "attribution_nouns",
                        "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "frames", "launch_verbs",
                        "modes", "nonevent_heads", "nonevent_modifiers", "object_words", "venue_nouns", "offer_objects", "recipient_verbs", "ties", "triggers",

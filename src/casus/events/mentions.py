@@ -190,7 +190,8 @@ _COMMON_VERBS = frozenset(
 
 # "envoys from Chile and Peru began talks": the envoys' states act, as a subject would.
 _ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys diplomats negotiators ministers "
-                         "leaders officers commanders".split())
+                         "leaders officers commanders delegation delegate representative envoy diplomat negotiator "
+                         "minister official".split())
 _GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
 
 

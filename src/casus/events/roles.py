@@ -1071,6 +1071,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
             return False
     if "person_object" in need and not (_object_is(sent, t, lex.object_words["persons"]) or _leader_object(sent, t)):
         return False  # "called Erdogan", "called his Turkish counterpart"; not "called the strikes a crime"
+    if "person_subject" in need and not _person_subject(sent, t, lex):
+        return False  # "the minister arrived in Moscow" is a visit; "the troops arrived in Poland" is not
     unless = lex.frame_of(trig).unless
     if unless is not None and _object_is(sent, t, lex.object_words[unless]):
         return False  # "meet the 2% target", "welcomed the decision": a thing met or welcomed, no meeting
@@ -1107,6 +1109,17 @@ def _object_is(sent: Sentence, t: TrigHit, heads: frozenset[str]) -> bool:
             return False
         prev_end, prev_adj = at + len(w), bool(inside)
     return False
+
+
+def _person_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the subject of a verb trigger is a person: a leader's name just before it, or a person noun
+    ('minister', 'delegation', 'envoy') among the few words before it in its clause."""
+    lo, _hi = _clause(sent, t.start)
+    before = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes]
+    if before and before[-1].kind == "leader" and _nw(sent, before[-1].end, t.start) <= 3:
+        return True
+    people = lex.object_words["persons"] | lex.object_words["delegations"]
+    return not people.isdisjoint(_ws(sent, max(lo, t.start - 60), t.start)[-5:])
 
 
 def _leader_object(sent: Sentence, t: TrigHit) -> bool:
