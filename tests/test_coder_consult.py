@@ -128,6 +128,11 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["The Chilean foreign minister travelled to Lima on Monday."], {("CHL", "CONSULT", "PER", False)}),
     (["A delegation from Bolivia arrived in Santiago."], {("BOL", "CONSULT", "CHL", False)}),
     (["Chilean troops arrived in Peru."], set()),
+    # "help settle the situation" right after the same mediator named the dispute's parties: those parties
+    (["Brazil is ready to help resolve the standoff between Chile and Peru.",
+      "Brasilia will contribute to the settlement of the situation by diplomatic means, Lula said."],
+     {("BRA", "CONSULT", "CHL", False), ("BRA", "CONSULT", "PER", False)}),
+    (["Brazil will contribute to the settlement of the situation, Lula said."], set()),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),

@@ -473,6 +473,21 @@ def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return not right_target(sent, t, JOINT_PREPS, direct=False, span=8)
 
 
+_DEFINITE_DISPUTE = re.compile(r"\s+(?:the|this|that|current)\s+(?:[\w-]+\s+){0,2}?(?:standoff|stand-off|conflict|dispute|"
+                               r"crisis|tensions|row|situation|confrontation|impasse)\b")
+
+
+def _dispute_named_before(sent: Sentence, t: TrigHit, srcs: list[str], ctx: Context) -> list[tuple[str, str | None]]:
+    """'ready to contribute to the settlement of the situation': the dispute whose parties the same mediator's
+    last mediation named, a sentence or two before (convention 6); else no mediation to code."""
+    if not _DEFINITE_DISPUTE.match(sent.low, t.end) or not _recent(ctx, "CONSULT"):
+        return []
+    s_, g_ = ctx.last_by_type["CONSULT"]
+    if not set(s_) & set(srcs) or len(g_) < 2:
+        return []
+    return [(c, g) for c in srcs for g in g_ if c != g]
+
+
 def _fronted_agent(sent: Sentence, t: TrigHit) -> list[str]:
     """The subject right after a sentence-opening phrase that holds the trigger ('During a visit to Lima, Lula
     said ...'): who made the visit or call the phrase names."""
@@ -785,7 +800,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             first = next((m for m in between_ms if m.start < hi), None) or next(
                 (m for m in after_ms if m.start < hi and sent.text[m.end:m.end + 1] == "-"), None)
             if first is None:
-                return []
+                return _dispute_named_before(sent, t, srcs, ctx)
         after = _codes(_conjuncts(sent, first, hi)) if first is not None else []
         anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
         party_codes = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
