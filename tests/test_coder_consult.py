@@ -133,6 +133,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
       "Brasilia will contribute to the settlement of the situation by diplomatic means, Lula said."],
      {("BRA", "CONSULT", "CHL", False), ("BRA", "CONSULT", "PER", False)}),
     (["Brazil will contribute to the settlement of the situation, Lula said."], set()),
+    # leaders arriving together, or at a state banquet or reception, meet
+    (["Lula arrives with Chilean President Gabriel Boric to open a bridge near the border."], both("BRA", "CHL")),
+    (["Lula and the Chilean president attend a state banquet in Brasilia."], both("BRA", "CHL")),
+    (["Chilean troops arrived with new rifles."], set()),
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),
