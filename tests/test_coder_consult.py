@@ -178,3 +178,10 @@ def test_a_short_call_to_action_does_not_start_the_body() -> None:
     got = code_sentences(["Support Our Newsroom!", "Brazil Says It Is Ready to Help Mediate Chile-Peru Border Talks"],
                          PUBLISHED)
     assert {(e.source, e.event, e.target) for e in got[1]} == {("BRA", "CONSULT", "CHL"), ("BRA", "CONSULT", "PER")}
+
+
+def test_a_meeting_after_the_report_verb_is_told_not_reported() -> None:
+    """'..., state media said Friday, after the two leaders met': the meeting is the author's, asserted."""
+    got = code_sentences(["Lula told the Chilean president that ties were strong, state media said Friday, after the two leaders met "
+                          "in Lima."], PUBLISHED)[0]
+    assert {e.modality for e in got if e.event == "CONSULT"} == {"asserted"}

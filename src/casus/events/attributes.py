@@ -267,6 +267,10 @@ def _blocked(sent: Sentence, t: TrigHit, cue: tuple[int, int, str], report: bool
             continue  # "said during talks", "said Friday at a meeting": the saying's own adjunct, not its content
         if b is not None and (t.trig.pos == "noun" or not any(b[1] <= m.start < t.start for m in sent.mentions)):
             return True  # (a verb after "after Russia": a clause of its own, which the cue may well report)
+    if report and t.trig.pos == "verb":
+        b = _cue_before(sent, "scope_blockers", t.start, cue[1], 6)
+        if b is not None and sent.text[max(0, b[0] - 2):b[0]] == ", " and b[2] in ("after", "following", "since"):
+            return True  # "state media said Friday, after the two leaders met": the meeting is told, not reported
     return False
 
 
