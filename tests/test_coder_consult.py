@@ -182,6 +182,12 @@ def test_a_short_call_to_action_does_not_start_the_body() -> None:
 
 def test_a_meeting_after_the_report_verb_is_told_not_reported() -> None:
     """'..., state media said Friday, after the two leaders met': the meeting is the author's, asserted."""
-    got = code_sentences(["Lula told the Chilean president that ties were strong, state media said Friday, after the two leaders met "
-                          "in Lima."], PUBLISHED)[0]
+    got = code_sentences(["Lula told the Chilean president that ties were strong, state media said Friday, after the "
+                          "two leaders met in Lima."], PUBLISHED)[0]
+    assert {e.modality for e in got if e.event == "CONSULT"} == {"asserted"}
+
+
+def test_an_opening_while_clause_is_not_reported_by_a_later_according_to() -> None:
+    got = code_sentences(["While Lula was meeting the Chilean president in Lima, protests spread to the port, according "
+                          "to local officials."], PUBLISHED)[0]
     assert {e.modality for e in got if e.event == "CONSULT"} == {"asserted"}

@@ -323,6 +323,18 @@ def _postposed(sent: Sentence, c: tuple[int, int, str]) -> bool:
     return not re.search(r"\bthat\b|[:\u201c\"]", tail)
 
 
+_OPENING_SUBORDINATORS = frozenset("while when as after before since".split())
+
+
+def _in_opening_clause(sent: Sentence, t: TrigHit, c: tuple[int, int, str]) -> bool:
+    """Whether the trigger lies in a sentence-opening 'While/When/As ...' clause and the postposed reporting cue past
+    its comma ('While Starmer was meeting Zelensky, debris fell ..., according to officials'): background, not reported."""
+    if not sent.bounds or not sent.words or sent.words[0] not in _OPENING_SUBORDINATORS:
+        return False
+    first = next((b for b in sent.bounds if b > 0), None)  # ("While" itself may open a bound at 0)
+    return first is not None and t.end <= first < c[0]
+
+
 def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]] | None:
     """The reporting cue governing the trigger and its named speaker: ('Iranian officials', ('IRN',)) or (None, ())."""
     best = None
@@ -332,7 +344,7 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
     if best is None:
         # postposed: "..., officials said."
         for c in sent.cues.get("report", ()):
-            if c[0] > t.end and c[2] in _POSTPOSED_REPORT and _postposed(sent, c):
+            if c[0] > t.end and c[2] in _POSTPOSED_REPORT and _postposed(sent, c) and not _in_opening_clause(sent, t, c):
                 best = c
                 break
         if best is None:
