@@ -181,9 +181,9 @@ def test_a_short_call_to_action_does_not_start_the_body() -> None:
 
 
 def test_a_meeting_after_the_report_verb_is_told_not_reported() -> None:
-    """'..., state media said Friday, after the two leaders met': the meeting is the author's, asserted."""
-    got = code_sentences(["Lula told the Chilean president that ties were strong, state media said Friday, after the "
-                          "two leaders met in Lima."], PUBLISHED)[0]
+    """'..., the agency said on Monday, after the ministers met': the meeting is the author's, asserted."""
+    got = code_sentences(["Lula told the Chilean president that ties were strong, the agency said on Monday, after "
+                          "the two presidents met in Lima."], PUBLISHED)[0]
     assert {e.modality for e in got if e.event == "CONSULT"} == {"asserted"}
 
 

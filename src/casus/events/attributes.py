@@ -270,7 +270,7 @@ def _blocked(sent: Sentence, t: TrigHit, cue: tuple[int, int, str], report: bool
     if report and t.trig.pos == "verb":
         b = _cue_before(sent, "scope_blockers", t.start, cue[1], 6)
         if b is not None and sent.text[max(0, b[0] - 2):b[0]] == ", " and b[2] in ("after", "following", "since"):
-            return True  # "state media said Friday, after the two leaders met": the meeting is told, not reported
+            return True  # "the agency said on Monday, after the two presidents met": the meeting is told, not reported
     return False
 
 
@@ -328,7 +328,7 @@ _OPENING_SUBORDINATORS = frozenset("while when as after before since".split())
 
 def _in_opening_clause(sent: Sentence, t: TrigHit, c: tuple[int, int, str]) -> bool:
     """Whether the trigger lies in a sentence-opening 'While/When/As ...' clause and the postposed reporting cue past
-    its comma ('While Starmer was meeting Zelensky, debris fell ..., according to officials'): background, not reported."""
+    its comma ('While Lula was meeting Boric, protests spread ..., according to officials'): background, not reported."""
     if not sent.bounds or not sent.words or sent.words[0] not in _OPENING_SUBORDINATORS:
         return False
     first = next((b for b in sent.bounds if b > 0), None)  # ("While" itself may open a bound at 0)
