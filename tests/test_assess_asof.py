@@ -246,3 +246,18 @@ def test_the_report_shows_nothing_invisible_as_of_the_date(tmp_path: Path) -> No
         later = build_context(store, "RUS", "IRN", attacker="ISR", as_of="2026-01-31")
     assert ctx["timeline"]["store_events"] == 0 and "late.txt" not in repr(ctx) and "year.md" not in repr(ctx)
     assert later["timeline"]["store_events"] >= 2 and "late.txt" in repr(later)
+
+
+def test_organisation_capability_counts_its_members() -> None:
+    from casus.assess import model
+
+    nato = model.derived_features("NATO", "RUS", 2025, "2025-09-10")
+    assert nato["patron_major"] == 1.0 and nato["capability_share"] > 0.5
+    serb = model.derived_features("RUS", "NATO", 1999)  # NATO as the attacker
+    assert serb["capability_share"] < 0.5
+
+
+def test_an_unlisted_attacker_is_answered_with_a_note() -> None:
+    a = assess(None, "FRA", "TCD", attacker="UNLISTED_REBELS", as_of="2019-02-02")
+    assert a.features["capability_share"] == 1.0
+    assert any("no record of the attacker UNLISTED_REBELS" in n for n in a.notes)

@@ -57,8 +57,10 @@ CASES = [
     # intelligence passed one way is one record (convention 3); shared by a pair, both ways
     ("Washington lifted its suspension of intelligence sharing with Kyiv.", {("USA", "COOPERATE", "UKR", False)}),
     ("Moscow was providing targeting information to the Iranian military.", {("RUS", "COOPERATE", "IRN", False)}),
+    # (and their agreeing is AGREE both ways: "the two countries agreed", seeds conventions)
     ("Seoul and Tokyo agreed on intelligence sharing.",
-     {("KOR", "COOPERATE", "JPN", False), ("JPN", "COOPERATE", "KOR", False)}),
+     {("KOR", "COOPERATE", "JPN", False), ("JPN", "COOPERATE", "KOR", False),
+      ("KOR", "AGREE", "JPN", False), ("JPN", "AGREE", "KOR", False)}),
     # a directed verb whose object is a thing, or "against": no implicit state target
     # "armed" before a noun is an adjective, no arming
     ("Ankara condemned the act of armed aggression.", {("TUR", "ACCUSE", None, False)}),

@@ -39,6 +39,8 @@ FRAME_CASES = [
     # the cease frame absorbs its object: the halted strikes are no attack of their own
     ("cease", ["The United States halted its airstrikes on the Houthis."], {("USA", "RETREAT", "HOUTHIS", False)}),
     ("cease", ["The United States will stop bombing the Houthis."], {("USA", "RETREAT", "HOUTHIS", False)}),
+    # a verdict on an act accuses the agent named after it
+    ("verdict", ["Erdogan called the rebel advance a plot by Israel."], {("TUR", "ACCUSE", "ISR", False)}),
 ]
 
 

@@ -173,3 +173,38 @@ def test_the_disputed_case_and_its_dispute_episode_are_held_out_together() -> No
     pool = fitting.build_pool()
     group = dict(zip(pool.ids, pool.group.tolist()))
     assert group["USSR-EGY-1967"] == group["MID1480:RUS-EGY"] == group["USSR-EGY-1970"]
+
+
+def test_nuclear_since_year_counts_only_once_the_year_is_over() -> None:
+    # North Korea's first test was in October 2006: a year-only date is not known before 2007
+    assert knowledge.is_nuclear("PRK", "2006-07-01").value == 0.0
+    assert knowledge.is_nuclear("PRK", "2007-01-01").value == 1.0
+
+
+def test_an_unknown_attacker_name_becomes_an_unlisted_armed_group() -> None:
+    assert knowledge.attacker_code("Israel") == "ISR"
+    assert knowledge.attacker_code("Front for the Liberation of Nowhere") == "FRONT_FOR_THE_LIBERATION_OF_NOWHERE"
+    assert knowledge.is_state("FRONT_FOR_THE_LIBERATION_OF_NOWHERE") is False
+    assert "non-state armed group" in str(knowledge.unlisted_attacker_note("FRONT_FOR_THE_LIBERATION_OF_NOWHERE"))
+    assert knowledge.unlisted_attacker_note("ISR") is None and knowledge.unlisted_attacker_note("HAMAS") is None
+
+
+def test_organisation_at_war_elsewhere_through_its_lead_member() -> None:
+    assert knowledge.lead_member("CSTO", "2022-09-12") == "RUS"
+    assert knowledge.at_war_elsewhere("CSTO", "ARM", "AZE", "2022-09-12").value == 1.0  # Russia in Ukraine
+    assert knowledge.at_war_elsewhere("CSTO", "ARM", "AZE", "2014-06-01").value == 0.0
+
+
+def test_wars_and_pledges_after_2018_are_known() -> None:
+    assert knowledge.at_war_elsewhere("FRA", "TCD", "LBY", "2019-02-02").value == 1.0  # Barkhane
+    assert knowledge.at_war_elsewhere("FRA", "TCD", "LBY", "2023-02-02").value == 0.0
+    assert knowledge.defense_pact("SAU", "PAK", "IND", "2025-10-01").value == 1.0
+    assert knowledge.defense_pact("SAU", "PAK", "IND", "2025-09-01").value == 0.0
+
+
+def test_a_pledge_between_patron_and_attacker_counts_as_ties() -> None:
+    # Tajikistan is itself a party to the CSTO treaty: the organisation is tied to the attacker
+    assert knowledge.ties("CSTO", "TJK", "2022-09-13").value == 1.0
+    # an organisation's ties run through its lead member (Russia's 2022 declaration with Azerbaijan)
+    assert knowledge.ties("CSTO", "AZE", "2022-09-12").value == 1.0
+    assert knowledge.ties("CSTO", "AZE", "2021-09-12").value == 0.0

@@ -170,7 +170,8 @@ def test_attacker_nonstate_is_not_a_model_feature() -> None:
 def test_derived_features_from_the_state_year_table() -> None:
     assert model.derived_features("RUS", "ISR", 2026)["patron_major"] == 1.0   # the 2016 list carried forward
     assert model.derived_features("USA", "SYR_REBELS", 2015)["capability_share"] == 1.0  # non-state: CINC 0
-    assert model.derived_features("NATO", "RUS", 2026)["capability_share"] == 0.5       # no record: neutral
+    assert model.derived_features("NATO", "RUS", 2026)["capability_share"] > 0.5        # through its members
+    assert model.derived_features("WEST", "RUS", 2026)["capability_share"] == 0.5       # no record: neutral
     weak = model.derived_features("CUB", "USA", 1961)["capability_share"]
     assert 0.0 < weak < 0.2
     assert model.derived_features("GBR", "DEU", 1914)["post_1945"] == 0.0

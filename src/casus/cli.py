@@ -418,7 +418,9 @@ def assess(patron: str | None, client: str | None, attacker: str | None, as_of: 
         from casus.validate import check_iso_date
 
         check_iso_date(as_of)
-    patron_code, client_code, attacker_code = _code(patron), _code(client), _code(attacker)
+    from casus.assess.knowledge import attacker_code as _attacker_code
+
+    patron_code, client_code, attacker_code = _code(patron), _code(client), _attacker_code(attacker)
     assert patron_code and client_code  # both given, and _code raises on an unknown name
     default_db = click.get_current_context().get_parameter_source("db") == click.core.ParameterSource.DEFAULT
     store = open_store(db, readonly=True, missing_ok=default_db)  # no store at all: shipped knowledge alone

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 CACHE_FORMAT = "data-1"  # bump when what a cached build returns changes shape
+KEEP_PER_KIND = 4  # cached builds of one kind kept beside the newest (older data versions are deleted)
 T = TypeVar("T")
 
 
@@ -38,6 +39,27 @@ def write_pickle(path: Path, obj: Any) -> None:
             tmp.unlink()
         except OSError:
             pass
+
+
+def prune_cache(folder: Path, pattern: str, keep: int, current: Path | None = None) -> int:
+    """Delete all but the `keep` most recently used files matching `pattern` in `folder` (never `current`).
+
+    Each new data version or as-of year adds a file; without this the cache only grows. A file another
+    process is using or has just deleted is left alone. Returns how many files were deleted.
+    """
+    try:
+        found = [(f.stat().st_mtime, f) for f in folder.glob(pattern) if f != current]
+    except OSError:
+        return 0
+    found.sort(reverse=True)
+    deleted = 0
+    for _, old in found[max(0, keep - (current is not None)):]:
+        try:
+            old.unlink()
+            deleted += 1
+        except OSError:
+            pass
+    return deleted
 
 
 def read_pickle(path: Path) -> Any:
@@ -78,6 +100,7 @@ def cached_build(kind: str, inputs: Iterable[bytes], build: Callable[[], T]) -> 
         return cached[1]  # type: ignore[no-any-return]
     value = build()
     write_pickle(path, (digest, value))
+    prune_cache(path.parent, f"{kind}-{'[0-9a-f]' * len(digest)}.pickle", KEEP_PER_KIND, current=path)
     return value
 
 

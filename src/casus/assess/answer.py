@@ -722,7 +722,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     m = model_as_of(until)
 
     base_features, facts = knowledge.scenario_features(patron, client, attacker, day)
-    derived = model.derived_facts(patron, attacker, int(day[:4]))
+    derived = model.derived_facts(patron, attacker, int(day[:4]), day)
     base_features.update({k: f.value for k, f in derived.items()})
     facts.update(derived)
     _attacker_features(base_features, facts, attacker, m)
@@ -763,6 +763,9 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
         "claims": len(claims),
     }
     notes = knowledge.patron_notes(patron, day)
+    unlisted = knowledge.unlisted_attacker_note(attacker)
+    if unlisted:
+        notes.append(unlisted)
     if w == 0.0 and shift["documents"]:
         notes.append("Article evidence is shown but carries zero weight: in the leave-one-episode-out test on the dev "
                      "episodes it did not beat shipped knowledge alone (evidence_weight.yaml).")

@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import calendar
+import re
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -114,6 +115,33 @@ def is_state(code: str) -> bool:
     from casus.events.actors import iso_countries
 
     return code in iso_countries()
+
+
+def attacker_code(text: str | None) -> str | None:
+    """An attacker's name or code as a code. A name casus does not know becomes the code of
+    an unlisted non-state armed group (its words in capitals, joined by _), so an attack by a
+    group casus has no record of is still answered; `unlisted_attacker_note` says so."""
+    from casus.events.actors import actor_code
+
+    try:
+        return actor_code(text)
+    except CasusError:
+        code = "_".join(re.findall(r"[A-Z0-9]+", str(text).upper()))
+        if not code or is_state(code):
+            raise
+        return code
+
+
+def unlisted_attacker_note(attacker: str | None) -> str | None:
+    """A note when the attacker is not an actor casus knows (answered as a non-state armed group)."""
+    from casus.events.actors import resolve_actor, suggest
+
+    if attacker is None or is_state(attacker) or resolve_actor(attacker) is not None:
+        return None
+    close = ", ".join(f"{n} ({c})" for n, c in suggest(attacker.replace("_", " "))[:3])
+    hint = f" If a known actor was meant, name it (closest: {close})." if close else ""
+    return (f"casus has no record of the attacker {attacker}: it is answered as a non-state armed group "
+            f"(no nuclear weapons, no treaties or ties, no material capability of its own).{hint}")
 
 
 def _is_code(code: str) -> bool:
@@ -280,11 +308,11 @@ def shares_border(a: str, b: str, as_of: str | None = None) -> Fact:
 def is_nuclear(code: str | None, as_of: str) -> Fact:
     """1 if the attacker (or a member of an attacking group) had nuclear weapons by `as_of`."""
     nuclear = load_data("knowledge.yaml")["nuclear"]
-    year = int(as_of[:4])
     if code is None:
         return Fact("attacker_nuclear", 0.0, "No attacker named.")
     members = nuclear.get("groups", {}).get(code, [code])
-    armed = [m for m in members if m in nuclear["states"] and nuclear["states"][m] <= year]
+    # `since` is a year: strict as-of counts it only once that whole year is over
+    armed = [m for m in members if m in nuclear["states"] and on_or_before(str(nuclear["states"][m]), as_of)]
     if armed:
         since = min(nuclear["states"][m] for m in armed)
         return Fact("attacker_nuclear", 1.0, f"{name(code)} is nuclear-armed (since {since}).", list(nuclear["sources"]))
@@ -303,7 +331,10 @@ def _note_as_of(row: dict[str, Any], plain: str, as_of: str) -> str:
 
 
 def ties(patron: str, attacker: str | None, as_of: str) -> Fact:
-    """1 if the patron has recorded working ties with the attacker on `as_of`."""
+    """1 if the patron has recorded working ties with the attacker on `as_of`.
+
+    Besides the `ties` rows: a treaty in force binding both (any pledge, as the systematic
+    episodes code ties), and for an organisation its lead member's ties."""
     if attacker is None:
         return Fact("patron_ties_with_attacker", 0.0, "No attacker named.")
     for row in load_data("knowledge.yaml").get("ties", []):
@@ -313,6 +344,19 @@ def ties(patron: str, attacker: str | None, as_of: str) -> Fact:
             plain = f"{who[:1].upper()}{who[1:]} has had working ties with {name(attacker)} since {row.get('since')}."
             return Fact("patron_ties_with_attacker", float(row["value"]), _note_as_of(row, plain, as_of),
                         list(row["sources"]), row.get("since"))
+    pledge = treaties_between(patron, attacker, as_of)
+    if pledge:  # as the episodes code it: any pledge between patron and attacker (docs/reference-class.md)
+        t = pledge[0]
+        return Fact("patron_ties_with_attacker", 1.0, f"{name(patron)[:1].upper()}{name(patron)[1:]} and "
+                    f"{name(attacker)} are both bound by the {t['name']} (in force {t['in_force']}).",
+                    list(t["sources"]), t["in_force"])
+    lead = lead_member(patron, as_of) if organisation(patron) else None
+    if lead and lead != attacker:
+        via = ties(lead, attacker, as_of)
+        if via.value:
+            org = name(patron)
+            return Fact("patron_ties_with_attacker", via.value, f"{org[:1].upper()}{org[1:]} is coded through its lead "
+                        f"member: {via.text}", via.sources, via.date)
     return Fact("patron_ties_with_attacker", 0.0,
                 f"No working ties between {name(patron)} and {name(attacker)} are recorded.")
 
@@ -333,15 +377,31 @@ def wars_of(state: str, as_of: str, exclude: tuple[str | None, ...] = ()) -> lis
     return active
 
 
+def lead_member(org: str, as_of: str) -> str | None:
+    """The member carrying most of an organisation's weight on `as_of` (largest COW CINC), or None."""
+    from casus.assess.ladder import _state_year
+
+    year = int(as_of[:4])
+    scored = [(r[0], m) for m in org_members(org, as_of) if (r := _state_year(m, year))]
+    return max(scored)[1] if scored else None
+
+
 def at_war_elsewhere(patron: str, client: str, attacker: str | None, as_of: str) -> Fact:
-    """1 if the patron is fighting a war other than one against this client or attacker."""
-    active = wars_of(patron, as_of, exclude=(client, attacker))
+    """1 if the patron is fighting a war other than one against this client or attacker.
+
+    An organisation is at war elsewhere when its lead member (largest capability) is: its
+    forces are most of what the organisation could send."""
+    lead = lead_member(patron, as_of) if organisation(patron) else None
+    active = wars_of(lead or patron, as_of, exclude=(client, attacker))
     if active:
         w = active[0]
-        who = name(patron)
+        who = name(lead or patron)
         plain = f"{who[:1].upper()}{who[1:]} is at war with {name(w['opponent'])} (since {w['start']})"
         note = _note_as_of(w, plain + ".", as_of)
         text = f"{plain}: {note}" if note == w["note"] else note
+        if lead:
+            org = name(patron)
+            text = f"{org[:1].upper()}{org[1:]} is coded at war elsewhere through its lead member: {text}"
         return Fact("patron_at_war_elsewhere", 1.0, text, list(w["sources"]), w["start"])
     return Fact("patron_at_war_elsewhere", 0.0, f"No war involving {name(patron)}'s own forces is recorded for {as_of}.")
 

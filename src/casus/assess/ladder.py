@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from casus.assess import knowledge
-from casus.datafiles import cache_root, read_pickle, write_pickle
+from casus.datafiles import cache_root, prune_cache, read_pickle, write_pickle
 from casus.errors import CasusError
 from casus.records import RUNGS
 
@@ -106,18 +106,36 @@ def _state_year(code: str | None, year: int) -> tuple[float, int] | None:
     return rows[max(years)] if years else rows[min(rows)]
 
 
-def derived_features(patron: str, attacker: str | None, year: int) -> dict[str, float]:
+def _org_year(code: str, year: int, as_of: str | None) -> tuple[float, int] | None:
+    """(summed CINC, 1 if any member is a major power) for an organisation such as NATO, from its
+    members on `as_of` (mid-year by default); None if `code` is not an organisation or no member has a record."""
+    members = knowledge.org_members(code, as_of or f"{year}-07-01")
+    rows = [r for r in (_state_year(m, year) for m in members) if r]
+    if not rows:
+        return None
+    return round(sum(c for c, _ in rows), 6), max(m for _, m in rows)
+
+
+def _capability(code: str | None, year: int, as_of: str | None = None) -> tuple[float, int] | None:
+    """(CINC, major) for a state, or for an organisation through its members."""
+    if not code:
+        return None
+    return _state_year(code, year) or (_org_year(code, year, as_of) if knowledge.organisation(code) else None)
+
+
+def derived_features(patron: str, attacker: str | None, year: int, as_of: str | None = None) -> dict[str, float]:
     """patron_major, capability_share and post_1945 computed from the shipped state-year table.
 
-    A non-state attacker has CINC 0 (share 1); an actor with no record (a group such as
-    NATO, or no attacker named) gives the neutral share 0.5.
+    A non-state attacker has CINC 0 (share 1); an organisation (NATO, CSTO) counts through
+    its members on `as_of` (summed CINC, major if any member is); an actor with no record
+    (no attacker named, or a group of states with no treaty) gives the neutral share 0.5.
     """
-    p = _state_year(patron, year)
+    p = _capability(patron, year, as_of)
     share = 0.5
     if attacker is not None and not knowledge.is_state(attacker):
         share = 1.0 if p else 0.5
     else:
-        a = _state_year(attacker, year)
+        a = _capability(attacker, year, as_of)
         if p and a and p[0] + a[0] > 0:
             share = round(p[0] / (p[0] + a[0]), 2)
     return {"patron_major": float(p[1]) if p else 0.0, "capability_share": share, "post_1945": float(year > 1945)}
@@ -127,12 +145,13 @@ COW_NMC_URL = "https://correlatesofwar.org/data-sets/national-material-capabilit
 COW_STATES_URL = "https://correlatesofwar.org/data-sets/state-system-membership/"
 
 
-def derived_facts(patron: str, attacker: str | None, year: int) -> dict[str, knowledge.Fact]:
+def derived_facts(patron: str, attacker: str | None, year: int, as_of: str | None = None) -> dict[str, knowledge.Fact]:
     """The derived features as facts with their sources, for an answer to cite."""
-    v = derived_features(patron, attacker, year)
-    p, a = _state_year(patron, year), _state_year(attacker, year) if attacker else None
+    v = derived_features(patron, attacker, year, as_of)
+    p, a = _capability(patron, year, as_of), _capability(attacker, year, as_of) if attacker else None
     pn = knowledge.name(patron)
-    major = (f"{pn} is a major power in the COW list (2016 list, carried forward)." if v["patron_major"]
+    via = " (through its members)" if knowledge.organisation(patron) else ""
+    major = (f"{pn} is a major power{via} in the COW list (2016 list, carried forward)." if v["patron_major"]
              else f"{pn} is not a major power in the COW list." if p else f"{pn} has no COW record: coded not a major power.")
     if attacker is not None and not knowledge.is_state(attacker):
         share = f"{attacker} is a non-state force (CINC 0): {pn}'s capability share is 1."
@@ -330,8 +349,13 @@ def store_cached(path: Path, obj: Any) -> None:
     write_pickle(path, obj)
 
 
+MODELS_KEPT = 64  # fitted models kept in the cache (one per as-of year and data version); older ones are deleted
+
+
 def _store_cached(key: str, m: LadderModel) -> None:
-    store_cached(cache_dir() / f"model-{key}.pickle", m)
+    path = cache_dir() / f"model-{key}.pickle"
+    store_cached(path, m)
+    prune_cache(path.parent, "model-*.pickle", MODELS_KEPT, current=path)
 
 
 # ---------------------------------------------------------------- scoring

@@ -20,6 +20,9 @@ from casus.events.words import _CLAUSE_PUNCT, _SPACES, SPEECH_TYPES
 _SPEAKER_FILLER = re.compile(r"\b(?:has|have|had|also|explicitly|openly|repeatedly|publicly|reportedly|once|who|which|as)\b")
 _TRAILING_AUX = re.compile(r"\b(?:have|has|had|also)\b\s*$")
 _INVERTED_CONDITIONAL = re.compile(r"\W*(?:should|were|had)\s")
+_SHOULD_CLAUSE = re.compile(r"[,;:\u201c\"]\s*should\s+[^;]{0,60}$")
+# "... should Iran attack it": a conditional by inversion inside the sentence, a name right after "should"
+_SHOULD_NAME = re.compile(r"\bshould\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+(?:[a-z]+\s+)?$")
 _TO_BEFORE = re.compile(r"\b(?:not\s+)?to\s+$")
 _STOP_BEFORE = re.compile(r"\b(?:stop|cease|halt|end)\s+$")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -186,6 +189,10 @@ def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> boo
         return False  # after "did not" a verb is a bare infinitive: a past form is a new predicate
     if t.trig.pos == "noun" and not _JOINING_VERBS.isdisjoint(words):
         return False
+    if t.trig.pos == "verb" and t.key.split()[0].endswith("ed") and any(
+            cue[1] < m.start and m.end <= t.start and m.codes and not m.obj and m.prep is None and not m.poss and
+            not sent.text[m.end:t.start].strip() for m in sent.mentions):
+        return False  # "failed to deliver the jets Iran requested": a new subject and its own past verb, a relative clause
     for i, w in enumerate(words):
         if w in ("that", "which", "who", "whom"):
             return any(x in _COMPLEMENT_VERBS for x in words[:i])
@@ -226,12 +233,13 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
         speaker = None  # "ministers announced steps after Israel's strike": the strike is no part of what was said
     if speaker is not None:
         spk_text, spk_codes = speaker
-        if (t.trig.type in SPEECH_TYPES and t.trig.frame == "speech" or t.trig.type == "SUPPORT") and set(spk_codes) & set(source):
+        if (t.trig.type in SPEECH_TYPES and t.trig.frame in ("speech", "verdict") or t.trig.type == "SUPPORT") and \
+                set(spk_codes) & set(source):
             return "asserted"  # a state's own statement of support or blame ("Biden says US support remains ironclad")
         return "reported"
     for qs, qe in sent.quotes:
         if qs < t.start < qe and _nw(sent, qs, qe) >= 8 and _nw(sent, qs, t.start) >= 2:
-            if not (t.trig.frame == "speech"):
+            if t.trig.frame not in ("speech", "verdict"):
                 return "reported"
     return "asserted"
 
@@ -393,6 +401,22 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
 _WIDE_IRREALIS = frozenset({"prevent", "preventing", "to prevent", "avoid", "avoids", "avoiding", "avoided", "to avoid",
                             "extent to which", "degree to which", "seen as", "be seen as", "perceived as", "viewed as",
                             "regarded as", "why"})
+_AGENT_JOINERS = frozenset({"and", "or", "military"})
+
+
+def _agent_gap(sent: Sentence, a: int, b: int) -> int:
+    """The words in [a, b) outside actor mentions, not counting the joiners of a list of attackers: "a potential
+    Israeli or US military operation" has no words between "potential" and the attack but its attackers."""
+    words = [(p, w) for p, w in zip(sent.starts[bisect_left(sent.starts, a):], _ws(sent, a, b))]
+    inside = [m for m in sent.mentions if a <= m.start < b]
+    n = 0
+    for p, w in words:
+        if w in _AGENT_JOINERS or any(m.start <= p < m.end for m in inside):
+            continue
+        n += 1
+    return n + (1 if inside and n == 0 else 0)
+
+
 _ASSAULT_ONLY_IRREALIS = frozenset({"potential", "possible", "hypothetical", "such", "future"})
 _ADJACENT_IRREALIS = frozenset({"in exchange for", "in return for", "need of", "need for", "in need of", "in dire need of"})
 
@@ -461,6 +485,10 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
     lo, hi = _clause(sent, t.start)
     if lo == 0 and sent.bounds and _INVERTED_CONDITIONAL.match(sent.low):
         return True  # "Should Azerbaijan attack Armenia, ...": a conditional by inversion
+    if "should" in sent.low and _SHOULD_CLAUSE.search(sent.low, max(0, t.start - 100), t.start):
+        return True  # "as the minister said, should Iran target our forces, ...": a conditional after a comma
+    if "should" in sent.low and _SHOULD_NAME.search(sent.text, max(lo, t.start - 60), t.start):
+        return True  # "Britain will defend Jordan should Iran attack it"
     hyp = _cue_before(sent, "hypothetical", t.start, lo, 12)
     if hyp is not None and _cue_before(sent, "continuation", t.start, hyp[0]) is None:
         return True
@@ -473,12 +501,16 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
                         "if", "of", "that", "because", "which", "when", "while"}:
                 if not _STOP_BEFORE.search(sent.low[max(0, t.start - 8):t.start]):
                     return True
+    if t.trig.frame == "verdict":
+        return False  # "attacks against Iran are a gross violation": a verdict on the act named before it, said now
     c = _cue_before(sent, "irrealis", t.start, lo, 7)
-    if c is not None and _nw(sent, c[1], t.start) > 3 and c[2] not in _WIDE_IRREALIS:
+    if c is not None and _nw(sent, c[1], t.start) > 3 and c[2] not in _WIDE_IRREALIS and not (
+            t.trig.type == "ASSAULT" and c[2] in _ASSAULT_ONLY_IRREALIS and _agent_gap(sent, c[1], t.start) <= 1):
         c = _cue_before(sent, "irrealis", t.start, lo, 3)
     if c is not None:
         gap = _nw(sent, c[1], t.start)
-        if c[2] in _ASSAULT_ONLY_IRREALIS and (gap > 1 or t.trig.type != "ASSAULT"):
+        agents = _agent_gap(sent, c[1], t.start) if t.trig.type == "ASSAULT" else gap
+        if c[2] in _ASSAULT_ONLY_IRREALIS and (agents > 1 or t.trig.type != "ASSAULT"):
             return False
         if c[2] == "further" and (gap > 1 or t.trig.type != "ASSAULT"):
             return False

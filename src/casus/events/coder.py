@@ -43,13 +43,14 @@ from casus.events.lexicon import (
     lexicon,
     validate_triggers,
 )
-from casus.events.mentions import resolve_corefs, update_context
+from casus.events.mentions import mention_data, resolve_corefs, update_context
 from casus.events.roles import (
+    _BODY_NOUNS,
     _REFUSED,
     _adjacent_agent,
     _anaphoric,
-    _between_parties,
     _clause,
+    _passive,
     _codes,
     _document_content,
     _leader_object,
@@ -78,7 +79,7 @@ from casus.events.sentence import (
     normalise,
     word_index,
 )
-from casus.events.words import DIRECT_PREPS, TRANSFER_PREPS
+from casus.events.words import AUX, CLAUSE_WORDS, DETS, DIRECT_PREPS, PREPS, TRANSFER_PREPS
 from casus.months import MONTHS
 from casus.records import CodedEvent
 
@@ -96,6 +97,18 @@ __all__ = ["code_sentences", "build_lexicon", "sentence_windows", "is_heading", 
            "normalise", "word_index", "find_dates", "MAX_CODED_CHARS"]
 
 
+def _before_subordinate(right: str, lex: Lexicon) -> str:
+    """The text after an agreement noun up to a comma that opens a subordinate clause ("a pact with Japan, after
+    Tokyo forged agreements with ..."): a signing verb past it governs another noun."""
+    for m in _COMMA_WORD.finditer(right):
+        if m.group(1).lower() in lex.subordinators:
+            return right[:m.start()]
+    return right
+
+
+_COMMA_WORD = re.compile(r",\s+([A-Za-z]+)")
+
+
 def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Agreement nouns governed by a signing verb or 'marked by/through': pseudo-triggers for AGREE."""
     out: list[TrigHit] = []
@@ -104,7 +117,7 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "a strategic partnership treaty": the head noun ("treaty") names the agreement
         lo, hi = _clause(sent, s)
         left = sent.text[max(lo, s - 60):s]
-        right = sent.text[e:min(len(sent.text), e + 70)]
+        right = _before_subordinate(sent.text[e:min(len(sent.text), e + 70)], lex)
         left_words = _words(left)[-5:]
         governed = bool(lex.agree_governors.search(" ".join(left_words))) or bool(
             _SIGNING_AFTER.search(" ".join(_words(right)[:12])))
@@ -167,14 +180,28 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "told Beijing to abide by the ruling": an order, a request (not "told X not to", a warning)
         new = Trigger("REQUEST", "verb", "request", "auto", None, frozenset({"target"}), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
-    if trig.type in ("AID", "SUPPORT", "CONSULT") and trig.pos == "noun" and lex.wanting_re.search(left) and not (
-            trig.type == "CONSULT" and _between_parties(sent, t)):
-        # "Iran may demand more support", "needed talks with X": wanted, not given or held (but "hopes for talks
-        # between X and Y" are others' talks, still to come)
+    if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
+        return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
+    if trig.type == "CONSULT" and trig.pos == "noun" and (w := lex.wanting_re.search(left)) and _nw_text(w.group()) <= 4 \
+            and not _between_parties(sent, t):
+        # "needed talks with Cambodia", "seeks negotiations": wanted, not held (but "hopes for talks between X and Y"
+        # are others' talks, still to come)
         return None
+    if trig.withheld and negated(sent, t):
+        # "its failure to stand by its partner": defence withheld (the negation is read again from the sentence)
+        new = Trigger(trig.withheld, trig.pos, trig.frame, "intervention", None, trig.need, False, False, False, False, None,
+                      None, args=trig.args)
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "SUPPORT":
+        if _limited_support(sent, t, lex):
+            # "its support remained limited to statements": words of support (the withheld aid: _extra_triggers)
+            new = Trigger("SUPPORT", "noun", "directed", "diplomatic", None, trig.need - {"target"}, False, False, False, False,
+                          None, None)
+            return TrigHit(t.start, t.end, new, t.key)
         if _BY_MEANS.match(sent.text[t.end:t.end + 60]):
             return None  # "support Iran by supplying weapons": the means is the event
+        if _outcome_object(sent, t, lex):
+            return None  # "expressed support for a ceasefire", "praised the deal": an outcome backed, no state
         if trig.pos == "noun" and trig.mode == "auto" and _COPULA_AFTER.match(sent.text[t.end:t.end + 60]):
             return None  # "Russia's support for Iran remains pragmatic": a characterisation, not an act
         hi = _object_end(sent, t, 8)
@@ -228,11 +255,19 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "fired a dozen interceptors": a defence, not an attack
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
-    if trig.untargeted and not right_target(sent, t, TRANSFER_PREPS) and (
-            set(modes_for(sent, t, lex)) & {"military", "intervention"}):
+    if trig.untargeted and not right_target(sent, t, lex.frame_of(trig).preps or TRANSFER_PREPS) and (
+            set(modes_for(sent, t, lex)) & {"military", "intervention"} or (
+            _passive(sent, t) and {"military", "intervention"} & set(_domain_hits(sent, _clause(sent, t.start)[0], t.start)))):
+        # ("two destroyers are deployed to the Mediterranean": the passive's subject names the forces)
         # "deployed warships near Iran": forces raised or moved with no beneficiary named
         new = Trigger(trig.untargeted, trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
+    if t.key == "given" and _prev_ws(sent, t.start, 1)[:1] != [] and _prev_ws(sent, t.start, 1)[0] not in AUX and \
+            (_next_ws(sent, t.end, len(sent.text), 1) or [""])[0] in DETS:
+        return None  # "given the boost in spending": 'given' as a preposition ('considering'), no transfer
+    if trig.type == "AID" and trig.pos == "verb" and t.key.endswith("ed") and \
+            (_next_ws(sent, t.end, len(sent.text), 1) or [""])[0] == "with" and (_prev_ws(sent, t.start, 1) or [""])[0] not in AUX:
+        return None  # "the carrier, equipped with 20 jets": a description of a thing, no transfer
     if trig.type == "AID" and trig.light and t.key.startswith("offer"):
         hi = _object_end(sent, t, 8)
         if set(_ws(sent, t.end, hi)) & lex.offer_objects:
@@ -250,10 +285,47 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     return t
 
 
+def _nw_text(text: str) -> int:
+    """The number of words in a piece of text."""
+    return len(text.split())
+
+
 _TIES_WORDS = ("ties", "relations", "links", "relationship", "bonds", "contacts", "partnership", "cooperation")
 _INDEFINITE = re.compile(r"\s(?:a|an)\s", re.I)
 _DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
 _TIES_HINT = re.compile(r"\b(?:" + "|".join(_TIES_WORDS) + r")\b")
+
+
+def _outcome_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the object right after a trigger (at most four words in) is an outcome (`offer_objects`: a ceasefire,
+    talks, the deal) named before any actor."""
+    hi = min(_object_end(sent, t, 5), _clause(sent, t.start)[1])
+    first = min((m.start for m in sent.mentions if t.end <= m.start < hi and m.codes), default=hi)
+    words = _ws(sent, t.end, first)
+    return bool(words) and len(words) <= 5 and not lex.offer_objects.isdisjoint(words)
+
+
+def _bare_verb_after(sent: Sentence, pos: int) -> bool:
+    """Whether a bare verb follows ('will help expand trade', 'to help diplomatically resolve'): the help is that act,
+    not aid to anyone (not 'help Iran', 'help the army', 'help with', 'help it fight')."""
+    j = bisect_left(sent.starts, pos)
+    while j < len(sent.words) and sent.words[j].endswith("ly") and not sent.text[pos:sent.starts[j]].strip(" "):
+        pos = sent.starts[j] + len(sent.words[j])
+        j += 1
+    if j >= len(sent.words):
+        return False
+    w, at = sent.words[j], sent.starts[j]
+    if sent.text[pos:at].strip(" "):
+        return False  # punctuation between: "helped, ..."
+    if w in DETS or w in PREPS or w in AUX or w.endswith("'s") or not w.isalpha() or sent.text[at:at + 1].isupper():
+        return False
+    return not any(m.start <= at < m.end for m in sent.mentions)
+
+
+def _limited_support(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """A support noun followed by a copula and 'limited to' ('Russia's support remained limited to statements')."""
+    return t.trig.type == "SUPPORT" and t.trig.pos == "noun" and lex.limited_re is not None and \
+        lex.limited_re.match(sent.text, t.end) is not None
 
 
 def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
@@ -269,6 +341,12 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "cultivated a relationship rooted in ...": the relationship described, a label
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
+    out.extend(_treaty_content(sent))
+    for t in sent.triggers:
+        if _limited_support(sent, t, lex):
+            # "support remained limited to statements": help beyond words withheld, a negated AID/intervention
+            trig = Trigger("AID", "noun", "directed", "intervention", None, frozenset(), False, True, False, False, None, None)
+            out.append(TrigHit(t.start, t.end, trig, t.key))
     for m in sent.mentions:
         if m.role == "maker" and any(s >= m.end and s - m.end < 30 and d == "military" for s, _, d in sent.domains):
             trig = Trigger("AID", "noun", "transfer", "military", None, frozenset(), False, False, False, False, None, None)
@@ -276,11 +354,31 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     return out
 
 
+_TREATY_CONTENT = Trigger("COOPERATE", "noun", "joint", "auto", None, frozenset(), False, False, False, False, None, None)
+
+
+def _treaty_content(sent: Sentence) -> list[TrigHit]:
+    """'a pact that includes provisions for countering threats', 'an accord that extends across trade and security':
+    what an agreement provides for is cooperation still to come, when no trigger of its own names it."""
+    out: list[TrigHit] = []
+    for c in sent.cues.get("provisions", []):
+        if not any(a[1] <= c[0] and _nw(sent, a[1], c[0]) <= 8 for a in sent.agree_nouns):
+            continue
+        lo, hi = _clause(sent, c[0])
+        if any(c[1] <= o.start < hi and o.trig.type for o in sent.triggers):
+            continue  # "the treaty covers military cooperation": the trigger names it
+        out.append(TrigHit(c[0], c[1], _TREATY_CONTENT, c[2]))
+    return out
+
+
 def _attacker_using(sent: Sentence, t: TrigHit, maker: list[str], lex: Lexicon, ctx: Context) -> list[str]:
-    """The attacker of an attack earlier in the clause of an 'X-made' weapons mention: who used them, and so got them."""
-    lo, _hi = _clause(sent, t.start)
-    for o in sorted(sent.triggers, key=lambda o: -o.start):  # the nearest attack before the weapons
-        if o.trig.type == "ASSAULT" and lo <= o.start < t.start:
+    """The attacker of an attack in the clause of an 'X-made' weapons mention (the nearest before it, else the first
+    after it): who used them, and so got them."""
+    lo, hi = _clause(sent, t.start)
+    before = sorted((o for o in sent.triggers if lo <= o.start < t.start), key=lambda o: -o.start)
+    after = [o for o in sent.triggers if t.start < o.start < hi]  # "X-made drones played a role in Russian attacks"
+    for o in before + after:  # the nearest attack before the weapons, else the first after them
+        if o.trig.type == "ASSAULT":
             att = [c for c in _codes(_adjacent_agent(sent, o) or left_agent(sent, o, lex, ctx)) if c not in maker]
             if att:
                 return att[:1]
@@ -295,6 +393,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         # "80 attack drones", "strike aircraft": a kind of weapon, no trigger (nor the end of another's object)
         sent.triggers = [t for t in sent.triggers if not (t.key in ("attack", "strike") and t.trig.pos == "verb"
                                                           and _weapon_modifier(sent, t, lex))]
+    if any("anaphor" in t.trig.need for t in sent.triggers):
+        # "the operation" names an attack only just after one; else it is no trigger at all (not an inner attack)
+        sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or (
+            _anaphoric(sent, t) and _recent(ctx, t.trig.type))]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
     swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a)}
     if swallowed:
@@ -302,6 +404,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         raw = [t for t in raw if id(t) not in swallowed]
     reverse = "vice versa" in sent.low
     mediators: set[str] | None = None  # the sources of a mediation in this sentence, computed when needed
+    joint_parties: dict[str, set[str]] = {}  # per type, the parties of the last joint act coded in this sentence
     for t0 in raw:
         t = _retype(sent, t0, lex)
         if t is None or t.trig.type is None:
@@ -321,7 +424,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             # "helped Iran with its nuclear energy" is cooperation (a civilian sector found); "helped Iran" alone is aid;
             # "helped Iran build a plant": the verb after it names the event
             if any(o.start > t.end and o.trig.pos == "verb" and o.trig.type and _nw(sent, t.end, o.start) <= 3
-                   for o in sent.triggers):
+                   for o in sent.triggers) or _bare_verb_after(sent, t.end):
                 continue
             unmoded = t.trig.unmoded
             t = TrigHit(t.start, t.end, replace(t.trig, type=unmoded, mode="auto", need=t.trig.need - {"mode"},
@@ -329,8 +432,21 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             etype = unmoded
             modes = modes_for(sent, t, lex)
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
-            continue
+            earlier: list[str | None] = [e.mode for e in events if e.event == "AID" and e.mode]
+            if not earlier or lex.elliptic_re is None or not lex.elliptic_re.match(sent.low, t.end):
+                continue
+            modes = earlier[-1:]  # "sold S-400s to Turkey but refused to sell similar systems to Iran": the same kind
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
+            continue
+        if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
+            continue
+        if etype == "CONSULT" and _meets_no_one(sent, t, lex):
+            continue
+        if etype == "ASSAULT" and _named_conflict(sent, t, lex):
+            continue
+        if etype == "CONSULT" and (_bloc_own_meeting(sent, t, lex) or _unnamed_body_meets(sent, t)):
+            continue
+        if etype == "COOPERATE" and t.trig.pos == "noun" and _talk_topic(sent, t):
             continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
@@ -348,9 +464,29 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             attacker = _attacker_using(sent, t, sc, lex, ctx)
             if attacker:
                 others = attacker  # "struck X with Western-supplied weapons": the maker aids the attacker
+            elif not mention_data().transfer_suffix.match(sent.low, t.end):  # a transfer suffix, not just an origin
+                others = []  # "its Russian-made missiles": where weapons were made, no transfer told
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
+        if pairs and t.trig.frame == "joint" and t.trig.pos == "noun" and _anaphoric(sent, t):
+            before = joint_parties.get(etype)
+            if before:
+                # "these negotiations": the parties of the negotiations named before, not the speaker
+                pairs = [p for p in pairs if p[0] in before and p[1] in before] or [
+                    (a, b) for a in before for b in before if a != b]
+        if pairs and t.trig.frame == "joint":
+            between = _between_parties(sent, t)
+            if len(between) >= 2:
+                # "counting on talks between Iran and the United States": the parties are the two named, not the speaker
+                pairs = [p for p in pairs if p[0] in between and p[1] in between]
+        if pairs and t.trig.pos == "noun" and etype in _TOPIC_TYPES:
+            accusers = _accusers_before(sent, t, raw, lex, ctx)
+            if accusers:
+                # "blamed Ethiopia for stalled talks", "accuses France of fomenting war with arms sales": what the
+                # accusation is about is not the accuser's own act
+                joint = t.trig.frame == "joint"
+                pairs = [p for p in pairs if p[0] not in accusers and not (joint and p[1] in accusers)]
         if not pairs:
             continue
         if t.trig.pos == "noun" and t.trig.frame in ("speech",) and not _explicit(sent, t, pairs):
@@ -365,19 +501,31 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if not pairs:
                 continue
         if etype == "COOPERATE" and t.trig.frame == "joint" and modes == ["intelligence"]:
-            giver = _codes(left_agent(sent, t, lex, ctx))
+            giver = _possessor_before(sent, t) or _codes(left_agent(sent, t, lex, ctx))
             if len(giver) == 1 and any(p[0] == giver[0] for p in pairs):
                 # "its intelligence sharing with Kyiv": intelligence passed one way (news convention 3)
                 pairs = [p for p in pairs if p[0] == giver[0]]
+        if etype == "AGREE" and t.trig.frame == "joint" and _one_sided_agree(sent, t, lex):
+            actor = _one_party(sent, t, lex, ctx)
+            if actor and any(p[0] == actor for p in pairs):
+                pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
         neg = negated(sent, t)
         speaker = speaker_of(sent, t)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
+        if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
+            modality = "future"  # what the agreement provides for is still to be carried out
         attribution = speaker[0] if speaker else None
+        if etype == "ASSAULT" and modality in ("future", "hedged") and not neg and speaker and _own_attack(pairs, speaker[1]) \
+                and t.trig.pos == "verb" and not _MODALS.isdisjoint(_prev_ws(sent, t.start, 3)):
+            # "Erdogan boasted that Turkey could invade Israel": a state telling of its own attack to come threatens
+            etype, modes, modality, attribution = "THREATEN", ["military"], "asserted", None
         if attribution and modality == "asserted":
             attribution = None
         date = date_for(sent, t, dates)
         if reverse and t.trig.frame != "joint":
             pairs = pairs + [(g, s_) for s_, g in pairs if g]
+        if t.trig.frame == "joint" and any(g for _, g in pairs):
+            joint_parties[etype] = {c for p in pairs for c in p if c}
         for s_, g in pairs:
             for mode in modes:
                 key = (s_, etype, g, mode, neg)
@@ -395,7 +543,140 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             ctx.last_agree_mode = modes[0]
         ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[etype] = ctx.index
+    for s_, g in _conditional_warnings(sent, lex, ctx):
+        if (s_, "THREATEN", g, "warn", False) not in seen:
+            seen.add((s_, "THREATEN", g, "warn", False))
+            events.append(CodedEvent(s_, "THREATEN", g, "warn", None, "asserted", False, None))
     return _merge(events)
+
+
+_CONDITION = re.compile(r"(?:\bif|\bunless|[,;:\u201c\"]\s*should)\s+[^;]{0,60}$")
+_WILL_AFTER = re.compile(r"\s+(?:will|shall|is going to|are going to)\b")
+
+
+def _conditional_warnings(sent: Sentence, lex: Lexicon, ctx: Context) -> list[tuple[str, str]]:
+    """'Should Iran target our forces, the United States will take every measure': a state saying what it will do
+    if another attacks warns that other (THREATEN/warn), though the attack itself is no event."""
+    out: list[tuple[str, str]] = []
+    for t in sent.triggers:
+        if t.trig.type != "ASSAULT":
+            continue
+        if not _CONDITION.search(sent.low, max(0, t.start - 100), t.start):
+            continue
+        comma = sent.text.find(",", t.end)
+        if comma < 0:
+            continue
+        attackers = _codes(left_agent(sent, t, lex, ctx))
+        main = [m for m in sent.mentions if comma < m.start and m.codes and m.prep is None and not m.poss
+                and _WILL_AFTER.match(sent.low, m.end) and _nw(sent, comma, m.start) <= 3
+                and any(m.end < c[0] and _nw(sent, m.end, c[0]) <= 3 for c in sent.cues.get("response", ()))]
+        for m in main[:1]:
+            out.extend((c, a) for c in m.codes for a in attackers if c != a)
+    return out
+
+
+_MODALS = frozenset({"could", "would", "will", "might", "may", "shall"})
+
+
+def _own_attack(pairs: list[tuple[str, str | None]], speakers: tuple[str, ...]) -> bool:
+    """Whether every attacker of an attack told as to come is the state of the one telling it."""
+    return bool(speakers) and bool(pairs) and all(p[0] in speakers and p[1] for p in pairs)
+
+
+def _purpose_of_pact(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexicon) -> bool:
+    """Whether the trigger is the purpose of an agreement or a meeting just before it ("signed a treaty to deepen
+    their ties", "consult regularly to coordinate"): its aim, not an act of its own. A verb right before the
+    purpose marker ("vowed to expand") makes it a complement, not a purpose."""
+    if lex.purpose_re is None:
+        return False
+    m = lex.purpose_re.search(sent.low, max(0, t.start - 30), t.start)
+    if m is None:
+        return False
+    lo, _hi = _clause(sent, t.start)
+    for o in raw:
+        if o is t or o.trig.type not in ("AGREE", "CONSULT") or not lo <= o.start < o.end <= m.start():
+            continue
+        gap = _nw(sent, o.end, m.start())
+        if gap <= 4 and (o.trig.pos == "noun" or gap >= 1) and not any(
+                ch in sent.text[o.end:m.start()] for ch in ",;:"):
+            return True
+    return False
+
+
+def _between_parties(sent: Sentence, t: TrigHit) -> set[str]:
+    """The actors of a "between X and Y" phrase at most five words after a joint trigger, in its clause ("talks in
+    Oman between Iran and the United States"); empty when there is none."""
+    _lo, hi = _clause(sent, t.start)
+    k = sent.low.find(" between ", t.start, hi)  # the phrase may hold it ("talks between")
+    if k < 0 or (k > t.end and _nw(sent, t.end, k) > 5):
+        return set()
+    end = min([hi] + [i for i in (sent.text.find(ch, k, hi) for ch in ",;:") if i >= 0])  # the phrase ends at a comma
+    out: set[str] = set()
+    for m in sent.mentions:
+        if k < m.start < end and m.codes and _nw(sent, k, m.start) <= 8:
+            out.update(m.codes)
+    return out
+
+
+_TOPIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "AID"})
+
+
+def _accusers_before(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexicon, ctx: Context) -> set[str]:
+    """The sources of an accusation or warning (a verb, or a noun with its target) at most ten words before a nominal
+    trigger in the same clause: the trigger names what they accuse or warn about."""
+    lo, _hi = _clause(sent, t.start)
+    out: set[str] = set()
+    for o in raw:
+        if o.trig.type in ("ACCUSE", "THREATEN") and lo <= o.start and o.end <= t.start and _nw(sent, o.end, t.start) <= 10:
+            out.update(p[0] for p in _pairs_for(sent, o, lex, ctx) if p[1])
+    return out
+
+
+def _unnamed_body_meets(sent: Sentence, t: TrigHit) -> bool:
+    """'after the security Cabinet met': a body noun right before a meeting verb, no state named in its phrase and
+    no party after the verb: a domestic meeting, whoever else the sentence names."""
+    if t.trig.pos != "verb" or " with" in t.key:
+        return False
+    prev = _prev_ws(sent, t.start, 1)
+    if not prev or prev[0] not in _BODY_NOUNS:
+        return False
+    if _next_ws(sent, t.end, _clause(sent, t.start)[1], 1)[:1] in (["with"], ["between"]):
+        return False
+    return not any(m.end <= t.start and _nw(sent, m.end, t.start) <= 4 for m in sent.mentions if m.codes)
+
+
+def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'during an EU defence ministers meeting', 'at the alliance's June summit': a bloc's own meeting (the bloc at
+    most three words before the noun) with no party after it ("with X", "between X and Y") consults no one."""
+    if " with" in t.key or " between" in t.key:
+        return False
+    hi = _clause(sent, t.start)[1]
+    if _next_ws(sent, t.end, hi, 1)[:1] in (["with"], ["between"]):
+        return False
+    verb = t.trig.pos == "verb"
+    if verb and any(m.start >= t.end and m.codes and _nw(sent, t.end, m.start) <= 6 and m.prep not in ("in", "at")
+                    for m in sent.mentions if m.start < hi):
+        return False  # "NATO ministers met their Russian counterpart": a party after the verb
+    return any(m.end <= t.start and (1 if verb else 0) <= _nw(sent, m.end, t.start) <= 3 and m.codes
+               and set(m.codes) <= lex.blocs and not any(ch in sent.text[m.end:t.start] for ch in ",;")
+               for m in sent.mentions)
+
+
+def _named_conflict(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'amid rising Israel-Iran clashes', 'India-China clash:': a conflict named by its parties (the names a
+    modifier of a background noun, casus.events.mentions) is background, not an attack (gold: background wars)."""
+    if t.key not in lex.background_nouns:
+        return False
+    return any(m.role == "mod" and 0 <= t.start - m.end <= 1 for m in sent.mentions)
+
+
+def _meets_no_one(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'meet the 2% spending target', 'visited the troops': a meeting verb whose object is a standard or forces
+    meets no state (object_words: unmet)."""
+    if t.trig.pos != "verb":
+        return False
+    obj = _next_ws(sent, t.end, _clause(sent, t.start)[1], 5)  # past a trigger word ("the 2% target")
+    return not lex.object_words.get("unmet", frozenset()).isdisjoint(obj)
 
 
 def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:
@@ -419,6 +700,48 @@ def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], 
     return None
 
 
+def _one_sided_agree(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Ratifying or signing into law: named by the trigger itself, just after a signing verb, or in the five words
+    before an agreement noun ("the vote to ratify the deal")."""
+    lo, _hi = _clause(sent, t.start)
+    if t.trig.pos == "verb":
+        window = sent.text[t.start:min(len(sent.text), t.end + 10)]
+    else:
+        window = " ".join(_ws(sent, max(lo, t.start - 60), t.start)[-5:] + [t.key])
+    return bool(lex.agree_one_sided.search(window))
+
+
+def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | None:
+    """The single actor that acts (no pair, no coordinated group), or None. The act named by a noun ("Russia's
+    ratification") is its possessor's or adjective's; "X called the simultaneous ratification ..." names no one party."""
+    if t.trig.pos == "noun" and lex.agree_one_sided.fullmatch(t.key):
+        owner = _possessor_before(sent, t) or _codes(
+            [m for m in sent.mentions if m.kind == "adj" and m.end <= t.start and len(_ws(sent, m.end, t.start)) <= 1])
+        return owner[0] if len(owner) == 1 else None
+    agent = left_agent(sent, t, lex, ctx)
+    codes = _codes(agent)
+    if len(codes) != 1 or any(m.kind == "pair" for m in agent):
+        return None
+    return codes[0]
+
+
+def _talk_topic(sent: Sentence, t: TrigHit) -> bool:
+    """'did not address military cooperation', 'discussed closer collaboration': the cooperation talked about."""
+    lo, _hi = _clause(sent, t.start)
+    return any(lo <= c[0] and c[1] <= t.start and _nw(sent, c[1], t.start) <= 3 for c in sent.cues.get("topic", []))
+
+
+def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:
+    """The possessor right before a nominal trigger, alone ("Ukraine and its intelligence sharing": its, not Ukraine)."""
+    before = [m for m in sent.mentions if m.end <= t.start and m.codes]
+    if before and before[-1].poss and t.trig.pos == "noun" and len(_ws(sent, before[-1].end + 2, t.start)) <= 2:
+        return list(before[-1].codes)
+    return []
+
+
+_TIME_ANCHOR = re.compile(r"\b(?:since|before|until|prior to)\s+the\s+(?:[\w-]+\s+)?$")
+_PREDICATE_NOUN = re.compile(r"\b(?:is|was|are|were|be|been|constitutes?|constituted|amounts? to|amounted to)\s+"
+                             r"(?:an?|another|no less than an?)\s+(?:[\w-]+\s+){0,2}$")
 _OF_NP = frozenset("their this its the a an deeper closer continued further mutual bilateral such greater more".split())
 
 
@@ -433,11 +756,18 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
         return False  # "blamed X for the stalled dam talks": the talks' state, not talks held
     if typ == "CONSULT" and not lex.venue_nouns.isdisjoint(_prev_ws(sent, t.start, 5)):
         return False  # "met Putin on the sidelines of the BRICS summit": where they met
+    if typ == "ASSAULT" and _PREDICATE_NOUN.search(sent.low, max(0, t.start - 50), t.start):
+        return False  # "the attack on Qatar was an attack on all Gulf states": a characterisation, no new attack
+    if typ == "ASSAULT" and t.key.endswith("invasion") and _TIME_ANCHOR.search(sent.low, max(0, t.start - 30), t.start) \
+            and not _adjacent_agent(sent, t):
+        return False  # "isolated since the invasion of Ukraine": a war named as a time, background (gold convention)
     if typ == "SUPPORT":
         lo, _hi = _clause(sent, t.start)
         has_source = any(lo <= m.start < t.start and m.codes and m.role != "attr" for m in sent.mentions)
         if not has_source and not right_target(sent, t, DIRECT_PREPS, span=6):
             return False
+    if typ == "COOPERATE" and nxt and nxt[0] in lex.agree_objects and sent.text[t.end:t.end + 1] == " ":
+        return False  # "a military cooperation deal": the agreement is named, its cooperation is not conduct (convention 5)
     if typ == "COOPERATE" and modes == [None]:
         prev = _prev_ws(sent, t.start, 4)
         while prev and prev[-1] in _OF_NP:
@@ -461,6 +791,9 @@ def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
         if e.mode is None and any(o.source == e.source and o.event == e.event and o.target == e.target and o.negated == e.negated
                                   and o.mode is not None for o in events):
             continue
+        if e.event == "ASSAULT" and any(o.source == e.source and o.event == e.event and o.target == e.target
+                                        and o.negated == e.negated for o in out):
+            continue  # "an air assault, launching 270 drones and 10 missiles": one line of attack is one record
         out.append(e)
     return out
 

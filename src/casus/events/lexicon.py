@@ -60,6 +60,7 @@ class Trigger:
     modes: tuple[str, ...] | None
     untargeted: str | None = None  # the type this trigger has when no target follows ("deployed warships": MOBILIZE)
     unmoded: str | None = None  # the type this trigger has when its `modes` find no mode ("helped Iran": AID)
+    withheld: str | None = None  # the type (mode intervention) this trigger has when negated ("failed to stand by X": AID)
     args: Frame | None = None  # the named frame of its row (`frame` above is that frame's role procedure)
 
 
@@ -116,6 +117,7 @@ class Lexicon:
     domains_by_type: dict[str, dict[str, str]]
     agree_objects: dict[str, str | None]
     agree_governors: re.Pattern[str]
+    agree_one_sided: re.Pattern[str]  # ratifying, signing into law: one party's own act on an agreement
     assault_modes: dict[str, str]
     agent_nouns: frozenset[str]
     attribution_nouns: frozenset[str]
@@ -136,6 +138,9 @@ class Lexicon:
     arms_buy: frozenset[str] = frozenset()  # "to acquire": the deal's subject buys
     arms_sell: frozenset[str] = frozenset()  # "to supply": the deal's subject sells
     launch_re: re.Pattern[str] | None = None  # "fired 200 ballistic missiles": a launch verb, a few words, projectiles
+    # "to launch retaliatory", "carried out a massive": a light verb and up to three modifiers ending where a nominal
+    # attack begins (its subject is the attacker)
+    assault_light_re: re.Pattern[str] | None = None
     frames: dict[str, Frame] = field(default_factory=dict)  # the named argument structures, by name
     # after a `question` verb: at most four words (no comma, no "for"/"to" of a request) and a question word
     # ("asked Erdogan whether"; not "asked Russia for help when ...")
@@ -144,6 +149,12 @@ class Lexicon:
     # per event type, words just before a nominal trigger that make it a state of affairs ("the stalled talks")
     nonevent_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
     venue_nouns: frozenset[str] = frozenset()  # "on the sidelines of the summit": the summit is where, not an event
+    # a purpose marker ("to", "aimed at") ending right before a position (cues: purpose)
+    purpose_re: re.Pattern[str] | None = None
+    # after a support noun: a copula and one of `limited_support` ("support remained limited to statements")
+    limited_re: re.Pattern[str] | None = None
+    # an object naming the kind of a thing just mentioned ("refused to sell similar systems"): `elliptic_objects`
+    elliptic_re: re.Pattern[str] | None = None
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -195,19 +206,20 @@ PLOVER_TYPES = frozenset("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT RE
 #: The role procedures a frame may use (casus.events.roles). Each is also a frame of the same name in data/events.yaml,
 #: the one triggers made in code refer to.
 ROLE_PROCEDURES = frozenset({"directed", "transfer", "receive", "joint", "request", "assault", "sanction", "speech", "veto",
-                             "mediate", "withdraw", "declined", "mobilize", "intercept", "cease"})
+                             "mediate", "withdraw", "declined", "mobilize", "intercept", "cease", "verdict"})
 #: Where a frame finds its source or target.
 SLOTS = frozenset({"agent", "object", "recipient", "giver", "parties", "addressee", "speaker", "beneficiary", "origin",
-                   "named_in_text", "asker", "none"})
+                   "named_in_text", "asker", "accused", "none"})
 _FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallback", "absorbs", "unless"})
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
-                           "modes", "untargeted", "unmoded", "words"})
-_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "person_object",
-                    "person_subject"})
-_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "blocs", "arms_deals", "assault_modes", "attribution_nouns",
-                       "background_nouns", "control_nouns", "coref", "cues", "document_nouns", "domains", "frames", "launch_verbs",
-                       "modes", "nonevent_heads", "nonevent_modifiers", "object_words", "venue_nouns", "offer_objects", "recipient_verbs", "ties", "triggers",
-                       "wanting_verbs"})
+                           "modes", "untargeted", "unmoded", "withheld", "words"})
+_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "subject", "anaphor",
+                    "person_object", "person_subject"})
+_SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "agree_one_sided", "blocs", "arms_deals", "assault_modes",
+                       "assault_light_verbs", "attribution_nouns", "background_nouns", "control_nouns", "coref", "cues",
+                       "document_nouns", "domains", "elliptic_objects", "frames", "launch_verbs", "limited_support", "modes",
+                       "nonevent_heads", "nonevent_modifiers", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
+                       "venue_nouns", "wanting_verbs"})
 _FLAGS = ("light", "neg", "multi", "ties")
 
 
@@ -223,7 +235,7 @@ def validate_triggers(data: dict, name: str = "events.yaml") -> None:
     rows = data.get("triggers")
     if not isinstance(rows, list):
         raise CasusError(f"{name}: 'triggers' must be a list of rows")
-    objects = set(data.get("object_words") or {}) | {"capability"}
+    objects = set(data.get("object_words") or {})
     frames = validate_frames(data.get("frames"), objects, name)
     for i, row in enumerate(rows, 1):
         where = f"{name}: triggers row {i}"
@@ -251,7 +263,7 @@ def validate_triggers(data: dict, name: str = "events.yaml") -> None:
                 raise CasusError(f"{where}: flag {flag!r} must be true or false, not {row[flag]!r}")
         if row.get("object") is not None and row["object"] not in objects:
             raise CasusError(f"{where}: unknown object list {row['object']!r} (known: {', '.join(sorted(objects))})")
-        for key in ("untargeted", "unmoded"):
+        for key in ("untargeted", "unmoded", "withheld"):
             if row.get(key) is not None and row[key] not in PLOVER_TYPES:
                 raise CasusError(f"{where}: unknown {key} type {row[key]!r}")
 
@@ -295,6 +307,16 @@ def validate_frames(rows: object, objects: set[str], name: str = "events.yaml") 
     return out
 
 
+def _claim_phrase(owners: dict[tuple[str, str], tuple[int, str]], form: str, pos: str, row: int, word: str) -> None:
+    """Record that trigger row `row` owns `form` as a `pos`; a second row listing the same phrase with the same part of
+    speech would be silently shadowed by the first (a phrase keeps one reading per part of speech), so refuse it."""
+    key = (_SPACES.sub(" ", form.translate(_NORM)).strip().lower(), pos)
+    first = owners.setdefault(key, (row, word))
+    if first[0] != row:
+        raise CasusError(f"events.yaml: triggers row {row} ({word!r}) lists {key[0]!r} as a {pos} already listed by "
+                         f"triggers row {first[0]} ({first[1]!r}): a phrase has one reading per part of speech")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Compile the gazetteer and the shipped event dictionary into one lexicon (once per process)."""
@@ -315,7 +337,7 @@ def build_lexicon(data: dict) -> Lexicon:
         raise CasusError(f"events.yaml: blocs: unknown actor code {unknown_blocs[0]!r}")
     table: dict[str, list[tuple[str, object]]] = {}
     exact = acronym_surfaces()  # acronyms: the only surfaces that count (casus.events.actors)
-    frames = validate_frames(data["frames"], set(data["object_words"]) | {"capability"})
+    frames = validate_frames(data["frames"], set(data["object_words"]))
 
     def add(phrase: str, kind: str, payload: object) -> None:
         key = _SPACES.sub(" ", phrase.translate(_NORM)).strip().lower()
@@ -328,7 +350,8 @@ def build_lexicon(data: dict) -> Lexicon:
     for key, entries in gaz.phrases.items():
         for entry in entries:
             add(key, "A", entry)
-    for row in data["triggers"]:
+    owners: dict[tuple[str, str], tuple[int, str]] = {}  # (phrase, pos) -> (1-based row, word) of its trigger row
+    for i, row in enumerate(data["triggers"], 1):
         frame = frames[row.get("frame", "directed")]
         trig = Trigger(
             type=row.get("type"), pos=row.get("pos", "noun"), frame=frame.roles,
@@ -336,17 +359,19 @@ def build_lexicon(data: dict) -> Lexicon:
             light=bool(row.get("light")), neg=bool(row.get("neg")), multi=bool(row.get("multi")),
             ties=bool(row.get("ties")), obj=row.get("object") or frame.obj,
             modes=tuple(row["modes"]) if row.get("modes") else None, untargeted=row.get("untargeted"),
-            unmoded=row.get("unmoded"), args=frame,
+            unmoded=row.get("unmoded"), withheld=row.get("withheld"), args=frame,
         )
         for word in row["words"]:
             forms = inflect(str(word)) if trig.pos == "verb" else [str(word)]
             for form in forms:
+                if trig.type:
+                    _claim_phrase(owners, form, trig.pos, i, str(word))
                 add(form, "T" if trig.type else "B", trig)
     for domain, words in data["domains"].items():
         for word in words:
             add(str(word), "D", domain)
     for cat, words in data["cues"].items():
-        if cat in ("boundary", "subordinators", "question_words"):
+        if cat in ("boundary", "subordinators", "question_words", "purpose"):
             continue
         for word in words:
             add(str(word), "C", cat)
@@ -369,6 +394,8 @@ def build_lexicon(data: dict) -> Lexicon:
     control_re = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in controls) + r")\b", re.I)
     gov = sorted((str(w) for w in data["agree_governors"]), key=len, reverse=True)
     agree_governors = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in gov) + r")\b", re.I)
+    one = sorted((str(w) for w in data["agree_one_sided"]), key=len, reverse=True)
+    agree_one_sided = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in one) + r")\b", re.I)
     # every inflected form ("advancing", "intensified"), not the lemma and any letters after it
     tv = "|".join(sorted({re.escape(f) for v in data["ties"]["verbs"] for f in inflect(str(v))}, key=len, reverse=True))
     tn = "|".join(re.escape(n) for n in data["ties"]["nouns"])
@@ -386,6 +413,8 @@ def build_lexicon(data: dict) -> Lexicon:
     lv = "|".join(sorted({re.escape(f) for v in data["launch_verbs"] for f in inflect(str(v))}, key=len, reverse=True))
     pw = "|".join(sorted((re.escape(str(w)) for w in data["object_words"]["projectiles"]), key=len, reverse=True))
     launch_re = re.compile(r"\b(?:" + lv + r")\s+(?:[\w$.,'-]+\s+){0,5}?(?:" + pw + r")\b")
+    alv = "|".join(sorted({re.escape(f) for v in data["assault_light_verbs"] for f in inflect(str(v))}, key=len, reverse=True))
+    assault_light_re = re.compile(r"\b(" + alv + r")\s+(?:[\w\"'\u201c-]+\s+){0,3}[\"'\u201c]?$")
     info = {k: _key_info(k, v, exact.get(k)) for k, v in table.items()}
     return Lexicon(
         nonevent_heads=frozenset(str(w).lower() for w in data["nonevent_heads"]),
@@ -410,6 +439,7 @@ def build_lexicon(data: dict) -> Lexicon:
         domains_by_type=domains_by_type,
         agree_objects={str(k).lower(): v for k, v in data["agree_objects"].items()},
         agree_governors=agree_governors,
+        agree_one_sided=agree_one_sided,
         assault_modes=assault_modes,
         agent_nouns=frozenset(str(w).lower() for w in data["agent_nouns"]),
         attribution_nouns=frozenset(str(w).lower() for w in data["attribution_nouns"]),
@@ -418,11 +448,18 @@ def build_lexicon(data: dict) -> Lexicon:
         question_re=re.compile(r"\s+(?:(?!for\b|to\b|that\b)[\w.'-]+\s+){0,4}?(?:" + trie_regex([str(w).lower() for w in data["cues"]["question_words"]])
                                + r")\b"),
         launch_re=launch_re,
+        assault_light_re=assault_light_re,
         arms_words=frozenset(str(w).lower() for w in data["arms_deals"]["weapons"]),
         arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
         blocs=frozenset(str(c) for c in data["blocs"]),
         nonevent_modifiers={str(k): frozenset(str(w).lower() for w in v) for k, v in data["nonevent_modifiers"].items()},
         venue_nouns=frozenset(str(w).lower() for w in data["venue_nouns"]),
+        purpose_re=re.compile(r"\b(?:" + trie_regex([str(w).lower() for w in data["cues"].get("purpose") or ["to"]]) + r")\s+$"),
+        elliptic_re=re.compile(r"\s+(?:any\s+|the\s+)?(?:" + "|".join(re.escape(str(w).lower()) for w in data["elliptic_objects"])
+                               + r")\s+[a-z]"),
+        limited_re=re.compile(r"(?:\s+(?:for|to)\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+)?\s+(?:has\s+|have\s+|had\s+)?(?:remained|remains|remain|was|were|is|are|been|stayed|stays)\s+"
+                              r"(?:largely\s+|mostly\s+|mainly\s+|strictly\s+|only\s+)?(?:"
+                              + "|".join(re.escape(str(w).lower()) for w in data["limited_support"]) + r")\b", re.I),
         frames=frames,
     )

@@ -21,7 +21,7 @@ from casus.events.sentence import (
     _prev_ws,
     quote_spans,
 )
-from casus.events.words import DETS, PREPS, WORD_RE
+from casus.events.words import AUX, DETS, PREPS, WORD_RE
 
 MAKER_SUFFIX = re.compile(r"-(?:made|built|supplied|manufactured|produced|designed)\b", re.I)
 LINK_SUFFIX = re.compile(r"-(?:backed|linked|aligned|allied|affiliated|sponsored|supported)\b", re.I)
@@ -30,6 +30,8 @@ _BY_START = attrgetter("start")
 
 # Patterns used inside functions, compiled once (re's own cache costs a lookup per call).
 _EXPANSION_GAP = re.compile(r"\s*,?\s*(?:including|such as|notably|namely|like|in particular)\s+(?:the\s+)?")
+_TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # a capitalised title right before a name ("President ")
+_HYPHEN_BEFORE = re.compile(r"\w-[a-z]+ed\s+$")  # "Iran-backed " right before a mention: a compound adjective
 
 
 def _resolve_mentions(
@@ -94,9 +96,10 @@ def _resolve_mentions(
         if merged:
             p = merged[-1]
             gap = text[p.end:m.start]
-            if p.codes and p.codes == m.codes and not p.poss and _nwords(gap) <= 3 and "," not in gap and all(
+            if p.codes and p.codes == m.codes and not p.poss and _nwords(gap) <= 3 and "," not in gap and (all(
                 w[0].isupper() for w in WORD_RE.findall(gap)
-            ):
+            ) or (p.kind == "adj" and m.kind == "leader" and _title_gap(gap, lex))):
+                # "Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko"
                 p.end, p.poss = m.end, m.poss
                 if m.kind == "leader" or p.kind == "adj":
                     p.kind = "leader" if m.kind == "leader" else m.kind
@@ -132,19 +135,23 @@ def _resolve_mentions(
             else:
                 m.role = "mod"
         lead = _prev_ws(sent, m.start, 3)
+        if len(lead) > 1 and lead[-1] in lex.agent_nouns and _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start):
+            lead.pop()  # "met President Assad": the title is part of the name; the verb before it takes the object
         while lead and lead[-1] in DETS:
             lead.pop()
         if lead and lead[-1] == "including":
             lead = _including_lead(sent, m.start) or lead
         if lead and (lead[-1] in lex.verb_forms or lead[-1] in _COMMON_VERBS or (
-                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)):
-            m.obj = True
+                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)) and not _HYPHEN_BEFORE.search(
+                    low, max(0, m.start - 30), m.start):
+            m.obj = True  # (not "Iran-backed Hezbollah": a compound adjective, not a verb taking an object)
         while lead and lead[-1] in ("key", "global", "close", "closest", "main", "new", "old", "own", "long-time", "strategic",
                                     "senior", "top", "some", "many", "other", "powerful", "fellow", "regional",
                                     "northern", "southern", "eastern", "western", "central", "north", "south", "east",
                                     "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied"):
             lead.pop()
-        if lead and lead[-1] in PREPS and not (lead[-1] == "from" and len(lead) > 1 and lead[-2] in _ENVOY_NOUNS):
+        if lead and lead[-1] in PREPS and not (lead[-1] == "from" and len(lead) > 1 and lead[-2] in _ENVOY_NOUNS) and not (
+                lead[-1] == "for" and len(lead) > 1 and lead[-2] in _SPOKES_NOUNS):  # "a spokesman for X said": X speaks
             m.prep = lead[-1]
             nxt_w = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 32, 2)
             if len(nxt_w) == 2 and (nxt_w[0] in _GERUND_ADVERBS or nxt_w[0].endswith("ly")):
@@ -157,7 +164,7 @@ def _resolve_mentions(
     gid = 0
     for i, m in enumerate(mentions):
         gap = low[mentions[i - 1].end:m.start] if i else ""
-        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and m.role == "agent") and not (
+        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and (m.role == "agent" or _verb_follows(sent, m, lex))) and not (
                 gap.strip() == "," and mentions[i - 1].prep is not None and (
                     any(0 < t.start - m.end <= 2 for t in sent.triggers) or _verb_next(sent, m))):
             # not ", and Israeli jets ...", nor "According to the Pentagon, China provided ...", nor "During a visit to
@@ -192,7 +199,29 @@ _COMMON_VERBS = frozenset(
 _ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys diplomats negotiators ministers "
                          "leaders officers commanders delegation delegate representative envoy diplomat negotiator "
                          "minister official".split())
+_SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen".split())
 _GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
+
+
+def _title_gap(gap: str, lex: Lexicon) -> bool:
+    """Whether the words between a state's adjective and a leader's name are a title ("counterpart", "prime
+    minister"), so both are one mention."""
+    g = gap.strip().lower()
+    return bool(g) and (g in lex.agent_nouns or all(w in lex.agent_nouns for w in g.split()))
+
+
+def _verb_follows(sent: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """Whether a finite verb comes right after the mention ("..., and Venezuela found out", "..., and Iran vowed"):
+    it opens a clause of its own, not a list."""
+    nxt = _next_ws(sent, m.end, m.end + 30, 1)
+    if not nxt or m.poss:
+        return False
+    w = nxt[0]
+    at = sent.low.find(w, m.end)
+    if at >= 0 and sent.text[at].isupper():
+        return False  # "Pakistan Occupied Kashmir": a capitalised word belongs to a name
+    return w in mention_data().clause_verbs or (
+        w.endswith("ed") and not w.endswith("eed") and len(w) > 4)
 
 
 def _including_lead(sent: Sentence, pos: int) -> list[str]:
@@ -212,6 +241,8 @@ def _including_lead(sent: Sentence, pos: int) -> list[str]:
 def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
     if prev.poss or (m is not None and m.poss and gap.strip() == ","):
         return False  # "China, Pakistan's closest ally, urged ...": an apposition, not a list
+    if m is not None and m.poss and m.kind == "coref:single":
+        return False  # "aid to Ukraine and its intelligence sharing": a possessive determiner opens a new phrase
     g = gap.strip()
     if gap == "-" and m is not None and m.kind == "adj":
         return True  # "U.S.-Israeli strikes", "Russian-Iranian drills": both act
@@ -279,6 +310,9 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             if key in ("bilateral", "mutual") and any(x.codes for x in sent.mentions if x is not m):
                 # "Pyongyang signed a mutual defence treaty with Moscow": the parties are in the sentence already
                 pass
+            elif single and _pair_is_object(sent, prior[-1], m):
+                # "Russia called on the sides to ...": the sides are the others, never the one addressing them
+                codes = other_pair(ctx, single[0])
             elif len(codes) < 2:
                 # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
                 pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
@@ -331,7 +365,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             fits = mention_data().bodies.get(key.removeprefix("the ").removesuffix("'s"))
             if fits is not None:
                 named = [x for x in named if x.codes[:1] and x.codes[0] in fits]
-                m.codes = named[-1].codes[:1] if named else _recent_body(ctx, fits)
+                m.codes = named[-1].codes[:1] if named else _recent_body(ctx, fits, key.removeprefix("the ").removesuffix("'s"))
             else:
                 m.codes = named[-1].codes[:1] if named else ctx.last_group[:1]
         elif cat == "described":
@@ -406,6 +440,31 @@ def _trio(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
         if len(named) >= 3:
             return tuple(named[:3])
     return ()
+_PAIR_OBJECT_PREPS = frozenset({"on", "to", "between", "for", "with", "among", "from"})
+
+
+def _pair_is_object(sent: Sentence, last: Mention, m: Mention) -> bool:
+    """Whether a pair phrase is the object of the clause whose subject is the one actor named before it
+    ("Russia urged both sides", "Moscow called on the parties"), so the pair does not include that actor."""
+    if not (m.obj or m.prep in _PAIR_OBJECT_PREPS) or last.prep is not None or last.obj:
+        return False
+    gap = sent.low[last.end:m.start]
+    return _nwords(gap) <= 6 and not any(ch in gap for ch in ",;:\"\u201c\u201d")
+
+
+def other_pair(ctx: Context, addresser: str) -> list[str]:
+    """The two actors of the recent passage other than `addresser`: the last subject, the last sentences' actors,
+    the document's main actors, in that order."""
+    out: list[str] = []
+    ranked = sorted(ctx.counts.items(), key=lambda kv: kv[1], reverse=True)
+    pool = (*ctx.prev_subject, *ctx.prev_codes, *(c for codes in reversed(ctx.recent_codes) for c in codes),
+            *(c for c, _ in ranked))
+    for c in pool:
+        if c != addresser and c not in out and not c.endswith("_MILITIAS"):
+            out.append(c)
+        if len(out) == 2:
+            break
+    return out if len(out) == 2 else []
 
 
 def _recent_pair(ctx: Context) -> tuple[str, ...]:
@@ -416,7 +475,7 @@ def _recent_pair(ctx: Context) -> tuple[str, ...]:
         if len(codes) == 2 and ctx.prev_subject[:1] and ctx.prev_subject[0] in codes:
             other = [c for c in codes if c != ctx.prev_subject[0]]
             rival = [c for c in dyad if c != ctx.prev_subject[0]]
-            if not rival or not other or 2 * ctx.counts.get(other[0], 0.0) >= ctx.counts.get(rival[0], 0.0):
+            if not rival or not other or 4 * ctx.counts.get(other[0], 0.0) >= ctx.counts.get(rival[0], 0.0):
                 return codes  # unless the document's main pair dwarfs it (an aside about a third state)
             break
     return dyad
@@ -478,21 +537,40 @@ def _subject_of_clause(sent: Sentence, m: Mention) -> bool:
 class MentionData:
     """What definite descriptions can name (casus/data/mentions.yaml), validated on loading."""
 
-    __slots__ = ("bodies", "descriptions")
+    __slots__ = ("bodies", "descriptions", "clause_verbs", "participle_by", "transfer_suffix")
 
     def __init__(self, bodies: dict[str, frozenset[str]],
-                 descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]]) -> None:
+                 descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]],
+                 clause_verbs: frozenset[str] = frozenset(), agent_participles: tuple[str, ...] = (),
+                 transfer_suffixes: tuple[str, ...] = ()) -> None:
         self.bodies = bodies
         self.descriptions = descriptions
+        self.clause_verbs = clause_verbs
+        # "paid for by X": a listed participle right before "by (the)" at the end of a gap
+        self.participle_by = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in agent_participles) + r")\s+by\s+(?:the\s+)?$"
+                                        if agent_participles else r"(?!)")
+        self.transfer_suffix = re.compile(r"-(?:" + "|".join(re.escape(w) for w in transfer_suffixes) + r")\b"
+                                          if transfer_suffixes else r"(?!)")
 
 
 _DESCRIPTION_KEYS = frozenset({"codes", "needs", "capitalised"})
+_MENTION_SECTIONS = frozenset({"body_nouns", "descriptions", "clause_verbs", "agent_participles", "transfer_suffixes"})
 
 
 def validate_mention_data(data: Any, known: frozenset[str], name: str = "mentions.yaml") -> MentionData:
     """Check the file's sections, keys and actor codes; ValueError naming the file and row on the first fault."""
-    if not isinstance(data, dict) or set(data) != {"body_nouns", "descriptions"}:
-        raise ValueError(f"{name}: expected the sections body_nouns and descriptions, got {sorted(data or {})}")
+    if not isinstance(data, dict) or not {"body_nouns", "descriptions"} <= set(data) <= _MENTION_SECTIONS:
+        raise ValueError(f"{name}: expected the sections body_nouns and descriptions (and {sorted(_MENTION_SECTIONS)}), "
+                         f"got {sorted(data or {})}")
+    verbs = data.get("clause_verbs", [])
+    if not isinstance(verbs, list) or not all(isinstance(v, str) and v.islower() and " " not in v for v in verbs):
+        raise ValueError(f"{name}: clause_verbs: expected a list of lower-case single words")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("agent_participles", "transfer_suffixes"):
+        words = data.get(key, [])
+        if not isinstance(words, list) or not all(isinstance(v, str) and v and v == v.lower().strip() for v in words):
+            raise ValueError(f"{name}: {key}: expected a list of lower-case words or phrases")
+        lists[key] = tuple(words)
 
     def codes(row: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not value:
@@ -509,7 +587,7 @@ def validate_mention_data(data: Any, known: frozenset[str], name: str = "mention
             raise ValueError(f"{name}: descriptions.{k}: expected keys {sorted(_DESCRIPTION_KEYS)} (codes required)")
         needs = codes(f"descriptions.{k}.needs", v["needs"]) if "needs" in v else ()
         descriptions[str(k)] = (codes(f"descriptions.{k}.codes", v["codes"]), bool(v.get("capitalised")), needs)
-    return MentionData(bodies, descriptions)
+    return MentionData(bodies, descriptions, frozenset(verbs), lists["agent_participles"], lists["transfer_suffixes"])
 
 
 @lru_cache(maxsize=1)
@@ -552,14 +630,20 @@ def treaty_partner(ref: tuple[str, ...], prior: list[Mention], ctx: Context) -> 
 BODY_WINDOW = 2  # sentences back: convention 6 (an antecedent in the same or the previous two sentences)
 
 
-def _recent_body(ctx: Context, fits: frozenset[str]) -> tuple[str, ...]:
-    """The organisation of this kind named last, within BODY_WINDOW sentences."""
+def _recent_body(ctx: Context, fits: frozenset[str], noun: str = "") -> tuple[str, ...]:
+    """The organisation of this kind named last, within BODY_WINDOW sentences; further back, the only one of this
+    kind the document has named, if it was named with this very noun ("the council" five sentences after "the Gulf
+    Cooperation Council": a short name, not an anaphor; "the bloc" after "the EU" is one)."""
     for i, code in reversed(ctx.bodies):
         if ctx.index - i > BODY_WINDOW:
             break
         if code in fits:
             return (code,)
-    return ()
+    named = {code for _, code in ctx.bodies if code in fits}
+    if len(named) != 1 or not noun:
+        return ()
+    code = named.pop()
+    return (code,) if noun in ctx.body_names.get(code, "").split() else ()
 
 
 def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: Context) -> tuple[str, ...]:
@@ -704,6 +788,7 @@ def update_context(sent: Sentence | None, ctx: Context, subordinators: frozenset
     groups = [m for m in sent.mentions if m.kind == "group" and m.codes]
     for m in groups:
         ctx.bodies.append((ctx.index, m.codes[0]))
+        ctx.body_names[m.codes[0]] = ctx.body_names.get(m.codes[0], "") + " " + sent.low[m.start:m.end]
     if groups:
         ctx.last_group, ctx.last_group_index = groups[-1].codes[:1], ctx.index
     elif ctx.index - ctx.last_group_index > 2:

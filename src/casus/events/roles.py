@@ -7,12 +7,13 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from casus.events.lexicon import Lexicon
-from casus.events.mentions import recent_actor
+from casus.events.mentions import mention_data, other_pair, recent_actor
 from casus.events.sentence import (
     Context,
     Mention,
     Sentence,
     TrigHit,
+    _next_ws,
     _nw,
     _prev_ws,
     _words,
@@ -45,10 +46,6 @@ _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|a
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression|campaign|operation|offensive|invasion|incursion)\b")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
-# "the sale of tanks to X, paid for by Y": a participle before "by" makes Y its agent, not the agent of the sale
-_PARTICIPLE_BY = re.compile(r"\b(?:paid for|financed|funded|bankrolled|brokered|mediated|approved|backed|supported|"
-                            r"condemned|criticised|criticized|reported|announced|confirmed|welcomed|opposed|blocked)"
-                            r"\s+by\s+(?:the\s+)?$")
 # "defend the energy-rich nation of Qatar": the state after "the ... nation of" is the direct object
 _NATION_OF = re.compile(r"\s+(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,3}?(?:nation|country|state|kingdom|republic|"
                         r"island|islands|emirate|ally|partner|neighbour|neighbor)\s+of\s+$")
@@ -114,6 +111,11 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
+    if before and not noun and pos == t.start and t.key.split(" ", 1)[0].endswith("ing") and _prev_ws(sent, t.start, 1) == ["by"]:
+        # "Sweden upset Orban by expressing concern": the means is the clause subject's act, not the object's
+        subj = [m for m in before if m.start >= lo and _subject_ok(m)]
+        if subj:
+            return _group(sent, subj[0])
     rel = _RELATIVE_BEFORE.search(sent.low[max(0, pos - 40):pos]) if before and not noun else None
     if rel:
         rel_at = max(0, pos - 40) + rel.start()
@@ -135,7 +137,8 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             agent = _by_from_agent(sent, t, hi) if noun else []
             if agent:
                 return agent  # "Moscow slammed the strikes by Israel": the agent named after the noun, not the subject
-            if m.prep is None and not m.obj and (_modifier_gap(gap) or (
+            if (m.prep is None or (m.poss and _CONTROL_TO.fullmatch(gap) and _control_gap(gap, lex))) and not m.obj and (
+                    _modifier_gap(gap) or (
                     m.poss or m.kind in ("pron", "pair", "name", "leader", "inst", "group", "capital", "adj")) and _control_gap(gap, lex)):
                 if m.role != "mod" or noun:
                     return _group(sent, m)
@@ -145,6 +148,11 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             return agent
     if t.trig.frame == "sanction":
         return []
+    if not noun and pos == t.start and _prev_ws(sent, t.start, 1) == ["and"]:
+        # "he has echoed X, engaged Y and accused Z": a verb coordinated with earlier ones shares their subject
+        subj = [m for m in before if _subject_ok(m) and m.role != "mod"]
+        if subj and not _CLAUSE_PUNCT_SEMI.search(sent.text, subj[-1].end, t.start):
+            return _group(sent, subj[-1])
     for allow_obj in (False, True):
         for m in reversed(before):
             if m.start < lo:
@@ -160,6 +168,12 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             if m.start >= lo and m.kind == "adj" and not m.poss and any(0 < ds - m.end <= 2 and d == "military"
                                                                           for ds, _, d in sent.domains):
                 return [m]
+    appos = _APPOSITIVE_SUBJECT.match(sent.text)
+    if appos and appos.end() <= pos and not noun:
+        # "Mohammad Sadr, a member of Iran's council, accused ...": an unknown name described by its state
+        inner = [m for m in before if appos.start(1) <= m.start < appos.end(1) and m.role not in ("attr",)]
+        if inner and len(set(_codes(inner))) == 1:
+            return inner[:1]
     # a fronted phrase ("Instead of direct participation, Russia could ...")
     if sent.bounds and t.start < sent.bounds[0] and _starts_subordinate(sent, lex):
         for m in sent.mentions:
@@ -172,8 +186,21 @@ def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
         if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
-            if m.prep == "by" and t.trig.type == "AID" and _PARTICIPLE_BY.search(sent.low[t.end:m.start]):
+            if m.prep == "by" and t.trig.type == "AID" and mention_data().participle_by.search(sent.low[t.end:m.start]):
                 return []  # "the sale of tanks to X, paid for by Y": the one who pays is not the seller
+            return _group(sent, m)
+    return []
+
+
+def _object_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
+    """'denounced the moves by X', 'condemned the decision by X to ...': the agent of the act named as the
+    verb's object, a 'by X' phrase within eight words, with no verb trigger between."""
+    for m in sent.mentions:
+        if m.start < t.end or not m.codes or m.role == "attr":
+            continue
+        if m.start >= hi or _nw(sent, t.end, m.start) > 8:
+            break
+        if m.prep == "by" and not any(t.end <= o.start < m.start and o.trig.pos == "verb" for o in sent.triggers):
             return _group(sent, m)
     return []
 
@@ -193,6 +220,13 @@ def _np_subject_after_that(sent: Sentence, pos: int) -> bool:
 
 
 _CAUSE_PREPS = frozenset({"over", "about", "amid"})
+# a transfer's recipient that is an indefinite noun phrase, no state ("any other aid to an aggressor")
+_INDEFINITE_RECIPIENT = re.compile(r"(?:\s+[\w-]+){0,6}?\s+to\s+(?:a|an|any)\s+(?!\d)[a-z]")
+_CLAUSE_PUNCT_SEMI = re.compile(r"[;:.?!]")
+# a sentence-initial name with an appositive ("Mohammad Sadr, a member of Iran's council and former minister, ...")
+_APPOSITIVE_SUBJECT = re.compile(r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3},\s+((?:a|an|the)\s+[^,;]{3,120}?),\s+(?=[a-z]+\s)")
+# "(criticism over) Russia's refusal to ...": a possessor and its control noun right before an infinitive
+_CONTROL_TO = re.compile(r"\s*(?:[\w-]+\s+){1,2}to\s+")
 _NP_WORDS = DETS | frozenset("new latest recent planned proposed reported alleged continued".split())
 
 
@@ -219,6 +253,7 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
     if not stop_at_clause:
         hi = len(sent.text)
     premodifier: Mention | None = None  # "deploy CSTO peacekeepers to Armenia": CSTO only if no "to X" follows
+    own = t.key.rsplit(" ", 1)[-1] if " " in t.key else ""  # "called on X", "appealed to X": the phrase's own preposition
     for m in sent.mentions:
         if m.start < t.end or m.start >= hi or not m.codes:
             continue
@@ -228,7 +263,8 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
             break
         if m.role in ("attr",):
             continue
-        if m.prep in preps or (direct and m.prep == "of" and _NATION_OF.match(gap)):
+        if m.prep in preps or (direct and m.prep == "of" and _NATION_OF.match(gap)) or (
+                m.prep == own and own in PREPS and n <= 4 and own not in _ws(sent, t.end, m.start)):
             return _group(sent, m)  # "to X", or "defend the energy-rich nation of X"
         if direct and premodifier is None and m.prep is None and n <= 3 and "," not in gap and not any(
                 w in GAP_STOP for w in _ws(sent, t.end, m.start)):
@@ -246,8 +282,8 @@ def other_actors(sent: Sentence, t: TrigHit, exclude: list[str], after_first: bo
     """Actors in the sentence other than `exclude`, after the trigger first; locations and speakers last."""
     good: list[tuple[int, str]] = []
     for m in sent.mentions:
-        if not m.codes or m.role in ("attr",):
-            continue
+        if not m.codes or m.role in ("attr", "maker"):
+            continue  # a speaker's outlet, or where weapons were made ("Russian-made jets"), is no party
         for c in m.codes:
             if c in exclude or c.endswith("_MILITIAS") and False:
                 continue
@@ -393,7 +429,8 @@ _IRREGULAR_PARTICIPLES = frozenset("sent sold given struck built lent met told s
 
 
 def _participle(key: str) -> bool:
-    head = key.split()[0]
+    words = key.split()
+    head = words[1] if len(words) > 1 and words[0].endswith("ly") else words[0]  # "forcibly removed"
     return head.endswith(("ed", "en")) or head in _IRREGULAR_PARTICIPLES
 
 
@@ -405,16 +442,32 @@ def _passive(sent: Sentence, t: TrigHit) -> bool:
     return t.trig.pos == "verb" and _participle(t.key) and bool(_PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]))
 
 
-def _passive_transfer(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+def _passive_transfer(sent: Sentence, t: TrigHit, preps: frozenset[str] = TRANSFER_PREPS) -> list[tuple[str, str | None]]:
     """'Iranian drones were delivered to Russia': with no 'by X', the origin adjective of the subject gives, the
     'to X' receives."""
     lo, _hi = _clause(sent, t.start)
     origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"
               and m.role in ("mod", "maker", "agent") and not m.poss]
-    tgt = right_target(sent, t, TRANSFER_PREPS, direct=False)
+    tgt = right_target(sent, t, preps, direct=False)
     if not origin or not tgt:
         return []
     return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
+
+
+_PASSIVE_PARTY_PREPS = frozenset({"by", "between", "among"})
+
+
+def _passive_parties(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+    """'was negotiated between X and Y', 'were held by X and Y': a joint act in the passive is among the actors
+    named after it by 'by', 'between' or 'among' (at least two, in its clause), each towards the others."""
+    _lo, hi = _clause(sent, t.start)
+    parts: list[str] = []
+    for m in sent.mentions:
+        if t.end <= m.start < hi and m.codes and m.prep in _PASSIVE_PARTY_PREPS and m.role not in ("attr", "maker") \
+                and _nw(sent, t.end, m.start) <= 14:
+            parts.extend(c for c in m.codes if c not in parts)
+    parts = parts[:3]
+    return [(a, b) for a in parts for b in parts if a != b] if len(parts) >= 2 else []
 
 
 def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
@@ -652,15 +705,22 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     frame = trig.frame  # the role procedure; `fr` the named frame, with its prepositions and fallback
     fr = lex.frame_of(trig)
     anaphoric = _anaphoric(sent, t)
-    if _passive(sent, t) or (
+    if (_passive(sent, t) and frame != "mobilize") or (
             trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
         # passive: "Iran was backed by Russia", "attacked by Israel"
-        agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and _nw(sent, t.end, m.start) <= 4]
+        agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and (_nw(sent, t.end, m.start) <= 4 or (
+            # "was hit by a missile attack by Iran": the agent of the attack named in the by-phrase
+            trig.type == "ASSAULT" and _nw(sent, t.end, m.start) <= 8 and any(
+                o.trig.type == "ASSAULT" and o.trig.pos == "noun" and t.end < o.start < m.start for o in sent.triggers)))]
         if not agent and frame == "transfer":
-            return _passive_transfer(sent, t)
-        if frame == "joint" and not agent:
-            return _passive_joint(sent, t)
-        if not agent or frame == "joint":
+            return _passive_transfer(sent, t, fr.preps or TRANSFER_PREPS)
+        if frame == "joint":
+            return _passive_parties(sent, t) or _passive_joint(sent, t)
+        if not agent and trig.type == "COERCE" and any(o.trig.type == "ASSAULT" for o in sent.triggers):
+            # "Maduro had been forcibly removed following U.S. strikes": removed by the attacker
+            removed = _codes(left_agent(sent, t, lex, ctx))
+            return [(a, p) for a in _assault_source(sent, t, lex, ctx) for p in removed if a != p]
+        if not agent:
             return []
         patient = left_agent(sent, t, lex, ctx)
         patients: list[str | None] = list(_codes(patient)) or [None]
@@ -670,13 +730,28 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         subj = left_agent(sent, t, lex, ctx)
         if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
-    if trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t):
+    if _WHO_BEFORE.search(sent.low, max(0, t.start - 20), t.start) and _WHOM_AFTER.match(sent.low, t.end):
+        return []  # "we all know who is threatening whom": an indirect question names no act
+    if "anaphor" in trig.need and not (anaphoric and _recent(ctx, trig.type)):
+        return []  # "a rescue operation": only "the operation" just after an attack is that attack
+    adjacent = _adjacent_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" else []
+    if adjacent and all(m.kind == "capital" and not m.poss for m in adjacent):
+        return []  # "the Paris attacks": a city before an attack names where it happened, not who attacked
+    by_agent = _by_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
+    if by_agent:
+        src = by_agent  # "the dangerous actions by China against X": the agent after the noun attacked
+        src_codes = _codes(src)
+    elif trig.type == "ASSAULT" and trig.pos == "noun" and anaphoric and _recent(ctx, "ASSAULT") and not _adjacent_agent(sent, t) \
+            and not _definite_new_act(sent, t, lex, ctx):
         src = []  # "the attacks": the attacker named before
         src_codes = list(ctx.last_by_type["ASSAULT"][0])
     else:
         src = left_agent(sent, t, lex, ctx)
         src_codes = _codes(src)
-        if trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
+        light = _light_verb_agent(sent, t, lex) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
+        if light:
+            src, src_codes = light, _codes(light)  # "prompting Tehran to launch retaliatory strikes"
+        elif trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
                 o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers)
                 or not _VERDICT_VERBS.isdisjoint(_prev_ws(sent, t.start, 3))):
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
@@ -687,6 +762,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         return []  # "accepted at the alliance's June summit": the bloc's own meeting, no talks with another state
     if frame == "joint":
         parts = list(src_codes) or _acting_attr(sent, t, lex)
+        if not parts and not fr.fallback:
+            return []  # "most analysts agree that X ...": no party is the subject
         people = _people_subject(sent, t, lex) if trig.type == "CONSULT" else []
         if len(people) >= 2 and set(parts) <= set(people):
             parts = people  # "the leaders of Chile, the U.S. and Peru will consult": all three
@@ -696,8 +773,11 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             s_, g_ = ctx.last_by_type[trig.type or ""]
             parts = list(dict.fromkeys([*s_, *g_]))
         jbase = fr.preps or JOINT_PREPS
-        jpreps = jbase | {"to"} if t.key.endswith(" to") else jbase  # "spoke to X", "talked to X"
+        jpreps = jbase | {"to"} if t.key.endswith(" to") or trig.pos == "noun" else jbase  # "spoke to X", "a call to X"
         objs = right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10)
+        if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(objs)) >= 2 and all(
+                m.prep in ("between", "among") for m in objs):
+            parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none
         if objs and trig.type == "CONSULT":
             objs = objs + _conjuncts(sent, objs[-1], _clause(sent, t.start)[1], loose=True)  # "called Thai, Cambodian leaders"
         for m in objs:
@@ -774,14 +854,23 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                  and _nw(sent, t.end, m.start) <= 8 and not set(m.codes) & set(src_codes)]
         targets: list[str | None] = list(_codes(_group(sent, aimed[0]))) if aimed else [None]
         return [(c, g) for c in src_codes for g in targets if c != g]
+    if frame == "verdict":
+        return _verdict_pairs(sent, t, lex, ctx)
     if frame == "intercept":
-        return [(c, g) for c in src_codes for g in _intercepted_for(sent, t, src_codes, ctx, fr.preps or frozenset())
-                if c != g]
+        defended = _intercepted_for(sent, t, src_codes, ctx, fr.preps or frozenset())
+        if not defended and src_codes and src_codes[0] in lex.blocs and not _fire_intercepted(sent, t, lex):
+            return [(src_codes[0], None)]  # "NATO intercepted the Russian aircraft": the bloc defends its members
+        return [(c, g) for c in src_codes for g in defended if c != g]
     if frame == "mobilize":
         if not src_codes and _passive(sent, t):
             lo, _hi = _clause(sent, t.start)
             origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"]
             src_codes = _codes(origin[-1:])
+            if not src_codes:
+                # "being deployed are F-16s from Denmark, Rafales from France": each "from X" sends forces
+                _lo, hi = _clause(sent, t.start)
+                src_codes = list(dict.fromkeys(c for m in sent.mentions if t.end <= m.start < hi and m.prep == "from"
+                                               for c in m.codes))
         return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
     if frame == "mediate":
         # mediation is CONSULT towards each party (news convention 8): those named after it, else in the sentence
@@ -804,11 +893,16 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         after = _codes(_conjuncts(sent, first, hi)) if first is not None else []
         anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
         party_codes = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
+        if party_codes and all(c in lex.blocs for c in party_codes):
+            # "brokered the peace between fellow members of the CSTO": the members, the passage's two others
+            party_codes = [c for c in other_pair(ctx, srcs[0]) if c not in lex.blocs] if srcs else []
         parties: list[str | None] = list(party_codes) if party_codes else [None]
         return [(c, g) for c in srcs for g in parties if c != g]
     if frame == "receive":
         giver = right_target(sent, t, fr.preps or frozenset({"from"}), direct=False)
-        return [(g, r) for g in _codes(giver) for r in src_codes if g != r] if giver and src_codes else []
+        implicit = src_codes and fr.fallback and t.key.startswith(("receiv", "obtain"))  # not "get bogged down", not buying
+        gcodes = _codes(giver) or (_implicit_giver(ctx, src_codes) if implicit else [])
+        return [(g, r) for g in gcodes for r in src_codes if g != r] if gcodes and src_codes else []
     recipient = False
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun":
         left = sent.text[max(0, t.start - 60):t.start]
@@ -822,6 +916,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     tgt: list[Mention]
     if frame == "transfer":
         tgt = right_target(sent, t, fr.preps or TRANSFER_PREPS)
+        if not tgt and _INDEFINITE_RECIPIENT.match(sent.low, t.end, _object_end(sent, t, 10)):
+            return []  # "not to offer any aid to an aggressor": given to no state named or meant
         if not src_codes:
             hi = _object_end(sent, t, 10)
             for m in sent.mentions:
@@ -829,14 +925,19 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     src_codes = list(m.codes)
                     break
     elif frame == "assault":
-        tgt = right_target(sent, t, fr.preps or ASSAULT_PREPS, span=10)
-        if not tgt:
+        # a frame without fallback names its target by a preposition ("action in X"), never a direct object
+        tgt = right_target(sent, t, fr.preps or ASSAULT_PREPS, direct=fr.fallback or trig.pos == "verb", span=10)
+        if tgt and any(o.trig.type in ("AID", "SUPPORT") and _means_of(sent, t, o) and o.start < tgt[0].start
+                       for o in sent.triggers):
+            tgt = []  # "military action to defend the nation of Chad": Chad is defended, not attacked
+        if not tgt and fr.fallback:
             for m in sent.mentions:
                 if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr":
                     tgt = [m]
                     break
     elif frame == "request":
-        tgt = right_target(sent, t, fr.preps or REQUEST_PREPS)
+        # an open call ("appealed for restraint after Greek flights", no fallback) takes only the addressee right after it
+        tgt = right_target(sent, t, fr.preps or REQUEST_PREPS, span=12 if fr.fallback else 1)
         lo, _hi = _clause(sent, t.start)
         if trig.pos == "noun" and _REJECTED_BEFORE.search(sent.low[max(lo, t.start - 60):t.start]):
             # "Russia declined Yerevan's request": the request was made to the one who declined it
@@ -852,6 +953,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if last in PREPS:
             speech_preps = speech_preps | {last}  # "exact a price from X": the phrase's own preposition
         tgt = right_target(sent, t, speech_preps, span=6 if trig.pos == "noun" else 12)
+        by = _object_agent(sent, t, hi) if trig.pos == "verb" else []
+        if by and (not tgt or by[0].start < tgt[0].start):
+            tgt = by  # "condemned the actions by China against X": aimed at the one whose acts they are
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
@@ -932,22 +1036,37 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     src_codes = list(prior[-1].codes) if prior else []
             elif not tgt or sent.low[t.end:t.end + 4] != " of ":
                 return []
+    if trig.type == "COERCE" and trig.pos == "noun" and _FACED_BEFORE.search(sent.low, max(0, t.start - 40), t.start):
+        return []  # "Israel faces international pressure to ...": the subject is pressed, by no state named as such
     tgt_codes = _codes(tgt)
+    if tgt and trig.type == "AID" and trig.pos == "verb" and frame == "directed" and \
+            all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes):
+        return []  # "China will defend its sovereignty": its own things, self-defence, no aid to anyone
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)  # "Moscow coming to its defence": its is not Moscow
+    if fr.name == "retaliate" and not tgt_codes:
+        if not src_codes and _recent(ctx, "ASSAULT"):
+            src_codes = [c for c in ctx.last_by_type["ASSAULT"][1]]  # "the retaliation": by the one attacked last
+        tgt_codes = _retaliated_on(ctx, src_codes)
+        return [(c, g) for c in src_codes for g in tgt_codes if c != g]
+    if trig.type == "ASSAULT" and not tgt_codes and not fr.fallback:
+        return []  # the frame's target must be named in the sentence
     if trig.type == "ASSAULT" and not tgt_codes and src_codes and "ASSAULT" in ctx.last_by_type:
         s_, g_ = ctx.last_by_type["ASSAULT"]
         if set(s_) & set(src_codes):
             tgt_codes = [c for c in g_ if c not in src_codes]
     if trig.type == "ASSAULT" and not tgt_codes and src_codes and trig.pos == "noun" and (
-            _adjacent_agent(sent, t) or _by_agent(sent, t)) and not {"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)):
+            _adjacent_agent(sent, t) or _by_agent(sent, t)) and (
+            not {"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)) or _helped(sent, t, src_codes)):
+        # "helped defend Israel during a missile attack by Iran": an indefinite attack hit the one helped
         tgt_codes = _assault_fallback_target(sent, t, src_codes, ctx)
     # Missing arguments: anaphora ("This supply ...", "the attacks") and the document's dyad.
     if not src_codes:
         family = [trig.type] + (["AID", "SUPPORT"] if trig.type in ("AID", "SUPPORT") else [])
         if trig.type == "ASSAULT":
-            if trig.pos == "noun" and _recent(ctx, "ASSAULT"):
-                src_codes = list(ctx.last_by_type["ASSAULT"][0])
+            if (trig.pos == "noun" or _projectile_subject(sent, t, lex)) and _recent(ctx, "ASSAULT"):
+                # "the attacks", "the barrage of missiles targeted X": the attacker named before
+                src_codes = [c for c in ctx.last_by_type["ASSAULT"][0] if c not in tgt_codes]
         elif trig.type in DYAD_TYPES or trig.type in SPEECH_TYPES:
             for typ in family:
                 if typ is not None and _recent(ctx, typ):
@@ -965,8 +1084,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     if not tgt_codes and trig.type == "AID" and trig.pos == "verb" and trig.frame == "directed" and \
             _NOTHING_AFTER.match(sent.text, t.end):
         return [(c, None) for c in src_codes]  # "we are always ready to defend,": no one named, no one implied
+    if not tgt_codes and len(src_codes) >= 2 and trig.type in DYAD_TYPES and _own_pair_after(sent, t, src_codes):
+        tgt_codes = list(src_codes)  # "Putin and Xi expressed commitment to the alliance between their countries"
     if not tgt_codes and trig.type in DYAD_TYPES and fr.fallback and not _object_is_a_thing(sent, t):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx)
+    if not tgt_codes and trig.type == "ASSAULT" and fr.fallback and _on_things(sent, t, lex):
+        return [(c, None) for c in src_codes]  # "several strikes on vessels": an attack on no state
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
         return []
     out: list[tuple[str, str | None]] = []
@@ -978,12 +1101,86 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     return out
 
 
+def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
+    """'X called the offensive a plot by Y', 'X said the strikes were a violation of international law': X (the first
+    subject, before a saying or calling verb) accuses the agent named after the verdict ('by Y'), else the one who did
+    the act named before it, else an actor modifying what was judged ('the Turkish minister's statement'), else no one."""
+    said = [c[0] for c in sent.cues.get("report", ()) if c[0] < t.start] + [
+        at for w, at in zip(sent.words, sent.starts) if at < t.start and w in _VERDICT_VERBS]
+    if said:
+        verb_at = min(said)
+        speakers = [m for m in sent.mentions if m.end <= verb_at and _subject_ok(m)]
+    else:
+        speakers = _postposed_speaker(sent, t)  # '"... reckless Russian behaviour," the minister said'
+        verb_at = t.start
+    if not speakers:
+        return []
+    src = _codes(_group(sent, speakers[0]))
+    _lo, hi = _clause(sent, t.start)
+    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of") and _nw(sent, t.end, m.start) <= 4]
+    accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
+    if not accused:
+        for o in sent.triggers:
+            if verb_at < o.start < t.start and o.trig.type in ("ASSAULT", "COERCE", "AID"):
+                accused = [c for c in _codes(left_agent(sent, o, lex, ctx)) if c not in src]
+                if accused:
+                    break
+    if not accused:
+        after = speakers[0].end if speakers[0].end <= t.start else 0
+        accused = [c for m in sent.mentions if after < m.start < t.start and m.codes and (
+                   m.role in ("mod", "agent") or m.poss) and (said or _nw(sent, m.end, t.start) <= 4)
+                   for c in m.codes if c not in src][-1:]
+    if not accused and not said:
+        return []  # a quotation's verdict with no one named as its author: too loose to code
+    targets: list[str | None] = list(accused) if accused else [None]
+    return [(c, g) for c in src for g in targets]
+
+
+def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """The speaker of a quotation whose saying verb comes after it: the actor just before the verb ('..., Healey said'),
+    else just after it ('..., said Azerbaijan's defence ministry')."""
+    cues = [c for c in sent.cues.get("report", ()) if c[0] >= t.end]
+    if not cues or not sent.quotes or not any(qs < t.start < qe <= cues[0][0] + 2 for qs, qe in sent.quotes):
+        return []
+    at = cues[0][0]
+    before = [m for m in sent.mentions if t.end <= m.start and m.end <= at and m.codes and _nw(sent, m.end, at) <= 1]
+    if before:
+        return before[-1:]
+    return [m for m in sent.mentions if m.start >= cues[0][1] and m.codes and _nw(sent, cues[0][1], m.start) <= 3][:1]
+
+
+def _implicit_giver(ctx: Context, recipients: list[str]) -> list[str]:
+    """Who supplied what a state 'has received' with no 'from X': the supplier of the last aid coded just before
+    (to this recipient), else the other state of the document's pair."""
+    if _recent(ctx, "AID"):
+        givers, got = ctx.last_by_type["AID"]
+        if set(got) & set(recipients):
+            return [c for c in givers if c not in recipients][:1]
+    dyad = ctx.dyad()
+    if len(dyad) == 2 and recipients[0] in dyad:
+        return [c for c in dyad if c not in recipients]
+    return []
+
+
+def _own_pair_after(sent: Sentence, t: TrigHit, src: list[str]) -> bool:
+    """Whether a pair phrase after the trigger, in its clause, names the sources themselves ("their countries",
+    "each other"): an act of the parties towards each other."""
+    _lo, hi = _clause(sent, t.start)
+    return any(t.end <= m.start < hi and m.kind == "pair" and set(m.codes) == set(src) for m in sent.mentions)
+
+
 def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
                      preps: frozenset[str] = frozenset()) -> list[str]:
     """Whom an interception defends: the one attacked in this sentence ('missiles fired at Israel') or in the
     last attack coded just before; nobody if that is the interceptor itself (self-defence is no aid). `preps` (the
     frame's) take the one the projectiles were aimed at ('drones headed for Israel')."""
     hi = _object_end(sent, t, 8)
+    _lo, chi = _clause(sent, t.start)
+    for m in sent.mentions:
+        # "intercepted Russian jets violating Estonian airspace": the owner of the airspace is defended
+        if t.end <= m.start < chi and m.codes and _nw(sent, t.end, m.start) <= 8 and \
+                _next_ws(sent, m.end, chi, 1) == ["airspace"] and not set(m.codes) & set(src):
+            return list(m.codes[:1])
     origin = {c for m in sent.mentions if t.end <= m.start < hi and m.kind == "adj" for c in m.codes}  # "Iranian missiles"
     for o in sent.triggers:
         if o.start != t.start and o.trig.type == "ASSAULT":
@@ -1003,6 +1200,11 @@ def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
     return []
 
 
+def _fire_intercepted(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether what an interception stopped is fire (missiles, drones), not aircraft."""
+    return not lex.object_words["projectiles"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 8)))
+
+
 def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     """'strikes by Israel and the United States', 'the attack on Iran by X': the agent after a nominal trigger,
     past its target."""
@@ -1018,16 +1220,103 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     return []
 
 
+def _warns_of_more(sent: Sentence, t: TrigHit) -> bool:
+    """Whether a 'warned that' clause holds something to come or a readiness (cues.warn_content) before the
+    clause ends."""
+    _lo, hi = _clause(sent, t.start)
+    return any(t.end < c[0] < hi for c in sent.cues.get("warn_content", ()))
+
+
+def _on_things(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether an attack is aimed 'on|against|at' things of `object_words.struck_things` right after it."""
+    after = _next_ws(sent, t.end, _clause(sent, t.start)[1], 4)
+    return bool(after) and after[0] in ("on", "against", "at") and not lex.object_words["struck_things"].isdisjoint(after[1:])
+
+
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:is\s+|are\s+|was\s+|were\s+|has\s+been\s+)?$")
+_WHOM_AFTER = re.compile(r"\s+(?:\w+\s+)?whom\b")
+_FACED_BEFORE = re.compile(r"\b(?:faces?|faced|facing|under|amid)\s+(?:[\w\"'\u201c-]+\s+){0,3}$")
+_ING_LEADS = frozenset("after before by while when since following".split())
+_LIGHT_GAP = frozenset("to has have had will would could may might is was were also then again reportedly later "
+                       "once twice".split())
+
+
+def _light_verb_agent(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]:
+    """The attacker of a nominal attack that is a light verb's object: the mention right before the verb ("Tehran to
+    launch retaliatory strikes", "Russia carried out a massive air assault"); none for an -ing verb, whose subject
+    is the clause's ("captured X after launching a strike")."""
+    if lex.assault_light_re is None:
+        return []
+    m = lex.assault_light_re.search(sent.low, max(0, t.start - 60), t.start)
+    if m is None:
+        return []
+    p = m.start(1)
+    before = [x for x in sent.mentions if x.end <= p and x.codes and x.role != "attr"]
+    if not before:
+        return []
+    x = before[-1]
+    gap = _ws(sent, x.end, p)
+    if m.group(1).split()[0].endswith("ing"):
+        # "accused X of committing an act of aggression": the one accused
+        if gap == ["of"] and x.prep is None and not x.poss:
+            return _group(sent, x)
+        # "X captured Y after launching a strike on Z": the subject of the clause the -ing phrase hangs on
+        if _prev_ws(sent, p, 1) and _prev_ws(sent, p, 1)[0] in _ING_LEADS:
+            subjects = [y for i, y in enumerate(before) if _subject_ok(y) and y.kind != "adj" and not (
+                i and before[i - 1].obj and _nw(sent, before[i - 1].end, y.start) <= 2)]  # "captured X leader Y": Y is X
+            return _group(sent, subjects[-1]) if subjects else []
+        return []
+    if len(gap) > 3 or not set(gap) <= _LIGHT_GAP or x.prep is not None or x.poss:
+        return []
+    return _group(sent, x)
+
+
+def _projectile_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether an attack verb's subject is the projectiles themselves ("The barrage of missiles targeted X",
+    "the drones hit Y"): the words of its clause before it name projectiles and no actor."""
+    lo, _hi = _clause(sent, t.start)
+    before = _ws(sent, lo, t.start)
+    return 0 < len(before) <= 6 and not lex.object_words["projectiles"].isdisjoint(before) and not any(
+        lo <= m.start < t.start and m.codes for m in sent.mentions)
+
+
+def _retaliated_on(ctx: Context, src: list[str]) -> list[str]:
+    """Whom a retaliation is aimed at: the attackers of the last attack coded (in this sentence or just before)
+    if it hit the retaliator."""
+    if not src or not _recent(ctx, "ASSAULT"):
+        return []
+    attackers, victims = ctx.last_by_type["ASSAULT"]
+    if not set(victims) & set(src):
+        return []
+    return [c for c in attackers if c not in src]
+
+
+def _means_of(sent: Sentence, t: TrigHit, o: TrigHit) -> bool:
+    """Whether the attack `t` is the means of the help `o` right after it ("military action to defend Qatar"):
+    then it is not aimed at the one helped."""
+    return t.end <= o.start and sent.low[max(t.end, o.start - 4):o.start] == " to " and _nw(sent, t.end, o.start) <= 2
+
+
+def _helped(sent: Sentence, t: TrigHit, src: list[str]) -> list[str]:
+    """The one an AID or SUPPORT trigger of the sentence helps, if not the attacker ("helped defend Israel")."""
+    for o in sent.triggers:
+        if o.trig.type in ("AID", "SUPPORT") and o is not t and not _means_of(sent, t, o):
+            helped = [c for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
+            if helped:
+                return helped[:1]
+    return []
+
+
 def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
     """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
     strikes by X"): the one helped in the same sentence ("after Iranian strikes, U.S. support for Israel"), else
     another actor of the sentence."""
-    for o in sent.triggers:
-        if o.trig.type in ("AID", "SUPPORT") and o is not t:
-            helped = [c for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
-            if helped:
-                return helped[:1]
-    others = other_actors(sent, t, src)
+    helped = _helped(sent, t, src)
+    if helped:
+        return helped
+    means = [c for o in sent.triggers if o.trig.type in ("AID", "SUPPORT") and _means_of(sent, t, o)
+             for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS))]
+    others = [c for c in other_actors(sent, t, src) if c not in means]
     if others:
         return others[:1]
     return []
@@ -1041,13 +1330,24 @@ _THING_OBJECT = re.compile(r"\s+(?:against\b|itself\b|themselves\b|(?:the|its|hi
 def _object_is_a_thing(sent: Sentence, t: TrigHit) -> bool:
     """'Washington defended the operation', 'to defend against threats': the object slot of a directed verb holds a
     thing or nothing, so the act has no implicit state target."""
-    if t.trig.pos != "verb" or t.trig.frame != "directed" or t.trig.type != "AID":
+    if t.trig.pos != "verb" or t.trig.frame != "directed" or t.trig.type not in ("AID", "SUPPORT"):
         return False
     m = _THING_OBJECT.match(sent.low, t.end)
     if not m:
         return False
     # "defending its NATO partners", "defend the energy-rich nation of Qatar": a state after all
     return not any(t.end <= x.start and _nw(sent, t.end, x.start) <= 4 and x.codes for x in sent.mentions)
+
+
+def _definite_new_act(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> bool:
+    """'the Kremlin ordered the invasion of its neighbour': a definite attack noun (no demonstrative) with its own
+    target right after it and an agent in its clause names a new act, not the attacks told before."""
+    if any(w in ("this", "these", "such", "those") for w in _prev_ws(sent, t.start, 3)):
+        return False
+    if not right_target(sent, t, ASSAULT_PREPS, direct=False, span=3):
+        return False
+    lo, _hi = _clause(sent, t.start)
+    return any(m.start >= lo for m in left_agent(sent, t, lex, ctx))
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
@@ -1077,10 +1377,15 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         # "signed with his counterpart in the capital a treaty": past a "with X" phrase the object lies further on
         hi = _object_end(sent, t, 16 if sent.low.startswith(" with ", t.end) else 8)
         if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
-            trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)):
+            trig.pos == "noun" and any(s >= t.end and s - t.end < 40 for s, e, _, _ in sent.agree_nouns)) and not (
+                _bare_signing(sent, t)):
             return False
-    if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t)):
+    if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t) or _light_verb_agent(sent, t, lex)):
         return False
+    if "subject" in need and not _names_subject(sent, t, lex):
+        return False  # "the treaty calls for talks", "this doesn't guarantee X": no actor acts in the clause
+    if trig.type == "THREATEN" and trig.pos == "verb" and sent.low.startswith(" that ", t.end) and not _warns_of_more(sent, t):
+        return False  # "warning that the strike undermined the talks": a judgement of the past
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
@@ -1091,11 +1396,7 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     unless = lex.frame_of(trig).unless
     if unless is not None and _object_is(sent, t, lex.object_words[unless]):
         return False  # "meet the 2% target", "welcomed the decision": a thing met or welcomed, no meeting
-    if trig.obj == "capability":
-        hi = _object_end(sent, t, 8)
-        if "capabilit" not in sent.low[t.end:hi]:
-            return False
-    elif trig.obj is not None:
+    if trig.obj is not None:
         hi = _object_end(sent, t, 8)
         if lex.object_words[trig.obj].isdisjoint(_ws(sent, t.end, hi)) and not absorbed(sent, t, lex):
             return False
@@ -1141,6 +1442,28 @@ def _leader_object(sent: Sentence, t: TrigHit) -> bool:
     """Whether a leader's name is the direct object of a verb trigger ('called Erdogan on Friday')."""
     nxt = next((m for m in sent.mentions if m.start >= t.end), None)
     return nxt is not None and nxt.kind == "leader" and not nxt.poss and not sent.low[t.end:nxt.start].strip(" ")
+_CLAUSE_END = re.compile(r"\s*(?:[!.;]|$)")
+
+
+def _bare_signing(sent: Sentence, t: TrigHit) -> bool:
+    """'X and Y signed!': two parties signing with nothing after the verb signed the document the passage is about."""
+    if t.trig.pos != "verb" or not t.key.startswith("sign") or not _CLAUSE_END.match(sent.text, t.end):
+        return False
+    lo, _hi = _clause(sent, t.start)
+    before = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.prep is None]
+    return bool(before) and (before[-1].kind == "pair" or len(_codes(_group(sent, before[-1]))) >= 2)
+
+
+_NEW_SUBJECT = frozenset("this that these those which what".split())
+
+
+def _names_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the sentence names who does the trigger: an agent found before it, with no 'this', 'that' or 'which'
+    (a new, non-actor subject) between that agent and the trigger."""
+    agent = left_agent(sent, t, lex, Context())
+    if not agent:
+        return False
+    return _NEW_SUBJECT.isdisjoint(_ws(sent, max(m.end for m in agent), t.start))
 
 
 def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:

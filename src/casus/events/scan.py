@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from casus.events.actors import names_actor, pick
@@ -71,18 +72,36 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
             # a trigger word inside a compound ("nuclear-armed", "Western-controlled") is no trigger
             if len(info.trigs) > 1 or info.trigs[0].pos == "verb":
                 j = bisect_left(starts, end)
-                trig = _choose_pos(list(info.trigs), low, start, _prev_word(low, start, starts, words),
-                                   words[j] if j < len(words) and low[end:starts[j]].strip() == "" else "", info.blocked)
+                nxt = words[j] if j < len(words) and low[end:starts[j]].strip() == "" else ""
+                prev = _prev_word(low, start, starts, words)
+                if nxt in PREPS and any(e.pos == "noun" for e in info.trigs) and _determined_actor_before(low, start, mentions, starts, words):
+                    prev = "the"  # "the U.S. strikes on Iran": a determined actor name modifies a noun
+                trig = _choose_pos(list(info.trigs), low, start, prev, nxt, info.blocked)
+                if trig is not None and trig.pos == "verb" and trig.type == "ASSAULT":
+                    trig = _attack_noun(list(info.trigs), low, start, text[end:end + 40]) or trig
+                    prev = _prev_word(low, start, starts, words)
+                    if _participle_modifier(key, prev, text[end:end + 40], lex):
+                        trig = None  # "the war with invading Russian forces": the forces, not an attack told
+                    elif key.endswith("ing") and prev == "for" and any(t.trig.type in ("AID", "COOPERATE") for t in triggers):
+                        trig = None  # "providing intelligence to Iran for targeting U.S. forces": the help's purpose
             else:
                 trig = info.trigs[0]
             if trig is not None:
                 triggers.append(TrigHit(start, end, trig, key))
+    for mention in mentions:
+        if mention.kind == "inst" and low.endswith(" military", 0, mention.end):
+            swallowed = _swallowed_trigger(low, mention.end, lex)
+            if swallowed is not None and not any(t.start == swallowed.start for t in triggers):
+                triggers.append(swallowed)
     if lex.launch_re is not None and (
             "fir" in low or "launch" in low or "sen" in low or "hurl" in low or "lob" in low):
         for hit in lex.launch_re.finditer(low):
             if "," in hit.group() or any(t.start <= hit.start() < t.end for t in triggers):
                 continue  # "launched talks, and missiles ...": another clause; "fired missiles": listed already
+            if _elaborates_attack(low, hit.start(), hit.group(), triggers):
+                continue  # "carried out an air assault, launching 270 drones": the same attack told again
             triggers.append(TrigHit(hit.start(), hit.end(), _LAUNCH, hit.group()))
+        triggers.sort(key=lambda h: h.start)  # in text order: "fired missiles at X, and Y condemned the attack"
     if not triggers and not agree_nouns:
         sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False, starts, words)
         _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
@@ -93,6 +112,61 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                     starts, words)
     _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
     return sent
+
+
+def _swallowed_trigger(low: str, end: int, lex: Lexicon) -> TrigHit | None:
+    """A nominal trigger whose first word an institution's name took ("U.S. military activity", "the Russian military
+    operation"): the longest "military ..." trigger phrase over the next three words, as a hit on those words."""
+    after = low[end:end + 60].split()[:3]
+    for n in (3, 2, 1):
+        if len(after) < n:
+            continue
+        tail = " ".join(after[:n]).rstrip(".,;:!?")
+        info = lex.info.get("military " + tail)
+        nouns = [t for t in info.trigs if t.pos == "noun"] if info is not None else []
+        if nouns:
+            start = low.index(after[0], end)
+            return TrigHit(start, start + len(tail), nouns[0], "military " + tail)
+    return None
+
+
+_NOUN_LEAD = DETS | frozenset({"following", "after", "amid", "despite", "since", "of", "by", "in", "from", "with"})
+_NOT_MODIFIER = AUX | frozenset({"that", "which", "who", "it", "they", "he", "she", "we", "then", "and", "or", "to"})
+
+
+_PARTICIPLE_LEAD = frozenset({"with", "against", "the", "of", "from", "repel", "repelled", "repelling", "fight", "fighting"})
+_CAPITALISED_THEN = re.compile(r"\s+[A-Z][\w-]*\s+([a-z]+)\b")
+
+
+def _participle_modifier(key: str, prev: str, after: str, lex: Lexicon) -> bool:
+    """An attack verb's -ing form modifying a state's forces (object_words.forces) after a preposition ('with
+    invading Russian forces')."""
+    if not key.endswith("ing") or prev not in _PARTICIPLE_LEAD:
+        return False
+    m = _CAPITALISED_THEN.match(after)
+    return m is not None and m.group(1) in lex.object_words["forces"]
+
+
+def _attack_noun(entries: list[Trigger], low: str, start: int, after: str) -> Trigger | None:
+    """The noun reading of an attack word read as a verb when a determiner or a preposition opens its phrase two or
+    three words before, with only modifiers between ('following U.S. strikes', 'a "large scale strike" on X'), and
+    no object after it ('after Israel strikes Iran' stays a verb)."""
+    nouns = [e for e in entries if e.pos == "noun"]
+    nxt = _words(after.lower())[:1]
+    if not nouns or (nxt and nxt[0] in DETS) or after.lstrip(" \"\u201d")[:1].isupper():
+        return None
+    before = _words(low[max(0, start - 40):start].replace("\"", " ").replace("\u201c", " "))[-4:]
+    for k in (2, 3):
+        if len(before) >= k and before[-k] in _NOUN_LEAD and not set(before[-k + 1:]) & _NOT_MODIFIER:
+            return nouns[0]
+    return None
+
+
+def _elaborates_attack(low: str, start: int, hit: str, triggers: list[TrigHit]) -> bool:
+    """Whether a launch in a participle clause (", launching 270 drones") tells how an attack named before it in the
+    sentence was made: one line of attack is one record (gold convention)."""
+    return hit.split(" ", 1)[0].endswith("ing") and low[:start].rstrip().endswith(",") and any(
+        t.trig.type == "ASSAULT" and t.end <= start for t in triggers)
 
 
 _ADJ_END = ("al", "ic", "ive", "ed", "ous", "ful", "ent", "ant", "ary", "ern", "ian", "an", "ese", "ish", "est", "ing", "li")
@@ -111,6 +185,15 @@ def _prev_word(low: str, start: int, starts: list[int], words: list[str]) -> str
     s0 = starts[j - 1]
     e0 = min(s0 + len(words[j - 1]), start)
     return low[max(s0, lo):e0] if e0 > lo else ""
+
+
+def _determined_actor_before(low: str, start: int, mentions: list[Mention], starts: list[int], words: list[str]) -> bool:
+    """Whether an actor name ends right before `start` and a determiner or possessive opens it ("the U.S.", "its
+    EU"): the name is a noun's modifier there, not a clause's subject."""
+    if not mentions or low[mentions[-1].end:start].strip() or mentions[-1].poss:
+        return False
+    j = bisect_left(starts, mentions[-1].start)
+    return j > 0 and words[j - 1] in DETS
 
 
 # "helped defend", "helps fund": a bare infinitive after help is a verb, not a noun after an -ed adjective.

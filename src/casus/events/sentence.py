@@ -57,6 +57,7 @@ class Context:
     last_group: tuple[str, ...] = ()  # the organisation named last in the previous two sentences ("the alliance")
     last_group_index: int = -9
     bodies: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, code) of each organisation named
+    body_names: dict[str, str] = field(default_factory=dict)  # code -> the words an organisation was named with
     last_speaker: tuple[str, ...] = ()  # the actor the last quotation was attributed to ("we" in the next one)
     last_speaker_index: int = -9
     recent_codes: list[tuple[str, ...]] = field(default_factory=list)  # the codes of the last three sentences
