@@ -77,8 +77,10 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
      {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),
     (["As for the talks between Armenia and Azerbaijan, we are disappointed that despite progress in these talks, "
       "fighting resumed, Turkey said."], {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),
-    # "help" before a bare verb helps that along: no aid of its own; "help X" still is aid
-    (["Russia is ready to help diplomatically resolve the standoff between Armenia and Azerbaijan."], set()),
+    # "help" before a bare verb helps that along: no aid of its own ("help resolve the standoff between X and Y" is
+    # mediation, CONSULT to each party, convention 8); "help X" still is aid
+    (["Russia is ready to help diplomatically resolve the standoff between Armenia and Azerbaijan."],
+     {("RUS", "CONSULT", "ARM", False), ("RUS", "CONSULT", "AZE", False)}),
     (["The treaty will help expand trade between Chile and Peru."], set()),
     (["Russia will help Armenia."], {("RUS", "AID", "ARM", False)}),
     (["China helped Pakistan with its air defences."], {("CHN", "AID", "PAK", False)}),

@@ -275,6 +275,10 @@ def _blocked(sent: Sentence, t: TrigHit, cue: tuple[int, int, str], report: bool
             continue  # "said during talks", "said Friday at a meeting": the saying's own adjunct, not its content
         if b is not None and (t.trig.pos == "noun" or not any(b[1] <= m.start < t.start for m in sent.mentions)):
             return True  # (a verb after "after Russia": a clause of its own, which the cue may well report)
+    if report and t.trig.pos == "verb":
+        b = _cue_before(sent, "scope_blockers", t.start, cue[1], 6)
+        if b is not None and sent.text[max(0, b[0] - 2):b[0]] == ", " and b[2] in ("after", "following", "since"):
+            return True  # "the agency said on Monday, after the two presidents met": the meeting is told, not reported
     return False
 
 
@@ -327,6 +331,18 @@ def _postposed(sent: Sentence, c: tuple[int, int, str]) -> bool:
     return not re.search(r"\bthat\b|[:\u201c\"]", tail)
 
 
+_OPENING_SUBORDINATORS = frozenset("while when as after before since".split())
+
+
+def _in_opening_clause(sent: Sentence, t: TrigHit, c: tuple[int, int, str]) -> bool:
+    """Whether the trigger lies in a sentence-opening 'While/When/As ...' clause and the postposed reporting cue past
+    its comma ('While Lula was meeting Boric, protests spread ..., according to officials'): background, not reported."""
+    if not sent.bounds or not sent.words or sent.words[0] not in _OPENING_SUBORDINATORS:
+        return False
+    first = next((b for b in sent.bounds if b > 0), None)  # ("While" itself may open a bound at 0)
+    return first is not None and t.end <= first < c[0]
+
+
 def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]] | None:
     """The reporting cue governing the trigger and its named speaker: ('Iranian officials', ('IRN',)) or (None, ())."""
     best = None
@@ -336,7 +352,7 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
     if best is None:
         # postposed: "..., officials said."
         for c in sent.cues.get("report", ()):
-            if c[0] > t.end and c[2] in _POSTPOSED_REPORT and _postposed(sent, c):
+            if c[0] > t.end and c[2] in _POSTPOSED_REPORT and _postposed(sent, c) and not _in_opening_clause(sent, t, c):
                 best = c
                 break
         if best is None:
@@ -444,11 +460,27 @@ def in_slogan(sent: Sentence, t: TrigHit) -> bool:
     return False
 
 
+_TITLE_SMALL = frozenset("a an the and or of for to in on at by with from".split())
+
+
+def in_title(sent: Sentence, t: TrigHit) -> bool:
+    """Whether the trigger is inside a short quoted title ('the "Commitment to Consult" stipulates ...'): every
+    word of the quotation capitalised but small words, and the quotation not the sentence's start; a name, no act."""
+    for qs, qe in sent.quotes:
+        if qs < t.start < qe and qs > 0:
+            words = sent.text[qs + 1:qe].split()
+            if 2 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
+                return True
+    return False
+
+
 def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
-    """A hypothetical, a question, a slogan, or an act only warned against, avoided or wanted: not an event."""
+    """A hypothetical, a question, a slogan or title, or an act only warned against, avoided or wanted: no event."""
     if sent.question:
         return True
     if sent.cues and (("question" in sent.cues and in_question(sent, t)) or ("slogan" in sent.cues and in_slogan(sent, t))):
+        return True
+    if sent.quotes and in_title(sent, t):
         return True
     lo, hi = _clause(sent, t.start)
     if lo == 0 and sent.bounds and _INVERTED_CONDITIONAL.match(sent.low):
@@ -484,8 +516,8 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
             return False
         if c[2] == "question of" and _cue_before(sent, "neg", c[0], lo, 4) is not None:
             return False  # "there is no question of an intervention": denied, not hypothetical
-        if c[2] == "commitment to" and t.trig.type == "AGREE":
-            return False
+        if c[2] == "commitment to" and t.trig.type in ("AGREE", "CONSULT"):
+            return False  # "a commitment to consult": the talks pledged, future
         if c[2] in _ADJACENT_IRREALIS:
             return gap <= 2 and not _CAPITAL.search(sent.text[c[1]:t.start])
         if c[2] == "any" and (_cue_before(sent, "neg", c[0], lo, 8) is not None or gap > 2):

@@ -53,6 +53,8 @@ from casus.events.roles import (
     _passive,
     _codes,
     _document_content,
+    _leader_object,
+    _object_is,
     _domain_hits,
     _left_mod_start,
     _needs_ok,
@@ -135,6 +137,9 @@ _DECLINED_REQUEST = re.compile(
     _REFUSED + r"(?:request|requests|appeal|appeals|plea|pleas|call|calls)\s+for\s+(?:[\w-]+\s+){0,2}$", re.I)
 _VOICED_BEFORE = re.compile(r"\b(?:voic|express|reiterat|reaffirm|affirm|declar|underlin|emphasi[sz]|stress|signal)\w*"
                             r"(?:\s+(?:its|their|his|her|the|full|strong|firm|unwavering|continued|public))*\s+$", re.I)
+# a refusal verb and up to three words before talks ("refused direct talks", "ruled out any negotiations")
+_TALKS_REFUSED = re.compile(r"\b(?:declin|reject|refus|rebuff|spurn|turn(?:ed|s|ing)?\s+down|rul(?:e|es|ed|ing)\s+out)\w*"
+                            r"\s+(?:[\w'-]+\s+){0,3}?$", re.I)
 _BY_MEANS = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}by\s+\w+ing\b", re.I)
 
 
@@ -177,8 +182,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
-    if trig.type == "CONSULT" and trig.pos == "noun" and (w := lex.wanting_re.search(left)) and _nw_text(w.group()) <= 4:
-        return None  # "needed talks with Cambodia", "seeks negotiations": wanted, not held
+    if trig.type == "CONSULT" and trig.pos == "noun" and (w := lex.wanting_re.search(left)) and _nw_text(w.group()) <= 4 \
+            and not _between_parties(sent, t):
+        # "needed talks with Cambodia", "seeks negotiations": wanted, not held (but "hopes for talks between X and Y"
+        # are others' talks, still to come)
+        return None
     if trig.withheld and negated(sent, t):
         # "its failure to stand by its partner": defence withheld (the negation is read again from the sentence)
         new = Trigger(trig.withheld, trig.pos, trig.frame, "intervention", None, trig.need, False, False, False, False, None,
@@ -211,6 +219,17 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
                 new = Trigger("AID", trig.pos, "transfer" if light else "directed", "auto", "military", trig.need - {"target"},
                               False, False, False, False, None, None)
                 return TrigHit(t.start, t.end, new, t.key)
+    refused = _TALKS_REFUSED.search(left) if trig.type == "CONSULT" and trig.frame == "joint" else None
+    if refused:
+        # "Iran refused direct talks with the US", "declined to meet X": no talks, a rejection aimed at the other side
+        # (the phrase starts at the refusal, which so negates nothing)
+        return TrigHit(max(0, t.start - 60) + refused.start(), t.end, Trigger("REJECT", trig.pos, "directed", "negotiation", None, frozenset({"target"}), False,
+                                               False, False, False, None, None, args=lex.frames["refused_talks"]), t.key)
+    if trig.type == "AID" and trig.frame == "receive" and trig.pos == "verb" and (
+            _object_is(sent, t, lex.object_words["persons"]) or _leader_object(sent, t)):
+        # "Erdogan received the Iranian foreign minister": a host receiving a visitor, a meeting both ways
+        return TrigHit(t.start, t.end, Trigger("CONSULT", "verb", "joint", None, None, frozenset(), False, False, False,
+                                               False, None, None), t.key)
     if trig.type == "REQUEST" and trig.pos == "verb" and "question" in sent.cues and asks_a_question(sent, t.end):
         return None  # "asked (him) whether ...": a question, not a request
     if trig.type == "REQUEST" and trig.pos == "verb":
@@ -391,8 +410,15 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if t is None or t.trig.type is None:
             continue
         etype: str = t.trig.type
+        if etype == "REJECT" and t.trig.pos == "verb" and any(
+                o.trig.type == "CONSULT" and o.start >= t.end and _nw(sent, t.end, o.start) <= 3
+                for o in raw):
+            continue  # "rejected negotiations with X": the talks refused carry the rejection and its target
         if etype == "AID" and t.trig.pos == "noun" and any(o.trig.type == "AGREE" and o.start == t.start for o in raw):
             continue  # "signed an arms deal": an agreement now, its deliveries to come (convention 4)
+        if t.trig.unmoded and any(o.start > t.end and o.trig.type == "CONSULT" and (o.trig.pos == "verb" or o.trig.frame == "mediate")
+                                  and _nw(sent, t.end, o.start) <= 2 for o in sent.triggers):
+            continue  # "ready to help mediate the Chile-Peru talks": the mediation is the event, not help
         modes = modes_for(sent, t, lex)
         if t.trig.unmoded and "mode" in t.trig.need and (not modes or modes == [None]):
             # "helped Iran with its nuclear energy" is cooperation (a civilian sector found); "helped Iran" alone is aid;
@@ -726,6 +752,10 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
     if nxt and nxt[0] in lex.nonevent_heads and sent.text[t.end:t.end + 1] == " ":
         return False
     typ = t.trig.type
+    if typ in lex.nonevent_modifiers and not lex.nonevent_modifiers[typ].isdisjoint(_prev_ws(sent, t.start, 2)):
+        return False  # "blamed X for the stalled dam talks": the talks' state, not talks held
+    if typ == "CONSULT" and not lex.venue_nouns.isdisjoint(_prev_ws(sent, t.start, 5)):
+        return False  # "met Putin on the sidelines of the BRICS summit": where they met
     if typ == "ASSAULT" and _PREDICATE_NOUN.search(sent.low, max(0, t.start - 50), t.start):
         return False  # "the attack on Qatar was an attack on all Gulf states": a characterisation, no new attack
     if typ == "ASSAULT" and t.key.endswith("invasion") and _TIME_ANCHOR.search(sent.low, max(0, t.start - 30), t.start) \
@@ -844,10 +874,10 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
         heading = is_heading(text)
         if lex.trigger_words.isdisjoint(_plain_words(text)) or (heading and (prose or _TOPIC_HEADLINE.search(text))):
             # a headline before the body is article text (news convention 10); a section heading inside it names a topic
-            prose = prose or _ENDS_PROSE.search(text) is not None
+            prose = prose or _begins_prose(text)
             out.append([])
             continue
-        prose = prose or _ENDS_PROSE.search(text) is not None
+        prose = prose or _begins_prose(text)
         if scanned < i - 1 and i > 0:
             prev = scan(texts[i - 1], lex, ctx.year)  # the sentence before, for pronouns
             resolve_corefs(prev, ctx)
@@ -866,6 +896,13 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
 # an explainer's headline names a topic ("Unpacking Moscow's Support For Tehran", "Why X Backs Y"), not an event
 _TOPIC_HEADLINE = re.compile(r"(?:^|[:?]\s+)(?:[A-Z][a-z]+ing|Why|How|What|Inside|Explainer|Analysis)\b")
 _ENDS_PROSE = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")  # a body sentence ends so; a site name or menu line does not
+
+
+def _begins_prose(text: str) -> bool:
+    """A body sentence: ends as one, and is longer than a call to action ('Support The Moscow Times!')."""
+    return _ENDS_PROSE.search(text) is not None and (not text.rstrip().endswith("!") or len(text.split()) > 5)
+
+
 _SMALL_WORDS = frozenset("a an the and or of for to in on at by with from as vs versus".split())
 
 

@@ -39,6 +39,7 @@ class Frame:
     obj: str | None = None  # object list (object_words) a row of this frame needs unless it names its own
     fallback: bool = True  # a target the sentence leaves out may come from the context (earlier sentences, the pair)
     absorbs: bool = False  # a trigger naming the object ("halted its airstrikes") is part of this event, no event of its own
+    unless: str | None = None  # object list (object_words) whose words as the object make the trigger no event ("meet the target")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,9 @@ class Lexicon:
     # ("asked Erdogan whether"; not "asked Russia for help when ...")
     question_re: re.Pattern[str] | None = None
     blocs: frozenset[str] = frozenset()  # actor codes of blocs of states: their members' joint acts have no target
+    # per event type, words just before a nominal trigger that make it a state of affairs ("the stalled talks")
+    nonevent_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
+    venue_nouns: frozenset[str] = frozenset()  # "on the sidelines of the summit": the summit is where, not an event
     # a purpose marker ("to", "aimed at") ending right before a position (cues: purpose)
     purpose_re: re.Pattern[str] | None = None
     # after a support noun: a copula and one of `limited_support` ("support remained limited to statements")
@@ -206,14 +210,16 @@ ROLE_PROCEDURES = frozenset({"directed", "transfer", "receive", "joint", "reques
 #: Where a frame finds its source or target.
 SLOTS = frozenset({"agent", "object", "recipient", "giver", "parties", "addressee", "speaker", "beneficiary", "origin",
                    "named_in_text", "asker", "accused", "none"})
-_FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallback", "absorbs"})
+_FRAME_KEYS = frozenset({"roles", "source", "target", "preps", "object", "fallback", "absorbs", "unless"})
 _TRIGGER_KEYS = frozenset({"type", "pos", "frame", "mode", "default", "need", "light", "neg", "multi", "ties", "object",
                            "modes", "untargeted", "unmoded", "withheld", "words"})
-_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "subject", "anaphor"})
+_NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor", "agent", "subject", "anaphor",
+                    "person_object", "person_subject"})
 _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "agree_one_sided", "blocs", "arms_deals", "assault_modes",
                        "assault_light_verbs", "attribution_nouns", "background_nouns", "control_nouns", "coref", "cues",
                        "document_nouns", "domains", "elliptic_objects", "frames", "launch_verbs", "limited_support", "modes",
-                       "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers", "wanting_verbs"})
+                       "nonevent_heads", "nonevent_modifiers", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
+                       "venue_nouns", "wanting_verbs"})
 _FLAGS = ("light", "neg", "multi", "ties")
 
 
@@ -284,14 +290,16 @@ def validate_frames(rows: object, objects: set[str], name: str = "events.yaml") 
         preps = row.get("preps")
         if preps is not None and (not isinstance(preps, list) or not all(isinstance(p, str) and p for p in preps)):
             raise CasusError(f"{where}: 'preps' must be a list of words")
-        if row.get("object") is not None and row["object"] not in objects:
-            raise CasusError(f"{where}: unknown object list {row['object']!r} (known: {', '.join(sorted(objects))})")
+        for key in ("object", "unless"):
+            if row.get(key) is not None and row[key] not in objects:
+                raise CasusError(f"{where}: unknown {key} list {row[key]!r} (known: {', '.join(sorted(objects))})")
         for flag in ("fallback", "absorbs"):
             if flag in row and not isinstance(row[flag], bool):
                 raise CasusError(f"{where}: flag {flag!r} must be true or false, not {row[flag]!r}")
         out[str(fname)] = Frame(name=str(fname), roles=roles, source=row["source"], target=row["target"],
                                 preps=frozenset(str(p).lower() for p in preps) if preps is not None else None,
-                                obj=row.get("object"), fallback=row.get("fallback", True), absorbs=row.get("absorbs", False))
+                                obj=row.get("object"), fallback=row.get("fallback", True), absorbs=row.get("absorbs", False),
+                                unless=row.get("unless"))
     for proc in sorted(ROLE_PROCEDURES):
         if proc not in out or out[proc].roles != proc:
             raise CasusError(f"{name}: frames row {proc!r} missing or not using its own role procedure "
@@ -322,6 +330,9 @@ def build_lexicon(data: dict) -> Lexicon:
     validate_triggers(data)
     gaz = gazetteer()
     unknown_blocs = sorted(str(c) for c in data["blocs"] if str(c) not in gaz.codes)
+    bad_types = sorted(str(k) for k in data["nonevent_modifiers"] if k not in PLOVER_TYPES)
+    if bad_types:
+        raise CasusError(f"events.yaml: nonevent_modifiers: unknown event type {bad_types[0]!r}")
     if unknown_blocs:
         raise CasusError(f"events.yaml: blocs: unknown actor code {unknown_blocs[0]!r}")
     table: dict[str, list[tuple[str, object]]] = {}
@@ -442,6 +453,8 @@ def build_lexicon(data: dict) -> Lexicon:
         arms_buy=frozenset(f for w in data["arms_deals"]["buy"] for f in inflect(str(w))),
         arms_sell=frozenset(f for w in data["arms_deals"]["sell"] for f in inflect(str(w))),
         blocs=frozenset(str(c) for c in data["blocs"]),
+        nonevent_modifiers={str(k): frozenset(str(w).lower() for w in v) for k, v in data["nonevent_modifiers"].items()},
+        venue_nouns=frozenset(str(w).lower() for w in data["venue_nouns"]),
         purpose_re=re.compile(r"\b(?:" + trie_regex([str(w).lower() for w in data["cues"].get("purpose") or ["to"]]) + r")\s+$"),
         elliptic_re=re.compile(r"\s+(?:any\s+|the\s+)?(?:" + "|".join(re.escape(str(w).lower()) for w in data["elliptic_objects"])
                                + r")\s+[a-z]"),

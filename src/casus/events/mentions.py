@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
@@ -129,6 +130,8 @@ def _resolve_mentions(
                 m.role = "agent"
             elif nxt and nxt[0] in ("and", "or") and _attr_follows(low, m.end, lex, mentions):
                 m.role = "attr"
+            elif nxt and nxt[0] in ("and", "or") and _agent_follows(sent, m.end, lex, mentions):
+                m.role = "agent"  # "the Iranian and Saudi foreign ministers": both states' ministers act
             else:
                 m.role = "mod"
         lead = _prev_ws(sent, m.start, 3)
@@ -162,8 +165,10 @@ def _resolve_mentions(
     for i, m in enumerate(mentions):
         gap = low[mentions[i - 1].end:m.start] if i else ""
         if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and (m.role == "agent" or _verb_follows(sent, m, lex))) and not (
-                gap.strip() == "," and mentions[i - 1].prep is not None and any(0 < t.start - m.end <= 2 for t in sent.triggers)):
-            # not ", and Israeli jets ...", nor "According to the Pentagon, China provided ...": a new subject
+                gap.strip() == "," and mentions[i - 1].prep is not None and (
+                    any(0 < t.start - m.end <= 2 for t in sent.triggers) or _verb_next(sent, m))):
+            # not ", and Israeli jets ...", nor "According to the Pentagon, China provided ...", nor "During a visit to
+            # Tehran, Lavrov said ...": a new subject
             m.group = mentions[i - 1].group
             if m.prep is None:  # a coordinated mention shares its preposition
                 m.prep = mentions[i - 1].prep
@@ -192,7 +197,8 @@ _COMMON_VERBS = frozenset(
 
 # "envoys from Chile and Peru began talks": the envoys' states act, as a subject would.
 _ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys diplomats negotiators ministers "
-                         "leaders officers commanders".split())
+                         "leaders officers commanders delegation delegate representative envoy diplomat negotiator "
+                         "minister official".split())
 _SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen".split())
 _GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
 
@@ -246,6 +252,17 @@ def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
 
 _ATTR_MODIFIERS = frozenset("and or senior state government military administration top foreign ministry security "
                              "intelligence defense defence news some several western unnamed anonymous".split())
+
+
+def _agent_follows(sent: Sentence, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
+    """Whether an agent noun heads the list of actor adjectives that goes on at `pos` ('[Iranian] and Saudi foreign
+    ministers')."""
+    j = bisect_left(sent.starts, pos)
+    while j < len(sent.words) and (sent.words[j] in ("and", "or") or any(
+            x.start <= sent.starts[j] < x.end and x.kind == "adj" for x in mentions)):
+        j += 1
+    nxt = sent.words[j:j + 2]
+    return bool(nxt) and j > bisect_left(sent.starts, pos) + 1 and (nxt[0] in lex.agent_nouns or " ".join(nxt) in lex.agent_nouns)
 
 
 def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
@@ -305,7 +322,11 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
                         codes.append(c)
                     if len(codes) == 2:
                         break
-            m.codes = tuple(reversed(codes)) if len(codes) == 2 else ()
+            if key in _PLURAL_PRONOUNS and len(ctx.prev_subject) == 3 and not prior:
+                codes = list(reversed(ctx.prev_subject))  # "The three leaders met ... They agreed ...": all three
+            m.codes = tuple(reversed(codes)) if len(codes) in (2, 3) else ()
+        elif cat == "trio":
+            m.codes = _trio(prior, ctx)
         elif cat == "single":
             person = key in ("he", "his", "she", "her", "him")
             if key in ("it", "him", "them") and prior and prior[-1].prep is None and not prior[-1].obj and \
@@ -314,7 +335,10 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
                 # (but "Yerevan denied it has troops there": it is the subject of the clause it opens)
                 prior = prior[:-1]
             last = prior[-1] if prior else None
-            if last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
+            ahead = _fronted_subject(sent, m) if person and key in ("his", "her") else ()
+            if ahead:
+                m.codes = ahead  # "On his first trip to Lima, Lula praised ...": the subject after the phrase
+            elif last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
                 m.codes = last.codes[:1]  # "urged Israel to halt its strikes": its is the one urged
             else:
                 m.codes = _antecedent(prior, ctx, person)
@@ -362,7 +386,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
         else:
             m.codes = ()
         if m.codes:
-            m.kind = "pair" if cat == "pair" else "pron"
+            m.kind = "pair" if cat in ("pair", "trio") else "pron"
             if cat == "pair" and key in ("bilateral", "mutual"):
                 m.role = "mod"
             done.append(m)
@@ -371,6 +395,51 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
     sent.mentions = done
 
 
+_PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
+
+
+_FRONTING_PREPS = frozenset("on during in after before at while upon for".split())
+
+
+def _verb_next(sent: Sentence, m: Mention) -> bool:
+    """Whether a verb follows the mention right away (an auxiliary or a reporting verb): it is a clause's subject."""
+    nxt = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 20, 1)
+    if not nxt:
+        return False
+    return nxt[0] in _SUBJECT_NEXT or any(0 < s - m.end <= 2 for s, _e, _k in sent.cues.get("report", ()))
+
+
+def _fronted_subject(sent: Sentence, m: Mention) -> tuple[str, ...]:
+    """The leader who is the subject right after a sentence-opening phrase that holds a possessive pronoun
+    ('On his first trip to Lima in years, Lula said ...'): the pronoun points forward to them."""
+    if not sent.words or sent.words[0] not in _FRONTING_PREPS:
+        return ()
+    comma = sent.text.find(",")
+    if comma < 0 or comma < m.end:
+        return ()
+    nxt = next((x for x in sent.mentions if x.start > comma and x.codes), None)
+    if nxt is None or nxt.kind != "leader" or nxt.poss or not sent.text[comma + 1:nxt.start].strip(" ") == "":
+        return ()
+    return nxt.codes[:1]
+
+
+def _trio(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
+    """'the three leaders', 'all three': the last three states named in the sentence, else the three of the last
+    subject, else of a sentence just before that named three or more (convention 6)."""
+    codes: list[str] = []
+    for x in reversed(prior):
+        for c in x.codes:
+            if c not in codes and not c.endswith("_MILITIAS"):
+                codes.append(c)
+    if len(codes) >= 3:
+        return tuple(reversed(codes[:3]))
+    if len(ctx.prev_subject) == 3:
+        return ctx.prev_subject
+    for recent in reversed(ctx.recent_codes):
+        named = [c for c in recent if not c.endswith("_MILITIAS")]
+        if len(named) >= 3:
+            return tuple(named[:3])
+    return ()
 _PAIR_OBJECT_PREPS = frozenset({"on", "to", "between", "for", "with", "among", "from"})
 
 

@@ -510,6 +510,185 @@ def _own_body_meets(sent: Sentence, t: TrigHit, party: str, jpreps: frozenset[st
     return not _BODY_NOUNS.isdisjoint(_ws(sent, own[-1].end, t.start)[:3])
 
 
+_TRILATERAL = re.compile(r"\b(?:trilateral(?:ly)?|three-way|three-nation|three-country|tripartite)\b")
+_MULTILATERAL = re.compile(r"\b(?:trilateral(?:ly)?|three-way|three-nation|multilateral|quadrilateral|four-way|jointly|together)\b")
+
+
+_FRONTING = frozenset("on during in after before at while upon ahead".split())
+
+
+def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """A meeting noun owned by a bloc ('the alliance's June summit', 'the NATO summit') with no 'with X' or
+    'between X and Y' after it: a gathering of its members."""
+    own = _adjacent_agent(sent, t)
+    if not own or not set(_codes(own)) <= lex.blocs:
+        return False
+    return not right_target(sent, t, JOINT_PREPS, direct=False, span=8)
+
+
+_DEFINITE_DISPUTE = re.compile(r"\s+(?:the|this|that|current)\s+(?:[\w-]+\s+){0,2}?(?:standoff|stand-off|conflict|dispute|"
+                               r"crisis|tensions|row|situation|confrontation|impasse)\b")
+
+
+def _dispute_named_before(sent: Sentence, t: TrigHit, srcs: list[str], ctx: Context) -> list[tuple[str, str | None]]:
+    """'ready to contribute to the settlement of the situation': the dispute whose parties the same mediator's
+    last mediation named, a sentence or two before (convention 6); else no mediation to code."""
+    if not _DEFINITE_DISPUTE.match(sent.low, t.end) or not _recent(ctx, "CONSULT"):
+        return []
+    s_, g_ = ctx.last_by_type["CONSULT"]
+    if not set(s_) & set(srcs) or len(g_) < 2:
+        return []
+    return [(c, g) for c in srcs for g in g_ if c != g]
+
+
+def _fronted_agent(sent: Sentence, t: TrigHit) -> list[str]:
+    """The subject right after a sentence-opening phrase that holds the trigger ('During a visit to Lima, Lula
+    said ...'): who made the visit or call the phrase names."""
+    comma = sent.text.find(",")
+    if not sent.words or sent.words[0] not in _FRONTING or comma < t.end:
+        return []
+    nxt = next((m for m in sent.mentions if m.start > comma and m.codes), None)
+    if nxt is None or nxt.prep is not None or nxt.poss or sent.text[comma + 1:nxt.start].strip(" ") != "":
+        return []
+    return _codes(_group(sent, nxt))
+
+
+def _people_of(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """The states of the people a joint act is with ('met with leaders of Japan and the US', 'called the heads of
+    X and Y'): the list after 'of' when the noun before it names people (an agent or attribution noun)."""
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if m.start < t.end or not m.codes:
+            continue
+        if m.start >= hi or _nw(sent, t.end, m.start) > 6:
+            break
+        before = _prev_ws(sent, m.start, 3)
+        while before and before[-1] in DETS:
+            before.pop()
+        if m.prep == "of" and len(before) >= 2 and before[-1] == "of" and (
+                before[-2] in lex.agent_nouns or before[-2] in lex.attribution_nouns):
+            return _codes(_conjuncts(sent, m, hi))
+        break
+    return []
+
+
+def _people_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """The states of a subject 'the leaders of X, Y and Z' (a people noun and 'of' opening the clause) before the
+    trigger."""
+    lo, _hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if m.start < lo or not m.codes:
+            continue
+        if m.end > t.start:
+            break
+        before = _prev_ws(sent, m.start, 4)
+        while before and before[-1] in DETS:
+            before.pop()
+        if m.prep == "of" and len(before) >= 2 and before[-1] == "of" and (
+                before[-2] in lex.agent_nouns or before[-2] in lex.attribution_nouns) and all(
+                w in DETS for w in _ws(sent, lo, m.start)[:-2]):
+            return _codes([x for x in _conjuncts(sent, m, t.start)])
+        break
+    return []
+
+
+def _passive_joint(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+    """'Iran was discussed between Putin and Trump': the two named talk; 'the withdrawal has been discussed with
+    Russia', with a speaker before it ('Cavusoglu said ...'): the speaker's state and the one named talk."""
+    between = _between_parties(sent, t)
+    if len(between) < 2:
+        withs = _codes(right_target(sent, t, frozenset({"with"}), direct=False, span=6))
+        if not withs:
+            return []
+        said = [c for c in sent.cues.get("report", ()) if c[1] <= t.start]
+        speaker = [m for m in sent.mentions if said and m.end <= said[-1][0] and m.codes and m.prep is None
+                   and _nw(sent, m.end, said[-1][0]) <= 2 and not set(m.codes) & set(withs)]
+        if not speaker:
+            return []
+        between = _codes(speaker[-1:]) + withs
+    return [(a, b) for a in between for b in between if a != b]
+
+
+def _between_parties(sent: Sentence, t: TrigHit) -> list[str]:
+    """The parties named by 'between X and Y' right after a joint trigger ('talks between Iran and the US'), in its
+    clause ('negotiations mediated by Oman between X and Y'): the whole group of the first mention after 'between'."""
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if m.start < t.end or not m.codes or m.role == "attr":
+            continue
+        if m.start >= hi or _nw(sent, t.end, m.start) > 6:
+            break
+        if m.prep == "between":
+            if any(t.end <= o.start < m.start and o.trig.type and o.trig.frame != "mediate" for o in sent.triggers):
+                return []  # "welcomed the negotiations between X and Y": the between phrase is the later noun's
+            return _codes(_conjuncts(sent, m, hi))
+    return []
+
+
+_LIST_GAP_DET = re.compile(r"\s(?:the|its|their)\s*$")
+
+
+def _conjuncts(sent: Sentence, first: Mention, hi: int, loose: bool = False) -> list[Mention]:
+    """A list of actors from `first` to the one after its 'and' ('Iran, Iraq and Syria', 'the India-Pakistan row'),
+    before `hi`: not a name after the list ('between Armenia and Azerbaijan, Peskov said'). `loose`: a few plain
+    words may come before the 'and' ('with his Cypriot counterpart, Nikos Christodoulides, and Greek ...')."""
+    out = [first]
+    end = first.end
+    for m in sent.mentions:
+        if m.start < end or not m.codes:
+            continue
+        gap = _LIST_GAP_DET.sub("", sent.low[end:m.start]).strip()
+        plain = _nw(sent, end, m.start) <= 6 and not any(
+            w in PREPS or (w in CLAUSE_WORDS and w != "and") for w in _ws(sent, end, m.start)) and not any(
+            end <= o.start < m.start for o in sent.triggers)
+        if loose and m.start < hi and plain and set(m.codes) <= set(_codes(out)):
+            end = m.end  # "his Cypriot counterpart, Nikos Christodoulides, ...": the same state again, named
+            continue
+        if loose and m.start < hi and plain and gap.endswith(" and"):
+            gap = "and"
+        if m.start >= hi or gap not in (",", "and", ", and", "&", "-"):
+            break
+        out.append(m)
+        end = m.end
+        if gap not in (",", "-"):
+            break
+    return out
+
+
+def _acting_attr(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """Actors whose officials or diplomats are the subject of a joint act ('Iranian and U.S. officials held talks',
+    'Iran, Russia top diplomats discuss'): named just before the trigger, in its clause, with no reporting verb
+    between them and it."""
+    lo, _hi = _clause(sent, t.start)
+    near = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.role == "attr"
+            and _nw(sent, m.end, t.start) <= 6]
+    if not near:
+        return []
+    gap = sent.low[near[-1].end:t.start]
+    if any(near[-1].end <= s < t.start for s, _e, _c in sent.cues.get("report", ())) or "," in gap:
+        return []
+    if not any(w in lex.attribution_nouns for w in _words(gap)):
+        return []
+    return _codes(near)
+
+
+def _body_meets(sent: Sentence, t: TrigHit, jpreps: frozenset[str]) -> bool:
+    """Whether the subject right before a meeting verb is a body ('after the security cabinet met'), with no "with X"
+    after it: a body's own meeting, whoever else the sentence names."""
+    j = bisect_left(sent.starts, t.start) - 1
+    while j >= 0 and (sent.words[j].endswith("ly") or sent.words[j] in AUX):
+        j -= 1  # "the cabinet had finally met"
+    if j < 0 or sent.words[j] not in _BODY_NOUNS or right_target(sent, t, jpreps, span=10):
+        return False
+    at = sent.starts[j]
+    if any(m.start <= at < m.end for m in sent.mentions):
+        return False
+    # whose body: the actors just before the noun ("an EU defence ministers meeting": one bloc's, still its own;
+    # "the Iranian and Saudi foreign ministers met": two states', a meeting between them)
+    owners = {c for m in sent.mentions if m.end <= at and _nw(sent, m.end, at) <= 3 and m.codes for c in m.codes}
+    return len(owners) <= 1
+
+
 def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
     """The bloc whose members a joint act is among: the only party named is a bloc ("GCC members agreed to ..."),
     or none is named and the last sentence's subject was one ("The ministers, meeting in Doha, endorsed ...")."""
@@ -536,7 +715,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if not agent and frame == "transfer":
             return _passive_transfer(sent, t, fr.preps or TRANSFER_PREPS)
         if frame == "joint":
-            return _passive_parties(sent, t)
+            return _passive_parties(sent, t) or _passive_joint(sent, t)
         if not agent and trig.type == "COERCE" and any(o.trig.type == "ASSAULT" for o in sent.triggers):
             # "Maduro had been forcibly removed following U.S. strikes": removed by the attacker
             removed = _codes(left_agent(sent, t, lex, ctx))
@@ -577,20 +756,45 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                 or not _VERDICT_VERBS.isdisjoint(_prev_ws(sent, t.start, 3))):
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
+    if not src_codes and trig.type == "CONSULT":
+        src_codes = _fronted_agent(sent, t)
+    if frame == "joint" and trig.type == "CONSULT" and trig.pos == "noun" and _bloc_own_meeting(sent, t, lex):
+        return []  # "accepted at the alliance's June summit": the bloc's own meeting, no talks with another state
     if frame == "joint":
-        if not src_codes and not fr.fallback:
+        parts = list(src_codes) or _acting_attr(sent, t, lex)
+        if not parts and not fr.fallback:
             return []  # "most analysts agree that X ...": no party is the subject
-        parts = list(src_codes)
+        people = _people_subject(sent, t, lex) if trig.type == "CONSULT" else []
+        if len(people) >= 2 and set(parts) <= set(people):
+            parts = people  # "the leaders of Chile, the U.S. and Peru will consult": all three
+        subjects = list(parts)
+        if anaphoric and _recent(ctx, trig.type) and not _adjacent_agent(sent, t):
+            # "progress in these negotiations": the parties of the talks just named, not the clause's subject
+            s_, g_ = ctx.last_by_type[trig.type or ""]
+            parts = list(dict.fromkeys([*s_, *g_]))
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") or trig.pos == "noun" else jbase  # "spoke to X", "a call to X"
-        named = right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10)
-        if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(named)) >= 2 and all(
-                m.prep in ("between", "among") for m in named):
+        objs = right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10)
+        if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(objs)) >= 2 and all(
+                m.prep in ("between", "among") for m in objs):
             parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none
-        for m in named:
+        if objs and trig.type == "CONSULT":
+            objs = objs + _conjuncts(sent, objs[-1], _clause(sent, t.start)[1], loose=True)  # "called Thai, Cambodian leaders"
+        for m in objs:
             for c in m.codes:
                 if c not in parts:
                     parts.append(c)
+        for c in _people_of(sent, t, lex):
+            if c not in parts:
+                parts.append(c)
+        between = _between_parties(sent, t)
+        if len(between) >= 2:
+            parts = subjects = between  # "counting on talks between Iran and the US": the two named talk, not the speaker
+        # "who negotiated the agreement": the deal is the object, its parties are not named (not any state later)
+        deal_object = trig.type == "CONSULT" and trig.pos == "verb" and len(parts) < 2 and any(
+            t.end <= s_ and _nw(sent, t.end, s_) <= 2 for s_, _e, _m, _k in sent.agree_nouns)
+        if deal_object:
+            return []
         if len(parts) < 2:
             lo, hi = _clause(sent, t.start)
             for m in sent.mentions:
@@ -605,7 +809,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             parts = list(dict.fromkeys([*parts, *s_, *g_]))
         if not parts and not anaphoric and trig.pos == "verb":
             return []  # "aware of who is talking to whom": no party named, none to take from the document
-        if trig.type == "CONSULT" and trig.pos == "verb" and len(parts) == 1 and _own_body_meets(sent, t, parts[0], jpreps):
+        if trig.type == "CONSULT" and trig.pos == "verb" and (len(parts) == 1 and _own_body_meets(sent, t, parts[0], jpreps)
+                                                              or _body_meets(sent, t, jpreps)):
             return []  # "Israel's war cabinet met on Sunday": a state's own body meeting consults no other state
         bloc = _bloc_alone(parts, ctx, lex)
         if bloc:
@@ -616,7 +821,14 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     parts.append(c)
         if len(parts) < 2:
             return []
+        if len(parts) == 2 and trig.type in ("CONSULT", "AGREE") and _TRILATERAL.search(sent.low):
+            # "X, Y and Z ... in their trilateral summit": the third state named in the sentence takes part
+            third = [c for c in other_actors(sent, t, parts) if not c.endswith("_MILITIAS")]
+            parts = parts + third[:1]
         parts = parts[:3]
+        if trig.type == "CONSULT" and subjects and len(set(parts) - set(subjects)) >= 2 and not _MULTILATERAL.search(sent.low):
+            # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk
+            return [(a, b) for a in parts for b in parts if a != b and (a in subjects or b in subjects)]
         return [(a, b) for a in parts for b in parts if a != b]
     if frame == "declined":
         # the one who declined (subject of the clause) withholds from the one who asked (possessor of "request")
@@ -664,7 +876,21 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         # mediation is CONSULT towards each party (news convention 8): those named after it, else in the sentence
         srcs = src_codes or list(ctx.prev_subject[:1])
         _lo, hi = _clause(sent, t.start)
-        after = [c for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr" for c in m.codes]
+        after_ms = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr"
+                    and not set(m.codes) <= set(srcs)]
+        between_ms = [m for m in after_ms if m.prep == "between"]
+        # the parties are the first list named after it ("broker peace in Sudan and take a harder line on Chad":
+        # Sudan), or the "between" list ("mediated in Yemen between X and Y")
+        first = between_ms[0] if between_ms else after_ms[0] if after_ms else None
+        if trig.obj is not None:
+            # "help resolve the standoff between X and Y", "defuse the US-Iran row": the dispute's own parties
+            # only; with none named ("helped resolve the crisis"), no mediation to code
+            hi = _object_end(sent, t, 10)
+            first = next((m for m in between_ms if m.start < hi), None) or next(
+                (m for m in after_ms if m.start < hi and sent.text[m.end:m.end + 1] == "-"), None)
+            if first is None:
+                return _dispute_named_before(sent, t, srcs, ctx)
+        after = _codes(_conjuncts(sent, first, hi)) if first is not None else []
         anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
         party_codes = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
         if party_codes and all(c in lex.blocs for c in party_codes):
@@ -791,6 +1017,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if last in PREPS:
             preps = preps | {last}  # "refused to negotiate with X": the phrase's own preposition takes the target
         tgt = right_target(sent, t, preps)
+        if trig.type == "CONSULT" and tgt and all(m.kind == "adj" and m.role == "mod" and any(
+                ds == m.end + 1 for ds, _, _ in sent.domains) for m in tgt):
+            tgt = []  # "visited the French aircraft carrier": a thing of that state's, not the state visited
         if "possessor" in trig.need:
             before = [m for m in sent.mentions if m.end <= t.start and m.codes]
             if before and before[-1].poss and _modifier_gap(sent.text[before[-1].end + 2:t.start]):
@@ -1160,6 +1389,13 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     if "warn_object" in need and t.key.startswith(("tell", "told")):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
+    if "person_object" in need and not (_object_is(sent, t, lex.object_words["persons"]) or _leader_object(sent, t)):
+        return False  # "called Erdogan", "called his Turkish counterpart"; not "called the strikes a crime"
+    if "person_subject" in need and not _person_subject(sent, t, lex):
+        return False  # "the minister arrived in Moscow" is a visit; "the troops arrived in Poland" is not
+    unless = lex.frame_of(trig).unless
+    if unless is not None and _object_is(sent, t, lex.object_words[unless]):
+        return False  # "meet the 2% target", "welcomed the decision": a thing met or welcomed, no meeting
     if trig.obj is not None:
         hi = _object_end(sent, t, 8)
         if lex.object_words[trig.obj].isdisjoint(_ws(sent, t.end, hi)) and not absorbed(sent, t, lex):
@@ -1167,6 +1403,45 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return True
 
 
+def _object_is(sent: Sentence, t: TrigHit, heads: frozenset[str]) -> bool:
+    """Whether the direct object of a verb trigger is one of `heads`: within five words after it, before any
+    preposition, punctuation or actor (actor adjectives are passed: 'welcome new Russian instructors', 'called Thai,
+    Cambodian leaders')."""
+    if t.trig.pos != "verb":
+        return False
+    j = bisect_left(sent.starts, t.end)
+    prev_end, prev_adj = t.end, False
+    for k in range(j, min(len(sent.words), j + 5)):
+        w, at = sent.words[k], sent.starts[k]
+        gap = sent.text[prev_end:at]
+        if _CLAUSE_PUNCT.search(gap) and not (prev_adj and gap.strip() == ","):
+            return False  # (a list of adjectives may have commas: "Thai, Cambodian leaders")
+        if w in heads:
+            return True
+        if w in PREPS or w in CLAUSE_WORDS:
+            return False
+        inside = [m for m in sent.mentions if m.start <= at < m.end]
+        if any(m.kind != "adj" for m in inside):
+            return False
+        prev_end, prev_adj = at + len(w), bool(inside)
+    return False
+
+
+def _person_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the subject of a verb trigger is a person: a leader's name just before it, or a person noun
+    ('minister', 'delegation', 'envoy') among the few words before it in its clause."""
+    lo, _hi = _clause(sent, t.start)
+    before = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes]
+    if before and before[-1].kind == "leader" and _nw(sent, before[-1].end, t.start) <= 3:
+        return True
+    people = lex.object_words["persons"] | lex.object_words["delegations"]
+    return not people.isdisjoint(_ws(sent, max(lo, t.start - 60), t.start)[-5:])
+
+
+def _leader_object(sent: Sentence, t: TrigHit) -> bool:
+    """Whether a leader's name is the direct object of a verb trigger ('called Erdogan on Friday')."""
+    nxt = next((m for m in sent.mentions if m.start >= t.end), None)
+    return nxt is not None and nxt.kind == "leader" and not nxt.poss and not sent.low[t.end:nxt.start].strip(" ")
 _CLAUSE_END = re.compile(r"\s*(?:[!.;]|$)")
 
 
