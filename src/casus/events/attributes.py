@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from casus.events.dates import DateMention
-from casus.events.lexicon import Lexicon, lexicon
+from casus.events.lexicon import Lexicon
 from casus.events.roles import (
     _clause,
     _domain_hits,
@@ -17,14 +17,14 @@ from casus.events.roles import (
 from casus.events.sentence import Sentence, TrigHit, _nw, _prev_ws, _words, _ws
 from casus.events.words import _CLAUSE_PUNCT, _SPACES, SPEECH_TYPES
 
-_SPEAKER_FILLER = re.compile(r"\b(?:has|have|had|also|explicitly|openly|repeatedly|publicly|reportedly|once|who|which|as)\b")
+# Grammar patterns (auxiliaries, relative and clause words) stay here; the open-class word lists the rules below
+# read are in data/events.yaml (`word_lists`, reached through the Lexicon passed in).
 _TRAILING_AUX = re.compile(r"\b(?:have|has|had|also)\b\s*$")
 _INVERTED_CONDITIONAL = re.compile(r"\W*(?:should|were|had)\s")
 _SHOULD_CLAUSE = re.compile(r"[,;:\u201c\"]\s*should\s+[^;]{0,60}$")
 # "... should Iran attack it": a conditional by inversion inside the sentence, a name right after "should"
 _SHOULD_NAME = re.compile(r"\bshould\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+(?:[a-z]+\s+)?$")
 _TO_BEFORE = re.compile(r"\b(?:not\s+)?to\s+$")
-_STOP_BEFORE = re.compile(r"\b(?:stop|cease|halt|end)\s+$")
 _CAPITAL = re.compile(r"[A-Z]")
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who)\b")
 
@@ -81,8 +81,7 @@ def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
                 break
     if typ == "COOPERATE" and "nuclear" in modes and "economic" in modes:
         modes.remove("economic")
-    if typ == "AID" and key in ("defend", "defends", "defended", "defending", "protect", "protects", "protected", "protecting",
-                                "shield", "shields", "shielded", "shielding", "safeguard", "safeguards", "safeguarded", "safeguarding"):
+    if typ == "AID" and key in lex.word_lists["protect_verbs"]:
         return ["diplomatic" if "diplomatic" in modes else "intervention"]
     if not modes:
         return [trig.default]
@@ -139,17 +138,13 @@ def _cue_before(sent: Sentence, cat: str, pos: int, lo: int, max_words: int | No
     return best
 
 
-_COMPLEMENT_VERBS = frozenset("mean means meant confirm confirmed say said think believe expect suggest indicate imply "
-                              "guarantee guarantees show shows appear seem".split())
-
-
-def negated(sent: Sentence, t: TrigHit) -> bool:
+def negated(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """Whether the trigger is denied: a negator before it in its clause, a refusal, 'rather than', 'unlikely'."""
     if t.trig.neg:
         return True
     lo, hi = _clause(sent, t.start)
     c = _cue_before(sent, "neg", t.start, lo, 8)
-    if c is not None and (c[2] != "no" or _nw(sent, c[1], t.start) <= 4) and _scope_reaches(sent, c, t) and not (
+    if c is not None and (c[2] != "no" or _nw(sent, c[1], t.start) <= 4) and _scope_reaches(sent, c, t, lex) and not (
             t.trig.pos == "noun" and _cue_before(sent, "adjunct_preps", t.start, c[1]) is not None):
         return True
     if _cue_before(sent, "hedge_neg", t.start, lo, 10) is not None:
@@ -157,7 +152,7 @@ def negated(sent: Sentence, t: TrigHit) -> bool:
     c = _cue_before(sent, "neg_scope", t.start, lo, 14)
     if c is not None and "whether" in _ws(sent, lo, c[0]):
         c = None  # "did not say whether they agreed to halt the attacks": left open
-    if c is not None and _scope_reaches(sent, c, t) and not (
+    if c is not None and _scope_reaches(sent, c, t, lex) and not (
             t.trig.pos == "noun" and _cue_before(sent, "adjunct_preps", t.start, c[1]) is not None):
         if c[2] in ("instead of", "rather than"):
             if "," not in sent.text[c[1]:t.start]:
@@ -172,12 +167,10 @@ def negated(sent: Sentence, t: TrigHit) -> bool:
     return False
 
 
-_DO_NEGATORS = frozenset({"didn't", "doesn't", "don't"})
-_JOINING_VERBS = frozenset("join joining back backing endorse endorsing recognise recognize recognising recognizing follow "
-                           "following accept accepting".split())
+_DO_NEGATORS = frozenset({"didn't", "doesn't", "don't"})  # grammar: the negated auxiliaries
 
 
-def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> bool:
+def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit, lex: Lexicon) -> bool:
     """A negator does not reach into a relative clause ('not on the scale that X supports'), only into a verb's complement;
     nor past 'and' to a second finite verb ('did not recognise X and imposed sanctions'), nor from 'refused to join'
     into the others' act it names ('refused to join Western sanctions')."""
@@ -187,7 +180,7 @@ def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> boo
     if t.trig.pos == "verb" and t.key.split()[0].endswith("ed") and ("and" in words or "but" in words) and (
             cue[2] in _DO_NEGATORS or (cue[2] == "not" and _prev_ws(sent, cue[0], 1) in (["did"], ["does"], ["do"]))):
         return False  # after "did not" a verb is a bare infinitive: a past form is a new predicate
-    if t.trig.pos == "noun" and not _JOINING_VERBS.isdisjoint(words):
+    if t.trig.pos == "noun" and not lex.word_lists["joining_verbs"].isdisjoint(words):
         return False
     if t.trig.pos == "verb" and t.key.split()[0].endswith("ed") and any(
             cue[1] < m.start and m.end <= t.start and m.codes and not m.obj and m.prep is None and not m.poss and
@@ -195,30 +188,30 @@ def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit) -> boo
         return False  # "failed to deliver the jets Iran requested": a new subject and its own past verb, a relative clause
     for i, w in enumerate(words):
         if w in ("that", "which", "who", "whom"):
-            return any(x in _COMPLEMENT_VERBS for x in words[:i])
+            complements = lex.word_lists["complement_verbs"]
+            return any(x in complements for x in words[:i])
         if w in ("when", "if", "because", "after", "before", "since", "while", "whereas", "although", "unless", "as"):
             return False
     return True
 
 
-def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[str | None, tuple[str, ...]] | None) -> str:
+def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[str | None, tuple[str, ...]] | None,
+                lex: Lexicon) -> str:
     """hedged > future > reported > asserted, from cues in the trigger's clause and sentence."""
     lo, hi = _clause(sent, t.start)
     hedge = _cue_before(sent, "hedge", t.start, lo)
-    if hedge is not None and hedge[2] == "would" and sent.low[hedge[1]:hedge[1] + 10].startswith(_WISH_AFTER_WOULD):
+    if hedge is not None and hedge[2] == "would" and sent.low[hedge[1]:hedge[1] + 10].startswith(_wish_after_would(lex)):
         hedge = None  # "I would like to ask you": a polite wish, no hedge
-    if hedge is not None and _backshifted_would(sent, hedge, lo, t.start):
+    if hedge is not None and _backshifted_would(sent, hedge, lo, t.start, lex):
         return "future"  # "officials said Moscow would not send troops": reported speech's will, no hedge
     if hedge is not None or _cue_before(sent, "hedge_neg", t.start, lo):
         return "hedged"
+    doubts, beliefs = lex.word_lists["doubt_hedges"], lex.word_lists["belief_hedges"]
     for c in sent.cues.get("hedge", ()):
-        if c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear",
-                    "it seemed", "it seems", "believe", "believes", "believed", "anticipate", "anticipates", "anticipated",
-                    "expect", "expects", "expected", "raise doubts", "raises doubts", "doubts about"):
-            if c[0] < t.start or c[2] in ("remains in doubt", "remain in doubt", "in doubt", "unclear"):
-                return "hedged"
+        if c[2] in doubts or (c[2] in beliefs and c[0] < t.start):
+            return "hedged"
     fut = _cue_before(sent, "future", t.start, lo)
-    if fut is not None and (_blocked(sent, t, fut) or _noun_will(sent, fut)):
+    if fut is not None and (_blocked(sent, t, fut) or _noun_will(sent, fut, lex)):
         fut = None
     if fut is None and t.trig.pos == "noun":
         for c in sent.cues.get("future", ()):
@@ -244,12 +237,9 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
     return "asserted"
 
 
-_NOUN_WILL_BEFORE = re.compile(r"(?:\b(?:his|her|its|their|our|my|the|a|political|steadfast|strong|firm|good|free)\s+)$")
-
-
-def _noun_will(sent: Sentence, c: tuple[int, int, str]) -> bool:
+def _noun_will(sent: Sentence, c: tuple[int, int, str], lex: Lexicon) -> bool:
     """'will' as a noun ('his steadfast will', 'the political will'), not the future auxiliary."""
-    return c[2] == "will" and bool(_NOUN_WILL_BEFORE.search(sent.low, max(0, c[0] - 12), c[0]))
+    return c[2] == "will" and bool(lex.noun_will_re.search(sent.low, max(0, c[0] - 12), c[0]))
 
 
 def _provision(sent: Sentence, t: TrigHit, lo: int) -> bool:
@@ -262,7 +252,9 @@ def _provision(sent: Sentence, t: TrigHit, lo: int) -> bool:
     return u is not None and any(u[1] <= a[0] < t.start and _nw(sent, u[1], a[0]) <= 4 for a in sent.agree_nouns)
 
 
-_WISH_AFTER_WOULD = (" like ", " prefer ", " rather ", " love ")
+def _wish_after_would(lex: Lexicon) -> tuple[str, ...]:
+    """What starts the ten characters after a "would" of a wish: " like ", " prefer " (`wish_verbs`)."""
+    return tuple(sorted(f" {w} " for w in lex.word_lists["wish_verbs"]))
 
 
 def _blocked(sent: Sentence, t: TrigHit, cue: tuple[int, int, str], report: bool = False) -> bool:
@@ -282,38 +274,21 @@ def _blocked(sent: Sentence, t: TrigHit, cue: tuple[int, int, str], report: bool
     return False
 
 
-_SIGNALLED_THAT = re.compile(r"\b(?:signal|indicat|warn|made clear|make clear|makes clear|hint|announc|insist|stipulat|"
-                             r"reassur|pledg|promis|vow)\w*(?:\s+\S+){0,6}?\s+that\b")
-_REPORT_VERBS = frozenset("say says said saying state states stated told tell reporters noted claim claims claimed announced "
-                          "announces insisted insists confirmed confirms added stressed assured signalled signaled "
-                          "signals indicated indicates warned".split())
-
-
-def _backshifted_would(sent: Sentence, hedge: tuple[int, int, str], lo: int, pos: int) -> bool:
+def _backshifted_would(sent: Sentence, hedge: tuple[int, int, str], lo: int, pos: int, lex: Lexicon) -> bool:
     """'would' as the past of 'will' in reported speech: a speaking verb in the sentence, no other hedge before
     the trigger, and no 'would have' (a counterfactual) or condition."""
-    if hedge[2] != "would" or sent.low[hedge[1]:hedge[1] + 10].startswith((" have ", " like ", " prefer ", " rather ")):
+    if hedge[2] != "would" or sent.low[hedge[1]:hedge[1] + 10].startswith((" have ", *_wish_after_would(lex))):
         return False
     if any(c[2] != "would" and lo <= c[0] < pos for c in sent.cues.get("hedge", ())):
         return False
     if sent.cues.get("hypothetical"):
         return False
-    return any(c[2] in _REPORT_VERBS for c in sent.cues.get("report", ())) or bool(
-        _SIGNALLED_THAT.search(sent.low, 0, hedge[0]))
+    reports = lex.word_lists["report_verbs"]
+    return any(c[2] in reports for c in sent.cues.get("report", ())) or bool(
+        lex.signalled_that_re.search(sent.low, 0, hedge[0]))
 
 
-_VAGUE_SPEAKERS = frozenset(
-    "reports report some many several experts analysts observers critics sources officials media it they this that".split()
-)
-
-
-_SPEAKER_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|did|does|do|also|again|repeatedly|publicly|not|never|"
-                           r"declined|refused|to|would|will|could|may|might|previously|recently|once))+$")
 _REPORTED_BY = re.compile(r"as reported by ([A-Z][^,.;]+)")
-
-
-_POSTPOSED_REPORT = frozenset({"said", "says", "told", "added", "according to", "stated", "noted", "claimed", "reported",
-                               "reports", "wrote", "wrote on", "posted on", "tweeted"})
 
 
 def _postposed(sent: Sentence, c: tuple[int, int, str]) -> bool:
@@ -331,7 +306,7 @@ def _postposed(sent: Sentence, c: tuple[int, int, str]) -> bool:
     return not re.search(r"\bthat\b|[:\u201c\"]", tail)
 
 
-_OPENING_SUBORDINATORS = frozenset("while when as after before since".split())
+_OPENING_SUBORDINATORS = frozenset("while when as after before since".split())  # grammar: subordinating conjunctions
 
 
 def _in_opening_clause(sent: Sentence, t: TrigHit, c: tuple[int, int, str]) -> bool:
@@ -343,7 +318,7 @@ def _in_opening_clause(sent: Sentence, t: TrigHit, c: tuple[int, int, str]) -> b
     return first is not None and t.end <= first < c[0]
 
 
-def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]] | None:
+def speaker_of(sent: Sentence, t: TrigHit, lex: Lexicon) -> tuple[str | None, tuple[str, ...]] | None:
     """The reporting cue governing the trigger and its named speaker: ('Iranian officials', ('IRN',)) or (None, ())."""
     best = None
     for c in sent.cues.get("report", ()):
@@ -352,16 +327,15 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
     if best is None:
         # postposed: "..., officials said."
         for c in sent.cues.get("report", ()):
-            if c[0] > t.end and c[2] in _POSTPOSED_REPORT and _postposed(sent, c) and not _in_opening_clause(sent, t, c):
+            if c[0] > t.end and c[2] in lex.word_lists["postposed_report"] and _postposed(sent, c) and not _in_opening_clause(sent, t, c):
                 best = c
                 break
         if best is None:
             return None
     start, end, key = best
-    if key in ("reportedly", "allegedly", "reports have emerged", "reports emerged", "report that", "reports that",
-               "is said to", "are said to", "was said to", "were said to"):
+    if key in lex.word_lists["unnamed_report_cues"]:
         return (None, ())
-    if key in ("according to", "as reported by"):
+    if key in lex.word_lists["source_report_cues"]:
         seg_start, seg_end = end, len(sent.text)
         m = _CLAUSE_PUNCT.search(sent.text[end:])
         if m:
@@ -375,9 +349,9 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
                 seg_start = k + 1
         seg_start = max(seg_start + 1, 0)
     phrase = sent.text[seg_start:seg_end].strip(" ,\"'")
-    phrase = _SPEAKER_FILLER.sub(" ", phrase)
+    phrase = lex.speaker_filler_re.sub(" ", phrase)
     phrase = _SPACES.sub(" ", phrase).strip(" ,")
-    phrase = _SPEAKER_TAIL.sub("", phrase)  # "President Trump has declined to" -> "President Trump"
+    phrase = lex.speaker_tail_re.sub("", phrase)  # "President Trump has declined to" -> "President Trump"
     if key == "accused":
         phrase = sent.text[:start].strip(" ,")
         phrase = _TRAILING_AUX.sub("", phrase).strip()
@@ -385,7 +359,8 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
     if key == "accused":
         codes = tuple(c for m in sent.mentions if m.end <= start for c in m.codes)
     words = _words(phrase)
-    if not words or len(words) > 10 or all(w in _VAGUE_SPEAKERS for w in words):
+    vague = lex.word_lists["vague_speakers"]
+    if not words or len(words) > 10 or all(w in vague for w in words):
         return (None, codes)
     if not any(ch.isupper() for ch in phrase) and not codes:
         return (None, codes)
@@ -398,52 +373,43 @@ def speaker_of(sent: Sentence, t: TrigHit) -> tuple[str | None, tuple[str, ...]]
 # --------------------------------------------------------------------------- filters
 
 
-_WIDE_IRREALIS = frozenset({"prevent", "preventing", "to prevent", "avoid", "avoids", "avoiding", "avoided", "to avoid",
-                            "extent to which", "degree to which", "seen as", "be seen as", "perceived as", "viewed as",
-                            "regarded as", "why"})
-_AGENT_JOINERS = frozenset({"and", "or", "military"})
-
-
-def _agent_gap(sent: Sentence, a: int, b: int) -> int:
+def _agent_gap(sent: Sentence, a: int, b: int, lex: Lexicon) -> int:
     """The words in [a, b) outside actor mentions, not counting the joiners of a list of attackers: "a potential
     Israeli or US military operation" has no words between "potential" and the attack but its attackers."""
     words = [(p, w) for p, w in zip(sent.starts[bisect_left(sent.starts, a):], _ws(sent, a, b))]
     inside = [m for m in sent.mentions if a <= m.start < b]
     n = 0
+    joiners = lex.word_lists["attacker_joiners"]
     for p, w in words:
-        if w in _AGENT_JOINERS or any(m.start <= p < m.end for m in inside):
+        if w in joiners or any(m.start <= p < m.end for m in inside):
             continue
         n += 1
     return n + (1 if inside and n == 0 else 0)
 
 
-_ASSAULT_ONLY_IRREALIS = frozenset({"potential", "possible", "hypothetical", "such", "future"})
-_ADJACENT_IRREALIS = frozenset({"in exchange for", "in return for", "need of", "need for", "in need of", "in dire need of"})
-
-
 _PUNCT = re.compile(r"[,;:]")
 
 
-def _question_end(sent: Sentence, pos: int) -> int:
+def _question_end(sent: Sentence, pos: int, lex: Lexicon) -> int:
     """The end of the question word ("whether", "why", "about") at most four words after a `question` verb ending at
     `pos`, with no comma between; -1 if there is none."""
-    rx = lexicon().question_re
+    rx = lex.question_re
     m = rx.match(sent.low, pos) if rx is not None else None
     return m.end() if m else -1
 
 
-def asks_a_question(sent: Sentence, pos: int) -> bool:
+def asks_a_question(sent: Sentence, pos: int, lex: Lexicon) -> bool:
     """Whether a `question` verb ending at `pos` asks a question ("asked whether", "asked Erdogan if"), not for help."""
-    return _question_end(sent, pos) >= 0
+    return _question_end(sent, pos, lex) >= 0
 
 
-def in_question(sent: Sentence, t: TrigHit) -> bool:
+def in_question(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """Whether the trigger is what a reporter's question asks about, up to the next comma: "Asked whether he would
     send troops, Macron said ..." (the sending is no event; what is said after the comma is)."""
     for _qs, qe, _k in sent.cues.get("question", ()):
         if qe > t.start:
             break
-        we = _question_end(sent, qe)
+        we = _question_end(sent, qe, lex)
         if 0 <= we <= t.start and not _PUNCT.search(sent.low, we, t.start):
             return True
     return False
@@ -460,7 +426,7 @@ def in_slogan(sent: Sentence, t: TrigHit) -> bool:
     return False
 
 
-_TITLE_SMALL = frozenset("a an the and or of for to in on at by with from".split())
+_TITLE_SMALL = frozenset("a an the and or of for to in on at by with from".split())  # grammar: a title's small words
 
 
 def in_title(sent: Sentence, t: TrigHit) -> bool:
@@ -474,11 +440,11 @@ def in_title(sent: Sentence, t: TrigHit) -> bool:
     return False
 
 
-def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
+def is_irrealis(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """A hypothetical, a question, a slogan or title, or an act only warned against, avoided or wanted: no event."""
     if sent.question:
         return True
-    if sent.cues and (("question" in sent.cues and in_question(sent, t)) or ("slogan" in sent.cues and in_slogan(sent, t))):
+    if sent.cues and (("question" in sent.cues and in_question(sent, t, lex)) or ("slogan" in sent.cues and in_slogan(sent, t))):
         return True
     if sent.quotes and in_title(sent, t):
         return True
@@ -499,18 +465,19 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
             if o is not t and o.trig.type in ("THREATEN", "REQUEST") and o.trig.pos == "verb" and o.end <= t.start and \
                     _nw(sent, o.end, t.start) <= 7 and not set(_ws(sent, o.end, t.start)) & {
                         "if", "of", "that", "because", "which", "when", "while"}:
-                if not _STOP_BEFORE.search(sent.low[max(0, t.start - 8):t.start]):
+                if not lex.stop_before_re.search(sent.low[max(0, t.start - 8):t.start]):
                     return True
     if t.trig.frame == "verdict":
         return False  # "attacks against Iran are a gross violation": a verdict on the act named before it, said now
     c = _cue_before(sent, "irrealis", t.start, lo, 7)
-    if c is not None and _nw(sent, c[1], t.start) > 3 and c[2] not in _WIDE_IRREALIS and not (
-            t.trig.type == "ASSAULT" and c[2] in _ASSAULT_ONLY_IRREALIS and _agent_gap(sent, c[1], t.start) <= 1):
+    wide, assault_only = lex.word_lists["wide_irrealis"], lex.word_lists["assault_only_irrealis"]
+    if c is not None and _nw(sent, c[1], t.start) > 3 and c[2] not in wide and not (
+            t.trig.type == "ASSAULT" and c[2] in assault_only and _agent_gap(sent, c[1], t.start, lex) <= 1):
         c = _cue_before(sent, "irrealis", t.start, lo, 3)
     if c is not None:
         gap = _nw(sent, c[1], t.start)
-        agents = _agent_gap(sent, c[1], t.start) if t.trig.type == "ASSAULT" else gap
-        if c[2] in _ASSAULT_ONLY_IRREALIS and (agents > 1 or t.trig.type != "ASSAULT"):
+        agents = _agent_gap(sent, c[1], t.start, lex) if t.trig.type == "ASSAULT" else gap
+        if c[2] in assault_only and (agents > 1 or t.trig.type != "ASSAULT"):
             return False
         if c[2] == "further" and (gap > 1 or t.trig.type != "ASSAULT"):
             return False
@@ -518,7 +485,7 @@ def is_irrealis(sent: Sentence, t: TrigHit) -> bool:
             return False  # "there is no question of an intervention": denied, not hypothetical
         if c[2] == "commitment to" and t.trig.type in ("AGREE", "CONSULT"):
             return False  # "a commitment to consult": the talks pledged, future
-        if c[2] in _ADJACENT_IRREALIS:
+        if c[2] in lex.word_lists["adjacent_irrealis"]:
             return gap <= 2 and not _CAPITAL.search(sent.text[c[1]:t.start])
         if c[2] == "any" and (_cue_before(sent, "neg", c[0], lo, 8) is not None or gap > 2):
             return False

@@ -187,7 +187,7 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "needed talks with Cambodia", "seeks negotiations": wanted, not held (but "hopes for talks between X and Y"
         # are others' talks, still to come)
         return None
-    if trig.withheld and negated(sent, t):
+    if trig.withheld and negated(sent, t, lex):
         # "its failure to stand by its partner": defence withheld (the negation is read again from the sentence)
         new = Trigger(trig.withheld, trig.pos, trig.frame, "intervention", None, trig.need, False, False, False, False, None,
                       None, args=trig.args)
@@ -230,7 +230,7 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "Erdogan received the Iranian foreign minister": a host receiving a visitor, a meeting both ways
         return TrigHit(t.start, t.end, Trigger("CONSULT", "verb", "joint", None, None, frozenset(), False, False, False,
                                                False, None, None), t.key)
-    if trig.type == "REQUEST" and trig.pos == "verb" and "question" in sent.cues and asks_a_question(sent, t.end):
+    if trig.type == "REQUEST" and trig.pos == "verb" and "question" in sent.cues and asks_a_question(sent, t.end, lex):
         return None  # "asked (him) whether ...": a question, not a request
     if trig.type == "REQUEST" and trig.pos == "verb":
         after = sent.text[t.end:t.end + 60]
@@ -398,7 +398,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or (
             _anaphoric(sent, t) and _recent(ctx, t.trig.type))]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
-    swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a)}
+    swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a, lex)}
     if swallowed:
         # "halted its airstrikes": the halt, not the strikes ("urged Israel to halt its strikes": they go on)
         raw = [t for t in raw if id(t) not in swallowed]
@@ -436,7 +436,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if not earlier or lex.elliptic_re is None or not lex.elliptic_re.match(sent.low, t.end):
                 continue
             modes = earlier[-1:]  # "sold S-400s to Turkey but refused to sell similar systems to Iran": the same kind
-        if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
+        if is_irrealis(sent, t, lex) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
             continue
@@ -509,9 +509,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             actor = _one_party(sent, t, lex, ctx)
             if actor and any(p[0] == actor for p in pairs):
                 pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
-        neg = negated(sent, t)
-        speaker = speaker_of(sent, t)
-        modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
+        neg = negated(sent, t, lex)
+        speaker = speaker_of(sent, t, lex)
+        modality = modality_of(sent, t, [p[0] for p in pairs], speaker, lex)
         if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
             modality = "future"  # what the agreement provides for is still to be carried out
         attribution = speaker[0] if speaker else None

@@ -21,6 +21,7 @@ from casus.months import MONTHS
 from casus.text.patterns import trie_regex
 
 MONTH_NAMES = frozenset(m.lower() for m in MONTHS)
+_NEVER = re.compile(r"(?!)")  # a pattern that matches nothing: the default of a Lexicon's compiled word-list patterns
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -155,6 +156,18 @@ class Lexicon:
     limited_re: re.Pattern[str] | None = None
     # an object naming the kind of a thing just mentioned ("refused to sell similar systems"): `elliptic_objects`
     elliptic_re: re.Pattern[str] | None = None
+    # the open-class word lists the code reads by name (`word_lists` of data/events.yaml; names in WORD_LISTS)
+    word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    # before "that" within six words, a verb of signalling (`signal_stems` and any letters after it): reported speech
+    signalled_that_re: re.Pattern[str] = _NEVER
+    # right before "will": a possessive, article or `will_adjectives` word makes it the noun ("the political will")
+    noun_will_re: re.Pattern[str] = _NEVER
+    # auxiliaries, relative words and `speaker_fillers`, dropped from a speaker's phrase
+    speaker_filler_re: re.Pattern[str] = _NEVER
+    # auxiliaries, modals and `speaker_tail_words` at a speaker phrase's end
+    speaker_tail_re: re.Pattern[str] = _NEVER
+    # right before a trigger: one of `stop_verbs` ("to stop firing")
+    stop_before_re: re.Pattern[str] = _NEVER
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -219,8 +232,33 @@ _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "agree
                        "assault_light_verbs", "attribution_nouns", "background_nouns", "control_nouns", "coref", "cues",
                        "document_nouns", "domains", "elliptic_objects", "frames", "launch_verbs", "limited_support", "modes",
                        "nonevent_heads", "nonevent_modifiers", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
-                       "venue_nouns", "wanting_verbs"})
+                       "venue_nouns", "wanting_verbs", "word_lists"})
 _FLAGS = ("light", "neg", "multi", "ties")
+#: The open-class word lists the code reads by name, each listed once in the `word_lists` section of data/events.yaml.
+#: Closed-class grammar words (prepositions, determiners, auxiliaries, clause words, pronouns) stay in
+#: casus.events.words and next to the rule that reads them.
+WORD_LISTS = frozenset({
+    "complement_verbs",  # verbs whose that-clause a negator before them reaches ("did not say that ...")
+    "joining_verbs",  # a negator before one of these does not reach a nominal trigger after it ("refused to join sanctions")
+    "report_verbs",  # reporting cues that make "would" the past of "will" ("officials said X would send troops")
+    "signal_stems",  # stems of signalling verbs before "that" with the same effect ("warned ... that X would")
+    "will_adjectives",  # adjectives that make "will" after them a noun ("the political will", "his steadfast will")
+    "wish_verbs",  # after "would", a wish, not a hedge ("would like to", "would prefer")
+    "doubt_hedges",  # hedge cues that hedge a trigger wherever they stand in the sentence ("remains unclear")
+    "belief_hedges",  # hedge cues that hedge a trigger only before it ("analysts expected X to ...")
+    "protect_verbs",  # AID verbs of protection: intervention, or diplomatic with a diplomatic domain word
+    "vague_speakers",  # words that alone name no speaker ("officials said", "some analysts")
+    "unnamed_report_cues",  # report cues that name no speaker ("reportedly", "is said to")
+    "source_report_cues",  # report cues whose speaker follows them ("according to X")
+    "postposed_report",  # report cues that govern a trigger before them ("..., the Kremlin said.")
+    "speaker_fillers",  # adverbs dropped from a speaker's phrase ("X has repeatedly said" -> "X")
+    "speaker_tail_words",  # words stripped from a speaker phrase's end ("President X has declined to" -> "President X")
+    "wide_irrealis",  # irrealis cues that reach a trigger up to seven words after them ("to prevent ... attacks")
+    "assault_only_irrealis",  # irrealis cues only for an attack right after them and its attackers ("a potential strike")
+    "adjacent_irrealis",  # irrealis cues only for a trigger at most two words after them ("in exchange for aid")
+    "attacker_joiners",  # words joining a list of attackers, no gap between an irrealis cue and its attack
+    "stop_verbs",  # "urged X to stop firing": asking to stop an act is no irrealis of that act
+})
 
 
 def validate_triggers(data: dict, name: str = "events.yaml") -> None:
@@ -266,6 +304,34 @@ def validate_triggers(data: dict, name: str = "events.yaml") -> None:
         for key in ("untargeted", "unmoded", "withheld"):
             if row.get(key) is not None and row[key] not in PLOVER_TYPES:
                 raise CasusError(f"{where}: unknown {key} type {row[key]!r}")
+
+
+def validate_word_lists(lists: object, name: str = "events.yaml") -> dict[str, frozenset[str]]:
+    """The `word_lists` section as sets of words, or one line naming the file and the list that is wrong: a name
+    the code does not read (WORD_LISTS), a name it reads that is missing, or a value that is not a non-empty list
+    of non-empty strings (a bare `no` or `on` in YAML is a boolean: quote it)."""
+    if not isinstance(lists, dict) or not lists:
+        raise CasusError(f"{name}: 'word_lists' must be a mapping of list names to lists of words")
+    unknown = sorted(str(k) for k in lists if k not in WORD_LISTS)
+    if unknown:
+        raise CasusError(f"{name}: word_lists: unknown list {unknown[0]!r} (known: {', '.join(sorted(WORD_LISTS))})")
+    missing = sorted(WORD_LISTS - set(lists))
+    if missing:
+        raise CasusError(f"{name}: word_lists: missing list {missing[0]!r}")
+    out: dict[str, frozenset[str]] = {}
+    for key, words in lists.items():
+        if not isinstance(words, list) or not words:
+            raise CasusError(f"{name}: word_lists: list {key!r} must be a non-empty list of words")
+        bad = [w for w in words if not isinstance(w, str) or not w.strip()]
+        if bad:
+            raise CasusError(f"{name}: word_lists: list {key!r} holds {bad[0]!r}, not a word (quote it)")
+        out[str(key)] = frozenset(words)
+    return out
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """A regex alternation of the words, longest first (then alphabetical, so the pattern does not vary by run)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def validate_frames(rows: object, objects: set[str], name: str = "events.yaml") -> dict[str, Frame]:
@@ -328,6 +394,7 @@ def build_lexicon(data: dict) -> Lexicon:
 
     Raises CasusError, one line naming the file and row, on an unknown frame, key, flag or actor code."""
     validate_triggers(data)
+    word_lists = validate_word_lists(data["word_lists"])
     gaz = gazetteer()
     unknown_blocs = sorted(str(c) for c in data["blocs"] if str(c) not in gaz.codes)
     bad_types = sorted(str(k) for k in data["nonevent_modifiers"] if k not in PLOVER_TYPES)
@@ -462,4 +529,12 @@ def build_lexicon(data: dict) -> Lexicon:
                               r"(?:largely\s+|mostly\s+|mainly\s+|strictly\s+|only\s+)?(?:"
                               + "|".join(re.escape(str(w).lower()) for w in data["limited_support"]) + r")\b", re.I),
         frames=frames,
+        word_lists=word_lists,
+        signalled_that_re=re.compile(r"\b(?:" + _alternation(word_lists["signal_stems"]) + r")\w*(?:\s+\S+){0,6}?\s+that\b"),
+        noun_will_re=re.compile(r"(?:\b(?:his|her|its|their|our|my|the|a|" + _alternation(word_lists["will_adjectives"])
+                                + r")\s+)$"),
+        speaker_filler_re=re.compile(r"\b(?:has|have|had|also|who|which|as|" + _alternation(word_lists["speaker_fillers"]) + r")\b"),
+        speaker_tail_re=re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|did|does|do|also|not|to|would|will|could|may|might|"
+                                   + _alternation(word_lists["speaker_tail_words"]) + r"))+$"),
+        stop_before_re=re.compile(r"\b(?:" + _alternation(word_lists["stop_verbs"]) + r")\s+$"),
     )

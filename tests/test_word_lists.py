@@ -1,0 +1,95 @@
+"""The open-class word lists of data/events.yaml (`word_lists`): loading rejects an unknown or missing list and a
+list that is not a non-empty list of words (one line naming the file and the list), and a list changed in data
+changes what the coder reads, module by module, through build_lexicon(data) alone."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from casus.datafiles import read_yaml
+from casus.errors import CasusError
+from casus.events import lexicon as lexmod
+from casus.events.coder import code_sentences
+from casus.events.lexicon import Lexicon
+
+PUBLISHED = "2025-06-01"
+
+
+def _data() -> dict:
+    return copy.deepcopy(read_yaml("events.yaml"))
+
+
+def _without(name: str, *words: str) -> Lexicon:
+    """The shipped lexicon with these words taken out of one word list."""
+    data = _data()
+    data["word_lists"][name] = [w for w in data["word_lists"][name] if w not in words]
+    return lexmod.build_lexicon(data)
+
+
+def _records(sentence: str, lex: Lexicon | None = None) -> set[tuple]:
+    return {(e.source, e.event, e.target, e.negated, e.modality) for e in code_sentences([sentence], PUBLISHED, lex)[-1]}
+
+
+def _one_line_error(data: dict) -> str:
+    with pytest.raises(CasusError) as err:
+        lexmod.build_lexicon(data)
+    text = str(err.value)
+    assert "\n" not in text
+    return text
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def test_every_declared_list_is_in_data_and_loaded() -> None:
+    lex = lexmod.lexicon()
+    assert set(lex.word_lists) == lexmod.WORD_LISTS
+    assert all(lex.word_lists.values())
+
+
+def test_an_unknown_list_name_fails_naming_the_file_and_the_list() -> None:
+    data = _data()
+    data["word_lists"]["report_verb"] = ["said"]
+    assert _one_line_error(data).startswith("events.yaml: word_lists: unknown list 'report_verb' (known: ")
+
+
+def test_a_missing_list_fails_naming_the_file_and_the_list() -> None:
+    data = _data()
+    del data["word_lists"]["vague_speakers"]
+    assert _one_line_error(data) == "events.yaml: word_lists: missing list 'vague_speakers'"
+
+
+@pytest.mark.parametrize("value", [[], "said", None, {"said": 1}])
+def test_a_list_that_is_not_a_non_empty_list_fails_on_its_name(value: object) -> None:
+    data = _data()
+    data["word_lists"]["report_verbs"] = value
+    assert _one_line_error(data) == "events.yaml: word_lists: list 'report_verbs' must be a non-empty list of words"
+
+
+def test_a_yaml_boolean_in_a_list_fails_on_its_name() -> None:
+    data = _data()
+    data["word_lists"]["stop_verbs"] = ["stop", False]  # an unquoted `no` or `off`
+    assert _one_line_error(data) == "events.yaml: word_lists: list 'stop_verbs' holds False, not a word (quote it)"
+
+
+def test_a_missing_section_fails() -> None:
+    data = _data()
+    del data["word_lists"]
+    assert _one_line_error(data) == "events.yaml: missing section 'word_lists'"
+
+
+# --------------------------------------------------------------------------- attributes (modality, speakers)
+
+
+def test_a_postposed_reporting_verb_taken_out_of_data_no_longer_reports() -> None:
+    sentence = "Israel launched airstrikes on Lebanon on Monday, Egyptian officials said."
+    assert _records(sentence) == {("ISR", "ASSAULT", "LBN", False, "reported")}
+    assert _records(sentence, _without("postposed_report", "said")) == {("ISR", "ASSAULT", "LBN", False, "asserted")}
+
+
+def test_a_reporting_verb_taken_out_of_data_makes_would_a_hedge_again() -> None:
+    sentence = "Officials said Russia would send weapons to Serbia."
+    assert _records(sentence) == {("RUS", "AID", "SRB", False, "future")}
+    assert _records(sentence, _without("report_verbs", "said")) == {("RUS", "AID", "SRB", False, "hedged")}
