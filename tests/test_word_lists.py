@@ -93,3 +93,26 @@ def test_a_reporting_verb_taken_out_of_data_makes_would_a_hedge_again() -> None:
     sentence = "Officials said Russia would send weapons to Serbia."
     assert _records(sentence) == {("RUS", "AID", "SRB", False, "future")}
     assert _records(sentence, _without("report_verbs", "said")) == {("RUS", "AID", "SRB", False, "hedged")}
+
+
+# --------------------------------------------------------------------------- scan (part of speech)
+
+
+def test_a_help_verb_taken_out_of_data_no_longer_makes_the_next_word_a_verb() -> None:
+    sentence = "Turkey helped fund the Syrian army."
+    assert _records(sentence) == {("TUR", "AID", "SYR", False, "asserted")}
+    assert _records(sentence, _without("help_verbs", "helped")) == set()
+
+
+def test_a_resist_verb_taken_out_of_data_reads_the_participle_as_an_attack() -> None:
+    sentence = "Ukraine fought to repel invading Russian forces."
+    assert _records(sentence) == set()
+    assert _records(sentence, _without("resist_verbs", "repel")) == {("UKR", "ASSAULT", "RUS", False, "asserted")}
+
+
+def test_an_added_launch_verb_is_found_past_the_quick_test() -> None:
+    data = _data()
+    data["launch_verbs"] = [*data["launch_verbs"], "shoot|shot|shot|shooting"]
+    sentence = "Iran shot dozens of missiles at Israel."
+    assert _records(sentence) == set()
+    assert _records(sentence, lexmod.build_lexicon(data)) == {("IRN", "ASSAULT", "ISR", False, "asserted")}

@@ -168,6 +168,8 @@ class Lexicon:
     speaker_tail_re: re.Pattern[str] = _NEVER
     # right before a trigger: one of `stop_verbs` ("to stop firing")
     stop_before_re: re.Pattern[str] = _NEVER
+    # a substring of every form of `launch_verbs` (its first three letters): a quick test before launch_re
+    launch_prefixes: tuple[str, ...] = ()
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -258,6 +260,11 @@ WORD_LISTS = frozenset({
     "adjacent_irrealis",  # irrealis cues only for a trigger at most two words after them ("in exchange for aid")
     "attacker_joiners",  # words joining a list of attackers, no gap between an irrealis cue and its attack
     "stop_verbs",  # "urged X to stop firing": asking to stop an act is no irrealis of that act
+    "help_verbs",  # a trigger word right after these is a verb ("helped defend"), not a noun
+    "verb_adverbs",  # adverbs right before a trigger word that make it a verb ("still supports")
+    "participle_adverbs",  # adverbs before an -ed trigger word that make it an adjective ("a fully armed Iran")
+    "resist_verbs",  # with a preposition or article, before an attack verb's -ing form: it modifies forces ("repel invading")
+    "not_recipient_preps",  # after a transfer verb, these name a path, not a recipient ("extends across domains")
 })
 
 
@@ -536,5 +543,6 @@ def build_lexicon(data: dict) -> Lexicon:
         speaker_filler_re=re.compile(r"\b(?:has|have|had|also|who|which|as|" + _alternation(word_lists["speaker_fillers"]) + r")\b"),
         speaker_tail_re=re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|did|does|do|also|not|to|would|will|could|may|might|"
                                    + _alternation(word_lists["speaker_tail_words"]) + r"))+$"),
+        launch_prefixes=tuple(sorted({f[:3] for v in data["launch_verbs"] for f in inflect(str(v))})),
         stop_before_re=re.compile(r"\b(?:" + _alternation(word_lists["stop_verbs"]) + r")\s+$"),
     )

@@ -76,7 +76,7 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                 prev = _prev_word(low, start, starts, words)
                 if nxt in PREPS and any(e.pos == "noun" for e in info.trigs) and _determined_actor_before(low, start, mentions, starts, words):
                     prev = "the"  # "the U.S. strikes on Iran": a determined actor name modifies a noun
-                trig = _choose_pos(list(info.trigs), low, start, prev, nxt, info.blocked)
+                trig = _choose_pos(list(info.trigs), low, start, prev, lex, nxt, info.blocked)
                 if trig is not None and trig.pos == "verb" and trig.type == "ASSAULT":
                     trig = _attack_noun(list(info.trigs), low, start, text[end:end + 40]) or trig
                     prev = _prev_word(low, start, starts, words)
@@ -93,8 +93,7 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
             swallowed = _swallowed_trigger(low, mention.end, lex)
             if swallowed is not None and not any(t.start == swallowed.start for t in triggers):
                 triggers.append(swallowed)
-    if lex.launch_re is not None and (
-            "fir" in low or "launch" in low or "sen" in low or "hurl" in low or "lob" in low):
+    if lex.launch_re is not None and any(p in low for p in lex.launch_prefixes):
         for hit in lex.launch_re.finditer(low):
             if "," in hit.group() or any(t.start <= hit.start() < t.end for t in triggers):
                 continue  # "launched talks, and missiles ...": another clause; "fired missiles": listed already
@@ -130,18 +129,20 @@ def _swallowed_trigger(low: str, end: int, lex: Lexicon) -> TrigHit | None:
     return None
 
 
+# Grammar (determiners, prepositions, auxiliaries, pronouns, clause words) stays in code; the open-class word lists
+# the rules below read are in data/events.yaml (`word_lists`, through the Lexicon passed in).
 _NOUN_LEAD = DETS | frozenset({"following", "after", "amid", "despite", "since", "of", "by", "in", "from", "with"})
 _NOT_MODIFIER = AUX | frozenset({"that", "which", "who", "it", "they", "he", "she", "we", "then", "and", "or", "to"})
 
 
-_PARTICIPLE_LEAD = frozenset({"with", "against", "the", "of", "from", "repel", "repelled", "repelling", "fight", "fighting"})
+_PARTICIPLE_PREPS = frozenset({"with", "against", "the", "of", "from"})  # grammar; with `resist_verbs` before a participle
 _CAPITALISED_THEN = re.compile(r"\s+[A-Z][\w-]*\s+([a-z]+)\b")
 
 
 def _participle_modifier(key: str, prev: str, after: str, lex: Lexicon) -> bool:
     """An attack verb's -ing form modifying a state's forces (object_words.forces) after a preposition ('with
     invading Russian forces')."""
-    if not key.endswith("ing") or prev not in _PARTICIPLE_LEAD:
+    if not key.endswith("ing") or (prev not in _PARTICIPLE_PREPS and prev not in lex.word_lists["resist_verbs"]):
         return False
     m = _CAPITALISED_THEN.match(after)
     return m is not None and m.group(1) in lex.object_words["forces"]
@@ -169,8 +170,9 @@ def _elaborates_attack(low: str, start: int, hit: str, triggers: list[TrigHit]) 
         t.trig.type == "ASSAULT" and t.end <= start for t in triggers)
 
 
+# adjective endings (morphology, not a word list): a word before a phrase ending so makes the phrase a noun
 _ADJ_END = ("al", "ic", "ive", "ed", "ous", "ful", "ent", "ant", "ary", "ern", "ian", "an", "ese", "ish", "est", "ing", "li")
-_VERB_PREV = AUX | frozenset("to it they we he she who which that also then still now jointly reportedly openly".split())
+_VERB_PREV = AUX | frozenset("to it they we he she who which that also".split())  # grammar; with `verb_adverbs`
 
 
 def _prev_word(low: str, start: int, starts: list[int], words: list[str]) -> str:
@@ -196,21 +198,18 @@ def _determined_actor_before(low: str, start: int, mentions: list[Mention], star
     return j > 0 and words[j - 1] in DETS
 
 
-# "helped defend", "helps fund": a bare infinitive after help is a verb, not a noun after an -ed adjective.
-_HELP = frozenset({"help", "helps", "helped", "helping"})
-_NOT_RECIPIENT_PREPS = frozenset({"across", "into", "beyond", "through", "throughout", "over", "until", "from"})
-
-
-def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: str = "",
+def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, lex: Lexicon, nxt: str = "",
                 blocked: bool = False) -> Trigger | None:
     """Verb or noun reading of a phrase listed as both ('supply', 'support'): a determiner or adjective before means noun.
 
     `prev` is the word before the phrase, `nxt` the word right after it ("" after punctuation). Returns None for a
     verb-only phrase used as a noun ('the demands of', 'commercial ships in').
     """
-    if prev in ("a", "an", "fully", "well", "heavily", "newly", "lightly") and low[start:start + 30].split()[0].endswith("ed"):
+    words = lex.word_lists
+    if (prev in ("a", "an") or prev in words["participle_adverbs"]) and low[start:start + 30].split()[0].endswith("ed"):
         return None  # "a fully armed Iran": an adjective
-    if prev in _VERB_PREV or prev in _HELP or prev.endswith("ly"):
+    # "helped defend", "helps fund" (`help_verbs`): a bare infinitive after help is a verb, not a noun after an -ed adjective
+    if prev in _VERB_PREV or prev in words["verb_adverbs"] or prev in words["help_verbs"] or prev.endswith("ly"):
         want = "verb"
     elif prev in DETS or prev.endswith("'s") or prev in ("of", "for", "no", "and", "or", "any", "with", "without", "amid", "little", "much",
                                                          "despite") or prev.endswith(_ADJ_END):
@@ -222,7 +221,7 @@ def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, nxt: st
             return e
     if want == "noun" and blocked:
         return None  # "Iranian targets", "spending targets": a noun listed as no event
-    if want == "verb" and nxt in _NOT_RECIPIENT_PREPS and all(e.frame == "transfer" for e in entries):
+    if want == "verb" and nxt in words["not_recipient_preps"] and all(e.frame == "transfer" for e in entries):
         return None  # "a treaty that extends across domains": no transfer
     if want == "noun" and all(e.pos == "verb" for e in entries) and (prev in DETS or (prev.endswith("ed") and not prev.endswith("eed")) or (
             all(e.frame == "transfer" for e in entries) and ((nxt in PREPS and nxt != "to") or not nxt))):
