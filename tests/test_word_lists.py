@@ -116,3 +116,12 @@ def test_an_added_launch_verb_is_found_past_the_quick_test() -> None:
     sentence = "Iran shot dozens of missiles at Israel."
     assert _records(sentence) == set()
     assert _records(sentence, lexmod.build_lexicon(data)) == {("IRN", "ASSAULT", "ISR", False, "asserted")}
+
+
+# --------------------------------------------------------------------------- lexicon (compiled patterns)
+
+
+def test_a_limiting_adverb_taken_out_of_data_no_longer_reads_support_as_words_only() -> None:
+    sentence = "Russia's support for Iran remained largely limited to statements."
+    assert _records(sentence) == {("RUS", "SUPPORT", "IRN", False, "asserted"), ("RUS", "AID", "IRN", True, "asserted")}
+    assert _records(sentence, _without("limiting_adverbs", "largely")) == set()

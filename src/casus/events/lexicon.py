@@ -265,6 +265,8 @@ WORD_LISTS = frozenset({
     "participle_adverbs",  # adverbs before an -ed trigger word that make it an adjective ("a fully armed Iran")
     "resist_verbs",  # with a preposition or article, before an attack verb's -ing form: it modifies forces ("repel invading")
     "not_recipient_preps",  # after a transfer verb, these name a path, not a recipient ("extends across domains")
+    "stay_verbs",  # with the copulas, between a support noun and `limited_support` ("support remained limited to")
+    "limiting_adverbs",  # may stand before `limited_support` ("remained largely limited to")
 })
 
 
@@ -532,8 +534,9 @@ def build_lexicon(data: dict) -> Lexicon:
         purpose_re=re.compile(r"\b(?:" + trie_regex([str(w).lower() for w in data["cues"].get("purpose") or ["to"]]) + r")\s+$"),
         elliptic_re=re.compile(r"\s+(?:any\s+|the\s+)?(?:" + "|".join(re.escape(str(w).lower()) for w in data["elliptic_objects"])
                                + r")\s+[a-z]"),
-        limited_re=re.compile(r"(?:\s+(?:for|to)\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+)?\s+(?:has\s+|have\s+|had\s+)?(?:remained|remains|remain|was|were|is|are|been|stayed|stays)\s+"
-                              r"(?:largely\s+|mostly\s+|mainly\s+|strictly\s+|only\s+)?(?:"
+        limited_re=re.compile(r"(?:\s+(?:for|to)\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+)?\s+(?:has\s+|have\s+|had\s+)?(?:was|were|is|are|been|"
+                              + _alternation(word_lists["stay_verbs"]) + r")\s+"
+                              r"(?:(?:" + _alternation(word_lists["limiting_adverbs"]) + r")\s+)?(?:"
                               + "|".join(re.escape(str(w).lower()) for w in data["limited_support"]) + r")\b", re.I),
         frames=frames,
         word_lists=word_lists,
