@@ -125,3 +125,27 @@ def test_a_limiting_adverb_taken_out_of_data_no_longer_reads_support_as_words_on
     sentence = "Russia's support for Iran remained largely limited to statements."
     assert _records(sentence) == {("RUS", "SUPPORT", "IRN", False, "asserted"), ("RUS", "AID", "IRN", True, "asserted")}
     assert _records(sentence, _without("limiting_adverbs", "largely")) == set()
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def test_a_verdict_verb_taken_out_of_data_gives_no_verdict() -> None:
+    sentence = "Erdogan called the rebel advance a plot by Israel."
+    assert _records(sentence) == {("TUR", "ACCUSE", "ISR", False, "asserted")}
+    assert _records(sentence, _without("verdict_verbs", "called")) == set()
+
+
+def test_an_irregular_participle_taken_out_of_data_is_no_passive() -> None:
+    sentence = "Weapons were sent to Ukraine by Germany."
+    assert _records(sentence) == {("DEU", "AID", None, False, "asserted")}
+    assert _records(sentence, _without("irregular_participles", "sent")) == set()
+
+
+# --------------------------------------------------------------------------- coder
+
+
+def test_a_refusal_stem_taken_out_of_data_withholds_no_help() -> None:
+    sentence = "Russia declined Armenia's request for help."
+    assert _records(sentence) == {("ARM", "REQUEST", "RUS", False, "asserted"), ("RUS", "AID", "ARM", True, "asserted")}
+    assert _records(sentence, _without("refusal_stems", "declin")) == {("ARM", "REQUEST", "RUS", False, "asserted")}

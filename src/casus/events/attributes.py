@@ -35,7 +35,7 @@ def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
     if trig.mode != "auto":
         return [trig.mode]
     typ = trig.type or ""
-    lo = _clause(sent, t.start)[0] if _passive(sent, t) else _left_mod_start(sent, t)  # a passive's theme comes first
+    lo = _clause(sent, t.start)[0] if _passive(sent, t, lex) else _left_mod_start(sent, t)  # a passive's theme comes first
     hi = _object_end(sent, t, 12 if trig.multi else 8)
     found = _domain_hits(sent, lo, hi)
     key = t.key

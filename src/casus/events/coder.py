@@ -45,8 +45,6 @@ from casus.events.lexicon import (
 )
 from casus.events.mentions import mention_data, resolve_corefs, update_context
 from casus.events.roles import (
-    _BODY_NOUNS,
-    _REFUSED,
     _adjacent_agent,
     _anaphoric,
     _clause,
@@ -133,8 +131,6 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
 
 _LIGHT_AID = re.compile(r"\b(?:offer|offers|offered|offering|provide|provides|provided|providing|give|gives|gave|giving|"
                         r"extend|extends|extended|extending|lend|lends|lent|lending)\b(?:\s+[\w'-]+){0,3}\s*$", re.I)
-_DECLINED_REQUEST = re.compile(
-    _REFUSED + r"(?:request|requests|appeal|appeals|plea|pleas|call|calls)\s+for\s+(?:[\w-]+\s+){0,2}$", re.I)
 _VOICED_BEFORE = re.compile(r"\b(?:voic|express|reiterat|reaffirm|affirm|declar|underlin|emphasi[sz]|stress|signal)\w*"
                             r"(?:\s+(?:its|their|his|her|the|full|strong|firm|unwavering|continued|public))*\s+$", re.I)
 # a refusal verb and up to three words before talks ("refused direct talks", "ruled out any negotiations")
@@ -171,7 +167,7 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     """Context that changes a trigger's type: support offered or military is aid; 'seek to' is no request."""
     trig = t.trig
     left = sent.text[max(0, t.start - 60):t.start]
-    if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and " for " in left and _DECLINED_REQUEST.search(left):
+    if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and " for " in left and lex.declined_request_re.search(left):
         # "Russia declined Yerevan's request for help": help withheld from the one who asked
         mode = trig.mode if trig.mode != "auto" else None
         new = Trigger("AID", "noun", "declined", mode, None, frozenset(), False, True, False, False, None, None)
@@ -255,9 +251,9 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "fired a dozen interceptors": a defence, not an attack
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
-    if trig.untargeted and not right_target(sent, t, lex.frame_of(trig).preps or TRANSFER_PREPS) and (
+    if trig.untargeted and not right_target(sent, t, lex, lex.frame_of(trig).preps or TRANSFER_PREPS) and (
             set(modes_for(sent, t, lex)) & {"military", "intervention"} or (
-            _passive(sent, t) and {"military", "intervention"} & set(_domain_hits(sent, _clause(sent, t.start)[0], t.start)))):
+            _passive(sent, t, lex) and {"military", "intervention"} & set(_domain_hits(sent, _clause(sent, t.start)[0], t.start)))):
         # ("two destroyers are deployed to the Mediterranean": the passive's subject names the forces)
         # "deployed warships near Iran": forces raised or moved with no beneficiary named
         new = Trigger(trig.untargeted, trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
@@ -444,7 +440,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if etype == "ASSAULT" and _named_conflict(sent, t, lex):
             continue
-        if etype == "CONSULT" and (_bloc_own_meeting(sent, t, lex) or _unnamed_body_meets(sent, t)):
+        if etype == "CONSULT" and (_bloc_own_meeting(sent, t, lex) or _unnamed_body_meets(sent, t, lex)):
             continue
         if etype == "COOPERATE" and t.trig.pos == "noun" and _talk_topic(sent, t):
             continue
@@ -632,13 +628,13 @@ def _accusers_before(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexico
     return out
 
 
-def _unnamed_body_meets(sent: Sentence, t: TrigHit) -> bool:
+def _unnamed_body_meets(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """'after the security Cabinet met': a body noun right before a meeting verb, no state named in its phrase and
     no party after the verb: a domestic meeting, whoever else the sentence names."""
     if t.trig.pos != "verb" or " with" in t.key:
         return False
     prev = _prev_ws(sent, t.start, 1)
-    if not prev or prev[0] not in _BODY_NOUNS:
+    if not prev or prev[0] not in lex.word_lists["body_nouns"]:
         return False
     if _next_ws(sent, t.end, _clause(sent, t.start)[1], 1)[:1] in (["with"], ["between"]):
         return False
@@ -764,7 +760,7 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
     if typ == "SUPPORT":
         lo, _hi = _clause(sent, t.start)
         has_source = any(lo <= m.start < t.start and m.codes and m.role != "attr" for m in sent.mentions)
-        if not has_source and not right_target(sent, t, DIRECT_PREPS, span=6):
+        if not has_source and not right_target(sent, t, lex, DIRECT_PREPS, span=6):
             return False
     if typ == "COOPERATE" and nxt and nxt[0] in lex.agree_objects and sent.text[t.end:t.end + 1] == " ":
         return False  # "a military cooperation deal": the agreement is named, its cooperation is not conduct (convention 5)

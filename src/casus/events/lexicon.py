@@ -170,6 +170,16 @@ class Lexicon:
     stop_before_re: re.Pattern[str] = _NEVER
     # a substring of every form of `launch_verbs` (its first three letters): a quick test before launch_re
     launch_prefixes: tuple[str, ...] = ()
+    attack_words_re: re.Pattern[str] = _NEVER  # any of `attack_nouns`
+    nation_of_re: re.Pattern[str] = _NEVER  # a gap "the energy-rich nation of " (`nation_nouns`)
+    thing_object_re: re.Pattern[str] = _NEVER  # a directed verb's object that is a thing, not a state (`state_object_nouns`)
+    definite_act_re: re.Pattern[str] = _NEVER  # "the campaign", "this move" (`definite_acts`)
+    trilateral_re: re.Pattern[str] = _NEVER  # any of `trilateral_words`
+    multilateral_re: re.Pattern[str] = _NEVER  # any of `multilateral_words`
+    definite_dispute_re: re.Pattern[str] = _NEVER  # "the standoff", "this dispute" (`dispute_nouns`)
+    faced_before_re: re.Pattern[str] = _NEVER  # a `facing_verbs` word, "under" or "amid" up to three words before
+    rejected_before_re: re.Pattern[str] = _NEVER  # a refusal (`refusal_stems`) and up to four words, at the end
+    declined_request_re: re.Pattern[str] = _NEVER  # a refusal of a request for something (`request_nouns`), at the end
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -267,6 +277,21 @@ WORD_LISTS = frozenset({
     "not_recipient_preps",  # after a transfer verb, these name a path, not a recipient ("extends across domains")
     "stay_verbs",  # with the copulas, between a support noun and `limited_support` ("support remained limited to")
     "limiting_adverbs",  # may stand before `limited_support` ("remained largely limited to")
+    "attack_nouns",  # an accusation with no target in a sentence naming one of these accuses the attacker
+    "nation_nouns",  # "defend the energy-rich nation of X": X is the direct object
+    "state_object_nouns",  # a directed verb's object with one of these names a state, not a thing ("defended its ally")
+    "cause_modifiers",  # modifiers inside a cause phrase ("amid new deliveries")
+    "definite_acts",  # "condemned the campaign": an act named by a definite description right after a condemnation
+    "irregular_participles",  # participles not ending in -ed/-en ("were sent"): a verb trigger in the passive
+    "body_nouns",  # a state's own bodies ("Iran's cabinet met"): its own meeting, no meeting with another state
+    "trilateral_words",  # a meeting of three ("trilateral talks"): two named parties do not make a pair
+    "multilateral_words",  # a meeting of many ("multilateral", "jointly"): several subjects meet together
+    "dispute_nouns",  # "mediate the standoff": the dispute named before is the one mediated
+    "facing_verbs",  # "faces mounting pressure": the coercion noun after these has its target as subject
+    "light_gap_adverbs",  # with auxiliaries, may stand between an attacker and its light verb ("X then launched")
+    "verdict_verbs",  # "called the strikes a crime": a verdict on an act named after them
+    "refusal_stems",  # stems of refusal verbs and any letters after them ("declined", "turned down")
+    "request_nouns",  # "rejected the request for aid": after a refusal, the aid was asked for, not given
 })
 
 
@@ -338,9 +363,10 @@ def validate_word_lists(lists: object, name: str = "events.yaml") -> dict[str, f
     return out
 
 
-def _alternation(words: frozenset[str]) -> str:
-    """A regex alternation of the words, longest first (then alphabetical, so the pattern does not vary by run)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+def _alternation(words: frozenset[str], space: str = " ") -> str:
+    """A regex alternation of the words, longest first (then alphabetical, so the pattern does not vary by run);
+    a space inside a phrase becomes `space` (r"\s+": any run of whitespace)."""
+    return "|".join(re.escape(w).replace("\\ ", space) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def validate_frames(rows: object, objects: set[str], name: str = "events.yaml") -> dict[str, Frame]:
@@ -492,6 +518,8 @@ def build_lexicon(data: dict) -> Lexicon:
     alv = "|".join(sorted({re.escape(f) for v in data["assault_light_verbs"] for f in inflect(str(v))}, key=len, reverse=True))
     assault_light_re = re.compile(r"\b(" + alv + r")\s+(?:[\w\"'\u201c-]+\s+){0,3}[\"'\u201c]?$")
     info = {k: _key_info(k, v, exact.get(k)) for k, v in table.items()}
+    # a refusal verb and up to four words ("declined Yerevan's", "turned down the")
+    refused = r"\b(?:" + _alternation(word_lists["refusal_stems"], r"\s+") + r")\w*\s+(?:[\w.'-]+\s+){0,4}?"
     return Lexicon(
         nonevent_heads=frozenset(str(w).lower() for w in data["nonevent_heads"]),
         info=info,
@@ -547,5 +575,21 @@ def build_lexicon(data: dict) -> Lexicon:
         speaker_tail_re=re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|did|does|do|also|not|to|would|will|could|may|might|"
                                    + _alternation(word_lists["speaker_tail_words"]) + r"))+$"),
         launch_prefixes=tuple(sorted({f[:3] for v in data["launch_verbs"] for f in inflect(str(v))})),
+        attack_words_re=re.compile(r"\b(?:" + _alternation(word_lists["attack_nouns"]) + r")\b"),
+        nation_of_re=re.compile(r"\s+(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,3}?(?:"
+                                + _alternation(word_lists["nation_nouns"]) + r")\s+of\s+$"),
+        thing_object_re=re.compile(r"\s+(?:against\b|itself\b|themselves\b|(?:the|its|his|her|their|this|that)\s+(?!(?:"
+                                   + _alternation(word_lists["state_object_nouns"]) + r")\b)[a-z-]+\b)"),
+        definite_act_re=re.compile(r"\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:"
+                                   + _alternation(word_lists["definite_acts"]) + r")\b"),
+        trilateral_re=re.compile(r"\b(?:" + _alternation(word_lists["trilateral_words"]) + r")\b"),
+        multilateral_re=re.compile(r"\b(?:" + _alternation(word_lists["multilateral_words"]) + r")\b"),
+        definite_dispute_re=re.compile(r"\s+(?:the|this|that|current)\s+(?:[\w-]+\s+){0,2}?(?:"
+                                       + _alternation(word_lists["dispute_nouns"]) + r")\b"),
+        faced_before_re=re.compile(r"\b(?:under|amid|" + _alternation(word_lists["facing_verbs"])
+                                   + r")\s+(?:[\w\"'\u201c-]+\s+){0,3}$"),
+        rejected_before_re=re.compile(refused + r"$", re.I),
+        declined_request_re=re.compile(refused + r"(?:" + _alternation(word_lists["request_nouns"])
+                                       + r")\s+for\s+(?:[\w-]+\s+){0,2}$", re.I),
         stop_before_re=re.compile(r"\b(?:" + _alternation(word_lists["stop_verbs"]) + r")\s+$"),
     )

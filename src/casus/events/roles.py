@@ -44,12 +44,8 @@ DYAD_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE", "CONS
 _OF_FOR_WITH_GAP = re.compile(r"\s+(?:of|for|with)\s+")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}$")
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
-_ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression|campaign|operation|offensive|invasion|incursion)\b")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
 # "defend the energy-rich nation of Qatar": the state after "the ... nation of" is the direct object
-_NATION_OF = re.compile(r"\s+(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,3}?(?:nation|country|state|kingdom|republic|"
-                        r"island|islands|emirate|ally|partner|neighbour|neighbor)\s+of\s+$")
-
 
 # --------------------------------------------------------------------------- argument structure
 
@@ -107,7 +103,7 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     before = [m for m in sent.mentions if m.end <= pos and m.codes]
     if not noun and _np_subject_after_that(sent, pos):
         return []  # "Japan warned that a Chinese attack would threaten ...": the attack, not Japan, threatens
-    if noun and pos == t.start and _cause_np(sent, t.start):
+    if noun and pos == t.start and _cause_np(sent, t.start, lex):
         return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
@@ -227,10 +223,10 @@ _CLAUSE_PUNCT_SEMI = re.compile(r"[;:.?!]")
 _APPOSITIVE_SUBJECT = re.compile(r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3},\s+((?:a|an|the)\s+[^,;]{3,120}?),\s+(?=[a-z]+\s)")
 # "(criticism over) Russia's refusal to ...": a possessor and its control noun right before an infinitive
 _CONTROL_TO = re.compile(r"\s*(?:[\w-]+\s+){1,2}to\s+")
-_NP_WORDS = DETS | frozenset("new latest recent planned proposed reported alleged continued".split())
 
 
-def _cause_np(sent: Sentence, pos: int) -> bool:
+
+def _cause_np(sent: Sentence, pos: int, lex: Lexicon) -> bool:
     """Whether the noun at `pos` heads a cause phrase ('over the Taiwan arms deal', 'amid new deliveries') with no
     possessor: up to four words back, past determiners, modifiers and actor names, a cause preposition."""
     j = bisect_left(sent.starts, pos)
@@ -241,12 +237,12 @@ def _cause_np(sent: Sentence, pos: int) -> bool:
         if w.endswith("'s") or w in PREPS or w in AUX:
             return False
         at = sent.starts[k]
-        if not (w in _NP_WORDS or any(m.start <= at < m.end for m in sent.mentions)):
+        if not (w in DETS or w in lex.word_lists["cause_modifiers"] or any(m.start <= at < m.end for m in sent.mentions)):
             return False
     return False
 
 
-def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool = True, span: int = 12,
+def right_target(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str], direct: bool = True, span: int = 12,
                  stop_at_clause: bool = True) -> list[Mention]:
     """Who is acted on: 'to/with/on X' after the trigger, its direct object, or a possessor in the object."""
     lo, hi = _clause(sent, t.start)
@@ -263,7 +259,7 @@ def right_target(sent: Sentence, t: TrigHit, preps: frozenset[str], direct: bool
             break
         if m.role in ("attr",):
             continue
-        if m.prep in preps or (direct and m.prep == "of" and _NATION_OF.match(gap)) or (
+        if m.prep in preps or (direct and m.prep == "of" and lex.nation_of_re.match(gap)) or (
                 m.prep == own and own in PREPS and n <= 4 and own not in _ws(sent, t.end, m.start)):
             return _group(sent, m)  # "to X", or "defend the energy-rich nation of X"
         if direct and premodifier is None and m.prep is None and n <= 3 and "," not in gap and not any(
@@ -352,12 +348,8 @@ def _left_mod_start(sent: Sentence, t: TrigHit) -> int:
 
 
 # an act named by a definite description right after a condemnation ("denounced the campaign", "condemned this move")
-_DEFINITE_ACT = re.compile(r"\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:campaign|operation|move|decision|deployment|"
-                           r"deployments|strikes?|attacks?|offensive|actions?|measures?|raids?|incursions?|blockade|"
-                           r"sanctions)\b")
 
-
-def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context, lex: Lexicon) -> list[str]:
     """A target the text leaves implicit: the last one of this event type if just mentioned, else the document's
     other main actor, else another actor in the sentence."""
     typ = t.trig.type or ""
@@ -372,14 +364,14 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -
         # (or is withheld from) the one attacked
         for o in sent.triggers:
             if o is not t and o.trig.type == "ASSAULT":
-                victims = [c for c in _codes(right_target(sent, o, ASSAULT_PREPS, span=10)) if c not in src]
+                victims = [c for c in _codes(right_target(sent, o, lex, ASSAULT_PREPS, span=10)) if c not in src]
                 if victims:
                     return victims[:1]
     if typ in ("AID", "SUPPORT"):
         # "backed Caracas diplomatically, but stopped short of offering military assistance": the one just backed
         for o in sent.triggers:
             if o.end <= t.start and o.trig.type in ("AID", "SUPPORT") and o.trig.pos == "verb":
-                got = [c for c in _codes(right_target(sent, o, DIRECT_PREPS)) if c not in src]
+                got = [c for c in _codes(right_target(sent, o, lex, DIRECT_PREPS)) if c not in src]
                 if got:
                     return got[:1]
     if ctx.last_index.get(typ, -9) >= ctx.index - 1 and typ in ctx.last_by_type:
@@ -424,31 +416,28 @@ def _assault_source(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> l
     return []
 
 
-_IRREGULAR_PARTICIPLES = frozenset("sent sold given struck built lent met told sought bought got shown held hit made "
-                                   "seen taken brought fought done".split())
 
-
-def _participle(key: str) -> bool:
+def _participle(key: str, lex: Lexicon) -> bool:
     words = key.split()
     head = words[1] if len(words) > 1 and words[0].endswith("ly") else words[0]  # "forcibly removed"
-    return head.endswith(("ed", "en")) or head in _IRREGULAR_PARTICIPLES
+    return head.endswith(("ed", "en")) or head in lex.word_lists["irregular_participles"]
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[\w-]+ly\s+)?$")
 
 
-def _passive(sent: Sentence, t: TrigHit) -> bool:
+def _passive(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """'drones were delivered', 'is being supplied': a verb trigger in the passive."""
-    return t.trig.pos == "verb" and _participle(t.key) and bool(_PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]))
+    return t.trig.pos == "verb" and _participle(t.key, lex) and bool(_PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]))
 
 
-def _passive_transfer(sent: Sentence, t: TrigHit, preps: frozenset[str] = TRANSFER_PREPS) -> list[tuple[str, str | None]]:
+def _passive_transfer(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str] = TRANSFER_PREPS) -> list[tuple[str, str | None]]:
     """'Iranian drones were delivered to Russia': with no 'by X', the origin adjective of the subject gives, the
     'to X' receives."""
     lo, _hi = _clause(sent, t.start)
     origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"
               and m.role in ("mod", "maker", "agent") and not m.poss]
-    tgt = right_target(sent, t, preps, direct=False)
+    tgt = right_target(sent, t, lex, preps, direct=False)
     if not origin or not tgt:
         return []
     return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
@@ -495,23 +484,18 @@ def _warned_about(sent: Sentence, t: TrigHit, src: list[str]) -> list[Mention]:
     return []
 
 
-_BODY_NOUNS = frozenset("cabinet government parliament council ministers officials generals chiefs leadership commanders "
-                        "lawmakers".split())
 
-
-def _own_body_meets(sent: Sentence, t: TrigHit, party: str, jpreps: frozenset[str]) -> bool:
+def _own_body_meets(sent: Sentence, t: TrigHit, party: str, jpreps: frozenset[str], lex: Lexicon) -> bool:
     """Whether the one party of a meeting is a body of that state ("Israel's war cabinet met", "Iranian lawmakers
     met"), with no "with X" after the verb: a domestic meeting."""
-    if right_target(sent, t, jpreps, span=10):
+    if right_target(sent, t, lex, jpreps, span=10):
         return False
     own = [m for m in sent.mentions if m.end <= t.start and party in m.codes]
     if not own or not (own[-1].poss or own[-1].kind == "adj"):
         return False
-    return not _BODY_NOUNS.isdisjoint(_ws(sent, own[-1].end, t.start)[:3])
+    return not lex.word_lists["body_nouns"].isdisjoint(_ws(sent, own[-1].end, t.start)[:3])
 
 
-_TRILATERAL = re.compile(r"\b(?:trilateral(?:ly)?|three-way|three-nation|three-country|tripartite)\b")
-_MULTILATERAL = re.compile(r"\b(?:trilateral(?:ly)?|three-way|three-nation|multilateral|quadrilateral|four-way|jointly|together)\b")
 
 
 _FRONTING = frozenset("on during in after before at while upon ahead".split())
@@ -523,17 +507,14 @@ def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     own = _adjacent_agent(sent, t)
     if not own or not set(_codes(own)) <= lex.blocs:
         return False
-    return not right_target(sent, t, JOINT_PREPS, direct=False, span=8)
+    return not right_target(sent, t, lex, JOINT_PREPS, direct=False, span=8)
 
 
-_DEFINITE_DISPUTE = re.compile(r"\s+(?:the|this|that|current)\s+(?:[\w-]+\s+){0,2}?(?:standoff|stand-off|conflict|dispute|"
-                               r"crisis|tensions|row|situation|confrontation|impasse)\b")
 
-
-def _dispute_named_before(sent: Sentence, t: TrigHit, srcs: list[str], ctx: Context) -> list[tuple[str, str | None]]:
+def _dispute_named_before(sent: Sentence, t: TrigHit, srcs: list[str], ctx: Context, lex: Lexicon) -> list[tuple[str, str | None]]:
     """'ready to contribute to the settlement of the situation': the dispute whose parties the same mediator's
     last mediation named, a sentence or two before (convention 6); else no mediation to code."""
-    if not _DEFINITE_DISPUTE.match(sent.low, t.end) or not _recent(ctx, "CONSULT"):
+    if not lex.definite_dispute_re.match(sent.low, t.end) or not _recent(ctx, "CONSULT"):
         return []
     s_, g_ = ctx.last_by_type["CONSULT"]
     if not set(s_) & set(srcs) or len(g_) < 2:
@@ -592,12 +573,12 @@ def _people_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
     return []
 
 
-def _passive_joint(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+def _passive_joint(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[tuple[str, str | None]]:
     """'Iran was discussed between Putin and Trump': the two named talk; 'the withdrawal has been discussed with
     Russia', with a speaker before it ('Cavusoglu said ...'): the speaker's state and the one named talk."""
     between = _between_parties(sent, t)
     if len(between) < 2:
-        withs = _codes(right_target(sent, t, frozenset({"with"}), direct=False, span=6))
+        withs = _codes(right_target(sent, t, lex, frozenset({"with"}), direct=False, span=6))
         if not withs:
             return []
         said = [c for c in sent.cues.get("report", ()) if c[1] <= t.start]
@@ -672,13 +653,13 @@ def _acting_attr(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
     return _codes(near)
 
 
-def _body_meets(sent: Sentence, t: TrigHit, jpreps: frozenset[str]) -> bool:
+def _body_meets(sent: Sentence, t: TrigHit, jpreps: frozenset[str], lex: Lexicon) -> bool:
     """Whether the subject right before a meeting verb is a body ('after the security cabinet met'), with no "with X"
     after it: a body's own meeting, whoever else the sentence names."""
     j = bisect_left(sent.starts, t.start) - 1
     while j >= 0 and (sent.words[j].endswith("ly") or sent.words[j] in AUX):
         j -= 1  # "the cabinet had finally met"
-    if j < 0 or sent.words[j] not in _BODY_NOUNS or right_target(sent, t, jpreps, span=10):
+    if j < 0 or sent.words[j] not in lex.word_lists["body_nouns"] or right_target(sent, t, lex, jpreps, span=10):
         return False
     at = sent.starts[j]
     if any(m.start <= at < m.end for m in sent.mentions):
@@ -705,7 +686,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     frame = trig.frame  # the role procedure; `fr` the named frame, with its prepositions and fallback
     fr = lex.frame_of(trig)
     anaphoric = _anaphoric(sent, t)
-    if (_passive(sent, t) and frame != "mobilize") or (
+    if (_passive(sent, t, lex) and frame != "mobilize") or (
             trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
         # passive: "Iran was backed by Russia", "attacked by Israel"
         agent = [m for m in sent.mentions if m.start >= t.end and m.prep == "by" and (_nw(sent, t.end, m.start) <= 4 or (
@@ -713,9 +694,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             trig.type == "ASSAULT" and _nw(sent, t.end, m.start) <= 8 and any(
                 o.trig.type == "ASSAULT" and o.trig.pos == "noun" and t.end < o.start < m.start for o in sent.triggers)))]
         if not agent and frame == "transfer":
-            return _passive_transfer(sent, t, fr.preps or TRANSFER_PREPS)
+            return _passive_transfer(sent, t, lex, fr.preps or TRANSFER_PREPS)
         if frame == "joint":
-            return _passive_parties(sent, t) or _passive_joint(sent, t)
+            return _passive_parties(sent, t) or _passive_joint(sent, t, lex)
         if not agent and trig.type == "COERCE" and any(o.trig.type == "ASSAULT" for o in sent.triggers):
             # "Maduro had been forcibly removed following U.S. strikes": removed by the attacker
             removed = _codes(left_agent(sent, t, lex, ctx))
@@ -753,7 +734,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             src, src_codes = light, _codes(light)  # "prompting Tehran to launch retaliatory strikes"
         elif trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
                 o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers)
-                or not _VERDICT_VERBS.isdisjoint(_prev_ws(sent, t.start, 3))):
+                or not lex.word_lists["verdict_verbs"].isdisjoint(_prev_ws(sent, t.start, 3))):
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
     if not src_codes and trig.type == "CONSULT":
@@ -774,7 +755,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             parts = list(dict.fromkeys([*s_, *g_]))
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") or trig.pos == "noun" else jbase  # "spoke to X", "a call to X"
-        objs = right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10)
+        objs = right_target(sent, t, lex, jpreps, direct=trig.pos == "verb", span=10)
         if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(objs)) >= 2 and all(
                 m.prep in ("between", "among") for m in objs):
             parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none
@@ -809,8 +790,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             parts = list(dict.fromkeys([*parts, *s_, *g_]))
         if not parts and not anaphoric and trig.pos == "verb":
             return []  # "aware of who is talking to whom": no party named, none to take from the document
-        if trig.type == "CONSULT" and trig.pos == "verb" and (len(parts) == 1 and _own_body_meets(sent, t, parts[0], jpreps)
-                                                              or _body_meets(sent, t, jpreps)):
+        if trig.type == "CONSULT" and trig.pos == "verb" and (len(parts) == 1 and _own_body_meets(sent, t, parts[0], jpreps, lex)
+                                                              or _body_meets(sent, t, jpreps, lex)):
             return []  # "Israel's war cabinet met on Sunday": a state's own body meeting consults no other state
         bloc = _bloc_alone(parts, ctx, lex)
         if bloc:
@@ -821,12 +802,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     parts.append(c)
         if len(parts) < 2:
             return []
-        if len(parts) == 2 and trig.type in ("CONSULT", "AGREE") and _TRILATERAL.search(sent.low):
+        if len(parts) == 2 and trig.type in ("CONSULT", "AGREE") and lex.trilateral_re.search(sent.low):
             # "X, Y and Z ... in their trilateral summit": the third state named in the sentence takes part
             third = [c for c in other_actors(sent, t, parts) if not c.endswith("_MILITIAS")]
             parts = parts + third[:1]
         parts = parts[:3]
-        if trig.type == "CONSULT" and subjects and len(set(parts) - set(subjects)) >= 2 and not _MULTILATERAL.search(sent.low):
+        if trig.type == "CONSULT" and subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low):
             # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk
             return [(a, b) for a in parts for b in parts if a != b and (a in subjects or b in subjects)]
         return [(a, b) for a in parts for b in parts if a != b]
@@ -857,12 +838,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     if frame == "verdict":
         return _verdict_pairs(sent, t, lex, ctx)
     if frame == "intercept":
-        defended = _intercepted_for(sent, t, src_codes, ctx, fr.preps or frozenset())
+        defended = _intercepted_for(sent, t, src_codes, ctx, lex, fr.preps or frozenset())
         if not defended and src_codes and src_codes[0] in lex.blocs and not _fire_intercepted(sent, t, lex):
             return [(src_codes[0], None)]  # "NATO intercepted the Russian aircraft": the bloc defends its members
         return [(c, g) for c in src_codes for g in defended if c != g]
     if frame == "mobilize":
-        if not src_codes and _passive(sent, t):
+        if not src_codes and _passive(sent, t, lex):
             lo, _hi = _clause(sent, t.start)
             origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"]
             src_codes = _codes(origin[-1:])
@@ -889,7 +870,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             first = next((m for m in between_ms if m.start < hi), None) or next(
                 (m for m in after_ms if m.start < hi and sent.text[m.end:m.end + 1] == "-"), None)
             if first is None:
-                return _dispute_named_before(sent, t, srcs, ctx)
+                return _dispute_named_before(sent, t, srcs, ctx, lex)
         after = _codes(_conjuncts(sent, first, hi)) if first is not None else []
         anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
         party_codes = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
@@ -899,7 +880,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         parties: list[str | None] = list(party_codes) if party_codes else [None]
         return [(c, g) for c in srcs for g in parties if c != g]
     if frame == "receive":
-        giver = right_target(sent, t, fr.preps or frozenset({"from"}), direct=False)
+        giver = right_target(sent, t, lex, fr.preps or frozenset({"from"}), direct=False)
         implicit = src_codes and fr.fallback and t.key.startswith(("receiv", "obtain"))  # not "get bogged down", not buying
         gcodes = _codes(giver) or (_implicit_giver(ctx, src_codes) if implicit else [])
         return [(g, r) for g in gcodes for r in src_codes if g != r] if gcodes and src_codes else []
@@ -910,12 +891,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             recipient = True
     if recipient:
         # "Iran cannot expect full military backing (from Russia)": the subject receives.
-        giver = right_target(sent, t, frozenset({"from", "by"}), direct=False)
-        gcodes = _codes(giver) or _fallback_target(sent, t, src_codes, ctx)
+        giver = right_target(sent, t, lex, frozenset({"from", "by"}), direct=False)
+        gcodes = _codes(giver) or _fallback_target(sent, t, src_codes, ctx, lex)
         return [(g, r) for g in gcodes for r in src_codes if g != r]
     tgt: list[Mention]
     if frame == "transfer":
-        tgt = right_target(sent, t, fr.preps or TRANSFER_PREPS)
+        tgt = right_target(sent, t, lex, fr.preps or TRANSFER_PREPS)
         if not tgt and _INDEFINITE_RECIPIENT.match(sent.low, t.end, _object_end(sent, t, 10)):
             return []  # "not to offer any aid to an aggressor": given to no state named or meant
         if not src_codes:
@@ -926,7 +907,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     break
     elif frame == "assault":
         # a frame without fallback names its target by a preposition ("action in X"), never a direct object
-        tgt = right_target(sent, t, fr.preps or ASSAULT_PREPS, direct=fr.fallback or trig.pos == "verb", span=10)
+        tgt = right_target(sent, t, lex, fr.preps or ASSAULT_PREPS, direct=fr.fallback or trig.pos == "verb", span=10)
         if tgt and any(o.trig.type in ("AID", "SUPPORT") and _means_of(sent, t, o) and o.start < tgt[0].start
                        for o in sent.triggers):
             tgt = []  # "military action to defend the nation of Chad": Chad is defended, not attacked
@@ -937,9 +918,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     break
     elif frame == "request":
         # an open call ("appealed for restraint after Greek flights", no fallback) takes only the addressee right after it
-        tgt = right_target(sent, t, fr.preps or REQUEST_PREPS, span=12 if fr.fallback else 1)
+        tgt = right_target(sent, t, lex, fr.preps or REQUEST_PREPS, span=12 if fr.fallback else 1)
         lo, _hi = _clause(sent, t.start)
-        if trig.pos == "noun" and _REJECTED_BEFORE.search(sent.low[max(lo, t.start - 60):t.start]):
+        if trig.pos == "noun" and lex.rejected_before_re.search(sent.low[max(lo, t.start - 60):t.start]):
             # "Russia declined Yerevan's request": the request was made to the one who declined it
             decliner = [m for m in sent.mentions if lo <= m.start < t.start and _subject_ok(m) and not m.poss
                         and not set(m.codes) & set(src_codes)]
@@ -952,7 +933,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         speech_preps = fr.preps or SPEECH_PREPS
         if last in PREPS:
             speech_preps = speech_preps | {last}  # "exact a price from X": the phrase's own preposition
-        tgt = right_target(sent, t, speech_preps, span=6 if trig.pos == "noun" else 12)
+        tgt = right_target(sent, t, lex, speech_preps, span=6 if trig.pos == "noun" else 12)
         by = _object_agent(sent, t, hi) if trig.pos == "verb" else []
         if by and (not tgt or by[0].start < tgt[0].start):
             tgt = by  # "condemned the actions by China against X": aimed at the one whose acts they are
@@ -972,7 +953,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                         break
         if not tgt and trig.type == "THREATEN" and trig.pos == "verb":
             tgt = _warned_about(sent, t, src_codes)
-        if not tgt and trig.type == "ACCUSE" and _ATTACK_WORDS.search(sent.low):
+        if not tgt and trig.type == "ACCUSE" and lex.attack_words_re.search(sent.low):
             codes = _assault_source(sent, t, lex, ctx)
             for typ_ in ("MOBILIZE", "COERCE"):
                 # "Caracas denounced the campaign" after the deployments were named: aimed at who deployed
@@ -980,7 +961,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     codes = [c for c in ctx.last_by_type[typ_][0] if c not in src_codes][:1]
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
-        if not tgt and trig.type == "ACCUSE" and _DEFINITE_ACT.match(sent.low, t.end):
+        if not tgt and trig.type == "ACCUSE" and lex.definite_act_re.match(sent.low, t.end):
             # "Hanoi denounced the operation": aimed at the one whose act was just told (mentions.recent_actor)
             codes = recent_actor(ctx, src_codes)
             if codes:
@@ -994,7 +975,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     elif frame == "sanction":
         if not src_codes:
             return []
-        tgt = right_target(sent, t, fr.preps or frozenset({"on", "against"}), direct=False)
+        tgt = right_target(sent, t, lex, fr.preps or frozenset({"on", "against"}), direct=False)
         if not tgt:
             before = [m for m in sent.mentions if m.end <= t.start and m.codes and m.role not in ("attr", "maker", "mod")
                       and not set(m.codes) & set(src_codes) and (m.prep is None or m.poss)]
@@ -1016,7 +997,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         last = t.key.rsplit(" ", 1)[-1]
         if last in PREPS:
             preps = preps | {last}  # "refused to negotiate with X": the phrase's own preposition takes the target
-        tgt = right_target(sent, t, preps)
+        tgt = right_target(sent, t, lex, preps)
         if trig.type == "CONSULT" and tgt and all(m.kind == "adj" and m.role == "mod" and any(
                 ds == m.end + 1 for ds, _, _ in sent.domains) for m in tgt):
             tgt = []  # "visited the French aircraft carrier": a thing of that state's, not the state visited
@@ -1028,7 +1009,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                 if before[-1].kind == "pron" and set(_codes(src)) == set(_codes(tgt)):
                     tgt = []
                     src_codes = _codes(src)
-                    return [(c, g) for c in src_codes for g in _fallback_target(sent, t, src_codes, ctx) if c != g]
+                    return [(c, g) for c in src_codes for g in _fallback_target(sent, t, src_codes, ctx, lex) if c != g]
                 src_codes = [c for c in _codes(src) if c not in _codes(tgt)]
                 if not src_codes:
                     prior = [m for m in sent.mentions if m.end <= before[-1].start and m.codes and m.role not in ("attr",)
@@ -1036,14 +1017,14 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
                     src_codes = list(prior[-1].codes) if prior else []
             elif not tgt or sent.low[t.end:t.end + 4] != " of ":
                 return []
-    if trig.type == "COERCE" and trig.pos == "noun" and _FACED_BEFORE.search(sent.low, max(0, t.start - 40), t.start):
+    if trig.type == "COERCE" and trig.pos == "noun" and lex.faced_before_re.search(sent.low, max(0, t.start - 40), t.start):
         return []  # "Israel faces international pressure to ...": the subject is pressed, by no state named as such
     tgt_codes = _codes(tgt)
     if tgt and trig.type == "AID" and trig.pos == "verb" and frame == "directed" and \
             all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes):
         return []  # "China will defend its sovereignty": its own things, self-defence, no aid to anyone
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
-        tgt_codes = _fallback_target(sent, t, src_codes, ctx)  # "Moscow coming to its defence": its is not Moscow
+        tgt_codes = _fallback_target(sent, t, src_codes, ctx, lex)  # "Moscow coming to its defence": its is not Moscow
     if fr.name == "retaliate" and not tgt_codes:
         if not src_codes and _recent(ctx, "ASSAULT"):
             src_codes = [c for c in ctx.last_by_type["ASSAULT"][1]]  # "the retaliation": by the one attacked last
@@ -1057,9 +1038,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             tgt_codes = [c for c in g_ if c not in src_codes]
     if trig.type == "ASSAULT" and not tgt_codes and src_codes and trig.pos == "noun" and (
             _adjacent_agent(sent, t) or _by_agent(sent, t)) and (
-            not {"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)) or _helped(sent, t, src_codes)):
+            not {"a", "an", "any"} & set(_prev_ws(sent, t.start, 3)) or _helped(sent, t, src_codes, lex)):
         # "helped defend Israel during a missile attack by Iran": an indefinite attack hit the one helped
-        tgt_codes = _assault_fallback_target(sent, t, src_codes, ctx)
+        tgt_codes = _assault_fallback_target(sent, t, src_codes, ctx, lex)
     # Missing arguments: anaphora ("This supply ...", "the attacks") and the document's dyad.
     if not src_codes:
         family = [trig.type] + (["AID", "SUPPORT"] if trig.type in ("AID", "SUPPORT") else [])
@@ -1086,8 +1067,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         return [(c, None) for c in src_codes]  # "we are always ready to defend,": no one named, no one implied
     if not tgt_codes and len(src_codes) >= 2 and trig.type in DYAD_TYPES and _own_pair_after(sent, t, src_codes):
         tgt_codes = list(src_codes)  # "Putin and Xi expressed commitment to the alliance between their countries"
-    if not tgt_codes and trig.type in DYAD_TYPES and fr.fallback and not _object_is_a_thing(sent, t):
-        tgt_codes = _fallback_target(sent, t, src_codes, ctx)
+    if not tgt_codes and trig.type in DYAD_TYPES and fr.fallback and not _object_is_a_thing(sent, t, lex):
+        tgt_codes = _fallback_target(sent, t, src_codes, ctx, lex)
     if not tgt_codes and trig.type == "ASSAULT" and fr.fallback and _on_things(sent, t, lex):
         return [(c, None) for c in src_codes]  # "several strikes on vessels": an attack on no state
     if not tgt_codes and ("target" in trig.need or trig.type == "ASSAULT"):
@@ -1106,7 +1087,7 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
     subject, before a saying or calling verb) accuses the agent named after the verdict ('by Y'), else the one who did
     the act named before it, else an actor modifying what was judged ('the Turkish minister's statement'), else no one."""
     said = [c[0] for c in sent.cues.get("report", ()) if c[0] < t.start] + [
-        at for w, at in zip(sent.words, sent.starts) if at < t.start and w in _VERDICT_VERBS]
+        at for w, at in zip(sent.words, sent.starts) if at < t.start and w in lex.word_lists["verdict_verbs"]]
     if said:
         verb_at = min(said)
         speakers = [m for m in sent.mentions if m.end <= verb_at and _subject_ok(m)]
@@ -1169,7 +1150,7 @@ def _own_pair_after(sent: Sentence, t: TrigHit, src: list[str]) -> bool:
     return any(t.end <= m.start < hi and m.kind == "pair" and set(m.codes) == set(src) for m in sent.mentions)
 
 
-def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
+def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context, lex: Lexicon,
                      preps: frozenset[str] = frozenset()) -> list[str]:
     """Whom an interception defends: the one attacked in this sentence ('missiles fired at Israel') or in the
     last attack coded just before; nobody if that is the interceptor itself (self-defence is no aid). `preps` (the
@@ -1184,7 +1165,7 @@ def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context,
     origin = {c for m in sent.mentions if t.end <= m.start < hi and m.kind == "adj" for c in m.codes}  # "Iranian missiles"
     for o in sent.triggers:
         if o.start != t.start and o.trig.type == "ASSAULT":
-            victims = _codes(right_target(sent, o, ASSAULT_PREPS, span=10))
+            victims = _codes(right_target(sent, o, lex, ASSAULT_PREPS, span=10))
             if victims:
                 return [c for c in victims if c not in src and c not in origin][:1]
     lo, chi = _clause(sent, t.start)
@@ -1235,10 +1216,8 @@ def _on_things(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
 
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:is\s+|are\s+|was\s+|were\s+|has\s+been\s+)?$")
 _WHOM_AFTER = re.compile(r"\s+(?:\w+\s+)?whom\b")
-_FACED_BEFORE = re.compile(r"\b(?:faces?|faced|facing|under|amid)\s+(?:[\w\"'\u201c-]+\s+){0,3}$")
 _ING_LEADS = frozenset("after before by while when since following".split())
-_LIGHT_GAP = frozenset("to has have had will would could may might is was were also then again reportedly later "
-                       "once twice".split())
+_LIGHT_GAP = frozenset("to has have had will would could may might is was were also".split())  # grammar; with `light_gap_adverbs`
 
 
 def _light_verb_agent(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]:
@@ -1266,7 +1245,7 @@ def _light_verb_agent(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]
                 i and before[i - 1].obj and _nw(sent, before[i - 1].end, y.start) <= 2)]  # "captured X leader Y": Y is X
             return _group(sent, subjects[-1]) if subjects else []
         return []
-    if len(gap) > 3 or not set(gap) <= _LIGHT_GAP or x.prep is not None or x.poss:
+    if len(gap) > 3 or not all(w in _LIGHT_GAP or w in lex.word_lists["light_gap_adverbs"] for w in gap) or x.prep is not None or x.poss:
         return []
     return _group(sent, x)
 
@@ -1297,42 +1276,38 @@ def _means_of(sent: Sentence, t: TrigHit, o: TrigHit) -> bool:
     return t.end <= o.start and sent.low[max(t.end, o.start - 4):o.start] == " to " and _nw(sent, t.end, o.start) <= 2
 
 
-def _helped(sent: Sentence, t: TrigHit, src: list[str]) -> list[str]:
+def _helped(sent: Sentence, t: TrigHit, src: list[str], lex: Lexicon) -> list[str]:
     """The one an AID or SUPPORT trigger of the sentence helps, if not the attacker ("helped defend Israel")."""
     for o in sent.triggers:
         if o.trig.type in ("AID", "SUPPORT") and o is not t and not _means_of(sent, t, o):
-            helped = [c for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
+            helped = [c for c in _codes(right_target(sent, o, lex, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
             if helped:
                 return helped[:1]
     return []
 
 
-def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context) -> list[str]:
+def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context, lex: Lexicon) -> list[str]:
     """The attacked when the text leaves them implicit ("following Israeli strikes in June", "killed in air
     strikes by X"): the one helped in the same sentence ("after Iranian strikes, U.S. support for Israel"), else
     another actor of the sentence."""
-    helped = _helped(sent, t, src)
+    helped = _helped(sent, t, src, lex)
     if helped:
         return helped
     means = [c for o in sent.triggers if o.trig.type in ("AID", "SUPPORT") and _means_of(sent, t, o)
-             for c in _codes(right_target(sent, o, DIRECT_PREPS | TRANSFER_PREPS))]
+             for c in _codes(right_target(sent, o, lex, DIRECT_PREPS | TRANSFER_PREPS))]
     others = [c for c in other_actors(sent, t, src) if c not in means]
     if others:
         return others[:1]
     return []
 
 
-_THING_OBJECT = re.compile(r"\s+(?:against\b|itself\b|themselves\b|(?:the|its|his|her|their|this|that)\s+"
-                           r"(?!country\b|nation\b|state\b|kingdom\b|republic\b|ally\b|allies\b|partner\b|island\b)"
-                           r"[a-z-]+\b)")
 
-
-def _object_is_a_thing(sent: Sentence, t: TrigHit) -> bool:
+def _object_is_a_thing(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """'Washington defended the operation', 'to defend against threats': the object slot of a directed verb holds a
     thing or nothing, so the act has no implicit state target."""
     if t.trig.pos != "verb" or t.trig.frame != "directed" or t.trig.type not in ("AID", "SUPPORT"):
         return False
-    m = _THING_OBJECT.match(sent.low, t.end)
+    m = lex.thing_object_re.match(sent.low, t.end)
     if not m:
         return False
     # "defending its NATO partners", "defend the energy-rich nation of Qatar": a state after all
@@ -1344,7 +1319,7 @@ def _definite_new_act(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) ->
     target right after it and an agent in its clause names a new act, not the attacks told before."""
     if any(w in ("this", "these", "such", "those") for w in _prev_ws(sent, t.start, 3)):
         return False
-    if not right_target(sent, t, ASSAULT_PREPS, direct=False, span=3):
+    if not right_target(sent, t, lex, ASSAULT_PREPS, direct=False, span=3):
         return False
     lo, _hi = _clause(sent, t.start)
     return any(m.start >= lo for m in left_agent(sent, t, lex, ctx))
@@ -1476,8 +1451,3 @@ def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return any(o.end <= t.start and _nw(sent, o.end, t.start) <= 8 and (
         o.trig.frame == "veto" or o.trig.type == "REJECT" or (o.trig.type == "AID" and o.trig.mode == "diplomatic"))
         for o in sent.triggers)
-_VERDICT_VERBS = frozenset("called calls call described describes describe labelled labeled termed branded dubbed "
-                            "denounced decried deplored".split())
-# a refusal verb and up to four words ("declined Yerevan's", "turned down the")
-_REFUSED = r"\b(?:declin|reject|refus|rebuff|ignor|den(?:y|ied|ies)|turn(?:ed|s|ing)?\s+down)\w*\s+(?:[\w.'-]+\s+){0,4}?"
-_REJECTED_BEFORE = re.compile(_REFUSED + r"$", re.I)
