@@ -365,7 +365,7 @@ def validate_word_lists(lists: object, name: str = "events.yaml") -> dict[str, f
 
 def _alternation(words: frozenset[str], space: str = " ") -> str:
     """A regex alternation of the words, longest first (then alphabetical, so the pattern does not vary by run);
-    a space inside a phrase becomes `space` (r"\s+": any run of whitespace)."""
+    a space inside a phrase becomes `space` (a whitespace run pattern, or a plain space)."""
     return "|".join(re.escape(w).replace("\\ ", space) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
