@@ -149,3 +149,22 @@ def test_a_refusal_stem_taken_out_of_data_withholds_no_help() -> None:
     sentence = "Russia declined Armenia's request for help."
     assert _records(sentence) == {("ARM", "REQUEST", "RUS", False, "asserted"), ("RUS", "AID", "ARM", True, "asserted")}
     assert _records(sentence, _without("refusal_stems", "declin")) == {("ARM", "REQUEST", "RUS", False, "asserted")}
+
+
+def test_a_talks_refusal_stem_taken_out_of_data_leaves_the_talks() -> None:
+    sentence = "Iran refused direct talks with the United States."
+    assert _records(sentence) == {("IRN", "REJECT", "USA", False, "asserted")}
+    assert _records(sentence, _without("talks_refusal_stems", "refus")) == {
+        ("IRN", "CONSULT", "USA", False, "asserted"), ("USA", "CONSULT", "IRN", False, "asserted")}
+
+
+def test_a_come_verb_taken_out_of_data_is_no_intervention_withheld() -> None:
+    sentence = "Russia did not come to Armenia's aid."
+    assert _records(sentence) == {("RUS", "AID", "ARM", True, "asserted")}
+    assert _records(sentence, _without("come_verbs", "come")) == set()
+
+
+def test_a_case_kept_list_is_matched_as_written() -> None:
+    lex = lexmod.lexicon()
+    assert "UN" in lex.word_lists["un_words"] and lex.un_words_re.search("at the UN") is not None
+    assert lex.un_words_re.search("at the un") is None

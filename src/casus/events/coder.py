@@ -82,17 +82,18 @@ from casus.months import MONTHS
 from casus.records import CodedEvent
 
 _TELL_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+to\s+(?!not\b)[a-z]+")
-_SIGNING_AFTER = re.compile(r"\b(?:to be signed|intends? to sign|will sign|sign(?:ed)?|forged|concluded|signing|ratified|"
-                            r"finali[sz]ed)\b")
 _DESPITE = re.compile(r"\bdespite\b")
-_PROMISE_TO_SIGN = re.compile(r"\b(?:promised|promises|pledged|pledges|vowed|vows)\s+to\s+sign")
 _TO_AFTER = re.compile(r"\s+to\b")
 _WORDS_THEN_TO = re.compile(r"\s+(?:[\w'-]+\s+){1,5}?to\s")
-_PROMISE_TO_BEFORE = re.compile(r"\b(?:promised|promises|pledged|pledges|vowed|vows|offered|offers)\s+to\s+$")
 
 # The coder's public face: what ingest, the scorers and users import from casus.events.coder.
 __all__ = ["code_sentences", "build_lexicon", "sentence_windows", "is_heading", "lexicon", "validate_triggers", "inflect", "scan",
            "normalise", "word_index", "find_dates", "MAX_CODED_CHARS"]
+
+
+def _starts(key: str, stems: frozenset[str]) -> bool:
+    """Whether a trigger's key starts with one of the stems."""
+    return any(key.startswith(w) for w in stems)
 
 
 def _before_subordinate(right: str, lex: Lexicon) -> str:
@@ -118,49 +119,38 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
         right = _before_subordinate(sent.text[e:min(len(sent.text), e + 70)], lex)
         left_words = _words(left)[-5:]
         governed = bool(lex.agree_governors.search(" ".join(left_words))) or bool(
-            _SIGNING_AFTER.search(" ".join(_words(right)[:12])))
+            lex.signing_after_re.search(" ".join(_words(right)[:12])))
         if _DESPITE.search(" ".join(_ws(sent, max(0, s - 60), s)[-6:])):
             governed = False
         if governed:
-            one_sided = _PROMISE_TO_SIGN.search(sent.low[max(lo, s - 60):s])
+            one_sided = lex.promise_to_sign_re.search(sent.low[max(lo, s - 60):s])
             trig = Trigger("AGREE", "noun", "directed" if one_sided else "joint", mode, None, frozenset(), False, False, False,
                            False, None, None)
             out.append(TrigHit(s, e, trig, key))
     return out
 
 
-_LIGHT_AID = re.compile(r"\b(?:offer|offers|offered|offering|provide|provides|provided|providing|give|gives|gave|giving|"
-                        r"extend|extends|extended|extending|lend|lends|lent|lending)\b(?:\s+[\w'-]+){0,3}\s*$", re.I)
-_VOICED_BEFORE = re.compile(r"\b(?:voic|express|reiterat|reaffirm|affirm|declar|underlin|emphasi[sz]|stress|signal)\w*"
-                            r"(?:\s+(?:its|their|his|her|the|full|strong|firm|unwavering|continued|public))*\s+$", re.I)
-# a refusal verb and up to three words before talks ("refused direct talks", "ruled out any negotiations")
-_TALKS_REFUSED = re.compile(r"\b(?:declin|reject|refus|rebuff|spurn|turn(?:ed|s|ing)?\s+down|rul(?:e|es|ed|ing)\s+out)\w*"
-                            r"\s+(?:[\w'-]+\s+){0,3}?$", re.I)
 _BY_MEANS = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}by\s+\w+ing\b", re.I)
 
 
-_COPULA_AFTER = re.compile(r"^\s*(?:for\s+(?:the\s+)?[\w.' -]+?\s*)?(?:,[^,]*,\s*)?(?:often\s+|still\s+|also\s+)?"
-                           r"(?:remains?|remained|is|was|are|were|appears?|seems?|manifests?|has been|had been)\b", re.I)
-_COME_TO = re.compile(r"\b(?:come|comes|came|coming|rush|rushes|rushed|rushing)\s+to\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+)?'s?\s+$")
-_UN_WORDS = re.compile(r"\b(?:UN|U\.N\.|United Nations|Security Council|veto|resolutions?)\b")
 
 
-_WEAPON_NOUNS = frozenset("aircraft helicopter helicopters submarine submarines craft boats group groups fighter fighters".split())
+# grammar (auxiliaries, negators, pronouns, clause words); with `verb_subject_nouns`
 _VERB_BEFORE = frozenset("to will would could can may might must should shall did does do not never also they we it he she "
-                         "who which that and or forces troops".split())
+                         "who which that and or".split())
 
 
 def _weapon_modifier(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """'attack' or 'strike' as the modifier of a weapon noun ('more than 80 attack drones', 'sold attack drones'):
     before a projectile or aircraft noun, not after a subject, an auxiliary or 'to' ('Israel will attack drone sites')."""
     nxt = _next_ws(sent, t.end, len(sent.text), 1)
-    if not nxt or not (nxt[0] in _WEAPON_NOUNS or nxt[0] in lex.object_words["projectiles"]):
+    if not nxt or not (nxt[0] in lex.word_lists["weapon_nouns"] or nxt[0] in lex.object_words["projectiles"]):
         return False
     j = bisect_left(sent.starts, t.start)
     if j == 0:
         return True
     prev, at = sent.words[j - 1], sent.starts[j - 1]
-    return prev not in _VERB_BEFORE and not sent.text[at:at + 1].isupper()
+    return prev not in _VERB_BEFORE and prev not in lex.word_lists["verb_subject_nouns"] and not sent.text[at:at + 1].isupper()
 
 
 def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
@@ -172,7 +162,7 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         mode = trig.mode if trig.mode != "auto" else None
         new = Trigger("AID", "noun", "declined", mode, None, frozenset(), False, True, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
-    if trig.type == "THREATEN" and t.key.startswith(("tell", "told")) and _TELL_TO.match(sent.text[t.end:t.end + 40]):
+    if trig.type == "THREATEN" and _starts(t.key, lex.word_lists["tell_stems"]) and _TELL_TO.match(sent.text[t.end:t.end + 40]):
         # "told Beijing to abide by the ruling": an order, a request (not "told X not to", a warning)
         new = Trigger("REQUEST", "verb", "request", "auto", None, frozenset({"target"}), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
@@ -198,14 +188,14 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
             return None  # "support Iran by supplying weapons": the means is the event
         if _outcome_object(sent, t, lex):
             return None  # "expressed support for a ceasefire", "praised the deal": an outcome backed, no state
-        if trig.pos == "noun" and trig.mode == "auto" and _COPULA_AFTER.match(sent.text[t.end:t.end + 60]):
+        if trig.pos == "noun" and trig.mode == "auto" and lex.copula_after_re.match(sent.text[t.end:t.end + 60]):
             return None  # "Russia's support for Iran remains pragmatic": a characterisation, not an act
         hi = _object_end(sent, t, 8)
-        light = trig.pos == "noun" and _LIGHT_AID.search(left)
-        if trig.mode == "diplomatic" and _UN_WORDS.search(sent.text[t.end:hi]):
+        light = trig.pos == "noun" and lex.light_aid_re.search(left)
+        if trig.mode == "diplomatic" and lex.un_words_re.search(sent.text[t.end:hi]):
             new = Trigger("AID", trig.pos, "transfer", "diplomatic", None, trig.need - {"target"}, False, False, False, False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
-        if trig.pos == "noun" and trig.mode == "auto" and _VOICED_BEFORE.search(left):
+        if trig.pos == "noun" and trig.mode == "auto" and lex.voiced_before_re.search(left):
             # "voiced support for X's security concerns": words of support, whatever the object's domain
             new = Trigger("SUPPORT", "noun", "directed", "rhetorical", None, trig.need, False, False, False, False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
@@ -215,7 +205,8 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
                 new = Trigger("AID", trig.pos, "transfer" if light else "directed", "auto", "military", trig.need - {"target"},
                               False, False, False, False, None, None)
                 return TrigHit(t.start, t.end, new, t.key)
-    refused = _TALKS_REFUSED.search(left) if trig.type == "CONSULT" and trig.frame == "joint" else None
+    # a refusal verb and up to three words before talks ("refused direct talks", "ruled out any negotiations")
+    refused = lex.talks_refused_re.search(left) if trig.type == "CONSULT" and trig.frame == "joint" else None
     if refused:
         # "Iran refused direct talks with the US", "declined to meet X": no talks, a rejection aimed at the other side
         # (the phrase starts at the refusal, which so negates nothing)
@@ -230,9 +221,9 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         return None  # "asked (him) whether ...": a question, not a request
     if trig.type == "REQUEST" and trig.pos == "verb":
         after = sent.text[t.end:t.end + 60]
-        if _TO_AFTER.match(after) and not t.key.startswith(("appeal", "turn")):
+        if _TO_AFTER.match(after) and not _starts(t.key, lex.word_lists["request_to_stems"]):
             return None  # "seek to bolster": an attempt, not a request
-        if t.key.startswith(("push", "press", "urg")) and not _WORDS_THEN_TO.match(after):
+        if _starts(t.key, lex.word_lists["push_stems"]) and not _WORDS_THEN_TO.match(after):
             return None  # "pressing imperatives", "push them closer"
     if trig.type == "AID" and trig.light and trig.frame == "transfer" and any(d == "intelligence" for _, _, d in sent.domains):
         doms = _domain_hits(sent, t.end, _object_end(sent, t, 8))
@@ -241,13 +232,13 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
             new = Trigger("COOPERATE", trig.pos, "transfer", "intelligence", None, frozenset({"target"}), False, False, False,
                           False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
-    if trig.type == "ASSAULT" and trig.pos == "verb" and t.key.startswith(("shoot", "shot", "down")) and not \
+    if trig.type == "ASSAULT" and trig.pos == "verb" and _starts(t.key, lex.word_lists["shoot_down_stems"]) and not \
             lex.object_words["projectiles"].isdisjoint(_next_ws(sent, t.end, _clause(sent, t.start)[1], 8)):
         # (the projectiles may lie past another trigger word: "shot down more than 80 attack drones")
         # "shot down the missiles": an interception, which defends the one they were fired at
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
-    if trig is _LAUNCH and t.key.rsplit(" ", 1)[-1] in ("interceptors", "interceptor"):
+    if trig is _LAUNCH and t.key.rsplit(" ", 1)[-1] in lex.word_lists["interceptor_nouns"]:
         # "fired a dozen interceptors": a defence, not an attack
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
@@ -269,11 +260,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         if set(_ws(sent, t.end, hi)) & lex.offer_objects:
             new = Trigger("AGREE", "verb", "directed", None, None, frozenset(), False, False, False, False, None, None)
             return TrigHit(t.start, t.end, new, t.key)
-    if trig.type == "AGREE" and _PROMISE_TO_BEFORE.search(
+    if trig.type == "AGREE" and lex.promise_to_before_re.search(
                                           sent.low[max(0, t.start - 30):t.start] + ("" if trig.pos == "verb" else "")):
         new = Trigger("AGREE", trig.pos, "directed", trig.mode, trig.default, trig.need, False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
-    if trig.type == "AID" and trig.pos == "noun" and t.key in ("aid", "assistance", "rescue", "help") and _COME_TO.search(
+    if trig.type == "AID" and trig.pos == "noun" and t.key in lex.word_lists["come_to_aid_nouns"] and lex.come_to_re.search(
             sent.low[max(0, t.start - 60):t.start]):
         # "did not come to Yerevan's aid": intervention for the possessor
         new = Trigger("AID", "noun", "directed", "intervention", None, frozenset({"possessor"}), False, False, False, False, None, None)
@@ -286,10 +277,8 @@ def _nw_text(text: str) -> int:
     return len(text.split())
 
 
-_TIES_WORDS = ("ties", "relations", "links", "relationship", "bonds", "contacts", "partnership", "cooperation")
 _INDEFINITE = re.compile(r"\s(?:a|an)\s", re.I)
 _DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
-_TIES_HINT = re.compile(r"\b(?:" + "|".join(_TIES_WORDS) + r")\b")
 
 
 def _outcome_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
@@ -328,8 +317,7 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Triggers found by rules rather than phrases: agreements signed, ties built, weapons made by one actor."""
     out = _agree_noun_events(sent, lex)
     low = sent.low
-    hint = ("ties" in low or "relation" in low or "links" in low or "bonds" in low or "contacts" in low
-            or "partnership" in low or "cooperation" in low) and _TIES_HINT.search(low)  # substrings first: cheap
+    hint = any(n in low for n in lex.ties_nouns) and lex.ties_hint_re.search(low)  # substrings first: cheap
     for hit in (lex.ties.finditer(sent.text) if hint else ()):
         if _DET_BEFORE.search(sent.low, max(0, hit.start() - 8), hit.start()):
             continue  # "the deepening ties between them": a participle describing the ties, no act
@@ -385,9 +373,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
     """All events of one analysed sentence."""
     events: list[CodedEvent] = []
     seen: set[tuple] = set()
-    if any(t.key in ("attack", "strike") and t.trig.pos == "verb" for t in sent.triggers):
+    modifiers = lex.word_lists["weapon_modifier_verbs"]
+    if any(t.key in modifiers and t.trig.pos == "verb" for t in sent.triggers):
         # "80 attack drones", "strike aircraft": a kind of weapon, no trigger (nor the end of another's object)
-        sent.triggers = [t for t in sent.triggers if not (t.key in ("attack", "strike") and t.trig.pos == "verb"
+        sent.triggers = [t for t in sent.triggers if not (t.key in modifiers and t.trig.pos == "verb"
                                                           and _weapon_modifier(sent, t, lex))]
     if any("anaphor" in t.trig.need for t in sent.triggers):
         # "the operation" names an attack only just after one; else it is no trigger at all (not an inner attack)
@@ -736,9 +725,7 @@ def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:
 
 
 _TIME_ANCHOR = re.compile(r"\b(?:since|before|until|prior to)\s+the\s+(?:[\w-]+\s+)?$")
-_PREDICATE_NOUN = re.compile(r"\b(?:is|was|are|were|be|been|constitutes?|constituted|amounts? to|amounted to)\s+"
-                             r"(?:an?|another|no less than an?)\s+(?:[\w-]+\s+){0,2}$")
-_OF_NP = frozenset("their this its the a an deeper closer continued further mutual bilateral such greater more".split())
+_OF_NP = frozenset("their this its the a an such".split())  # grammar (determiners); with `of_np_modifiers`
 
 
 def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexicon) -> bool:
@@ -752,7 +739,7 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
         return False  # "blamed X for the stalled dam talks": the talks' state, not talks held
     if typ == "CONSULT" and not lex.venue_nouns.isdisjoint(_prev_ws(sent, t.start, 5)):
         return False  # "met Putin on the sidelines of the BRICS summit": where they met
-    if typ == "ASSAULT" and _PREDICATE_NOUN.search(sent.low, max(0, t.start - 50), t.start):
+    if typ == "ASSAULT" and lex.predicate_noun_re.search(sent.low, max(0, t.start - 50), t.start):
         return False  # "the attack on Qatar was an attack on all Gulf states": a characterisation, no new attack
     if typ == "ASSAULT" and t.key.endswith("invasion") and _TIME_ANCHOR.search(sent.low, max(0, t.start - 30), t.start) \
             and not _adjacent_agent(sent, t):
@@ -766,7 +753,7 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
         return False  # "a military cooperation deal": the agreement is named, its cooperation is not conduct (convention 5)
     if typ == "COOPERATE" and modes == [None]:
         prev = _prev_ws(sent, t.start, 4)
-        while prev and prev[-1] in _OF_NP:
+        while prev and (prev[-1] in _OF_NP or prev[-1] in lex.word_lists["of_np_modifiers"]):
             prev.pop()
         if prev and prev[-1] in ("of", "for"):
             return False
@@ -868,7 +855,7 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
     for i, text in enumerate(texts):
         ctx.index = i
         heading = is_heading(text)
-        if lex.trigger_words.isdisjoint(_plain_words(text)) or (heading and (prose or _TOPIC_HEADLINE.search(text))):
+        if lex.trigger_words.isdisjoint(_plain_words(text)) or (heading and (prose or lex.topic_headline_re.search(text))):
             # a headline before the body is article text (news convention 10); a section heading inside it names a topic
             prose = prose or _begins_prose(text)
             out.append([])
@@ -881,7 +868,7 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
         sent = scan(text, lex, ctx.year)
         resolve_corefs(sent, ctx)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
-        rules = any(m.role == "maker" for m in sent.mentions) or (_TIES_HINT.search(sent.low) and lex.ties.search(sent.text))
+        rules = any(m.role == "maker" for m in sent.mentions) or (lex.ties_hint_re.search(sent.low) and lex.ties.search(sent.text))
         # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too
         out.append(code_sentence(sent, lex, ctx, dates) if sent.triggers or sent.agree_nouns or rules else [])
         update_context(sent, ctx, lex.subordinators)
@@ -890,7 +877,6 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
 
 
 # an explainer's headline names a topic ("Unpacking Moscow's Support For Tehran", "Why X Backs Y"), not an event
-_TOPIC_HEADLINE = re.compile(r"(?:^|[:?]\s+)(?:[A-Z][a-z]+ing|Why|How|What|Inside|Explainer|Analysis)\b")
 _ENDS_PROSE = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")  # a body sentence ends so; a site name or menu line does not
 
 

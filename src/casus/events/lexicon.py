@@ -180,6 +180,19 @@ class Lexicon:
     faced_before_re: re.Pattern[str] = _NEVER  # a `facing_verbs` word, "under" or "amid" up to three words before
     rejected_before_re: re.Pattern[str] = _NEVER  # a refusal (`refusal_stems`) and up to four words, at the end
     declined_request_re: re.Pattern[str] = _NEVER  # a refusal of a request for something (`request_nouns`), at the end
+    signing_after_re: re.Pattern[str] = _NEVER  # any of `signing_words`
+    promise_to_sign_re: re.Pattern[str] = _NEVER  # a `promise_verbs` word, "to sign"
+    promise_to_before_re: re.Pattern[str] = _NEVER  # a `promise_verbs` or `offer_verbs` word and "to", at the end
+    light_aid_re: re.Pattern[str] = _NEVER  # a `light_aid_verbs` word and up to three words, at the end
+    voiced_before_re: re.Pattern[str] = _NEVER  # a `voicing_stems` verb and modifiers, at the end
+    talks_refused_re: re.Pattern[str] = _NEVER  # a `talks_refusal_stems` verb and up to three words, at the end
+    copula_after_re: re.Pattern[str] = _NEVER  # right after a noun: a copula or `copula_verbs` word
+    come_to_re: re.Pattern[str] = _NEVER  # a `come_verbs` word, "to", a possessor, at the end
+    un_words_re: re.Pattern[str] = _NEVER  # any of `un_words`
+    predicate_noun_re: re.Pattern[str] = _NEVER  # a copula or `predicate_verbs` word and an indefinite article, at the end
+    topic_headline_re: re.Pattern[str] = _NEVER  # a heading part opening with an -ing word or `headline_words`
+    ties_hint_re: re.Pattern[str] = _NEVER  # any of ties.nouns (a quick test before `ties`)
+    ties_nouns: tuple[str, ...] = ()  # ties.nouns, as substrings for a quicker test still
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -292,6 +305,29 @@ WORD_LISTS = frozenset({
     "verdict_verbs",  # "called the strikes a crime": a verdict on an act named after them
     "refusal_stems",  # stems of refusal verbs and any letters after them ("declined", "turned down")
     "request_nouns",  # "rejected the request for aid": after a refusal, the aid was asked for, not given
+    "signing_words",  # after an agreement noun: it was signed ("the accord was signed"), an AGREE
+    "promise_verbs",  # "promised to sign the pact": one side's agreement; before a trigger with "to", a pledge
+    "offer_verbs",  # with `promise_verbs` before "to" and an agreement trigger: one side's offer
+    "light_aid_verbs",  # "offered support": light verbs that make a support noun a transfer
+    "voicing_stems",  # "voiced support": stems of verbs of saying that make a support noun words only
+    "voiced_modifiers",  # may stand between a `voicing_stems` verb and the noun ("expressed strong support")
+    "talks_refusal_stems",  # "refused direct talks": a refusal before talks makes them a rejection
+    "copula_verbs",  # "support remains pragmatic": with the copulas, a characterisation of the noun, no act
+    "copula_adverbs",  # may stand before the copula ("is still")
+    "come_verbs",  # "come to X's aid": intervention for the possessor
+    "come_to_aid_nouns",  # the aid nouns after "come to X's"
+    "un_words",  # the United Nations and its texts (case as written): diplomatic support there is diplomatic aid
+    "weapon_nouns",  # "attack helicopters": after "attack"/"strike", a kind of weapon
+    "weapon_modifier_verbs",  # trigger words that may modify a weapon noun ("attack drones")
+    "verb_subject_nouns",  # before "attack"/"strike", a subject: the word is a verb ("troops attack")
+    "of_np_modifiers",  # modifiers after a determiner before "of" ("a deeper cooperation of")
+    "predicate_verbs",  # "constitutes an attack": with the copulas, the attack noun is a predicate, no event
+    "headline_words",  # a heading opening so ("Explainer: ...") names a topic (case as written)
+    "tell_stems",  # a THREATEN verb told to someone: an order ("told X to"), or a warning ("told X not to")
+    "request_to_stems",  # request verbs for which "to" after is a request ("appealed to"), not an attempt
+    "push_stems",  # request verbs that need words and then "to" ("pressed X to"), not "pressing issues"
+    "shoot_down_stems",  # attack verbs that, before projectiles, are an interception ("shot down missiles")
+    "interceptor_nouns",  # projectiles that make a launch a defence ("fired interceptors")
 })
 
 
@@ -591,5 +627,25 @@ def build_lexicon(data: dict) -> Lexicon:
         rejected_before_re=re.compile(refused + r"$", re.I),
         declined_request_re=re.compile(refused + r"(?:" + _alternation(word_lists["request_nouns"])
                                        + r")\s+for\s+(?:[\w-]+\s+){0,2}$", re.I),
+        signing_after_re=re.compile(r"\b(?:" + _alternation(word_lists["signing_words"]) + r")\b"),
+        promise_to_sign_re=re.compile(r"\b(?:" + _alternation(word_lists["promise_verbs"]) + r")\s+to\s+sign"),
+        promise_to_before_re=re.compile(r"\b(?:" + _alternation(word_lists["promise_verbs"] | word_lists["offer_verbs"])
+                                        + r")\s+to\s+$"),
+        light_aid_re=re.compile(r"\b(?:" + _alternation(word_lists["light_aid_verbs"]) + r")\b(?:\s+[\w'-]+){0,3}\s*$", re.I),
+        voiced_before_re=re.compile(r"\b(?:" + _alternation(word_lists["voicing_stems"]) + r")\w*(?:\s+(?:its|their|his|her|the|"
+                                    + _alternation(word_lists["voiced_modifiers"]) + r"))*\s+$", re.I),
+        talks_refused_re=re.compile(r"\b(?:" + _alternation(word_lists["talks_refusal_stems"], r"\s+")
+                                    + r")\w*\s+(?:[\w'-]+\s+){0,3}?$", re.I),
+        copula_after_re=re.compile(r"^\s*(?:for\s+(?:the\s+)?[\w.' -]+?\s*)?(?:,[^,]*,\s*)?(?:(?:also|"
+                                   + _alternation(word_lists["copula_adverbs"]) + r")\s+)?(?:is|was|are|were|has been|had been|"
+                                   + _alternation(word_lists["copula_verbs"]) + r")\b", re.I),
+        come_to_re=re.compile(r"\b(?:" + _alternation(word_lists["come_verbs"])
+                              + r")\s+to\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+)?'s?\s+$"),
+        un_words_re=re.compile(r"\b(?:" + _alternation(word_lists["un_words"]) + r")\b"),
+        predicate_noun_re=re.compile(r"\b(?:is|was|are|were|be|been|" + _alternation(word_lists["predicate_verbs"])
+                                     + r")\s+(?:an?|another|no less than an?)\s+(?:[\w-]+\s+){0,2}$"),
+        topic_headline_re=re.compile(r"(?:^|[:?]\s+)(?:[A-Z][a-z]+ing|" + _alternation(word_lists["headline_words"]) + r")\b"),
+        ties_hint_re=re.compile(r"\b(?:" + _alternation(frozenset(str(n) for n in data["ties"]["nouns"])) + r")\b"),
+        ties_nouns=tuple(str(n) for n in data["ties"]["nouns"]),
         stop_before_re=re.compile(r"\b(?:" + _alternation(word_lists["stop_verbs"]) + r")\s+$"),
     )

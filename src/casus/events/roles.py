@@ -1361,7 +1361,7 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         return False  # "the treaty calls for talks", "this doesn't guarantee X": no actor acts in the clause
     if trig.type == "THREATEN" and trig.pos == "verb" and sent.low.startswith(" that ", t.end) and not _warns_of_more(sent, t):
         return False  # "warning that the strike undermined the talks": a judgement of the past
-    if "warn_object" in need and t.key.startswith(("tell", "told")):
+    if "warn_object" in need and any(t.key.startswith(w) for w in lex.word_lists["tell_stems"]):
         if not _TELL_NOT_TO.match(sent.text[t.end:t.end + 40]):
             return False
     if "person_object" in need and not (_object_is(sent, t, lex.object_words["persons"]) or _leader_object(sent, t)):
