@@ -168,3 +168,18 @@ def test_a_case_kept_list_is_matched_as_written() -> None:
     lex = lexmod.lexicon()
     assert "UN" in lex.word_lists["un_words"] and lex.un_words_re.search("at the UN") is not None
     assert lex.un_words_re.search("at the un") is None
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def test_a_spokes_noun_taken_out_of_data_no_longer_lets_the_state_speak() -> None:
+    sentence = "A spokesman for Iran condemned Israel."
+    assert _records(sentence) == {("IRN", "ACCUSE", "ISR", False, "asserted")}
+    assert _records(sentence, _without("spokes_nouns", "spokesman")) == set()
+
+
+def test_an_envoy_noun_taken_out_of_data_leaves_the_envoys_states_out() -> None:
+    sentence = "Envoys from Chile and Peru began talks."
+    assert _records(sentence) == {("CHL", "CONSULT", "PER", False, "asserted"), ("PER", "CONSULT", "CHL", False, "asserted")}
+    assert _records(sentence, _without("envoy_nouns", "envoys")) == set()

@@ -863,15 +863,15 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
         prose = prose or _begins_prose(text)
         if scanned < i - 1 and i > 0:
             prev = scan(texts[i - 1], lex, ctx.year)  # the sentence before, for pronouns
-            resolve_corefs(prev, ctx)
-            update_context(prev, ctx, lex.subordinators)
+            resolve_corefs(prev, ctx, lex)
+            update_context(prev, ctx, lex)
         sent = scan(text, lex, ctx.year)
-        resolve_corefs(sent, ctx)
+        resolve_corefs(sent, ctx, lex)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
         rules = any(m.role == "maker" for m in sent.mentions) or (lex.ties_hint_re.search(sent.low) and lex.ties.search(sent.text))
         # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too
         out.append(code_sentence(sent, lex, ctx, dates) if sent.triggers or sent.agree_nouns or rules else [])
-        update_context(sent, ctx, lex.subordinators)
+        update_context(sent, ctx, lex)
         scanned = i
     return out
 

@@ -193,6 +193,14 @@ class Lexicon:
     topic_headline_re: re.Pattern[str] = _NEVER  # a heading part opening with an -ing word or `headline_words`
     ties_hint_re: re.Pattern[str] = _NEVER  # any of ties.nouns (a quick test before `ties`)
     ties_nouns: tuple[str, ...] = ()  # ties.nouns, as substrings for a quicker test still
+    maker_suffix_re: re.Pattern[str] = _NEVER  # "-made" (`maker_suffixes`)
+    link_suffix_re: re.Pattern[str] = _NEVER  # "-backed" (`link_suffixes`)
+    led_suffix_re: re.Pattern[str] = _NEVER  # "-led" (`led_suffixes`)
+    appositive_tail_re: re.Pattern[str] = _NEVER  # "'s closest ally," (`appositive_partner_nouns`)
+    expansion_gap_re: re.Pattern[str] = _NEVER  # ", including the " (`expansion_words`)
+    partner_of_re: re.Pattern[str] = _NEVER  # "'s closest ally" (`partner_modifiers`, `partner_nouns`)
+    pronoun_partner_re: re.Pattern[str] = _NEVER  # " closest ally" after "its" (and `neighbour_nouns`)
+    partner_heads: tuple[str, ...] = ()  # `partner_nouns` and `neighbour_nouns`, as substrings for a quick test
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -328,6 +336,22 @@ WORD_LISTS = frozenset({
     "push_stems",  # request verbs that need words and then "to" ("pressed X to"), not "pressing issues"
     "shoot_down_stems",  # attack verbs that, before projectiles, are an interception ("shot down missiles")
     "interceptor_nouns",  # projectiles that make a launch a defence ("fired interceptors")
+    "maker_suffixes",  # "Russian-made jets": the state after which this suffix stands made them, no party
+    "link_suffixes",  # "Iran-backed militias": a modifier
+    "led_suffixes",  # "the Saudi-led coalition": the leader acts
+    "appositive_partner_nouns",  # "China, Pakistan's closest ally, urged": a description of the state before
+    "common_verbs",  # verbs before a mention that make it an object ("urged Iran")
+    "lead_modifiers",  # adjectives skipped before a mention to find its preposition ("with key ally X")
+    "envoy_nouns",  # "envoys from Chile began talks": the envoys' state acts, as a subject would
+    "spokes_nouns",  # "a spokesman for X said": X speaks
+    "gerund_adverbs",  # "with Trump again threatening Iran": an adverb before the gerund
+    "expansion_words",  # "proxy forces, including X and Y": the named ones stand for the group
+    "attr_modifiers",  # words inside an attribution phrase ("senior Iranian officials")
+    "attribution_phrases",  # attribution nouns of two words ("state media")
+    "partner_modifiers",  # "Manila's strongest ally", "its key Asian ally": up to two before the partner noun
+    "partner_nouns",  # the possessor's partner ("Russia's ally")
+    "neighbour_nouns",  # with `partner_nouns` after a pronoun ("its neighbour")
+    "say_verbs",  # a speaking verb next to a mention: the quotation in the sentence is that actor's
 })
 
 
@@ -555,6 +579,7 @@ def build_lexicon(data: dict) -> Lexicon:
     assault_light_re = re.compile(r"\b(" + alv + r")\s+(?:[\w\"'\u201c-]+\s+){0,3}[\"'\u201c]?$")
     info = {k: _key_info(k, v, exact.get(k)) for k, v in table.items()}
     # a refusal verb and up to four words ("declined Yerevan's", "turned down the")
+    partner_words = r"(?:(?:" + _alternation(word_lists["partner_modifiers"]) + r")\s+){0,2}"  # "closest", "key Asian"
     refused = r"\b(?:" + _alternation(word_lists["refusal_stems"], r"\s+") + r")\w*\s+(?:[\w.'-]+\s+){0,4}?"
     return Lexicon(
         nonevent_heads=frozenset(str(w).lower() for w in data["nonevent_heads"]),
@@ -647,5 +672,15 @@ def build_lexicon(data: dict) -> Lexicon:
         topic_headline_re=re.compile(r"(?:^|[:?]\s+)(?:[A-Z][a-z]+ing|" + _alternation(word_lists["headline_words"]) + r")\b"),
         ties_hint_re=re.compile(r"\b(?:" + _alternation(frozenset(str(n) for n in data["ties"]["nouns"])) + r")\b"),
         ties_nouns=tuple(str(n) for n in data["ties"]["nouns"]),
+        maker_suffix_re=re.compile(r"-(?:" + _alternation(word_lists["maker_suffixes"]) + r")\b", re.I),
+        link_suffix_re=re.compile(r"-(?:" + _alternation(word_lists["link_suffixes"]) + r")\b", re.I),
+        led_suffix_re=re.compile(r"-(?:" + _alternation(word_lists["led_suffixes"]) + r")\b", re.I),
+        appositive_tail_re=re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(word_lists["appositive_partner_nouns"])
+                                      + r")\s*,"),
+        expansion_gap_re=re.compile(r"\s*,?\s*(?:" + _alternation(word_lists["expansion_words"]) + r")\s+(?:the\s+)?"),
+        partner_of_re=re.compile(r"'s?\s+" + partner_words + r"(?:" + _alternation(word_lists["partner_nouns"]) + r")\b"),
+        pronoun_partner_re=re.compile(r"\s+" + partner_words + r"(?:"
+                                      + _alternation(word_lists["partner_nouns"] | word_lists["neighbour_nouns"]) + r")\b"),
+        partner_heads=tuple(sorted(word_lists["partner_nouns"] | word_lists["neighbour_nouns"])),
         stop_before_re=re.compile(r"\b(?:" + _alternation(word_lists["stop_verbs"]) + r")\s+$"),
     )

@@ -23,13 +23,11 @@ from casus.events.sentence import (
 )
 from casus.events.words import AUX, DETS, PREPS, WORD_RE
 
-MAKER_SUFFIX = re.compile(r"-(?:made|built|supplied|manufactured|produced|designed)\b", re.I)
-LINK_SUFFIX = re.compile(r"-(?:backed|linked|aligned|allied|affiliated|sponsored|supported)\b", re.I)
-LED_SUFFIX = re.compile(r"-(?:led|commanded|headed)\b", re.I)  # "the Saudi-led coalition": the leader acts
+# The open-class word lists (suffixes, partner and envoy nouns, speaking verbs ...) are in data/events.yaml
+# (`word_lists`, through the Lexicon passed in); grammar words (determiners, prepositions, auxiliaries) stay here.
 _BY_START = attrgetter("start")
 
 # Patterns used inside functions, compiled once (re's own cache costs a lookup per call).
-_EXPANSION_GAP = re.compile(r"\s*,?\s*(?:including|such as|notably|namely|like|in particular)\s+(?:the\s+)?")
 _TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # a capitalised title right before a name ("President ")
 _HYPHEN_BEFORE = re.compile(r"\w-[a-z]+ed\s+$")  # "Iran-backed " right before a mention: a compound adjective
 
@@ -109,13 +107,13 @@ def _resolve_mentions(
     mentions = merged
     for m in mentions:
         hyphen = text[m.end:m.end + 1] == "-"  # both suffix patterns start with one
-        if hyphen and MAKER_SUFFIX.match(text, m.end):
+        if hyphen and lex.maker_suffix_re.match(text, m.end):
             m.role = "maker"
-        elif hyphen and LINK_SUFFIX.match(text, m.end):
+        elif hyphen and lex.link_suffix_re.match(text, m.end):
             m.role = "mod"
-        elif hyphen and LED_SUFFIX.match(text, m.end):
+        elif hyphen and lex.led_suffix_re.match(text, m.end):
             m.role = "agent"
-        elif m.poss and text[max(0, m.start - 2):m.start] == ", " and _APPOSITIVE_TAIL.match(low, m.end):
+        elif m.poss and text[max(0, m.start - 2):m.start] == ", " and lex.appositive_tail_re.match(low, m.end):
             m.role = "appos"  # "China, Pakistan's closest ally, urged ...": a description of China
         elif attr_spans and any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and not (
                 m.kind in ("name", "capital") and text[m.end:m.end + 1] == ",") and _attr_follows(low, m.end, lex, mentions):
@@ -141,25 +139,22 @@ def _resolve_mentions(
             lead.pop()
         if lead and lead[-1] == "including":
             lead = _including_lead(sent, m.start) or lead
-        if lead and (lead[-1] in lex.verb_forms or lead[-1] in _COMMON_VERBS or (
+        if lead and (lead[-1] in lex.verb_forms or lead[-1] in lex.word_lists["common_verbs"] or (
                 lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)) and not _HYPHEN_BEFORE.search(
                     low, max(0, m.start - 30), m.start):
             m.obj = True  # (not "Iran-backed Hezbollah": a compound adjective, not a verb taking an object)
-        while lead and lead[-1] in ("key", "global", "close", "closest", "main", "new", "old", "own", "long-time", "strategic",
-                                    "senior", "top", "some", "many", "other", "powerful", "fellow", "regional",
-                                    "northern", "southern", "eastern", "western", "central", "north", "south", "east",
-                                    "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied"):
+        while lead and lead[-1] in lex.word_lists["lead_modifiers"]:
             lead.pop()
-        if lead and lead[-1] in PREPS and not (lead[-1] == "from" and len(lead) > 1 and lead[-2] in _ENVOY_NOUNS) and not (
-                lead[-1] == "for" and len(lead) > 1 and lead[-2] in _SPOKES_NOUNS):  # "a spokesman for X said": X speaks
+        if lead and lead[-1] in PREPS and not (lead[-1] == "from" and len(lead) > 1 and lead[-2] in lex.word_lists["envoy_nouns"]) and not (
+                lead[-1] == "for" and len(lead) > 1 and lead[-2] in lex.word_lists["spokes_nouns"]):  # "a spokesman for X said": X speaks
             m.prep = lead[-1]
             nxt_w = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 32, 2)
-            if len(nxt_w) == 2 and (nxt_w[0] in _GERUND_ADVERBS or nxt_w[0].endswith("ly")):
+            if len(nxt_w) == 2 and (nxt_w[0] in lex.word_lists["gerund_adverbs"] or nxt_w[0].endswith("ly")):
                 nxt_w = nxt_w[1:]  # "with Trump again threatening Iran": an adverb before the gerund
             if m.prep in ("with", "without", "for") and nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
                     "during", "including", "regarding", "concerning", "following", "according"):
                 m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
-    _partner_descriptions(sent, mentions)
+    _partner_descriptions(sent, mentions, lex)
     # Coordinated groups: "Russia and China", "the United States and its European allies".
     gid = 0
     for i, m in enumerate(mentions):
@@ -179,7 +174,7 @@ def _resolve_mentions(
     for i, m in enumerate(mentions):
         if i + 1 < len(mentions):
             gap = low[m.end:mentions[i + 1].start]
-            if len(gap) >= 5 and _EXPANSION_GAP.fullmatch(gap):
+            if len(gap) >= 5 and lex.expansion_gap_re.fullmatch(gap):
                 g = mentions[i + 1].group
                 m.expand = [x for x in mentions if x.group == g]
     sent.mentions = mentions
@@ -187,20 +182,6 @@ def _resolve_mentions(
 
 _DATELINE = re.compile(r"[\W_]{0,3}[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,2}\s*(?:\[[^\]]{1,40}\]|\([^)]{1,40}\))?"
                        r"\s*(?::|\u2014|\u2013|--)\s")
-_COMMON_VERBS = frozenset(
-    "is are was were be been has have had become became remain remains remained make makes made see sees saw view views "
-    "viewed consider considers considered allow allows allowed leave leaves left push pushes pushed urge urges urged "
-    "tell tells told ask asks asked give gives gave offer offers offered provide provides provided defend defends protect "
-    "protects shield shields support supports supported back backs warn warns warned condemn condemns condemned".split()
-)
-
-
-# "envoys from Chile and Peru began talks": the envoys' states act, as a subject would.
-_ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys diplomats negotiators ministers "
-                         "leaders officers commanders delegation delegate representative envoy diplomat negotiator "
-                         "minister official".split())
-_SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen".split())
-_GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
 
 
 def _title_gap(gap: str, lex: Lexicon) -> bool:
@@ -250,8 +231,7 @@ def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
                  "or the", "and its european", "nor")
 
 
-_ATTR_MODIFIERS = frozenset("and or senior state government military administration top foreign ministry security "
-                             "intelligence defense defence news some several western unnamed anonymous".split())
+_ATTR_JOINERS = frozenset({"and", "or"})  # grammar; with `attr_modifiers` inside an attribution phrase
 
 
 def _agent_follows(sent: Sentence, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
@@ -275,9 +255,9 @@ def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> 
         if first and word in lex.attribution_nouns and "," in low[pos:at]:
             return False  # "to defend Taiwan, analysts say": a new clause, not "Taiwanese analysts"
         first = False
-        if word in lex.attribution_nouns or low[at:at + 20].startswith(tuple(n + " " for n in ("state media", "state tv"))):
+        if word in lex.attribution_nouns or low[at:at + 20].startswith(tuple(n + " " for n in sorted(lex.word_lists["attribution_phrases"]))):
             return True
-        if word in _ATTR_MODIFIERS or any(x.start <= at < x.end for x in mentions):
+        if word in _ATTR_JOINERS or word in lex.word_lists["attr_modifiers"] or any(x.start <= at < x.end for x in mentions):
             continue
         return False
     return False
@@ -286,7 +266,7 @@ def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> 
 # --------------------------------------------------------------------------- coreference
 
 
-def resolve_corefs(sent: Sentence, ctx: Context) -> None:
+def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
     """Give pronouns, pairs and 'its ally' their codes from this sentence or the context."""
     done: list[Mention] = []
     firsts: list[Mention] = []
@@ -391,7 +371,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
                 m.role = "mod"
             done.append(m)
     if firsts:
-        done = _resolve_first_person(sent, ctx, done, firsts)
+        done = _resolve_first_person(sent, ctx, done, firsts, lex)
     sent.mentions = done
 
 
@@ -481,10 +461,11 @@ def _recent_pair(ctx: Context) -> tuple[str, ...]:
     return dyad
 
 
-def _resolve_first_person(sent: Sentence, ctx: Context, done: list[Mention], firsts: list[Mention]) -> list[Mention]:
+def _resolve_first_person(sent: Sentence, ctx: Context, done: list[Mention], firsts: list[Mention],
+                          lex: Lexicon) -> list[Mention]:
     """'"We will defend our ally," the minister said': inside a quotation, we/our/us is the speaker's side (named in
     the sentence, else the last speaker, a sentence back); outside one (the author's "we") it is no actor."""
-    speaker = quote_speaker(sent) or (ctx.last_speaker if ctx.last_speaker_index >= ctx.index - 1 else ())
+    speaker = quote_speaker(sent, lex) or (ctx.last_speaker if ctx.last_speaker_index >= ctx.index - 1 else ())
     out: list[Mention] = []
     for m in done:
         if m in firsts:
@@ -516,8 +497,6 @@ def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, 
         if x.role not in ("attr",) and x.kind != "leader" and x.prep is None:
             return x.codes[:1]
     return ctx.prev_subject[:1]
-_APPOSITIVE_TAIL = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners|neighbour|neighbor|friend|backer|"
-                              r"patron|client|protector|rival|arch-rival|archrival|foe|enemy)\s*,")
 _OBJECT_PRONOUN_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to\s+)?[a-z]+\s+")  # "Moscow failed to defend it"
 _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"
 
@@ -661,34 +640,23 @@ def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: 
     return (best,) if score[best] > 0 or needs else ()
 
 
-_PARTNER_WORDS = (r"(?:(?:closest|strongest|main|key|top|biggest|oldest|staunchest|traditional|chief|principal|long-time|"
-                  r"longtime|longstanding|long-standing|major|most important|great|only|strategic|military|regional|"
-                  r"treaty|asian|european|gulf|arab|western|eastern|northern|southern|smaller|larger|new)\s+){0,2}")
-_PARTNER_OF = re.compile(r"'s?\s+" + _PARTNER_WORDS + r"(?:ally|partner|backer|patron|protector|benefactor)\b")
-_PRONOUN_PARTNER = re.compile(r"\s+" + _PARTNER_WORDS + r"(?:ally|partner|backer|patron|protector|benefactor|neighbour|"
-                              r"neighbor)\b")
-
-
-_PARTNER_HEADS = ("ally", "partner", "backer", "patron", "protector", "benefactor", "neighbo")
-
-
-def _partner_descriptions(sent: Sentence, mentions: list[Mention]) -> None:
+def _partner_descriptions(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> None:
     """'Manila's strongest ally', 'its key Asian ally': a description of the possessor's partner, resolved with the
     pronouns (not when the partner is named right after, 'Russia's ally Iran', nor in an apposition)."""
     low = sent.low
-    if not any(w in low for w in _PARTNER_HEADS):
+    if not any(w in low for w in lex.partner_heads):
         return
     for i, m in enumerate(mentions):
         if not m.poss:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if m.kind == "coref:single":
-            hit = _PRONOUN_PARTNER.match(low, m.end) if low[m.start:m.end] in ("its", "his", "her", "their") else None
+            hit = lex.pronoun_partner_re.match(low, m.end) if low[m.start:m.end] in ("its", "his", "her", "their") else None
             if hit is not None and not (nxt is not None and nxt.start < hit.end() + 3):
                 m.kind, m.end, m.poss = "coref:partner", hit.end(), False
             continue
         if m.kind == "coref:described":
-            hit = _PRONOUN_PARTNER.match(low, m.end)  # "the island's closest ally"
+            hit = lex.pronoun_partner_re.match(low, m.end)  # "the island's closest ally"
             if hit is not None:
                 appos = sent.text[max(0, m.start - 2):m.start] == ", " and sent.text[hit.end():hit.end() + 1] == ","
                 # "Washington, the island's closest ally, said": a description of the actor just named
@@ -697,7 +665,7 @@ def _partner_descriptions(sent: Sentence, mentions: list[Mention]) -> None:
             continue
         if m.role == "appos" or not m.codes or m.kind not in ("name", "capital", "inst", "adj"):
             continue
-        hit = _PARTNER_OF.match(low, m.end)
+        hit = lex.partner_of_re.match(low, m.end)
         if hit is None or (nxt is not None and nxt.start - hit.end() <= 3):
             continue
         m.kind, m.end, m.poss = "coref:partnerof", hit.end(), False
@@ -722,15 +690,14 @@ def inner_name(text: str, low: str, start: int, end: int, lex: Lexicon, year: in
 # --------------------------------------------------------------------------- quotations
 
 
-_SAY_AFTER = frozenset("said says told added stated noted wrote declared stressed insisted warned explained "
-                       "continued recalled replied tweeted".split())
 
 
-def quote_speaker(sent: Sentence) -> tuple[str, ...]:
+def quote_speaker(sent: Sentence, lex: Lexicon) -> tuple[str, ...]:
     """The actor a quotation in the sentence is attributed to ('..., Putin said', 'said Lukashenko'), else ()."""
     if '"' not in sent.text:
         return ()
     spans = sent.quotes or quote_spans(sent.text)
+    says = lex.word_lists["say_verbs"]
     for m in sent.mentions:
         if not m.codes or m.kind.startswith("coref:") or any(a < m.start < b for a, b in spans):
             continue
@@ -740,8 +707,8 @@ def quote_speaker(sent: Sentence) -> tuple[str, ...]:
         before = _prev_ws(sent, m.start, 3)
         while before and before[-1] in DETS:
             before.pop()
-        if (after and after[0] in _SAY_AFTER) or (before and before[-1] in _SAY_AFTER) or (
-                m.role == "agent" and m.kind == "adj" and _SAY_AFTER.intersection(after)):  # "the German chancellor said"
+        if (after and after[0] in says) or (before and before[-1] in says) or (
+                m.role == "agent" and m.kind == "adj" and says.intersection(after)):  # "the German chancellor said"
             return m.codes[:1]
     return ()
 
@@ -753,7 +720,7 @@ def _in_quote(sent: Sentence, pos: int) -> bool:
 # --------------------------------------------------------------------------- the document: what a sentence leaves
 
 
-def update_context(sent: Sentence | None, ctx: Context, subordinators: frozenset[str]) -> None:
+def update_context(sent: Sentence | None, ctx: Context, lex: Lexicon) -> None:
     """Record what the sentence leaves for the next ones: its actors (the document's counts), its subject, the
     organisations and the speaker it names."""
     ctx._dyad = None
@@ -762,7 +729,7 @@ def update_context(sent: Sentence | None, ctx: Context, subordinators: frozenset
         return
     codes: list[str] = []
     subject: tuple[str, ...] = ()
-    first = sent.bounds[0] if sent.bounds and sent.low.lstrip(" \"'").split(" ", 1)[0].strip(",") in subordinators else -1
+    first = sent.bounds[0] if sent.bounds and sent.low.lstrip(" \"'").split(" ", 1)[0].strip(",") in lex.subordinators else -1
     for m in sent.mentions:
         if not m.codes:
             continue
@@ -782,7 +749,7 @@ def update_context(sent: Sentence | None, ctx: Context, subordinators: frozenset
     ctx.prev_codes = tuple(codes)
     ctx.recent_codes.append(ctx.prev_codes)
     del ctx.recent_codes[:-3]
-    speaker = quote_speaker(sent)
+    speaker = quote_speaker(sent, lex)
     if speaker:
         ctx.last_speaker, ctx.last_speaker_index = speaker, ctx.index
     groups = [m for m in sent.mentions if m.kind == "group" and m.codes]
