@@ -32,6 +32,8 @@ from casus.events.words import (
 
 GAP_STOP = PREPS | AUX | CLAUSE_WORDS
 INTERVENTION_PREPS = DIRECT_PREPS | {"in", "of"}
+# Grammar: the prepositions each role procedure reads (closed class, kept in code); the open-class word lists the
+# rules below read are in data/events.yaml (`word_lists`, through the Lexicon passed in).
 ASSAULT_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into", "of", "in", "across", "over"})
 JOINT_PREPS = frozenset({"with", "between", "and"})
 REQUEST_PREPS = frozenset({"from", "to", "of"})

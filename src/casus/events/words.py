@@ -6,6 +6,10 @@ import re
 
 # --------------------------------------------------------------------------- word classes
 
+# Closed-class grammar (prepositions, determiners, auxiliaries, clause words) stays in code: it is the grammar the
+# mechanisms are written in. Open-class vocabulary (verbs, nouns, adjectives, adverbs of reporting and hedging,
+# domain words) lives in data/events.yaml (`word_lists`, names in casus.events.lexicon.WORD_LISTS).
+
 PREPS = frozenset(
     "of to with for against on in from at towards toward into between over than about among amid including "
     "like via through across by under within beyond behind near upon onto despite".split()
