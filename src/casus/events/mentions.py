@@ -161,7 +161,8 @@ def _resolve_mentions(
     gid = 0
     for i, m in enumerate(mentions):
         gap = low[mentions[i - 1].end:m.start] if i else ""
-        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and (m.role == "agent" or _verb_follows(sent, m, lex))) and not (
+        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and (m.role == "agent" and not _leader_list(gap, mentions[i - 1], m)
+                                                                   or _verb_follows(sent, m, lex))) and not (
                 gap.strip() == "," and mentions[i - 1].prep is not None and any(0 < t.start - m.end <= 2 for t in sent.triggers)):
             # not ", and Israeli jets ...", nor "According to the Pentagon, China provided ...": a new subject
             m.group = mentions[i - 1].group
@@ -232,6 +233,11 @@ def _including_lead(sent: Sentence, pos: int) -> list[str]:
     return []
 
 
+def _leader_list(gap: str, prev: Mention, m: Mention) -> bool:
+    """'President Yoon Suk Yeol, U.S. President Joe Biden and ...': a comma between two leaders lists them."""
+    return gap.strip() == "," and prev.kind == "leader" and m.kind == "leader" and not prev.poss
+
+
 def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
     if prev.poss or (m is not None and m.poss and gap.strip() == ","):
         return False  # "China, Pakistan's closest ally, urged ...": an apposition, not a list
@@ -280,7 +286,10 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
         cat = m.kind[6:]
         key = sent.low[m.start:m.end]
         prior = [x for x in done if x.codes and x.role not in ("maker", "appos")]
-        if cat == "pair":
+        if cat == "pair" and (key.startswith(_TRIO_LEADS) or (key in _PLAIN_PRONOUNS and len(ctx.prev_subject) == 3
+                                                               and not any(x.codes for x in prior))):
+            m.codes = _trio(prior, ctx)  # "the three leaders", and "they" right after them
+        elif cat == "pair":
             codes: list[str] = []
             for x in reversed(prior):
                 for c in x.codes:
@@ -396,6 +405,25 @@ def other_pair(ctx: Context, addresser: str) -> list[str]:
         if len(out) == 2:
             break
     return out if len(out) == 2 else []
+
+
+_TRIO_LEADS = ("the three ", "all three ")
+_PLAIN_PRONOUNS = frozenset({"they", "their", "them"})
+
+
+def _trio(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
+    """'The three countries': the three states named last, in this sentence, then the previous subject and the last
+    sentences, then the document's main actors (convention 6: () unless three are found)."""
+    ranked = sorted(ctx.counts.items(), key=lambda kv: kv[1], reverse=True)
+    out: list[str] = []
+    pool = (*(c for x in reversed(prior) for c in x.codes), *ctx.prev_subject,
+            *(c for codes in reversed(ctx.recent_codes) for c in codes), *(c for c, _ in ranked))
+    for c in pool:
+        if c not in out and not c.endswith("_MILITIAS") and len(c) == 3:
+            out.append(c)
+        if len(out) == 3:
+            break
+    return tuple(out) if len(out) == 3 else ()
 
 
 def _recent_pair(ctx: Context) -> tuple[str, ...]:

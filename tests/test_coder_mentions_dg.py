@@ -1,0 +1,40 @@
+"""Actor recognition and coreference rules added from the D-G tuning batch (trilateral references, lists of leaders,
+short names of states and governments). Sentences written for this test (none from an article).
+
+Each row: a short document (its sentences in order) and the (source, event, target, negated) tuples that the
+coder must give for its LAST sentence, exactly.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.events.coder import code_sentences
+
+PUBLISHED = "2024-06-01"
+
+_TRIO = "Leaders of Brazil, India and South Africa gathered in Geneva on Monday."
+_JOINT3 = {(a, "CONSULT", b, False) for a in ("BRA", "IND", "ZAF") for b in ("BRA", "IND", "ZAF") if a != b}
+CASES = [
+    # "the three countries", "the three leaders": the three states named last (all six directions)
+    ([_TRIO, "The three leaders held talks on trade."], _JOINT3),
+    ([_TRIO, "The three countries held talks on trade."], _JOINT3),
+    # "they" right after a three-state subject stands for all three
+    ([_TRIO, "The three leaders held talks on trade.", "They held talks again on Tuesday."], _JOINT3),
+    # fewer than three states in the passage: no trio (convention 6: never a guess)
+    (["Brazil hosted a summit.", "The three leaders held talks on trade."], set()),
+    # a comma between two leaders lists them ("A, B and C met")
+    (["President Vladimir Putin, Chinese President Xi Jinping and Iranian President Masoud Pezeshkian held talks "
+      "in Kazan on Tuesday."],
+     {(a, "CONSULT", b, False) for a in ("RUS", "CHN", "IRN") for b in ("RUS", "CHN", "IRN") if a != b}),
+    # short names of a state and of its government
+    (["Australia and PNG signed a defence treaty on Monday."],
+     {("AUS", "AGREE", "PNG", False), ("PNG", "AGREE", "AUS", False)}),
+    (["Egypt warned the GNA against any advance on the port."], {("EGY", "THREATEN", "LBY", False)}),
+]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), CASES)
+def test_last_sentence(sentences: list[str], expected: set[tuple[str, str, str | None, bool]]) -> None:
+    events = code_sentences(sentences, PUBLISHED)[-1]
+    assert {(e.source, e.event, e.target, e.negated) for e in events} == expected
