@@ -27,6 +27,15 @@ CASES = [
     (["President Vladimir Putin, Chinese President Xi Jinping and Iranian President Masoud Pezeshkian held talks "
       "in Kazan on Tuesday."],
      {(a, "CONSULT", b, False) for a in ("RUS", "CHN", "IRN") for b in ("RUS", "CHN", "IRN") if a != b}),
+    # "the East Asian nation", "the Nordic country": the one state of that region in the passage; none when two
+    # are named alike
+    (["Japan signed a defence pact with the Philippines on Monday.",
+      "The East Asian nation signed similar pacts with Australia in 2022."],
+     {("JPN", "AGREE", "AUS", False), ("AUS", "AGREE", "JPN", False)}),
+    (["Finland applied to join NATO in May.", "Turkey condemned the Nordic country on Friday."],
+     {("TUR", "ACCUSE", "FIN", False)}),
+    (["Sweden and Finland applied to join NATO.", "Turkey condemned the Nordic country on Friday."],
+     {("TUR", "ACCUSE", None, False)}),
     # short names of a state and of its government
     (["Australia and PNG signed a defence treaty on Monday."],
      {("AUS", "AGREE", "PNG", False), ("PNG", "AGREE", "AUS", False)}),

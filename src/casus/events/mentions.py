@@ -617,6 +617,8 @@ def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: 
         return ()
     score = {c: ctx.counts.get(c, 0.0) + sum(2.0 for x in prior if c in x.codes) for c in cands}
     best = max(cands, key=lambda c: score[c])
+    if score[best] > 0 and sum(1 for c in cands if score[c] == score[best]) > 1:
+        return ()  # "the Nordic country" after Finland and Sweden named alike: ambiguous (convention 6)
     return (best,) if score[best] > 0 or needs else ()
 
 
