@@ -36,6 +36,9 @@ CASES = [
      {("TUR", "ACCUSE", "FIN", False)}),
     (["Sweden and Finland applied to join NATO.", "Turkey condemned the Nordic country on Friday."],
      {("TUR", "ACCUSE", None, False)}),
+    # officials who act (the subject of an event's verb) act for their states; officials who speak do not
+    (["Chinese and Indian officials held talks in Geneva on Monday."],
+     {("CHN", "CONSULT", "IND", False), ("IND", "CONSULT", "CHN", False)}),
     # short names of a state and of its government
     (["Australia and PNG signed a defence treaty on Monday."],
      {("AUS", "AGREE", "PNG", False), ("PNG", "AGREE", "AUS", False)}),

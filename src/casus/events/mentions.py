@@ -118,7 +118,7 @@ def _resolve_mentions(
             m.role = "appos"  # "China, Pakistan's closest ally, urged ...": a description of China
         elif attr_spans and any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and not (
                 m.kind in ("name", "capital") and text[m.end:m.end + 1] == ",") and _attr_follows(low, m.end, lex, mentions):
-            m.role = "attr"
+            m.role = "agent" if _attr_acts(sent, m.end, lex, mentions) else "attr"
         elif m.kind in ("name", "capital") and not m.poss and (nxt := _next_ws(sent, m.end, m.end + 40, 3)) and (
                 nxt[0] in lex.background_nouns or " ".join(nxt[:2]) in lex.background_nouns):
             m.role = "mod"  # "the Ukraine war": background, not an actor here
@@ -128,7 +128,7 @@ def _resolve_mentions(
             if nxt and (nxt[0] in lex.agent_nouns or head in lex.agent_nouns):
                 m.role = "agent"
             elif nxt and nxt[0] in ("and", "or") and _attr_follows(low, m.end, lex, mentions):
-                m.role = "attr"
+                m.role = "agent" if _attr_acts(sent, m.end, lex, mentions) else "attr"
             else:
                 m.role = "mod"
         lead = _prev_ws(sent, m.start, 3)
@@ -252,6 +252,31 @@ def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
 
 _ATTR_MODIFIERS = frozenset("and or senior state government military administration top foreign ministry security "
                              "intelligence defense defence news some several western unnamed anonymous".split())
+
+
+_SAY_WORDS = frozenset("say saying tell according quoted claim claimed claims believe believed think expect expected "
+                       "cited described".split())
+
+
+def _attr_acts(sent: Sentence, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
+    """Whether the officials' phrase that starts at `pos` is the subject of an event trigger right after it
+    ("Iranian and U.S. officials held talks", "Iran, Russia top diplomats discuss ..."): they act for their states,
+    they do not only speak (a verb of saying is no trigger)."""
+    low = sent.low
+    end = -1
+    for w in WORD_RE.finditer(low, pos, min(len(low), pos + 60)):
+        if w.group() in lex.attribution_nouns:
+            end = w.end()
+            break
+    if end < 0:
+        return False
+    for t in sent.triggers:
+        if end < t.start <= end + 30:
+            between = WORD_RE.findall(low[end:t.start])
+            if len(between) <= 3 and _SAY_AFTER.isdisjoint(between) and _SAY_WORDS.isdisjoint(between) and \
+                    not any(c in low[end:t.start] for c in ",;:\"") and not (between and between[0] in ("who", "that")):
+                return True
+    return False
 
 
 def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
