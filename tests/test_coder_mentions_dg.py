@@ -39,6 +39,9 @@ CASES = [
     # officials who act (the subject of an event's verb) act for their states; officials who speak do not
     (["Chinese and Indian officials held talks in Geneva on Monday."],
      {("CHN", "CONSULT", "IND", False), ("IND", "CONSULT", "CHN", False)}),
+    # "he" outside a quotation is not an actor quoted in it: the previous subject
+    (["Turkey said on Monday it would send envoys to Baku.", '"Greece has attacked Cyprus," he said, and he condemned Athens.'],
+     {("GRC", "ASSAULT", "CYP", False), ("TUR", "ACCUSE", "GRC", False)}),
     # short names of a state and of its government
     (["Australia and PNG signed a defence treaty on Monday."],
      {("AUS", "AGREE", "PNG", False), ("PNG", "AGREE", "AUS", False)}),

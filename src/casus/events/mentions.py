@@ -271,7 +271,7 @@ def _attr_acts(sent: Sentence, pos: int, lex: Lexicon, mentions: list[Mention]) 
     if end < 0:
         return False
     for t in sent.triggers:
-        if end < t.start <= end + 30:
+        if end < t.start <= end + 30 and t.trig.frame != "speech":  # (officials who accuse are read as speakers)
             between = WORD_RE.findall(low[end:t.start])
             if len(between) <= 3 and _SAY_AFTER.isdisjoint(between) and _SAY_WORDS.isdisjoint(between) and \
                     not any(c in low[end:t.start] for c in ",;:\"") and not (between and between[0] in ("who", "that")):
@@ -350,6 +350,8 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             last = prior[-1] if prior else None
             if last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
                 m.codes = last.codes[:1]  # "urged Israel to halt its strikes": its is the one urged
+            elif person and '"' in sent.text and not _in_quote(sent, m.start):
+                m.codes = _speaker_pronoun(sent, prior, ctx)
             else:
                 m.codes = _antecedent(prior, ctx, person)
         elif cat == "partner":
@@ -477,6 +479,15 @@ def _resolve_first_person(sent: Sentence, ctx: Context, done: list[Mention], fir
             m.codes, m.kind = speaker[:1], "pron"
         out.append(m)
     return out
+
+
+def _speaker_pronoun(sent: Sentence, prior: list[Mention], ctx: Context) -> tuple[str, ...]:
+    """'"... the Russians gave Israel the data," he claimed': a person pronoun outside a quotation is not one of the
+    actors quoted; the nearest actor outside it, else the previous subject."""
+    outside = [x for x in prior if not _in_quote(sent, x.start)]
+    if outside:
+        return _antecedent(outside, ctx, True)
+    return _antecedent([], ctx, True)
 
 
 def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, ...]:
