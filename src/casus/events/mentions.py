@@ -118,7 +118,7 @@ def _resolve_mentions(
             m.role = "appos"  # "China, Pakistan's closest ally, urged ...": a description of China
         elif attr_spans and any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and not (
                 m.kind in ("name", "capital") and text[m.end:m.end + 1] == ",") and _attr_follows(low, m.end, lex, mentions):
-            m.role = "agent" if _attr_acts(sent, m.end, lex, mentions) else "attr"
+            m.role = "agent" if _listed(low, m.start, m.end, mentions) and _attr_acts(sent, m.end, lex, mentions) else "attr"
         elif m.kind in ("name", "capital") and not m.poss and (nxt := _next_ws(sent, m.end, m.end + 40, 3)) and (
                 nxt[0] in lex.background_nouns or " ".join(nxt[:2]) in lex.background_nouns):
             m.role = "mod"  # "the Ukraine war": background, not an actor here
@@ -258,10 +258,21 @@ _SAY_WORDS = frozenset("say saying tell according quoted claim claimed claims be
                        "cited described".split())
 
 
+def _listed(low: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """Whether the mention at start:end is listed with another ("Iranian and U.S. officials")."""
+    if re.match(r"\s+(?:and|or)\s", low[end:end + 5]):
+        return True  # listed before another
+    head = low[:start].rstrip()
+    if not head.endswith((" and", " or")):
+        return False
+    cut = head.rsplit(" ", 1)[0].rstrip()
+    return any(m.end == len(cut) for m in mentions)
+
+
 def _attr_acts(sent: Sentence, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
     """Whether the officials' phrase that starts at `pos` is the subject of an event trigger right after it
-    ("Iranian and U.S. officials held talks", "Iran, Russia top diplomats discuss ..."): they act for their states,
-    they do not only speak (a verb of saying is no trigger)."""
+    ("Iranian and U.S. officials held talks"): officials of two states listed together act for their states, they do
+    not only speak (a verb of saying is no trigger; one state's officials stay speakers)."""
     low = sent.low
     end = -1
     for w in WORD_RE.finditer(low, pos, min(len(low), pos + 60)):
