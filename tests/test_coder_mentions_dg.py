@@ -42,6 +42,9 @@ CASES = [
     # "he" outside a quotation is not an actor quoted in it: the previous subject
     (["Turkey said on Monday it would send envoys to Baku.", '"Greece has attacked Cyprus," he said, and he condemned Athens.'],
      {("GRC", "ASSAULT", "CYP", False), ("TUR", "ACCUSE", "GRC", False)}),
+    # "their" after one actor with a plural name is that actor's, not a pair's
+    (["Britain condemned the Houthis for their attacks on Israel."],
+     {("GBR", "ACCUSE", "HOUTHIS", False), ("HOUTHIS", "ASSAULT", "ISR", False)}),
     # short names of a state and of its government
     (["Australia and PNG signed a defence treaty on Monday."],
      {("AUS", "AGREE", "PNG", False), ("PNG", "AGREE", "AUS", False)}),

@@ -325,6 +325,8 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
         if cat == "pair" and (key.startswith(_TRIO_LEADS) or (key in _PLAIN_PRONOUNS and len(ctx.prev_subject) == 3
                                                                and not any(x.codes for x in prior))):
             m.codes = _trio(prior, ctx)  # "the three leaders", and "they" right after them
+        elif cat == "pair" and key in _PLAIN_PRONOUNS and (plural := _plural_antecedent(sent, prior)):
+            m.codes = plural  # "the Houthis agreed to cease their attacks": one actor with a plural name
         elif cat == "pair":
             codes: list[str] = []
             for x in reversed(prior):
@@ -409,7 +411,7 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
         else:
             m.codes = ()
         if m.codes:
-            m.kind = "pair" if cat == "pair" else "pron"
+            m.kind = "pair" if cat == "pair" and len(m.codes) > 1 else "pron"
             if cat == "pair" and key in ("bilateral", "mutual"):
                 m.role = "mod"
             done.append(m)
@@ -447,6 +449,25 @@ def other_pair(ctx: Context, addresser: str) -> list[str]:
 
 _TRIO_LEADS = ("the three ", "all three ")
 _PLAIN_PRONOUNS = frozenset({"they", "their", "them"})
+
+
+_PLURAL_KINDS = frozenset({"group", "dem", "militia"})
+
+
+def _plural_antecedent(sent: Sentence, prior: list[Mention]) -> tuple[str, ...]:
+    """'They/their' after an actor with a plural name ("the Houthis", "the Russians", "Iran-backed militias") as the
+    nearest actor, not listed with another: that one actor, else ()."""
+    last = next((x for x in reversed(prior) if x.role not in ("attr", "maker", "mod")), None)
+    if last is None or last.kind not in _PLURAL_KINDS or len(last.codes) != 1:
+        return ()
+    if not sent.low[last.start:last.end].endswith("s") or last.codes[0] in _BLOC_PLURALS:
+        return ()
+    if sum(1 for x in prior if x.group == last.group) > 1:
+        return ()  # "Iran and the Houthis ... their": a pair
+    return last.codes
+
+
+_BLOC_PLURALS = frozenset({"GULF", "WEST"})  # "Gulf states", "Western countries": several states, a pair or more
 
 
 def _trio(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
