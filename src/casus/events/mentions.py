@@ -134,13 +134,14 @@ def _resolve_mentions(
         lead = _prev_ws(sent, m.start, 3)
         if len(lead) > 1 and lead[-1] in lex.agent_nouns and _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start):
             lead.pop()  # "met President Assad": the title is part of the name; the verb before it takes the object
+        clause_subject = bool(lead) and lead[-1] in ("that", "whether")  # "adding that Russia ...": a clause's subject
         while lead and lead[-1] in DETS:
             lead.pop()
         if lead and lead[-1] == "including":
             lead = _including_lead(sent, m.start) or lead
         if lead and (lead[-1] in lex.verb_forms or lead[-1] in _COMMON_VERBS or (
-                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)) and not _HYPHEN_BEFORE.search(
-                    low, max(0, m.start - 30), m.start):
+                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)) and not clause_subject and \
+                not _HYPHEN_BEFORE.search(low, max(0, m.start - 30), m.start):
             m.obj = True  # (not "Iran-backed Hezbollah": a compound adjective, not a verb taking an object)
         while lead and lead[-1] in ("key", "global", "close", "closest", "main", "new", "old", "own", "long-time", "strategic",
                                     "senior", "top", "some", "many", "other", "powerful", "fellow", "regional",
