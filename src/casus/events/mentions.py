@@ -235,7 +235,7 @@ def _including_lead(sent: Sentence, pos: int) -> list[str]:
 
 
 def _leader_list(gap: str, prev: Mention, m: Mention) -> bool:
-    """'President Yoon Suk Yeol, U.S. President Joe Biden and ...': a comma between two leaders lists them."""
+    """'President Lula, Indian Prime Minister Modi and ...': a comma between two leaders lists them."""
     return gap.strip() == "," and prev.kind == "leader" and m.kind == "leader" and not prev.poss
 
 
