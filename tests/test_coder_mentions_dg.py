@@ -49,6 +49,10 @@ CASES = [
     (["The minister said that Peru was strong in the war against Bolivia and Chile, adding that Brazil played a useful "
       "diplomatic role by issuing statements and its support in the Security Council."],
      {("BRA", "SUPPORT", "PER", False)}),
+    # "the two countries" are states: a bloc named nearer ("the West") is skipped
+    (["Western sanctions against Russia have pushed Moscow toward Iran.",
+      "The West has isolated Russia, and the two countries signed a pact on Friday."],
+     {("IRN", "AGREE", "RUS", False), ("RUS", "AGREE", "IRN", False)}),
     # short names of a state and of its government
     (["Australia and PNG signed a defence treaty on Monday."],
      {("AUS", "AGREE", "PNG", False), ("PNG", "AGREE", "AUS", False)}),

@@ -354,6 +354,8 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
                     if len(codes) == 2:
                         break
             m.codes = tuple(reversed(codes)) if len(codes) == 2 else ()
+            if m.codes and _STATE_PAIR.search(key) and not all(c in state_codes() for c in m.codes):
+                m.codes = _state_pair(prior, ctx)  # "the two countries": states, never "the West" or a bloc
         elif cat == "single":
             person = key in ("he", "his", "she", "her", "him")
             if key in ("it", "him", "them") and prior and prior[-1].prep is None and not prior[-1].obj and \
@@ -471,15 +473,41 @@ def _plural_antecedent(sent: Sentence, prior: list[Mention]) -> tuple[str, ...]:
 _BLOC_PLURALS = frozenset({"GULF", "WEST"})  # "Gulf states", "Western countries": several states, a pair or more
 
 
-def _trio(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
-    """'The three countries': the three states named last, in this sentence, then the previous subject and the last
-    sentences, then the document's main actors (convention 6: () unless three are found)."""
+_STATE_PAIR = re.compile(r"\b(?:countries|country|nations|states|capitals|governments|neighbou?rs)\b")
+
+
+@lru_cache(maxsize=1)
+def state_codes() -> frozenset[str]:
+    """The codes the gazetteer knows as states (a capital, an adjective or a country name), not organisations."""
+    return frozenset(e.code for entries in gazetteer().phrases.values() for e in entries if e.kind in ("capital", "adj"))
+
+
+def _state_pair(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
+    """The two states named last: in this sentence, then the previous subject and the last sentences, then the
+    document's main actors; () unless two are found."""
+    states = state_codes()
     ranked = sorted(ctx.counts.items(), key=lambda kv: kv[1], reverse=True)
     out: list[str] = []
+    for c in (*(c for x in reversed(prior) for c in x.codes), *ctx.prev_subject,
+              *(c for codes in reversed(ctx.recent_codes) for c in codes), *(c for c, _ in ranked)):
+        if c in states and c not in out:
+            out.append(c)
+        if len(out) == 2:
+            break
+    return tuple(reversed(out)) if len(out) == 2 else ()
+
+
+def _trio(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
+    """'The three countries': the three states named last (organisations and blocs are not counted), in this
+    sentence, then the previous subject and the last sentences, then the document's main actors (convention 6: ()
+    unless three are found)."""
+    ranked = sorted(ctx.counts.items(), key=lambda kv: kv[1], reverse=True)
+    out: list[str] = []
+    states = state_codes()
     pool = (*(c for x in reversed(prior) for c in x.codes), *ctx.prev_subject,
             *(c for codes in reversed(ctx.recent_codes) for c in codes), *(c for c, _ in ranked))
     for c in pool:
-        if c not in out and not c.endswith("_MILITIAS") and len(c) == 3:
+        if c not in out and c in states:
             out.append(c)
         if len(out) == 3:
             break
