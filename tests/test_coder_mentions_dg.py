@@ -53,6 +53,9 @@ CASES = [
     (["Western sanctions against Russia have pushed Moscow toward Iran.",
       "The West has isolated Russia, and the two countries signed a pact on Friday."],
      {("IRN", "AGREE", "RUS", False), ("RUS", "AGREE", "IRN", False)}),
+    # in a quotation whose "we/us" is the speaker's side, "they" is the other actor, not a pair with the speaker
+    (["Israel struck Hamas positions in Gaza on Monday.", '"They attacked us again, so we will strike back," Netanyahu said.'],
+     {("HAMAS", "ASSAULT", "ISR", False)}),
     # short names of a state and of its government
     (["Australia and PNG signed a defence treaty on Monday."],
      {("AUS", "AGREE", "PNG", False), ("PNG", "AGREE", "AUS", False)}),

@@ -420,6 +420,9 @@ def resolve_corefs(sent: Sentence, ctx: Context) -> None:
             done.append(m)
     if firsts:
         done = _resolve_first_person(sent, ctx, done, firsts)
+        own = {c for f in firsts for c in f.codes}
+        if own:
+            _others_in_quote(sent, ctx, done, own)
     sent.mentions = done
 
 
@@ -540,6 +543,22 @@ def _resolve_first_person(sent: Sentence, ctx: Context, done: list[Mention], fir
             m.codes, m.kind = speaker[:1], "pron"
         out.append(m)
     return out
+
+
+def _others_in_quote(sent: Sentence, ctx: Context, done: list[Mention], own: set[str]) -> None:
+    """'"They don't want to fight ... we will stop," Trump said': in a quotation whose "we" is the speaker's side,
+    "they" and "both sides" are others: the speaker leaves the pair ("they" the other one; "both sides" the two main
+    actors other than the speaker, when there are two)."""
+    for m in done:
+        if m.kind != "pair" or not _in_quote(sent, m.start) or own.isdisjoint(m.codes):
+            continue
+        rest = tuple(c for c in m.codes if c not in own)
+        if sent.low[m.start:m.end] not in _PLAIN_PRONOUNS:
+            others = tuple(other_pair(ctx, next(iter(own)))) if len(own) == 1 else ()
+            if len(others) == 2:
+                m.codes = others
+                continue
+        m.codes, m.kind = rest[:1], "pron"
 
 
 def _speaker_pronoun(sent: Sentence, prior: list[Mention], ctx: Context) -> tuple[str, ...]:
