@@ -56,6 +56,9 @@ CASES = [
     # in a quotation whose "we/us" is the speaker's side, "they" is the other actor, not a pair with the speaker
     (["Israel struck Hamas positions in Gaza on Monday.", '"They attacked us again, so we will strike back," Netanyahu said.'],
      {("HAMAS", "ASSAULT", "ISR", False)}),
+    # "Lebanese officials say it would ...": the officials' state is the only one named, so "it"
+    (["Israel struck Lebanon on Monday.", "Lebanese officials say it would retaliate against Israel."],
+     {("LBN", "THREATEN", "ISR", False)}),
     # short names of a state and of its government
     (["Australia and PNG signed a defence treaty on Monday."],
      {("AUS", "AGREE", "PNG", False), ("PNG", "AGREE", "AUS", False)}),

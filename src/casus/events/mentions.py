@@ -590,6 +590,9 @@ def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, 
     for x in reversed(prior):
         if x.role not in ("attr",) and x.kind != "leader" and x.prep is None:
             return x.codes[:1]
+    speakers = [x for x in prior if x.role == "attr" and x.kind == "adj" and x.prep is None]
+    if len(speakers) == 1 and len(prior) == 1:
+        return speakers[0].codes[:1]  # "Lebanese officials say the deal it agreed ...": the only state named
     return ctx.prev_subject[:1]
 _APPOSITIVE_TAIL = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners|neighbour|neighbor|friend|backer|"
                               r"patron|client|protector|rival|arch-rival|archrival|foe|enemy)\s*,")
