@@ -89,6 +89,10 @@ def _resolve_mentions(
     if dl:
         # "BRUSSELS [Belgium]:", "WASHINGTON —": where the story was filed, not an actor
         mentions = [m for m in mentions if m.start >= dl.end()]
+    titles = mention_data().leader_titles
+    for m in mentions:
+        if m.kind == "leader" and titles:
+            _absorb_title(text, m, titles, mentions)
     # Merge "Russian President Vladimir Putin" into one mention.
     merged: list[Mention] = []
     for m in mentions:
@@ -197,6 +201,27 @@ _ENVOY_NOUNS = frozenset("officials delegations delegates representatives envoys
                          "leaders officers commanders".split())
 _SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen".split())
 _GERUND_ADVERBS = frozenset("again also still now once already even repeatedly openly".split())
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][a-z]+[ -])+$")
+
+
+def _absorb_title(text: str, m: Mention, titles: frozenset[str], mentions: list[Mention]) -> None:
+    """'Acting Prime Minister Phumtham Wechayachai': a capitalised title right before a leader's name belongs to the
+    mention, so "X and Acting Prime Minister Y" is a list of two leaders."""
+    hit = _CAPITALISED_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if hit is None:
+        return
+    words = hit.group().replace("-", " ").split()
+    k = len(words)
+    while k and words[k - 1].lower() in titles:
+        k -= 1
+    if k == len(words):
+        return
+    start = m.start - len(" ".join(hit.group().split()[k:])) - 1 if k else hit.start()
+    start = max(start, hit.start())
+    if not any(x is not m and x.end > start and x.start < m.start for x in mentions):
+        m.start = start
 
 
 def _title_gap(gap: str, lex: Lexicon) -> bool:
@@ -615,13 +640,14 @@ def _subject_of_clause(sent: Sentence, m: Mention) -> bool:
 class MentionData:
     """What definite descriptions can name (casus/data/mentions.yaml), validated on loading."""
 
-    __slots__ = ("bodies", "descriptions", "clause_verbs", "participle_by", "transfer_suffix")
+    __slots__ = ("bodies", "descriptions", "clause_verbs", "participle_by", "transfer_suffix", "leader_titles")
 
     def __init__(self, bodies: dict[str, frozenset[str]],
                  descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]],
                  clause_verbs: frozenset[str] = frozenset(), agent_participles: tuple[str, ...] = (),
-                 transfer_suffixes: tuple[str, ...] = ()) -> None:
+                 transfer_suffixes: tuple[str, ...] = (), leader_titles: frozenset[str] = frozenset()) -> None:
         self.bodies = bodies
+        self.leader_titles = leader_titles
         self.descriptions = descriptions
         self.clause_verbs = clause_verbs
         # "paid for by X": a listed participle right before "by (the)" at the end of a gap
@@ -632,7 +658,8 @@ class MentionData:
 
 
 _DESCRIPTION_KEYS = frozenset({"codes", "needs", "capitalised"})
-_MENTION_SECTIONS = frozenset({"body_nouns", "descriptions", "clause_verbs", "agent_participles", "transfer_suffixes"})
+_MENTION_SECTIONS = frozenset({"body_nouns", "descriptions", "clause_verbs", "agent_participles", "transfer_suffixes",
+                               "leader_titles"})
 
 
 def validate_mention_data(data: Any, known: frozenset[str], name: str = "mentions.yaml") -> MentionData:
@@ -643,6 +670,9 @@ def validate_mention_data(data: Any, known: frozenset[str], name: str = "mention
     verbs = data.get("clause_verbs", [])
     if not isinstance(verbs, list) or not all(isinstance(v, str) and v.islower() and " " not in v for v in verbs):
         raise ValueError(f"{name}: clause_verbs: expected a list of lower-case single words")
+    titles = data.get("leader_titles", [])
+    if not isinstance(titles, list) or not all(isinstance(v, str) and v.islower() and " " not in v for v in titles):
+        raise ValueError(f"{name}: leader_titles: expected a list of lower-case single words")
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("agent_participles", "transfer_suffixes"):
         words = data.get(key, [])
@@ -665,7 +695,8 @@ def validate_mention_data(data: Any, known: frozenset[str], name: str = "mention
             raise ValueError(f"{name}: descriptions.{k}: expected keys {sorted(_DESCRIPTION_KEYS)} (codes required)")
         needs = codes(f"descriptions.{k}.needs", v["needs"]) if "needs" in v else ()
         descriptions[str(k)] = (codes(f"descriptions.{k}.codes", v["codes"]), bool(v.get("capitalised")), needs)
-    return MentionData(bodies, descriptions, frozenset(verbs), lists["agent_participles"], lists["transfer_suffixes"])
+    return MentionData(bodies, descriptions, frozenset(verbs), lists["agent_participles"], lists["transfer_suffixes"],
+                       frozenset(titles))
 
 
 @lru_cache(maxsize=1)
