@@ -61,8 +61,8 @@ CASES = [
      {("LBN", "THREATEN", "ISR", False)}),
     # a capitalised title joins the leader's name, so "X and Acting Prime Minister Y" lists two leaders (and the
     # Thai and Cambodian leaders of leaders.yaml are known)
-    (["The two leaders held talks after Cambodian Prime Minister Hun Manet and Acting Prime Minister Phumtham "
-      "Wechayachai met in Kuala Lumpur."],
+    (["Talks were held in Kuala Lumpur on Monday after Cambodian Premier Hun Manet and Interim Prime Minister "
+      "Phumtham Wechayachai met there."],
      {("KHM", "CONSULT", "THA", False), ("THA", "CONSULT", "KHM", False)}),
     # short names of a state and of its government
     (["Australia and PNG signed a defence treaty on Monday."],
