@@ -45,7 +45,7 @@ CASES = [
     # "their" after one actor with a plural name is that actor's, not a pair's
     (["Britain condemned the Houthis for their attacks on Israel."],
      {("GBR", "ACCUSE", "HOUTHIS", False), ("HOUTHIS", "ASSAULT", "ISR", False)}),
-    # "adding that Brazil ...": a state after "that" opens a clause (its subject), so "its" later is Brazil's
+    # "adding that Brazil ...": a state after "<participle> that" opens a clause (its subject), so "its" later is Brazil's
     (["The minister said that Peru was strong in the war against Bolivia and Chile, adding that Brazil played a useful "
       "diplomatic role by issuing statements and its support in the Security Council."],
      {("BRA", "SUPPORT", "PER", False)}),

@@ -138,7 +138,7 @@ def _resolve_mentions(
         lead = _prev_ws(sent, m.start, 3)
         if len(lead) > 1 and lead[-1] in lex.agent_nouns and _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start):
             lead.pop()  # "met President Assad": the title is part of the name; the verb before it takes the object
-        clause_subject = bool(lead) and lead[-1] in ("that", "whether")  # "adding that Russia ...": a clause's subject
+        clause_subject = len(lead) > 1 and lead[-1] == "that" and lead[-2].endswith("ing")  # "adding that Russia ..."
         while lead and lead[-1] in DETS:
             lead.pop()
         if lead and lead[-1] == "including":
