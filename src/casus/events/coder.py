@@ -300,6 +300,8 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "the deepening ties between them": a participle describing the ties, no act
         if _INDEFINITE.search(hit.group()):
             continue  # "cultivated a relationship rooted in ...": the relationship described, a label
+        if lex.ties_purpose.search(sent.text, max(0, hit.start() - 40), hit.start()):
+            continue  # "signed a treaty to deepen their ties", "a summit aimed at boosting ties": a purpose, no act
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     out.extend(_treaty_content(sent))

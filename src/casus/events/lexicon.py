@@ -123,6 +123,7 @@ class Lexicon:
     control_re: re.Pattern[str]
     subordinators: frozenset[str]
     ties: re.Pattern[str]
+    ties_purpose: re.Pattern[str]  # the words before a tie-building verb that make it a purpose ("a treaty to deepen")
     offer_objects: frozenset[str]
     object_words: dict[str, frozenset[str]]
     document_nouns: frozenset[str]
@@ -213,6 +214,23 @@ _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "agree
                        "document_nouns", "domains", "elliptic_objects", "frames", "launch_verbs", "limited_support", "modes",
                        "nonevent_heads", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers", "wanting_verbs"})
 _FLAGS = ("light", "neg", "multi", "ties")
+
+
+_TIES_KEYS = frozenset({"verbs", "nouns", "purpose", "aims"})
+
+
+def _ties_purpose(ties: dict) -> re.Pattern[str]:
+    """The text right before a tie-building verb that makes it a purpose: one of `purpose` and "to", or one of `aims`
+    ("a treaty to deepen", "aimed at boosting"), an adverb or "further" allowed before the verb."""
+    unknown = sorted(set(ties) - _TIES_KEYS)
+    if unknown:
+        raise CasusError(f"events.yaml: unknown key {unknown[0]!r} in 'ties' (known: {', '.join(sorted(_TIES_KEYS))})")
+    for key in ("purpose", "aims"):
+        if not isinstance(ties.get(key), list) or not all(isinstance(w, str) and w.strip() for w in ties[key]):
+            raise CasusError(f"events.yaml: 'ties' needs '{key}', a list of words")
+    pw = "|".join(sorted((re.escape(w.lower()) for w in ties["purpose"]), key=len, reverse=True))
+    aw = "|".join(sorted((re.escape(w.lower()) for w in ties["aims"]), key=len, reverse=True))
+    return re.compile(r"(?:\b(?:" + pw + r")\s+to|\b(?:" + aw + r"))\s+(?:(?:further|\w+ly)\s+)?$", re.I)
 
 
 def validate_triggers(data: dict, name: str = "events.yaml") -> None:
@@ -374,6 +392,7 @@ def build_lexicon(data: dict) -> Lexicon:
     tv = "|".join(sorted({re.escape(f) for v in data["ties"]["verbs"] for f in inflect(str(v))}, key=len, reverse=True))
     tn = "|".join(re.escape(n) for n in data["ties"]["nouns"])
     ties = re.compile(r"\b(?:" + tv + r")\s+(?:[\w-]+\s+){0,3}?(?:" + tn + r")\b", re.I)
+    ties_purpose = _ties_purpose(data["ties"])
     rv = sorted((str(w) for w in data["recipient_verbs"]), key=len, reverse=True)
     recipient_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in rv) + r")\b(?:\s+[\w-]+){0,4}\s*$", re.I)
     verb_forms = frozenset(
@@ -395,6 +414,7 @@ def build_lexicon(data: dict) -> Lexicon:
         info=info,
         trigger_words=frozenset(first_words),
         ties=ties,
+        ties_purpose=ties_purpose,
         offer_objects=frozenset(str(w).lower() for w in data["offer_objects"]),
         object_words={k: frozenset(str(w).lower() for w in ws) for k, ws in data["object_words"].items()},
         document_nouns=frozenset(str(w).lower() for w in data["document_nouns"]),

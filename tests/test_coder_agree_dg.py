@@ -1,0 +1,30 @@
+"""AGREE and COOPERATE on the second dev batch (helper coop2): sentences written for this test, none from an article.
+
+Each row: sentences coded as one document, and the (source, event, target, negated) tuples the last one must give,
+exactly. Each rule was kept only if the dev set as a whole improved and the first batch did not drop.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.events.coder import code_sentences
+
+PUBLISHED = "2025-11-01"
+
+CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
+    # a tie-building verb that names what an agreement or a meeting is for is a purpose, not conduct
+    (["Chile and Peru sign a treaty to deepen their ties."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    (["Chile and Peru signed a pact aimed at boosting economic and security ties."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    # a pledge to deepen ties is still coded
+    (["Chile and Peru vowed to deepen their ties."],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), CASES)
+def test_exact_records(sentences: list[str], expected: set[tuple[str, str, str | None, bool]]) -> None:
+    coded = code_sentences(sentences, PUBLISHED)[-1]
+    assert {(e.source, e.event, e.target, e.negated) for e in coded} == expected
