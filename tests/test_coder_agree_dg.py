@@ -18,6 +18,11 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
     (["Chile and Peru signed a pact aimed at boosting economic and security ties."],
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    # a relative clause between the state and its tie-building verb: the state is still the subject
+    (["Chile, which holds large copper reserves, has strengthened its military ties with Peru."],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    (["Chile, which Peru fears, has strengthened its military ties with Bolivia."],
+     {("CHL", "COOPERATE", "BOL", False), ("BOL", "COOPERATE", "CHL", False)}),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

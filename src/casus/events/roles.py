@@ -42,6 +42,8 @@ COOP_PREPS = frozenset({"in", "to", "with", "for", "of"})
 SPEECH_PREPS = frozenset({"to", "against", "of", "on", "at", "over"})
 DYAD_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE", "CONSULT"})
 _OF_FOR_WITH_GAP = re.compile(r"\s+(?:of|for|with)\s+")
+# a relative clause between a subject and its verb ("Chile, which holds vast reserves, has expanded ..."): the subject's clause
+_RELATIVE_BETWEEN = re.compile(r"\s*,\s*(?:which|who)\b[^,;:()]*,\s*(?:[\w'-]+\s+){0,3}")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}$")
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _ATTACK_WORDS = re.compile(r"\b(?:attacks?|strikes?|bombings?|aggression|campaign|operation|offensive|invasion|incursion)\b")
@@ -546,10 +548,14 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         patient = left_agent(sent, t, lex, ctx)
         patients: list[str | None] = list(_codes(patient)) or [None]
         return [(a, p) for a in _codes(_group(sent, agent[0])) for p in patients if a != p]
+    held: list[Mention] = []
     if trig.ties and trig.pos == "verb":
         lo, _hi = _clause(sent, t.start)
-        subj = left_agent(sent, t, lex, ctx)
-        if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
+        held = [m for m in sent.mentions if m.codes and m.end <= t.start and m.prep is None and not m.poss
+                and _RELATIVE_BETWEEN.fullmatch(sent.text, m.end, t.start)]
+        subj = _group(sent, held[0]) if held else left_agent(sent, t, lex, ctx)
+        if not subj or (subj[0].start < lo and not held and not _starts_subordinate(sent, lex)) or (
+                subj[0].poss and subj[0].kind != "pair"):
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
     if _WHO_BEFORE.search(sent.low, max(0, t.start - 20), t.start) and _WHOM_AFTER.match(sent.low, t.end):
         return []  # "we all know who is threatening whom": an indirect question names no act
@@ -567,7 +573,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         src = []  # "the attacks": the attacker named before
         src_codes = list(ctx.last_by_type["ASSAULT"][0])
     else:
-        src = left_agent(sent, t, lex, ctx)
+        src = _group(sent, held[0]) if held else left_agent(sent, t, lex, ctx)  # "X, which ..., has expanded ties"
         src_codes = _codes(src)
         light = _light_verb_agent(sent, t, lex) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
         if light:
