@@ -23,6 +23,17 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     (["Chile, which Peru fears, has strengthened its military ties with Bolivia."],
      {("CHL", "COOPERATE", "BOL", False), ("BOL", "COOPERATE", "CHL", False)}),
+    # one party agreeing to act towards another agrees with it, both ways; the act agreed to is coded too (future)
+    (["Paris agreed to sell its renowned howitzers to Armenia."],
+     {("FRA", "AGREE", "ARM", False), ("ARM", "AGREE", "FRA", False), ("FRA", "AID", "ARM", False)}),
+    (["Lima has agreed to expand its role in supplying weapons to Chile."],
+     {("PER", "AGREE", "CHL", False), ("CHL", "AGREE", "PER", False), ("PER", "AID", "CHL", False)}),
+    (["Chile and Peru agreed to meet once a year."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False),
+      ("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
+    # no other party named: no agreement with the speaker or the document's pair
+    (["Trump said that the decision came after the Houthis agreed to cease their attacks on shipping lanes."],
+     {("HOUTHIS", "RETREAT", None, False)}),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

@@ -184,6 +184,19 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     return []
 
 
+def _agreed_counterparty(sent: Sentence, t: TrigHit, parts: list[str]) -> list[str]:
+    """'X agreed to sell howitzers to Y', 'agreed to meet Y', 'agreed to buy jets from Y': the other party of what one
+    party agreed to do, the first other actor after 'agreed to' in its clause, as object or after to/with/from."""
+    if not t.key.endswith(" to"):
+        return []
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if t.end <= m.start < hi and m.codes and not set(m.codes) & set(parts) and m.role not in ("attr", "maker") and (
+                m.prep in (None, "to", "with", "from") and not m.poss):
+            return _codes(_group(sent, m))
+    return []
+
+
 def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
@@ -587,6 +600,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if not src_codes and not fr.fallback:
             return []  # "most analysts agree that X ...": no party is the subject
         parts = list(src_codes)
+        if len(parts) == 1 and trig.type == "AGREE" and t.key.endswith(" to"):
+            # "Paris agreed to sell howitzers to X": with the other party of what it agreed to do, else with no one named
+            other = _agreed_counterparty(sent, t, parts)
+            return [(parts[0], c) for c in other] + [(c, parts[0]) for c in other] if other else []
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") or trig.pos == "noun" else jbase  # "spoke to X", "a call to X"
         named = right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10)
