@@ -34,6 +34,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # no other party named: no agreement with the speaker or the document's pair
     (["Trump said that the decision came after the Houthis agreed to cease their attacks on shipping lanes."],
      {("HOUTHIS", "RETREAT", None, False)}),
+    # war games held together are military cooperation (the trigger's own word pair names the mode)
+    (["Chile and Peru held a series of joint war games."],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
@@ -44,3 +47,8 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
 def test_exact_records(sentences: list[str], expected: set[tuple[str, str, str | None, bool]]) -> None:
     coded = code_sentences(sentences, PUBLISHED)[-1]
     assert {(e.source, e.event, e.target, e.negated) for e in coded} == expected
+
+
+def test_war_games_mode() -> None:
+    coded = code_sentences(["Chile and Peru held joint war games."], PUBLISHED)[-1]
+    assert {e.mode for e in coded} == {"military"}

@@ -37,7 +37,11 @@ def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
     hi = _object_end(sent, t, 12 if trig.multi else 8)
     found = _domain_hits(sent, lo, hi)
     key = t.key
-    found = [lex.domain_words[w] for w in key.split() if w in lex.domain_words] + found
+    parts = key.split()
+    # the trigger's own words and word pairs ("joint war games": military)
+    own = [w for w in parts if w in lex.domain_words] + [
+        p for p in (" ".join(parts[i:i + 2]) for i in range(len(parts) - 1)) if p in lex.domain_words]
+    found = [lex.domain_words[w] for w in own] + found
     if typ == "REQUEST" and not found:
         # "asked Putin to deploy more weapons", "sought help to restore its air defences": the act asked for
         _lo, clause_hi = _clause(sent, t.start)

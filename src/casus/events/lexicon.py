@@ -421,8 +421,8 @@ def build_lexicon(data: dict) -> Lexicon:
         recipient_re=recipient_re,
         verb_forms=verb_forms,
         background_nouns=frozenset(str(w).lower() for w in data["background_nouns"]),
-        domain_words={str(w).lower(): d for d, words in data["domains"].items() for w in words if " " not in str(w)
-                      and d not in ("intervention",)},
+        domain_words={str(w).lower(): d for d, words in data["domains"].items() for w in words if str(w).count(" ") <= 1
+                      and d not in ("intervention",)},  # words and word pairs, looked up in a trigger's own words
         wanting_re=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in sorted(data["wanting_verbs"], key=len, reverse=True))
                               + r")\b(?:\s+[\w-]+){0,6}\s*$", re.I),
         regex=regex,
