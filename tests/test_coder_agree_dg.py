@@ -37,6 +37,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # war games held together are military cooperation (the trigger's own word pair names the mode)
     (["Chile and Peru held a series of joint war games."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    # "has yet to" denies the act after it ("yet" before "to" is no connective)
+    (["Chile has yet to strike a deal with Peru."], {("CHL", "AGREE", "PER", True), ("PER", "AGREE", "CHL", True)}),
+    (["Chile had no choice but to sign the deal with Peru."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

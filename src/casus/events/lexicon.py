@@ -379,7 +379,8 @@ def build_lexicon(data: dict) -> Lexicon:
     bwords = [str(w).lower() for w in data["cues"]["boundary"]]
     word_b = [w.strip() for w in bwords if w.strip()[0].isalnum()]
     punct_b = [w for w in bwords if not w.strip()[0].isalnum()]
-    boundary = re.compile(r"(?:\b(?:" + trie_regex(word_b) + r")|(?:" + trie_regex(punct_b) + r"))(?!\w)")
+    # "yet" before "to" is no connective ("has yet to sign")
+    boundary = re.compile(r"(?:\b(?:" + trie_regex(word_b) + r")(?!(?<=yet)\s+to\b)|(?:" + trie_regex(punct_b) + r"))(?!\w)")
     domains_by_type = {t: dict(m or {}) for t, m in data["modes"].items()}
     assault_modes = {w.lower(): mode for mode, words in data["assault_modes"].items() for w in words}
     controls = sorted((str(w) for w in data["control_nouns"]), key=len, reverse=True)
