@@ -18,6 +18,12 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
     (["Chile and Peru signed a pact aimed at boosting economic and security ties."],
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    # so is cooperation named as what a mechanism or a summit is for
+    (["Chile and Peru set up a mechanism to further deepen security cooperation between the two countries."], set()),
+    (["Chile and Peru met at a summit aimed at boosting economic cooperation."],
+     {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
+    (["Chile and Peru vowed to deepen security cooperation."],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     # a relative clause between the state and its tie-building verb: the state is still the subject
     (["Chile, which holds large copper reserves, has strengthened its military ties with Peru."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

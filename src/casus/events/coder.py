@@ -393,7 +393,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             modes = earlier[-1:]  # "sold S-400s to Turkey but refused to sell similar systems to Iran": the same kind
         if is_irrealis(sent, t) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
-        if etype == "COOPERATE" and t.trig.pos == "noun" and _talk_topic(sent, t):
+        if etype == "COOPERATE" and t.trig.pos == "noun" and (_talk_topic(sent, t) or _purpose_object(sent, t, lex)):
             continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
@@ -554,6 +554,13 @@ def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | 
     if len(codes) != 1 or any(m.kind == "pair" for m in agent):
         return None
     return codes[0]
+
+
+def _purpose_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'a mechanism to further deepen security cooperation', 'a summit aimed at boosting cooperation': the cooperation
+    a thing is for, no conduct (ties.purpose)."""
+    lo, _hi = _clause(sent, t.start)
+    return lex.ties_purpose_obj.search(sent.text, max(lo, t.start - 120), t.start) is not None
 
 
 def _talk_topic(sent: Sentence, t: TrigHit) -> bool:

@@ -124,6 +124,7 @@ class Lexicon:
     subordinators: frozenset[str]
     ties: re.Pattern[str]
     ties_purpose: re.Pattern[str]  # the words before a tie-building verb that make it a purpose ("a treaty to deepen")
+    ties_purpose_obj: re.Pattern[str]  # a purpose and its tie-building verb, up to eight words before a cooperation noun
     offer_objects: frozenset[str]
     object_words: dict[str, frozenset[str]]
     document_nouns: frozenset[str]
@@ -394,6 +395,7 @@ def build_lexicon(data: dict) -> Lexicon:
     tn = "|".join(re.escape(n) for n in data["ties"]["nouns"])
     ties = re.compile(r"\b(?:" + tv + r")\s+(?:[\w-]+\s+){0,3}?(?:" + tn + r")\b", re.I)
     ties_purpose = _ties_purpose(data["ties"])
+    ties_purpose_obj = re.compile(ties_purpose.pattern[:-1].replace(r"\s+(?:(?:further|\w+ly)\s+)?", r"\s+(?:(?:further|\w+ly)\s+)?(?:" + tv + r")(?:\s+[\w'-]+){0,8}?\s+", 1) + "$", re.I)
     rv = sorted((str(w) for w in data["recipient_verbs"]), key=len, reverse=True)
     recipient_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in rv) + r")\b(?:\s+[\w-]+){0,4}\s*$", re.I)
     verb_forms = frozenset(
@@ -416,6 +418,7 @@ def build_lexicon(data: dict) -> Lexicon:
         trigger_words=frozenset(first_words),
         ties=ties,
         ties_purpose=ties_purpose,
+        ties_purpose_obj=ties_purpose_obj,
         offer_objects=frozenset(str(w).lower() for w in data["offer_objects"]),
         object_words={k: frozenset(str(w).lower() for w in ws) for k, ws in data["object_words"].items()},
         document_nouns=frozenset(str(w).lower() for w in data["document_nouns"]),
