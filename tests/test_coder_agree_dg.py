@@ -47,6 +47,12 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Chile has yet to strike a deal with Peru."], {("CHL", "AGREE", "PER", True), ("PER", "AGREE", "CHL", True)}),
     (["Chile had no choice but to sign the deal with Peru."],
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    # one party's will or promise to build ties is its own act, one way; quotation marks may split the phrase
+    (['Chile told Peru that it was its "firm will" to "steadily develop" bilateral relations.'],
+     {("CHL", "COOPERATE", "PER", False)}),
+    (["Chile vowed to deepen its ties with Peru."], {("CHL", "COOPERATE", "PER", False)}),
+    (['Chile has "deepened" its ties with Peru.'],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

@@ -438,6 +438,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             actor = _one_party(sent, t, lex, ctx)
             if actor and any(p[0] == actor for p in pairs):
                 pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
+        if t.trig.ties and len(pairs) == 2:
+            pledger = _pledging_party(sent, t, lex)
+            if pledger and any(p[0] == pledger for p in pairs):
+                pairs = [p for p in pairs if p[0] == pledger]  # "it was his will to develop relations": its own promise
         neg = negated(sent, t)
         speaker = speaker_of(sent, t)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker)
@@ -554,6 +558,23 @@ def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | 
     if len(codes) != 1 or any(m.kind == "pair" for m in agent):
         return None
     return codes[0]
+
+
+def _pledging_party(sent: Sentence, t: TrigHit, lex: Lexicon) -> str | None:
+    """The one party whose will or promise a tie-building verb follows ("it was his firm will to develop relations",
+    "the will of X to develop ..."): the actor after "of", else the last actor before the pledge word; None for two."""
+    lo, _hi = _clause(sent, t.start)
+    hit = lex.ties_pledge.search(sent.text, max(0, t.start - 140), t.start)
+    if hit is None:
+        return None
+    inner = [m for m in sent.mentions if hit.end(1) <= m.start < t.start and m.codes]
+    before = [m for m in sent.mentions if m.end <= hit.start(1) and m.codes and m.prep is None and not m.obj
+              and hit.start(1) - m.end <= 80]
+    who = inner[:1] or before[:1]  # the main clause's subject: "X told Y that it was his will to ..."
+    if not who or who[0].kind == "pair":
+        return None
+    codes = set(who[0].codes) | {c for m in sent.mentions if m.group == who[0].group and who[0].group >= 0 for c in m.codes}
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _purpose_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:

@@ -125,6 +125,7 @@ class Lexicon:
     ties: re.Pattern[str]
     ties_purpose: re.Pattern[str]  # the words before a tie-building verb that make it a purpose ("a treaty to deepen")
     ties_purpose_obj: re.Pattern[str]  # a purpose and its tie-building verb, up to eight words before a cooperation noun
+    ties_pledge: re.Pattern[str]  # one party's will or promise right before a tie-building verb; group 1: the word
     offer_objects: frozenset[str]
     object_words: dict[str, frozenset[str]]
     document_nouns: frozenset[str]
@@ -217,7 +218,7 @@ _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "agree
 _FLAGS = ("light", "neg", "multi", "ties")
 
 
-_TIES_KEYS = frozenset({"verbs", "nouns", "purpose", "aims"})
+_TIES_KEYS = frozenset({"verbs", "nouns", "purpose", "aims", "pledges"})
 
 
 def _ties_purpose(ties: dict) -> re.Pattern[str]:
@@ -226,7 +227,7 @@ def _ties_purpose(ties: dict) -> re.Pattern[str]:
     unknown = sorted(set(ties) - _TIES_KEYS)
     if unknown:
         raise CasusError(f"events.yaml: unknown key {unknown[0]!r} in 'ties' (known: {', '.join(sorted(_TIES_KEYS))})")
-    for key in ("purpose", "aims"):
+    for key in ("purpose", "aims", "pledges"):
         if not isinstance(ties.get(key), list) or not all(isinstance(w, str) and w.strip() for w in ties[key]):
             raise CasusError(f"events.yaml: 'ties' needs '{key}', a list of words")
     pw = "|".join(sorted((re.escape(w.lower()) for w in ties["purpose"]), key=len, reverse=True))
@@ -393,8 +394,13 @@ def build_lexicon(data: dict) -> Lexicon:
     # every inflected form ("advancing", "intensified"), not the lemma and any letters after it
     tv = "|".join(sorted({re.escape(f) for v in data["ties"]["verbs"] for f in inflect(str(v))}, key=len, reverse=True))
     tn = "|".join(re.escape(n) for n in data["ties"]["nouns"])
-    ties = re.compile(r"\b(?:" + tv + r")\s+(?:[\w-]+\s+){0,3}?(?:" + tn + r")\b", re.I)
+    # quotation marks may close the verb or open its object ('to "steadily develop" bilateral relations')
+    ties = re.compile(r"\b(?:" + tv + r")[\"\u201d\u2019]?\s+(?:[\"\u201c\u2018]?[\w-]+[\"\u201d\u2019]?\s+){0,3}?[\"\u201c\u2018]?(?:"
+                      + tn + r")\b", re.I)
     ties_purpose = _ties_purpose(data["ties"])
+    pl = "|".join(sorted((re.escape(str(w).lower()) for w in data["ties"]["pledges"]), key=len, reverse=True))
+    ties_pledge = re.compile(r"\b(" + pl + r")\b[\"\u201d\u2019]?\s+(?:of\s+[^;:]{1,80}?\s+)?to\s+(?:[\"\u201c\u2018]?[\w]+ly\s+)?[\"\u201c\u2018]?$",
+                             re.I)
     ties_purpose_obj = re.compile(ties_purpose.pattern[:-1].replace(r"\s+(?:(?:further|\w+ly)\s+)?", r"\s+(?:(?:further|\w+ly)\s+)?(?:" + tv + r")(?:\s+[\w'-]+){0,8}?\s+", 1) + "$", re.I)
     rv = sorted((str(w) for w in data["recipient_verbs"]), key=len, reverse=True)
     recipient_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in rv) + r")\b(?:\s+[\w-]+){0,4}\s*$", re.I)
@@ -419,6 +425,7 @@ def build_lexicon(data: dict) -> Lexicon:
         ties=ties,
         ties_purpose=ties_purpose,
         ties_purpose_obj=ties_purpose_obj,
+        ties_pledge=ties_pledge,
         offer_objects=frozenset(str(w).lower() for w in data["offer_objects"]),
         object_words={k: frozenset(str(w).lower() for w in ws) for k, ws in data["object_words"].items()},
         document_nouns=frozenset(str(w).lower() for w in data["document_nouns"]),
