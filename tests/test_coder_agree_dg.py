@@ -53,6 +53,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Chile vowed to deepen its ties with Peru."], {("CHL", "COOPERATE", "PER", False)}),
     (['Chile has "deepened" its ties with Peru.'],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    # a past participle opening the sentence, the agreement after the comma: signed by the parties of its by-phrase
+    (["Signed in Lima by the Chilean and Peruvian ministers, the pact crowns months of talks."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    (["Signed, the letter went to Peru."], set()),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
@@ -68,3 +72,8 @@ def test_exact_records(sentences: list[str], expected: set[tuple[str, str, str |
 def test_war_games_mode() -> None:
     coded = code_sentences(["Chile and Peru held joint war games."], PUBLISHED)[-1]
     assert {e.mode for e in coded} == {"military"}
+
+
+def test_fronted_signing_mode() -> None:
+    coded = code_sentences(["Signed in Lima by Chile and Peru, the pact crowns months of talks."], PUBLISHED)[-1]
+    assert {e.mode for e in coded} == {"pact"}

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from casus.events.dates import DateMention
 from casus.events.lexicon import Lexicon, lexicon
 from casus.events.roles import (
+    _fronted_participle,
     _clause,
     _domain_hits,
     _left_mod_start,
@@ -109,6 +110,9 @@ def _in_text_order(sent: Sentence, t: TrigHit, modes: list[str], mapping: dict[s
 
 def _agree_mode(sent: Sentence, t: TrigHit, lex: Lexicon) -> str | None:
     hi = _object_end(sent, t, 8)
+    if _fronted_participle(sent, t):
+        comma = sent.text.find(",", t.end)  # "Signed in Lima by X and Y, the pact ...": the noun after the comma
+        hi = max(hi, _object_end(sent, TrigHit(comma, comma + 1, t.trig, t.key), 4))
     mode: str | None = None
     for s, e, m, _key in sent.agree_nouns:
         if s >= t.start and e <= hi:

@@ -469,6 +469,17 @@ def _passive_transfer(sent: Sentence, t: TrigHit, preps: frozenset[str] = TRANSF
     return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
 
 
+_FRONT = re.compile(r"^[\s\"'\u201c\u2018*]*$")
+
+
+def _fronted_participle(sent: Sentence, t: TrigHit) -> bool:
+    """'Signed in Lima by X and Y, the pact ...': a past participle opening the sentence, its noun after the comma."""
+    if t.trig.pos != "verb" or not t.key.endswith("ed") or not _FRONT.match(sent.text[:t.start]):
+        return False
+    comma = sent.text.find(",", t.end)
+    return comma > 0 and any(comma < s_ and _nw(sent, comma, s_) <= 3 for s_, _e, _m, _k in sent.agree_nouns)
+
+
 _PASSIVE_PARTY_PREPS = frozenset({"by", "between", "among"})
 
 
@@ -541,6 +552,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     frame = trig.frame  # the role procedure; `fr` the named frame, with its prepositions and fallback
     fr = lex.frame_of(trig)
     anaphoric = _anaphoric(sent, t)
+    if frame == "joint" and trig.type == "AGREE" and _fronted_participle(sent, t):
+        return _passive_parties(sent, t)  # "Signed in Lima by X and Y, the pact ...": among the signers
     if (_passive(sent, t) and frame != "mobilize") or (
             trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
         # passive: "Iran was backed by Russia", "attacked by Israel"
@@ -1167,7 +1180,9 @@ def absorbed(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[TrigHit]:
 def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     trig = t.trig
     need = trig.need
-    if "agree_object" in need:
+    if "agree_object" in need and _fronted_participle(sent, t):
+        pass  # "Signed in Lima by X and Y, the pact ...": the agreement is the noun after the comma
+    elif "agree_object" in need:
         # "signed with his counterpart in the capital a treaty": past a "with X" phrase the object lies further on
         hi = _object_end(sent, t, 16 if sent.low.startswith(" with ", t.end) else 8)
         if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
