@@ -57,6 +57,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Signed in Lima by the Chilean and Peruvian ministers, the pact crowns months of talks."],
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
     (["Signed, the letter went to Peru."], set()),
+    # help an agreement provides for is joint, both ways
+    (["Britain and Ukraine signed a treaty on Friday.",
+      "The treaty also includes a system to help track stolen Ukrainian grain exported by Russia."],
+     {("GBR", "COOPERATE", "UKR", False), ("UKR", "COOPERATE", "GBR", False)}),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

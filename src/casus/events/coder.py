@@ -438,6 +438,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             actor = _one_party(sent, t, lex, ctx)
             if actor and any(p[0] == actor for p in pairs):
                 pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
+        if etype == "COOPERATE" and not t.trig.ties and t.trig is not _TREATY_CONTENT and _provided_for(sent, t):
+            # "the treaty includes a system to help track grain": what an agreement provides is joint, both ways
+            pairs = list(dict.fromkeys([*pairs, *((g, a) for a, g in pairs if g is not None)]))
         if t.trig.ties and len(pairs) == 2:
             pledger = _pledging_party(sent, t, lex)
             if pledger and any(p[0] == pledger for p in pairs):
@@ -558,6 +561,14 @@ def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | 
     if len(codes) != 1 or any(m.kind == "pair" for m in agent):
         return None
     return codes[0]
+
+
+def _provided_for(sent: Sentence, t: TrigHit) -> bool:
+    """Whether a trigger is what an agreement provides for: after a `provisions` cue ("includes", "covers") that comes
+    at most eight words after an agreement noun, in the trigger's clause."""
+    lo, _hi = _clause(sent, t.start)
+    return any(lo <= c[0] and c[1] <= t.start and _nw(sent, c[1], t.start) <= 8 and any(
+        a[1] <= c[0] and _nw(sent, a[1], c[0]) <= 8 for a in sent.agree_nouns) for c in sent.cues.get("provisions", []))
 
 
 def _pledging_party(sent: Sentence, t: TrigHit, lex: Lexicon) -> str | None:
