@@ -61,6 +61,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Britain and Ukraine signed a treaty on Friday.",
       "The treaty also includes a system to help track stolen Ukrainian grain exported by Russia."],
      {("GBR", "COOPERATE", "UKR", False), ("UKR", "COOPERATE", "GBR", False)}),
+    # both parties as the subject of a one-sided sector verb act together, both ways; one party alone, one way
+    (["Chile and Peru met in Lima.", "The two countries will build a railway to Peruvian ports."],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    (["Chile and Peru met.", "Chile will invest in Peru's gas sector."], {("CHL", "COOPERATE", "PER", False)}),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

@@ -438,6 +438,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             actor = _one_party(sent, t, lex, ctx)
             if actor and any(p[0] == actor for p in pairs):
                 pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
+        if etype == "COOPERATE" and t.trig.frame in ("directed", "named_object") and len(pairs) == 1 and pairs[0][1] and \
+                {pairs[0][0], pairs[0][1]} <= set(_codes(left_agent(sent, t, lex, ctx))):
+            # "the two countries will build corridors to Iranian ports": both parties act, so both ways
+            pairs = [pairs[0], (pairs[0][1], pairs[0][0])]
         if etype == "COOPERATE" and not t.trig.ties and t.trig is not _TREATY_CONTENT and _provided_for(sent, t):
             # "the treaty includes a system to help track grain": what an agreement provides is joint, both ways
             pairs = list(dict.fromkeys([*pairs, *((g, a) for a, g in pairs if g is not None)]))
