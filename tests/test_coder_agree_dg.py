@@ -65,6 +65,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Chile and Peru met in Lima.", "The two countries will build a railway to Peruvian ports."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     (["Chile and Peru met.", "Chile will invest in Peru's gas sector."], {("CHL", "COOPERATE", "PER", False)}),
+    # help given both ways ("each other") is cooperation
+    (["Chile and Peru signed a troop access pact that will deploy both countries' military on each other's soil."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False),
+      ("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

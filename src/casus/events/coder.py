@@ -438,6 +438,11 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             actor = _one_party(sent, t, lex, ctx)
             if actor and any(p[0] == actor for p in pairs):
                 pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
+        if etype == "AID" and _RECIPROCAL.search(sent.low, t.end, _clause(sent, t.start)[1]) and len(pairs) == 2 and \
+                pairs[0] == (pairs[1][1], pairs[1][0]):
+            # "will deploy both countries' troops on each other's soil": help given both ways is cooperation
+            etype = "COOPERATE"
+            modes = ["military" if m in ("military", "intervention") else m for m in modes]
         if etype == "COOPERATE" and t.trig.frame in ("directed", "named_object") and len(pairs) == 1 and pairs[0][1] and \
                 {pairs[0][0], pairs[0][1]} <= set(_codes(left_agent(sent, t, lex, ctx))):
             # "the two countries will build corridors to Iranian ports": both parties act, so both ways
@@ -565,6 +570,9 @@ def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | 
     if len(codes) != 1 or any(m.kind == "pair" for m in agent):
         return None
     return codes[0]
+
+
+_RECIPROCAL = re.compile(r"\b(?:each other|one another)\b")
 
 
 def _provided_for(sent: Sentence, t: TrigHit) -> bool:
