@@ -69,6 +69,11 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Chile and Peru signed a troop access pact that will deploy both countries' military on each other's soil."],
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False),
       ("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    # proposing an agreement is an offer: AGREE, one way; proposing talks is no agreement
+    (["Chile proposed a defence pact to Peru."], {("CHL", "AGREE", "PER", False)}),
+    (["Chile and Peru met.", "Chile's proposals for joint defense agreements are still in the early stages."],
+     {("CHL", "AGREE", "PER", False)}),
+    (["Chile proposed talks to Peru."], set()),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
