@@ -38,7 +38,7 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False),
       ("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
     # no other party named: no agreement with the speaker or the document's pair
-    (["Trump said that the decision came after the Houthis agreed to cease their attacks on shipping lanes."],
+    (["Trump said the pause came after the Houthis agreed to halt their strikes on tankers."],
      {("HOUTHIS", "RETREAT", None, False)}),
     # war games held together are military cooperation (the trigger's own word pair names the mode)
     (["Chile and Peru held a series of joint war games."],
@@ -59,19 +59,19 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Signed, the letter went to Peru."], set()),
     # help an agreement provides for is joint, both ways
     (["Britain and Ukraine signed a treaty on Friday.",
-      "The treaty also includes a system to help track stolen Ukrainian grain exported by Russia."],
+      "The treaty also includes a system to help trace looted Ukrainian grain."],
      {("GBR", "COOPERATE", "UKR", False), ("UKR", "COOPERATE", "GBR", False)}),
     # both parties as the subject of a one-sided sector verb act together, both ways; one party alone, one way
     (["Chile and Peru met in Lima.", "The two countries will build a railway to Peruvian ports."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     (["Chile and Peru met.", "Chile will invest in Peru's gas sector."], {("CHL", "COOPERATE", "PER", False)}),
     # help given both ways ("each other") is cooperation
-    (["Chile and Peru signed a troop access pact that will deploy both countries' military on each other's soil."],
+    (["Chile and Peru signed a pact that will deploy both countries' troops on each other's soil."],
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False),
       ("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     # proposing an agreement is an offer: AGREE, one way; proposing talks is no agreement
     (["Chile proposed a defence pact to Peru."], {("CHL", "AGREE", "PER", False)}),
-    (["Chile and Peru met.", "Chile's proposals for joint defense agreements are still in the early stages."],
+    (["Chile and Peru met.", "Chile's proposals for joint defense agreements remain at an early stage."],
      {("CHL", "AGREE", "PER", False)}),
     (["Chile proposed talks to Peru."], set()),
     # a pledge to deepen ties is still coded

@@ -616,7 +616,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if len(parts) == 1 and trig.type == "AGREE" and t.key.endswith(" to"):
             # "Paris agreed to sell howitzers to X": with the other party of what it agreed to do, else with no one named
             other = _agreed_counterparty(sent, t, parts)
-            return [(parts[0], c) for c in other] + [(c, parts[0]) for c in other] if other else []
+            agreed: list[tuple[str, str | None]] = [(parts[0], c) for c in other]
+            agreed.extend((c, parts[0]) for c in other)
+            return agreed
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") or trig.pos == "noun" else jbase  # "spoke to X", "a call to X"
         named = right_target(sent, t, jpreps, direct=trig.pos == "verb", span=10)
