@@ -74,6 +74,8 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Chile and Peru met.", "Chile's proposals for joint defense agreements remain at an early stage."],
      {("CHL", "AGREE", "PER", False)}),
     (["Chile proposed talks to Peru."], set()),
+    # cooperation named as what guidelines are about is a topic, no conduct
+    (["The Lima Principles outline guidelines on the advancement of three-way cooperation between Chile and Peru."], set()),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

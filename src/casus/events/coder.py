@@ -610,7 +610,7 @@ def _purpose_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
 def _talk_topic(sent: Sentence, t: TrigHit) -> bool:
     """'did not address military cooperation', 'discussed closer collaboration': the cooperation talked about."""
     lo, _hi = _clause(sent, t.start)
-    return any(lo <= c[0] and c[1] <= t.start and _nw(sent, c[1], t.start) <= 3 for c in sent.cues.get("topic", []))
+    return any(lo <= c[0] and c[1] <= t.start and _nw(sent, c[1], t.start) <= 5 for c in sent.cues.get("topic", []))
 
 
 def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:
