@@ -76,6 +76,11 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Chile proposed talks to Peru."], set()),
     # cooperation named as what guidelines are about is a topic, no conduct
     (["The Lima Principles outline guidelines on the advancement of three-way cooperation between Chile and Peru."], set()),
+    # several subjects securing agreements (plural) with one party: one deal each with it, none among themselves
+    (["Chile, Peru and Bolivia have secured trade agreements with Brazil."],
+     {(a, "AGREE", b, False) for x in ("CHL", "PER", "BOL") for a, b in ((x, "BRA"), ("BRA", x))}),
+    (["Chile and Peru signed an agreement with Brazil."],
+     {(a, "AGREE", b, False) for a in ("CHL", "PER", "BRA") for b in ("CHL", "PER", "BRA") if a != b}),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

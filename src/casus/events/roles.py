@@ -184,6 +184,24 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     return []
 
 
+_PLURAL_DEALS = frozenset({"agreements", "deals", "pacts", "treaties", "accords", "contracts"})
+
+
+def _separate_deals_with(sent: Sentence, t: TrigHit, parts: list[str], named: list[Mention]) -> list[tuple[str, str | None]]:
+    """'X, Y and Z have secured trade agreements with W': several subjects, plural agreements and a 'with' party are
+    one deal each with that party (both ways), not deals among the subjects."""
+    if t.trig.type != "AGREE" or len(parts) < 2:
+        return []
+    withs = [c for m in named if m.prep == "with" for c in m.codes if c not in parts]
+    if not withs or _PLURAL_DEALS.isdisjoint(_ws(sent, t.start, named[0].start)):
+        return []
+    out: list[tuple[str, str | None]] = []
+    for a in parts:
+        for w in withs[:1]:
+            out.extend([(a, w), (w, a)])
+    return out
+
+
 def _agreed_counterparty(sent: Sentence, t: TrigHit, parts: list[str]) -> list[str]:
     """'X agreed to sell howitzers to Y', 'agreed to meet Y', 'agreed to buy jets from Y': the other party of what one
     party agreed to do, the first other actor after 'agreed to' in its clause, as object or after to/with/from."""
@@ -625,6 +643,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(named)) >= 2 and all(
                 m.prep in ("between", "among") for m in named):
             parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none
+        hub = _separate_deals_with(sent, t, parts, named)
+        if hub:
+            return hub  # "X, Y and Z have secured trade agreements with W": each its own deal with W
         for m in named:
             for c in m.codes:
                 if c not in parts:
