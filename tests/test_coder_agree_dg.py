@@ -81,6 +81,8 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      {(a, "AGREE", b, False) for x in ("CHL", "PER", "BOL") for a, b in ((x, "BRA"), ("BRA", x))}),
     (["Chile and Peru signed an agreement with Brazil."],
      {(a, "AGREE", b, False) for a in ("CHL", "PER", "BRA") for b in ("CHL", "PER", "BRA") if a != b}),
+    # information passed to a state is intelligence cooperation, one way (news convention 3)
+    (["It was the Chileans who provided Peru with this information."], {("CHL", "COOPERATE", "PER", False)}),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
