@@ -103,3 +103,11 @@ def test_war_games_mode() -> None:
 def test_fronted_signing_mode() -> None:
     coded = code_sentences(["Signed in Lima by Chile and Peru, the pact crowns months of talks."], PUBLISHED)[-1]
     assert {e.mode for e in coded} == {"pact"}
+
+
+def test_offered_mediation_is_no_agreement() -> None:
+    """Offering mediation is a consultation offered (gold: CONSULT only), not an agreement."""
+    coded = code_sentences(["Chile and Peru clashed.", "Brazil has offered its mediation efforts."], PUBLISHED)[-1]
+    assert not [e for e in coded if e.event == "AGREE"]
+    offered = code_sentences(["Brazil offered a ceasefire to Peru."], PUBLISHED)[-1]
+    assert {(e.source, e.event, e.target) for e in offered} == {("BRA", "AGREE", "PER")}
