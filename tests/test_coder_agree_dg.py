@@ -83,6 +83,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      {(a, "AGREE", b, False) for a in ("CHL", "PER", "BRA") for b in ("CHL", "PER", "BRA") if a != b}),
     # information passed to a state is intelligence cooperation, one way (news convention 3)
     (["It was the Chileans who provided Peru with this information."], {("CHL", "COOPERATE", "PER", False)}),
+    # deciding to join an alliance is agreeing to it, one way; joining talks is no agreement
+    (["Chile decided to join NATO last May."], {("CHL", "AGREE", "NATO", False)}),
+    (["Chile decided to join the talks with Peru."], {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
     # a pledge to deepen ties is still coded
     (["Chile and Peru vowed to deepen their ties."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
