@@ -47,7 +47,8 @@ def one(sentence: str, published: str | None = "2025-06-30") -> list[CodedEvent]
         ("Yerevan has bought artillery systems from India.", ("IND", "AID", "ARM", False)),
         ("North Korea has reportedly sent thousands of troops to fight for Russia.", ("PRK", "AID", "RUS", False)),
         ("Netanyahu thanked Washington for its unwavering support.", ("USA", "SUPPORT", "ISR", False)),
-        ("Xi Jinping met Kim Jong Un in Beijing and pledged to deepen bilateral ties.", ("PRK", "COOPERATE", "CHN", False)),
+        # Xi's own pledge: one party's promise is coded one way, from it (gold conventions)
+        ("Xi Jinping met Kim Jong Un in Beijing and pledged to deepen bilateral ties.", ("CHN", "COOPERATE", "PRK", False)),
         ("Western allies have accused Beijing of supplying Moscow with drone engines.", ("CHN", "AID", "RUS", False)),
     ],
 )

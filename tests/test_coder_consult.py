@@ -19,6 +19,11 @@ def both(a: str, b: str, neg: bool = False) -> set[tuple[str, str, str, bool]]:
     return {(a, "CONSULT", b, neg), (b, "CONSULT", a, neg)}
 
 
+def agreed(a: str, b: str) -> set[tuple[str, str, str | None, bool]]:
+    """An AGREE both ways between a and b."""
+    return {(a, "AGREE", b, False), (b, "AGREE", a, False)}
+
+
 CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # "talks between X and Y": the two named talk; a speaker counting on them is no party
     (["The Kremlin hopes for a new round of talks between Armenia and Azerbaijan, Peskov said."], both("ARM", "AZE")),
@@ -63,8 +68,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Officials said Yoon, Biden and Kishida spoke warmly in their trilateral summit in Maine."],
      both("KOR", "USA") | both("KOR", "JPN") | both("USA", "JPN")),
     # "the three leaders", and "they" after them: the three states just named
+    # (agreeing is also their joint AGREE: gold README, "the two countries agreed")
     (["Chile, Peru and Bolivia held a summit in Lima.", "The three leaders agreed to meet again in May."],
-     both("CHL", "PER") | both("CHL", "BOL") | both("PER", "BOL")),
+     both("CHL", "PER") | both("CHL", "BOL") | both("PER", "BOL")
+     | agreed("CHL", "PER") | agreed("CHL", "BOL") | agreed("PER", "BOL")),
     (["Chile, Peru and Bolivia held a summit in Lima.", "The three leaders signed a water pact.",
       "They will meet again in May."],
      both("CHL", "PER") | both("CHL", "BOL") | both("PER", "BOL")),
@@ -87,7 +94,7 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Lula spoke by phone with the Chilean president on Friday."], both("BRA", "CHL")),
     (["Lula telephoned his Chilean counterpart."], both("BRA", "CHL")),
     (["Chile and Peru exchanged views on the border."], both("CHL", "PER")),
-    (["Chile and Peru agreed to stay in close contact."], both("CHL", "PER")),
+    (["Chile and Peru agreed to stay in close contact."], both("CHL", "PER") | agreed("CHL", "PER")),
     (["Chile and Peru signed a water pact.", "The two ministers also discussed fishing rights."], both("CHL", "PER")),
     # the ministers of two states named by a list of adjectives meet each other
     (["The Chilean and Peruvian foreign ministers met in Quito."], both("CHL", "PER")),

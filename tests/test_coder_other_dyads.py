@@ -57,7 +57,9 @@ CASES = [
     ("Neither China nor Russia has offered military help to Venezuela.",
      {("CHN", "AID", "VEN", True), ("RUS", "AID", "VEN", True)}),
     ("Egypt has asked the United States for emergency economic aid.", {("EGY", "REQUEST", "USA", False)}),
-    ("South Korea and Japan agreed to share real-time missile warning data.", set()),
+    # "the two countries agreed" is a joint AGREE (gold conventions; seeds "Tehran has agreed to expand ...")
+    ("South Korea and Japan agreed to share real-time missile warning data.",
+     {("KOR", "AGREE", "JPN", False), ("JPN", "AGREE", "KOR", False)}),
     ("China's defence ministry said Beijing would never allow Taiwan independence.", set()),
     ("The Houthis have attacked commercial ships in the Red Sea since November 2023.", set()),
     ("Armenia was attacked by Azerbaijan in September 2022, but Russia declined Yerevan's request for help.",

@@ -15,9 +15,26 @@ def test_withdrawn_forces_are_absent_and_returned_forces_present() -> None:
 
 
 def test_a_start_counts_only_once_its_month_is_over() -> None:
-    assert knowledge.forces_present("USA", "ISR", "2008-10-15").value == 0.0
-    fact = knowledge.forces_present("USA", "ISR", "2008-11-01")
-    assert fact.value == 1.0 and fact.sources and "needs checking" in fact.text
+    # the radar row starts 2008-09 since it was checked (BBC, 29 September 2008)
+    assert knowledge.forces_present("USA", "ISR", "2008-09-15").value == 0.0
+    fact = knowledge.forces_present("USA", "ISR", "2008-10-01")
+    assert fact.value == 1.0 and fact.sources and "checked against:" in fact.text
+    assert "needs checking" not in fact.text
+
+
+def test_an_unchecked_row_still_says_it_needs_checking() -> None:
+    fact = knowledge.forces_present("USA", "KOR", "1960-01-01")
+    assert fact.value == 1.0 and "needs checking" in fact.text and "checked against" not in fact.text
+
+
+def test_checked_entries_must_name_url_title_and_what_they_confirm() -> None:
+    good = {"checked": [{"url": "https://example.org/a", "title": "A page", "confirms": "the start year"}]}
+    assert knowledge._checked_problems(good) == []
+    assert knowledge._checked_problems({}) == []
+    assert knowledge._checked_problems({"checked": []})
+    assert knowledge._checked_problems({"checked": [{"url": "https://example.org/a", "title": "A page"}]})
+    assert knowledge._checked_problems({"checked": [{"url": "example.org", "title": "A", "confirms": "x"}]})
+    assert knowledge._checked_problems({"checked": [{"url": "https://example.org", "title": " ", "confirms": "x"}]})
 
 
 def test_advisers_are_not_forces() -> None:

@@ -430,15 +430,34 @@ def _standing_sources(row: dict[str, Any]) -> list[str]:
 
 def _standing_text(row: dict[str, Any]) -> str:
     meta = load_data("standing.yaml")
-    checked = f" ({meta['check_note']})" if row.get("check") else ""
-    return f"{row.get('note', '')}{checked}".strip()
+    pending = f" ({meta['check_note']})" if row.get("check") else ""
+    pages = "; ".join(f"{c['title']} <{c['url']}>" for c in row.get("checked", []))
+    against = f" (checked against: {pages})" if pages else ""
+    return f"{row.get('note', '')}{against}{pending}".strip()
+
+
+def _checked_problems(row: dict[str, Any]) -> list[str]:
+    """What is wrong with a row's `checked` list: each entry needs an http(s) url, a title and what it confirms."""
+    if "checked" not in row:
+        return []
+    entries = row["checked"]
+    if not isinstance(entries, list) or not entries:
+        return ["checked is not a non-empty list"]
+    out = []
+    for j, c in enumerate(entries):
+        if not isinstance(c, dict) or set(c) != {"url", "title", "confirms"}:
+            out.append(f"checked[{j}] needs exactly url, title, confirms")
+        elif not str(c["url"]).startswith(("http://", "https://")) or not all(str(c[k]).strip() for k in c):
+            out.append(f"checked[{j}] has an empty field or a url that is not http(s)")
+    return out
 
 
 DEPLOYMENT_KINDS = FORCE_KINDS + ("advisers",)
 
 
 def standing_problems() -> list[str]:
-    """Rows of standing.yaml that break its rule: unknown kind or dataset, bad dates, an end before the start."""
+    """Rows of standing.yaml that break its rule: unknown kind or dataset, bad dates, an end before the start,
+    a malformed `checked` list."""
     meta = load_data("standing.yaml")
     out = []
     for table, who in (("deployments", "patron"), ("arms", "supplier"), ("checked_none", "patron")):
@@ -448,6 +467,7 @@ def standing_problems() -> list[str]:
                 out.append(f"{where}: kind {r.get('kind')!r}")
             if not r.get("source") or any(s not in meta["datasets"] for s in r["source"]):
                 out.append(f"{where}: source {r.get('source')!r}")
+            out.extend(f"{where}: {p}" for p in _checked_problems(r))
             if table == "checked_none":
                 if r.get("table") not in ("deployments", "arms"):
                     out.append(f"{where}: table {r.get('table')!r}")

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from casus.events.dates import DateMention
 from casus.events.lexicon import Lexicon
 from casus.events.roles import (
+    _fronted_participle,
     _clause,
     _domain_hits,
     _left_mod_start,
@@ -39,7 +40,11 @@ def modes_for(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str | None]:
     hi = _object_end(sent, t, 12 if trig.multi else 8)
     found = _domain_hits(sent, lo, hi)
     key = t.key
-    found = [lex.domain_words[w] for w in key.split() if w in lex.domain_words] + found
+    parts = key.split()
+    # the trigger's own words and word pairs ("joint war games": military)
+    own = [w for w in parts if w in lex.domain_words] + [
+        p for p in (" ".join(parts[i:i + 2]) for i in range(len(parts) - 1)) if p in lex.domain_words]
+    found = [lex.domain_words[w] for w in own] + found
     if typ == "REQUEST" and not found:
         # "asked Putin to deploy more weapons", "sought help to restore its air defences": the act asked for
         _lo, clause_hi = _clause(sent, t.start)
@@ -106,6 +111,9 @@ def _in_text_order(sent: Sentence, t: TrigHit, modes: list[str], mapping: dict[s
 
 def _agree_mode(sent: Sentence, t: TrigHit, lex: Lexicon) -> str | None:
     hi = _object_end(sent, t, 8)
+    if _fronted_participle(sent, t):
+        comma = sent.text.find(",", t.end)  # "Signed in Lima by X and Y, the pact ...": the noun after the comma
+        hi = max(hi, _object_end(sent, TrigHit(comma, comma + 1, t.trig, t.key), 4))
     mode: str | None = None
     for s, e, m, _key in sent.agree_nouns:
         if s >= t.start and e <= hi:

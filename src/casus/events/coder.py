@@ -323,6 +323,8 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "the deepening ties between them": a participle describing the ties, no act
         if _INDEFINITE.search(hit.group()):
             continue  # "cultivated a relationship rooted in ...": the relationship described, a label
+        if lex.ties_purpose.search(sent.text, max(0, hit.start() - 40), hit.start()):
+            continue  # "signed a treaty to deepen their ties", "a summit aimed at boosting ties": a purpose, no act
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     out.extend(_treaty_content(sent))
@@ -431,7 +433,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if etype == "CONSULT" and (_bloc_own_meeting(sent, t, lex) or _unnamed_body_meets(sent, t, lex)):
             continue
-        if etype == "COOPERATE" and t.trig.pos == "noun" and _talk_topic(sent, t):
+        if etype == "COOPERATE" and t.trig.pos == "noun" and (_talk_topic(sent, t) or _purpose_object(sent, t, lex)):
             continue
         if "mode" in t.trig.need and (not modes or modes == [None]):
             continue
@@ -494,6 +496,22 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             actor = _one_party(sent, t, lex, ctx)
             if actor and any(p[0] == actor for p in pairs):
                 pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
+        if etype == "AID" and _RECIPROCAL.search(sent.low, t.end, _clause(sent, t.start)[1]) and len(pairs) == 2 and \
+                pairs[0] == (pairs[1][1], pairs[1][0]):
+            # "will deploy both countries' troops on each other's soil": help given both ways is cooperation
+            etype = "COOPERATE"
+            modes = ["military" if m in ("military", "intervention") else m for m in modes]
+        if etype == "COOPERATE" and t.trig.frame in ("directed", "named_object") and len(pairs) == 1 and pairs[0][1] and \
+                {pairs[0][0], pairs[0][1]} <= set(_codes(left_agent(sent, t, lex, ctx))):
+            # "the two countries will build corridors to Iranian ports": both parties act, so both ways
+            pairs = [pairs[0], (pairs[0][1], pairs[0][0])]
+        if etype == "COOPERATE" and not t.trig.ties and t.trig is not _TREATY_CONTENT and _provided_for(sent, t):
+            # "the treaty includes a system to help track grain": what an agreement provides is joint, both ways
+            pairs = list(dict.fromkeys([*pairs, *((g, a) for a, g in pairs if g is not None)]))
+        if t.trig.ties and len(pairs) == 2:
+            pledger = _pledging_party(sent, t, lex)
+            if pledger and any(p[0] == pledger for p in pairs):
+                pairs = [p for p in pairs if p[0] == pledger]  # "it was his will to develop relations": its own promise
         neg = negated(sent, t, lex)
         speaker = speaker_of(sent, t, lex)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker, lex)
@@ -710,10 +728,45 @@ def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | 
     return codes[0]
 
 
+_RECIPROCAL = re.compile(r"\b(?:each other|one another)\b")
+
+
+def _provided_for(sent: Sentence, t: TrigHit) -> bool:
+    """Whether a trigger is what an agreement provides for: after a `provisions` cue ("includes", "covers") that comes
+    at most eight words after an agreement noun, in the trigger's clause."""
+    lo, _hi = _clause(sent, t.start)
+    return any(lo <= c[0] and c[1] <= t.start and _nw(sent, c[1], t.start) <= 8 and any(
+        a[1] <= c[0] and _nw(sent, a[1], c[0]) <= 8 for a in sent.agree_nouns) for c in sent.cues.get("provisions", []))
+
+
+def _pledging_party(sent: Sentence, t: TrigHit, lex: Lexicon) -> str | None:
+    """The one party whose will or promise a tie-building verb follows ("it was his firm will to develop relations",
+    "the will of X to develop ..."): the actor after "of", else the last actor before the pledge word; None for two."""
+    lo, _hi = _clause(sent, t.start)
+    hit = lex.ties_pledge.search(sent.text, max(0, t.start - 140), t.start)
+    if hit is None:
+        return None
+    inner = [m for m in sent.mentions if hit.end(1) <= m.start < t.start and m.codes]
+    before = [m for m in sent.mentions if m.end <= hit.start(1) and m.codes and m.prep is None and not m.obj
+              and hit.start(1) - m.end <= 80]
+    who = inner[:1] or before[:1]  # the main clause's subject: "X told Y that it was his will to ..."
+    if not who or who[0].kind == "pair":
+        return None
+    codes = set(who[0].codes) | {c for m in sent.mentions if m.group == who[0].group and who[0].group >= 0 for c in m.codes}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _purpose_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'a mechanism to further deepen security cooperation', 'a summit aimed at boosting cooperation': the cooperation
+    a thing is for, no conduct (ties.purpose)."""
+    lo, _hi = _clause(sent, t.start)
+    return lex.ties_purpose_obj.search(sent.text, max(lo, t.start - 120), t.start) is not None
+
+
 def _talk_topic(sent: Sentence, t: TrigHit) -> bool:
     """'did not address military cooperation', 'discussed closer collaboration': the cooperation talked about."""
     lo, _hi = _clause(sent, t.start)
-    return any(lo <= c[0] and c[1] <= t.start and _nw(sent, c[1], t.start) <= 3 for c in sent.cues.get("topic", []))
+    return any(lo <= c[0] and c[1] <= t.start and _nw(sent, c[1], t.start) <= 5 for c in sent.cues.get("topic", []))
 
 
 def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:

@@ -125,6 +125,9 @@ class Lexicon:
     control_re: re.Pattern[str]
     subordinators: frozenset[str]
     ties: re.Pattern[str]
+    ties_purpose: re.Pattern[str]  # the words before a tie-building verb that make it a purpose ("a treaty to deepen")
+    ties_purpose_obj: re.Pattern[str]  # a purpose and its tie-building verb, up to eight words before a cooperation noun
+    ties_pledge: re.Pattern[str]  # one party's will or promise right before a tie-building verb; group 1: the word
     offer_objects: frozenset[str]
     object_words: dict[str, frozenset[str]]
     document_nouns: frozenset[str]
@@ -355,6 +358,23 @@ WORD_LISTS = frozenset({
 })
 
 
+_TIES_KEYS = frozenset({"verbs", "nouns", "purpose", "aims", "pledges"})
+
+
+def _ties_purpose(ties: dict) -> re.Pattern[str]:
+    """The text right before a tie-building verb that makes it a purpose: one of `purpose` and "to", or one of `aims`
+    ("a treaty to deepen", "aimed at boosting"), an adverb or "further" allowed before the verb."""
+    unknown = sorted(set(ties) - _TIES_KEYS)
+    if unknown:
+        raise CasusError(f"events.yaml: unknown key {unknown[0]!r} in 'ties' (known: {', '.join(sorted(_TIES_KEYS))})")
+    for key in ("purpose", "aims", "pledges"):
+        if not isinstance(ties.get(key), list) or not all(isinstance(w, str) and w.strip() for w in ties[key]):
+            raise CasusError(f"events.yaml: 'ties' needs '{key}', a list of words")
+    pw = "|".join(sorted((re.escape(w.lower()) for w in ties["purpose"]), key=len, reverse=True))
+    aw = "|".join(sorted((re.escape(w.lower()) for w in ties["aims"]), key=len, reverse=True))
+    return re.compile(r"(?:\b(?:" + pw + r")\s+to|\b(?:" + aw + r"))\s+(?:(?:further|\w+ly)\s+)?$", re.I)
+
+
 def validate_triggers(data: dict, name: str = "events.yaml") -> None:
     """Reject a trigger row with an unknown key, frame, type, need, flag or object list: one line naming the file
     and the row (1-based) and what is wrong, so a misspelt frame cannot load silently."""
@@ -549,7 +569,8 @@ def build_lexicon(data: dict) -> Lexicon:
     bwords = [str(w).lower() for w in data["cues"]["boundary"]]
     word_b = [w.strip() for w in bwords if w.strip()[0].isalnum()]
     punct_b = [w for w in bwords if not w.strip()[0].isalnum()]
-    boundary = re.compile(r"(?:\b(?:" + trie_regex(word_b) + r")|(?:" + trie_regex(punct_b) + r"))(?!\w)")
+    # "yet" before "to" is no connective ("has yet to sign")
+    boundary = re.compile(r"(?:\b(?:" + trie_regex(word_b) + r")(?!(?<=yet)\s+to\b)|(?:" + trie_regex(punct_b) + r"))(?!\w)")
     domains_by_type = {t: dict(m or {}) for t, m in data["modes"].items()}
     assault_modes = {w.lower(): mode for mode, words in data["assault_modes"].items() for w in words}
     controls = sorted((str(w) for w in data["control_nouns"]), key=len, reverse=True)
@@ -561,7 +582,14 @@ def build_lexicon(data: dict) -> Lexicon:
     # every inflected form ("advancing", "intensified"), not the lemma and any letters after it
     tv = "|".join(sorted({re.escape(f) for v in data["ties"]["verbs"] for f in inflect(str(v))}, key=len, reverse=True))
     tn = "|".join(re.escape(n) for n in data["ties"]["nouns"])
-    ties = re.compile(r"\b(?:" + tv + r")\s+(?:[\w-]+\s+){0,3}?(?:" + tn + r")\b", re.I)
+    # quotation marks may close the verb or open its object ('to "steadily develop" bilateral relations')
+    ties = re.compile(r"\b(?:" + tv + r")[\"\u201d\u2019]?\s+(?:[\"\u201c\u2018]?[\w-]+[\"\u201d\u2019]?\s+){0,3}?[\"\u201c\u2018]?(?:"
+                      + tn + r")\b", re.I)
+    ties_purpose = _ties_purpose(data["ties"])
+    pl = "|".join(sorted((re.escape(str(w).lower()) for w in data["ties"]["pledges"]), key=len, reverse=True))
+    ties_pledge = re.compile(r"\b(" + pl + r")\b[\"\u201d\u2019]?\s+(?:of\s+[^;:]{1,80}?\s+)?to\s+(?:[\"\u201c\u2018]?[\w]+ly\s+)?[\"\u201c\u2018]?$",
+                             re.I)
+    ties_purpose_obj = re.compile(ties_purpose.pattern[:-1].replace(r"\s+(?:(?:further|\w+ly)\s+)?", r"\s+(?:(?:further|\w+ly)\s+)?(?:" + tv + r")(?:\s+[\w'-]+){0,8}?\s+", 1) + "$", re.I)
     rv = sorted((str(w) for w in data["recipient_verbs"]), key=len, reverse=True)
     recipient_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in rv) + r")\b(?:\s+[\w-]+){0,4}\s*$", re.I)
     verb_forms = frozenset(
@@ -586,14 +614,17 @@ def build_lexicon(data: dict) -> Lexicon:
         info=info,
         trigger_words=frozenset(first_words),
         ties=ties,
+        ties_purpose=ties_purpose,
+        ties_purpose_obj=ties_purpose_obj,
+        ties_pledge=ties_pledge,
         offer_objects=frozenset(str(w).lower() for w in data["offer_objects"]),
         object_words={k: frozenset(str(w).lower() for w in ws) for k, ws in data["object_words"].items()},
         document_nouns=frozenset(str(w).lower() for w in data["document_nouns"]),
         recipient_re=recipient_re,
         verb_forms=verb_forms,
         background_nouns=frozenset(str(w).lower() for w in data["background_nouns"]),
-        domain_words={str(w).lower(): d for d, words in data["domains"].items() for w in words if " " not in str(w)
-                      and d not in ("intervention",)},
+        domain_words={str(w).lower(): d for d, words in data["domains"].items() for w in words if str(w).count(" ") <= 1
+                      and d not in ("intervention",)},  # words and word pairs, looked up in a trigger's own words
         wanting_re=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in sorted(data["wanting_verbs"], key=len, reverse=True))
                               + r")\b(?:\s+[\w-]+){0,6}\s*$", re.I),
         regex=regex,

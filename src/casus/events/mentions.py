@@ -88,6 +88,10 @@ def _resolve_mentions(
     if dl:
         # "BRUSSELS [Belgium]:", "WASHINGTON —": where the story was filed, not an actor
         mentions = [m for m in mentions if m.start >= dl.end()]
+    titles = mention_data().leader_titles
+    for m in mentions:
+        if m.kind == "leader" and titles:
+            _absorb_title(text, m, titles, mentions)
     # Merge "Russian President Vladimir Putin" into one mention.
     merged: list[Mention] = []
     for m in mentions:
@@ -117,7 +121,7 @@ def _resolve_mentions(
             m.role = "appos"  # "China, Pakistan's closest ally, urged ...": a description of China
         elif attr_spans and any(s <= m.end + 40 and s >= m.end for s, _ in attr_spans) and not m.poss and not (
                 m.kind in ("name", "capital") and text[m.end:m.end + 1] == ",") and _attr_follows(low, m.end, lex, mentions):
-            m.role = "attr"
+            m.role = "agent" if _listed(low, m.start, m.end, mentions) and _attr_acts(sent, m.end, lex, mentions) else "attr"
         elif m.kind in ("name", "capital") and not m.poss and (nxt := _next_ws(sent, m.end, m.end + 40, 3)) and (
                 nxt[0] in lex.background_nouns or " ".join(nxt[:2]) in lex.background_nouns):
             m.role = "mod"  # "the Ukraine war": background, not an actor here
@@ -127,7 +131,7 @@ def _resolve_mentions(
             if nxt and (nxt[0] in lex.agent_nouns or head in lex.agent_nouns):
                 m.role = "agent"
             elif nxt and nxt[0] in ("and", "or") and _attr_follows(low, m.end, lex, mentions):
-                m.role = "attr"
+                m.role = "agent" if _attr_acts(sent, m.end, lex, mentions) else "attr"
             elif nxt and nxt[0] in ("and", "or") and _agent_follows(sent, m.end, lex, mentions):
                 m.role = "agent"  # "the Iranian and Saudi foreign ministers": both states' ministers act
             else:
@@ -135,13 +139,14 @@ def _resolve_mentions(
         lead = _prev_ws(sent, m.start, 3)
         if len(lead) > 1 and lead[-1] in lex.agent_nouns and _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start):
             lead.pop()  # "met President Assad": the title is part of the name; the verb before it takes the object
+        clause_subject = len(lead) > 1 and lead[-1] == "that" and lead[-2].endswith("ing")  # "adding that Russia ..."
         while lead and lead[-1] in DETS:
             lead.pop()
         if lead and lead[-1] == "including":
             lead = _including_lead(sent, m.start) or lead
         if lead and (lead[-1] in lex.verb_forms or lead[-1] in lex.word_lists["common_verbs"] or (
-                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)) and not _HYPHEN_BEFORE.search(
-                    low, max(0, m.start - 30), m.start):
+                lead[-1].endswith(("ing", "ed")) and lead[-1] not in PREPS and len(lead[-1]) > 4)) and not clause_subject and \
+                not _HYPHEN_BEFORE.search(low, max(0, m.start - 30), m.start):
             m.obj = True  # (not "Iran-backed Hezbollah": a compound adjective, not a verb taking an object)
         while lead and lead[-1] in lex.word_lists["lead_modifiers"]:
             lead.pop()
@@ -159,7 +164,8 @@ def _resolve_mentions(
     gid = 0
     for i, m in enumerate(mentions):
         gap = low[mentions[i - 1].end:m.start] if i else ""
-        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and (m.role == "agent" or _verb_follows(sent, m, lex))) and not (
+        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and (m.role == "agent" and not _leader_list(gap, mentions[i - 1], m)
+                                                                   or _verb_follows(sent, m, lex))) and not (
                 gap.strip() == "," and mentions[i - 1].prep is not None and (
                     any(0 < t.start - m.end <= 2 for t in sent.triggers) or _verb_next(sent, m))):
             # not ", and Israeli jets ...", nor "According to the Pentagon, China provided ...", nor "During a visit to
@@ -182,6 +188,27 @@ def _resolve_mentions(
 
 _DATELINE = re.compile(r"[\W_]{0,3}[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,2}\s*(?:\[[^\]]{1,40}\]|\([^)]{1,40}\))?"
                        r"\s*(?::|\u2014|\u2013|--)\s")
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][a-z]+[ -])+$")
+
+
+def _absorb_title(text: str, m: Mention, titles: frozenset[str], mentions: list[Mention]) -> None:
+    """'Acting Prime Minister Phumtham Wechayachai': a capitalised title right before a leader's name belongs to the
+    mention, so "X and Acting Prime Minister Y" is a list of two leaders."""
+    hit = _CAPITALISED_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if hit is None:
+        return
+    words = hit.group().replace("-", " ").split()
+    k = len(words)
+    while k and words[k - 1].lower() in titles:
+        k -= 1
+    if k == len(words):
+        return
+    start = m.start - len(" ".join(hit.group().split()[k:])) - 1 if k else hit.start()
+    start = max(start, hit.start())
+    if not any(x is not m and x.end > start and x.start < m.start for x in mentions):
+        m.start = start
 
 
 def _title_gap(gap: str, lex: Lexicon) -> bool:
@@ -219,6 +246,11 @@ def _including_lead(sent: Sentence, pos: int) -> list[str]:
     return []
 
 
+def _leader_list(gap: str, prev: Mention, m: Mention) -> bool:
+    """'President Lula, Indian Prime Minister Modi and ...': a comma between two leaders lists them."""
+    return gap.strip() == "," and prev.kind == "leader" and m.kind == "leader" and not prev.poss
+
+
 def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
     if prev.poss or (m is not None and m.poss and gap.strip() == ","):
         return False  # "China, Pakistan's closest ally, urged ...": an apposition, not a list
@@ -243,6 +275,42 @@ def _agent_follows(sent: Sentence, pos: int, lex: Lexicon, mentions: list[Mentio
         j += 1
     nxt = sent.words[j:j + 2]
     return bool(nxt) and j > bisect_left(sent.starts, pos) + 1 and (nxt[0] in lex.agent_nouns or " ".join(nxt) in lex.agent_nouns)
+
+
+_SAY_WORDS = frozenset("say saying tell according quoted claim claimed claims believe believed think expect expected "
+                       "cited described".split())
+
+
+def _listed(low: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """Whether the mention at start:end is listed with another ("Iranian and U.S. officials")."""
+    if re.match(r"\s+(?:and|or)\s", low[end:end + 5]):
+        return True  # listed before another
+    head = low[:start].rstrip()
+    if not head.endswith((" and", " or")):
+        return False
+    cut = head.rsplit(" ", 1)[0].rstrip()
+    return any(m.end == len(cut) for m in mentions)
+
+
+def _attr_acts(sent: Sentence, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
+    """Whether the officials' phrase that starts at `pos` is the subject of an event trigger right after it
+    ("Iranian and U.S. officials held talks"): officials of two states listed together act for their states, they do
+    not only speak (a verb of saying is no trigger; one state's officials stay speakers)."""
+    low = sent.low
+    end = -1
+    for w in WORD_RE.finditer(low, pos, min(len(low), pos + 60)):
+        if w.group() in lex.attribution_nouns:
+            end = w.end()
+            break
+    if end < 0:
+        return False
+    for t in sent.triggers:
+        if end < t.start <= end + 30 and t.trig.frame != "speech":  # (officials who accuse are read as speakers)
+            between = WORD_RE.findall(low[end:t.start])
+            if len(between) <= 3 and lex.word_lists["say_verbs"].isdisjoint(between) and _SAY_WORDS.isdisjoint(between) and \
+                    not any(c in low[end:t.start] for c in ",;:\"") and not (between and between[0] in ("who", "that")):
+                return True
+    return False
 
 
 def _attr_follows(low: str, pos: int, lex: Lexicon, mentions: list[Mention]) -> bool:
@@ -277,7 +345,9 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
         cat = m.kind[6:]
         key = sent.low[m.start:m.end]
         prior = [x for x in done if x.codes and x.role not in ("maker", "appos")]
-        if cat == "pair":
+        if cat == "pair" and key in _PLAIN_PRONOUNS and (plural := _plural_antecedent(sent, prior)):
+            m.codes = plural  # "the Houthis agreed to cease their attacks": one actor with a plural name
+        elif cat == "pair":
             codes: list[str] = []
             for x in reversed(prior):
                 for c in x.codes:
@@ -305,6 +375,8 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
             if key in _PLURAL_PRONOUNS and len(ctx.prev_subject) == 3 and not prior:
                 codes = list(reversed(ctx.prev_subject))  # "The three leaders met ... They agreed ...": all three
             m.codes = tuple(reversed(codes)) if len(codes) in (2, 3) else ()
+            if len(m.codes) == 2 and _STATE_PAIR.search(key) and not all(c in state_codes() for c in m.codes):
+                m.codes = _state_pair(prior, ctx)  # "the two countries": states, never "the West" or a bloc
         elif cat == "trio":
             m.codes = _trio(prior, ctx)
         elif cat == "single":
@@ -320,6 +392,8 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
                 m.codes = ahead  # "On his first trip to Lima, Lula praised ...": the subject after the phrase
             elif last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
                 m.codes = last.codes[:1]  # "urged Israel to halt its strikes": its is the one urged
+            elif person and '"' in sent.text and not _in_quote(sent, m.start):
+                m.codes = _speaker_pronoun(sent, prior, ctx)
             else:
                 m.codes = _antecedent(prior, ctx, person)
         elif cat == "partner":
@@ -366,12 +440,15 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
         else:
             m.codes = ()
         if m.codes:
-            m.kind = "pair" if cat in ("pair", "trio") else "pron"
+            m.kind = "pair" if cat in ("pair", "trio") and len(m.codes) > 1 else "pron"
             if cat == "pair" and key in ("bilateral", "mutual"):
                 m.role = "mod"
             done.append(m)
     if firsts:
         done = _resolve_first_person(sent, ctx, done, firsts, lex)
+        own = {c for f in firsts for c in f.codes}
+        if own:
+            _others_in_quote(sent, ctx, done, own)
     sent.mentions = done
 
 
@@ -447,6 +524,52 @@ def other_pair(ctx: Context, addresser: str) -> list[str]:
     return out if len(out) == 2 else []
 
 
+_PLAIN_PRONOUNS = frozenset({"they", "their", "them"})
+
+
+_PLURAL_KINDS = frozenset({"group", "dem", "militia"})
+
+
+def _plural_antecedent(sent: Sentence, prior: list[Mention]) -> tuple[str, ...]:
+    """'They/their' after an actor with a plural name ("the Houthis", "the Russians", "Iran-backed militias") as the
+    nearest actor, not listed with another: that one actor, else ()."""
+    last = next((x for x in reversed(prior) if x.role not in ("attr", "maker", "mod")), None)
+    if last is None or last.kind not in _PLURAL_KINDS or len(last.codes) != 1:
+        return ()
+    if not sent.low[last.start:last.end].endswith("s") or last.codes[0] in _BLOC_PLURALS:
+        return ()
+    if sum(1 for x in prior if x.group == last.group) > 1:
+        return ()  # "Iran and the Houthis ... their": a pair
+    return last.codes
+
+
+_BLOC_PLURALS = frozenset({"GULF", "WEST"})  # "Gulf states", "Western countries": several states, a pair or more
+
+
+_STATE_PAIR = re.compile(r"\b(?:countries|country|nations|states|capitals|governments|neighbou?rs)\b")
+
+
+@lru_cache(maxsize=1)
+def state_codes() -> frozenset[str]:
+    """The codes the gazetteer knows as states (a capital, an adjective or a country name), not organisations."""
+    return frozenset(e.code for entries in gazetteer().phrases.values() for e in entries if e.kind in ("capital", "adj"))
+
+
+def _state_pair(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
+    """The two states named last: in this sentence, then the previous subject and the last sentences, then the
+    document's main actors; () unless two are found."""
+    states = state_codes()
+    ranked = sorted(ctx.counts.items(), key=lambda kv: kv[1], reverse=True)
+    out: list[str] = []
+    for c in (*(c for x in reversed(prior) for c in x.codes), *ctx.prev_subject,
+              *(c for codes in reversed(ctx.recent_codes) for c in codes), *(c for c, _ in ranked)):
+        if c in states and c not in out:
+            out.append(c)
+        if len(out) == 2:
+            break
+    return tuple(reversed(out)) if len(out) == 2 else ()
+
+
 def _recent_pair(ctx: Context) -> tuple[str, ...]:
     """The two actors of a sentence just before that named exactly two, one of them the last subject; else the
     document's two main actors."""
@@ -476,6 +599,31 @@ def _resolve_first_person(sent: Sentence, ctx: Context, done: list[Mention], fir
     return out
 
 
+def _others_in_quote(sent: Sentence, ctx: Context, done: list[Mention], own: set[str]) -> None:
+    """'"They don't want to fight ... we will stop," Trump said': in a quotation whose "we" is the speaker's side,
+    "they" and "both sides" are others: the speaker leaves the pair ("they" the other one; "both sides" the two main
+    actors other than the speaker, when there are two)."""
+    for m in done:
+        if m.kind != "pair" or not _in_quote(sent, m.start) or own.isdisjoint(m.codes):
+            continue
+        rest = tuple(c for c in m.codes if c not in own)
+        if sent.low[m.start:m.end] not in _PLAIN_PRONOUNS:
+            others = tuple(other_pair(ctx, next(iter(own)))) if len(own) == 1 else ()
+            if len(others) == 2:
+                m.codes = others
+                continue
+        m.codes, m.kind = rest[:1], "pron"
+
+
+def _speaker_pronoun(sent: Sentence, prior: list[Mention], ctx: Context) -> tuple[str, ...]:
+    """'"... the Russians gave Israel the data," he claimed': a person pronoun outside a quotation is not one of the
+    actors quoted; the nearest actor outside it, else the previous subject."""
+    outside = [x for x in prior if not _in_quote(sent, x.start)]
+    if outside:
+        return _antecedent(outside, ctx, True)
+    return _antecedent([], ctx, True)
+
+
 def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, ...]:
     """The actor a pronoun refers to: the nearest subject-like mention, else the previous sentence's subject."""
     if person:
@@ -496,6 +644,9 @@ def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, 
     for x in reversed(prior):
         if x.role not in ("attr",) and x.kind != "leader" and x.prep is None:
             return x.codes[:1]
+    speakers = [x for x in prior if x.role == "attr" and x.kind == "adj" and x.prep is None]
+    if len(speakers) == 1 and len(prior) == 1:
+        return speakers[0].codes[:1]  # "Lebanese officials say the deal it agreed ...": the only state named
     return ctx.prev_subject[:1]
 _OBJECT_PRONOUN_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to\s+)?[a-z]+\s+")  # "Moscow failed to defend it"
 _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"
@@ -516,13 +667,14 @@ def _subject_of_clause(sent: Sentence, m: Mention) -> bool:
 class MentionData:
     """What definite descriptions can name (casus/data/mentions.yaml), validated on loading."""
 
-    __slots__ = ("bodies", "descriptions", "clause_verbs", "participle_by", "transfer_suffix")
+    __slots__ = ("bodies", "descriptions", "clause_verbs", "participle_by", "transfer_suffix", "leader_titles")
 
     def __init__(self, bodies: dict[str, frozenset[str]],
                  descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]],
                  clause_verbs: frozenset[str] = frozenset(), agent_participles: tuple[str, ...] = (),
-                 transfer_suffixes: tuple[str, ...] = ()) -> None:
+                 transfer_suffixes: tuple[str, ...] = (), leader_titles: frozenset[str] = frozenset()) -> None:
         self.bodies = bodies
+        self.leader_titles = leader_titles
         self.descriptions = descriptions
         self.clause_verbs = clause_verbs
         # "paid for by X": a listed participle right before "by (the)" at the end of a gap
@@ -533,7 +685,8 @@ class MentionData:
 
 
 _DESCRIPTION_KEYS = frozenset({"codes", "needs", "capitalised"})
-_MENTION_SECTIONS = frozenset({"body_nouns", "descriptions", "clause_verbs", "agent_participles", "transfer_suffixes"})
+_MENTION_SECTIONS = frozenset({"body_nouns", "descriptions", "clause_verbs", "agent_participles", "transfer_suffixes",
+                               "leader_titles"})
 
 
 def validate_mention_data(data: Any, known: frozenset[str], name: str = "mentions.yaml") -> MentionData:
@@ -544,6 +697,9 @@ def validate_mention_data(data: Any, known: frozenset[str], name: str = "mention
     verbs = data.get("clause_verbs", [])
     if not isinstance(verbs, list) or not all(isinstance(v, str) and v.islower() and " " not in v for v in verbs):
         raise ValueError(f"{name}: clause_verbs: expected a list of lower-case single words")
+    titles = data.get("leader_titles", [])
+    if not isinstance(titles, list) or not all(isinstance(v, str) and v.islower() and " " not in v for v in titles):
+        raise ValueError(f"{name}: leader_titles: expected a list of lower-case single words")
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("agent_participles", "transfer_suffixes"):
         words = data.get(key, [])
@@ -566,7 +722,8 @@ def validate_mention_data(data: Any, known: frozenset[str], name: str = "mention
             raise ValueError(f"{name}: descriptions.{k}: expected keys {sorted(_DESCRIPTION_KEYS)} (codes required)")
         needs = codes(f"descriptions.{k}.needs", v["needs"]) if "needs" in v else ()
         descriptions[str(k)] = (codes(f"descriptions.{k}.codes", v["codes"]), bool(v.get("capitalised")), needs)
-    return MentionData(bodies, descriptions, frozenset(verbs), lists["agent_participles"], lists["transfer_suffixes"])
+    return MentionData(bodies, descriptions, frozenset(verbs), lists["agent_participles"], lists["transfer_suffixes"],
+                       frozenset(titles))
 
 
 @lru_cache(maxsize=1)
@@ -637,6 +794,8 @@ def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: 
         return ()
     score = {c: ctx.counts.get(c, 0.0) + sum(2.0 for x in prior if c in x.codes) for c in cands}
     best = max(cands, key=lambda c: score[c])
+    if score[best] > 0 and sum(1 for c in cands if score[c] == score[best]) > 1:
+        return ()  # "the Nordic country" after Finland and Sweden named alike: ambiguous (convention 6)
     return (best,) if score[best] > 0 or needs else ()
 
 

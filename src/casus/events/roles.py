@@ -44,6 +44,8 @@ COOP_PREPS = frozenset({"in", "to", "with", "for", "of"})
 SPEECH_PREPS = frozenset({"to", "against", "of", "on", "at", "over"})
 DYAD_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE", "CONSULT"})
 _OF_FOR_WITH_GAP = re.compile(r"\s+(?:of|for|with)\s+")
+# a relative clause between a subject and its verb ("Chile, which holds vast reserves, has expanded ..."): the subject's clause
+_RELATIVE_BETWEEN = re.compile(r"\s*,\s*(?:which|who)\b[^,;:()]*,\s*(?:[\w'-]+\s+){0,3}")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}$")
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
@@ -177,6 +179,37 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         for m in sent.mentions:
             if m.start > sent.bounds[0] and _subject_ok(m):
                 return _group(sent, m)
+    return []
+
+
+_PLURAL_DEALS = frozenset({"agreements", "deals", "pacts", "treaties", "accords", "contracts"})
+
+
+def _separate_deals_with(sent: Sentence, t: TrigHit, parts: list[str], named: list[Mention]) -> list[tuple[str, str | None]]:
+    """'X, Y and Z have secured trade agreements with W': several subjects, plural agreements and a 'with' party are
+    one deal each with that party (both ways), not deals among the subjects."""
+    if t.trig.type != "AGREE" or len(parts) < 2:
+        return []
+    withs = [c for m in named if m.prep == "with" for c in m.codes if c not in parts]
+    if not withs or _PLURAL_DEALS.isdisjoint(_ws(sent, t.start, named[0].start)):
+        return []
+    out: list[tuple[str, str | None]] = []
+    for a in parts:
+        for w in withs[:1]:
+            out.extend([(a, w), (w, a)])
+    return out
+
+
+def _agreed_counterparty(sent: Sentence, t: TrigHit, parts: list[str]) -> list[str]:
+    """'X agreed to sell howitzers to Y', 'agreed to meet Y', 'agreed to buy jets from Y': the other party of what one
+    party agreed to do, the first other actor after 'agreed to' in its clause, as object or after to/with/from."""
+    if not t.key.endswith(" to"):
+        return []
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if t.end <= m.start < hi and m.codes and not set(m.codes) & set(parts) and m.role not in ("attr", "maker") and (
+                m.prep in (None, "to", "with", "from") and not m.poss):
+            return _codes(_group(sent, m))
     return []
 
 
@@ -445,6 +478,17 @@ def _passive_transfer(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset
     return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
 
 
+_FRONT = re.compile(r"^[\s\"'\u201c\u2018*]*$")
+
+
+def _fronted_participle(sent: Sentence, t: TrigHit) -> bool:
+    """'Signed in Lima by X and Y, the pact ...': a past participle opening the sentence, its noun after the comma."""
+    if t.trig.pos != "verb" or not t.key.endswith("ed") or not _FRONT.match(sent.text[:t.start]):
+        return False
+    comma = sent.text.find(",", t.end)
+    return comma > 0 and any(comma < s_ and _nw(sent, comma, s_) <= 3 for s_, _e, _m, _k in sent.agree_nouns)
+
+
 _PASSIVE_PARTY_PREPS = frozenset({"by", "between", "among"})
 
 
@@ -688,6 +732,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     frame = trig.frame  # the role procedure; `fr` the named frame, with its prepositions and fallback
     fr = lex.frame_of(trig)
     anaphoric = _anaphoric(sent, t)
+    if frame == "joint" and trig.type == "AGREE" and _fronted_participle(sent, t):
+        return _passive_parties(sent, t)  # "Signed in Lima by X and Y, the pact ...": among the signers
     if (_passive(sent, t, lex) and frame != "mobilize") or (
             trig.pos == "verb" and t.key.endswith(("ed", "en")) and sent.low[t.end:t.end + 4] == " by "):
         # passive: "Iran was backed by Russia", "attacked by Israel"
@@ -708,10 +754,14 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         patient = left_agent(sent, t, lex, ctx)
         patients: list[str | None] = list(_codes(patient)) or [None]
         return [(a, p) for a in _codes(_group(sent, agent[0])) for p in patients if a != p]
+    held: list[Mention] = []
     if trig.ties and trig.pos == "verb":
         lo, _hi = _clause(sent, t.start)
-        subj = left_agent(sent, t, lex, ctx)
-        if not subj or (subj[0].start < lo and not _starts_subordinate(sent, lex)) or (subj[0].poss and subj[0].kind != "pair"):
+        held = [m for m in sent.mentions if m.codes and m.end <= t.start and m.prep is None and not m.poss
+                and _RELATIVE_BETWEEN.fullmatch(sent.text, m.end, t.start)]
+        subj = _group(sent, held[0]) if held else left_agent(sent, t, lex, ctx)
+        if not subj or (subj[0].start < lo and not held and not _starts_subordinate(sent, lex)) or (
+                subj[0].poss and subj[0].kind != "pair"):
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
     if _WHO_BEFORE.search(sent.low, max(0, t.start - 20), t.start) and _WHOM_AFTER.match(sent.low, t.end):
         return []  # "we all know who is threatening whom": an indirect question names no act
@@ -729,7 +779,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         src = []  # "the attacks": the attacker named before
         src_codes = list(ctx.last_by_type["ASSAULT"][0])
     else:
-        src = left_agent(sent, t, lex, ctx)
+        src = _group(sent, held[0]) if held else left_agent(sent, t, lex, ctx)  # "X, which ..., has expanded ties"
         src_codes = _codes(src)
         light = _light_verb_agent(sent, t, lex) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
         if light:
@@ -755,6 +805,12 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             # "progress in these negotiations": the parties of the talks just named, not the clause's subject
             s_, g_ = ctx.last_by_type[trig.type or ""]
             parts = list(dict.fromkeys([*s_, *g_]))
+        if len(parts) == 1 and trig.type == "AGREE" and t.key.endswith(" to"):
+            # "Paris agreed to sell howitzers to X": with the other party of what it agreed to do, else with no one named
+            other = _agreed_counterparty(sent, t, parts)
+            agreed: list[tuple[str, str | None]] = [(parts[0], c) for c in other]
+            agreed.extend((c, parts[0]) for c in other)
+            return agreed
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") or trig.pos == "noun" else jbase  # "spoke to X", "a call to X"
         objs = right_target(sent, t, lex, jpreps, direct=trig.pos == "verb", span=10)
@@ -763,6 +819,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none
         if objs and trig.type == "CONSULT":
             objs = objs + _conjuncts(sent, objs[-1], _clause(sent, t.start)[1], loose=True)  # "called Thai, Cambodian leaders"
+        hub = _separate_deals_with(sent, t, parts, objs)
+        if hub:
+            return hub  # "X, Y and Z have secured trade agreements with W": each its own deal with W
         for m in objs:
             for c in m.codes:
                 if c not in parts:
@@ -1350,7 +1409,9 @@ def absorbed(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[TrigHit]:
 def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     trig = t.trig
     need = trig.need
-    if "agree_object" in need:
+    if "agree_object" in need and _fronted_participle(sent, t):
+        pass  # "Signed in Lima by X and Y, the pact ...": the agreement is the noun after the comma
+    elif "agree_object" in need:
         # "signed with his counterpart in the capital a treaty": past a "with X" phrase the object lies further on
         hi = _object_end(sent, t, 16 if sent.low.startswith(" with ", t.end) else 8)
         if not any(s >= t.end and e <= hi for s, e, _, _ in sent.agree_nouns) and not (
