@@ -203,6 +203,7 @@ class Lexicon:
     expansion_gap_re: re.Pattern[str] = _NEVER  # ", including the " (`expansion_words`)
     partner_of_re: re.Pattern[str] = _NEVER  # "'s closest ally" (`partner_modifiers`, `partner_nouns`)
     pronoun_partner_re: re.Pattern[str] = _NEVER  # " closest ally" after "its" (and `neighbour_nouns`)
+    state_pair_re: re.Pattern[str] = _NEVER  # any of `state_pair_nouns`
     partner_heads: tuple[str, ...] = ()  # `partner_nouns` and `neighbour_nouns`, as substrings for a quick test
 
     def frame_of(self, trig: Trigger) -> Frame:
@@ -355,6 +356,9 @@ WORD_LISTS = frozenset({
     "partner_nouns",  # the possessor's partner ("Russia's ally")
     "neighbour_nouns",  # with `partner_nouns` after a pronoun ("its neighbour")
     "say_verbs",  # a speaking verb next to a mention: the quotation in the sentence is that actor's
+    "say_words",  # with `say_verbs`, between officials and a trigger: the officials speak, they do not act
+    "state_pair_nouns",  # "the two countries": a pair of states (not of other actors)
+    "plural_deals",  # "X and Y secured trade agreements with Z": one deal each with Z
 })
 
 
@@ -712,6 +716,7 @@ def build_lexicon(data: dict) -> Lexicon:
         partner_of_re=re.compile(r"'s?\s+" + partner_words + r"(?:" + _alternation(word_lists["partner_nouns"]) + r")\b"),
         pronoun_partner_re=re.compile(r"\s+" + partner_words + r"(?:"
                                       + _alternation(word_lists["partner_nouns"] | word_lists["neighbour_nouns"]) + r")\b"),
+        state_pair_re=re.compile(r"\b(?:" + _alternation(word_lists["state_pair_nouns"]) + r")\b"),
         partner_heads=tuple(sorted(word_lists["partner_nouns"] | word_lists["neighbour_nouns"])),
         stop_before_re=re.compile(r"\b(?:" + _alternation(word_lists["stop_verbs"]) + r")\s+$"),
     )

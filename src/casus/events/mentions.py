@@ -277,8 +277,6 @@ def _agent_follows(sent: Sentence, pos: int, lex: Lexicon, mentions: list[Mentio
     return bool(nxt) and j > bisect_left(sent.starts, pos) + 1 and (nxt[0] in lex.agent_nouns or " ".join(nxt) in lex.agent_nouns)
 
 
-_SAY_WORDS = frozenset("say saying tell according quoted claim claimed claims believe believed think expect expected "
-                       "cited described".split())
 
 
 def _listed(low: str, start: int, end: int, mentions: list[Mention]) -> bool:
@@ -307,7 +305,7 @@ def _attr_acts(sent: Sentence, pos: int, lex: Lexicon, mentions: list[Mention]) 
     for t in sent.triggers:
         if end < t.start <= end + 30 and t.trig.frame != "speech":  # (officials who accuse are read as speakers)
             between = WORD_RE.findall(low[end:t.start])
-            if len(between) <= 3 and lex.word_lists["say_verbs"].isdisjoint(between) and _SAY_WORDS.isdisjoint(between) and \
+            if len(between) <= 3 and lex.word_lists["say_verbs"].isdisjoint(between) and lex.word_lists["say_words"].isdisjoint(between) and \
                     not any(c in low[end:t.start] for c in ",;:\"") and not (between and between[0] in ("who", "that")):
                 return True
     return False
@@ -375,7 +373,7 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
             if key in _PLURAL_PRONOUNS and len(ctx.prev_subject) == 3 and not prior:
                 codes = list(reversed(ctx.prev_subject))  # "The three leaders met ... They agreed ...": all three
             m.codes = tuple(reversed(codes)) if len(codes) in (2, 3) else ()
-            if len(m.codes) == 2 and _STATE_PAIR.search(key) and not all(c in state_codes() for c in m.codes):
+            if len(m.codes) == 2 and lex.state_pair_re.search(key) and not all(c in state_codes() for c in m.codes):
                 m.codes = _state_pair(prior, ctx)  # "the two countries": states, never "the West" or a bloc
         elif cat == "trio":
             m.codes = _trio(prior, ctx)
@@ -546,7 +544,6 @@ def _plural_antecedent(sent: Sentence, prior: list[Mention]) -> tuple[str, ...]:
 _BLOC_PLURALS = frozenset({"GULF", "WEST"})  # "Gulf states", "Western countries": several states, a pair or more
 
 
-_STATE_PAIR = re.compile(r"\b(?:countries|country|nations|states|capitals|governments|neighbou?rs)\b")
 
 
 @lru_cache(maxsize=1)

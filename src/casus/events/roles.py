@@ -182,16 +182,16 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     return []
 
 
-_PLURAL_DEALS = frozenset({"agreements", "deals", "pacts", "treaties", "accords", "contracts"})
 
 
-def _separate_deals_with(sent: Sentence, t: TrigHit, parts: list[str], named: list[Mention]) -> list[tuple[str, str | None]]:
+def _separate_deals_with(sent: Sentence, t: TrigHit, parts: list[str], named: list[Mention],
+                         lex: Lexicon) -> list[tuple[str, str | None]]:
     """'X, Y and Z have secured trade agreements with W': several subjects, plural agreements and a 'with' party are
     one deal each with that party (both ways), not deals among the subjects."""
     if t.trig.type != "AGREE" or len(parts) < 2:
         return []
     withs = [c for m in named if m.prep == "with" for c in m.codes if c not in parts]
-    if not withs or _PLURAL_DEALS.isdisjoint(_ws(sent, t.start, named[0].start)):
+    if not withs or lex.word_lists["plural_deals"].isdisjoint(_ws(sent, t.start, named[0].start)):
         return []
     out: list[tuple[str, str | None]] = []
     for a in parts:
@@ -819,7 +819,7 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none
         if objs and trig.type == "CONSULT":
             objs = objs + _conjuncts(sent, objs[-1], _clause(sent, t.start)[1], loose=True)  # "called Thai, Cambodian leaders"
-        hub = _separate_deals_with(sent, t, parts, objs)
+        hub = _separate_deals_with(sent, t, parts, objs, lex)
         if hub:
             return hub  # "X, Y and Z have secured trade agreements with W": each its own deal with W
         for m in objs:
