@@ -17,6 +17,11 @@ CASES = [
     # having avoided an act is its refusal (a negated AID); "to avoid" a thing is still a purpose, no event of its own
     ("Beijing has avoided supplying military aid to Moscow.", {("CHN", "AID", "military", "RUS", "asserted", True)}),
     ("Beijing sent jets to Moscow to avoid a defeat.", {("CHN", "AID", "military", "RUS", "asserted", False)}),
+    # a verdict after a saying or calling verb: disregard for international law, destabilizing, unacceptable
+    ("Chile called Peru's incursion unacceptable.",
+     {("PER", "ASSAULT", "ground", "CHL", "asserted", False), ("CHL", "ACCUSE", "disapprove", "PER", "asserted", False)}),
+    ('"Peru\'s actions are destabilizing to the region," the Chilean minister said.',
+     {("CHL", "ACCUSE", "disapprove", "PER", "asserted", False)}),
 ]
 
 
