@@ -22,6 +22,10 @@ CASES = [
      {("PER", "ASSAULT", "ground", "CHL", "asserted", False), ("CHL", "ACCUSE", "disapprove", "PER", "asserted", False)}),
     ('"Peru\'s actions are destabilizing to the region," the Chilean minister said.',
      {("CHL", "ACCUSE", "disapprove", "PER", "asserted", False)}),
+    # an AID verb whose object is the actor itself or its own people is self-defence, no aid
+    ("Peru has the right to defend itself.", set()),
+    ('"We will take every step to defend our people," the Chilean minister said.', set()),
+    ("Chile will defend Peru.", {("CHL", "AID", "intervention", "PER", "future", False)}),
 ]
 
 
