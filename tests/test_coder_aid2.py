@@ -26,6 +26,9 @@ CASES = [
     ("Peru has the right to defend itself.", set()),
     ('"We will take every step to defend our people," the Chilean minister said.', set()),
     ("Chile will defend Peru.", {("CHL", "AID", "intervention", "PER", "future", False)}),
+    # support for a state's war or invasion is military aid; declined, a negated AID
+    ("Chile declined to offer support for Peru's war in Bolivia.", {("CHL", "AID", "military", "PER", "asserted", True)}),
+    ("Chile gave support to Peru's invasion of Bolivia.", {("CHL", "AID", "military", "PER", "asserted", False)}),
 ]
 
 
