@@ -29,6 +29,8 @@ CASES = [
     # support for a state's war or invasion is military aid; declined, a negated AID
     ("Chile declined to offer support for Peru's war in Bolivia.", {("CHL", "AID", "military", "PER", "asserted", True)}),
     ("Chile gave support to Peru's invasion of Bolivia.", {("CHL", "AID", "military", "PER", "asserted", False)}),
+    # "if necessary" hedges a readiness, it opens no scenario: the pledge of defence stands
+    ("Chile will, if necessary, defend Peru.", {("CHL", "AID", "intervention", "PER", "future", False)}),
 ]
 
 
