@@ -31,6 +31,10 @@ CASES = [
     ("Chile gave support to Peru's invasion of Bolivia.", {("CHL", "AID", "military", "PER", "asserted", False)}),
     # "if necessary" hedges a readiness, it opens no scenario: the pledge of defence stands
     ("Chile will, if necessary, defend Peru.", {("CHL", "AID", "intervention", "PER", "future", False)}),
+    # forces or arms sent in the passive, told by a state's leader with no one else named: that state sends them
+    ("Chilean President Gabriel Boric replied that the Iskander missiles will be deployed in Peru.",
+     {("CHL", "AID", "military", "PER", "future", False)}),
+    ("Chilean President Gabriel Boric said Peruvian drones were delivered to Bolivia.", {("PER", "AID", "military", "BOL", "reported", False)}),
 ]
 
 
