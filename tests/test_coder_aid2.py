@@ -26,9 +26,9 @@ CASES = [
     ("Peru has the right to defend itself.", set()),
     ('"We will take every step to defend our people," the Chilean minister said.', set()),
     ("Chile will defend Peru.", {("CHL", "AID", "intervention", "PER", "future", False)}),
-    # support for a state's war or invasion is military aid; declined, a negated AID
+    # support for a state's war is military aid; declined, a negated AID
     ("Chile declined to offer support for Peru's war in Bolivia.", {("CHL", "AID", "military", "PER", "asserted", True)}),
-    ("Chile gave support to Peru's invasion of Bolivia.", {("CHL", "AID", "military", "PER", "asserted", False)}),
+    ("Chile gave support to Peru's war in Bolivia.", {("CHL", "AID", "military", "PER", "asserted", False)}),
     # "if necessary" hedges a readiness, it opens no scenario: the pledge of defence stands
     ("Chile will, if necessary, defend Peru.", {("CHL", "AID", "intervention", "PER", "future", False)}),
     # forces or arms sent in the passive, told by a state's leader with no one else named: that state sends them
