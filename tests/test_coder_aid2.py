@@ -35,6 +35,9 @@ CASES = [
     ("Chilean President Gabriel Boric replied that the Iskander missiles will be deployed in Peru.",
      {("CHL", "AID", "military", "PER", "future", False)}),
     ("Chilean President Gabriel Boric said Peruvian drones were delivered to Bolivia.", {("PER", "AID", "military", "BOL", "reported", False)}),
+    # a verdict's author after "from" too ("provocations from X")
+    ('"We face provocations from Peru," the Chilean president said.',
+     {("CHL", "ACCUSE", "disapprove", "PER", "asserted", False)}),
 ]
 
 

@@ -1132,7 +1132,7 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         return []
     src = _codes(_group(sent, speakers[0]))
     _lo, hi = _clause(sent, t.start)
-    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of") and _nw(sent, t.end, m.start) <= 4]
+    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of", "from") and _nw(sent, t.end, m.start) <= 4]
     accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
     if not accused:
         for o in sent.triggers:
