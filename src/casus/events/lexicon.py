@@ -158,6 +158,8 @@ class Lexicon:
     limited_re: re.Pattern[str] | None = None
     # an object naming the kind of a thing just mentioned ("refused to sell similar systems"): `elliptic_objects`
     elliptic_re: re.Pattern[str] | None = None
+    # the object of an AID verb right after it, when it is the actor's own (`self_objects`): self-defence
+    self_object_re: re.Pattern[str] | None = None
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -221,7 +223,7 @@ _NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor"
 _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "agree_one_sided", "blocs", "arms_deals", "assault_modes",
                        "assault_light_verbs", "attribution_nouns", "background_nouns", "control_nouns", "coref", "cues",
                        "document_nouns", "domains", "elliptic_objects", "frames", "launch_verbs", "limited_support", "modes",
-                       "nonevent_heads", "nonevent_modifiers", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
+                       "nonevent_heads", "nonevent_modifiers", "object_words", "offer_objects", "recipient_verbs", "self_objects", "ties", "triggers",
                        "venue_nouns", "wanting_verbs"})
 _FLAGS = ("light", "neg", "multi", "ties")
 
@@ -489,6 +491,8 @@ def build_lexicon(data: dict) -> Lexicon:
         purpose_re=re.compile(r"\b(?:" + trie_regex([str(w).lower() for w in data["cues"].get("purpose") or ["to"]]) + r")\s+$"),
         elliptic_re=re.compile(r"\s+(?:any\s+|the\s+)?(?:" + "|".join(re.escape(str(w).lower()) for w in data["elliptic_objects"])
                                + r")\s+[a-z]"),
+        self_object_re=re.compile(r"\s+(?:" + "|".join(re.escape(str(w).lower()) for w in data.get("self_objects") or ["itself"])
+                                  + r")\b"),
         limited_re=re.compile(r"(?:\s+(?:for|to)\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+)?\s+(?:has\s+|have\s+|had\s+)?(?:remained|remains|remain|was|were|is|are|been|stayed|stays)\s+"
                               r"(?:largely\s+|mostly\s+|mainly\s+|strictly\s+|only\s+)?(?:"
                               + "|".join(re.escape(str(w).lower()) for w in data["limited_support"]) + r")\b", re.I),
