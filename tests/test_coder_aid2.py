@@ -38,6 +38,12 @@ CASES = [
     # a verdict's author after "from" too ("provocations from X")
     ('"We face provocations from Peru," the Chilean president said.',
      {("CHL", "ACCUSE", "disapprove", "PER", "asserted", False)}),
+    # (aid2-vocab) verbs of criticism, praise, rallying and pleading; "hit out at" is words, no attack
+    ("Chile hit out at Peru.", {("CHL", "ACCUSE", "disapprove", "PER", "asserted", False)}),
+    ("Chile lambasted Peru.", {("CHL", "ACCUSE", "disapprove", "PER", "asserted", False)}),
+    ("Chile hailed Peru for its courage.", {("CHL", "SUPPORT", "rhetorical", "PER", "asserted", False)}),
+    ("Chile rallied behind Peru.", {("CHL", "SUPPORT", "diplomatic", "PER", "asserted", False)}),
+    ("Chile pleaded with Peru to stop.", {("CHL", "REQUEST", None, "PER", "asserted", False)}),
 ]
 
 
