@@ -697,14 +697,30 @@ def _split_glued_tails(raw: str, blocks: list[Block], rules: Rules) -> list[Bloc
     return out
 
 
-def _mark_repeats(raw: str, blocks: list[Block], rules: Rules) -> None:
-    """Mark repeated lines and the image-gallery runs they sit in as captions."""
+def _headline(blocks: list[Block], title: str | None) -> Block | None:
+    """The article's headline: the first block that reads as the given title (a ``#`` mark aside)."""
+    if not title:
+        return None
+    key = _key(title.lstrip("#"))
+    for b in blocks:
+        if b.kind is None and b.role in ("text", "heading") and _key(b.text.lstrip("#")) == key:
+            return b
+    return None
+
+
+def _mark_repeats(raw: str, blocks: list[Block], rules: Rules, title: str | None = None) -> None:
+    """Mark repeated lines and the image-gallery runs they sit in as captions.
+
+    The headline (the first line that reads as ``title``, else the first line) is
+    article text (gold convention 10): never marked; its later copies are ``nav``.
+    """
     rr = rules.raw["repeats"]
     live = [b for b in blocks if b.kind is None and b.role != "rule" and b.end - b.start <= MAX_REPEAT_CHARS]
     counts = Counter(b.key() for b in live)
     seen: set[str] = set()
     first_line = blocks[0].line if blocks else -1
-    title_key = blocks[0].key() if blocks else ""
+    headline = _headline(blocks, title)
+    title_key = headline.key() if headline else blocks[0].key() if blocks else ""
     max_short, min_sentence = rr["max_short_words"], rr["min_sentence_words"]
 
     def prose(b: Block) -> bool:
@@ -717,10 +733,12 @@ def _mark_repeats(raw: str, blocks: list[Block], rules: Rules) -> None:
         t, k = b.text, b.key()
         if counts[k] < 2 or b.nwords() > max_short * 3:
             continue
-        if b.line == first_line:
+        if b is headline or (headline is None and b.line == first_line):
             continue  # the title: it may come back as a heading
         if k == title_key:
             b.kind = "nav"  # the page title repeated (a header or breadcrumb)
+            title_repeat.add(id(b))
+            continue
         elif _sentence_like(t, min_sentence):
             if k in seen:
                 b.kind = "caption"
@@ -737,7 +755,8 @@ def _mark_repeats(raw: str, blocks: list[Block], rules: Rules) -> None:
     def flush() -> None:
         if len(run) >= rr["min_gallery_blocks"] and any(id(x) in title_repeat for x in run):
             for x in run:
-                x.kind = "caption"
+                if x is not headline:
+                    x.kind = "caption"
         run.clear()
 
     for b in blocks:
@@ -815,8 +834,10 @@ def _assemble(raw: str, blocks: list[Block], splits: dict[str, list[Span]] | Non
 Stage = Callable[[str, list[Block], Rules], "list[Block] | None"]
 
 
-def clean_text(raw: str) -> Cleaned:
+def clean_text(raw: str, title: str | None = None) -> Cleaned:
     """Remove link lists, author profiles, socials, captions, CTAs and navigation.
+
+    ``title`` (the front matter's, if any) names the headline, which is kept.
 
     Example: ``clean_text("Story.\\n\\nRead more: Other story")`` keeps
     ``"Story."`` and returns one ``nav`` junk run.
@@ -830,7 +851,7 @@ def clean_text(raw: str) -> Cleaned:
         _mark_lists,
         partial(_mark_cta, splits=splits),
         _split_glued_tails,
-        _mark_repeats,
+        partial(_mark_repeats, title=title),
     )
     for stage in stages:
         result = stage(raw, blocks, rules)
