@@ -71,6 +71,7 @@ class Rules:
     function_words: frozenset[str]
     cta_strong: tuple[re.Pattern[str], ...]
     cta_weak: tuple[re.Pattern[str], ...]
+    gallery_index: re.Pattern[str]  # a trailing gallery number, left out of repeat keys
 
     def get(self, section: str, key: str) -> Any:
         """One threshold or list from the YAML."""
@@ -141,6 +142,7 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
         cta_trigger=re.compile(r"\b(?:%s)\b" % _alternation(raw["cta"]["triggers"]), i),
         cta_strong=tuple(re.compile(x, i) for x in raw["cta"]["strong"]),
         cta_weak=tuple(re.compile(x, i) for x in raw["cta"]["weak"]),
+        gallery_index=re.compile(raw["repeats"]["gallery_index"], i),
     )
 
 
@@ -716,11 +718,12 @@ def _mark_repeats(raw: str, blocks: list[Block], rules: Rules, title: str | None
     """
     rr = rules.raw["repeats"]
     live = [b for b in blocks if b.kind is None and b.role != "rule" and b.end - b.start <= MAX_REPEAT_CHARS]
-    counts = Counter(b.key() for b in live)
+    keys = {id(b): rules.gallery_index.sub("", b.key()) for b in blocks}
+    counts = Counter(keys[id(b)] for b in live)
     seen: set[str] = set()
     first_line = blocks[0].line if blocks else -1
     headline = _headline(blocks, title)
-    title_key = headline.key() if headline else blocks[0].key() if blocks else ""
+    title_key = keys[id(headline)] if headline else keys[id(blocks[0])] if blocks else ""
     max_short, min_sentence = rr["max_short_words"], rr["min_sentence_words"]
 
     def prose(b: Block) -> bool:
@@ -730,7 +733,7 @@ def _mark_repeats(raw: str, blocks: list[Block], rules: Rules, title: str | None
     position = {id(b): n for n, b in enumerate(blocks)}
     title_repeat: set[int] = set()
     for b in live:
-        t, k = b.text, b.key()
+        t, k = b.text, keys[id(b)]
         if counts[k] < 2 or b.nwords() > max_short * 3:
             continue
         if b is headline or (headline is None and b.line == first_line):
