@@ -72,6 +72,7 @@ class Rules:
     cta_strong: tuple[re.Pattern[str], ...]
     cta_weak: tuple[re.Pattern[str], ...]
     gallery_index: re.Pattern[str]  # a trailing gallery number, left out of repeat keys
+    byline: re.Pattern[str]
 
     def get(self, section: str, key: str) -> Any:
         """One threshold or list from the YAML."""
@@ -136,13 +137,16 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
         ),
         list_header=re.compile(r"^\W{0,3}(?:%s)\b" % _alternation(ln["list_header_prefixes"]), i),
         platform_word=re.compile(r"\b(?:%s)\b" % platforms, i),
-        credit_tail=re.compile(r"(?:^|[/|,;:·•(\-–—]|\bvia|\bby|\bfor)\s*(?:%s)\W{0,3}$" % credit, i),
+        credit_tail=re.compile(
+            r"(?:^|[/|,;:·•(\-–—]|\bvia|\bby|\bfor)\s*(?:©\s*)?(?:%s)(?:\s+(?:%s))?\W{0,3}$"
+            % (credit, _alternation(ln["credit_suffixes"])), i),
         credit_prefix=re.compile(r"^\W{0,3}(?:%s)\b\s*(?:[:/|\-–—]|by\b)" % _alternation(ln["credit_prefixes"]), i),
         function_words=frozenset(w.lower() for w in raw["lists"]["start_case_function_words"]),
         cta_trigger=re.compile(r"\b(?:%s)\b" % _alternation(raw["cta"]["triggers"]), i),
         cta_strong=tuple(re.compile(x, i) for x in raw["cta"]["strong"]),
         cta_weak=tuple(re.compile(x, i) for x in raw["cta"]["weak"]),
         gallery_index=re.compile(raw["repeats"]["gallery_index"], i),
+        byline=re.compile("|".join("(?:%s)" % x for x in ln["byline_patterns"]), i),
     )
 
 
@@ -196,6 +200,7 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
 _PHONE = re.compile(r"\+?\d[\d\s().\-]{6,}\d")
 _SENT_END = re.compile(r"[.!?…][\"'”’)\]*]*$")
 _TAIL_START = re.compile(r"[.!?…][\"'”’)\]*]*\s+(?=\S)")  # a sentence end inside a block
+_CREDIT_SEP = re.compile(r"\s(?=[/|]\s)")  # " / © AFP": where a glued credit may start
 _WORD_TOKEN = re.compile(r"[^\W_]\S*")  # from a token's first letter or digit to its end
 
 
@@ -452,6 +457,8 @@ def _line_kind(rules: Rules, text: str, at_edge: bool) -> str | None:
     if n > rules.get("lines", "max_words"):
         return None
     body = _unbullet(text)
+    if rules.byline.match(body):
+        return "author_profile"
     if rules.nav_any.search(body) or _is_breadcrumb(body, rules.get("lines", "min_breadcrumb_parts")):
         return "nav"
     if _is_credit(rules, body, n):
@@ -685,7 +692,7 @@ def _split_glued_tails(raw: str, blocks: list[Block], rules: Rules) -> list[Bloc
         text = b.text
         if b.kind is None and b.role == "text" and len(text) > 40 and not _ends_sentence(text):
             window = max(0, len(text) - 40 * max_words)
-            ends = list(_TAIL_START.finditer(text, window))
+            ends = list(_TAIL_START.finditer(text, window)) or list(_CREDIT_SEP.finditer(text, len(text) - 40))
             if ends:
                 cut = ends[-1].end()
                 frag = text[cut:]
