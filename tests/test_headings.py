@@ -28,8 +28,8 @@ def _junk(raw: str, title: str | None = None) -> list[tuple[str, str]]:
 def test_headline_under_a_date_line_is_kept_and_its_copy_removed() -> None:
     raw = f"1. World\nMay 4, 2026, 9:15 AM\n\n{HEAD}\n\n{HEAD}\n\n{PROSE}\n\n{MORE}\n"
     cleaned = clean_text(raw, HEAD)
-    assert cleaned.text == f"1. World\n\n{HEAD}\n\n{PROSE}\n\n{MORE}"
-    assert _junk(raw, HEAD) == [("nav", "May 4, 2026, 9:15 AM"), ("nav", HEAD)]
+    assert cleaned.text == f"{HEAD}\n\n{PROSE}\n\n{MORE}"
+    assert _junk(raw, HEAD) == [("nav", "1. World\nMay 4, 2026, 9:15 AM"), ("nav", HEAD)]
 
 
 def test_headline_first_among_photo_captions_is_kept() -> None:
@@ -65,6 +65,11 @@ def test_numbered_gallery_copy_of_the_headline_is_removed() -> None:
         ("By Jane Roe and John Doe", "author_profile"),
         ("- By Jane Roe SENIOR CORRESPONDENT", "author_profile"),
         ("Support The Harbour Gazette!", "cta"),
+        ("World", "nav"),
+        ("1. Politics", "nav"),
+        ("English", "nav"),
+        ("Your Comment", "nav"),
+        ("You are replying to: .", "nav"),
     ],
 )
 def test_date_id_byline_and_appeal_lines_are_junk(line: str, kind: str) -> None:
@@ -80,6 +85,7 @@ def test_date_id_byline_and_appeal_lines_are_junk(line: str, kind: str) -> None:
         "On June 23, 2025 Lisbon signed the accord",
         "By Monday, the talks in Oslo had failed.",
         "Support for the accord grew in both parliaments!",
+        "World leaders welcomed the accord",
     ],
 )
 def test_prose_with_dates_or_by_is_kept(line: str) -> None:
