@@ -65,6 +65,8 @@ def test_numbered_gallery_copy_of_the_headline_is_removed() -> None:
         ("By Jane Roe and John Doe", "author_profile"),
         ("- By Jane Roe SENIOR CORRESPONDENT", "author_profile"),
         ("Support The Harbour Gazette!", "cta"),
+        ("Dear readers,", "cta"),
+        ("A Message from The Harbour Gazette:", "cta"),
         ("World", "nav"),
         ("1. Politics", "nav"),
         ("English", "nav"),
