@@ -39,7 +39,7 @@ REQUIRED_SCENARIO_FIELDS = (
 DIRECT = len(RUNGS)  # ladder level of `direct`
 CACHE_VERSION = "refclass-2"  # refclass-2: the bootstrap replicates are plain tuples (no numpy to unpickle)
 CACHE_INPUTS = ("cases.yaml", "episodes.csv", "state_years.csv", "knowledge.yaml", "standing.yaml")
-CODE_INPUTS = ("ladder.py", "fitting.py", "model.py")  # a changed model invalidates old fits
+CODE_INPUTS = ("ladder.py", "fitting.py", "model.py", "knowledge.py")  # a changed model (or how features are derived) invalidates old fits
 
 
 def settings() -> dict[str, Any]:
