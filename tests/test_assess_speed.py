@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from casus import datafiles
-from casus.assess import ladder, model
+from casus.assess import knowledge, ladder, model
 from casus.records import RUNGS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,11 +83,11 @@ def test_quantile_matches_numpy(q: float) -> None:
 
 
 def test_actor_years_reads_only_the_actors_lines_and_agrees_with_a_full_scan() -> None:
-    text = ladder._state_years_text()
+    text = knowledge._state_years_text()
     for code in ("RUS", "USA", "ISR", "IRN", "AFG", "ZAN"):
         pattern = re.compile(rf"^{code},(\d+),([^,\n]+),(\d)$", re.M)
-        assert ladder.actor_years(code) == {int(y): (float(c), int(mj)) for y, c, mj in pattern.findall(text)}
-    assert ladder.actor_years("NOPE") == {}
+        assert knowledge.actor_years(code) == {int(y): (float(c), int(mj)) for y, c, mj in pattern.findall(text)}
+    assert knowledge.actor_years("NOPE") == {}
 
 
 class _Data:

@@ -18,6 +18,7 @@ import re
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from casus.datafiles import read_yaml
@@ -383,12 +384,48 @@ def wars_of(state: str, as_of: str, exclude: tuple[str | None, ...] = ()) -> lis
     return active
 
 
+# ---------------------------------------------------------------- capabilities (COW NMC, State System)
+
+def _state_years_text() -> str:
+    text = resources.files("casus").joinpath("data").joinpath("state_years.csv").read_text(encoding="utf-8")
+    if "\nactor,year,cinc,major\n" not in text:
+        raise CasusError("state_years.csv has unexpected columns: rebuild it with scripts/build_episodes.py")
+    return text
+
+
+@lru_cache(maxsize=256)
+def actor_years(code: str) -> dict[int, tuple[float, int]]:
+    """year -> (CINC, major power 0/1) for one actor, from state_years.csv (COW NMC v6, State System 2016).
+
+    Only the actor's own lines are parsed: `casus assess` needs two actors, not 17,000 rows.
+    """
+    text = _state_years_text()
+    head = f"\n{code},"
+    first, last = text.find(head), text.rfind(head)
+    if first < 0:
+        return {}
+    end = text.find("\n", last + 1)
+    span = text[first:end if end >= 0 else len(text)]  # from the actor's first line to its last (the file is grouped)
+    pattern = re.compile(rf"^{re.escape(code)},(\d+),([^,\n]+),(\d)$", re.M)
+    return {int(y): (float(c), int(m)) for y, c, m in pattern.findall(span)}
+
+
+def state_year(code: str | None, year: int) -> tuple[float, int] | None:
+    """(CINC, major) for the actor in the last year on record at or before `year` (the first year if earlier)."""
+    if not code:
+        return None
+    rows = actor_years(code)
+    if not rows:
+        return None
+    years = [y for y in rows if y <= year]
+    return rows[max(years)] if years else rows[min(rows)]
+
+
+
 def lead_member(org: str, as_of: str) -> str | None:
     """The member carrying most of an organisation's weight on `as_of` (largest COW CINC), or None."""
-    from casus.assess.ladder import _state_year
-
     year = int(as_of[:4])
-    scored = [(r[0], m) for m in org_members(org, as_of) if (r := _state_year(m, year))]
+    scored = [(r[0], m) for m in org_members(org, as_of) if (r := state_year(m, year))]
     return max(scored)[1] if scored else None
 
 

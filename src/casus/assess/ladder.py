@@ -39,7 +39,7 @@ REQUIRED_SCENARIO_FIELDS = (
 DIRECT = len(RUNGS)  # ladder level of `direct`
 CACHE_VERSION = "refclass-2"  # refclass-2: the bootstrap replicates are plain tuples (no numpy to unpickle)
 CACHE_INPUTS = ("cases.yaml", "episodes.csv", "state_years.csv", "knowledge.yaml", "standing.yaml")
-CODE_INPUTS = ("ladder.py", "fitting.py", "model.py")  # a changed model invalidates old fits
+CODE_INPUTS = ("ladder.py", "fitting.py", "model.py", "knowledge.py")  # a changed model (or how features are derived) invalidates old fits
 
 
 def settings() -> dict[str, Any]:
@@ -71,46 +71,11 @@ def _data_bytes(name: str) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _state_years_text() -> str:
-    text = resources.files("casus").joinpath("data").joinpath("state_years.csv").read_text(encoding="utf-8")
-    if "\nactor,year,cinc,major\n" not in text:
-        raise CasusError("state_years.csv has unexpected columns: rebuild it with scripts/build_episodes.py")
-    return text
-
-
-@lru_cache(maxsize=256)
-def actor_years(code: str) -> dict[int, tuple[float, int]]:
-    """year -> (CINC, major power 0/1) for one actor, from state_years.csv (COW NMC v6, State System 2016).
-
-    Only the actor's own lines are parsed: `casus assess` needs two actors, not 17,000 rows.
-    """
-    text = _state_years_text()
-    head = f"\n{code},"
-    first, last = text.find(head), text.rfind(head)
-    if first < 0:
-        return {}
-    end = text.find("\n", last + 1)
-    span = text[first:end if end >= 0 else len(text)]  # from the actor's first line to its last (the file is grouped)
-    pattern = re.compile(rf"^{re.escape(code)},(\d+),([^,\n]+),(\d)$", re.M)
-    return {int(y): (float(c), int(m)) for y, c, m in pattern.findall(span)}
-
-
-def _state_year(code: str | None, year: int) -> tuple[float, int] | None:
-    """(CINC, major) for the actor in the last year on record at or before `year` (the first year if earlier)."""
-    if not code:
-        return None
-    rows = actor_years(code)
-    if not rows:
-        return None
-    years = [y for y in rows if y <= year]
-    return rows[max(years)] if years else rows[min(rows)]
-
-
 def _org_year(code: str, year: int, as_of: str | None) -> tuple[float, int] | None:
     """(summed CINC, 1 if any member is a major power) for an organisation such as NATO, from its
     members on `as_of` (mid-year by default); None if `code` is not an organisation or no member has a record."""
     members = knowledge.org_members(code, as_of or f"{year}-07-01")
-    rows = [r for r in (_state_year(m, year) for m in members) if r]
+    rows = [r for r in (knowledge.state_year(m, year) for m in members) if r]
     if not rows:
         return None
     return round(sum(c for c, _ in rows), 6), max(m for _, m in rows)
@@ -120,7 +85,7 @@ def _capability(code: str | None, year: int, as_of: str | None = None) -> tuple[
     """(CINC, major) for a state, or for an organisation through its members."""
     if not code:
         return None
-    return _state_year(code, year) or (_org_year(code, year, as_of) if knowledge.organisation(code) else None)
+    return knowledge.state_year(code, year) or (_org_year(code, year, as_of) if knowledge.organisation(code) else None)
 
 
 def derived_features(patron: str, attacker: str | None, year: int, as_of: str | None = None) -> dict[str, float]:

@@ -46,7 +46,6 @@ from casus.assess.ladder import (
     _cache_key,
     _load_cached,
     _store_cached,
-    actor_years,
     cache_dir,
     complete_features,
     derived_facts,
@@ -69,7 +68,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COW_NMC_URL", "COW_STATES_URL", "DIRECT", "LEVELS", "REQUIRED_SCENARIO_FIELDS", "LadderModel", "RungFit",
-    "actor_years", "backtest", "backtest_report", "cache_dir", "complete_features", "default_backtest",
+    "backtest", "backtest_report", "cache_dir", "complete_features", "default_backtest",
     "default_model", "derived_facts", "derived_features", "episodes", "feature_names", "fit", "hand_cases", "level",
     "load_scenario", "monotone", "pav_nonincreasing", "predict_interval", "quantile", "scenario_from_dict",
     "score_scenario", "settings", "sigmoid",

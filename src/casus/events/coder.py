@@ -423,6 +423,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if not earlier or lex.elliptic_re is None or not lex.elliptic_re.match(sent.low, t.end):
                 continue
             modes = earlier[-1:]  # "sold S-400s to Turkey but refused to sell similar systems to Iran": the same kind
+        if t.trig.type == "AID" and t.trig.pos == "verb" and lex.self_object_re is not None and \
+                lex.self_object_re.match(sent.low, t.end):
+            continue  # "the right to defend itself", "to defend our people": self-defence, no aid
         if is_irrealis(sent, t, lex) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):

@@ -205,6 +205,8 @@ class Lexicon:
     pronoun_partner_re: re.Pattern[str] = _NEVER  # " closest ally" after "its" (and `neighbour_nouns`)
     state_pair_re: re.Pattern[str] = _NEVER  # any of `state_pair_nouns`
     partner_heads: tuple[str, ...] = ()  # `partner_nouns` and `neighbour_nouns`, as substrings for a quick test
+    # the object of an AID verb right after it, when it is the actor's own (`self_objects`): self-defence
+    self_object_re: re.Pattern[str] | None = None
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -268,7 +270,7 @@ _NEEDS = frozenset({"mode", "target", "agree_object", "warn_object", "possessor"
 _SECTIONS = frozenset({"agent_nouns", "agree_governors", "agree_objects", "agree_one_sided", "blocs", "arms_deals", "assault_modes",
                        "assault_light_verbs", "attribution_nouns", "background_nouns", "control_nouns", "coref", "cues",
                        "document_nouns", "domains", "elliptic_objects", "frames", "launch_verbs", "limited_support", "modes",
-                       "nonevent_heads", "nonevent_modifiers", "object_words", "offer_objects", "recipient_verbs", "ties", "triggers",
+                       "nonevent_heads", "nonevent_modifiers", "object_words", "offer_objects", "recipient_verbs", "self_objects", "ties", "triggers",
                        "venue_nouns", "wanting_verbs", "word_lists"})
 _FLAGS = ("light", "neg", "multi", "ties")
 #: The open-class word lists the code reads by name, each listed once in the `word_lists` section of data/events.yaml.
@@ -658,6 +660,8 @@ def build_lexicon(data: dict) -> Lexicon:
         purpose_re=re.compile(r"\b(?:" + trie_regex([str(w).lower() for w in data["cues"].get("purpose") or ["to"]]) + r")\s+$"),
         elliptic_re=re.compile(r"\s+(?:any\s+|the\s+)?(?:" + "|".join(re.escape(str(w).lower()) for w in data["elliptic_objects"])
                                + r")\s+[a-z]"),
+        self_object_re=re.compile(r"\s+(?:" + "|".join(re.escape(str(w).lower()) for w in data.get("self_objects") or ["itself"])
+                                  + r")\b"),
         limited_re=re.compile(r"(?:\s+(?:for|to)\s+(?:[\w.'-]+\s+){0,3}?[\w.'-]+)?\s+(?:has\s+|have\s+|had\s+)?(?:was|were|is|are|been|"
                               + _alternation(word_lists["stay_verbs"]) + r")\s+"
                               r"(?:(?:" + _alternation(word_lists["limiting_adverbs"]) + r")\s+)?(?:"

@@ -398,7 +398,8 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
             # "its ally", "its key Asian ally", "its neighbour": another actor of this sentence, else of the document
             ref = _antecedent(prior, ctx, False)
             others = [c for x in reversed(prior) if x.role not in ("attr", "maker") for c in x.codes if c not in ref]
-            others = others or [c for c in ctx.dyad() if c not in ref]
+            # of several, one of the document's pair first ("avoided supplying aid to its ally" after "the invasion of X")
+            others = sorted(others, key=lambda c: c not in ctx.dyad()) or [c for c in ctx.dyad() if c not in ref]
             if not others:
                 others = [c for x in prior for c in x.codes if c not in ref]
             m.codes = (others[0],) if others else ()

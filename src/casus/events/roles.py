@@ -473,6 +473,8 @@ def _passive_transfer(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset
     origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"
               and m.role in ("mod", "maker", "agent") and not m.poss]
     tgt = right_target(sent, t, lex, preps, direct=False)
+    if not origin:
+        origin = _reporter_before(sent, t)  # "Putin said the missiles will be deployed in Belarus": his state sends them
     if not origin or not tgt:
         return []
     return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
@@ -487,6 +489,19 @@ def _fronted_participle(sent: Sentence, t: TrigHit) -> bool:
         return False
     comma = sent.text.find(",", t.end)
     return comma > 0 and any(comma < s_ and _nw(sent, comma, s_) <= 3 for s_, _e, _m, _k in sent.agree_nouns)
+
+
+def _reporter_before(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """The one whose reporting verb ('said', 'replied that') comes before a passive trigger in its sentence, when
+    no other actor stands between them: the speaker's side does what it tells of."""
+    cues = [c for c in sent.cues.get("report", ()) if c[1] <= t.start]
+    if not cues:
+        return []
+    at = cues[-1][0]
+    if any(at < m.start < t.start and m.codes for m in sent.mentions):
+        return []
+    before = [m for m in sent.mentions if m.end <= at and m.codes and not m.poss and m.role not in ("attr",)]
+    return before[-1:]
 
 
 _PASSIVE_PARTY_PREPS = frozenset({"by", "between", "among"})
@@ -1159,7 +1174,7 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         return []
     src = _codes(_group(sent, speakers[0]))
     _lo, hi = _clause(sent, t.start)
-    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of") and _nw(sent, t.end, m.start) <= 4]
+    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of", "from") and _nw(sent, t.end, m.start) <= 4]
     accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
     if not accused:
         for o in sent.triggers:

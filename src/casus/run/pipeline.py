@@ -76,7 +76,7 @@ def document_id(clean: str) -> str:
 
 def prepare(raw: RawInput) -> tuple[str, Cleaned]:
     """Clean the raw text and key it; SkipInput if no article text is left."""
-    cleaned = clean_text(raw.text)
+    cleaned = clean_text(raw.text, raw.title)
     if not cleaned.text.strip():
         raise SkipInput("no article text left after removing web junk")
     return document_id(cleaned.text), cleaned

@@ -71,6 +71,8 @@ class Rules:
     function_words: frozenset[str]
     cta_strong: tuple[re.Pattern[str], ...]
     cta_weak: tuple[re.Pattern[str], ...]
+    gallery_index: re.Pattern[str]  # a trailing gallery number, left out of repeat keys
+    byline: re.Pattern[str]
 
     def get(self, section: str, key: str) -> Any:
         """One threshold or list from the YAML."""
@@ -135,12 +137,16 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
         ),
         list_header=re.compile(r"^\W{0,3}(?:%s)\b" % _alternation(ln["list_header_prefixes"]), i),
         platform_word=re.compile(r"\b(?:%s)\b" % platforms, i),
-        credit_tail=re.compile(r"(?:^|[/|,;:·•(\-–—]|\bvia|\bby|\bfor)\s*(?:%s)\W{0,3}$" % credit, i),
+        credit_tail=re.compile(
+            r"(?:^|[/|,;:·•(\-–—]|\bvia|\bby|\bfor)\s*(?:©\s*)?(?:%s)(?:\s+(?:%s))?\W{0,3}$"
+            % (credit, _alternation(ln["credit_suffixes"])), i),
         credit_prefix=re.compile(r"^\W{0,3}(?:%s)\b\s*(?:[:/|\-–—]|by\b)" % _alternation(ln["credit_prefixes"]), i),
         function_words=frozenset(w.lower() for w in raw["lists"]["start_case_function_words"]),
         cta_trigger=re.compile(r"\b(?:%s)\b" % _alternation(raw["cta"]["triggers"]), i),
         cta_strong=tuple(re.compile(x, i) for x in raw["cta"]["strong"]),
         cta_weak=tuple(re.compile(x, i) for x in raw["cta"]["weak"]),
+        gallery_index=re.compile(raw["repeats"]["gallery_index"], i),
+        byline=re.compile("|".join("(?:%s)" % x for x in ln["byline_patterns"]), i),
     )
 
 
@@ -194,6 +200,7 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
 _PHONE = re.compile(r"\+?\d[\d\s().\-]{6,}\d")
 _SENT_END = re.compile(r"[.!?…][\"'”’)\]*]*$")
 _TAIL_START = re.compile(r"[.!?…][\"'”’)\]*]*\s+(?=\S)")  # a sentence end inside a block
+_CREDIT_SEP = re.compile(r"\s(?=[/|]\s)")  # " / © AFP": where a glued credit may start
 _WORD_TOKEN = re.compile(r"[^\W_]\S*")  # from a token's first letter or digit to its end
 
 
@@ -450,6 +457,8 @@ def _line_kind(rules: Rules, text: str, at_edge: bool) -> str | None:
     if n > rules.get("lines", "max_words"):
         return None
     body = _unbullet(text)
+    if rules.byline.match(body):
+        return "author_profile"
     if rules.nav_any.search(body) or _is_breadcrumb(body, rules.get("lines", "min_breadcrumb_parts")):
         return "nav"
     if _is_credit(rules, body, n):
@@ -683,7 +692,7 @@ def _split_glued_tails(raw: str, blocks: list[Block], rules: Rules) -> list[Bloc
         text = b.text
         if b.kind is None and b.role == "text" and len(text) > 40 and not _ends_sentence(text):
             window = max(0, len(text) - 40 * max_words)
-            ends = list(_TAIL_START.finditer(text, window))
+            ends = list(_TAIL_START.finditer(text, window)) or list(_CREDIT_SEP.finditer(text, len(text) - 40))
             if ends:
                 cut = ends[-1].end()
                 frag = text[cut:]
@@ -697,14 +706,31 @@ def _split_glued_tails(raw: str, blocks: list[Block], rules: Rules) -> list[Bloc
     return out
 
 
-def _mark_repeats(raw: str, blocks: list[Block], rules: Rules) -> None:
-    """Mark repeated lines and the image-gallery runs they sit in as captions."""
+def _headline(blocks: list[Block], title: str | None) -> Block | None:
+    """The article's headline: the first block that reads as the given title (a ``#`` mark aside)."""
+    if not title:
+        return None
+    key = _key(title.lstrip("#"))
+    for b in blocks:
+        if b.kind is None and b.role in ("text", "heading") and _key(b.text.lstrip("#")) == key:
+            return b
+    return None
+
+
+def _mark_repeats(raw: str, blocks: list[Block], rules: Rules, title: str | None = None) -> None:
+    """Mark repeated lines and the image-gallery runs they sit in as captions.
+
+    The headline (the first line that reads as ``title``, else the first line) is
+    article text (gold convention 10): never marked; its later copies are ``nav``.
+    """
     rr = rules.raw["repeats"]
     live = [b for b in blocks if b.kind is None and b.role != "rule" and b.end - b.start <= MAX_REPEAT_CHARS]
-    counts = Counter(b.key() for b in live)
+    keys = {id(b): rules.gallery_index.sub("", b.key()) for b in blocks}
+    counts = Counter(keys[id(b)] for b in live)
     seen: set[str] = set()
     first_line = blocks[0].line if blocks else -1
-    title_key = blocks[0].key() if blocks else ""
+    headline = _headline(blocks, title)
+    title_key = keys[id(headline)] if headline else keys[id(blocks[0])] if blocks else ""
     max_short, min_sentence = rr["max_short_words"], rr["min_sentence_words"]
 
     def prose(b: Block) -> bool:
@@ -714,13 +740,15 @@ def _mark_repeats(raw: str, blocks: list[Block], rules: Rules) -> None:
     position = {id(b): n for n, b in enumerate(blocks)}
     title_repeat: set[int] = set()
     for b in live:
-        t, k = b.text, b.key()
+        t, k = b.text, keys[id(b)]
         if counts[k] < 2 or b.nwords() > max_short * 3:
             continue
-        if b.line == first_line:
+        if b is headline or (headline is None and b.line == first_line):
             continue  # the title: it may come back as a heading
         if k == title_key:
             b.kind = "nav"  # the page title repeated (a header or breadcrumb)
+            title_repeat.add(id(b))
+            continue
         elif _sentence_like(t, min_sentence):
             if k in seen:
                 b.kind = "caption"
@@ -737,7 +765,8 @@ def _mark_repeats(raw: str, blocks: list[Block], rules: Rules) -> None:
     def flush() -> None:
         if len(run) >= rr["min_gallery_blocks"] and any(id(x) in title_repeat for x in run):
             for x in run:
-                x.kind = "caption"
+                if x is not headline:
+                    x.kind = "caption"
         run.clear()
 
     for b in blocks:
@@ -815,8 +844,10 @@ def _assemble(raw: str, blocks: list[Block], splits: dict[str, list[Span]] | Non
 Stage = Callable[[str, list[Block], Rules], "list[Block] | None"]
 
 
-def clean_text(raw: str) -> Cleaned:
+def clean_text(raw: str, title: str | None = None) -> Cleaned:
     """Remove link lists, author profiles, socials, captions, CTAs and navigation.
+
+    ``title`` (the front matter's, if any) names the headline, which is kept.
 
     Example: ``clean_text("Story.\\n\\nRead more: Other story")`` keeps
     ``"Story."`` and returns one ``nav`` junk run.
@@ -830,7 +861,7 @@ def clean_text(raw: str) -> Cleaned:
         _mark_lists,
         partial(_mark_cta, splits=splits),
         _split_glued_tails,
-        _mark_repeats,
+        partial(_mark_repeats, title=title),
     )
     for stage in stages:
         result = stage(raw, blocks, rules)

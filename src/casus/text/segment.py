@@ -78,6 +78,8 @@ _LEAD_BULLET = re.compile(r"[ \t]*(?:[-*•·▪●◦‣>]|\d{1,3}[.)])[ \t]+(?
 # A run of sentence-final punctuation with its closing quotes, brackets, **, and footnote markers ("[1]").
 _TERM = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?:\[\d{1,3}\])*")
 _OPENERS = "\"'“‘«([*_"
+# A glued sentence end: one period/?/! and at most two closing quotes ("law.”The").
+_GLUED_TERM = re.compile(r"[.!?][\"”’»]{0,2}")
 # After a sentence end: the space, up to four opening quotes or markers, the next character.
 _NEXT = re.compile(r"\s+([\"'“‘«(\[*_]{0,4})(\S?)")
 _WORD = re.compile(r"[^\W_]+")
@@ -229,8 +231,9 @@ def _split_text(text: str, start: int, end: int, lex: Lexicon, out: list[Span]) 
     for m in _TERM.finditer(text, start, end):
         a, b = m.start(), m.end()
         if b < end and not text[b].isspace():
-            # only a bare period/?/! between two words may be a glued sentence end
-            if b - a != 1 or a - start < 2 or end - b < 2 or not _is_glued_boundary(text, a, b, lex):
+            # only a bare period/?/!, perhaps with closing quotes, between two words may be a glued sentence end
+            if not _GLUED_TERM.fullmatch(text, a, b) or a - start < 2 or end - b < 2 \
+                    or not _is_glued_boundary(text, a, b, lex):
                 continue
         elif b < end and not _is_boundary(text, a, b, end, lex):
             continue
