@@ -26,6 +26,8 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # strengthening another state's military is military aid; one's own is not
     (["Moscow is bolstering Bolivia's military with tanks."], {("RUS", "AID", "BOL", False)}),
     (["Chile is boosting its military."], set()),
+    # wanting to buy arms from a state asks it for them
+    (["Bolivia expressed interest in buying French jets."], {("BOL", "REQUEST", "FRA", False)}),
 ]
 
 
