@@ -26,6 +26,11 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # strengthening another state's military is military aid; one's own is not
     (["Moscow is bolstering Bolivia's military with tanks."], {("RUS", "AID", "BOL", False)}),
     (["Chile is boosting its military."], set()),
+    # diplomatic formulas of protest named as nouns: aimed at a state only when one is named
+    (["Quito expressed strong dissatisfaction and resolute opposition to Lima's remarks."],
+     {("ECU", "ACCUSE", "PER", False)}),
+    (["Chile lodged a strong protest with Peru."], {("CHL", "ACCUSE", "PER", False)}),
+    (["Chile made stern representations to Peru over the remarks."], {("CHL", "ACCUSE", "PER", False)}),
     # wanting to buy arms from a state asks it for them
     (["Bolivia expressed interest in buying French jets."], {("BOL", "REQUEST", "FRA", False)}),
 ]
