@@ -31,6 +31,9 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      {("ECU", "ACCUSE", "PER", False)}),
     (["Chile lodged a strong protest with Peru."], {("CHL", "ACCUSE", "PER", False)}),
     (["Chile made stern representations to Peru over the remarks."], {("CHL", "ACCUSE", "PER", False)}),
+    # surrendering is RETREAT, before whoever it yields to; "surrender" with no agent next to it is no event
+    (["The Houthis surrendered to the US."], {("HOUTHIS", "RETREAT", "USA", False)}),
+    (["Quito does not accept talks that lead to surrender."], set()),
     # wanting to buy arms from a state asks it for them
     (["Bolivia expressed interest in buying French jets."], {("BOL", "REQUEST", "FRA", False)}),
 ]
