@@ -34,6 +34,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # surrendering is RETREAT, before whoever it yields to; "surrender" with no agent next to it is no event
     (["The Houthis surrendered to the US."], {("HOUTHIS", "RETREAT", "USA", False)}),
     (["Quito does not accept talks that lead to surrender."], set()),
+    # envoys, ambassadors and deputies named by surname (leaders.yaml)
+    (["Touadera thanked Rwanda for its troops."], {("CAF", "SUPPORT", "RWA", False)}),
+    (["Kanasugi criticised Beijing over the post."], {("JPN", "ACCUSE", "CHN", False)}),
+    (["Sun Weidong criticised Tokyo."], {("CHN", "ACCUSE", "JPN", False)}),
     # wanting to buy arms from a state asks it for them
     (["Bolivia expressed interest in buying French jets."], {("BOL", "REQUEST", "FRA", False)}),
 ]
