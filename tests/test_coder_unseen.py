@@ -1,0 +1,44 @@
+"""The coder on data rows added after reading new (unseen) news on alliances and sea incidents (helper unseen):
+sea names are no actors, water cannon and opening fire are attacks, "Iran-backed X" names X, not Iran, and
+Lloyd Austin's short name. Sentences written for this test, none from an article.
+
+Each row: sentences coded together, and the (source, event, mode, target, modality, negated) records the last one
+must give, exactly. Each rule was kept only if dev F1, both batches and the seeds did not drop.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.events.coder import code_sentences
+
+CASES = [
+    # "the East China Sea" is a place: "China" inside it is no actor ("the" before it no longer hides the name)
+    ("2023-10-01", ["Jordan and Egypt agreed on stability in the East China Sea."],
+     {("JOR", "AGREE", None, "EGY", "asserted", False), ("EGY", "AGREE", None, "JOR", "asserted", False)}),
+    # water cannon used on, fired at, or as a verb is an attack (mode null)
+    ("2023-10-01", ["Vietnamese coast guard ships used water cannons on two Malaysian boats."],
+     {("VNM", "ASSAULT", None, "MYS", "asserted", False)}),
+    ("2023-10-01", ["The Vietnamese Coast Guard fired water cannons at a Malaysian supply boat."],
+     {("VNM", "ASSAULT", None, "MYS", "asserted", False)}),
+    ("2023-10-01", ["The Vietnamese Coast Guard water cannoned two Malaysian vessels."],
+     {("VNM", "ASSAULT", None, "MYS", "asserted", False)}),
+    # opening fire on another's vessel is an attack
+    ("2023-10-01", ["Malaysian gunboats opened fire on an Indonesian tug."],
+     {("MYS", "ASSAULT", None, "IDN", "asserted", False)}),
+    # "Iran-backed" / "Iranian-backed" names the backed group as the one attacked, not Iran
+    ("2023-10-01", ["Israeli jets struck Iranian-backed militias in Syria."],
+     {("ISR", "ASSAULT", "aerial", "SYR_MILITIAS", "asserted", False)}),
+    ("2023-10-01", ["Egypt said Iran-backed Hezbollah fighters shelled Israel."],
+     {("HEZBOLLAH", "ASSAULT", "aerial", "ISR", "reported", False)}),
+    # Lloyd Austin (US defence secretary 2021-2025) by his surname alone
+    ("2023-10-01", ["Austin met Jordan's king in Amman."],
+     {("USA", "CONSULT", None, "JOR", "asserted", False), ("JOR", "CONSULT", None, "USA", "asserted", False)}),
+]
+
+
+@pytest.mark.parametrize(("published", "sentences", "expected"), CASES)
+def test_unseen_records(published: str, sentences: list[str], expected: set[tuple]) -> None:
+    got = {(e.source, e.event, e.mode, e.target, e.modality, e.negated)
+           for e in code_sentences(sentences, published)[-1]}
+    assert got == expected
