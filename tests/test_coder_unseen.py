@@ -1,6 +1,6 @@
 """The coder on data rows added after reading new (unseen) news on alliances and sea incidents (helper unseen):
 sea names are no actors, water cannon and opening fire are attacks, "Iran-backed X" names X, not Iran, and
-Lloyd Austin's short name. Sentences written for this test, none from an article.
+a clause of mutual assistance binds both parties, and Lloyd Austin's short name. Sentences written for this test, none from an article.
 
 Each row: sentences coded together, and the (source, event, mode, target, modality, negated) records the last one
 must give, exactly. Each rule was kept only if dev F1, both batches and the seeds did not drop.
@@ -31,6 +31,14 @@ CASES = [
      {("ISR", "ASSAULT", "aerial", "SYR_MILITIAS", "asserted", False)}),
     ("2023-10-01", ["Egypt said Iran-backed Hezbollah fighters shelled Israel."],
      {("HEZBOLLAH", "ASSAULT", "aerial", "ISR", "reported", False)}),
+    # a pact's clause of mutual assistance: aid each party owes the other, still to come
+    ("2021-10-07", ["Peru's lawmakers voted on a defense pact signed last week with Chile which includes a clause of "
+                    "mutual assistance in case of attack by a third party."],
+     {("PER", "AID", "military", "CHL", "future", False), ("CHL", "AID", "military", "PER", "future", False),
+      ("PER", "AGREE", "pact", "CHL", "asserted", False), ("CHL", "AGREE", "pact", "PER", "asserted", False)}),
+    # invoking a bloc's named "mutual assistance clause" stays a request, no aid both ways
+    ("2021-10-07", ["Peru invoked the EU's mutual assistance clause."],
+     {("PER", "REQUEST", "military", "EU", "asserted", False)}),
     # Lloyd Austin (US defence secretary 2021-2025) by his surname alone
     ("2023-10-01", ["Austin met Jordan's king in Amman."],
      {("USA", "CONSULT", None, "JOR", "asserted", False), ("JOR", "CONSULT", None, "USA", "asserted", False)}),
