@@ -39,6 +39,10 @@ CASES = [
     # invoking a bloc's named "mutual assistance clause" stays a request, no aid both ways
     ("2021-10-07", ["Peru invoked the EU's mutual assistance clause."],
      {("PER", "REQUEST", "military", "EU", "asserted", False)}),
+    # "Houthi rebels in Yemen" is one mention of the group: Yemen is where it is, not a second target
+    ("2024-01-01", ["Houthi rebels in Yemen say they lost five fighters after their boats were attacked by US forces."],
+     {("USA", "ASSAULT", None, "HOUTHIS", "reported", False)}),
+    ("2024-01-01", ["Yemen's Houthis fired missiles at Israel."], {("HOUTHIS", "ASSAULT", "aerial", "ISR", "asserted", False)}),
     # Lloyd Austin (US defence secretary 2021-2025) by his surname alone
     ("2023-10-01", ["Austin met Jordan's king in Amman."],
      {("USA", "CONSULT", None, "JOR", "asserted", False), ("JOR", "CONSULT", None, "USA", "asserted", False)}),
