@@ -43,6 +43,9 @@ CASES = [
     ("2024-01-01", ["Houthi rebels in Yemen say they lost five fighters after their boats were attacked by US forces."],
      {("USA", "ASSAULT", None, "HOUTHIS", "reported", False)}),
     ("2024-01-01", ["Yemen's Houthis fired missiles at Israel."], {("HOUTHIS", "ASSAULT", "aerial", "ISR", "asserted", False)}),
+    # two named parties discussing a third state's act: the third state is the topic, not a party to the talks
+    ("2024-05-01", ["Chile and Peru discussed Bolivia's proposal."],
+     {("CHL", "CONSULT", None, "PER", "asserted", False), ("PER", "CONSULT", None, "CHL", "asserted", False)}),
     # Lloyd Austin (US defence secretary 2021-2025) by his surname alone
     ("2023-10-01", ["Austin met Jordan's king in Amman."],
      {("USA", "CONSULT", None, "JOR", "asserted", False), ("JOR", "CONSULT", None, "USA", "asserted", False)}),
