@@ -46,6 +46,10 @@ CASES = [
     # two named parties discussing a third state's act: the third state is the topic, not a party to the talks
     ("2024-05-01", ["Chile and Peru discussed Bolivia's proposal."],
      {("CHL", "CONSULT", None, "PER", "asserted", False), ("PER", "CONSULT", None, "CHL", "asserted", False)}),
+    # "resupply ships" are the boats attacked, not an act of resupplying; the verb still is one
+    ("2021-11-19", ["Chile is standing by its treaty ally Peru after the Bolivian navy fired water cannons at resupply ships."],
+     {("CHL", "SUPPORT", None, "PER", "asserted", False)}),
+    ("2021-11-19", ["Russia will resupply Iran with drones."], {("RUS", "AID", "military", "IRN", "future", False)}),
     # Lloyd Austin (US defence secretary 2021-2025) by his surname alone
     ("2023-10-01", ["Austin met Jordan's king in Amman."],
      {("USA", "CONSULT", None, "JOR", "asserted", False), ("JOR", "CONSULT", None, "USA", "asserted", False)}),
