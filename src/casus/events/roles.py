@@ -832,6 +832,8 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(objs)) >= 2 and all(
                 m.prep in ("between", "among") for m in objs):
             parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none
+        if trig.type == "CONSULT" and len(parts) >= 2:
+            objs = [m for m in objs if not (m.poss and m.prep is None)]  # "X and Y discussed Z's aggression": a topic
         if objs and trig.type == "CONSULT":
             objs = objs + _conjuncts(sent, objs[-1], _clause(sent, t.start)[1], loose=True)  # "called Thai, Cambodian leaders"
         hub = _separate_deals_with(sent, t, parts, objs, lex)
