@@ -8,9 +8,7 @@ from casus.events.coder import code_sentences, inflect
 from casus.records import CodedEvent
 from casus.text.patterns import trie_regex
 
-
-def keys(events: list[CodedEvent]) -> set[tuple]:
-    return {(e.source, e.event, e.target, e.negated) for e in events}
+from .coding import keys
 
 
 def one(sentence: str, published: str | None = "2025-06-30") -> list[CodedEvent]:

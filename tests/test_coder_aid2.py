@@ -11,6 +11,8 @@ import pytest
 
 from casus.events.coder import code_sentences
 
+from .coding import keys
+
 PUBLISHED = "2025-11-01"
 
 CASES = [
@@ -57,5 +59,5 @@ def test_its_ally_is_one_of_the_pair_before_a_state_named_in_passing() -> None:
     """'its ally' after an attack on a third state: the ally is the pair's other state, not the one attacked."""
     sents = ["Chile and Peru signed a defence pact.",
              "Despite its pact with Peru and the invasion of Bolivia, Chile has avoided sending military aid to its ally."]
-    got = {(e.source, e.event, e.target, e.negated) for e in code_sentences(sents, PUBLISHED)[1]}
+    got = keys(code_sentences(sents, PUBLISHED)[1])
     assert ("CHL", "AID", "PER", True) in got

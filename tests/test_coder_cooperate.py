@@ -10,6 +10,8 @@ import pytest
 
 from casus.events.coder import code_sentences
 
+from .coding import keys
+
 PUBLISHED = "2025-11-01"
 
 CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
@@ -65,7 +67,7 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
 
 @pytest.mark.parametrize(("sentences", "want"), CASES, ids=[c[0][-1][:40] for c in CASES])
 def test_cooperate(sentences: list[str], want: set[tuple[str, str, str | None, bool]]) -> None:
-    got = {(e.source, e.event, e.target, e.negated) for e in code_sentences(sentences, PUBLISHED)[-1]}
+    got = keys(code_sentences(sentences, PUBLISHED)[-1])
     assert got == want
 
 

@@ -10,6 +10,8 @@ import pytest
 
 from casus.events.coder import code_sentences
 
+from .coding import keys
+
 PUBLISHED = "2025-11-01"
 
 CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
@@ -47,5 +49,5 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
 def test_exact_records(sentences: list[str], expected: set[tuple[str, str, str | None, bool]]) -> None:
     """The last sentence gives exactly the expected records."""
     coded = code_sentences(sentences, PUBLISHED)
-    got = {(e.source, e.event, e.target, e.negated) for e in coded[-1]}
+    got = keys(coded[-1])
     assert got == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from casus.events.coder import code_sentences
+from .coding import last_keys
 
 PUBLISHED = "2025-11-01"
 
@@ -121,11 +121,6 @@ FORCE = [
 ]
 
 
-def _last(doc: list[str]) -> set[tuple]:
-    events = code_sentences(doc, PUBLISHED)[-1]
-    return {(e.source, e.event, e.target, e.negated) for e in events}
-
-
 @pytest.mark.parametrize(("doc", "expected"), FORCE, ids=[d[-1][:50] for d, _ in FORCE])
 def test_force_frames(doc: list[str], expected: set[tuple]) -> None:
-    assert _last(doc) == expected
+    assert last_keys(doc, PUBLISHED) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from casus.events.coder import code_sentences
+from .coding import last_keys
 
 PUBLISHED = "2025-11-01"
 
@@ -91,19 +91,14 @@ ROLES = [
 ]
 
 
-def _last(doc: list[str]) -> set[tuple]:
-    events = code_sentences(doc, PUBLISHED)[-1]
-    return {(e.source, e.event, e.target, e.negated) for e in events}
-
-
 @pytest.mark.parametrize(("doc", "expected"), GUARDS, ids=[d[-1][:50] for d, _ in GUARDS])
 def test_non_event_guards(doc: list[str], expected: set[tuple]) -> None:
-    assert _last(doc) == expected
+    assert last_keys(doc, PUBLISHED) == expected
 
 
 @pytest.mark.parametrize(("doc", "expected"), ROLES, ids=[d[-1][:50] for d, _ in ROLES])
 def test_roles_among_several_actors(doc: list[str], expected: set[tuple]) -> None:
-    assert _last(doc) == expected
+    assert last_keys(doc, PUBLISHED) == expected
 
 
 def test_unknown_bloc_code_is_rejected() -> None:

@@ -12,6 +12,8 @@ import pytest
 
 from casus.events.coder import code_sentences
 
+from .coding import keys
+
 PUBLISHED = "2025-11-01"
 
 CASES = [
@@ -101,7 +103,7 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "want"), CASES, ids=[c[0][:40] for c in CASES])
 def test_other_dyads(sentence: str, want: set[tuple[str, str, str | None, bool]]) -> None:
-    got = {(e.source, e.event, e.target, e.negated) for e in code_sentences([sentence], PUBLISHED)[0]}
+    got = keys(code_sentences([sentence], PUBLISHED)[0])
     assert got == want
 
 

@@ -14,6 +14,8 @@ from casus.errors import CasusError
 from casus.events import lexicon as lexmod
 from casus.events.coder import code_sentences
 
+from .coding import last_keys
+
 PUBLISHED = "2025-11-01"
 
 GUARDS: list[tuple[list[str], set[tuple]]] = [
@@ -102,14 +104,9 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
 ]
 
 
-def _last(doc: list[str]) -> set[tuple]:
-    events = code_sentences(doc, PUBLISHED)[-1]
-    return {(e.source, e.event, e.target, e.negated) for e in events}
-
-
 @pytest.mark.parametrize(("doc", "expected"), GUARDS, ids=[d[-1][:50] for d, _ in GUARDS])
 def test_precision_guards(doc: list[str], expected: set[tuple]) -> None:
-    assert _last(doc) == expected
+    assert last_keys(doc, PUBLISHED) == expected
 
 
 def test_a_phrase_listed_twice_with_one_part_of_speech_is_refused() -> None:

@@ -10,6 +10,8 @@ import pytest
 
 from casus.events.coder import code_sentences
 
+from .coding import keys
+
 PUBLISHED = "2025-11-01"
 
 CASES = [
@@ -93,5 +95,5 @@ CASES = [
 
 @pytest.mark.parametrize(("passage", "expected"), CASES, ids=[c[0][-1][:40] for c in CASES])
 def test_roles(passage: list[str], expected: set[tuple[str, str, str | None, bool]]) -> None:
-    got = {(e.source, e.event, e.target, e.negated) for e in code_sentences(passage, PUBLISHED)[-1]}
+    got = keys(code_sentences(passage, PUBLISHED)[-1])
     assert got == expected

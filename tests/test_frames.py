@@ -12,6 +12,8 @@ from casus.events import lexicon as lexmod
 from casus.events.coder import code_sentences
 from casus.events.lexicon import Lexicon
 
+from .coding import keys
+
 PUBLISHED = "2025-06-01"
 
 # One sentence (or a short passage, the last sentence scored) per frame: (source, event, target, negated).
@@ -45,7 +47,7 @@ FRAME_CASES = [
 
 
 def _records(sentences: list[str], lex: Lexicon | None = None) -> set[tuple]:
-    return {(e.source, e.event, e.target, e.negated) for e in code_sentences(sentences, PUBLISHED, lex)[-1]}
+    return keys(code_sentences(sentences, PUBLISHED, lex)[-1])
 
 
 @pytest.mark.parametrize(("frame", "sentences", "want"), FRAME_CASES, ids=[c[0] + "-" + c[1][-1][:24] for c in FRAME_CASES])
