@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coding import last_keys
+from .coding import last_keys
 
 
 def test_vowed_attack_is_a_threat() -> None:
