@@ -17,3 +17,18 @@ def test_vowed_retaliation_is_a_threat() -> None:
 
 def test_plain_attack_stays_an_attack() -> None:
     assert last_keys(["Israel attacked Iran on Sunday."], "2025-03-01") == {("ISR", "ASSAULT", "IRN", False)}
+
+
+def test_named_group_is_each_member() -> None:
+    assert last_keys(["The Baltic states condemned Russia on Monday."], "2025-03-01") == {
+        ("EST", "ACCUSE", "RUS", False), ("LVA", "ACCUSE", "RUS", False), ("LTU", "ACCUSE", "RUS", False)}
+
+
+def test_named_group_as_target() -> None:
+    assert last_keys(["Russia threatened the Baltic countries with retaliation."], "2025-03-01") == {
+        ("RUS", "THREATEN", "EST", False), ("RUS", "THREATEN", "LVA", False), ("RUS", "THREATEN", "LTU", False)}
+
+
+def test_named_group_in_a_joint_act_meets_the_other_party_only() -> None:
+    assert last_keys(["The Baltic states met Germany in Vilnius."], "2025-03-01") == {
+        (a, "CONSULT", b, False) for x in ("EST", "LVA", "LTU") for a, b in ((x, "DEU"), ("DEU", x))}

@@ -731,6 +731,15 @@ def _body_meets(sent: Sentence, t: TrigHit, jpreps: frozenset[str], lex: Lexicon
     return len(owners) <= 1
 
 
+def _named_group_in(sent: Sentence, parts: list[str]) -> set[str]:
+    """The members of a named group of states in the sentence ("the Baltic states") that are all among the parties."""
+    groups = set(mention_data().named_groups.values())
+    for m in sent.mentions:
+        if m.codes in groups and set(m.codes) <= set(parts):
+            return set(m.codes)
+    return set()
+
+
 def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
     """The bloc whose members a joint act is among: the only party named is a bloc ("GCC members agreed to ..."),
     or none is named and the last sentence's subject was one ("The ministers, meeting in Doha, endorsed ...")."""
@@ -884,6 +893,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             # "X, Y and Z ... in their trilateral summit": the third state named in the sentence takes part
             third = [c for c in other_actors(sent, t, parts) if not c.endswith("_MILITIAS")]
             parts = parts + third[:1]
+        group = _named_group_in(sent, parts)
+        if group and set(parts) - group:
+            # "Britain signed a pact with the Nordic countries": each member with the other party, not with each other
+            return [(a, b) for a in parts for b in parts if a != b and not (a in group and b in group)]
         parts = parts[:3]
         if trig.type == "CONSULT" and subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low):
             # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk
