@@ -32,3 +32,8 @@ def test_named_group_as_target() -> None:
 def test_named_group_in_a_joint_act_meets_the_other_party_only() -> None:
     assert last_keys(["The Baltic states met Germany in Vilnius."], "2025-03-01") == {
         (a, "CONSULT", b, False) for x in ("EST", "LVA", "LTU") for a, b in ((x, "DEU"), ("DEU", x))}
+
+
+def test_named_group_does_not_act_on_its_own_members() -> None:
+    got = last_keys(["The Baltic countries asked NATO to send a brigade to Estonia, Latvia and Lithuania."], "2025-03-01")
+    assert got == {(c, "REQUEST", "NATO", False) for c in ("EST", "LVA", "LTU")}

@@ -740,6 +740,15 @@ def _named_group_in(sent: Sentence, parts: list[str]) -> set[str]:
     return set()
 
 
+def _within_group(sent: Sentence, pairs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Drop one-way pairs from a member of a named group in the sentence to another member ("the Baltic countries
+    asked NATO to deploy a brigade to Estonia, Latvia and Lithuania": the group does not act on itself)."""
+    groups = [set(m.codes) for m in sent.mentions if m.codes in set(mention_data().named_groups.values())]
+    if not groups:
+        return pairs
+    return [p for p in pairs if not any(p[0] in g and p[1] in g for g in groups)]
+
+
 def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
     """The bloc whose members a joint act is among: the only party named is a bloc ("GCC members agreed to ..."),
     or none is named and the last sentence's subject was one ("The ministers, meeting in Doha, endorsed ...")."""
@@ -751,6 +760,12 @@ def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
 
 
 def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
+    """(source, target) pairs for a trigger according to its frame; a named group never acts one-way on itself."""
+    pairs = _frame_pairs(sent, t, lex, ctx)
+    return pairs if t.trig.frame == "joint" else _within_group(sent, pairs)
+
+
+def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
     """(source, target) pairs for a trigger according to its frame."""
     trig = t.trig
     frame = trig.frame  # the role procedure; `fr` the named frame, with its prepositions and fallback
