@@ -37,3 +37,8 @@ def test_named_group_in_a_joint_act_meets_the_other_party_only() -> None:
 def test_named_group_does_not_act_on_its_own_members() -> None:
     got = last_keys(["The Baltic countries asked NATO to send a brigade to Estonia, Latvia and Lithuania."], "2025-03-01")
     assert got == {(c, "REQUEST", "NATO", False) for c in ("EST", "LVA", "LTU")}
+
+
+def test_named_group_without_article() -> None:
+    assert last_keys(["Poland and Baltic countries condemned Russia."], "2025-03-01") == {
+        (c, "ACCUSE", "RUS", False) for c in ("POL", "EST", "LVA", "LTU")}
