@@ -42,3 +42,13 @@ def test_named_group_does_not_act_on_its_own_members() -> None:
 def test_named_group_without_article() -> None:
     assert last_keys(["Poland and Baltic countries condemned Russia."], "2025-03-01") == {
         (c, "ACCUSE", "RUS", False) for c in ("POL", "EST", "LVA", "LTU")}
+
+
+def test_owner_of_what_is_delivered_gives_it() -> None:
+    assert last_keys(["Iran's minister praised the delivery of Russia's jets to Iran."], "2025-03-01") == {
+        ("RUS", "AID", "IRN", False)}
+
+
+def test_owner_gives_to_the_subject_when_no_recipient_is_named() -> None:
+    got = last_keys(["Lukashenko welcomed the delivery of Putin's missiles to his country."], "2025-03-01")
+    assert ("RUS", "AID", "BLR", False) in got and ("BLR", "AID", "RUS", False) not in got

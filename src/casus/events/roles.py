@@ -749,6 +749,19 @@ def _within_group(sent: Sentence, pairs: list[tuple[str, str | None]]) -> list[t
     return [p for p in pairs if not any(p[0] in g and p[1] in g for g in groups)]
 
 
+_OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?$")
+
+
+def _possessor_of_object(sent: Sentence, t: TrigHit) -> Mention | None:
+    """'the delivery of Russia's weapons': the possessor right after 'of' that follows a noun trigger."""
+    for m in sent.mentions:
+        if m.start >= t.end and m.poss and m.codes and _OF_BEFORE.match(sent.low[t.end:m.start]):
+            return m
+        if m.start > t.end + 12:
+            break
+    return None
+
+
 def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
     """The bloc whose members a joint act is among: the only party named is a bloc ("GCC members agreed to ..."),
     or none is named and the last sentence's subject was one ("The ministers, meeting in Doha, endorsed ...")."""
@@ -1003,6 +1016,13 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     tgt: list[Mention]
     if frame == "transfer":
         tgt = right_target(sent, t, lex, fr.preps or TRANSFER_PREPS)
+        owner = _possessor_of_object(sent, t)
+        if owner and trig.pos == "noun":
+            # "welcomed the delivery of Putin's missiles to his country": the owner of what is delivered gives it
+            tgt = [m for m in tgt if m is not owner and not set(m.codes) & set(owner.codes)]
+            if not tgt and src_codes and not set(src_codes) & set(owner.codes):
+                return [(c, g) for c in owner.codes for g in src_codes if c != g]
+            src_codes = list(owner.codes)
         if not tgt and _INDEFINITE_RECIPIENT.match(sent.low, t.end, _object_end(sent, t, 10)):
             return []  # "not to offer any aid to an aggressor": given to no state named or meant
         if not src_codes:
