@@ -52,3 +52,8 @@ def test_owner_of_what_is_delivered_gives_it() -> None:
 def test_owner_gives_to_the_subject_when_no_recipient_is_named() -> None:
     got = last_keys(["Lukashenko welcomed the delivery of Putin's missiles to his country."], "2025-03-01")
     assert ("RUS", "AID", "BLR", False) in got and ("BLR", "AID", "RUS", False) not in got
+
+
+def test_support_sought_from_an_abbreviated_state_is_not_given() -> None:
+    assert last_keys(["The Philippines sought U.S. military support."], "2025-03-01") == {
+        ("PHL", "REQUEST", "USA", False)}

@@ -633,7 +633,7 @@ def build_lexicon(data: dict) -> Lexicon:
         domain_words={str(w).lower(): d for d, words in data["domains"].items() for w in words if str(w).count(" ") <= 1
                       and d not in ("intervention",)},  # words and word pairs, looked up in a trigger's own words
         wanting_re=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in sorted(data["wanting_verbs"], key=len, reverse=True))
-                              + r")\b(?:\s+[\w-]+){0,6}\s*$", re.I),
+                              + r")\b(?:\s+[\w.'\u2019-]+){0,6}\s*$", re.I),  # "sought U.S. support", "needs Russia's help"
         regex=regex,
         table=table,
         exact=dict(exact),
