@@ -57,3 +57,7 @@ def test_owner_gives_to_the_subject_when_no_recipient_is_named() -> None:
 def test_support_sought_from_an_abbreviated_state_is_not_given() -> None:
     assert last_keys(["The Philippines sought U.S. military support."], "2025-03-01") == {
         ("PHL", "REQUEST", "USA", False)}
+
+
+def test_threatened_attack_is_a_threat_at_its_target() -> None:
+    assert last_keys(["Iran has threatened to strike Israel."], "2025-03-01") == {("IRN", "THREATEN", "ISR", False)}

@@ -1066,6 +1066,10 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
+            if trig.type == "THREATEN" and codes and src_codes and set(codes) <= set(src_codes):
+                # "Iran threatened to attack Israel": its own attack threatened, aimed at the attack's target
+                aimed = [g for _a, g in _frame_pairs(sent, inner[0], lex, ctx) if g and g not in src_codes]
+                return [(c, g) for c in src_codes for g in dict.fromkeys(aimed)]
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
             if trig.type == "ACCUSE":
