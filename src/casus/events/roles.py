@@ -762,6 +762,13 @@ def _possessor_of_object(sent: Sentence, t: TrigHit) -> Mention | None:
     return None
 
 
+def _threat_targets(sent: Sentence, attack: TrigHit, src_codes: list[str], lex: Lexicon,
+                    ctx: Context) -> list[tuple[str, str | None]]:
+    """'Iran threatened to attack Israel': the threateners with each target of the attack they threaten."""
+    hit = [pair[1] for pair in _frame_pairs(sent, attack, lex, ctx) if pair[1] and pair[1] not in src_codes]
+    return [(src, goal) for src in src_codes for goal in dict.fromkeys(hit)]
+
+
 def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
     """The bloc whose members a joint act is among: the only party named is a bloc ("GCC members agreed to ..."),
     or none is named and the last sentence's subject was one ("The ministers, meeting in Doha, endorsed ...")."""
@@ -1068,8 +1075,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             codes = _assault_source(sent, t, lex, ctx)
             if trig.type == "THREATEN" and codes and src_codes and set(codes) <= set(src_codes):
                 # "Iran threatened to attack Israel": its own attack threatened, aimed at the attack's target
-                aimed = [g for _a, g in _frame_pairs(sent, inner[0], lex, ctx) if g and g not in src_codes]
-                return [(c, g) for c in src_codes for g in dict.fromkeys(aimed)]
+                return _threat_targets(sent, inner[0], src_codes, lex, ctx)
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
             if trig.type == "ACCUSE":
