@@ -525,6 +525,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 and t.trig.pos == "verb" and not _MODALS.isdisjoint(_prev_ws(sent, t.start, 3)):
             # "Erdogan boasted that Turkey could invade Israel": a state telling of its own attack to come threatens
             etype, modes, modality, attribution = "THREATEN", ["military"], "asserted", None
+        if etype == "ASSAULT" and not neg and t.trig.pos == "verb" and _vowed_attack(sent, t, lex):
+            # "the Houthis vowed to attack Israel": the attack is only threatened
+            etype, modes, modality, attribution = "THREATEN", ["military"], "asserted", None
         if attribution and modality == "asserted":
             attribution = None
         date = date_for(sent, t, dates)
@@ -554,6 +557,12 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             seen.add((s_, "THREATEN", g, "warn", False))
             events.append(CodedEvent(s_, "THREATEN", g, "warn", None, "asserted", False, None))
     return _merge(events)
+
+
+def _vowed_attack(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'Iran vowed to strike Israel': an attack verb right after a vow or a threat to do it."""
+    before = sent.low[max(0, t.start - 40):t.start].rstrip()
+    return any(before.endswith(" " + w) or before == w for w in lex.word_lists["threat_vows"])
 
 
 _CONDITION = re.compile(r"(?:\bif|\bunless|[,;:\u201c\"]\s*should)\s+[^;]{0,60}$")

@@ -342,6 +342,7 @@ WORD_LISTS = frozenset({
     "push_stems",  # request verbs that need words and then "to" ("pressed X to"), not "pressing issues"
     "shoot_down_stems",  # attack verbs that, before projectiles, are an interception ("shot down missiles")
     "interceptor_nouns",  # projectiles that make a launch a defence ("fired interceptors")
+    "threat_vows",  # "vowed to attack X": before an attack verb, a threat of it (THREATEN/military), not the attack
     "maker_suffixes",  # "Russian-made jets": the state after which this suffix stands made them, no party
     "link_suffixes",  # "Iran-backed militias": a modifier
     "led_suffixes",  # "the Saudi-led coalition": the leader acts
@@ -632,7 +633,7 @@ def build_lexicon(data: dict) -> Lexicon:
         domain_words={str(w).lower(): d for d, words in data["domains"].items() for w in words if str(w).count(" ") <= 1
                       and d not in ("intervention",)},  # words and word pairs, looked up in a trigger's own words
         wanting_re=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in sorted(data["wanting_verbs"], key=len, reverse=True))
-                              + r")\b(?:\s+[\w-]+){0,6}\s*$", re.I),
+                              + r")\b(?:\s+[\w.'\u2019-]+){0,6}\s*$", re.I),  # "sought U.S. support", "needs Russia's help"
         regex=regex,
         table=table,
         exact=dict(exact),

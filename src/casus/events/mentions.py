@@ -665,13 +665,16 @@ def _subject_of_clause(sent: Sentence, m: Mention) -> bool:
 class MentionData:
     """What definite descriptions can name (casus/data/mentions.yaml), validated on loading."""
 
-    __slots__ = ("bodies", "descriptions", "clause_verbs", "participle_by", "transfer_suffix", "leader_titles")
+    __slots__ = ("bodies", "descriptions", "clause_verbs", "participle_by", "transfer_suffix", "leader_titles",
+                 "named_groups")
 
     def __init__(self, bodies: dict[str, frozenset[str]],
                  descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]],
                  clause_verbs: frozenset[str] = frozenset(), agent_participles: tuple[str, ...] = (),
-                 transfer_suffixes: tuple[str, ...] = (), leader_titles: frozenset[str] = frozenset()) -> None:
+                 transfer_suffixes: tuple[str, ...] = (), leader_titles: frozenset[str] = frozenset(),
+                 named_groups: dict[str, tuple[str, ...]] | None = None) -> None:
         self.bodies = bodies
+        self.named_groups = named_groups or {}
         self.leader_titles = leader_titles
         self.descriptions = descriptions
         self.clause_verbs = clause_verbs
@@ -684,7 +687,7 @@ class MentionData:
 
 _DESCRIPTION_KEYS = frozenset({"codes", "needs", "capitalised"})
 _MENTION_SECTIONS = frozenset({"body_nouns", "descriptions", "clause_verbs", "agent_participles", "transfer_suffixes",
-                               "leader_titles"})
+                               "leader_titles", "named_groups"})
 
 
 def validate_mention_data(data: Any, known: frozenset[str], name: str = "mentions.yaml") -> MentionData:
@@ -720,8 +723,12 @@ def validate_mention_data(data: Any, known: frozenset[str], name: str = "mention
             raise ValueError(f"{name}: descriptions.{k}: expected keys {sorted(_DESCRIPTION_KEYS)} (codes required)")
         needs = codes(f"descriptions.{k}.needs", v["needs"]) if "needs" in v else ()
         descriptions[str(k)] = (codes(f"descriptions.{k}.codes", v["codes"]), bool(v.get("capitalised")), needs)
+    groups = data.get("named_groups", {})
+    if not isinstance(groups, dict):
+        raise ValueError(f"{name}: named_groups: expected a mapping of a group's name to its members' codes")
+    named = {str(k): codes(f"named_groups.{k}", v) for k, v in groups.items()}
     return MentionData(bodies, descriptions, frozenset(verbs), lists["agent_participles"], lists["transfer_suffixes"],
-                       frozenset(titles))
+                       frozenset(titles), named)
 
 
 @lru_cache(maxsize=1)
@@ -782,7 +789,11 @@ def _recent_body(ctx: Context, fits: frozenset[str], noun: str = "") -> tuple[st
 
 def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: Context) -> tuple[str, ...]:
     """'the island', 'the North', 'the kingdom': the state of that description most present so far, if any."""
-    entry = mention_data().descriptions.get(key.removeprefix("the ").removesuffix("'s"))
+    name = key.removeprefix("the ").removesuffix("'s").removesuffix("'")
+    members = mention_data().named_groups.get(name)
+    if members:
+        return members  # "the Baltic states": every member of the named group
+    entry = mention_data().descriptions.get(name)
     if entry is None:
         return ()
     cands, capitalised, needs = entry

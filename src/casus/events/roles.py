@@ -731,6 +731,44 @@ def _body_meets(sent: Sentence, t: TrigHit, jpreps: frozenset[str], lex: Lexicon
     return len(owners) <= 1
 
 
+def _named_group_in(sent: Sentence, parts: list[str]) -> set[str]:
+    """The members of a named group of states in the sentence ("the Baltic states") that are all among the parties."""
+    groups = set(mention_data().named_groups.values())
+    for m in sent.mentions:
+        if m.codes in groups and set(m.codes) <= set(parts):
+            return set(m.codes)
+    return set()
+
+
+def _within_group(sent: Sentence, pairs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Drop one-way pairs from a member of a named group in the sentence to another member ("the Baltic countries
+    asked NATO to deploy a brigade to Estonia, Latvia and Lithuania": the group does not act on itself)."""
+    groups = [set(m.codes) for m in sent.mentions if m.codes in set(mention_data().named_groups.values())]
+    if not groups:
+        return pairs
+    return [p for p in pairs if not any(p[0] in g and p[1] in g for g in groups)]
+
+
+_OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?$")
+
+
+def _possessor_of_object(sent: Sentence, t: TrigHit) -> Mention | None:
+    """'the delivery of Russia's weapons': the possessor right after 'of' that follows a noun trigger."""
+    for m in sent.mentions:
+        if m.start >= t.end and m.poss and m.codes and _OF_BEFORE.match(sent.low[t.end:m.start]):
+            return m
+        if m.start > t.end + 12:
+            break
+    return None
+
+
+def _threat_targets(sent: Sentence, attack: TrigHit, src_codes: list[str], lex: Lexicon,
+                    ctx: Context) -> list[tuple[str, str | None]]:
+    """'Iran threatened to attack Israel': the threateners with each target of the attack they threaten."""
+    hit = [pair[1] for pair in _frame_pairs(sent, attack, lex, ctx) if pair[1] and pair[1] not in src_codes]
+    return [(src, goal) for src in src_codes for goal in dict.fromkeys(hit)]
+
+
 def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
     """The bloc whose members a joint act is among: the only party named is a bloc ("GCC members agreed to ..."),
     or none is named and the last sentence's subject was one ("The ministers, meeting in Doha, endorsed ...")."""
@@ -742,6 +780,12 @@ def _bloc_alone(parts: list[str], ctx: Context, lex: Lexicon) -> str | None:
 
 
 def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
+    """(source, target) pairs for a trigger according to its frame; a named group never acts one-way on itself."""
+    pairs = _frame_pairs(sent, t, lex, ctx)
+    return pairs if t.trig.frame == "joint" else _within_group(sent, pairs)
+
+
+def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
     """(source, target) pairs for a trigger according to its frame."""
     trig = t.trig
     frame = trig.frame  # the role procedure; `fr` the named frame, with its prepositions and fallback
@@ -884,6 +928,10 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
             # "X, Y and Z ... in their trilateral summit": the third state named in the sentence takes part
             third = [c for c in other_actors(sent, t, parts) if not c.endswith("_MILITIAS")]
             parts = parts + third[:1]
+        group = _named_group_in(sent, parts)
+        if group and set(parts) - group:
+            # "Britain signed a pact with the Nordic countries": each member with the other party, not with each other
+            return [(a, b) for a in parts for b in parts if a != b and not (a in group and b in group)]
         parts = parts[:3]
         if trig.type == "CONSULT" and subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low):
             # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk
@@ -975,6 +1023,13 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
     tgt: list[Mention]
     if frame == "transfer":
         tgt = right_target(sent, t, lex, fr.preps or TRANSFER_PREPS)
+        owner = _possessor_of_object(sent, t)
+        if owner and trig.pos == "noun":
+            # "welcomed the delivery of Putin's missiles to his country": the owner of what is delivered gives it
+            tgt = [m for m in tgt if m is not owner and not set(m.codes) & set(owner.codes)]
+            if not tgt and src_codes and not set(src_codes) & set(owner.codes):
+                return [(c, g) for c in owner.codes for g in src_codes if c != g]
+            src_codes = list(owner.codes)
         if not tgt and _INDEFINITE_RECIPIENT.match(sent.low, t.end, _object_end(sent, t, 10)):
             return []  # "not to offer any aid to an aggressor": given to no state named or meant
         if not src_codes:
@@ -1018,6 +1073,9 @@ def _pairs_for(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[t
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
+            if trig.type == "THREATEN" and codes and src_codes and set(codes) <= set(src_codes):
+                # "Iran threatened to attack Israel": its own attack threatened, aimed at the attack's target
+                return _threat_targets(sent, inner[0], src_codes, lex, ctx)
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
             if trig.type == "ACCUSE":
