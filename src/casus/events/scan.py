@@ -241,9 +241,3 @@ def _boundaries(text: str, low: str, lex: Lexicon) -> list[int]:
             bounds.append(comma)
     bounds.sort()
     return bounds
-
-
-
-
-def _prev_words(low: str, pos: int, n: int = 3) -> list[str]:
-    return _words(low[max(0, pos - 40):pos])[-n:]
