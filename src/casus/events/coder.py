@@ -384,6 +384,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         # "the operation" names an attack only just after one; else it is no trigger at all (not an inner attack)
         sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or (
             _anaphoric(sent, t) and _recent(ctx, t.trig.type))]
+    if any(t.trig.pos == "noun" and t.trig.type in _NAME_TYPES and sent.text[t.start:t.start + 1].isupper()
+           for t in sent.triggers):
+        # "the Defense Security Cooperation Agency": words of a proper name, no trigger
+        sent.triggers = [t for t in sent.triggers if not _inside_name(sent, t, lex)]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
     swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a, lex)}
     if swallowed:
@@ -431,6 +435,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
             continue
         if etype == "CONSULT" and _meets_no_one(sent, t, lex):
+            continue
+        if etype == "CONSULT" and _stalled_talks(sent, t, lex):
             continue
         if etype == "ASSAULT" and _named_conflict(sent, t, lex):
             continue
@@ -537,6 +543,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             joint_parties[etype] = {c for p in pairs for c in p if c}
         for s_, g in pairs:
             for mode in modes:
+                if etype == "AID" and g is None and mode in ("military", "economic"):
+                    continue  # arms or money given to no one the text names: no actor-to-actor event
                 key = (s_, etype, g, mode, neg)
                 if key in seen:
                     continue
@@ -823,6 +831,37 @@ def _nominal_ok(sent: Sentence, t: TrigHit, modes: list[str | None], lex: Lexico
         if prev and prev[-1] in ("of", "for"):
             return False
     return True
+
+
+def _stalled_talks(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Talks at a standstill, not held: 'the long-stalled talks with X' (a `nonevent_modifiers` word at most two
+    words before; "talks with" may scan as a verb), or 'negotiations with X have fallen off', 'the talks remain
+    stalled' (within eight words after, in the clause, a `stalled_predicates` predicate)."""
+    if not lex.nonevent_modifiers.get("CONSULT", frozenset()).isdisjoint(_prev_ws(sent, t.start, 2)):
+        return True
+    hi = _clause(sent, t.start)[1]
+    m = lex.stalled_after_re.search(sent.low, t.end, hi)
+    return m is not None and _nw(sent, t.end, m.start()) <= 8
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:,?\s+(?:(?:of|on|and|for|the)\s+)*[A-Z][\w'-]*)*")
+_NAME_TYPES = frozenset({"COOPERATE", "AID", "SUPPORT"})
+
+
+def _inside_name(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'the Treaty on Friendship, Cooperation and Mutual Assistance', 'the Defense Security Cooperation Agency': a
+    capitalised cooperation or aid noun inside a proper name whose head is a `name_heads` word (not the head
+    itself) names no act. Not in a title-case heading, where every word is capitalised."""
+    if t.trig.pos != "noun" or t.trig.type not in _NAME_TYPES or not sent.text[t.start:t.start + 1].isupper():
+        return False
+    if is_heading(sent.text):
+        return False
+    for run in _NAME_RUN.finditer(sent.text, max(0, t.start - 120), min(len(sent.text), t.end + 120)):
+        if run.start() <= t.start and t.end <= run.end():
+            inner = sent.text[run.start():run.end()]
+            return any(not (run.start() + h.start() < t.end and t.start < run.start() + h.end())
+                       for h in lex.name_head_re.finditer(inner))
+    return False
 
 
 def _explicit(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | None]]) -> bool:

@@ -207,6 +207,10 @@ class Lexicon:
     partner_heads: tuple[str, ...] = ()  # `partner_nouns` and `neighbour_nouns`, as substrings for a quick test
     # the object of an AID verb right after it, when it is the actor's own (`self_objects`): self-defence
     self_object_re: re.Pattern[str] | None = None
+    # after a talks noun, in its clause: an auxiliary or "remain" and a `stalled_predicates` word
+    stalled_after_re: re.Pattern[str] = _NEVER
+    # a capitalised name run ending in or holding a `name_heads` word (case as written)
+    name_head_re: re.Pattern[str] = _NEVER
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -362,6 +366,8 @@ WORD_LISTS = frozenset({
     "say_words",  # with `say_verbs`, between officials and a trigger: the officials speak, they do not act
     "state_pair_nouns",  # "the two countries": a pair of states (not of other actors)
     "plural_deals",  # "X and Y secured trade agreements with Z": one deal each with Z
+    "stalled_predicates",  # "negotiations ... have fallen off": talks at a standstill, not held
+    "name_heads",  # "Defense Security Cooperation Agency": the head noun of a proper name holding a trigger word
 })
 
 
@@ -724,4 +730,7 @@ def build_lexicon(data: dict) -> Lexicon:
         state_pair_re=re.compile(r"\b(?:" + _alternation(word_lists["state_pair_nouns"]) + r")\b"),
         partner_heads=tuple(sorted(word_lists["partner_nouns"] | word_lists["neighbour_nouns"])),
         stop_before_re=re.compile(r"\b(?:" + _alternation(word_lists["stop_verbs"]) + r")\s+$"),
+        stalled_after_re=re.compile(r"\b(?:have|has|had|remain|remains|remained|are|is|were|was)\s+(?:[a-z]+ly\s+|since\s+|long\s+)?"
+                                    r"(?:been\s+)?(?:" + _alternation(word_lists["stalled_predicates"], r"\s+") + r")\b"),
+        name_head_re=re.compile(r"\b(?:" + _alternation(word_lists["name_heads"]) + r")\b"),
     )

@@ -1,0 +1,40 @@
+"""The coder on rules found by hand-judging fresh news text (helper fresh1, 2026-12-02): talks at a standstill,
+trigger words inside proper names, and arms aid with no recipient. Sentences written for this test, none from an
+article. Each rule was kept only if the dev set as a whole did not fall.
+
+Each row: sentences coded together, and the (source, event, target, negated) keys the last one must give, exactly.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coding import last_keys
+
+PUBLISHED = "2025-11-01"
+
+CASES = [
+    # talks that have stalled or fallen off are no meeting held; the drills go on (no talks coded)
+    (["Chile and Peru have resumed patrols as negotiations with Bolivia have fallen off."], set()),
+    (["Peru praised Chile, while the talks with Bolivia remain stalled."], {("PER", "SUPPORT", "CHL", False)}),
+    # a stalled-talks modifier before "talks with", which scans as a verb
+    (["Peru is courting Chile amid the long-stalled border talks with Bolivia."], set()),
+    # talks held are still talks
+    (["Peru held talks with Bolivia on Monday."], {("PER", "CONSULT", "BOL", False), ("BOL", "CONSULT", "PER", False)}),
+    # cooperation and assistance words in a treaty's or an agency's title are part of the name, no event
+    (["Chile and Peru marked the anniversary of the Treaty on Friendship, Cooperation and Mutual Assistance."], set()),
+    (["The Peruvian Security Cooperation Agency said Peru sold rifles to Chile."],
+     {("PER", "AID", "CHL", False)}),
+    # the same words in running text are events
+    (["Chile and Peru signed a treaty on friendship and cooperation."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False),
+      ("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    # arms delivered to no one the text names: no record with an empty target
+    (["Chile has begun delivering the new rocket launchers."], set()),
+    (["Chile has begun delivering the new rocket launchers to Peru."], {("CHL", "AID", "PER", False)}),
+]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), CASES)
+def test_fresh1_records(sentences: list[str], expected: set[tuple]) -> None:
+    assert last_keys(sentences, PUBLISHED) == expected
