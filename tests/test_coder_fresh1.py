@@ -29,6 +29,11 @@ CASES = [
     (["Chile and Peru signed a treaty on friendship and cooperation."],
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False),
       ("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    # a state named with "in" after an armed group says where the group is, not whom the act is aimed at
+    (["Chile launched strikes on Houthi targets in Yemen."], {("CHL", "ASSAULT", "HOUTHIS", False)}),
+    (["Peruvian proxy forces in Iraq, Syria and Yemen have attacked Chile."], {("IRQ_MILITIAS", "ASSAULT", "CHL", False)}),
+    # a state named with "in" after a bloc of states is still an actor (forces sent there are for it)
+    (["NATO deployed jets in Poland to protect Poland."], {("NATO", "AID", "POL", False)}),
     # arms delivered to no one the text names: no record with an empty target
     (["Chile has begun delivering the new rocket launchers."], set()),
     (["Chile has begun delivering the new rocket launchers to Peru."], {("CHL", "AID", "PER", False)}),
