@@ -34,6 +34,14 @@ CASES = [
     (["Peruvian proxy forces in Iraq, Syria and Yemen have attacked Chile."], {("IRQ_MILITIAS", "ASSAULT", "CHL", False)}),
     # a state named with "in" after a bloc of states is still an actor (forces sent there are for it)
     (["NATO deployed jets in Poland to protect Poland."], {("NATO", "AID", "POL", False)}),
+    # the state talks are "regarding" or "concerning" is their topic, not a party
+    (["Chilean and Peruvian diplomats held talks regarding Bolivia."],
+     {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
+    (["Chile held talks with Peru concerning Bolivia."], {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
+    # cooperation discussed, even as the last of a list of topics, is a topic, no cooperation
+    (["Chile and Peru discussed closer cooperation."], {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
+    (["Chile and Peru discussed arms deals, border patrols, and energy cooperation."],
+     {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
     # arms delivered to no one the text names: no record with an empty target
     (["Chile has begun delivering the new rocket launchers."], set()),
     (["Chile has begun delivering the new rocket launchers to Peru."], {("CHL", "AID", "PER", False)}),

@@ -11,7 +11,7 @@ import re
 # domain words) lives in data/events.yaml (`word_lists`, names in casus.events.lexicon.WORD_LISTS).
 
 PREPS = frozenset(
-    "of to with for against on in from at towards toward into between over than about among amid including "
+    "of to with for against on in from at towards toward into between over than about regarding concerning among amid including "
     "like via through across by under within beyond behind near upon onto despite".split()
 )
 DETS = frozenset("the a an its their his her this that these those some any all our such".split())
