@@ -42,6 +42,13 @@ CASES = [
     (["Chile and Peru discussed closer cooperation."], {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
     (["Chile and Peru discussed arms deals, border patrols, and energy cooperation."],
      {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
+    # knocking, bringing or taking down the incoming fire defends whom it was aimed at
+    (["Chile fired missiles at Peru.", "Bolivian jets knocked down some of the incoming missiles."],
+     {("BOL", "AID", "PER", False)}),
+    (["Chile fired rockets at Peru.", "Bolivian destroyers brought down the rockets."], {("BOL", "AID", "PER", False)}),
+    (["Chile hacked websites.", "Peru took down the websites of Chile."], set()),
+    # the defender in a sentence is not also the attacker of the defended (the strike is Chile's, named "from Chile")
+    (["Bolivian jets helped intercept 300 weapons from Chile in the strike on Peru."], {("BOL", "AID", "PER", False)}),
     # arms delivered to no one the text names: no record with an empty target
     (["Chile has begun delivering the new rocket launchers."], set()),
     (["Chile has begun delivering the new rocket launchers to Peru."], {("CHL", "AID", "PER", False)}),

@@ -560,6 +560,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             ctx.last_agree_mode = modes[0]
         ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[etype] = ctx.index
+    defended = {(e.source, e.target) for e in events if e.event == "AID" and e.mode == "intervention" and not e.negated}
+    if defended:
+        # "X helped intercept the weapons in the strike on Y": the defender is not the attacker of the defended
+        events = [e for e in events if not (e.event == "ASSAULT" and (e.source, e.target) in defended)]
     for s_, g in _conditional_warnings(sent, lex, ctx):
         if (s_, "THREATEN", g, "warn", False) not in seen:
             seen.add((s_, "THREATEN", g, "warn", False))
