@@ -49,8 +49,19 @@ CASES = [
     (["Chile hacked websites.", "Peru took down the websites of Chile."], set()),
     # the defender in a sentence is not also the attacker of the defended (the strike is Chile's, named "from Chile")
     (["Bolivian jets helped intercept 300 weapons from Chile in the strike on Peru."], {("BOL", "AID", "PER", False)}),
-    # arms delivered to no one the text names: no record with an empty target
-    (["Chile has begun delivering the new rocket launchers."], set()),
+    # drills held by a pair named together are joint military cooperation, "joint" or not
+    (["Chile and Peru have resumed the military drills."], {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    (["Chile and Peru are in the midst of air force drills."],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    # one state's drills near another, or drills a pair only criticised, are no cooperation
+    (["Chile held military drills around Peru."], set()),
+    (["Chile and Peru criticized the drills near Bolivia."],
+     {("CHL", "ACCUSE", None, False), ("PER", "ACCUSE", None, False)}),
+    # arms with no recipient while the sentence names another state: the recipient was missed, no record with none
+    (["Chile and Peru signed a contract to supply the rocket launchers."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    # with no one else named, the giver's aid stays
+    (["Chile has begun delivering the new rocket launchers."], {("CHL", "AID", None, False)}),
     (["Chile has begun delivering the new rocket launchers to Peru."], {("CHL", "AID", "PER", False)}),
 ]
 

@@ -137,7 +137,7 @@ def test_a_verdict_verb_taken_out_of_data_gives_no_verdict() -> None:
 
 
 def test_an_irregular_participle_taken_out_of_data_is_no_passive() -> None:
-    sentence = "Weapons were sent to Ukraine by Germany."
+    sentence = "Weapons were sent by Germany."  # (no other state named: fresh1 drops arms aid whose recipient was missed)
     assert _records(sentence) == {("DEU", "AID", None, False, "asserted")}
     assert _records(sentence, _without("irregular_participles", "sent")) == set()
 

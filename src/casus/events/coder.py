@@ -471,6 +471,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 # "these negotiations": the parties of the negotiations named before, not the speaker
                 pairs = [p for p in pairs if p[0] in before and p[1] in before] or [
                     (a, b) for a in before for b in before if a != b]
+        if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name == "joint_subject":
+            # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
+            together = _coordinated_parties(sent, t)
+            pairs = [p for p in pairs if p[0] in together and p[1] in together]
         if pairs and t.trig.frame == "joint":
             between = _between_parties(sent, t)
             if len(between) >= 2:
@@ -543,8 +547,6 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             joint_parties[etype] = {c for p in pairs for c in p if c}
         for s_, g in pairs:
             for mode in modes:
-                if etype == "AID" and g is None and mode in ("military", "economic"):
-                    continue  # arms or money given to no one the text names: no actor-to-actor event
                 key = (s_, etype, g, mode, neg)
                 if key in seen:
                     continue
@@ -560,6 +562,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             ctx.last_agree_mode = modes[0]
         ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[etype] = ctx.index
+    if any(e.event == "AID" and e.target is None and e.mode in ("military", "economic") for e in events):
+        events = _recipient_lost(sent, events)
     defended = {(e.source, e.target) for e in events if e.event == "AID" and e.mode == "intervention" and not e.negated}
     if defended:
         # "X helped intercept the weapons in the strike on Y": the defender is not the attacker of the defended
@@ -569,6 +573,17 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             seen.add((s_, "THREATEN", g, "warn", False))
             events.append(CodedEvent(s_, "THREATEN", g, "warn", None, "asserted", False, None))
     return _merge(events)
+
+
+def _recipient_lost(sent: Sentence, events: list[CodedEvent]) -> list[CodedEvent]:
+    """Arms or money with no recipient, where the sentence names another state ("Russia and India signed a contract
+    to supply the systems", "India: Russia begun delivering") or the giver's aid to someone is coded too: the
+    recipient was missed, and a record with none is wrong; with no one else named ("France also sent air
+    defences") the record stays."""
+    named = {c for m in sent.mentions for c in m.codes}
+    given = {e.source for e in events if e.event == "AID" and e.target is not None}
+    return [e for e in events if not (e.event == "AID" and e.target is None and e.mode in ("military", "economic") and (
+        e.source in given or named - {e.source}))]
 
 
 def _vowed_attack(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
@@ -643,6 +658,22 @@ def _between_parties(sent: Sentence, t: TrigHit) -> set[str]:
         if k < m.start < end and m.codes and _nw(sent, k, m.start) <= 8:
             out.update(m.codes)
     return out
+
+
+def _coordinated_parties(sent: Sentence, t: TrigHit) -> set[str]:
+    """The states of the nearest coordinated list ("the U.S. and South Korea", "Chile, Peru and Bolivia") before a
+    trigger in its clause with no other trigger between, or right after it with "by"; empty when none names a pair."""
+    lo, hi = _clause(sent, t.start)
+    groups: dict[int, set[str]] = {}
+    ends: dict[int, int] = {}
+    for m in sent.mentions:
+        by = m.prep == "by" and m.start >= t.end and _nw(sent, t.end, m.start) <= 3
+        if m.codes and lo <= m.start < hi and m.group >= 0 and (m.end <= t.start or by):
+            groups.setdefault(m.group, set()).update(m.codes)
+            ends[m.group] = m.end
+    pairs = [g for k, g in groups.items() if len(g) >= 2 and not any(
+        o is not t and o.trig.type and ends[k] <= o.start and o.end <= t.start for o in sent.triggers)]
+    return pairs[-1] if pairs else set()  # (not "X and Y criticised the drills": another act stands between)
 
 
 _TOPIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "AID"})
