@@ -57,6 +57,9 @@ CASES = [
     (["Chile held military drills around Peru."], set()),
     (["Chile and Peru criticized the drills near Bolivia."],
      {("CHL", "ACCUSE", None, False), ("PER", "ACCUSE", None, False)}),
+    # a war named as a time ("since the start of the invasion of X") is background, no attack
+    (["Peru has courted Chile since the start of the invasion of Bolivia."], set()),
+    (["The invasion of Bolivia by Chile began in May."], {("CHL", "ASSAULT", "BOL", False)}),
     # arms with no recipient while the sentence names another state: the recipient was missed, no record with none
     (["Chile and Peru signed a contract to supply the rocket launchers."],
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),

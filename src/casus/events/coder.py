@@ -839,7 +839,8 @@ def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:
     return []
 
 
-_TIME_ANCHOR = re.compile(r"\b(?:since|before|until|prior to)\s+the\s+(?:[\w-]+\s+)?$")
+_TIME_ANCHOR = re.compile(r"\b(?:since|before|until|prior to)\s+the\s+(?:(?:beginning|start|outbreak|onset)\s+of\s+the\s+)?"
+                          r"(?:[\w-]+\s+)?$")
 _OF_NP = frozenset("their this its the a an such".split())  # grammar (determiners); with `of_np_modifiers`
 
 
