@@ -60,6 +60,12 @@ CASES = [
     # a war named as a time ("since the start of the invasion of X") is background, no attack
     (["Peru has courted Chile since the start of the invasion of Bolivia."], set()),
     (["The invasion of Bolivia by Chile began in May."], {("CHL", "ASSAULT", "BOL", False)}),
+    # aid each party is obliged to give the other is AID both ways; forces sent to each other's soil cooperate
+    (["Under the treaty, Chile and Peru are obliged to provide military assistance to each other."],
+     {("CHL", "AID", "PER", False), ("PER", "AID", "CHL", False)}),
+    (["Chile and Peru signed a pact that will deploy both countries' troops on each other's soil."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False),
+      ("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     # arms with no recipient while the sentence names another state: the recipient was missed, no record with none
     (["Chile and Peru signed a contract to supply the rocket launchers."],
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),

@@ -509,9 +509,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             actor = _one_party(sent, t, lex, ctx)
             if actor and any(p[0] == actor for p in pairs):
                 pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
-        if etype == "AID" and _RECIPROCAL.search(sent.low, t.end, _clause(sent, t.start)[1]) and len(pairs) == 2 and \
-                pairs[0] == (pairs[1][1], pairs[1][0]):
-            # "will deploy both countries' troops on each other's soil": help given both ways is cooperation
+        if etype == "AID" and (rec := _RECIPROCAL.search(sent.low, t.end, _clause(sent, t.start)[1])) and len(pairs) == 2 and \
+                pairs[0] == (pairs[1][1], pairs[1][0]) and not lex.owed_aid_re.search(sent.low, t.start, rec.start()):
+            # "will deploy both countries' troops on each other's soil": help given both ways is cooperation (not
+            # "obliged to provide military assistance to each other": aid each owes the other, both ways)
             etype = "COOPERATE"
             modes = ["military" if m in ("military", "intervention") else m for m in modes]
         if etype == "COOPERATE" and t.trig.frame in ("directed", "named_object") and len(pairs) == 1 and pairs[0][1] and \

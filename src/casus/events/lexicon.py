@@ -211,6 +211,7 @@ class Lexicon:
     stalled_after_re: re.Pattern[str] = _NEVER
     # a capitalised name run ending in or holding a `name_heads` word (case as written)
     name_head_re: re.Pattern[str] = _NEVER
+    owed_aid_re: re.Pattern[str] = _NEVER  # any of `owed_aid_nouns`
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -367,6 +368,7 @@ WORD_LISTS = frozenset({
     "state_pair_nouns",  # "the two countries": a pair of states (not of other actors)
     "plural_deals",  # "X and Y secured trade agreements with Z": one deal each with Z
     "stalled_predicates",  # "negotiations ... have fallen off": talks at a standstill, not held
+    "owed_aid_nouns",  # "provide assistance to each other": aid both ways, not cooperation
     "name_heads",  # "Defense Security Cooperation Agency": the head noun of a proper name holding a trigger word
 })
 
@@ -733,4 +735,5 @@ def build_lexicon(data: dict) -> Lexicon:
         stalled_after_re=re.compile(r"\b(?:have|has|had|remain|remains|remained|are|is|were|was)\s+(?:[a-z]+ly\s+|since\s+|long\s+)?"
                                     r"(?:been\s+)?(?:" + _alternation(word_lists["stalled_predicates"], r"\s+") + r")\b"),
         name_head_re=re.compile(r"\b(?:" + _alternation(word_lists["name_heads"]) + r")\b"),
+        owed_aid_re=re.compile(r"\b(?:" + _alternation(word_lists["owed_aid_nouns"]) + r")\b"),
     )
