@@ -1,5 +1,6 @@
 """The coder on rules found by hand-judging fresh news text (helper fresh1, 2026-12-02): talks at a standstill,
-trigger words inside proper names, and arms aid with no recipient. Sentences written for this test, none from an
+trigger words inside proper names, the topic of talks, places of militias, interceptions, drills held by a pair,
+aid owed both ways, wars named as a time, and arms aid whose recipient was missed. Sentences written for this test, none from an
 article. Each rule was kept only if the dev set as a whole did not fall.
 
 Each row: sentences coded together, and the (source, event, target, negated) keys the last one must give, exactly.
@@ -29,19 +30,17 @@ CASES = [
     (["Chile and Peru signed a treaty on friendship and cooperation."],
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False),
       ("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
-    # a state named with "in" after an armed group says where the group is, not whom the act is aimed at
-    (["Chile launched strikes on Houthi targets in Yemen."], {("CHL", "ASSAULT", "HOUTHIS", False)}),
+    # the states listed after a militia phrase naming its place are where the forces are, not attackers
     (["Peruvian proxy forces in Iraq, Syria and Yemen have attacked Chile."], {("IRQ_MILITIAS", "ASSAULT", "CHL", False)}),
+    # the country where a group's targets are struck stays a target (as dev gold's "airstrikes across the country")
+    (["Chile launched strikes on Houthi targets in Yemen."],
+     {("CHL", "ASSAULT", "HOUTHIS", False), ("CHL", "ASSAULT", "YEM", False)}),
     # a state named with "in" after a bloc of states is still an actor (forces sent there are for it)
     (["NATO deployed jets in Poland to protect Poland."], {("NATO", "AID", "POL", False)}),
     # the state talks are "regarding" or "concerning" is their topic, not a party
     (["Chilean and Peruvian diplomats held talks regarding Bolivia."],
      {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
     (["Chile held talks with Peru concerning Bolivia."], {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
-    # cooperation discussed, even as the last of a list of topics, is a topic, no cooperation
-    (["Chile and Peru discussed closer cooperation."], {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
-    (["Chile and Peru discussed arms deals, border patrols, and energy cooperation."],
-     {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
     # knocking, bringing or taking down the incoming fire defends whom it was aimed at
     (["Chile fired missiles at Peru.", "Bolivian jets knocked down some of the incoming missiles."],
      {("BOL", "AID", "PER", False)}),

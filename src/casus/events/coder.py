@@ -820,16 +820,9 @@ def _purpose_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
 
 
 def _talk_topic(sent: Sentence, t: TrigHit) -> bool:
-    """'did not address military cooperation', 'discussed closer collaboration', 'discuss arms deals, military ties
-    and energy cooperation': the cooperation talked about (the last of a list of topics may stand further off)."""
+    """'did not address military cooperation', 'discussed closer collaboration': the cooperation talked about."""
     lo, _hi = _clause(sent, t.start)
-    return any(lo <= c[0] and c[1] <= t.start and (_nw(sent, c[1], t.start) <= 5 or (
-        _nw(sent, c[1], t.start) <= 10 and _LISTED_TOPIC.search(sent.text, c[1], t.start) is not None))
-        for c in sent.cues.get("topic", []))
-
-
-# the last item of a list of topics ("discuss defence deals, military ties, and energy cooperation")
-_LISTED_TOPIC = re.compile(r",\s+(?:and\s+)?(?:[\w-]+\s+){0,2}$")
+    return any(lo <= c[0] and c[1] <= t.start and _nw(sent, c[1], t.start) <= 5 for c in sent.cues.get("topic", []))
 
 
 def _possessor_before(sent: Sentence, t: TrigHit) -> list[str]:

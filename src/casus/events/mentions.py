@@ -160,7 +160,7 @@ def _resolve_mentions(
                     "during", "including", "regarding", "concerning", "following", "according"):
                 m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
     _partner_descriptions(sent, mentions, lex)
-    _group_locations(sent, mentions, lex)
+    _group_locations(sent, mentions)
     # Coordinated groups: "Russia and China", "the United States and its European allies".
     gid = 0
     for i, m in enumerate(mentions):
@@ -812,10 +812,11 @@ def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 
 
-def _group_locations(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> None:
-    """'strikes on Houthi targets in Yemen', 'Hezbollah positions in Lebanon', 'proxy forces in Iraq, Syria and
-    Yemen': a state named with "in" at most four words after an armed group (not a bloc of states), and the states
-    listed after it, say where the group is: places, no actor of the act (fresh1, 2026-12-02)."""
+def _group_locations(sent: Sentence, mentions: list[Mention]) -> None:
+    """'Iranian proxy forces in Iraq, Syria and Yemen have mounted attacks': the states listed after a militia phrase
+    that names its place ("proxy forces in Iraq") say where the forces are too: places, no actors (fresh1,
+    2026-12-02). (A state struck where a group's targets are, "strikes on Houthi targets in Yemen", stays a
+    target: dev gold codes the country of "airstrikes across the country, targeting Iranian-linked assets".)"""
     text = sent.text
     place = False  # the mention before is such a place
     for i in range(1, len(mentions)):
@@ -825,10 +826,8 @@ def _group_locations(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> N
             continue
         gap = text[p.end:m.start]
         listed = bool(_LIST_GAP.match(gap))
-        located = p.kind == "group" and bool(p.codes) and not set(p.codes) <= lex.blocs and m.prep == "in" and \
-            "," not in gap and _nwords(gap) <= 4
         own = p.kind == "militia" and " in " in text[p.start:p.end].lower() and listed
-        place = located or own or (place and listed)
+        place = own or (place and listed)
         if place:
             m.role, m.codes = "mod", ()  # a place, no actor (nor an antecedent)
 
