@@ -59,6 +59,8 @@ CASES = [
     # a war named as a time ("since the start of the invasion of X") is background, no attack
     (["Peru has courted Chile since the start of the invasion of Bolivia."], set()),
     (["The invasion of Bolivia by Chile began in May."], {("CHL", "ASSAULT", "BOL", False)}),
+    # an attack with no target named: the agent "by X" of the passive after it is not the attacked
+    (["Peru's response to the Chilean strike was boosted by Bolivia."], {("CHL", "ASSAULT", "PER", False)}),
     # aid each party is obliged to give the other is AID both ways; forces sent to each other's soil cooperate
     (["Under the treaty, Chile and Peru are obliged to provide military assistance to each other."],
      {("CHL", "AID", "PER", False), ("PER", "AID", "CHL", False)}),

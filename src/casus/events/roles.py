@@ -1431,7 +1431,9 @@ def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Co
         return helped
     means = [c for o in sent.triggers if o.trig.type in ("AID", "SUPPORT") and _means_of(sent, t, o)
              for c in _codes(right_target(sent, o, lex, DIRECT_PREPS | TRANSFER_PREPS))]
-    others = [c for c in other_actors(sent, t, src) if c not in means]
+    # (not an agent "by X" of the passive verb after it: "the Iran strike was repelled by a U.S.-led coalition")
+    agents = {c for m in sent.mentions if m.prep == "by" and m.start > t.end for c in m.codes}
+    others = [c for c in other_actors(sent, t, src) if c not in means and c not in agents]
     if others:
         return others[:1]
     return []
