@@ -24,7 +24,7 @@ from typing import Any
 from casus.assess import fitting, ladder
 
 BASE = ("defense_pact", "patron_at_war_elsewhere", "patron_ties_with_attacker", "shares_border", "attacker_nuclear",
-        "patron_major", "capability_share", "post_1945", "arms_flowing")
+        "patron_major", "capability_share", "post_1945", "arms_flowing")   # the model before this round
 # name: (extra features, settings overrides, extra features limited to the direct rung)
 VARIANTS: dict[str, tuple[tuple[str, ...], dict[str, Any], bool]] = {
     "registered": ((), {}, False),
@@ -33,6 +33,7 @@ VARIANTS: dict[str, tuple[tuple[str, ...], dict[str, Any], bool]] = {
     "client_major": (("client_major",), {}, False),
     "client_share+major": (("client_share", "client_major"), {}, False),
     "client_vs_patron": (("client_vs_patron",), {}, False),
+    "client_major-direct": (("client_major",), {}, True),
     "client_share-direct": (("client_share",), {}, True),
     "client_share_na-direct": (("client_share_na",), {}, True),
     "lower_prior_episodes": ((), {"lower_prior": "episodes"}, False),
