@@ -42,10 +42,15 @@ VARIANTS: dict[str, tuple[tuple[str, ...], dict[str, Any], bool]] = {
     "client_major+lower_index": (("client_major",), {"lower_prior": "index"}, False),
     "lower_ordinal": ((), {"lower_structure": "ordinal"}, False),
     "client_major+lower_ordinal": (("client_major",), {"lower_structure": "ordinal"}, False),
+    # chosen after seeing lower_prior_episodes wreck statement and diplomatic: not independent evidence
+    "lower_prior_episodes_military": ((), {"lower_prior": "episodes", "lower_prior_rungs": ["materiel", "intelligence"]},
+                                      False),
+    "client_major+lower_prior_episodes_military": (("client_major",), {"lower_prior": "episodes",
+                                                   "lower_prior_rungs": ["materiel", "intelligence"]}, False),
     "blend_0.75": ((), {"direct_intercept_blend": 0.75}, False),
     "blend_0.5": ((), {"direct_intercept_blend": 0.5}, False),
 }
-OVERRIDABLE = ("lower_prior", "direct_intercept_blend", "lower_structure")
+OVERRIDABLE = ("lower_prior", "direct_intercept_blend", "lower_structure", "lower_prior_rungs")
 
 
 def row(name: str) -> str:

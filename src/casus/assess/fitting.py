@@ -275,6 +275,9 @@ def _fit_rung(pool: Pool, wrow: np.ndarray, rung: int, C: float, c_shared: float
         X = np.where(pool.direct_only[None, :], 0.0, X)   # a zero column: its coefficient stays 0
     if settings().get("lower_structure") == "ordinal" and rung != DIRECT:
         return _fit_ordinal_lower(pool.lev[h], X, wrow[h], rung, C), None
+    military = settings().get("lower_prior_rungs")
+    if military is not None and RUNGS[rung - 1] not in military:
+        prior = None
     if prior is None or rung == DIRECT:
         return fit_penalised(X, y, np.full(p, 1.0 / C), weights=wrow[h]), None
     if settings().get("lower_prior") == "index":
