@@ -47,6 +47,8 @@ VARIANTS: dict[str, tuple[tuple[str, ...], dict[str, Any], bool]] = {
                                       False),
     "client_major+lower_prior_episodes_military": (("client_major",), {"lower_prior": "episodes",
                                                    "lower_prior_rungs": ["materiel", "intelligence"]}, False),
+    "client_major+lower_prior_episodes_materiel": (("client_major",), {"lower_prior": "episodes",
+                                                   "lower_prior_rungs": ["materiel"]}, False),
     "blend_0.75": ((), {"direct_intercept_blend": 0.75}, False),
     "blend_0.5": ((), {"direct_intercept_blend": 0.5}, False),
 }
@@ -57,7 +59,7 @@ def row(name: str) -> str:
     """One line of the table for one variant."""
     extra, overrides, direct_only = VARIANTS[name]
     cfg = ladder.settings()
-    for k in OVERRIDABLE:
+    for k in OVERRIDABLE:      # every variant starts from the registered model (these switches off)
         cfg.pop(k, None)
     cfg.update(overrides)
     spec = cfg["features"]
