@@ -49,6 +49,8 @@ VARIANTS: dict[str, tuple[tuple[str, ...], dict[str, Any], bool]] = {
                                                    "lower_prior_rungs": ["materiel", "intelligence"]}, False),
     "client_major+lower_prior_episodes_materiel": (("client_major",), {"lower_prior": "episodes",
                                                    "lower_prior_rungs": ["materiel"]}, False),
+    "client_major+attacker_major": (("client_major", "attacker_major"), {}, False),
+    "client_major+attacker_major-direct": (("client_major", "attacker_major"), {}, True),
     "blend_0.75": ((), {"direct_intercept_blend": 0.75}, False),
     "blend_0.5": ((), {"direct_intercept_blend": 0.5}, False),
 }

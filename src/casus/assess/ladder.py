@@ -104,7 +104,8 @@ def derived_features(patron: str, attacker: str | None, year: int, as_of: str | 
     (no attacker named, or a group of states with no treaty) gives the neutral share 0.5.
     The client's features (`client_major`, `client_share` against the attacker,
     `client_share_na` the same with a non-state attacker read as unknown, 0.5, and
-    `client_vs_patron`) follow the same rules; no client named gives 0 and 0.5.
+    `client_vs_patron`) follow the same rules; no client named gives 0 and 0.5. `attacker_major`:
+    the attacker (or a member of an attacking organisation) is a COW major power; a non-state one is not.
     """
     p = _capability(patron, year, as_of)
     nonstate = attacker is not None and not knowledge.is_state(attacker)
@@ -114,7 +115,8 @@ def derived_features(patron: str, attacker: str | None, year: int, as_of: str | 
     c_share = (1.0 if c else 0.5) if nonstate else _share(c, a)
     return {"patron_major": float(p[1]) if p else 0.0, "capability_share": share, "post_1945": float(year > 1945),
             "client_major": float(c[1]) if c else 0.0, "client_share": c_share,
-            "client_share_na": 0.5 if nonstate else c_share, "client_vs_patron": _share(c, p)}
+            "client_share_na": 0.5 if nonstate else c_share, "client_vs_patron": _share(c, p),
+            "attacker_major": float(a[1]) if a else 0.0}
 
 
 COW_NMC_URL = "https://correlatesofwar.org/data-sets/national-material-capabilities/"
