@@ -59,7 +59,7 @@ EPISODE_COLUMNS = [
     "dispnum", "year", "client", "patron", "attacker", "war", "pledge_defense", "pledge_offense",
     "pledge_neutral", "pledge_consult", "close_ties", "defense_pact", "patron_at_war_elsewhere",
     "patron_ties_with_attacker", "shares_border", "attacker_nuclear", "patron_major", "capability_share",
-    "post_1945", "level", "group",
+    "post_1945", "client_major", "client_share", "client_vs_patron", "attacker_major", "level", "group",
 ]
 
 
@@ -220,6 +220,10 @@ def episodes(d: Data, nuclear: dict[str, int]) -> list[dict[str, object]]:
                     "patron_major": d.major(p, year),
                     "capability_share": d.capability_share(p, primary, year),
                     "post_1945": int(year > 1945),
+                    "client_major": d.major(t, year),
+                    "client_share": d.capability_share(t, primary, year),
+                    "client_vs_patron": d.capability_share(t, p, year),
+                    "attacker_major": d.major(primary, year),
                     "level": level,
                 })
     _twin_groups(rows)

@@ -177,6 +177,28 @@ def test_derived_features_from_the_state_year_table() -> None:
     assert model.derived_features("GBR", "DEU", 1914)["post_1945"] == 0.0
 
 
+def test_client_major_is_derived_from_the_client_and_cited() -> None:
+    assert model.derived_features("USA", "ARG", 1982, client="GBR")["client_major"] == 1.0
+    assert model.derived_features("RUS", "ISR", 2025, client="IRN")["client_major"] == 0.0
+    assert model.derived_features("RUS", "ISR", 2025)["client_major"] == 0.0             # no client named
+    fact = model.derived_facts("BLR", "UKR", 2024, "2024-01-01", "RUS")["client_major"]
+    assert fact.value == 1.0 and "major power" in fact.text and fact.sources == [model.COW_STATES_URL]
+    assert "client_major" in model.feature_names()
+
+
+def test_lower_rungs_shrunk_toward_the_episode_slopes_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from casus.assess import fitting
+
+    pool = fitting.build_pool()
+    w = np.ones(len(pool.lev))
+    assert fitting._lower_prior(pool, w, 1.0, 10.0) is None                      # registered: toward 0
+    monkeypatch.setitem(model.settings(), "lower_prior", "episodes")
+    prior = fitting._lower_prior(pool, w, 1.0, 10.0)
+    assert prior is not None and prior[list(model.feature_names()).index("arms_flowing")] == 0.0  # direct-only column
+    tight, _ = fitting._fit_rung(pool, w, 4, 1e-6, 10.0, prior)                  # a huge penalty keeps the prior
+    assert np.allclose(tight[1:], prior, atol=1e-3)
+
+
 def test_weighted_fit_equals_repeated_rows() -> None:
     rng = np.random.default_rng(1)
     X = rng.integers(0, 2, size=(40, 3)).astype(float)

@@ -496,7 +496,8 @@ def _fact_evidence(fact: knowledge.Fact, source_file: str) -> Evidence:
 _FACT_FILE = {"defense_pact": "treaties.yaml", "patron_at_war_elsewhere": "knowledge.yaml wars",
               "patron_ties_with_attacker": "knowledge.yaml ties", "shares_border": "knowledge.yaml borders",
               "attacker_nuclear": "knowledge.yaml nuclear", "attacker_nonstate": "actor codes",
-              "patron_major": "state_years.csv, COW State System 2016", "capability_share": "state_years.csv, COW NMC v6",
+              "patron_major": "state_years.csv, COW State System 2016",
+              "client_major": "state_years.csv, COW State System 2016", "capability_share": "state_years.csv, COW NMC v6",
               "post_1945": "the as-of year", "forces_present": "standing.yaml deployments",
               "arms_flowing": "standing.yaml arms"}
 
@@ -723,7 +724,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     m = model_as_of(until)
 
     base_features, facts = knowledge.scenario_features(patron, client, attacker, day)
-    derived = model.derived_facts(patron, attacker, int(day[:4]), day)
+    derived = model.derived_facts(patron, attacker, int(day[:4]), day, client)
     base_features.update({k: f.value for k, f in derived.items()})
     facts.update(derived)
     _attacker_features(base_features, facts, attacker, m)

@@ -46,15 +46,18 @@ def _sigmoid(z: np.ndarray | float) -> np.ndarray | float:
 
 
 def fit_penalised(X: np.ndarray, y: np.ndarray, pen: np.ndarray, iters: int = 60,
-                  weights: np.ndarray | None = None) -> np.ndarray:
+                  weights: np.ndarray | None = None, offset: np.ndarray | None = None) -> np.ndarray:
     """Logistic regression with a free intercept and per-coefficient L2 penalties, by damped Newton steps.
 
     Minimises sum(weights * log-loss) + sum(pen * coef**2) / 2; returns [intercept, coefs]. `y`
     may be a proportion when `weights` are counts (rows of equal features collapsed). If every
     label is the same the coefficients are 0 and the intercept is the add-half log-odds.
+    `offset` (per row) is added to the linear predictor: with offset X @ b0 the returned
+    coefficients are deviations from b0, so the penalty shrinks toward b0 instead of 0.
     """
     n, p = X.shape
     wt = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
+    off = np.zeros(n) if offset is None else np.asarray(offset, dtype=float)
     total = float(wt.sum())
     pos = float((wt * y).sum())
     if pos <= 0 or pos >= total:
@@ -67,12 +70,12 @@ def fit_penalised(X: np.ndarray, y: np.ndarray, pen: np.ndarray, iters: int = 60
     w[0] = math.log(rate / (1 - rate))
 
     def objective(v: np.ndarray) -> float:
-        z = Xa @ v
+        z = Xa @ v + off
         return float(np.sum(wt * (np.logaddexp(0.0, z) - y * z)) + 0.5 * np.sum(penalty * v * v))
 
     current = objective(w)
     for _ in range(iters):
-        mu = np.asarray(_sigmoid(Xa @ w))
+        mu = np.asarray(_sigmoid(Xa @ w + off))
         grad = Xa.T @ (wt * (mu - y)) + penalty * w
         hess = Xa.T @ (Xa * (wt * mu * (1 - mu))[:, None]) + np.diag(penalty) + 1e-9 * np.eye(p + 1)
         step = np.linalg.solve(hess, grad)
@@ -184,7 +187,8 @@ def build_pool(cases: Sequence[Mapping[str, Any]] | None = None, eps: Sequence[M
     feats = tuple(features) if features is not None else feature_names()
     for c in hand_rows:
         if "capability_share" not in c:
-            c.update(derived_features(str(c["patron"]), c.get("attacker"), int(c["year"])))  # type: ignore[attr-defined]
+            c.update(derived_features(str(c["patron"]), c.get("attacker"), int(c["year"]),  # type: ignore[attr-defined]
+                                      client=str(c["client"]) if c.get("client") else None))
     rows = list(ep_rows) + list(hand_rows)
     X = np.array([[float(r[f]) for f in feats] for r in rows], dtype=float).reshape(len(rows), len(feats))
     lev = np.array([int(r["level"]) for r in ep_rows] + [level(str(c["rung"])) for c in hand_rows], dtype=int)
@@ -237,12 +241,29 @@ def _fit_direct(pool: Pool, wrow: np.ndarray, C: float, c_shared: float) -> np.n
 
 
 def _direct_for_hand(w: np.ndarray, p: int) -> np.ndarray:
-    """[intercept, coefs] of the direct rung for a hand-coded-style crisis."""
-    return np.concatenate([[w[0] + w[1]], w[2:2 + p] + w[2 + p:]])
+    """[intercept, coefs] of the direct rung for a hand-coded-style crisis.
+
+    The intercept is the episodes' plus `direct_intercept_blend` (features.yaml, 1 = the
+    cases' own intercept) times the cases' shift from it."""
+    blend = float(settings().get("direct_intercept_blend", 1.0))
+    return np.concatenate([[w[0] + blend * w[1]], w[2:2 + p] + w[2 + p:]])
 
 
-def _fit_rung(pool: Pool, wrow: np.ndarray, rung: int, C: float, c_shared: float) -> tuple[np.ndarray, np.ndarray | None]:
-    """[intercept, coefs] of one rung for crises, and for `direct` the episode-population fit."""
+def _lower_prior(pool: Pool, wrow: np.ndarray, c_direct: float, c_shared: float) -> np.ndarray | None:
+    """The slopes the lower rungs are shrunk toward: None (zero, the registered model), or with
+    `lower_prior: episodes` the episodes' `direct` slopes fitted on these weights."""
+    if settings().get("lower_prior", "zero") not in ("episodes", "index") or not (wrow[pool.hand == 0] > 0).any():
+        return None
+    p = pool.X.shape[1]
+    b = _fit_direct(pool, wrow, c_direct, c_shared)[2:2 + p]
+    return np.where(pool.direct_only, 0.0, b)
+
+
+def _fit_rung(pool: Pool, wrow: np.ndarray, rung: int, C: float, c_shared: float,
+              prior: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+    """[intercept, coefs] of one rung for crises, and for `direct` the episode-population fit.
+
+    A lower rung's slopes are shrunk toward `prior` (per feature) when given, else toward 0."""
     p = pool.X.shape[1]
     if rung == DIRECT and (wrow[pool.hand == 0] > 0).any():
         w = _fit_direct(pool, wrow, C, c_shared)
@@ -252,22 +273,53 @@ def _fit_rung(pool: Pool, wrow: np.ndarray, rung: int, C: float, c_shared: float
     X = pool.X[h]
     if pool.direct_only.any():
         X = np.where(pool.direct_only[None, :], 0.0, X)   # a zero column: its coefficient stays 0
-    return fit_penalised(X, y, np.full(p, 1.0 / C), weights=wrow[h]), None
+    if settings().get("lower_structure") == "ordinal" and rung != DIRECT:
+        return _fit_ordinal_lower(pool.lev[h], X, wrow[h], rung, C), None
+    military = settings().get("lower_prior_rungs")
+    if military is not None and RUNGS[rung - 1] not in military:
+        prior = None
+    if prior is None or rung == DIRECT:
+        return fit_penalised(X, y, np.full(p, 1.0 / C), weights=wrow[h]), None
+    if settings().get("lower_prior") == "index":
+        # the episodes' direct index x @ prior as one more column, its scale shrunk toward 0 like the slopes
+        w = fit_penalised(np.hstack([X, (X @ prior)[:, None]]), y, np.full(p + 1, 1.0 / C), weights=wrow[h])
+        return np.concatenate([[w[0]], w[1:1 + p] + w[1 + p] * prior]), None
+    w = fit_penalised(X, y, np.full(p, 1.0 / C), weights=wrow[h], offset=X @ prior)
+    return np.concatenate([[w[0]], w[1:] + prior]), None
+
+
+def _fit_ordinal_lower(lev: np.ndarray, X: np.ndarray, wt: np.ndarray, rung: int, C: float) -> np.ndarray:
+    """Rung `rung`'s [cut, slopes] from a cumulative logit over the rungs below `direct` (proportional odds:
+    one slope vector shared by every lower rung, a free cut-point per rung), fitted by stacking the cases once per rung."""
+    n, p = X.shape
+    k = DIRECT - 1
+    dummies = np.kron(np.eye(k)[:, 1:], np.ones((n, 1)))           # rung 2..k indicators, rung 1 is the intercept
+    design = np.hstack([dummies, np.tile(X, (k, 1))])
+    y = np.concatenate([(lev >= r).astype(float) for r in range(1, k + 1)])
+    pen = np.concatenate([np.full(k - 1, 1e-6), np.full(p, 1.0 / C)])
+    w = fit_penalised(design, y, pen, weights=np.tile(wt, k))
+    cut = w[0] + (w[rung - 1] if rung > 1 else 0.0)
+    return np.concatenate([[cut], w[k:]])
 
 
 def _choose_c(pool: Pool, wrow: np.ndarray, rung: int, grid: Sequence[float], c_shared: float,
-              k: int = INNER_FOLDS) -> float:
-    """The C in `grid` with the lowest cross-validated Brier on the hand-coded cases (folds over twin groups)."""
+              k: int = INNER_FOLDS, c_direct: float | None = None) -> float:
+    """The C in `grid` with the lowest cross-validated Brier on the hand-coded cases (folds over twin groups).
+
+    `c_direct` (a lower rung with `lower_prior: episodes`): the direct rung's C, for the prior's fit in each fold."""
     hmask = (pool.hand == 1) & (wrow > 0)
     folds = _group_folds(pool.group[hmask], k)
     if len(folds) < 2:
         return float(grid[0])
+    train = [np.where(hmask & np.isin(pool.group, g), 0.0, wrow) for g in folds]
+    priors = [_lower_prior(pool, w, c_direct, c_shared) if c_direct is not None and rung != DIRECT else None
+              for w in train]
     best_c, best = float(grid[0]), math.inf
     for c in grid:
         sq = 0.0
-        for test_groups in folds:
+        for test_groups, wtrain, prior in zip(folds, train, priors):
             test = hmask & np.isin(pool.group, test_groups)
-            w, _ = _fit_rung(pool, np.where(test, 0.0, wrow), rung, c, c_shared)
+            w, _ = _fit_rung(pool, wtrain, rung, c, c_shared, prior)
             pr = _sigmoid(w[0] + pool.X[test] @ w[1:])
             sq += float(np.sum(wrow[test] * (pr - (pool.lev[test] >= rung)) ** 2))
         if sq < best - 1e-12:
@@ -275,14 +327,19 @@ def _choose_c(pool: Pool, wrow: np.ndarray, rung: int, grid: Sequence[float], c_
     return best_c
 
 
+def _choose_cs(pool: Pool, wrow: np.ndarray, grid: Sequence[float], c_shared: float) -> list[float]:
+    """C per rung: `direct` first, since with `lower_prior: episodes` the lower rungs' prior is fitted with its C."""
+    c_direct = _choose_c(pool, wrow, DIRECT, grid, c_shared)
+    return [_choose_c(pool, wrow, i, grid, c_shared, c_direct=c_direct) for i in range(1, DIRECT)] + [c_direct]
+
+
 def _fit_weights(pool: Pool, wrow: np.ndarray, cs: Sequence[float], c_shared: float) -> tuple[np.ndarray, np.ndarray | None]:
     """Per-rung [intercept, coefs] for crises (rungs x (1+p)), and the episode direct fit."""
     W = np.zeros((len(RUNGS), pool.X.shape[1] + 1))
-    ep = None
-    for i, c in enumerate(cs, start=1):
-        W[i - 1], e = _fit_rung(pool, wrow, i, c, c_shared)
-        if e is not None:
-            ep = e
+    W[DIRECT - 1], ep = _fit_rung(pool, wrow, DIRECT, cs[DIRECT - 1], c_shared)
+    prior = _lower_prior(pool, wrow, cs[DIRECT - 1], c_shared)
+    for i in range(1, DIRECT):
+        W[i - 1], _ = _fit_rung(pool, wrow, i, cs[i - 1], c_shared, prior)
     return W, ep
 
 
@@ -294,7 +351,7 @@ def _fit_pool(pool: Pool, wrow: np.ndarray | None, features: Sequence[str], grid
     smask = (pool.hand == 0) & (wrow > 0)
     if not hmask.any():
         raise CasusError("no hand-coded cases before this date: the model cannot be fitted")
-    cs = [_choose_c(pool, wrow, i, grid, c_shared) for i in range(1, len(RUNGS) + 1)]
+    cs = _choose_cs(pool, wrow, grid, c_shared)
     W, ep = _fit_weights(pool, wrow, cs, c_shared)
     hl = pool.lev[hmask]
     rungs = {r: RungFit(r, cs[j], float(W[j, 0]), {f: float(v) for f, v in zip(features, W[j, 1:])},

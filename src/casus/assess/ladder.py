@@ -88,31 +88,45 @@ def _capability(code: str | None, year: int, as_of: str | None = None) -> tuple[
     return knowledge.state_year(code, year) or (_org_year(code, year, as_of) if knowledge.organisation(code) else None)
 
 
-def derived_features(patron: str, attacker: str | None, year: int, as_of: str | None = None) -> dict[str, float]:
-    """patron_major, capability_share and post_1945 computed from the shipped state-year table.
+def _share(a: tuple[float, int] | None, b: tuple[float, int] | None) -> float:
+    """CINC(a) / (CINC(a) + CINC(b)), two decimals; 0.5 when either has no record or both are 0."""
+    if a and b and a[0] + b[0] > 0:
+        return round(a[0] / (a[0] + b[0]), 2)
+    return 0.5
+
+
+def derived_features(patron: str, attacker: str | None, year: int, as_of: str | None = None,
+                     client: str | None = None) -> dict[str, float]:
+    """patron_major, capability_share, post_1945 and the client's own strength, from the shipped state-year table.
 
     A non-state attacker has CINC 0 (share 1); an organisation (NATO, CSTO) counts through
     its members on `as_of` (summed CINC, major if any member is); an actor with no record
     (no attacker named, or a group of states with no treaty) gives the neutral share 0.5.
+    The client's features (`client_major`, `client_share` against the attacker,
+    `client_share_na` the same with a non-state attacker read as unknown, 0.5, and
+    `client_vs_patron`) follow the same rules; no client named gives 0 and 0.5. `attacker_major`:
+    the attacker (or a member of an attacking organisation) is a COW major power; a non-state one is not.
     """
     p = _capability(patron, year, as_of)
-    share = 0.5
-    if attacker is not None and not knowledge.is_state(attacker):
-        share = 1.0 if p else 0.5
-    else:
-        a = _capability(attacker, year, as_of)
-        if p and a and p[0] + a[0] > 0:
-            share = round(p[0] / (p[0] + a[0]), 2)
-    return {"patron_major": float(p[1]) if p else 0.0, "capability_share": share, "post_1945": float(year > 1945)}
+    nonstate = attacker is not None and not knowledge.is_state(attacker)
+    a = None if nonstate else _capability(attacker, year, as_of)
+    share = (1.0 if p else 0.5) if nonstate else _share(p, a)
+    c = _capability(client, year, as_of)
+    c_share = (1.0 if c else 0.5) if nonstate else _share(c, a)
+    return {"patron_major": float(p[1]) if p else 0.0, "capability_share": share, "post_1945": float(year > 1945),
+            "client_major": float(c[1]) if c else 0.0, "client_share": c_share,
+            "client_share_na": 0.5 if nonstate else c_share, "client_vs_patron": _share(c, p),
+            "attacker_major": float(a[1]) if a else 0.0}
 
 
 COW_NMC_URL = "https://correlatesofwar.org/data-sets/national-material-capabilities/"
 COW_STATES_URL = "https://correlatesofwar.org/data-sets/state-system-membership/"
 
 
-def derived_facts(patron: str, attacker: str | None, year: int, as_of: str | None = None) -> dict[str, knowledge.Fact]:
+def derived_facts(patron: str, attacker: str | None, year: int, as_of: str | None = None,
+                  client: str | None = None) -> dict[str, knowledge.Fact]:
     """The derived features as facts with their sources, for an answer to cite."""
-    v = derived_features(patron, attacker, year, as_of)
+    v = derived_features(patron, attacker, year, as_of, client)
     p, a = _capability(patron, year, as_of), _capability(attacker, year, as_of) if attacker else None
     pn = knowledge.name(patron)
     via = " (through its members)" if knowledge.organisation(patron) else ""
@@ -129,7 +143,20 @@ def derived_facts(patron: str, attacker: str | None, year: int, as_of: str | Non
         "patron_major": knowledge.Fact("patron_major", v["patron_major"], major, [COW_STATES_URL]),
         "capability_share": knowledge.Fact("capability_share", v["capability_share"], share, [COW_NMC_URL]),
         "post_1945": knowledge.Fact("post_1945", v["post_1945"], f"The year {year} is {'after' if v['post_1945'] else 'not after'} 1945."),
+        "client_major": knowledge.Fact("client_major", v["client_major"], _client_major_text(client, year, as_of, v),
+                                       [COW_STATES_URL]),
     }
+
+
+def _client_major_text(client: str | None, year: int, as_of: str | None, v: Mapping[str, float]) -> str:
+    if not client:
+        return "No client named: coded not a major power."
+    cn = knowledge.name(client)
+    if v["client_major"]:
+        return f"{cn} is itself a major power in the COW list (2016 list, carried forward)."
+    if _capability(client, year, as_of):
+        return f"{cn} is not a major power in the COW list."
+    return f"{cn} has no COW record: coded not a major power."
 
 
 def eve(row: Mapping[str, Any]) -> str:
@@ -149,7 +176,7 @@ def standing_values(patron: str, client: str, day: str) -> dict[str, float]:
 
 def hand_cases() -> list[dict[str, Any]]:
     """The hand-coded cases with their derived features and those computed from standing.yaml."""
-    return [{**c, **derived_features(c["patron"], c["attacker"], int(c["year"])),
+    return [{**c, **derived_features(c["patron"], c["attacker"], int(c["year"]), client=c["client"]),
              **standing_values(c["patron"], c["client"], eve(c))} for c in knowledge.cases()]
 
 
@@ -162,6 +189,8 @@ def episodes() -> list[dict[str, Any]]:
         for k, v in r.items():
             if k not in ("client", "patron", "attacker"):
                 row[k] = float(v) if "." in v else int(v)
+        if "client_share" in row:
+            row["client_share_na"] = row["client_share"]   # no non-state attackers among the episodes
         if settings().get("standing_episodes") == "table":
             row.update(standing_values(row["patron"], row["client"], eve(row)))
         else:
@@ -361,7 +390,9 @@ def complete_features(features: Mapping[str, Any]) -> dict[str, float]:
                 if not features.get("patron") or features.get("year") is None:
                     raise CasusError(f"scenario is missing {f!r}: give it, or give patron, attacker and year to derive it")
                 attacker = features.get("attacker")
-                derived = derived_features(str(features["patron"]), str(attacker) if attacker else None, int(features["year"]))
+                client = features.get("client")
+                derived = derived_features(str(features["patron"]), str(attacker) if attacker else None,
+                                           int(features["year"]), client=str(client) if client else None)
             out[f] = derived[f]
         else:
             raise CasusError(f"scenario is missing {f!r}: give it as 0 or 1 (or a probability between them)")
