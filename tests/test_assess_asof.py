@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from casus.assess import answer as assess_mod
 from casus.assess import knowledge
 from casus.assess.answer import _contested, assess, update_features, visible
 from casus.assess.evidence_fit import loeo
@@ -220,6 +221,20 @@ def test_a_sentence_read_as_an_event_is_not_counted_again_as_a_claim() -> None:
                                "sentence": text}])
     a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)
     assert [s["name"] for s in a.shift["signals"]] == ["diplomatic backing"]
+
+
+def test_one_document_is_one_source_per_rung_across_signal_rules() -> None:
+    def statement(docs: tuple[str, str]) -> float:
+        store = FakeStore(events=[{"source": "CHN", "event": "ACCUSE", "mode": "disapprove", "target": "USA", "doc_id": docs[0],
+                                   "sentence": "Beijing condemned the American strikes on North Korea."}],
+                          claims=[{"patron": "CHN", "client": "PRK", "stance": "for", "factor": "signal", "doc_id": docs[1],
+                                   "sentence": "China stands with its neighbour."}])
+        a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)
+        return sum(s["shift"].get("statement", 0.0) for s in a.shift["signals"])
+    rules = {r["name"]: r for r in assess_mod._cfg()["signals"]["rules"]}
+    condemn = rules["condemns the attacker"]["shift"]["statement"]
+    assert statement(("one", "one")) == pytest.approx(condemn)  # the claim in the same article adds nothing
+    assert statement(("one", "two")) > condemn
 
 
 def test_a_zero_evidence_weight_leaves_the_knowledge_answer_and_says_so() -> None:

@@ -85,19 +85,21 @@ def _push(value: float) -> str:
 
 
 def set_pushes(items: Mapping[str, Iterable[Evidence]], feature_push: Mapping[str, float],
-               signals: Iterable[Mapping[str, Any]], facts: Mapping[str, Any]) -> None:
+               signals: Iterable[Mapping[str, Any]], facts: Mapping[str, Any],
+               feature_rules: Iterable[Mapping[str, Any]] | None = None) -> None:
     """Say, per factor, which way each of its evidence items pushes P(defence).
 
     Under `signal`, an item by the sign of its signal's shift; a shipped fact by
     the sign of its feature's contribution to direct defence (the rung the factor
     weights are given on, so a fact never reads against its factor); a claim that a
-    feature rule (features.yaml evidence.feature_rules) reads, by its stance (for
+    feature rule (`feature_rules`, default features.yaml evidence.feature_rules) reads, by its stance (for
     raises, against lowers). Everything else (ledger rows and events cited for
     reading, claims no rule reads, reference cases the model learned from) is context.
     """
     by_text = {fact.text: _push(feature_push.get(feat, 0.0)) for feat, fact in facts.items()}
     signal_push = {(e.doc, e.sentence): _push(sum(s["shift"].values())) for s in signals for e in s["evidence"]}
-    rules = {(r["factor"], r["stance"]) for r in _cfg()["evidence"].get("feature_rules") or []}
+    rules = {(r["factor"], r["stance"])
+             for r in (_cfg()["evidence"].get("feature_rules") or [] if feature_rules is None else feature_rules)}
     for factor, evidence in items.items():
         for e in evidence:
             if factor == "signal":
@@ -309,12 +311,20 @@ class StoreView:
                 "include_undated": include_undated}
 
 
-def _keep(view: StoreView, rows: list[dict[str, Any]], rec: dict[str, Any], until: str | None, include_undated: bool) -> None:
+def _keep(view: StoreView, rows: list[dict[str, Any]], rec: dict[str, Any], until: str | None, include_undated: bool) -> bool:
     why = visible(rec, until, include_undated)
     if why is None:
         rows.append(rec)
     else:
         view.left_out[why].add(_doc_key(rec, 0))
+    return why is None
+
+
+def _attacker_document_reads() -> tuple[set[str], set[str]]:
+    """The event types and claim stances that signal rules marked `attacker_document` read."""
+    sig = _cfg()["signals"]
+    return ({r["match"]["event"] for r in sig["rules"] if r["match"].get("attacker_document")},
+            {r["stance"] for r in sig["claim_rules"] if r.get("attacker_document")})
 
 
 @lru_cache(maxsize=64)
@@ -331,6 +341,7 @@ def _name_pattern(code: str) -> tuple[re.Pattern[str], frozenset[str]]:
             frozenset(p for p in phrases if p in g.exact_case))
 
 
+@lru_cache(maxsize=4096)
 def names(sentence: str, code: str) -> bool:
     """Whether `sentence` names the actor `code` (acronyms only as written in capitals)."""
     pattern, exact = _name_pattern(code)
@@ -383,16 +394,18 @@ def read_store(store: StoreLike | None, patron: str, client: str, attacker: str 
     about_client = {_doc_key(r, 0) for r in dyad + claims + attacker_on_client + client_on_attacker}
     attacker_docs = {_doc_key(r, 0) for r in attacker_on_client} | \
                     {_doc_key(r, 0) for r in with_attacker if r.get("source") == patron}
-    def about(rec: Mapping[str, Any], docs: set[str], code: str) -> bool:  # a record with no document is not judged by one
+    def about(rec: Mapping[str, Any], docs: set[str], code: str, read: bool = True) -> bool:
+        # a record with no document is not judged by one; the sentence is read only where a rule needs it
         return not (rec.get("doc_id") or rec.get("doc")) or _doc_key(rec, 0) in docs \
-            or names(str(rec.get("sentence") or ""), code)
+            or (read and names(str(rec.get("sentence") or ""), code))
 
-    for rec in dyad + [r for r in with_attacker if about(r, about_client, client)]:
-        rec["attacker_doc"] = attacker is None or about(rec, attacker_docs, attacker)
-        _keep(view, view.events, rec, until, include_undated)
-    for rec in claims:
-        rec["attacker_doc"] = attacker is None or about(rec, attacker_docs, attacker)
-        _keep(view, view.claims, rec, until, include_undated)
+    events, stances = _attacker_document_reads()
+    for rows, recs in ((view.events, dyad + [r for r in with_attacker if about(r, about_client, client)]),
+                       (view.claims, claims)):
+        for rec in recs:
+            if _keep(view, rows, rec, until, include_undated):
+                read = rec.get("event") in events if rows is view.events else rec.get("stance") in stances
+                rec["attacker_doc"] = attacker is None or about(rec, attacker_docs, attacker, read)
     used = {_doc_key(r, 0) for r in view.events + view.claims}
     for why in view.left_out:
         view.left_out[why] -= used
@@ -473,8 +486,42 @@ def signal_shifts(records: list[dict[str, Any]], patron: str, client: str, attac
                     "contested": contested, "opposite": opposite if contested else None,
                     "shift": {r: round(v * units, 4) for r, v in rule["shift"].items()},
                     "evidence": [_evidence_from_group(g, "ledger" if str(g[0].get("doc_id", "")).startswith("ledger:") else "store")
-                                 for g in groups]})
+                                 for g in groups],
+                    "_sources": _sources(groups)})
     return out
+
+
+def _sources(groups: list[list[dict[str, Any]]]) -> list[tuple[frozenset[str], float]]:
+    """Each independent source's documents and its units (strongest modality)."""
+    return [(frozenset(_doc_key(r, 0) for r in g), max(_modality_weight(r) for r in g)) for g in groups]
+
+
+def one_source_per_rung(signals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A document is one source per rung across the signal rules: where several rules read one document
+    (a condemnation, a pledge of support and a claim of solidarity in one article), each rung keeps that
+    document's strongest reading in each direction, so a report and a denial in it both stay."""
+    contribs = []
+    for i, sig in enumerate(signals):
+        srcs = sig.get("_sources") or []
+        total = sum(u for _, u in srcs)
+        for rung, value in sig["shift"].items():
+            for docs, u in srcs if total else ():
+                part = value * u / total
+                contribs.append((abs(part), part > 0, rung, i, docs, part))
+    kept: dict[tuple[int, str], float] = defaultdict(float)
+    used: set[tuple[str, bool, str]] = set()
+    for _size, up, rung, i, docs, part in sorted(contribs, key=lambda c: -c[0]):
+        if any((rung, up, d) in used for d in docs):
+            continue
+        used.update((rung, up, d) for d in docs)
+        kept[(i, rung)] += part
+    return [{**sig, "shift": {r: round(kept[(i, r)], 4) for r in sig["shift"]}} if sig.get("_sources") else sig
+            for i, sig in enumerate(signals)]
+
+
+def _public(signal: Mapping[str, Any]) -> dict[str, Any]:
+    """A signal as the answer shows it: without its evidence items and internal fields."""
+    return {k: v for k, v in signal.items() if k != "evidence" and not k.startswith("_")}
 
 
 def _sentence_key(rec: Mapping[str, Any]) -> tuple[str, str]:
@@ -514,7 +561,8 @@ def claim_signal_shifts(claims: list[dict[str, Any]], read: set[tuple[str, str]]
                     "units": units, "independent_sources": len(groups), "copies": len(hits) - len(groups),
                     "contested": {"for", "against"} <= stances, "opposite": None,
                     "shift": {r: round(v * units, 4) for r, v in rule["shift"].items()},
-                    "evidence": [_evidence_from_group(g) for g in groups]})
+                    "evidence": [_evidence_from_group(g) for g in groups],
+                    "_sources": [(docs, 1.0) for docs, _u in _sources(groups)]})
     return out
 
 
@@ -824,8 +872,8 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     view = read_store(store, patron, client, attacker, until, include_undated)
     events, claims = view.events, view.claims
     features, feature_moves = update_features(base_features, claims)
-    store_signals = signal_shifts(events, patron, client, attacker) + \
-        claim_signal_shifts(claims, signal_sentences(events, patron, client, attacker))
+    store_signals = one_source_per_rung(signal_shifts(events, patron, client, attacker) +
+                                        claim_signal_shifts(claims, signal_sentences(events, patron, client, attacker)))
     signals = ledger_signals + store_signals
     shifts = _total_shift(signals)
     evidence_logits = {r: m.logits(features)[r] + shifts[r] for r in RUNGS}
@@ -847,7 +895,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
         "features": {f: {"shipped": base_features[f], "with_evidence": features[f]}
                      for f in features if features[f] != base_features[f]},
         "feature_moves": feature_moves,
-        "signals": [{k: v for k, v in s.items() if k != "evidence"} for s in store_signals],
+        "signals": [_public(s) for s in store_signals],
         "documents": len({_doc_key(r, i) for i, r in enumerate(events + claims)}),
         "events": len(events),
         "claims": len(claims),
@@ -867,7 +915,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
                       verdict=verdict_text(patron, client, attacker, ladder, factors, most_likely),
                       ladder=ladder, factors=factors, shift=shift, features=used_features,
                       knowledge_ladder=knowledge_ladder, contributions=contrib,
-                      signals=[{k: v for k, v in s.items() if k != "evidence"} for s in signals],
+                      signals=[_public(s) for s in signals],
                       most_likely=most_likely,
                       interval={r: list(v) for r, v in m.interval(used_features, used_shifts).items()},
                       model=m.reference(), as_of_view=view_summary,
