@@ -68,7 +68,9 @@ def main() -> None:
             "note: >-",
             ("  Article evidence did not beat shipped knowledge alone on the dev episodes, so it is shown but given no weight."
              if result["weight"] == 0 else
-             f"  Article evidence moves the answer {result['weight']:g} of the way from shipped knowledge to what it says."),
+             f"  Article evidence beat shipped knowledge alone on the dev episodes (leave-one-episode-out mean Brier "
+             f"{result['evidence_brier']} vs {result['knowledge_brier']}), so its log-odds moves count at weight {result['weight']:g} "
+             "(1 = the sizes in features.yaml)."),
         ]
         OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")

@@ -665,7 +665,7 @@ def build_factors(contrib: dict[str, dict[str, float]], shifts: dict[str, float]
             items[row["factor"]].append(_evidence_from_group([row], "ledger"))
     for s in signals:
         items["signal"].extend(s["evidence"])
-        notes["signal"].append(f"{s['name']}: {', '.join(f'{r} {v:+.2f}' for r, v in s['shift'].items())} log-odds "
+        notes["signal"].append(f"{s['name']}: {', '.join(f'{r} {v:+.2f}' for r, v in s['shift'].items() if abs(v) >= 0.005) or 'none'} log-odds "
                                f"({s['independent_sources']} independent source(s), {s['copies']} copies). {s['rationale']}")
     signal_keys = {(e.doc, e.sentence) for s in signals for e in s["evidence"]}
     by_factor: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -1025,7 +1025,8 @@ def render_text(a: Assessment) -> str:
     for feat, v in s["features"].items():
         lines.append(f"  {feat}: {v['shipped']:.2f} -> {v['with_evidence']:.2f}")
     for sig in s["signals"]:
-        lines.append(f"  signal '{sig['name']}': " + ", ".join(f"{r} {v:+.2f}" for r, v in sig["shift"].items()))
+        lines.append(f"  signal '{sig['name']}': " + (", ".join(f"{r} {v:+.2f}" for r, v in sig["shift"].items() if abs(v) >= 0.005)
+                                                      or "no move (its document already counts on these rungs)"))
     return "\n".join(lines)
 
 
