@@ -351,6 +351,13 @@ def names(sentence: str, code: str) -> bool:
     return False
 
 
+def _event_documents(store: StoreLike, source: str, target: str) -> set[str]:
+    """Documents with an event from `source` to `target`: the store's index where it has one, else its events."""
+    if hasattr(store, "event_documents"):
+        return set(store.event_documents(source, target))
+    return {_doc_key(r, 0) for r in store.iter_events(source=source, target=target)}
+
+
 def read_store(store: StoreLike | None, patron: str, client: str, attacker: str | None, until: str | None,
                include_undated: bool = False) -> StoreView:
     """Events between the patron and the client or the attacker (either way), and claims on the dyad, as of `until`.
@@ -383,17 +390,15 @@ def read_store(store: StoreLike | None, patron: str, client: str, attacker: str 
     for source, target in ((patron, client), (client, patron)):
         dyad += fetch(source, target)
     claims = [dict(rec) for rec in store.iter_claims(patron=patron, client=client, **kw)]
-    attacker_on_client: list[dict[str, Any]] = []
+    attacker_on_client: set[str] = set()
+    client_on_attacker: set[str] = set()
     if attacker:
         for source, target in ((patron, attacker), (attacker, patron)):
             with_attacker += fetch(source, target)
-        attacker_on_client = list(store.iter_events(source=attacker, target=client))
-        client_on_attacker = list(store.iter_events(source=client, target=attacker))
-    else:
-        client_on_attacker = []
-    about_client = {_doc_key(r, 0) for r in dyad + claims + attacker_on_client + client_on_attacker}
-    attacker_docs = {_doc_key(r, 0) for r in attacker_on_client} | \
-                    {_doc_key(r, 0) for r in with_attacker if r.get("source") == patron}
+        attacker_on_client = _event_documents(store, attacker, client)
+        client_on_attacker = _event_documents(store, client, attacker)
+    about_client = {_doc_key(r, 0) for r in dyad + claims} | attacker_on_client | client_on_attacker
+    attacker_docs = attacker_on_client | {_doc_key(r, 0) for r in with_attacker if r.get("source") == patron}
     def about(rec: Mapping[str, Any], docs: set[str], code: str, read: bool = True) -> bool:
         # a record with no document is not judged by one; the sentence is read only where a rule needs it
         return not (rec.get("doc_id") or rec.get("doc")) or _doc_key(rec, 0) in docs \
