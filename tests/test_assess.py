@@ -205,6 +205,10 @@ def test_shipped_rules_move_no_feature_and_claims_stay_cited() -> None:
     ({"source": "CHN", "event": "THREATEN", "mode": "warn", "target": "USA",
       "sentence": "China warned the United States against any attack on North Korea."}, "statement", 1),
     ({"source": "CHN", "event": "AID", "mode": "diplomatic", "target": "PRK"}, "diplomatic", 1),
+    ({"source": "CHN", "event": "ASSAULT", "mode": "aerial", "target": "USA",
+      "sentence": "Chinese jets struck the American ships off North Korea."}, "direct", 1),
+    ({"source": "CHN", "event": "THREATEN", "mode": "military", "target": "USA",
+      "sentence": "China threatened force if the United States attacks North Korea."}, "direct", 1),
 ])
 def test_events_shift_specific_rungs(event: dict, rung: str, sign: int) -> None:
     a = assess(FakeStore(events=[event]), "CHN", "PRK", attacker="USA", as_of="2026-11-22")
@@ -212,6 +216,18 @@ def test_events_shift_specific_rungs(event: dict, rung: str, sign: int) -> None:
     shift = sum(s["shift"].get(rung, 0.0) for s in a.shift["signals"])
     assert shift * sign > 0
     assert _monotone(a.ladder)
+
+
+def test_words_of_support_and_warnings_move_no_top_rung() -> None:
+    """Cheap talk (backing, a vague warning, a claim of solidarity) confirms the statement rung only."""
+    store = FakeStore(events=[
+        {"source": "CHN", "event": "SUPPORT", "mode": "diplomatic", "target": "PRK", "sentence": "Beijing backs Pyongyang."},
+        {"source": "CHN", "event": "THREATEN", "mode": "warn", "target": "USA", "doc_id": "d0",
+         "sentence": "China warned Washington of consequences over North Korea."}],
+        claims=[{"patron": "CHN", "client": "PRK", "stance": "for", "factor": "signal", "sentence": "China stands by its ally."}])
+    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)
+    moved = {r for s in a.shift["signals"] for r, v in s["shift"].items() if v}
+    assert "statement" in moved and not moved & {"materiel", "intelligence", "direct"}
 
 
 def test_signal_shift_is_bounded_per_rung() -> None:
