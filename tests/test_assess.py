@@ -152,53 +152,63 @@ def test_bad_as_of_raises(bad: str) -> None:
 
 # ---------------------------------------------------------------- evidence shifts
 
-def test_claims_move_features_and_the_shift_is_reported() -> None:
-    store = FakeStore(claims=[
-        {"patron": "CHN", "client": "PRK", "stance": "against", "factor": "capability", "doc_id": f"c{i}",
-         "sentence": text, "site": site}
-        for i, (text, site) in enumerate([
-            ("China's army is bogged down in a long war elsewhere.", "a.com"),
-            ("Beijing is stretched thin by fighting on another front.", "b.com"),
-        ])
-    ])
-    base = assess(None, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
-    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)  # the mechanics at full weight
-    assert a.features["patron_at_war_elsewhere"] == pytest.approx(0.3)
-    assert a.shift["features"]["patron_at_war_elsewhere"] == {"shipped": 0.0, "with_evidence": 0.3}
-    assert a.ladder["direct"] < base.ladder["direct"]
-    assert a.shift["ladder"]["direct"] == pytest.approx(a.ladder["direct"] - base.ladder["direct"], abs=1e-4)
-    capability = next(f for f in a.factors if f.factor == "capability")
-    assert capability.independent_sources == 2 and capability.copies == 0
+# Claims move no model feature with the shipped rules (features.yaml evidence.feature_rules is
+# empty: see there why); the mechanism is tested with rules passed in.
+WAR_ELSEWHERE = [{"factor": "capability", "stance": "against", "feature": "patron_at_war_elsewhere", "toward": 1}]
+
+
+def _war_claims(texts: list[str], docs: list[str] | None = None) -> list[dict[str, Any]]:
+    return [{"patron": "CHN", "client": "PRK", "stance": "against", "factor": "capability",
+             "doc_id": (docs or [f"c{i}" for i in range(len(texts))])[i], "sentence": t} for i, t in enumerate(texts)]
+
+
+def test_claims_move_features_by_independent_sources_when_a_rule_reads_them() -> None:
+    claims = _war_claims(["China's army is bogged down in a long war elsewhere.",
+                          "Beijing is stretched thin by fighting on another front."])
+    out, moves = assess_mod.update_features({"patron_at_war_elsewhere": 0.0}, claims, rules=WAR_ELSEWHERE)
+    assert out["patron_at_war_elsewhere"] == pytest.approx(0.3)
+    assert [(m["feature"], m["independent_sources"], m["copies"]) for m in moves] == [("patron_at_war_elsewhere", 2, 0)]
 
 
 def test_copies_count_once() -> None:
     same = "China is stretched by a war on another front."
-    store = FakeStore(claims=[
-        {"patron": "CHN", "client": "PRK", "stance": "against", "factor": "capability", "doc_id": f"c{i}",
-         "doc": f"copy{i}.html", "sentence": same, "site": f"site{i}.com"}
-        for i in range(3)
-    ])
-    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)
-    capability = next(f for f in a.factors if f.factor == "capability")
-    assert (capability.independent_sources, capability.copies) == (1, 2)
-    assert a.features["patron_at_war_elsewhere"] == pytest.approx(0.15)  # one independent source, not three
+    out, moves = assess_mod.update_features({"patron_at_war_elsewhere": 0.0}, _war_claims([same] * 3), rules=WAR_ELSEWHERE)
+    assert out["patron_at_war_elsewhere"] == pytest.approx(0.15)  # one independent source, not three
+    assert (moves[0]["independent_sources"], moves[0]["copies"]) == (1, 2)
 
 
 def test_feature_moves_are_capped() -> None:
+    claims = _war_claims([f"Independent report number {i} says Beijing is fighting elsewhere ({'x' * i})." for i in range(20)])
+    out, _ = assess_mod.update_features({"patron_at_war_elsewhere": 0.0}, claims, rules=WAR_ELSEWHERE)
+    assert out["patron_at_war_elsewhere"] == pytest.approx(0.6)
+
+
+def test_shipped_rules_move_no_feature_and_claims_stay_cited() -> None:
     store = FakeStore(claims=[
-        {"patron": "CHN", "client": "PRK", "stance": "against", "factor": "capability", "doc_id": f"c{i}",
-         "sentence": f"Independent report number {i} says Beijing is fighting elsewhere ({'x' * i})."}
-        for i in range(20)
-    ])
-    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
-    assert a.features["patron_at_war_elsewhere"] <= 0.6 + 1e-9
+        {"patron": "CHN", "client": "PRK", "stance": "for", "factor": "commitment", "doc_id": "a",
+         "sentence": "Beijing and Pyongyang signed a broad cooperation pact on trade and culture."},
+        {"patron": "CHN", "client": "PRK", "stance": "against", "factor": "capability", "doc_id": "b",
+         "sentence": "No damage to Chinese bases has been reported."}])
+    base = assess(None, "CHN", "PRK", attacker="USA", as_of="2026-11-22")
+    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)
+    assert a.features == base.features and a.shift["features"] == {} and a.shift["feature_moves"] == []
+    cited = {f.factor: [e.sentence for e in f.evidence if e.kind == "store"] for f in a.factors}
+    assert cited["commitment"] == ["Beijing and Pyongyang signed a broad cooperation pact on trade and culture."]
+    assert {f.factor: f.independent_sources for f in a.factors if f.factor in ("commitment", "capability")} == \
+        {"commitment": 1, "capability": 1}
 
 
 @pytest.mark.parametrize("event,rung,sign", [
     ({"source": "CHN", "event": "AID", "mode": "military", "target": "PRK", "negated": True}, "materiel", -1),
-    ({"source": "CHN", "event": "AID", "mode": "intervention", "target": "PRK", "negated": False, "modality": "future"}, "direct", 1),
-    ({"source": "CHN", "event": "THREATEN", "mode": "warn", "target": "USA"}, "statement", 1),
+    ({"source": "CHN", "event": "AID", "mode": "intervention", "target": "PRK", "negated": False, "modality": "future",
+      "sentence": "Beijing vowed to defend Pyongyang if Washington attacks."}, "direct", 1),
+    ({"source": "CHN", "event": "THREATEN", "mode": "warn", "target": "USA",
+      "sentence": "China warned the United States against any attack on North Korea."}, "statement", 1),
     ({"source": "CHN", "event": "AID", "mode": "diplomatic", "target": "PRK"}, "diplomatic", 1),
+    ({"source": "CHN", "event": "ASSAULT", "mode": "aerial", "target": "USA",
+      "sentence": "Chinese jets struck the American ships off North Korea."}, "direct", 1),
+    ({"source": "CHN", "event": "THREATEN", "mode": "military", "target": "USA",
+      "sentence": "China threatened force if the United States attacks North Korea."}, "direct", 1),
 ])
 def test_events_shift_specific_rungs(event: dict, rung: str, sign: int) -> None:
     a = assess(FakeStore(events=[event]), "CHN", "PRK", attacker="USA", as_of="2026-11-22")
@@ -206,6 +216,18 @@ def test_events_shift_specific_rungs(event: dict, rung: str, sign: int) -> None:
     shift = sum(s["shift"].get(rung, 0.0) for s in a.shift["signals"])
     assert shift * sign > 0
     assert _monotone(a.ladder)
+
+
+def test_words_of_support_and_warnings_move_no_top_rung() -> None:
+    """Cheap talk (backing, a vague warning, a claim of solidarity) confirms the statement rung only."""
+    store = FakeStore(events=[
+        {"source": "CHN", "event": "SUPPORT", "mode": "diplomatic", "target": "PRK", "sentence": "Beijing backs Pyongyang."},
+        {"source": "CHN", "event": "THREATEN", "mode": "warn", "target": "USA", "doc_id": "d0",
+         "sentence": "China warned Washington of consequences over North Korea."}],
+        claims=[{"patron": "CHN", "client": "PRK", "stance": "for", "factor": "signal", "sentence": "China stands by its ally."}])
+    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)
+    moved = {r for s in a.shift["signals"] for r, v in s["shift"].items() if v}
+    assert "statement" in moved and not moved & {"materiel", "intelligence", "direct"}
 
 
 def test_signal_shift_is_bounded_per_rung() -> None:

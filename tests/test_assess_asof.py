@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from casus.assess import answer as assess_mod
 from casus.assess import knowledge
-from casus.assess.answer import assess, visible
+from casus.assess.answer import _contested, assess, update_features, visible
 from casus.assess.evidence_fit import loeo
 from casus.cli import main
 from casus.records import RUNGS
@@ -145,21 +146,24 @@ def test_a_report_and_its_denial_are_contested_not_cancelled() -> None:
 def test_one_document_is_one_source_per_factor() -> None:
     said = ["Beijing is bogged down in a war elsewhere.", "China's forces are tied up on another front.",
             "The PLA is stretched by fighting far away."]
-    store = FakeStore(claims=[{"patron": "CHN", "client": "PRK", "stance": "against", "factor": "capability",
-                               "doc_id": "same", "doc": "one.html", "sentence": t} for t in said])
-    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)
-    assert a.features["patron_at_war_elsewhere"] == pytest.approx(0.15)
+    claims = [{"patron": "CHN", "client": "PRK", "stance": "against", "factor": "capability",
+               "doc_id": "same", "doc": "one.html", "sentence": t} for t in said]
+    rules = [{"factor": "capability", "stance": "against", "feature": "patron_at_war_elsewhere", "toward": 1}]
+    out, _ = update_features({"patron_at_war_elsewhere": 0.0}, claims, rules=rules)
+    assert out["patron_at_war_elsewhere"] == pytest.approx(0.15)
 
 
 def test_for_and_against_claims_are_kept_apart_and_flagged() -> None:
-    store = FakeStore(claims=[
-        {"patron": "CHN", "client": "PRK", "stance": "for", "factor": "commitment", "doc_id": "a",
-         "sentence": "The treaty obliges Beijing to fight for Pyongyang."},
-        {"patron": "CHN", "client": "PRK", "stance": "against", "factor": "commitment", "doc_id": "b",
-         "sentence": "Chinese scholars say the old treaty no longer binds anyone."}])
-    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)
-    assert any(c["fact"] == "defense_pact" for c in a.contested)
-    assert {m["stance"] for m in a.shift["feature_moves"]} == {"for", "against"}
+    claims = [{"patron": "CHN", "client": "PRK", "stance": "for", "factor": "commitment", "doc_id": "a",
+               "sentence": "The treaty obliges Beijing to fight for Pyongyang."},
+              {"patron": "CHN", "client": "PRK", "stance": "against", "factor": "commitment", "doc_id": "b",
+               "sentence": "Chinese scholars say the old treaty no longer binds anyone."}]
+    rules = [{"factor": "commitment", "stance": "for", "feature": "defense_pact", "toward": 1},
+             {"factor": "commitment", "stance": "against", "feature": "defense_pact", "toward": 0}]
+    out, moves = update_features({"defense_pact": 0.5}, claims, rules=rules)
+    assert {m["stance"] for m in moves} == {"for", "against"} and all(m["contested"] for m in moves)
+    assert _contested([], moves) == [{"fact": "defense_pact", "kind": "feature", "sources": {"towards 1": 1, "towards 0": 1}}]
+    assert out["defense_pact"] == pytest.approx(0.5)  # one source each way: neither side is netted away unseen
 
 
 def test_only_events_between_patron_and_client_or_attacker_are_read() -> None:
@@ -169,8 +173,73 @@ def test_only_events_between_patron_and_client_or_attacker_are_read() -> None:
     assert a.shift["events"] == 1
 
 
+def test_patron_and_attacker_count_only_in_a_story_about_the_client() -> None:
+    elsewhere = {"source": "RUS", "event": "ACCUSE", "mode": "disapprove", "target": "USA", "doc_id": "ven",
+                 "sentence": "Moscow condemned the American raid on Caracas."}
+    here = {"source": "RUS", "event": "ACCUSE", "mode": "disapprove", "target": "USA", "doc_id": "irn",
+            "sentence": "Moscow condemned the American strikes."}
+    context = {"source": "RUS", "event": "CONSULT", "target": "IRN", "doc_id": "irn",
+               "sentence": "Putin spoke with the Iranian president by phone."}
+    named = {"source": "RUS", "event": "ACCUSE", "mode": "disapprove", "target": "USA", "doc_id": "other",
+             "sentence": "The Kremlin denounced the American bombing of Iran."}
+    a = assess(FakeStore(events=[elsewhere, here, context, named]), "RUS", "IRN", attacker="USA", as_of="2026-11-22")
+    read = {e.sentence for f in a.factors for e in f.evidence if e.kind == "store"}
+    assert "Moscow condemned the American raid on Caracas." not in read
+    assert {"Moscow condemned the American strikes.", "The Kremlin denounced the American bombing of Iran."} <= read
+    assert a.shift["events"] == 3
+
+
+def test_fighting_counts_only_against_this_attacker() -> None:
+    """The patron's forces defending the client in a story about another enemy say little about this one."""
+    def store(with_attacker: bool) -> FakeStore:
+        fought = {"source": "USA", "event": "AID", "mode": "intervention", "target": "ISR", "doc_id": "d",
+                  "sentence": "American warships shot down the missiles fired at Israel."}
+        attack = {"source": "HEZBOLLAH" if with_attacker else "IRN", "event": "ASSAULT", "mode": "aerial",
+                  "target": "ISR", "doc_id": "d", "sentence": "Missiles were fired at Israel."}
+        return FakeStore(events=[fought, attack])
+    other = assess(store(False), "USA", "ISR", attacker="HEZBOLLAH", as_of="2026-11-22", weight=1.0)
+    this = assess(store(True), "USA", "ISR", attacker="HEZBOLLAH", as_of="2026-11-22", weight=1.0)
+    assert "forces in action" not in {s["name"] for s in other.shift["signals"]}
+    assert {s["name"] for s in this.shift["signals"]} == {"forces in action"}
+    assert this.ladder["direct"] > other.ladder["direct"]
+
+
+def test_a_pledge_counts_less_than_forces_in_action() -> None:
+    def direct(modality: str) -> float:
+        ev = {"source": "CHN", "event": "AID", "mode": "intervention", "target": "PRK", "modality": modality,
+              "sentence": "Chinese forces defend Pyongyang against the United States."}
+        return sum(s["shift"].get("direct", 0.0) for s in assess(FakeStore(events=[ev]), "CHN", "PRK", attacker="USA",
+                                                                   as_of="2026-11-22").shift["signals"])
+    assert 0 < direct("future") < direct("asserted")
+
+
+def test_a_sentence_read_as_an_event_is_not_counted_again_as_a_claim() -> None:
+    text = "Beijing voiced firm support for Pyongyang."
+    store = FakeStore(events=[{"source": "CHN", "event": "SUPPORT", "mode": "diplomatic", "target": "PRK", "doc_id": "s",
+                               "sentence": text}],
+                      claims=[{"patron": "CHN", "client": "PRK", "stance": "for", "factor": "signal", "doc_id": "s",
+                               "sentence": text}])
+    a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)
+    assert [s["name"] for s in a.shift["signals"]] == ["diplomatic backing"]
+
+
+def test_one_document_is_one_source_per_rung_across_signal_rules() -> None:
+    def statement(docs: tuple[str, str]) -> float:
+        store = FakeStore(events=[{"source": "CHN", "event": "ACCUSE", "mode": "disapprove", "target": "USA", "doc_id": docs[0],
+                                   "sentence": "Beijing condemned the American strikes on North Korea."}],
+                          claims=[{"patron": "CHN", "client": "PRK", "stance": "for", "factor": "signal", "doc_id": docs[1],
+                                   "sentence": "China stands with its neighbour."}])
+        a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=1.0)
+        return sum(s["shift"].get("statement", 0.0) for s in a.shift["signals"])
+    rules = {r["name"]: r for r in assess_mod._cfg()["signals"]["rules"]}
+    condemn = rules["condemns the attacker"]["shift"]["statement"]
+    assert statement(("one", "one")) == pytest.approx(condemn)  # the claim in the same article adds nothing
+    assert statement(("one", "two")) > condemn
+
+
 def test_a_zero_evidence_weight_leaves_the_knowledge_answer_and_says_so() -> None:
-    store = FakeStore(events=[{"source": "CHN", "event": "AID", "mode": "intervention", "target": "PRK"}])
+    store = FakeStore(events=[{"source": "CHN", "event": "AID", "mode": "intervention", "target": "PRK",
+                               "sentence": "Chinese troops fought American forces to defend North Korea."}])
     a = assess(store, "CHN", "PRK", attacker="USA", as_of="2026-11-22", weight=0.0)
     assert a.ladder == a.knowledge_ladder
     assert any("zero weight" in n for n in a.notes)

@@ -252,8 +252,10 @@ def test_a_claim_pushes_by_its_stance_and_a_fact_by_its_contribution() -> None:
     fact = Evidence(doc="k", sentence="Russia is at war.", date=None, site=None, kind="knowledge")
     sig = Evidence(doc="b", sentence="s4", date=None, site=None)
     items = {"capability": [for_claim, against, fact], "interest": [unread], "signal": [sig]}
+    rules = [{"factor": "capability", "stance": s, "feature": "patron_at_war_elsewhere", "toward": t}
+             for s, t in (("against", 1), ("for", 0))]  # the shipped rules are empty (features.yaml says why)
     set_pushes(items, {"patron_at_war_elsewhere": -0.9}, [{"shift": {"materiel": 0.3}, "evidence": [sig]}],
-               {"patron_at_war_elsewhere": Fact()})
+               {"patron_at_war_elsewhere": Fact()}, feature_rules=rules)
     assert (for_claim.push, against.push, fact.push, sig.push) == ("raises", "lowers", "lowers", "raises")
     assert unread.push == "context"  # no feature rule reads an interest claim that is "for"
 

@@ -87,14 +87,17 @@ def test_newest_first_page(big: Path) -> None:
 
 
 def test_assess_reads_the_dyad_only(big: Path) -> None:
-    """On a big store, assess reads every event between the patron and the client or the attacker, and no others."""
+    """On a big store, assess reads every event between the patron and the client, those between the patron
+    and the attacker in stories about the client, and no others."""
     from casus.assess.answer import assess
 
-    pairs = [("RUS", "IRN"), ("IRN", "RUS"), ("RUS", "ISR"), ("ISR", "RUS")]
     with Store(big, readonly=True) as store:
-        between = sum(1 for s, t in pairs for _ in store.iter_events(source=s, target=t))
+        def count(pairs: list[tuple[str, str]]) -> int:
+            return sum(1 for s, t in pairs for _ in store.iter_events(source=s, target=t))
+        dyad = count([("RUS", "IRN"), ("IRN", "RUS")])
+        between = dyad + count([("RUS", "ISR"), ("ISR", "RUS")])
         result = assess(store, "RUS", "IRN", attacker="ISR")
-    assert result.shift["events"] == between > 0
+    assert 0 < dyad <= result.shift["events"] <= between
 
 
 def test_id_list_is_a_compact_list() -> None:

@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
@@ -84,19 +85,21 @@ def _push(value: float) -> str:
 
 
 def set_pushes(items: Mapping[str, Iterable[Evidence]], feature_push: Mapping[str, float],
-               signals: Iterable[Mapping[str, Any]], facts: Mapping[str, Any]) -> None:
+               signals: Iterable[Mapping[str, Any]], facts: Mapping[str, Any],
+               feature_rules: Iterable[Mapping[str, Any]] | None = None) -> None:
     """Say, per factor, which way each of its evidence items pushes P(defence).
 
     Under `signal`, an item by the sign of its signal's shift; a shipped fact by
     the sign of its feature's contribution to direct defence (the rung the factor
     weights are given on, so a fact never reads against its factor); a claim that a
-    feature rule (features.yaml evidence.feature_rules) reads, by its stance (for
+    feature rule (`feature_rules`, default features.yaml evidence.feature_rules) reads, by its stance (for
     raises, against lowers). Everything else (ledger rows and events cited for
     reading, claims no rule reads, reference cases the model learned from) is context.
     """
     by_text = {fact.text: _push(feature_push.get(feat, 0.0)) for feat, fact in facts.items()}
     signal_push = {(e.doc, e.sentence): _push(sum(s["shift"].values())) for s in signals for e in s["evidence"]}
-    rules = {(r["factor"], r["stance"]) for r in _cfg()["evidence"]["feature_rules"]}
+    rules = {(r["factor"], r["stance"])
+             for r in (_cfg()["evidence"].get("feature_rules") or [] if feature_rules is None else feature_rules)}
     for factor, evidence in items.items():
         for e in evidence:
             if factor == "signal":
@@ -308,30 +311,106 @@ class StoreView:
                 "include_undated": include_undated}
 
 
-def _keep(view: StoreView, rows: list[dict[str, Any]], rec: dict[str, Any], until: str | None, include_undated: bool) -> None:
+def _keep(view: StoreView, rows: list[dict[str, Any]], rec: dict[str, Any], until: str | None, include_undated: bool) -> bool:
     why = visible(rec, until, include_undated)
     if why is None:
         rows.append(rec)
     else:
         view.left_out[why].add(_doc_key(rec, 0))
+    return why is None
+
+
+def _attacker_document_reads() -> tuple[set[str], set[str]]:
+    """The event types and claim stances that signal rules marked `attacker_document` read."""
+    sig = _cfg()["signals"]
+    return ({r["match"]["event"] for r in sig["rules"] if r["match"].get("attacker_document")},
+            {r["stance"] for r in sig["claim_rules"] if r.get("attacker_document")})
+
+
+@lru_cache(maxsize=64)
+def _name_pattern(code: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    """A pattern for the phrases that name `code` (casus.events.actors' gazetteer), and those written in capitals only."""
+    from casus.events import actors
+
+    g = actors.gazetteer()
+    phrases = sorted((p for p, entries in g.phrases.items()
+                      if any(e.code == code and e.kind not in ("outlet", "commentator") for e in entries)), key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!x)x"), frozenset()
+    return (re.compile(r"(?<![\w.])(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])", re.IGNORECASE),
+            frozenset(p for p in phrases if p in g.exact_case))
+
+
+@lru_cache(maxsize=4096)
+def names(sentence: str, code: str) -> bool:
+    """Whether `sentence` names the actor `code` (acronyms only as written in capitals)."""
+    pattern, exact = _name_pattern(code)
+    for m in pattern.finditer(sentence):
+        if m.group(1).lower() not in exact or m.group(1) == m.group(1).upper():
+            return True
+    return False
+
+
+def _event_documents(store: StoreLike, source: str, target: str) -> set[str]:
+    """Documents with an event from `source` to `target`: the store's index where it has one, else its events."""
+    if hasattr(store, "event_documents"):
+        return set(store.event_documents(source, target))
+    return {_doc_key(r, 0) for r in store.iter_events(source=source, target=target)}
 
 
 def read_store(store: StoreLike | None, patron: str, client: str, attacker: str | None, until: str | None,
                include_undated: bool = False) -> StoreView:
-    """Events between the patron and the client or the attacker (either way), and claims on the dyad, as of `until`."""
+    """Events between the patron and the client or the attacker (either way), and claims on the dyad, as of `until`.
+
+    An event between the patron and the attacker counts only from a document about
+    the client (one with an event between the client and the patron or the attacker,
+    or a claim on the dyad) or from a sentence naming the client: Moscow condemning
+    Washington over Venezuela says nothing about Iran. Each event and claim carries
+    `attacker_doc`: whether its document has the attacker acting on the client or the
+    patron acting on the attacker, or its sentence names the attacker (the signal
+    rules marked `attacker_document` read only those; features.yaml).
+    """
     view = StoreView()
     if store is None:
         return view
-    pairs = [(patron, client), (client, patron)] + ([(patron, attacker), (attacker, patron)] if attacker else [])
+    kw = stored_clusters(store)
+    dyad: list[dict[str, Any]] = []
+    with_attacker: list[dict[str, Any]] = []
     seen: set[Any] = set()
-    for source, target in pairs:
-        for rec in store.iter_events(source=source, target=target, **stored_clusters(store)):
+
+    def fetch(source: str, target: str) -> list[dict[str, Any]]:
+        out = []
+        for rec in store.iter_events(source=source, target=target, **kw):
             key = rec.get("id") if rec.get("id") is not None else tuple(sorted((k, repr(v)) for k, v in rec.items()))
             if key not in seen:
                 seen.add(key)
-                _keep(view, view.events, dict(rec), until, include_undated)
-    for rec in store.iter_claims(patron=patron, client=client, **stored_clusters(store)):
-        _keep(view, view.claims, dict(rec), until, include_undated)
+                out.append(dict(rec))
+        return out
+
+    for source, target in ((patron, client), (client, patron)):
+        dyad += fetch(source, target)
+    claims = [dict(rec) for rec in store.iter_claims(patron=patron, client=client, **kw)]
+    attacker_on_client: set[str] = set()
+    client_on_attacker: set[str] = set()
+    if attacker:
+        for source, target in ((patron, attacker), (attacker, patron)):
+            with_attacker += fetch(source, target)
+        attacker_on_client = _event_documents(store, attacker, client)
+        client_on_attacker = _event_documents(store, client, attacker)
+    about_client = {_doc_key(r, 0) for r in dyad + claims} | attacker_on_client | client_on_attacker
+    attacker_docs = attacker_on_client | {_doc_key(r, 0) for r in with_attacker if r.get("source") == patron}
+    def about(rec: Mapping[str, Any], docs: set[str], code: str, read: bool = True) -> bool:
+        # a record with no document is not judged by one; the sentence is read only where a rule needs it
+        return not (rec.get("doc_id") or rec.get("doc")) or _doc_key(rec, 0) in docs \
+            or (read and names(str(rec.get("sentence") or ""), code))
+
+    events, stances = _attacker_document_reads()
+    for rows, recs in ((view.events, dyad + [r for r in with_attacker if about(r, about_client, client)]),
+                       (view.claims, claims)):
+        for rec in recs:
+            if _keep(view, rows, rec, until, include_undated):
+                read = rec.get("event") in events if rows is view.events else rec.get("stance") in stances
+                rec["attacker_doc"] = attacker is None or about(rec, attacker_docs, attacker, read)
     used = {_doc_key(r, 0) for r in view.events + view.claims}
     for why in view.left_out:
         view.left_out[why] -= used
@@ -356,22 +435,24 @@ def _matches(rule: Mapping[str, Any], rec: Mapping[str, Any], role: str | None) 
     m = rule["match"]
     if rec.get("event") != m["event"]:
         return False
-    if "mode" in m and rec.get("mode") != m["mode"]:
+    if "mode" in m and rec.get("mode") not in (m["mode"] if isinstance(m["mode"], list) else [m["mode"]]):
         return False
     if bool(rec.get("negated")) != bool(m.get("negated", False)):
+        return False
+    if "modality" in m and (rec.get("modality") or "asserted") not in m["modality"]:
+        return False
+    if m.get("attacker_document") and not rec.get("attacker_doc", True):
         return False
     return role == m["target"]
 
 
-def _opposite(rule: Mapping[str, Any], rules: list[Mapping[str, Any]]) -> str | None:
-    """The rule reading the same act with the opposite polarity (a report and its denial), if any."""
+def _opposites(rule: Mapping[str, Any], rules: list[Mapping[str, Any]]) -> list[str]:
+    """The rules reading the same act with the opposite polarity (a report and its denial)."""
     m = rule["match"]
-    for other in rules:
-        o = other["match"]
-        if (o["event"], o.get("mode"), o["target"]) == (m["event"], m.get("mode"), m["target"]) \
-                and bool(o.get("negated", False)) != bool(m.get("negated", False)):
-            return str(other["name"])
-    return None
+    return [str(other["name"]) for other in rules
+            if (other["match"]["event"], other["match"].get("mode"), other["match"]["target"])
+            == (m["event"], m.get("mode"), m["target"])
+            and bool(other["match"].get("negated", False)) != bool(m.get("negated", False))]
 
 
 def signal_shifts(records: list[dict[str, Any]], patron: str, client: str, attacker: str | None) -> list[dict[str, Any]]:
@@ -398,8 +479,9 @@ def signal_shifts(records: list[dict[str, Any]], patron: str, client: str, attac
         hits = hits_by_rule.get(rule["name"], [])
         if not hits:
             continue
-        opposite = _opposite(rule, rules)
-        contested = opposite is not None and opposite in hits_by_rule
+        present = [o for o in _opposites(rule, rules) if o in hits_by_rule]
+        contested = bool(present)
+        opposite = present[0] if present else None
         groups = _group(hits)
         units = min(float(rule.get("cap", 2)), _units(groups))
         if contested and rule["match"].get("negated"):
@@ -409,26 +491,83 @@ def signal_shifts(records: list[dict[str, Any]], patron: str, client: str, attac
                     "contested": contested, "opposite": opposite if contested else None,
                     "shift": {r: round(v * units, 4) for r, v in rule["shift"].items()},
                     "evidence": [_evidence_from_group(g, "ledger" if str(g[0].get("doc_id", "")).startswith("ledger:") else "store")
-                                 for g in groups]})
+                                 for g in groups],
+                    "_sources": _sources(groups)})
     return out
 
 
-def claim_signal_shifts(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Claims with factor `signal` nudge the top rungs (features.yaml claim_rules); for and against kept apart."""
+def _sources(groups: list[list[dict[str, Any]]]) -> list[tuple[frozenset[str], float]]:
+    """Each independent source's documents and its units (strongest modality)."""
+    return [(frozenset(_doc_key(r, 0) for r in g), max(_modality_weight(r) for r in g)) for g in groups]
+
+
+def one_source_per_rung(signals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A document is one source per rung across the signal rules: where several rules read one document
+    (a condemnation, a pledge of support and a claim of solidarity in one article), each rung keeps that
+    document's strongest reading in each direction, so a report and a denial in it both stay."""
+    contribs = []
+    for i, sig in enumerate(signals):
+        srcs = sig.get("_sources") or []
+        total = sum(u for _, u in srcs)
+        for rung, value in sig["shift"].items():
+            for docs, u in srcs if total else ():
+                part = value * u / total
+                contribs.append((abs(part), part > 0, rung, i, docs, part))
+    kept: dict[tuple[int, str], float] = defaultdict(float)
+    used: set[tuple[str, bool, str]] = set()
+    for _size, up, rung, i, docs, part in sorted(contribs, key=lambda c: -c[0]):
+        if any((rung, up, d) in used for d in docs):
+            continue
+        used.update((rung, up, d) for d in docs)
+        kept[(i, rung)] += part
+    return [{**sig, "shift": {r: round(kept[(i, r)], 4) for r in sig["shift"]}} if sig.get("_sources") else sig
+            for i, sig in enumerate(signals)]
+
+
+def _public(signal: Mapping[str, Any]) -> dict[str, Any]:
+    """A signal as the answer shows it: without its evidence items and internal fields."""
+    return {k: v for k, v in signal.items() if k != "evidence" and not k.startswith("_")}
+
+
+def _sentence_key(rec: Mapping[str, Any]) -> tuple[str, str]:
+    return (_doc_key(rec, 0), str(rec.get("sentence") or ""))
+
+
+def signal_sentences(records: list[dict[str, Any]], patron: str, client: str, attacker: str | None) -> set[tuple[str, str]]:
+    """(document, sentence) of every record some signal rule reads: a sentence is one piece of evidence."""
+    rules = _cfg()["signals"]["rules"]
+    out = set()
+    for r in records:
+        if r.get("source") == patron:
+            role = _target_role(r, client, attacker, patron)
+            if any(_matches(rule, r, role) for rule in rules):
+                out.add(_sentence_key(r))
+    return out
+
+
+def claim_signal_shifts(claims: list[dict[str, Any]], read: set[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
+    """Claims with factor `signal` nudge the rungs (features.yaml claim_rules); for and against kept apart.
+
+    A sentence an event signal already reads (`read`, from signal_sentences) is not counted again as a claim.
+    """
+    claims = [c for c in claims if c.get("factor") == "signal" and _sentence_key(c) not in (read or set())]
+    by_rule = [(rule, _most_recent([c for c in claims if c.get("stance") == rule["stance"]
+                                    and (not rule.get("attacker_document") or c.get("attacker_doc", True))]))
+               for rule in _cfg()["signals"]["claim_rules"]]
+    stances = {rule["stance"] for rule, hits in by_rule if hits}
     out = []
-    stances = {c.get("stance") for c in claims if c.get("factor") == "signal"}
-    for rule in _cfg()["signals"]["claim_rules"]:
-        hits = [c for c in claims if c.get("factor") == "signal" and c.get("stance") == rule["stance"]]
+    for rule, hits in by_rule:
         if not hits:
             continue
-        hits = _most_recent(hits)
         groups = _group(hits)
         units = min(float(rule.get("cap", 3)), float(len(groups)))
-        out.append({"name": f"signal claims ({rule['stance']})", "rationale": "What is said now about the patron's intentions.",
+        out.append({"name": f"signal claims ({rule['stance']})",
+                    "rationale": str(rule.get("rationale", "What is said now about the patron's intentions.")),
                     "units": units, "independent_sources": len(groups), "copies": len(hits) - len(groups),
                     "contested": {"for", "against"} <= stances, "opposite": None,
                     "shift": {r: round(v * units, 4) for r, v in rule["shift"].items()},
-                    "evidence": [_evidence_from_group(g) for g in groups]})
+                    "evidence": [_evidence_from_group(g) for g in groups],
+                    "_sources": [(docs, 1.0) for docs, _u in _sources(groups)]})
     return out
 
 
@@ -443,19 +582,21 @@ def _total_shift(signals: list[dict[str, Any]]) -> dict[str, float]:
 
 # ---------------------------------------------------------------- features from claims
 
-def update_features(features: dict[str, float], claims: list[dict[str, Any]]) -> tuple[dict[str, float], list[dict[str, Any]]]:
+def update_features(features: dict[str, float], claims: list[dict[str, Any]],
+                    rules: list[Mapping[str, Any]] | None = None) -> tuple[dict[str, float], list[dict[str, Any]]]:
     """Move features toward what independent claims say, for and against kept apart.
 
     Claims toward 1 move a feature up by feature_step per independent source, claims
     toward 0 move it down the same way, each side capped on its own; when both sides
-    have sources the move is reported as contested rather than netted away.
+    have sources the move is reported as contested rather than netted away. `rules`
+    defaults to features.yaml evidence.feature_rules (empty today: see there why).
     """
     ev = _cfg()["evidence"]
     step, default_cap = float(ev["feature_step"]), float(ev["feature_cap"])
     caps = ev.get("feature_caps", {})
     sides: dict[str, dict[int, int]] = defaultdict(lambda: {1: 0, 0: 0})
     applied = []
-    for rule in ev["feature_rules"]:
+    for rule in (ev.get("feature_rules") or []) if rules is None else rules:
         hits = [c for c in claims if c.get("factor") == rule["factor"] and c.get("stance") == rule["stance"]]
         if not hits:
             continue
@@ -530,7 +671,7 @@ def build_factors(contrib: dict[str, dict[str, float]], shifts: dict[str, float]
             items[row["factor"]].append(_evidence_from_group([row], "ledger"))
     for s in signals:
         items["signal"].extend(s["evidence"])
-        notes["signal"].append(f"{s['name']}: {', '.join(f'{r} {v:+.2f}' for r, v in s['shift'].items())} log-odds "
+        notes["signal"].append(f"{s['name']}: {', '.join(f'{r} {v:+.2f}' for r, v in s['shift'].items() if abs(v) >= 0.005) or 'none'} log-odds "
                                f"({s['independent_sources']} independent source(s), {s['copies']} copies). {s['rationale']}")
     signal_keys = {(e.doc, e.sentence) for s in signals for e in s["evidence"]}
     by_factor: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -737,7 +878,8 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     view = read_store(store, patron, client, attacker, until, include_undated)
     events, claims = view.events, view.claims
     features, feature_moves = update_features(base_features, claims)
-    store_signals = signal_shifts(events, patron, client, attacker) + claim_signal_shifts(claims)
+    store_signals = one_source_per_rung(signal_shifts(events, patron, client, attacker) +
+                                        claim_signal_shifts(claims, signal_sentences(events, patron, client, attacker)))
     signals = ledger_signals + store_signals
     shifts = _total_shift(signals)
     evidence_logits = {r: m.logits(features)[r] + shifts[r] for r in RUNGS}
@@ -759,7 +901,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
         "features": {f: {"shipped": base_features[f], "with_evidence": features[f]}
                      for f in features if features[f] != base_features[f]},
         "feature_moves": feature_moves,
-        "signals": [{k: v for k, v in s.items() if k != "evidence"} for s in store_signals],
+        "signals": [_public(s) for s in store_signals],
         "documents": len({_doc_key(r, i) for i, r in enumerate(events + claims)}),
         "events": len(events),
         "claims": len(claims),
@@ -779,7 +921,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
                       verdict=verdict_text(patron, client, attacker, ladder, factors, most_likely),
                       ladder=ladder, factors=factors, shift=shift, features=used_features,
                       knowledge_ladder=knowledge_ladder, contributions=contrib,
-                      signals=[{k: v for k, v in s.items() if k != "evidence"} for s in signals],
+                      signals=[_public(s) for s in signals],
                       most_likely=most_likely,
                       interval={r: list(v) for r, v in m.interval(used_features, used_shifts).items()},
                       model=m.reference(), as_of_view=view_summary,
@@ -889,7 +1031,8 @@ def render_text(a: Assessment) -> str:
     for feat, v in s["features"].items():
         lines.append(f"  {feat}: {v['shipped']:.2f} -> {v['with_evidence']:.2f}")
     for sig in s["signals"]:
-        lines.append(f"  signal '{sig['name']}': " + ", ".join(f"{r} {v:+.2f}" for r, v in sig["shift"].items()))
+        lines.append(f"  signal '{sig['name']}': " + (", ".join(f"{r} {v:+.2f}" for r, v in sig["shift"].items() if abs(v) >= 0.005)
+                                                      or "no move (its document already counts on these rungs)"))
     return "\n".join(lines)
 
 

@@ -377,6 +377,11 @@ class Store:
             for t in ("documents", "locations", "sentences", "events", "claims", "junk")
         }
 
+    def event_documents(self, source: str, target: str) -> set[str]:
+        """The ids of the documents holding an event from `source` to `target` (index events_source_target)."""
+        sql = "SELECT DISTINCT doc_id FROM events WHERE source = ? AND target = ?"
+        return {r[0] for r in self.conn.execute(sql, (source, target))}
+
     def sentence_clusters(self) -> dict[tuple[str, int], int]:
         """Cluster id per (doc_id, sentence index) of every stored sentence that carries an event or a claim."""
         return {(r[0], r[1]): r[2] for r in self.conn.execute("SELECT doc_id, idx, cluster FROM clusters ORDER BY sid")}
