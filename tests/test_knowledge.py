@@ -208,3 +208,11 @@ def test_a_pledge_between_patron_and_attacker_counts_as_ties() -> None:
     # an organisation's ties run through its lead member (Russia's 2022 declaration with Azerbaijan)
     assert knowledge.ties("CSTO", "AZE", "2022-09-12").value == 1.0
     assert knowledge.ties("CSTO", "AZE", "2021-09-12").value == 0.0
+
+
+def test_fact_text_reads_as_a_sentence_and_possessives_follow_english() -> None:
+    from casus.assess import knowledge
+    fact = knowledge.Fact("attacker_nuclear", 1.0, "the United States is nuclear-armed (since 1945).")
+    assert fact.text.startswith("The United States")
+    assert knowledge.possessive("the United States") == "the United States'"
+    assert knowledge.possessive("Russia") == "Russia's"

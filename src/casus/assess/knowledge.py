@@ -112,6 +112,11 @@ def name(code: str | None) -> str:
     return iso_countries().get(code, code)
 
 
+def possessive(display: str) -> str:
+    """English possessive of a display name: 'Russia' -> "Russia's", 'the United States' -> "the United States'"."""
+    return f"{display}'" if display.endswith("s") else f"{display}'s"
+
+
 def is_state(code: str) -> bool:
     """True if the code names a state or a group of states (ISO alpha-3, NATO...)."""
     groups = set(load_data("knowledge.yaml").get("state_groups", []))
@@ -176,6 +181,10 @@ class Fact:
     text: str
     sources: list[str] = field(default_factory=list)
     date: str | None = None
+
+    def __post_init__(self) -> None:
+        # A fact is shown as a sentence: "the United States is ..." starts with a capital.
+        self.text = self.text[:1].upper() + self.text[1:]
 
 
 def treaties(as_of: str | None = None) -> list[dict[str, Any]]:
@@ -446,7 +455,7 @@ def at_war_elsewhere(patron: str, client: str, attacker: str | None, as_of: str)
             org = name(patron)
             text = f"{org[:1].upper()}{org[1:]} is coded at war elsewhere through its lead member: {text}"
         return Fact("patron_at_war_elsewhere", 1.0, text, list(w["sources"]), w["start"])
-    return Fact("patron_at_war_elsewhere", 0.0, f"No war involving {name(patron)}'s own forces is recorded for {as_of}.")
+    return Fact("patron_at_war_elsewhere", 0.0, f"No war involving {possessive(name(patron))} own forces is recorded for {as_of}.")
 
 
 def nonstate(attacker: str | None) -> Fact:

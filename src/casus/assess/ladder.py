@@ -133,9 +133,10 @@ def derived_facts(patron: str, attacker: str | None, year: int, as_of: str | Non
     major = (f"{pn} is a major power{via} in the COW list (2016 list, carried forward)." if v["patron_major"]
              else f"{pn} is not a major power in the COW list." if p else f"{pn} has no COW record: coded not a major power.")
     if attacker is not None and not knowledge.is_state(attacker):
-        share = f"{attacker} is a non-state force (CINC 0): {pn}'s capability share is 1."
+        share = f"{attacker} is a non-state force (CINC 0): {knowledge.possessive(pn)} capability share is 1."
     elif p and a:
-        share = (f"{pn}'s share of its own and {knowledge.name(attacker or '')}'s material capabilities (COW CINC, "
+        share = (f"{knowledge.possessive(pn)} share of its own and {knowledge.possessive(knowledge.name(attacker or ''))} "
+                 "material capabilities (COW CINC, "
                  f"last year on record <= {year}): {v['capability_share']:.2f}.")
     else:
         share = "No COW capability record for one side: capability share set to 0.5."
