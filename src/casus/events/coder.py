@@ -434,7 +434,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if etype == "ASSAULT" and _named_conflict(sent, t, lex):
             continue
-        if etype == "CONSULT" and (_bloc_own_meeting(sent, t, lex) or _unnamed_body_meets(sent, t, lex)):
+        if etype == "CONSULT" and _unnamed_body_meets(sent, t, lex):
             continue
         if etype == "COOPERATE" and t.trig.pos == "noun" and (_talk_topic(sent, t) or _purpose_object(sent, t, lex)):
             continue
@@ -658,23 +658,6 @@ def _unnamed_body_meets(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     if _next_ws(sent, t.end, _clause(sent, t.start)[1], 1)[:1] in (["with"], ["between"]):
         return False
     return not any(m.end <= t.start and _nw(sent, m.end, t.start) <= 4 for m in sent.mentions if m.codes)
-
-
-def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
-    """'during an EU defence ministers meeting', 'at the alliance's June summit': a bloc's own meeting (the bloc at
-    most three words before the noun) with no party after it ("with X", "between X and Y") consults no one."""
-    if " with" in t.key or " between" in t.key:
-        return False
-    hi = _clause(sent, t.start)[1]
-    if _next_ws(sent, t.end, hi, 1)[:1] in (["with"], ["between"]):
-        return False
-    verb = t.trig.pos == "verb"
-    if verb and any(m.start >= t.end and m.codes and _nw(sent, t.end, m.start) <= 6 and m.prep not in ("in", "at")
-                    for m in sent.mentions if m.start < hi):
-        return False  # "NATO ministers met their Russian counterpart": a party after the verb
-    return any(m.end <= t.start and (1 if verb else 0) <= _nw(sent, m.end, t.start) <= 3 and m.codes
-               and set(m.codes) <= lex.blocs and not any(ch in sent.text[m.end:t.start] for ch in ",;")
-               for m in sent.mentions)
 
 
 def _named_conflict(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:

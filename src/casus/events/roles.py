@@ -562,14 +562,37 @@ def _own_body_meets(sent: Sentence, t: TrigHit, party: str, jpreps: frozenset[st
 _FRONTING = frozenset("on during in after before at while upon ahead".split())
 
 
-def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
-    """A meeting noun owned by a bloc ('the alliance's June summit', 'the NATO summit') with no 'with X' or
-    'between X and Y' after it: a gathering of its members."""
-    own = _adjacent_agent(sent, t)
-    if not own or not set(_codes(own)) <= lex.blocs:
-        return False
-    return not right_target(sent, t, lex, JOINT_PREPS, direct=False, span=8)
+def _meeting_owner(sent: Sentence, t: TrigHit, subject: list[str]) -> list[str]:
+    """Whose meeting a CONSULT trigger names: a noun's possessor or modifier ('the alliance's summit', 'an EU
+    ministers meeting'), the body after 'of' ('a meeting of NATO defence ministers'), else the subject."""
+    if t.trig.pos == "noun":
+        own = _adjacent_agent(sent, t)
+        if own:
+            return _codes(own)
+        _lo, hi = _clause(sent, t.start)
+        nxt = next((m for m in sent.mentions if m.start >= t.end and m.codes), None)
+        if nxt is not None and nxt.start < hi and nxt.prep == "of" and all(
+                w == "of" or w in DETS for w in _ws(sent, t.end, nxt.start)):
+            return _codes(_group(sent, nxt))
+    return subject
 
+
+def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon, subject: list[str]) -> bool:
+    """A bloc's own meeting ('NATO defence ministers met in Brussels', 'at the alliance's June summit', 'EU leaders
+    gathered for a summit', 'at a meeting of NATO ministers, Germany pledged ...'): its owner is blocs alone and no
+    other party follows ('with X', 'between X and Y', a direct object): a gathering of its members consults no one."""
+    if " with" in t.key or " between" in t.key:
+        return False
+    owner = _meeting_owner(sent, t, subject)
+    if not owner or not set(owner) <= lex.blocs:
+        return False
+    return not right_target(sent, t, lex, JOINT_PREPS, direct=_direct_party(t), span=8)
+
+
+def _direct_party(t: TrigHit) -> bool:
+    """Whether a joint verb's direct object is a party ('met Xi'); what is discussed is a topic ('discussed
+    Ukraine with Germany': the party comes with 'with')."""
+    return t.trig.pos == "verb" and not t.key.startswith("discuss")
 
 
 def _dispute_named_before(sent: Sentence, t: TrigHit, srcs: list[str], ctx: Context, lex: Lexicon) -> list[tuple[str, str | None]]:
@@ -627,8 +650,8 @@ def _people_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
         while before and before[-1] in DETS:
             before.pop()
         if m.prep == "of" and len(before) >= 2 and before[-1] == "of" and (
-                before[-2] in lex.agent_nouns or before[-2] in lex.attribution_nouns) and all(
-                w in DETS for w in _ws(sent, lo, m.start)[:-2]):
+                before[-2] in lex.agent_nouns or before[-2] in lex.attribution_nouns) and sum(
+                w not in DETS for w in _ws(sent, lo, m.start)[:-2]) <= 2:  # "the foreign ministers of X, Y and Z"
             return _codes([x for x in _conjuncts(sent, m, t.start)])
         break
     return []
@@ -850,7 +873,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             src, src_codes = [], []
     if not src_codes and trig.type == "CONSULT":
         src_codes = _fronted_agent(sent, t)
-    if frame == "joint" and trig.type == "CONSULT" and trig.pos == "noun" and _bloc_own_meeting(sent, t, lex):
+    if frame == "joint" and trig.type == "CONSULT" and _bloc_own_meeting(
+            sent, t, lex, src_codes or _people_subject(sent, t, lex)):
         return []  # "accepted at the alliance's June summit": the bloc's own meeting, no talks with another state
     if frame == "joint":
         parts = list(src_codes) or _acting_attr(sent, t, lex)
@@ -872,7 +896,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return agreed
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") or trig.pos == "noun" else jbase  # "spoke to X", "a call to X"
-        objs = right_target(sent, t, lex, jpreps, direct=trig.pos == "verb", span=10)
+        objs = right_target(sent, t, lex, jpreps, direct=_direct_party(t), span=10)
         if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(objs)) >= 2 and all(
                 m.prep in ("between", "among") for m in objs):
             parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none

@@ -1,0 +1,82 @@
+"""Exact-record tests for the fixes found on fresh news (issue 12, helper `known`; sentences written for these tests)."""
+
+from __future__ import annotations
+
+from .coding import last_keys
+
+D = "2025-03-01"
+
+
+def _both(a: str, b: str, neg: bool = False) -> set[tuple[str, str, str | None, bool]]:
+    return {(a, "CONSULT", b, neg), (b, "CONSULT", a, neg)}
+
+
+# --------------------------------------------------------------------------- 1. a bloc's own meetings
+
+
+def test_bloc_ministers_meeting_consults_no_one() -> None:
+    assert last_keys(["NATO defence ministers met in Oslo on Tuesday."], D) == set()
+
+
+def test_bloc_leaders_gathering_for_a_summit_consults_no_one() -> None:
+    assert last_keys(["EU leaders gathered for a summit in Lisbon on Friday."], D) == set()
+
+
+def test_ministers_of_a_bloc_meeting_consult_no_one() -> None:
+    assert last_keys(["Defence ministers of NATO met in Rome."], D) == set()
+
+
+def test_member_at_a_meeting_of_the_bloc_does_not_consult_it() -> None:
+    assert last_keys(["At a meeting of NATO foreign ministers in Oslo, Germany pledged more troops."], D) == set()
+
+
+def test_bloc_meeting_to_discuss_a_state_consults_no_one() -> None:
+    assert last_keys(["NATO's defence ministers met in Rome to discuss Ukraine."], D) == set()
+
+
+def test_bloc_and_a_state_holding_talks_stay_coded() -> None:
+    assert last_keys(["NATO and Russia held talks in Vienna."], D) == _both("NATO", "RUS")
+
+
+def test_bloc_and_a_state_meeting_stay_coded() -> None:
+    assert last_keys(["NATO and Russia met in Vienna."], D) == _both("NATO", "RUS")
+
+
+def test_bloc_meeting_with_a_state_stays_coded() -> None:
+    assert last_keys(["EU leaders met with Zelensky in Lisbon."], D) == _both("EU", "UKR")
+
+
+def test_bloc_ministers_meeting_a_counterpart_stay_coded() -> None:
+    assert last_keys(["NATO defence ministers met their Ukrainian counterpart in Oslo."], D) == _both("NATO", "UKR")
+
+
+def test_leaders_of_a_bloc_and_a_state_stay_coded() -> None:
+    assert last_keys(["The leaders of the EU and China met in Beijing."], D) == _both("EU", "CHN")
+
+
+def test_two_states_meeting_at_a_bloc_summit_stay_coded() -> None:
+    assert last_keys(["Macron met Scholz at the EU summit in Lisbon."], D) == _both("FRA", "DEU")
+
+
+def test_discussed_state_is_a_topic_the_with_party_talks() -> None:
+    assert last_keys(["Putin discussed Iran with Trump by phone."], D) == _both("RUS", "USA")
+
+
+# --------------------------------------------------------------------------- 4. meetings of three or more states
+
+
+def _all_pairs(*codes: str) -> set[tuple[str, str, str | None, bool]]:
+    return {(a, "CONSULT", b, False) for a in codes for b in codes if a != b}
+
+
+def test_leaders_of_three_states_meet_pairwise() -> None:
+    assert last_keys(["Leaders of France, Germany and Poland met in Weimar."], D) == _all_pairs("FRA", "DEU", "POL")
+
+
+def test_foreign_ministers_of_three_states_meet_pairwise() -> None:
+    assert last_keys(["The foreign ministers of France, Germany and Poland met in Weimar."], D) == _all_pairs(
+        "FRA", "DEU", "POL")
+
+
+def test_defence_ministers_of_two_states_meet() -> None:
+    assert last_keys(["The defence ministers of Japan and Australia met in Tokyo."], D) == _both("JPN", "AUS")
