@@ -80,3 +80,51 @@ def test_foreign_ministers_of_three_states_meet_pairwise() -> None:
 
 def test_defence_ministers_of_two_states_meet() -> None:
     assert last_keys(["The defence ministers of Japan and Australia met in Tokyo."], D) == _both("JPN", "AUS")
+
+
+# --------------------------------------------------------------------------- 2. aid talked over, expected or hoped for
+
+
+def _coded(doc: list[str]) -> set[tuple[str, str, str | None, str | None, str, bool]]:
+    from casus.events.coder import code_sentences
+    return {(e.source, e.event, e.target, e.mode, e.modality, e.negated) for e in code_sentences(doc, D)[-1]}
+
+
+def test_aid_discussed_with_its_recipient_is_hedged() -> None:
+    assert _coded(["Macron and Sandu discussed further military aid to Moldova."]) == {
+        ("FRA", "CONSULT", "MDA", None, "asserted", False), ("MDA", "CONSULT", "FRA", None, "asserted", False),
+        ("FRA", "AID", "MDA", "military", "hedged", False)}
+
+
+def test_aid_discussed_by_two_with_no_giver_named_is_no_aid() -> None:
+    assert _coded(["Macron met Sandu in Paris.", "The two discussed military aid."]) == set()
+
+
+def test_arms_expected_from_a_giver_are_to_come() -> None:
+    assert _coded(["Chisinau expects more air defence systems from France."]) == {
+        ("FRA", "AID", "MDA", "military", "future", False)}
+
+
+def test_arms_awaited_from_a_giver_are_to_come() -> None:
+    assert _coded(["Moldova is awaiting new radars and air defence systems from Romania."]) == {
+        ("ROU", "AID", "MDA", "military", "future", False)}
+
+
+def test_arms_hoped_for_are_hedged() -> None:
+    assert _coded(["Moldova hopes to receive air defence systems from France."]) == {
+        ("FRA", "AID", "MDA", "military", "hedged", False)}
+
+
+def test_arms_received_stay_asserted() -> None:
+    assert _coded(["Moldova received air defence systems from France."]) == {
+        ("FRA", "AID", "MDA", "military", "asserted", False)}
+
+
+def test_arms_sent_stay_asserted() -> None:
+    assert _coded(["France sent air defence systems to Moldova."]) == {
+        ("FRA", "AID", "MDA", "military", "asserted", False)}
+
+
+def test_arms_considered_stay_hedged() -> None:
+    assert _coded(["Paris is considering sending air defence systems to Moldova."]) == {
+        ("FRA", "AID", "MDA", "military", "hedged", False)}

@@ -520,6 +520,13 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker, lex)
         if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
             modality = "future"  # what the agreement provides for is still to be carried out
+        if etype == "AID" and modality in ("asserted", "reported"):
+            if t.trig.frame == "receive" and t.key.split(" ", 1)[0] in lex.word_lists["awaiting_verbs"]:
+                modality = "future"  # "Kyiv expects more air defence systems from Germany": a delivery to come
+            elif t.trig.pos == "noun" and _discussed(sent, t, lex):
+                if not _aid_parties_named(sent, t, lex):
+                    continue  # "the two discussed military aid": who would give it to whom is not told
+                modality = "hedged"  # "Kyiv and Berlin discussed more aid to Ukraine": talked over, not given
         attribution = speaker[0] if speaker else None
         if etype == "ASSAULT" and modality in ("future", "hedged") and not neg and speaker and _own_attack(pairs, speaker[1]) \
                 and t.trig.pos == "verb" and not _MODALS.isdisjoint(_prev_ws(sent, t.start, 3)):
@@ -756,6 +763,19 @@ def _purpose_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     a thing is for, no conduct (ties.purpose)."""
     lo, _hi = _clause(sent, t.start)
     return lex.ties_purpose_obj.search(sent.text, max(lo, t.start - 120), t.start) is not None
+
+
+def _discussed(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """A nominal trigger at most four words after a discussion verb in its clause ('discussed further military aid')."""
+    lo, _hi = _clause(sent, t.start)
+    before = _ws(sent, lo, t.start)[-5:]
+    return not lex.word_lists["discussion_verbs"].isdisjoint(before)
+
+
+def _aid_parties_named(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the aid noun itself names a party: its owner or adjective ('US aid'), or a recipient after it ('aid
+    to Ukraine', 'weapons for Kyiv')."""
+    return bool(_adjacent_agent(sent, t)) or bool(right_target(sent, t, lex, frozenset({"to", "for"}), direct=False, span=6))
 
 
 def _talk_topic(sent: Sentence, t: TrigHit) -> bool:

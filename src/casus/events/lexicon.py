@@ -328,6 +328,8 @@ WORD_LISTS = frozenset({
     "talks_refusal_stems",  # "refused direct talks": a refusal before talks makes them a rejection
     "copula_verbs",  # "support remains pragmatic": with the copulas, a characterisation of the noun, no act
     "copula_adverbs",  # may stand before the copula ("is still")
+    "awaiting_verbs",  # a receiving verb of these ("Kyiv expects tanks from Berlin"): the delivery is to come (future)
+    "discussion_verbs",  # aid named just after these is only talked over ("discussed military aid"): hedged
     "come_verbs",  # "come to X's aid": intervention for the possessor
     "come_to_aid_nouns",  # the aid nouns after "come to X's"
     "un_words",  # the United Nations and its texts (case as written): diplomatic support there is diplomatic aid
