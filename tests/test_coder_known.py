@@ -128,3 +128,46 @@ def test_arms_sent_stay_asserted() -> None:
 def test_arms_considered_stay_hedged() -> None:
     assert _coded(["Paris is considering sending air defence systems to Moldova."]) == {
         ("FRA", "AID", "MDA", "military", "hedged", False)}
+
+
+# --------------------------------------------------------------------------- 3. an old pact's signing keeps its own date
+
+
+def _agree_dates(doc: list[str]) -> set[tuple[str, str | None, str | None]]:
+    from casus.events.coder import code_sentences
+    return {(e.source, e.target, e.date) for e in code_sentences(doc, D)[-1] if e.event == "AGREE"}
+
+
+def test_old_treaty_signed_in_a_relative_clause_keeps_its_year() -> None:
+    assert _agree_dates(["Chile and Peru on Monday marked the 1929 treaty they signed in Lima."]) == {
+        ("CHL", "PER", "1929"), ("PER", "CHL", "1929")}
+
+
+def test_old_treaty_named_by_its_year_is_not_dated_by_the_saying() -> None:
+    assert _agree_dates(["Boric said on Tuesday that the 1929 treaty, signed in Lima, binds Chile and Peru."]) == {
+        ("CHL", "PER", "1929"), ("PER", "CHL", "1929")}
+
+
+def test_treaty_signed_in_a_year_named_in_the_relative_clause() -> None:
+    assert _agree_dates(["Under the border treaty Chile and Peru signed in 1929, both keep the coast."]) == {
+        ("CHL", "PER", "1929"), ("PER", "CHL", "1929")}
+
+
+def test_relative_signing_without_a_date_is_undated() -> None:
+    assert _agree_dates(["Boric said on Tuesday that the treaty Chile and Peru signed binds both."]) == {
+        ("CHL", "PER", None), ("PER", "CHL", None)}
+
+
+def test_new_treaty_signed_on_a_day_keeps_that_day() -> None:
+    assert _agree_dates(["Chile and Peru signed a new border treaty on Monday."]) == {
+        ("CHL", "PER", "2025-02-24"), ("PER", "CHL", "2025-02-24")}
+
+
+def test_treaty_signed_now_named_by_its_year_keeps_the_day() -> None:
+    assert _agree_dates(["Chile and Peru signed the 2025 border treaty on Monday."]) == {
+        ("CHL", "PER", "2025-02-24"), ("PER", "CHL", "2025-02-24")}
+
+
+def test_passive_signing_keeps_its_date() -> None:
+    assert _agree_dates(["Chile and Peru agreed on a border.", "The treaty was signed on Monday by Chile and Peru."]) == {
+        ("CHL", "PER", "2025-02-24"), ("PER", "CHL", "2025-02-24")}

@@ -537,7 +537,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             etype, modes, modality, attribution = "THREATEN", ["military"], "asserted", None
         if attribution and modality == "asserted":
             attribution = None
-        date = date_for(sent, t, dates)
+        if etype == "AGREE":
+            date = _agreement_date(sent, t, dates, lex)
+        else:
+            date = date_for(sent, t, dates)
         if reverse and t.trig.frame != "joint":
             pairs = pairs + [(g, s_) for s_, g in pairs if g]
         if t.trig.frame == "joint" and any(g for _, g in pairs):
@@ -763,6 +766,42 @@ def _purpose_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     a thing is for, no conduct (ties.purpose)."""
     lo, _hi = _clause(sent, t.start)
     return lex.ties_purpose_obj.search(sent.text, max(lo, t.start - 120), t.start) is not None
+
+
+# grammar: a year right before an agreement noun's words ("the 1961 treaty", "the 1951 Mutual Defense Treaty"), not
+# after a preposition ("in 1961"); between an agreement noun and the signing verb of a relative clause on it
+# (", signed in", "that was signed", "they signed"), with the words that may stand there
+_PACT_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\s+(?:[A-Za-z][\w'-]*\s+){0,3}$")
+_YEAR_PREP = re.compile(r"\b(?:in|since|from|during|by|until|before|after|of|to)\s+$", re.I)
+_RELATIVE_GAP = re.compile(
+    r"(?:\s*,|\s*,?\s*(?:that|which)\b|\s+(?:they|we|it|both|the two(?:\s+[a-z]+)?|[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){0,3}))"
+    r"(?:\s+(?:had|has|have|was|were|been|first|originally|jointly|later))*\s*$")
+
+
+def _agreement_date(sent: Sentence, t: TrigHit, dates: list[DateMention], lex: Lexicon) -> str | None:
+    """An agreement's date: the year its noun is named by ('the 1961 treaty, signed in Beijing'); for a signing
+    told in a relative clause on the noun ('the treaty they signed in 1951', 'the pact, signed last year,') only a
+    date inside that clause; else the trigger's own date. A pact signed long ago is not dated by the sentence's
+    'on Monday'."""
+    near = [a for a in sent.agree_nouns if a[0] == t.start or (a[1] <= t.start and _nw(sent, a[1], t.start) <= 4)
+            or (a[0] >= t.end and _nw(sent, t.end, a[0]) <= 4)]
+    own = date_for(sent, t, dates)
+    for s_, e_, _m, _k in near:
+        y = _PACT_YEAR.search(sent.text, max(0, s_ - 60), s_)
+        if y and not _YEAR_PREP.search(sent.text, max(0, y.start() - 10), y.start()):
+            return own if own and own.startswith(y.group(1)) else y.group(1)
+    rel_end = -1  # where the signing verb of a relative clause on the agreement noun ends
+    if t.trig.pos == "verb":
+        if any(e_ <= t.start and _RELATIVE_GAP.fullmatch(sent.text, e_, t.start) for _s, e_, _m, _k in near):
+            rel_end = t.end
+    else:
+        v = lex.signing_after_re.search(sent.low, t.end, min(len(sent.low), t.end + 60))
+        if v is not None and _RELATIVE_GAP.fullmatch(sent.text, t.end, v.start()):
+            rel_end = v.end()
+    if rel_end < 0:
+        return own
+    stop = sent.text.find(",", rel_end)
+    return next((d.iso for d in dates if d.iso and d.start >= rel_end and (stop < 0 or d.start < stop)), None)
 
 
 def _discussed(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
