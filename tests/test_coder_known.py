@@ -171,3 +171,16 @@ def test_treaty_signed_now_named_by_its_year_keeps_the_day() -> None:
 def test_passive_signing_keeps_its_date() -> None:
     assert _agree_dates(["Chile and Peru agreed on a border.", "The treaty was signed on Monday by Chile and Peru."]) == {
         ("CHL", "PER", "2025-02-24"), ("PER", "CHL", "2025-02-24")}
+
+
+def test_adjectives_of_three_states_leaders_meet_pairwise() -> None:
+    assert last_keys(["French, German and Polish leaders met in Weimar."], D) == _all_pairs("FRA", "DEU", "POL")
+
+
+def test_leaders_of_four_states_meet_pairwise() -> None:
+    assert last_keys(["The leaders of France, Germany, Italy and Poland met in Rome."], D) == _all_pairs(
+        "FRA", "DEU", "ITA", "POL")
+
+
+def test_adjective_before_a_comma_that_is_no_list_stays_apart() -> None:
+    assert last_keys(["Unlike the French, German leaders met Tusk in Warsaw."], D) == _both("DEU", "POL")

@@ -132,8 +132,8 @@ def _resolve_mentions(
                 m.role = "agent"
             elif nxt and nxt[0] in ("and", "or") and _attr_follows(low, m.end, lex, mentions):
                 m.role = "agent" if _attr_acts(sent, m.end, lex, mentions) else "attr"
-            elif nxt and nxt[0] in ("and", "or") and _agent_follows(sent, m.end, lex, mentions):
-                m.role = "agent"  # "the Iranian and Saudi foreign ministers": both states' ministers act
+            elif nxt and (nxt[0] in ("and", "or") or text[m.end:m.end + 1] == ",") and _agent_follows(sent, m.end, lex, mentions):
+                m.role = "agent"  # "the Iranian and Saudi foreign ministers", "French, German and Polish leaders": all act
             else:
                 m.role = "mod"
         lead = _prev_ws(sent, m.start, 3)
@@ -247,8 +247,10 @@ def _including_lead(sent: Sentence, pos: int) -> list[str]:
 
 
 def _leader_list(gap: str, prev: Mention, m: Mention) -> bool:
-    """'President Lula, Indian Prime Minister Modi and ...': a comma between two leaders lists them."""
-    return gap.strip() == "," and prev.kind == "leader" and m.kind == "leader" and not prev.poss
+    """'President Lula, Indian Prime Minister Modi and ...': a comma between two leaders lists them; so does one
+    between two adjectives of the people who act ('French, German and Polish leaders')."""
+    return gap.strip() == "," and not prev.poss and (prev.kind == "leader" and m.kind == "leader" or (
+        prev.kind == "adj" and m.kind == "adj" and prev.role == "agent"))
 
 
 def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:

@@ -956,7 +956,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         if group and set(parts) - group:
             # "Britain signed a pact with the Nordic countries": each member with the other party, not with each other
             return [(a, b) for a in parts for b in parts if a != b and not (a in group and b in group)]
-        parts = parts[:3]
+        parts = parts[:6]
         if trig.type == "CONSULT" and subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low):
             # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk
             return [(a, b) for a in parts for b in parts if a != b and (a in subjects or b in subjects)]
