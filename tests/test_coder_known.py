@@ -184,3 +184,27 @@ def test_leaders_of_four_states_meet_pairwise() -> None:
 
 def test_adjective_before_a_comma_that_is_no_list_stays_apart() -> None:
     assert last_keys(["Unlike the French, German leaders met Tusk in Warsaw."], D) == _both("DEU", "POL")
+
+
+# --------------------------------------------------------------------------- 6. exchanging letters, messages, views
+
+
+def test_exchanged_congratulatory_messages_is_consultation() -> None:
+    assert last_keys(["Brazil and Chile exchanged congratulatory messages on Monday."], D) == _both("BRA", "CHL")
+
+
+def test_exchanged_new_year_letters_is_consultation() -> None:
+    assert last_keys(["Brazil and Chile exchanged New Year letters."], D) == _both("BRA", "CHL")
+
+
+def test_exchanged_views_with_is_consultation() -> None:
+    assert last_keys(["Lula exchanged views with Chile on the crisis."], D) == _both("BRA", "CHL")
+
+
+def test_exchanged_fire_stays_an_attack() -> None:
+    assert last_keys(["India and Pakistan exchanged fire along the border."], D) == {
+        ("IND", "ASSAULT", "PAK", False), ("PAK", "ASSAULT", "IND", False)}
+
+
+def test_exchanged_prisoners_is_no_consultation() -> None:
+    assert last_keys(["Armenia and Azerbaijan exchanged prisoners on Friday."], D) == set()
