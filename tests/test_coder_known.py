@@ -208,3 +208,29 @@ def test_exchanged_fire_stays_an_attack() -> None:
 
 def test_exchanged_prisoners_is_no_consultation() -> None:
     assert last_keys(["Armenia and Azerbaijan exchanged prisoners on Friday."], D) == set()
+
+
+# --------------------------------------------------------------------------- 7. an envoy "to X" speaks for its sender
+
+
+def test_we_of_an_envoy_to_a_bloc_is_the_sending_state() -> None:
+    assert last_keys(['"We will send more howitzers to Moldova," the French ambassador to NATO said.'], D) == {
+        ("FRA", "AID", "MDA", False)}
+
+
+def test_we_of_an_envoy_to_a_state_is_the_sending_state() -> None:
+    assert last_keys(['"We will defend Moldova," the French ambassador to Romania said.'], D) == {
+        ("FRA", "AID", "MDA", False)}
+
+
+def test_envoy_to_the_un_condemning_is_the_sending_state() -> None:
+    assert last_keys(['"We condemn this aggression," Chile\'s envoy to the UN told the council.'], D) == {
+        ("CHL", "ACCUSE", None, False)}
+
+
+def test_envoy_to_a_state_supporting_it() -> None:
+    assert last_keys(['"We support Moldova," France\'s ambassador to Moldova said.'], D) == {("FRA", "SUPPORT", "MDA", False)}
+
+
+def test_plain_speaker_of_a_quotation_stays_its_state() -> None:
+    assert last_keys(['"We will defend Moldova," the French foreign minister said.'], D) == {("FRA", "AID", "MDA", False)}

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from casus.events.lexicon import Lexicon
-from casus.events.mentions import mention_data, other_pair, recent_actor
+from casus.events.mentions import envoy_sender, mention_data, other_pair, recent_actor
 from casus.events.sentence import (
     Context,
     Mention,
@@ -1252,7 +1252,7 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         verb_at = min(said)
         speakers = [m for m in sent.mentions if m.end <= verb_at and _subject_ok(m)]
     else:
-        speakers = _postposed_speaker(sent, t)  # '"... reckless Russian behaviour," the minister said'
+        speakers = _postposed_speaker(sent, t, lex)  # '"... reckless Russian behaviour," the minister said'
         verb_at = t.start
     if not speakers:
         return []
@@ -1277,7 +1277,7 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
     return [(c, g) for c in src for g in targets]
 
 
-def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
+def _postposed_speaker(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]:
     """The speaker of a quotation whose saying verb comes after it: the actor just before the verb ('..., Healey said'),
     else just after it ('..., said Azerbaijan's defence ministry')."""
     cues = [c for c in sent.cues.get("report", ()) if c[0] >= t.end]
@@ -1286,7 +1286,8 @@ def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
     at = cues[0][0]
     before = [m for m in sent.mentions if t.end <= m.start and m.end <= at and m.codes and _nw(sent, m.end, at) <= 1]
     if before:
-        return before[-1:]
+        sender = envoy_sender(sent, before[-1], lex)
+        return before[-1:] if sender is None else sender  # "..., Iran's envoy to the UN said": Iran speaks
     return [m for m in sent.mentions if m.start >= cues[0][1] and m.codes and _nw(sent, cues[0][1], m.start) <= 3][:1]
 
 
