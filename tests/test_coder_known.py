@@ -234,3 +234,38 @@ def test_envoy_to_a_state_supporting_it() -> None:
 
 def test_plain_speaker_of_a_quotation_stays_its_state() -> None:
     assert last_keys(['"We will defend Moldova," the French foreign minister said.'], D) == {("FRA", "AID", "MDA", False)}
+
+
+# --------------------------------------------------------------------------- 5. "we ... our allies"
+
+
+def _typed(doc: list[str]) -> set[tuple[str, str, str | None, str | None, str]]:
+    from casus.events.coder import code_sentences
+    return {(e.source, e.event, e.mode, e.target, e.modality) for e in code_sentences(doc, D)[-1]}
+
+
+def test_we_defend_our_allies_is_aid_to_no_one_named() -> None:
+    assert _typed(['"We will defend our allies," the French defence minister said.']) == {
+        ("FRA", "AID", "intervention", None, "future")}
+
+
+def test_we_defend_our_allies_after_a_city_is_not_aid_to_the_city() -> None:
+    assert _typed(["Macron spoke in Brussels.", '"We will defend our allies against any attack," he said.']) == {
+        ("FRA", "AID", "intervention", None, "future")}
+
+
+def test_state_supports_its_partners_with_no_target() -> None:
+    assert _typed(["France will support its partners."]) == {("FRA", "SUPPORT", None, None, "future")}
+
+
+def test_we_defend_our_people_stays_self_defence() -> None:
+    assert _typed(['"We will defend our people," the French defence minister said.']) == set()
+
+
+def test_we_of_a_blocs_leaders_is_the_bloc() -> None:
+    assert last_keys(['"We will keep supporting Moldova," EU leaders said in a statement.'], D) == {
+        ("EU", "SUPPORT", "MDA", False)}
+
+
+def test_we_of_experts_is_no_state() -> None:
+    assert last_keys(['"We will keep supporting Moldova," EU experts said in a statement.'], D) == set()

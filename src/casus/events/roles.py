@@ -559,6 +559,7 @@ def _own_body_meets(sent: Sentence, t: TrigHit, party: str, jpreps: frozenset[st
 
 
 
+_POSS_PRONOUNS = frozenset({"our", "its", "their", "his", "her"})  # grammar: possessive determiners
 _FRONTING = frozenset("on during in after before at while upon ahead".split())
 
 
@@ -1180,6 +1181,11 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     if trig.type == "COERCE" and trig.pos == "noun" and lex.faced_before_re.search(sent.low, max(0, t.start - 40), t.start):
         return []  # "Israel faces international pressure to ...": the subject is pressed, by no state named as such
     tgt_codes = _codes(tgt)
+    if tgt and trig.type in ("AID", "SUPPORT") and all(m.kind == "pron" and (m.poss or sent.low[m.start:m.end] in _POSS_PRONOUNS)
+                                                       for m in tgt) and \
+            set(tgt_codes) <= set(src_codes) and not lex.word_lists["unnamed_partner_nouns"].isdisjoint(
+                _next_ws(sent, tgt[-1].end, len(sent.text), 2)):
+        return [(c, None) for c in src_codes]  # '"We will defend our allies," Rutte said': allies unnamed, no target
     if tgt and trig.type == "AID" and trig.pos == "verb" and frame == "directed" and \
             all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes):
         return []  # "China will defend its sovereignty": its own things, self-defence, no aid to anyone
