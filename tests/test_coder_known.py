@@ -269,3 +269,12 @@ def test_we_of_a_blocs_leaders_is_the_bloc() -> None:
 
 def test_we_of_experts_is_no_state() -> None:
     assert last_keys(['"We will keep supporting Moldova," EU experts said in a statement.'], D) == set()
+
+
+def test_arms_expected_from_the_giver_just_named() -> None:
+    assert _coded(["France sent radars to Moldova last week.", "Chisinau expects more air defence systems."]) == {
+        ("FRA", "AID", "MDA", "military", "future", False)}
+
+
+def test_arms_expected_with_no_giver_named_or_just_coded_is_no_aid() -> None:
+    assert _coded(["Russia threatened Moldova.", "Chisinau expects more air defence systems."]) == set()

@@ -1034,6 +1034,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         giver = right_target(sent, t, lex, fr.preps or frozenset({"from"}), direct=False)
         implicit = src_codes and fr.fallback and t.key.startswith(("receiv", "obtain"))  # not "get bogged down", not buying
         gcodes = _codes(giver) or (_implicit_giver(ctx, src_codes) if implicit else [])
+        if not gcodes and src_codes and t.key.split(" ", 1)[0] in lex.word_lists["awaiting_verbs"] and _recent(ctx, "AID"):
+            givers, got = ctx.last_by_type["AID"]  # "Germany sent Patriots to Kyiv. Kyiv expects more air defence."
+            gcodes = [c for c in givers if c not in src_codes][:1] if set(got) & set(src_codes) else []
         return [(g, r) for g in gcodes for r in src_codes if g != r] if gcodes and src_codes else []
     recipient = False
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun":
