@@ -272,7 +272,7 @@ def test_we_of_experts_is_no_state() -> None:
 
 
 def test_arms_expected_from_the_giver_just_named() -> None:
-    assert _coded(["France sent radars to Moldova last week.", "Chisinau expects more air defence systems."]) == {
+    assert _coded(["France sent howitzers to Moldova last week.", "Chisinau expects more air defence systems."]) == {
         ("FRA", "AID", "MDA", "military", "future", False)}
 
 
