@@ -278,3 +278,17 @@ def test_arms_expected_from_the_giver_just_named() -> None:
 
 def test_arms_expected_with_no_giver_named_or_just_coded_is_no_aid() -> None:
     assert _coded(["Russia threatened Moldova.", "Chisinau expects more air defence systems."]) == set()
+
+
+def test_host_states_support_told_by_a_foreign_envoy_is_reported() -> None:
+    from casus.events.coder import code_sentences
+    got = {(e.source, e.event, e.target, e.modality, e.attribution)
+           for e in code_sentences(["Chile's ambassador to Peru said Lima backed Santiago."], D)[-1]}
+    assert got == {("PER", "SUPPORT", "CHL", "reported", "Chile's ambassador to Peru")}
+
+
+def test_own_envoy_telling_its_states_support_stays_asserted() -> None:
+    from casus.events.coder import code_sentences
+    got = {(e.source, e.event, e.target, e.modality)
+           for e in code_sentences(["Peru's ambassador to Chile said Lima backed Santiago."], D)[-1]}
+    assert got == {("PER", "SUPPORT", "CHL", "asserted")}
