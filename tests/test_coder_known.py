@@ -292,3 +292,12 @@ def test_own_envoy_telling_its_states_support_stays_asserted() -> None:
     got = {(e.source, e.event, e.target, e.modality)
            for e in code_sentences(["Peru's ambassador to Chile said Lima backed Santiago."], D)[-1]}
     assert got == {("PER", "SUPPORT", "CHL", "asserted")}
+
+
+def test_renewing_an_old_treaty_is_an_agreement_dated_by_the_renewal() -> None:
+    assert _agree_dates(["Chile and Peru renewed their 1929 treaty on Monday."]) == {
+        ("CHL", "PER", "2025-02-24"), ("PER", "CHL", "2025-02-24")}
+
+
+def test_renewing_threats_is_no_agreement() -> None:
+    assert _agree_dates(["Chile renewed its threats against Peru."]) == set()

@@ -779,17 +779,14 @@ _RELATIVE_GAP = re.compile(
 
 
 def _agreement_date(sent: Sentence, t: TrigHit, dates: list[DateMention], lex: Lexicon) -> str | None:
-    """An agreement's date: the year its noun is named by ('the 1961 treaty, signed in Beijing'); for a signing
-    told in a relative clause on the noun ('the treaty they signed in 1951', 'the pact, signed last year,') only a
-    date inside that clause; else the trigger's own date. A pact signed long ago is not dated by the sentence's
-    'on Monday'."""
+    """An agreement's date. A signing told in a relative clause on the agreement noun ('the treaty they signed in
+    1951', 'the 1961 treaty, signed in Beijing,') takes a date inside that clause, else the year the noun is named
+    by, never the sentence's 'on Monday'; any other agreement takes its own date, else that year ('the 1961 treaty
+    commits ...'; but 'renewed their 1961 treaty on Monday' is Monday's)."""
     near = [a for a in sent.agree_nouns if a[0] == t.start or (a[1] <= t.start and _nw(sent, a[1], t.start) <= 4)
             or (a[0] >= t.end and _nw(sent, t.end, a[0]) <= 4)]
-    own = date_for(sent, t, dates)
-    for s_, e_, _m, _k in near:
-        y = _PACT_YEAR.search(sent.text, max(0, s_ - 60), s_)
-        if y and not _YEAR_PREP.search(sent.text, max(0, y.start() - 10), y.start()):
-            return own if own and own.startswith(y.group(1)) else y.group(1)
+    year = next((y.group(1) for y in (_PACT_YEAR.search(sent.text, max(0, a[0] - 60), a[0]) for a in near)
+                 if y and not _YEAR_PREP.search(sent.text, max(0, y.start() - 10), y.start())), None)
     rel_end = -1  # where the signing verb of a relative clause on the agreement noun ends
     if t.trig.pos == "verb":
         if any(e_ <= t.start and _RELATIVE_GAP.fullmatch(sent.text, e_, t.start) for _s, e_, _m, _k in near):
@@ -799,9 +796,9 @@ def _agreement_date(sent: Sentence, t: TrigHit, dates: list[DateMention], lex: L
         if v is not None and _RELATIVE_GAP.fullmatch(sent.text, t.end, v.start()):
             rel_end = v.end()
     if rel_end < 0:
-        return own
+        return date_for(sent, t, dates) or year
     stop = sent.text.find(",", rel_end)
-    return next((d.iso for d in dates if d.iso and d.start >= rel_end and (stop < 0 or d.start < stop)), None)
+    return next((d.iso for d in dates if d.iso and d.start >= rel_end and (stop < 0 or d.start < stop)), None) or year
 
 
 def _discussed(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
