@@ -301,3 +301,17 @@ def test_renewing_an_old_treaty_is_an_agreement_dated_by_the_renewal() -> None:
 
 def test_renewing_threats_is_no_agreement() -> None:
     assert _agree_dates(["Chile renewed its threats against Peru."]) == set()
+
+
+def test_aid_offered_is_to_come() -> None:
+    assert _coded(["France offers air defence systems to Moldova."]) == {("FRA", "AID", "MDA", "military", "future", False)}
+
+
+def test_security_guarantees_offered_are_to_come() -> None:
+    assert _coded(["France offered security guarantees to Moldova."]) == {
+        ("FRA", "AID", "MDA", "intervention", "future", False)}
+
+
+def test_refusing_to_offer_aid_stays_asserted_and_negated() -> None:
+    assert _coded(["France declined to offer air defence systems to Moldova."]) == {
+        ("FRA", "AID", "MDA", "military", "asserted", True)}

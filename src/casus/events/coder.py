@@ -523,6 +523,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if etype == "AID" and modality in ("asserted", "reported"):
             if t.trig.frame == "receive" and t.key.split(" ", 1)[0] in lex.word_lists["awaiting_verbs"]:
                 modality = "future"  # "Kyiv expects more air defence systems from Germany": a delivery to come
+            elif not neg and _offered(sent, t, lex):
+                modality = "future"  # "US offers defensive assurances to Saudi Arabia": aid pledged, still to come (dev-G01)
             elif t.trig.pos == "noun" and _discussed(sent, t, lex):
                 if not _aid_parties_named(sent, t, lex):
                     continue  # "the two discussed military aid": who would give it to whom is not told
@@ -799,6 +801,16 @@ def _agreement_date(sent: Sentence, t: TrigHit, dates: list[DateMention], lex: L
         return date_for(sent, t, dates) or year
     stop = sent.text.find(",", rel_end)
     return next((d.iso for d in dates if d.iso and d.start >= rel_end and (stop < 0 or d.start < stop)), None) or year
+
+
+def _offered(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Aid offered: the trigger is an offering verb ('offered to send', 'offers jets to X') or an aid noun at most
+    three words after one ('offers defensive assurances')."""
+    offer = lex.word_lists["offering_verbs"]
+    if t.trig.pos == "verb":
+        return t.key.split(" ", 1)[0] in offer
+    lo, _hi = _clause(sent, t.start)
+    return not offer.isdisjoint(_ws(sent, lo, t.start)[-4:])
 
 
 def _discussed(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:

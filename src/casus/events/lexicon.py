@@ -331,6 +331,7 @@ WORD_LISTS = frozenset({
     "unnamed_partner_nouns",  # "defend our allies": after the actor's own possessive pronoun, partners unnamed (no target)
     "posted_envoy_nouns",  # "ambassador to the EU": the state after "<noun> to" is where the envoy serves, not its sender
     "awaiting_verbs",  # a receiving verb of these ("Kyiv expects tanks from Berlin"): the delivery is to come (future)
+    "offering_verbs",  # aid offered ("offers defensive assurances to X"): pledged, future
     "discussion_verbs",  # aid named just after these is only talked over ("discussed military aid"): hedged
     "come_verbs",  # "come to X's aid": intervention for the possessor
     "come_to_aid_nouns",  # the aid nouns after "come to X's"
