@@ -315,3 +315,15 @@ def test_security_guarantees_offered_are_to_come() -> None:
 def test_refusing_to_offer_aid_stays_asserted_and_negated() -> None:
     assert _coded(["France declined to offer air defence systems to Moldova."]) == {
         ("FRA", "AID", "MDA", "military", "asserted", True)}
+
+
+def test_headline_infinitive_aid_is_to_come() -> None:
+    assert _coded(["France to send air defence systems to Moldova"]) == {("FRA", "AID", "MDA", "military", "future", False)}
+
+
+def test_headline_present_tense_aid_stays_asserted() -> None:
+    assert _coded(["France sends air defence systems to Moldova"]) == {("FRA", "AID", "MDA", "military", "asserted", False)}
+
+
+def test_sentence_with_infinitive_and_full_stop_stays_asserted() -> None:
+    assert _coded(["France sent air defence systems to Moldova."]) == {("FRA", "AID", "MDA", "military", "asserted", False)}

@@ -520,6 +520,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker, lex)
         if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
             modality = "future"  # what the agreement provides for is still to be carried out
+        if modality == "asserted" and _headline_infinitive(sent, t):
+            modality = "future"  # "Trump administration to resume military aid to Ukraine": a headline's "X to do" (dev-B04)
         if etype == "AID" and modality in ("asserted", "reported"):
             if t.trig.frame == "receive" and t.key.split(" ", 1)[0] in lex.word_lists["awaiting_verbs"]:
                 modality = "future"  # "Kyiv expects more air defence systems from Germany": a delivery to come
@@ -801,6 +803,18 @@ def _agreement_date(sent: Sentence, t: TrigHit, dates: list[DateMention], lex: L
         return date_for(sent, t, dates) or year
     stop = sent.text.find(",", rel_end)
     return next((d.iso for d in dates if d.iso and d.start >= rel_end and (stop < 0 or d.start < stop)), None) or year
+
+
+# grammar: a headline opening with its subject (capitalised words, at most one lower-case word) and "to" + a verb:
+# "Trump administration to resume aid", "Germany to send tanks" (not "China has declined to offer")
+_HEADLINE_TO = re.compile(r"\s*(?:The\s+)?(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:[a-z]+\s+)?to\s+[a-z]+\b")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)]\s*$")
+
+
+def _headline_infinitive(sent: Sentence, t: TrigHit) -> bool:
+    """A trigger in a headline's infinitive predicate ('Germany to send more tanks to Ukraine'): what is announced."""
+    m = _HEADLINE_TO.match(sent.text)
+    return m is not None and t.start >= m.end() - 1 - len(m.group().rsplit(" ", 1)[-1]) and not _ENDS_SENTENCE.search(sent.text)
 
 
 def _offered(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
