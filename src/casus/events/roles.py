@@ -587,13 +587,21 @@ def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon, subject: list[st
     owner = _meeting_owner(sent, t, subject)
     if not owner or not set(owner) <= lex.blocs:
         return False
-    return not right_target(sent, t, lex, JOINT_PREPS, direct=_direct_party(t), span=8)
+    return not right_target(sent, t, lex, JOINT_PREPS, direct=_direct_party(t, lex), span=8)
 
 
-def _direct_party(t: TrigHit) -> bool:
+def _direct_party(t: TrigHit, lex: Lexicon) -> bool:
     """Whether a joint verb's direct object is a party ('met Xi'); what is discussed is a topic ('discussed
-    Ukraine with Germany': the party comes with 'with')."""
-    return t.trig.pos == "verb" and not t.key.startswith("discuss")
+    Ukraine with Germany': the party comes with 'with'; `discussion_verbs`)."""
+    return t.trig.pos == "verb" and t.key.split(" ", 1)[0] not in lex.word_lists["discussion_verbs"]
+
+
+def _own_unnamed_partners(sent: Sentence, tgt: list[Mention], src_codes: list[str], lex: Lexicon) -> bool:
+    """Whether the object is the actor's own unnamed partners: its own possessive pronoun before a plural partner
+    noun ('defend our allies', 'help its partners'; `unnamed_partner_nouns`)."""
+    return bool(tgt) and all(m.kind == "pron" and (m.poss or sent.low[m.start:m.end] in _POSS_PRONOUNS) for m in tgt) and \
+        set(_codes(tgt)) <= set(src_codes) and not lex.word_lists["unnamed_partner_nouns"].isdisjoint(
+            _next_ws(sent, tgt[-1].end, len(sent.text), 2))
 
 
 def _dispute_named_before(sent: Sentence, t: TrigHit, srcs: list[str], ctx: Context, lex: Lexicon) -> list[tuple[str, str | None]]:
@@ -897,7 +905,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return agreed
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") or trig.pos == "noun" else jbase  # "spoke to X", "a call to X"
-        objs = right_target(sent, t, lex, jpreps, direct=_direct_party(t), span=10)
+        objs = right_target(sent, t, lex, jpreps, direct=_direct_party(t, lex), span=10)
         if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(objs)) >= 2 and all(
                 m.prep in ("between", "among") for m in objs):
             parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none
@@ -1184,10 +1192,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     if trig.type == "COERCE" and trig.pos == "noun" and lex.faced_before_re.search(sent.low, max(0, t.start - 40), t.start):
         return []  # "Israel faces international pressure to ...": the subject is pressed, by no state named as such
     tgt_codes = _codes(tgt)
-    if tgt and trig.type in ("AID", "SUPPORT") and all(m.kind == "pron" and (m.poss or sent.low[m.start:m.end] in _POSS_PRONOUNS)
-                                                       for m in tgt) and \
-            set(tgt_codes) <= set(src_codes) and not lex.word_lists["unnamed_partner_nouns"].isdisjoint(
-                _next_ws(sent, tgt[-1].end, len(sent.text), 2)):
+    if trig.type in ("AID", "SUPPORT") and _own_unnamed_partners(sent, tgt, src_codes, lex):
         return [(c, None) for c in src_codes]  # '"We will defend our allies," Rutte said': allies unnamed, no target
     if tgt and trig.type == "AID" and trig.pos == "verb" and frame == "directed" and \
             all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes):
