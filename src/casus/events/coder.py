@@ -807,19 +807,19 @@ def _agreement_date(sent: Sentence, t: TrigHit, dates: list[DateMention], lex: L
 
 # grammar: a headline opening with its subject (capitalised words, at most one lower-case word) and "to" + a verb:
 # "Trump administration to resume aid", "Germany to send tanks" (not "China has declined to offer")
-_HEADLINE_TO = re.compile(r"\s*(?:The\s+)?(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:[a-z]+\s+)?to\s+[a-z]+\b")
+_HEADLINE_TO = re.compile(r"\s*(?:The\s+)?(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:[a-z]+\s+)?to\s+(?P<verb>[a-z]+)\b")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)]\s*$")
 
 
 def _headline_infinitive(sent: Sentence, t: TrigHit) -> bool:
     """A trigger in a headline's infinitive predicate ('Germany to send more tanks to Ukraine'): what is announced."""
     m = _HEADLINE_TO.match(sent.text)
-    return m is not None and t.start >= m.end() - 1 - len(m.group().rsplit(" ", 1)[-1]) and not _ENDS_SENTENCE.search(sent.text)
+    return m is not None and t.start >= m.start("verb") and not _ENDS_SENTENCE.search(sent.text)
 
 
 def _offered(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
-    """Aid offered: the trigger is an offering verb ('offered to send', 'offers jets to X') or an aid noun at most
-    three words after one ('offers defensive assurances')."""
+    """Aid offered: the trigger is an offering verb ('offered to send', 'offers jets to X') or an aid noun in its
+    clause at most three words after one ('offers defensive assurances')."""
     offer = lex.word_lists["offering_verbs"]
     if t.trig.pos == "verb":
         return t.key.split(" ", 1)[0] in offer
