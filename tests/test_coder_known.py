@@ -327,3 +327,13 @@ def test_headline_present_tense_aid_stays_asserted() -> None:
 
 def test_sentence_with_infinitive_and_full_stop_stays_asserted() -> None:
     assert _coded(["France sent air defence systems to Moldova."]) == {("FRA", "AID", "MDA", "military", "asserted", False)}
+
+
+def test_a_state_expected_to_send_arms_sends_them() -> None:
+    assert _coded(["Chisinau expects France to send more air defence systems."]) == {
+        ("FRA", "AID", "MDA", "military", "hedged", False)}
+
+
+def test_a_people_expected_to_send_arms_send_them() -> None:
+    assert _coded(["Chisinau expects the French to send more air defence systems."]) == {
+        ("FRA", "AID", "MDA", "military", "hedged", False)}

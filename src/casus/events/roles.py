@@ -111,6 +111,9 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
+    if before and not noun and before[-1].obj and not before[-1].poss and sent.text[before[-1].end:pos] == " to " and \
+            not lex.word_lists["awaiting_verbs"].isdisjoint(_prev_ws(sent, before[-1].start, 2)):
+        return _group(sent, before[-1])  # "Kyiv expects Germany to send tanks": Germany sends
     if before and not noun and pos == t.start and t.key.split(" ", 1)[0].endswith("ing") and _prev_ws(sent, t.start, 1) == ["by"]:
         # "Sweden upset Orban by expressing concern": the means is the clause subject's act, not the object's
         subj = [m for m in before if m.start >= lo and _subject_ok(m)]
