@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from casus.events.dates import DateMention
 from casus.events.lexicon import Lexicon
+from casus.events.mentions import envoy_sender
 from casus.events.roles import (
     _fronted_participle,
     _clause,
@@ -363,7 +364,9 @@ def speaker_of(sent: Sentence, t: TrigHit, lex: Lexicon) -> tuple[str | None, tu
     if key == "accused":
         phrase = sent.text[:start].strip(" ,")
         phrase = _TRAILING_AUX.sub("", phrase).strip()
-    codes = tuple(c for m in sent.mentions if m.start >= seg_start and m.end <= seg_end + 1 for c in m.codes)
+    # (not where a speaking envoy serves: "Iran's ambassador to Russia said" is Iran speaking)
+    codes = tuple(c for m in sent.mentions if m.start >= seg_start and m.end <= seg_end + 1
+                  and envoy_sender(sent, m, lex) is None for c in m.codes)
     if key == "accused":
         codes = tuple(c for m in sent.mentions if m.end <= start for c in m.codes)
     words = _words(phrase)

@@ -440,7 +440,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if etype == "ASSAULT" and _named_conflict(sent, t, lex):
             continue
-        if etype == "CONSULT" and (_bloc_own_meeting(sent, t, lex) or _unnamed_body_meets(sent, t, lex)):
+        if etype == "CONSULT" and _unnamed_body_meets(sent, t, lex):
             continue
         if etype == "COOPERATE" and t.trig.pos == "noun" and (_talk_topic(sent, t) or _purpose_object(sent, t, lex)):
             continue
@@ -531,6 +531,17 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker, lex)
         if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
             modality = "future"  # what the agreement provides for is still to be carried out
+        if modality == "asserted" and _headline_infinitive(sent, t):
+            modality = "future"  # "Trump administration to resume military aid to Ukraine": a headline's "X to do" (dev-B04)
+        if etype == "AID" and modality in ("asserted", "reported"):
+            if t.trig.frame == "receive" and t.key.split(" ", 1)[0] in lex.word_lists["awaiting_verbs"]:
+                modality = "future"  # "Kyiv expects more air defence systems from Germany": a delivery to come
+            elif not neg and _offered(sent, t, lex):
+                modality = "future"  # "US offers defensive assurances to Saudi Arabia": aid pledged, still to come (dev-G01)
+            elif t.trig.pos == "noun" and _discussed(sent, t, lex):
+                if not _aid_parties_named(sent, t, lex):
+                    continue  # "the two discussed military aid": who would give it to whom is not told
+                modality = "hedged"  # "Kyiv and Berlin discussed more aid to Ukraine": talked over, not given
         attribution = speaker[0] if speaker else None
         if etype == "ASSAULT" and modality in ("future", "hedged") and not neg and speaker and _own_attack(pairs, speaker[1]) \
                 and t.trig.pos == "verb" and not _MODALS.isdisjoint(_prev_ws(sent, t.start, 3)):
@@ -541,7 +552,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             etype, modes, modality, attribution = "THREATEN", ["military"], "asserted", None
         if attribution and modality == "asserted":
             attribution = None
-        date = date_for(sent, t, dates)
+        if etype == "AGREE":
+            date = _agreement_date(sent, t, dates, lex)
+        else:
+            date = date_for(sent, t, dates)
         if reverse and t.trig.frame != "joint":
             pairs = pairs + [(g, s_) for s_, g in pairs if g]
         if t.trig.frame == "joint" and any(g for _, g in pairs):
@@ -704,23 +718,6 @@ def _unnamed_body_meets(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return not any(m.end <= t.start and _nw(sent, m.end, t.start) <= 4 for m in sent.mentions if m.codes)
 
 
-def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
-    """'during an EU defence ministers meeting', 'at the alliance's June summit': a bloc's own meeting (the bloc at
-    most three words before the noun) with no party after it ("with X", "between X and Y") consults no one."""
-    if " with" in t.key or " between" in t.key:
-        return False
-    hi = _clause(sent, t.start)[1]
-    if _next_ws(sent, t.end, hi, 1)[:1] in (["with"], ["between"]):
-        return False
-    verb = t.trig.pos == "verb"
-    if verb and any(m.start >= t.end and m.codes and _nw(sent, t.end, m.start) <= 6 and m.prep not in ("in", "at")
-                    for m in sent.mentions if m.start < hi):
-        return False  # "NATO ministers met their Russian counterpart": a party after the verb
-    return any(m.end <= t.start and (1 if verb else 0) <= _nw(sent, m.end, t.start) <= 3 and m.codes
-               and set(m.codes) <= lex.blocs and not any(ch in sent.text[m.end:t.start] for ch in ",;")
-               for m in sent.mentions)
-
-
 def _named_conflict(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """'amid rising Israel-Iran clashes', 'India-China clash:': a conflict named by its parties (the names a
     modifier of a background noun, casus.events.mentions) is background, not an attack (gold: background wars)."""
@@ -817,6 +814,74 @@ def _purpose_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     a thing is for, no conduct (ties.purpose)."""
     lo, _hi = _clause(sent, t.start)
     return lex.ties_purpose_obj.search(sent.text, max(lo, t.start - 120), t.start) is not None
+
+
+# grammar: a year right before an agreement noun's words ("the 1961 treaty", "the 1951 Mutual Defense Treaty"), not
+# after a preposition ("in 1961"); between an agreement noun and the signing verb of a relative clause on it
+# (", signed in", "that was signed", "they signed"), with the words that may stand there
+_PACT_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\s+(?:[A-Za-z][\w'-]*\s+){0,3}$")
+_YEAR_PREP = re.compile(r"\b(?:in|since|from|during|by|until|before|after|of|to)\s+$", re.I)
+_RELATIVE_GAP = re.compile(
+    r"(?:\s*,|\s*,?\s*(?:that|which)\b|\s+(?:they|we|it|both|the two(?:\s+[a-z]+)?|[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){0,3}))"
+    r"(?:\s+(?:had|has|have|was|were|been|first|originally|jointly|later))*\s*$")
+
+
+def _agreement_date(sent: Sentence, t: TrigHit, dates: list[DateMention], lex: Lexicon) -> str | None:
+    """An agreement's date. A signing told in a relative clause on the agreement noun ('the treaty they signed in
+    1951', 'the 1961 treaty, signed in Beijing,') takes a date inside that clause, else the year the noun is named
+    by, never the sentence's 'on Monday'; any other agreement takes its own date, else that year ('the 1961 treaty
+    commits ...'; but 'renewed their 1961 treaty on Monday' is Monday's)."""
+    near = [a for a in sent.agree_nouns if a[0] == t.start or (a[1] <= t.start and _nw(sent, a[1], t.start) <= 4)
+            or (a[0] >= t.end and _nw(sent, t.end, a[0]) <= 4)]
+    year = next((y.group(1) for y in (_PACT_YEAR.search(sent.text, max(0, a[0] - 60), a[0]) for a in near)
+                 if y and not _YEAR_PREP.search(sent.text, max(0, y.start() - 10), y.start())), None)
+    rel_end = -1  # where the signing verb of a relative clause on the agreement noun ends
+    if t.trig.pos == "verb":
+        if any(e_ <= t.start and _RELATIVE_GAP.fullmatch(sent.text, e_, t.start) for _s, e_, _m, _k in near):
+            rel_end = t.end
+    else:
+        v = lex.signing_after_re.search(sent.low, t.end, min(len(sent.low), t.end + 60))
+        if v is not None and _RELATIVE_GAP.fullmatch(sent.text, t.end, v.start()):
+            rel_end = v.end()
+    if rel_end < 0:
+        return date_for(sent, t, dates) or year
+    stop = sent.text.find(",", rel_end)
+    return next((d.iso for d in dates if d.iso and d.start >= rel_end and (stop < 0 or d.start < stop)), None) or year
+
+
+# grammar: a headline opening with its subject (capitalised words, at most one lower-case word) and "to" + a verb:
+# "Trump administration to resume aid", "Germany to send tanks" (not "China has declined to offer")
+_HEADLINE_TO = re.compile(r"\s*(?:The\s+)?(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:[a-z]+\s+)?to\s+(?P<verb>[a-z]+)\b")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)]\s*$")
+
+
+def _headline_infinitive(sent: Sentence, t: TrigHit) -> bool:
+    """A trigger in a headline's infinitive predicate ('Germany to send more tanks to Ukraine'): what is announced."""
+    m = _HEADLINE_TO.match(sent.text)
+    return m is not None and t.start >= m.start("verb") and not _ENDS_SENTENCE.search(sent.text)
+
+
+def _offered(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Aid offered: the trigger is an offering verb ('offered to send', 'offers jets to X') or an aid noun in its
+    clause at most three words after one ('offers defensive assurances')."""
+    offer = lex.word_lists["offering_verbs"]
+    if t.trig.pos == "verb":
+        return t.key.split(" ", 1)[0] in offer
+    lo, _hi = _clause(sent, t.start)
+    return not offer.isdisjoint(_ws(sent, lo, t.start)[-4:])
+
+
+def _discussed(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """A nominal trigger at most four words after a discussion verb in its clause ('discussed further military aid')."""
+    lo, _hi = _clause(sent, t.start)
+    before = _ws(sent, lo, t.start)[-5:]
+    return not lex.word_lists["discussion_verbs"].isdisjoint(before)
+
+
+def _aid_parties_named(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the aid noun itself names a party: its owner or adjective ('US aid'), or a recipient after it ('aid
+    to Ukraine', 'weapons for Kyiv')."""
+    return bool(_adjacent_agent(sent, t)) or bool(right_target(sent, t, lex, frozenset({"to", "for"}), direct=False, span=6))
 
 
 def _talk_topic(sent: Sentence, t: TrigHit) -> bool:

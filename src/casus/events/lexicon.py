@@ -333,6 +333,12 @@ WORD_LISTS = frozenset({
     "talks_refusal_stems",  # "refused direct talks": a refusal before talks makes them a rejection
     "copula_verbs",  # "support remains pragmatic": with the copulas, a characterisation of the noun, no act
     "copula_adverbs",  # may stand before the copula ("is still")
+    "unnamed_partner_nouns",  # "defend our allies": after the actor's own possessive pronoun, partners unnamed (no target)
+    "posted_envoy_nouns",  # "ambassador to the EU": the state after "<noun> to" is where the envoy serves, not its sender
+    "awaiting_verbs",  # a receiving verb of these ("Kyiv expects tanks from Berlin"): the delivery is to come (future)
+    "offering_verbs",  # aid offered ("offers defensive assurances to X"): pledged, future
+    "discussion_verbs",  # aid named just after these is only talked over ("discussed military aid"): hedged; their
+    # direct object is a topic, not a party ("discussed Iran with Trump")
     "come_verbs",  # "come to X's aid": intervention for the possessor
     "come_to_aid_nouns",  # the aid nouns after "come to X's"
     "un_words",  # the United Nations and its texts (case as written): diplomatic support there is diplomatic aid

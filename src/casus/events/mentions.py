@@ -132,8 +132,8 @@ def _resolve_mentions(
                 m.role = "agent"
             elif nxt and nxt[0] in ("and", "or") and _attr_follows(low, m.end, lex, mentions):
                 m.role = "agent" if _attr_acts(sent, m.end, lex, mentions) else "attr"
-            elif nxt and nxt[0] in ("and", "or") and _agent_follows(sent, m.end, lex, mentions):
-                m.role = "agent"  # "the Iranian and Saudi foreign ministers": both states' ministers act
+            elif nxt and (nxt[0] in ("and", "or") or text[m.end:m.end + 1] == ",") and _agent_follows(sent, m.end, lex, mentions):
+                m.role = "agent"  # "the Iranian and Saudi foreign ministers", "French, German and Polish leaders": all act
             else:
                 m.role = "mod"
         lead = _prev_ws(sent, m.start, 3)
@@ -159,6 +159,9 @@ def _resolve_mentions(
             if m.prep in ("with", "without", "for") and nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
                     "during", "including", "regarding", "concerning", "following", "according"):
                 m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
+    for m in mentions:
+        if m.prep == "to" and _envoy_host(sent, m, lex):
+            m.role = "attr"  # "Russia's ambassador to the EU": where the envoy serves, not who speaks or acts
     _partner_descriptions(sent, mentions, lex)
     _group_locations(sent, mentions)
     # Coordinated groups: "Russia and China", "the United States and its European allies".
@@ -247,9 +250,31 @@ def _including_lead(sent: Sentence, pos: int) -> list[str]:
     return []
 
 
+def _envoy_host(sent: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """Whether the mention is where an envoy serves ('ambassador to the EU', 'envoy to the United Nations')."""
+    before = _prev_ws(sent, m.start, 4)
+    while before and before[-1] in DETS:
+        before.pop()
+    return len(before) >= 2 and before[-1] == "to" and before[-2] in lex.word_lists["posted_envoy_nouns"]
+
+
+def envoy_sender(sent: Sentence, m: Mention, lex: Lexicon) -> list[Mention] | None:
+    """For the place an envoy serves ('Russia's ambassador to the EU'), the state that sent the envoy, named by a
+    possessive or adjective just before the envoy noun or by 'of X' after it ([] when unnamed); None for any
+    other mention. The envoy speaks for the state that sent it."""
+    if m.prep != "to" or not _envoy_host(sent, m, lex):
+        return None
+    noun = sent.low.rfind(" to", 0, m.start)
+    sender = [x for x in sent.mentions if x.end <= noun and x.codes and x is not m and x.role != "attr"
+              and _nwords(sent.text[x.end:noun]) <= 3]
+    return sender[-1:]
+
+
 def _leader_list(gap: str, prev: Mention, m: Mention) -> bool:
-    """'President Lula, Indian Prime Minister Modi and ...': a comma between two leaders lists them."""
-    return gap.strip() == "," and prev.kind == "leader" and m.kind == "leader" and not prev.poss
+    """'President Lula, Indian Prime Minister Modi and ...': a comma between two leaders lists them; so does one
+    between two adjectives of the people who act ('French, German and Polish leaders')."""
+    return gap.strip() == "," and not prev.poss and (prev.kind == "leader" and m.kind == "leader" or (
+        prev.kind == "adj" and m.kind == "adj" and prev.role == "agent"))
 
 
 def _coordinated(gap: str, prev: Mention, m: Mention | None = None) -> bool:
@@ -894,6 +919,9 @@ def quote_speaker(sent: Sentence, lex: Lexicon) -> tuple[str, ...]:
         if not m.codes or m.kind.startswith("coref:") or any(a < m.start < b for a, b in spans):
             continue
         after = _next_ws(sent, m.end, m.end + 40, 3)
+        people = 0
+        while after and people < 2 and m.kind in ("group", "name") and after[0] in lex.agent_nouns:
+            after, people = after[1:], people + 1  # "..., G7 leaders said": the bloc's leaders speak for it
         while after and (after[0] in ("also", "has", "had", "then", "later") or after[0].endswith("ly")):
             after = after[1:]
         before = _prev_ws(sent, m.start, 3)
@@ -901,7 +929,11 @@ def quote_speaker(sent: Sentence, lex: Lexicon) -> tuple[str, ...]:
             before.pop()
         if (after and after[0] in says) or (before and before[-1] in says) or (
                 m.role == "agent" and m.kind == "adj" and says.intersection(after)):  # "the German chancellor said"
-            return m.codes[:1]
+            sender = envoy_sender(sent, m, lex)
+            if sender is None:
+                return m.codes[:1]
+            if sender:
+                return sender[0].codes[:1]  # "..., Russia's ambassador to the EU said": Russia speaks
     return ()
 
 

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from casus.events.lexicon import Lexicon
-from casus.events.mentions import mention_data, other_pair, recent_actor
+from casus.events.mentions import envoy_sender, mention_data, other_pair, recent_actor
 from casus.events.sentence import (
     Context,
     Mention,
@@ -111,6 +111,9 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
+    if before and not noun and before[-1].obj and not before[-1].poss and sent.text[before[-1].end:pos] == " to " and \
+            not lex.word_lists["awaiting_verbs"].isdisjoint(_prev_ws(sent, before[-1].start, 2)):
+        return _group(sent, before[-1])  # "Kyiv expects Germany to send tanks": Germany sends
     if before and not noun and pos == t.start and t.key.split(" ", 1)[0].endswith("ing") and _prev_ws(sent, t.start, 1) == ["by"]:
         # "Sweden upset Orban by expressing concern": the means is the clause subject's act, not the object's
         subj = [m for m in before if m.start >= lo and _subject_ok(m)]
@@ -559,17 +562,49 @@ def _own_body_meets(sent: Sentence, t: TrigHit, party: str, jpreps: frozenset[st
 
 
 
+_POSS_PRONOUNS = frozenset({"our", "its", "their", "his", "her"})  # grammar: possessive determiners
 _FRONTING = frozenset("on during in after before at while upon ahead".split())
 
 
-def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
-    """A meeting noun owned by a bloc ('the alliance's June summit', 'the NATO summit') with no 'with X' or
-    'between X and Y' after it: a gathering of its members."""
-    own = _adjacent_agent(sent, t)
-    if not own or not set(_codes(own)) <= lex.blocs:
-        return False
-    return not right_target(sent, t, lex, JOINT_PREPS, direct=False, span=8)
+def _meeting_owner(sent: Sentence, t: TrigHit, subject: list[str]) -> list[str]:
+    """Whose meeting a CONSULT trigger names: a noun's possessor or modifier ('the alliance's summit', 'an EU
+    ministers meeting'), the body after 'of' ('a meeting of NATO defence ministers'), else the subject."""
+    if t.trig.pos == "noun":
+        own = _adjacent_agent(sent, t)
+        if own:
+            return _codes(own)
+        _lo, hi = _clause(sent, t.start)
+        nxt = next((m for m in sent.mentions if m.start >= t.end and m.codes), None)
+        if nxt is not None and nxt.start < hi and nxt.prep == "of" and all(
+                w == "of" or w in DETS for w in _ws(sent, t.end, nxt.start)):
+            return _codes(_group(sent, nxt))
+    return subject
 
+
+def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon, subject: list[str]) -> bool:
+    """A bloc's own meeting ('NATO defence ministers met in Brussels', 'at the alliance's June summit', 'EU leaders
+    gathered for a summit', 'at a meeting of NATO ministers, Germany pledged ...'): its owner is blocs alone and no
+    other party follows ('with X', 'between X and Y', a direct object): a gathering of its members consults no one."""
+    if " with" in t.key or " between" in t.key:
+        return False
+    owner = _meeting_owner(sent, t, subject)
+    if not owner or not set(owner) <= lex.blocs:
+        return False
+    return not right_target(sent, t, lex, JOINT_PREPS, direct=_direct_party(t, lex), span=8)
+
+
+def _direct_party(t: TrigHit, lex: Lexicon) -> bool:
+    """Whether a joint verb's direct object is a party ('met Xi'); what is discussed is a topic ('discussed
+    Ukraine with Germany': the party comes with 'with'; `discussion_verbs`)."""
+    return t.trig.pos == "verb" and t.key.split(" ", 1)[0] not in lex.word_lists["discussion_verbs"]
+
+
+def _own_unnamed_partners(sent: Sentence, tgt: list[Mention], src_codes: list[str], lex: Lexicon) -> bool:
+    """Whether the object is the actor's own unnamed partners: its own possessive pronoun before a plural partner
+    noun ('defend our allies', 'help its partners'; `unnamed_partner_nouns`)."""
+    return bool(tgt) and all(m.kind == "pron" and (m.poss or sent.low[m.start:m.end] in _POSS_PRONOUNS) for m in tgt) and \
+        set(_codes(tgt)) <= set(src_codes) and not lex.word_lists["unnamed_partner_nouns"].isdisjoint(
+            _next_ws(sent, tgt[-1].end, len(sent.text), 2))
 
 
 def _dispute_named_before(sent: Sentence, t: TrigHit, srcs: list[str], ctx: Context, lex: Lexicon) -> list[tuple[str, str | None]]:
@@ -627,8 +662,8 @@ def _people_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
         while before and before[-1] in DETS:
             before.pop()
         if m.prep == "of" and len(before) >= 2 and before[-1] == "of" and (
-                before[-2] in lex.agent_nouns or before[-2] in lex.attribution_nouns) and all(
-                w in DETS for w in _ws(sent, lo, m.start)[:-2]):
+                before[-2] in lex.agent_nouns or before[-2] in lex.attribution_nouns) and sum(
+                w not in DETS for w in _ws(sent, lo, m.start)[:-2]) <= 2:  # "the foreign ministers of X, Y and Z"
             return _codes([x for x in _conjuncts(sent, m, t.start)])
         break
     return []
@@ -850,7 +885,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             src, src_codes = [], []
     if not src_codes and trig.type == "CONSULT":
         src_codes = _fronted_agent(sent, t)
-    if frame == "joint" and trig.type == "CONSULT" and trig.pos == "noun" and _bloc_own_meeting(sent, t, lex):
+    if frame == "joint" and trig.type == "CONSULT" and _bloc_own_meeting(
+            sent, t, lex, src_codes or _people_subject(sent, t, lex)):
         return []  # "accepted at the alliance's June summit": the bloc's own meeting, no talks with another state
     if frame == "joint":
         parts = list(src_codes) or _acting_attr(sent, t, lex)
@@ -872,7 +908,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return agreed
         jbase = fr.preps or JOINT_PREPS
         jpreps = jbase | {"to"} if t.key.endswith(" to") or trig.pos == "noun" else jbase  # "spoke to X", "a call to X"
-        objs = right_target(sent, t, lex, jpreps, direct=trig.pos == "verb", span=10)
+        objs = right_target(sent, t, lex, jpreps, direct=_direct_party(t, lex), span=10)
         if trig.pos == "noun" and not _adjacent_agent(sent, t) and len(_codes(objs)) >= 2 and all(
                 m.prep in ("between", "among") for m in objs):
             parts = []  # "welcomed talks between Armenia and Azerbaijan": the parties are named, the subject is none
@@ -932,7 +968,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         if group and set(parts) - group:
             # "Britain signed a pact with the Nordic countries": each member with the other party, not with each other
             return [(a, b) for a in parts for b in parts if a != b and not (a in group and b in group)]
-        parts = parts[:3]
+        parts = parts[:6]
         if trig.type == "CONSULT" and subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low):
             # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk
             return [(a, b) for a in parts for b in parts if a != b and (a in subjects or b in subjects)]
@@ -1009,6 +1045,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         giver = right_target(sent, t, lex, fr.preps or frozenset({"from"}), direct=False)
         implicit = src_codes and fr.fallback and t.key.startswith(("receiv", "obtain"))  # not "get bogged down", not buying
         gcodes = _codes(giver) or (_implicit_giver(ctx, src_codes) if implicit else [])
+        if not gcodes and src_codes and t.key.split(" ", 1)[0] in lex.word_lists["awaiting_verbs"] and _recent(ctx, "AID"):
+            givers, got = ctx.last_by_type["AID"]  # "Germany sent Patriots to Kyiv. Kyiv expects more air defence."
+            gcodes = [c for c in givers if c not in src_codes][:1] if set(got) & set(src_codes) else []
         return [(g, r) for g in gcodes for r in src_codes if g != r] if gcodes and src_codes else []
     recipient = False
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun":
@@ -1156,6 +1195,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     if trig.type == "COERCE" and trig.pos == "noun" and lex.faced_before_re.search(sent.low, max(0, t.start - 40), t.start):
         return []  # "Israel faces international pressure to ...": the subject is pressed, by no state named as such
     tgt_codes = _codes(tgt)
+    if trig.type in ("AID", "SUPPORT") and _own_unnamed_partners(sent, tgt, src_codes, lex):
+        return [(c, None) for c in src_codes]  # '"We will defend our allies," Rutte said': allies unnamed, no target
     if tgt and trig.type == "AID" and trig.pos == "verb" and frame == "directed" and \
             all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes):
         return []  # "China will defend its sovereignty": its own things, self-defence, no aid to anyone
@@ -1228,7 +1269,7 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         verb_at = min(said)
         speakers = [m for m in sent.mentions if m.end <= verb_at and _subject_ok(m)]
     else:
-        speakers = _postposed_speaker(sent, t)  # '"... reckless Russian behaviour," the minister said'
+        speakers = _postposed_speaker(sent, t, lex)  # '"... reckless Russian behaviour," the minister said'
         verb_at = t.start
     if not speakers:
         return []
@@ -1253,7 +1294,7 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
     return [(c, g) for c in src for g in targets]
 
 
-def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
+def _postposed_speaker(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]:
     """The speaker of a quotation whose saying verb comes after it: the actor just before the verb ('..., Healey said'),
     else just after it ('..., said Azerbaijan's defence ministry')."""
     cues = [c for c in sent.cues.get("report", ()) if c[0] >= t.end]
@@ -1262,7 +1303,8 @@ def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
     at = cues[0][0]
     before = [m for m in sent.mentions if t.end <= m.start and m.end <= at and m.codes and _nw(sent, m.end, at) <= 1]
     if before:
-        return before[-1:]
+        sender = envoy_sender(sent, before[-1], lex)
+        return before[-1:] if sender is None else sender  # "..., Iran's envoy to the UN said": Iran speaks
     return [m for m in sent.mentions if m.start >= cues[0][1] and m.codes and _nw(sent, cues[0][1], m.start) <= 3][:1]
 
 
