@@ -71,11 +71,31 @@ def read_pickle(path: Path) -> Any:
         return None
 
 
-def parse_yaml(text: str) -> Any:
-    """Parse YAML text with the safe loader (libyaml's C loader when available: several times faster)."""
+def parse_yaml(text: str, name: str = "<text>") -> Any:
+    """Parse YAML text with the safe loader (libyaml's C loader when available: several times faster).
+
+    A mapping that repeats a key is an error naming `name` and the line: YAML itself lets the later
+    value silently replace the earlier one, which has hidden a word list behind another of the same name.
+    """
     import yaml
 
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class UniqueKeyLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                line = key_node.start_mark.line + 1
+                if isinstance(key, str) and key in seen:
+                    from casus.errors import CasusError
+
+                    raise CasusError(f"{name}: line {line}: key {key!r} repeats the one on line {seen[key]}")
+                if isinstance(key, str):
+                    seen[key] = line
+            return super().construct_mapping(node, deep=deep)
+
+    return yaml.load(text, Loader=UniqueKeyLoader)
 
 
 def data_bytes(name: str) -> bytes:
@@ -111,7 +131,7 @@ def read_yaml(name: str) -> Any:
     parsed again and a start-up pays for no YAML parsing (`casus assess` reads ten files).
     """
     raw = data_bytes(name)
-    return cached_build(Path(name).name, [raw], lambda: parse_yaml(raw.decode("utf-8")))
+    return cached_build(Path(name).name, [raw], lambda: parse_yaml(raw.decode("utf-8"), name))
 
 
 def shared_dir() -> Path:
