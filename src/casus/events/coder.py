@@ -483,10 +483,11 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if t.trig.pos == "noun" and not _nominal_ok(sent, t, modes, lex):
             continue
-        if etype == "CONSULT" and t.trig.frame == "joint" and mediators is None:
+        if etype in ("CONSULT", "AGREE") and t.trig.frame == "joint" and mediators is None:
             mediators = {p[0] for o in raw if o.trig.frame == "mediate" for p in _pairs_for(sent, o, lex, ctx)}
-        if etype == "CONSULT" and t.trig.frame == "joint" and mediators:
+        if etype in ("CONSULT", "AGREE") and t.trig.frame == "joint" and mediators:
             # "Qatar mediated talks between Israel and Hamas": the parties talk; the mediator consults each of them
+            # ("the deal brokered by Qatar": the parties agree, not the mediator)
             pairs = [p for p in pairs if p[0] not in mediators and p[1] not in mediators]
             if not pairs:
                 continue

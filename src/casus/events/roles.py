@@ -572,6 +572,16 @@ def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
 
 
 
+def _mediators_by(sent: Sentence, t: TrigHit) -> list[str]:
+    """'brokered by the United States, Qatar and the African Union': the mediators of a passive mediation."""
+    if not sent.low.startswith(" by ", t.end):
+        return []
+    first = next((m for m in sent.mentions if m.start > t.end and m.codes), None)
+    if first is None or first.prep != "by" or _nw(sent, t.end, first.start) > 3:
+        return []
+    return _codes(_group(sent, first))
+
+
 def _dispute_named_before(sent: Sentence, t: TrigHit, srcs: list[str], ctx: Context, lex: Lexicon) -> list[tuple[str, str | None]]:
     """'ready to contribute to the settlement of the situation': the dispute whose parties the same mediator's
     last mediation named, a sentence or two before (convention 6); else no mediation to code."""
@@ -981,8 +991,16 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
     if frame == "mediate":
         # mediation is CONSULT towards each party (news convention 8): those named after it, else in the sentence
-        srcs = src_codes or list(ctx.prev_subject[:1])
         _lo, hi = _clause(sent, t.start)
+        by = _mediators_by(sent, t)
+        if by:
+            # "the deal brokered by X, Y and Z": the by-phrase mediates; the parties are the "between" list, else
+            # the subject (who signed the deal)
+            between = [m for m in sent.mentions if t.end <= m.start < hi and m.prep == "between" and m.codes]
+            parties = _codes(_conjuncts(sent, between[0], hi)) if between else [c for c in src_codes if c not in by] or [
+                c for m in sent.mentions if m.codes and m.role != "attr" and m.end <= t.start for c in m.codes]
+            return [(c, g) for c in by for g in ([p for p in dict.fromkeys(parties) if p not in by] or [None]) if c != g]
+        srcs = src_codes or list(ctx.prev_subject[:1])
         after_ms = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr"
                     and not set(m.codes) <= set(srcs)]
         between_ms = [m for m in after_ms if m.prep == "between"]
@@ -1156,9 +1174,11 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     if trig.type == "COERCE" and trig.pos == "noun" and lex.faced_before_re.search(sent.low, max(0, t.start - 40), t.start):
         return []  # "Israel faces international pressure to ...": the subject is pressed, by no state named as such
     tgt_codes = _codes(tgt)
-    if tgt and trig.type == "AID" and trig.pos == "verb" and frame == "directed" and \
-            all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes):
-        return []  # "China will defend its sovereignty": its own things, self-defence, no aid to anyone
+    if tgt and trig.type in ("AID", "SUPPORT") and trig.pos == "verb" and frame == "directed" and \
+            all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes) and (
+            trig.type == "AID" or lex.thing_object_re.match(sent.low, t.end)):
+        # "China will defend its sovereignty", "to back its claim": its own things, no aid or support to anyone
+        return []
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx, lex)  # "Moscow coming to its defence": its is not Moscow
     if fr.name == "retaliate" and not tgt_codes:
@@ -1438,16 +1458,23 @@ def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Co
 
 
 
+_PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s--\s|\s(?:and|but|while|as)\s")
+
+
 def _object_is_a_thing(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """'Washington defended the operation', 'to defend against threats': the object slot of a directed verb holds a
     thing or nothing, so the act has no implicit state target."""
-    if t.trig.pos != "verb" or t.trig.frame != "directed" or t.trig.type not in ("AID", "SUPPORT"):
+    if t.trig.type not in ("AID", "SUPPORT") or (t.trig.pos == "verb" and t.trig.frame != "directed"):
         return False
-    m = lex.thing_object_re.match(sent.low, t.end)
+    # a noun's object follows "for": "support for guerrillas" (not "commitment to a treaty": to its parties)
+    m = lex.thing_object_re.match(sent.low, t.end) if t.trig.pos == "verb" else None
+    m = m or lex.thing_after_prep_re.match(sent.low, t.end)
     if not m:
         return False
-    # "defending its NATO partners", "defend the energy-rich nation of Qatar": a state after all
-    return not any(t.end <= x.start and _nw(sent, t.end, x.start) <= 4 and x.codes for x in sent.mentions)
+    # "defending its NATO partners", "defend the energy-rich nation of Qatar": a state after all (in the same
+    # phrase: not "support for guerrillas -- and President Trump")
+    return not any(t.end <= x.start and _nw(sent, t.end, x.start) <= 4 and x.codes
+                   and not _PHRASE_BREAK.search(sent.low, t.end, x.start) for x in sent.mentions)
 
 
 def _definite_new_act(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> bool:

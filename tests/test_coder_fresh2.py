@@ -1,0 +1,68 @@
+"""Exact-record tests for the fresh2 fixes, found on fresh news text (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from .coding import last_keys
+
+_CTX = "Kenya held talks with Uganda on Monday."  # a document pair the fallback target could wrongly take
+
+
+def test_support_for_an_uncoded_group_has_no_state_target() -> None:
+    assert last_keys([_CTX, "Kenya is directly supporting the M44 rebels."], "2025-03-01") == set()
+
+
+def test_support_for_a_bare_group_has_no_state_target() -> None:
+    assert last_keys([_CTX, "Kenya backed local rebels in 1999, officials said."], "2025-03-01") == set()
+
+
+def test_support_noun_for_a_group_has_no_state_target() -> None:
+    assert last_keys([_CTX, "Kenya pledged to end support for rebel militias -- and Uganda welcomed the move."],
+                     "2025-03-01") == set()
+
+
+def test_backing_its_own_claim_is_no_support() -> None:
+    assert last_keys([_CTX, "Kenya has offered no evidence to back its claim."], "2025-03-01") == set()
+
+
+def test_get_it_back_is_no_support() -> None:
+    doc = [_CTX, "Kenya's ambassador said on Monday that Lamu was Kenya's wealth and would be reclaimed.",
+           "\"The question now is not whether Lamu is ours or not, but how do we get it back?\" the ambassador said."]
+    assert last_keys(doc, "2025-03-01") == set()
+
+
+def test_arms_depot_is_no_aid() -> None:
+    assert last_keys([_CTX, "Kenyan soldiers guard a huge arms depot near the border."], "2025-03-01") == set()
+
+
+def test_support_for_a_state_phrase_keeps_its_target() -> None:
+    # the state noun heads the phrase: the document's other state is meant
+    assert last_keys([_CTX, "Kenya is a vital source of political support for the isolated landlocked state."],
+                     "2025-03-01") == {("KEN", "SUPPORT", "UGA", False)}
+
+
+def test_backing_a_named_state_is_support() -> None:
+    assert last_keys([_CTX, "Kenya openly backed Uganda in the dispute."], "2025-03-01") == {
+        ("KEN", "SUPPORT", "UGA", False)}
+
+
+def test_deal_brokered_by_mediators_is_their_mediation() -> None:
+    doc = ["Kenya and Uganda signed a peace deal on Friday.",
+           "The two foreign ministers signed the deal brokered by Egypt, Qatar and the African Union."]
+    assert last_keys(doc, "2025-03-01") == {("KEN", "AGREE", "UGA", False), ("UGA", "AGREE", "KEN", False)} | {
+        (m, "CONSULT", p, False) for m in ("EGY", "QAT", "AU") for p in ("KEN", "UGA")}
+
+
+def test_deal_brokered_by_one_mediator_named_parties() -> None:
+    assert last_keys(["Kenya and Uganda signed the accord brokered by Qatar."], "2025-03-01") == {
+        ("KEN", "AGREE", "UGA", False), ("UGA", "AGREE", "KEN", False),
+        ("QAT", "CONSULT", "KEN", False), ("QAT", "CONSULT", "UGA", False)}
+
+
+def test_collective_security_council_is_the_csto_not_the_un() -> None:
+    got = last_keys(["Kazakhstan asked the Collective Security Council for military help on Monday."], "2025-03-01")
+    assert got == {("KAZ", "REQUEST", "CSTO", False)}
+
+
+def test_west_african_is_no_western_actor() -> None:
+    assert last_keys(["Kenya held talks with Uganda on Monday.",
+                      "Kenyan instructors are training soldiers in the West African nation."], "2025-03-01") == set()
