@@ -66,3 +66,25 @@ def test_collective_security_council_is_the_csto_not_the_un() -> None:
 def test_west_african_is_no_western_actor() -> None:
     assert last_keys(["Kenya held talks with Uganda on Monday.",
                       "Kenyan instructors are training soldiers in the West African nation."], "2025-03-01") == set()
+
+
+def test_capital_where_a_deal_was_signed_is_not_one_of_the_two() -> None:
+    got = last_keys(["Kenya and Tanzania signed a border accord on Friday in Kampala, with the two countries pledging "
+                     "to back each other."], "2025-03-01")
+    assert ("KEN", "AGREE", "TZA", False) in got and not {k for k in got if "UGA" in k}
+
+
+def test_place_named_before_an_attack_in_another_clause_is_not_its_target() -> None:
+    got = last_keys(["Kenya and Tanzania signed a peace accord on Friday in Kampala to end fighting that has killed "
+                     "thousands."], "2025-03-01")
+    assert got == {("KEN", "AGREE", "TZA", False), ("TZA", "AGREE", "KEN", False)}
+
+
+def test_fronted_place_is_the_attack_target() -> None:
+    assert last_keys(["In Somalia, Kenya has launched a series of airstrikes."], "2025-03-01") == {
+        ("KEN", "ASSAULT", "SOM", False)}
+
+
+def test_named_operation_is_a_new_attack() -> None:
+    assert last_keys(["Kenya launched Operation Linda Nchi against militants based in Somalia on Sunday."],
+                     "2025-03-01") == {("KEN", "ASSAULT", "SOM", False)}

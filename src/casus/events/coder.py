@@ -47,6 +47,7 @@ from casus.events.mentions import mention_data, resolve_corefs, update_context
 from casus.events.roles import (
     _adjacent_agent,
     _anaphoric,
+    named_act,
     _clause,
     _passive,
     _codes,
@@ -382,7 +383,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                                                           and _weapon_modifier(sent, t, lex))]
     if any("anaphor" in t.trig.need for t in sent.triggers):
         # "the operation" names an attack only just after one; else it is no trigger at all (not an inner attack)
-        sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or (
+        sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or named_act(sent, t) or (
             _anaphoric(sent, t) and _recent(ctx, t.trig.type))]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
     swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a, lex)}

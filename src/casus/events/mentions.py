@@ -348,6 +348,8 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
         elif cat == "pair":
             codes: list[str] = []
             for x in reversed(prior):
+                if x.kind == "capital" and x.prep in ("in", "at") and not x.poss:
+                    continue  # "signed a deal in Washington, with the two countries ...": where, not who
                 for c in x.codes:
                     if c not in codes and not c.endswith("_MILITIAS"):
                         codes.append(c)
@@ -559,7 +561,10 @@ def _state_pair(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
     states = state_codes()
     ranked = sorted(ctx.counts.items(), key=lambda kv: kv[1], reverse=True)
     out: list[str] = []
-    for c in (*(c for x in reversed(prior) for c in x.codes), *ctx.prev_subject,
+    # a capital after "in"/"at" is where it happened ("signed a deal in Washington, with the two countries ..."),
+    # not one of the two
+    for c in (*(c for x in reversed(prior) if not (x.kind == "capital" and x.prep in ("in", "at")) for c in x.codes),
+              *ctx.prev_subject,
               *(c for codes in reversed(ctx.recent_codes) for c in codes), *(c for c, _ in ranked)):
         if c in states and c not in out:
             out.append(c)

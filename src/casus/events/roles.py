@@ -834,7 +834,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
     if _WHO_BEFORE.search(sent.low, max(0, t.start - 20), t.start) and _WHOM_AFTER.match(sent.low, t.end):
         return []  # "we all know who is threatening whom": an indirect question names no act
-    if "anaphor" in trig.need and not (anaphoric and _recent(ctx, trig.type)):
+    if "anaphor" in trig.need and not (anaphoric and _recent(ctx, trig.type)) and not named_act(sent, t):
         return []  # "a rescue operation": only "the operation" just after an attack is that attack
     adjacent = _adjacent_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" else []
     if adjacent and all(m.kind == "capital" and not m.poss for m in adjacent):
@@ -992,14 +992,16 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     if frame == "mediate":
         # mediation is CONSULT towards each party (news convention 8): those named after it, else in the sentence
         _lo, hi = _clause(sent, t.start)
-        by = _mediators_by(sent, t)
-        if by:
+        mediators = _mediators_by(sent, t)
+        if mediators:
             # "the deal brokered by X, Y and Z": the by-phrase mediates; the parties are the "between" list, else
             # the subject (who signed the deal)
-            between = [m for m in sent.mentions if t.end <= m.start < hi and m.prep == "between" and m.codes]
-            parties = _codes(_conjuncts(sent, between[0], hi)) if between else [c for c in src_codes if c not in by] or [
+            listed = [m for m in sent.mentions if t.end <= m.start < hi and m.prep == "between" and m.codes]
+            signers = _codes(_conjuncts(sent, listed[0], hi)) if listed else [
+                c for c in src_codes if c not in mediators] or [
                 c for m in sent.mentions if m.codes and m.role != "attr" and m.end <= t.start for c in m.codes]
-            return [(c, g) for c in by for g in ([p for p in dict.fromkeys(parties) if p not in by] or [None]) if c != g]
+            mediated: list[str | None] = [p for p in dict.fromkeys(signers) if p not in mediators] or [None]
+            return [(c, g) for c in mediators for g in mediated if c != g]
         srcs = src_codes or list(ctx.prev_subject[:1])
         after_ms = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr"
                     and not set(m.codes) <= set(srcs)]
@@ -1064,7 +1066,10 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             tgt = []  # "military action to defend the nation of Chad": Chad is defended, not attacked
         if not tgt and fr.fallback:
             for m in sent.mentions:
-                if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr":
+                # "struck targets in Syria", "In Syria, Israel struck": where the attack fell; not a place named
+                # before it ("signed a deal in Washington to end fighting that has killed thousands")
+                if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr" and (
+                        m.start >= t.end or _FRONTED_IN.fullmatch(sent.low, 0, m.start)):
                     tgt = [m]
                     break
     elif frame == "request":
@@ -1458,6 +1463,7 @@ def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Co
 
 
 
+_FRONTED_IN = re.compile(r"\W*in\s+(?:the\s+)?")  # a sentence opening "In Syria, ..."
 _PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s--\s|\s(?:and|but|while|as)\s")
 
 
@@ -1486,6 +1492,14 @@ def _definite_new_act(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) ->
         return False
     lo, _hi = _clause(sent, t.start)
     return any(m.start >= lo for m in left_agent(sent, t, lex, ctx))
+
+
+_NAMED_ACT = re.compile(r"\s+[A-Z][\w-]*")  # "Operation Sindoor": a capitalised name after the capitalised noun
+
+
+def named_act(sent: Sentence, t: TrigHit) -> bool:
+    """'India launched Operation Sindoor': a named operation is a new act of its own, not one told before."""
+    return sent.text[t.start:t.start + 1].isupper() and bool(_NAMED_ACT.match(sent.text, t.end))
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
