@@ -88,3 +88,14 @@ def test_fronted_place_is_the_attack_target() -> None:
 def test_named_operation_is_a_new_attack() -> None:
     assert last_keys(["Kenya launched Operation Linda Nchi against militants based in Somalia on Sunday."],
                      "2025-03-01") == {("KEN", "ASSAULT", "SOM", False)}
+
+
+def test_report_source_opening_the_sentence_is_no_party() -> None:
+    got = last_keys([_CTX, "According to a leaked Kenyan memo, Ghana agreed in 2024 to supply rifles to Togo."],
+                    "2025-03-01")
+    assert got == {("GHA", "AGREE", "TGO", False), ("TGO", "AGREE", "GHA", False), ("GHA", "AID", "TGO", False)}
+
+
+def test_agreed_with_a_time_phrase_takes_the_counterparty_of_what_was_agreed() -> None:
+    got = last_keys([_CTX, "Ghana agreed last year to sell rifles to Togo."], "2025-03-01")
+    assert got == {("GHA", "AGREE", "TGO", False), ("TGO", "AGREE", "GHA", False), ("GHA", "AID", "TGO", False)}

@@ -176,6 +176,8 @@ class Lexicon:
     attack_words_re: re.Pattern[str] = _NEVER  # any of `attack_nouns`
     nation_of_re: re.Pattern[str] = _NEVER  # a gap "the energy-rich nation of " (`nation_nouns`)
     thing_object_re: re.Pattern[str] = _NEVER  # a directed verb's object that is a thing, not a state (`state_object_nouns`)
+    # a sentence opening with `source_report_cues` and up to four words before a mention ("According to a classified ")
+    report_source_re: re.Pattern[str] = _NEVER
     thing_after_prep_re: re.Pattern[str] = _NEVER  # "for" and such a thing: "support for rebels" (`state_object_nouns`)
     definite_act_re: re.Pattern[str] = _NEVER  # "the campaign", "this move" (`definite_acts`)
     trilateral_re: re.Pattern[str] = _NEVER  # any of `trilateral_words`
@@ -700,6 +702,7 @@ def build_lexicon(data: dict) -> Lexicon:
         nation_of_re=re.compile(r"\s+(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,3}?(?:"
                                 + _alternation(word_lists["nation_nouns"]) + r")\s+of\s+$"),
         thing_object_re=re.compile(_thing_object(word_lists["state_object_nouns"])),
+        report_source_re=re.compile(r"\W*(?:" + _alternation(word_lists["source_report_cues"]) + r")\s+(?:[\w'.-]+\s+){0,4}"),
         thing_after_prep_re=re.compile(r"\s+for" + _thing_object(word_lists["state_object_nouns"])),
         definite_act_re=re.compile(r"\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:"
                                    + _alternation(word_lists["definite_acts"]) + r")\b"),

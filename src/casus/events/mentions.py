@@ -29,6 +29,7 @@ _BY_START = attrgetter("start")
 
 # Patterns used inside functions, compiled once (re's own cache costs a lookup per call).
 _TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # a capitalised title right before a name ("President ")
+_NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*\s*,")  # a lowercase head noun and a comma: "Pentagon document,"
 _HYPHEN_BEFORE = re.compile(r"\w-[a-z]+ed\s+$")  # "Iran-backed " right before a mention: a compound adjective
 
 
@@ -159,6 +160,10 @@ def _resolve_mentions(
             if m.prep in ("with", "without", "for") and nxt_w and nxt_w[0].endswith("ing") and not m.poss and text[m.end:m.end + 1] == " " and nxt_w[0] not in (
                     "during", "including", "regarding", "concerning", "following", "according"):
                 m.prep = None  # "with Russia assisting", "for Tehran supplying": the subject of a gerund
+    for m in mentions:
+        if m.role == "np" and not m.poss and m.start < 60 and lex.report_source_re.fullmatch(low, 0, m.start) and \
+                _NOUN_AFTER.match(low, m.end):
+            m.role = "attr"  # "According to a Pentagon document, ...": whose report it is, no party to what it tells
     _partner_descriptions(sent, mentions, lex)
     # Coordinated groups: "Russia and China", "the United States and its European allies".
     gid = 0

@@ -200,14 +200,30 @@ def _separate_deals_with(sent: Sentence, t: TrigHit, parts: list[str], named: li
     return out
 
 
+# "agreed in 2023 to supply", "agreed last year to sell": a time phrase between the verb and "to" and a verb after it
+_AGREED_TO = re.compile(r"(?:\s+(?:in|on|during|last|this|earlier|later|also|reportedly)(?:\s+[\w-]+){1,2}?)?\s+to\s+"
+                        r"(?!(?:the|a|an|its|their|this|that|these|those)\b)[a-z]")
+
+
+def _agreed_to(sent: Sentence, t: TrigHit) -> int | None:
+    """Where what a party 'agreed to' do begins: after the trigger's own 'to', else after 'in 2023 to'; else None."""
+    if t.key.endswith(" to"):
+        return t.end
+    if not t.key.startswith("agree"):
+        return None
+    m = _AGREED_TO.match(sent.low, t.end)
+    return m.end() - 1 if m else None
+
+
 def _agreed_counterparty(sent: Sentence, t: TrigHit, parts: list[str]) -> list[str]:
     """'X agreed to sell howitzers to Y', 'agreed to meet Y', 'agreed to buy jets from Y': the other party of what one
     party agreed to do, the first other actor after 'agreed to' in its clause, as object or after to/with/from."""
-    if not t.key.endswith(" to"):
+    start = _agreed_to(sent, t)
+    if start is None:
         return []
     _lo, hi = _clause(sent, t.start)
     for m in sent.mentions:
-        if t.end <= m.start < hi and m.codes and not set(m.codes) & set(parts) and m.role not in ("attr", "maker") and (
+        if start <= m.start < hi and m.codes and not set(m.codes) & set(parts) and m.role not in ("attr", "maker") and (
                 m.prep in (None, "to", "with", "from") and not m.poss):
             return _codes(_group(sent, m))
     return []
@@ -874,7 +890,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             # "progress in these negotiations": the parties of the talks just named, not the clause's subject
             s_, g_ = ctx.last_by_type[trig.type or ""]
             parts = list(dict.fromkeys([*s_, *g_]))
-        if len(parts) == 1 and trig.type == "AGREE" and t.key.endswith(" to"):
+        if len(parts) == 1 and trig.type == "AGREE" and _agreed_to(sent, t) is not None:
             # "Paris agreed to sell howitzers to X": with the other party of what it agreed to do, else with no one named
             other = _agreed_counterparty(sent, t, parts)
             agreed: list[tuple[str, str | None]] = [(parts[0], c) for c in other]
