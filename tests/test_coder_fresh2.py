@@ -99,3 +99,20 @@ def test_report_source_opening_the_sentence_is_no_party() -> None:
 def test_agreed_with_a_time_phrase_takes_the_counterparty_of_what_was_agreed() -> None:
     got = last_keys([_CTX, "Ghana agreed last year to sell rifles to Togo."], "2025-03-01")
     assert got == {("GHA", "AGREE", "TGO", False), ("TGO", "AGREE", "GHA", False), ("GHA", "AID", "TGO", False)}
+
+
+def test_deployment_of_a_states_forces_is_that_states_mobilisation() -> None:
+    assert last_keys(["Ghana warned that the growing deployment of Nigerian troops on the border is a danger."],
+                     "2025-03-01") == {("NGA", "MOBILIZE", None, False)}
+
+
+def test_a_states_defence_companies_selling_arms_are_that_state() -> None:
+    got = last_keys(["Mali accused Ghana of betrayal, alleging that Ghanaian defence companies are selling rifles "
+                     "to Togo."], "2025-03-01")
+    assert got == {("MLI", "ACCUSE", "GHA", False), ("GHA", "AID", "TGO", False)}
+
+
+def test_a_forum_before_and_is_not_the_next_acts_agent() -> None:
+    got = last_keys(["Ghana criticised Mali's junta at the African Union and voiced support for Togo's sovereignty."],
+                    "2025-03-01")
+    assert ("GHA", "SUPPORT", "TGO", False) in got and not {k for k in got if k[0] == "AU"}

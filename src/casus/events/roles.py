@@ -131,8 +131,10 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         m = before[-1]
         gap = sent.text[m.end + (2 if m.poss else 0):pos]
         if m.role not in ("attr", "appos") and (m.role != "maker" or noun):
+            # (not a place or forum in a phrase before it: "denounced X at the United Nations and expressed support")
             if noun and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or m.kind in ("pair", "group", "adj")
-                                                 or not gap.strip()):
+                                                 or not gap.strip()) and not (
+                    m.prep in ("at", "in") and not m.poss and gap.startswith(" and ")):
                 return _group(sent, m)
             agent = _by_from_agent(sent, t, hi) if noun else []
             if agent:
@@ -588,6 +590,21 @@ def _bloc_own_meeting(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
 
 
 
+_OF_FORCES = re.compile(r"\s+of\s+(?:the\s+|more\s+|some\s+|additional\s+|[\d,]+\s+)?")
+
+
+def _forces_of(sent: Sentence, t: TrigHit) -> list[str]:
+    """'the deployment of US military forces', 'the deployment of 5,000 Russian troops': the state whose forces
+    a deployment noun names right after 'of'."""
+    m = _OF_FORCES.match(sent.low, t.end)
+    if not m:
+        return []
+    first = next((x for x in sent.mentions if x.start >= m.end()), None)
+    if first is None or first.start != m.end() or not first.codes or first.role == "attr":
+        return []
+    return _codes(_group(sent, first))
+
+
 def _mediators_by(sent: Sentence, t: TrigHit) -> list[str]:
     """'brokered by the United States, Qatar and the African Union': the mediators of a passive mediation."""
     if not sent.low.startswith(" by ", t.end):
@@ -995,6 +1012,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return [(src_codes[0], None)]  # "NATO intercepted the Russian aircraft": the bloc defends its members
         return [(c, g) for c in src_codes for g in defended if c != g]
     if frame == "mobilize":
+        owner = _forces_of(sent, t) if trig.pos == "noun" else []
+        if owner:
+            return [(c, None) for c in owner]  # "warned that the deployment of US forces ...": the US deploys
         if not src_codes and _passive(sent, t, lex):
             lo, _hi = _clause(sent, t.start)
             origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"]
