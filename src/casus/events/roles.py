@@ -1012,9 +1012,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return [(src_codes[0], None)]  # "NATO intercepted the Russian aircraft": the bloc defends its members
         return [(c, g) for c in src_codes for g in defended if c != g]
     if frame == "mobilize":
-        owner = _forces_of(sent, t) if trig.pos == "noun" else []
-        if owner:
-            return [(c, None) for c in owner]  # "warned that the deployment of US forces ...": the US deploys
+        deployer = _forces_of(sent, t) if trig.pos == "noun" else []
+        if deployer:
+            return [(c, None) for c in deployer]  # "warned that the deployment of US forces ...": the US deploys
         if not src_codes and _passive(sent, t, lex):
             lo, _hi = _clause(sent, t.start)
             origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"]
