@@ -116,3 +116,14 @@ def test_a_forum_before_and_is_not_the_next_acts_agent() -> None:
     got = last_keys(["Ghana criticised Mali's junta at the African Union and voiced support for Togo's sovereignty."],
                     "2025-03-01")
     assert ("GHA", "SUPPORT", "TGO", False) in got and not {k for k in got if k[0] == "AU"}
+
+
+def test_action_against_a_thing_in_a_country_is_no_attack_on_it() -> None:
+    assert last_keys(["Ghana will continue its joint action against piracy in the gulf, including in Togo."],
+                     "2025-03-01") == set()
+
+
+def test_minsk_group_is_no_belarus() -> None:
+    got = last_keys(["Armenia will ask to dissolve the OSCE Minsk Group, which had mediated the conflict."],
+                    "2025-03-01")
+    assert not {k for k in got if "BLR" in k}

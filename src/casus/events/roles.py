@@ -1097,10 +1097,12 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     elif frame == "assault":
         # a frame without fallback names its target by a preposition ("action in X"), never a direct object
         tgt = right_target(sent, t, lex, fr.preps or ASSAULT_PREPS, direct=fr.fallback or trig.pos == "verb", span=10)
+        if tgt and all(m.prep == "in" for m in tgt) and _against_a_thing(sent, t):
+            tgt = []  # "joint action against terrorism in the Sahel, including in Niger": where, not against whom
         if tgt and any(o.trig.type in ("AID", "SUPPORT") and _means_of(sent, t, o) and o.start < tgt[0].start
                        for o in sent.triggers):
             tgt = []  # "military action to defend the nation of Chad": Chad is defended, not attacked
-        if not tgt and fr.fallback:
+        if not tgt and fr.fallback and not _against_a_thing(sent, t):
             for m in sent.mentions:
                 # "struck targets in Syria", "In Syria, Israel struck": where the attack fell; not a place named
                 # before it ("signed a deal in Washington to end fighting that has killed thousands")
@@ -1497,6 +1499,18 @@ def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Co
         return others[:1]
     return []
 
+
+
+_AGAINST = re.compile(r"\s+against\s+")
+
+
+def _against_a_thing(sent: Sentence, t: TrigHit) -> bool:
+    """'joint action against terrorism in the Sahel, including in Niger': what the act is against is named, and
+    it is no state, so a place named after it is where, not whom."""
+    m = _AGAINST.match(sent.low, t.end)
+    if not m:
+        return False
+    return not any(x.codes and m.end() <= x.start and _nw(sent, m.end(), x.start) <= 2 for x in sent.mentions)
 
 
 _FRONTED_IN = re.compile(r"\W*in\s+(?:the\s+)?")  # a sentence opening "In Syria, ..."
