@@ -127,3 +127,13 @@ def test_minsk_group_is_no_belarus() -> None:
     got = last_keys(["Armenia will ask to dissolve the OSCE Minsk Group, which had mediated the conflict."],
                     "2025-03-01")
     assert not {k for k in got if "BLR" in k}
+
+
+def test_a_trigger_word_inside_a_title_is_no_trigger() -> None:
+    assert last_keys([_CTX, "The country is now run by Finance Minister Ama Mensah, who acts as interim leader."],
+                     "2025-03-01") == set()
+
+
+def test_a_trigger_word_inside_a_mission_name_is_no_trigger() -> None:
+    got = last_keys([_CTX, "Kenya will lead the UN Security Support Mission in the capital next year."], "2025-03-01")
+    assert not {k for k in got if k[0] == "UN"}

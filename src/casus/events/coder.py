@@ -385,6 +385,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         # "the operation" names an attack only just after one; else it is no trigger at all (not an inner attack)
         sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or named_act(sent, t) or (
             _anaphoric(sent, t) and _recent(ctx, t.trig.type))]
+    if _NAME_CASE.search(sent.text) and not _title_case(sent.text):
+        # "Finance Minister Michel Boisvert", "the UN Security Support Mission": a word of a name, no trigger
+        sent.triggers = [t for t in sent.triggers if not _in_name(sent, t)]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
     swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a, lex)}
     if swallowed:
@@ -559,6 +562,27 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             seen.add((s_, "THREATEN", g, "warn", False))
             events.append(CodedEvent(s_, "THREATEN", g, "warn", None, "asserted", False, None))
     return _merge(events)
+
+
+_NAME_CASE = re.compile(r"[a-z,;]\s+[A-Z][a-z]+\s+[A-Z]")  # a capitalised word inside a sentence, before another
+_CAP_WORD = re.compile(r"[A-Z][\w'-]*")
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Kenya On Standby As US Raises Funds"): its capitals name nothing."""
+    words = text.split()
+    return len(words) >= 3 and sum(1 for w in words if _CAP_WORD.match(w)) * 2 > len(words)
+
+
+def _in_name(sent: Sentence, t: TrigHit) -> bool:
+    """A capitalised one-word trigger inside a run of capitalised words, not opening the sentence: part of a name
+    or title ("Finance Minister", "Security Support Mission"); a named operation ("Operation Sindoor") stays."""
+    if " " in t.key or not sent.text[t.start:t.start + 1].isupper() or t.start == 0 or "anaphor" in t.trig.need:
+        return False
+    before = sent.text[max(0, t.start - 30):t.start].rstrip().rsplit(" ", 1)[-1]
+    after = sent.text[t.end:t.end + 30].lstrip().split(" ", 1)[0]
+    return bool(_CAP_WORD.fullmatch(before.strip("\"'(")) and before[:1].isupper() and not before.endswith((".", ":")))\
+        or bool(after[:1].isupper() and _CAP_WORD.match(after))
 
 
 def _vowed_attack(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
