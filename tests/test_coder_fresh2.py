@@ -137,3 +137,10 @@ def test_a_trigger_word_inside_a_title_is_no_trigger() -> None:
 def test_a_trigger_word_inside_a_mission_name_is_no_trigger() -> None:
     got = last_keys([_CTX, "Kenya will lead the UN Security Support Mission in the capital next year."], "2025-03-01")
     assert not {k for k in got if k[0] == "UN"}
+
+
+def test_the_one_controlling_a_territory_does_not_support() -> None:
+    got = last_keys(["Although Accra refused to join sanctions on Togo, it criticised Lome's policies at the United "
+                     "Nations and voiced support for Benin's territorial integrity, including the areas held by Togo."],
+                    "2025-03-01")
+    assert ("GHA", "SUPPORT", "BEN", False) in got and not {k for k in got if k[0] in ("UN", "TGO")}
