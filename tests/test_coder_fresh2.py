@@ -144,3 +144,8 @@ def test_the_one_controlling_a_territory_does_not_support() -> None:
                      "Nations and voiced support for Benin's territorial integrity, including the areas held by Togo."],
                     "2025-03-01")
     assert ("GHA", "SUPPORT", "BEN", False) in got and not {k for k in got if k[0] in ("UN", "TGO")}
+
+
+def test_a_verb_form_after_a_possessive_takes_the_possessor_as_source() -> None:
+    got = last_keys([_CTX, "Some of Ghana's demands, such as a new border post in Togo, were ignored."], "2025-03-01")
+    assert got == {("GHA", "REQUEST", "TGO", False)}

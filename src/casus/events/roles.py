@@ -109,6 +109,9 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         return []  # "Japan warned that a Chinese attack would threaten ...": the attack, not Japan, threatens
     if noun and pos == t.start and _cause_np(sent, t.start, lex):
         return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
+    if before and not noun and before[-1].poss and before[-1].kind != "pron" and pos == t.start and \
+            not sent.text[before[-1].end + 2:pos].strip():
+        return _group(sent, before[-1])  # "Azerbaijan's demands": a verb form after a possessive is its noun
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
     if before and not noun and pos == t.start and t.key.split(" ", 1)[0].endswith("ing") and _prev_ws(sent, t.start, 1) == ["by"]:
