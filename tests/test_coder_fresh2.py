@@ -149,3 +149,10 @@ def test_the_one_controlling_a_territory_does_not_support() -> None:
 def test_a_verb_form_after_a_possessive_takes_the_possessor_as_source() -> None:
     got = last_keys([_CTX, "Some of Ghana's demands, such as a new border post in Togo, were ignored."], "2025-03-01")
     assert got == {("GHA", "REQUEST", "TGO", False)}
+
+
+def test_security_guarantees_between_two_states_go_both_ways() -> None:
+    got = last_keys(["Ghana and Togo on Friday signed a treaty on security guarantees between Ghana and Togo."],
+                    "2025-03-01")
+    assert got == {("GHA", "AGREE", "TGO", False), ("TGO", "AGREE", "GHA", False),
+                   ("GHA", "AID", "TGO", False), ("TGO", "AID", "GHA", False)}

@@ -474,6 +474,13 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if len(between) >= 2:
                 # "counting on talks between Iran and the United States": the parties are the two named, not the speaker
                 pairs = [p for p in pairs if p[0] in between and p[1] in between]
+        if pairs and etype == "AID" and t.trig.pos == "noun" and t.trig.frame == "directed" and \
+                t.trig.mode == "intervention":
+            between = _between_parties(sent, t)
+            if len(between) == 2:
+                # "a treaty on security guarantees between Russia and Belarus": given both ways (mutual)
+                a, b = sorted(between)
+                pairs = [(a, b), (b, a)]
         if pairs and t.trig.pos == "noun" and etype in _TOPIC_TYPES:
             accusers = _accusers_before(sent, t, raw, lex, ctx)
             if accusers:
