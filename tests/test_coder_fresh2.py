@@ -156,3 +156,15 @@ def test_security_guarantees_between_two_states_go_both_ways() -> None:
                     "2025-03-01")
     assert got == {("GHA", "AGREE", "TGO", False), ("TGO", "AGREE", "GHA", False),
                    ("GHA", "AID", "TGO", False), ("TGO", "AID", "GHA", False)}
+
+
+
+def test_they_with_no_two_actors_in_the_two_sentences_before_has_no_antecedent() -> None:
+    doc = [_CTX, "The weather was hot.", "The report gave no further details.", "Crowds gathered outside.",
+           "They condemned Ghana for the raid."]
+    assert last_keys(doc, "2025-03-01") == set()
+
+
+def test_they_after_a_pair_just_named_is_that_pair() -> None:
+    doc = [_CTX, "They condemned Ghana for the raid."]
+    assert last_keys(doc, "2025-03-01") == {("KEN", "ACCUSE", "GHA", False), ("UGA", "ACCUSE", "GHA", False)}

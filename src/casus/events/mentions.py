@@ -368,6 +368,9 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
             elif single and _pair_is_object(sent, prior[-1], m):
                 # "Russia called on the sides to ...": the sides are the others, never the one addressing them
                 codes = other_pair(ctx, single[0])
+            elif len(codes) < 2 and key in _PLAIN_PRONOUNS and not single and not any(
+                    len(set(c)) >= 2 for c in ctx.recent_codes[-2:]):
+                codes = []  # "they" with no two actors in this or the two sentences before: no antecedent (convention 6)
             elif len(codes) < 2:
                 # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
                 pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
