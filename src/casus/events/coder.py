@@ -47,6 +47,7 @@ from casus.events.mentions import mention_data, resolve_corefs, update_context
 from casus.events.roles import (
     _adjacent_agent,
     _anaphoric,
+    named_act,
     _clause,
     _passive,
     _codes,
@@ -382,12 +383,15 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                                                           and _weapon_modifier(sent, t, lex))]
     if any("anaphor" in t.trig.need for t in sent.triggers):
         # "the operation" names an attack only just after one; else it is no trigger at all (not an inner attack)
-        sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or (
+        sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or named_act(sent, t) or (
             _anaphoric(sent, t) and _recent(ctx, t.trig.type))]
     if any(t.trig.pos == "noun" and t.trig.type in _NAME_TYPES and sent.text[t.start:t.start + 1].isupper()
            for t in sent.triggers):
         # "the Defense Security Cooperation Agency": words of a proper name, no trigger
         sent.triggers = [t for t in sent.triggers if not _inside_name(sent, t, lex)]
+    if _NAME_CASE.search(sent.text) and not _title_case(sent.text):
+        # "Finance Minister Michel Boisvert", "the UN Security Support Mission": a word of a name, no trigger
+        sent.triggers = [t for t in sent.triggers if not _in_name(sent, t)]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
     swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a, lex)}
     if swallowed:
@@ -480,6 +484,13 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if len(between) >= 2:
                 # "counting on talks between Iran and the United States": the parties are the two named, not the speaker
                 pairs = [p for p in pairs if p[0] in between and p[1] in between]
+        if pairs and etype == "AID" and t.trig.pos == "noun" and t.trig.frame == "directed" and \
+                t.trig.mode == "intervention":
+            between = _between_parties(sent, t)
+            if len(between) == 2:
+                # "a treaty on security guarantees between Russia and Belarus": given both ways (mutual)
+                a, b = sorted(between)
+                pairs = [(a, b), (b, a)]
         if pairs and t.trig.pos == "noun" and etype in _TOPIC_TYPES:
             accusers = _accusers_before(sent, t, raw, lex, ctx)
             if accusers:
@@ -493,10 +504,11 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if t.trig.pos == "noun" and not _nominal_ok(sent, t, modes, lex):
             continue
-        if etype == "CONSULT" and t.trig.frame == "joint" and mediators is None:
+        if etype in ("CONSULT", "AGREE") and t.trig.frame == "joint" and mediators is None:
             mediators = {p[0] for o in raw if o.trig.frame == "mediate" for p in _pairs_for(sent, o, lex, ctx)}
-        if etype == "CONSULT" and t.trig.frame == "joint" and mediators:
+        if etype in ("CONSULT", "AGREE") and t.trig.frame == "joint" and mediators:
             # "Qatar mediated talks between Israel and Hamas": the parties talk; the mediator consults each of them
+            # ("the deal brokered by Qatar": the parties agree, not the mediator)
             pairs = [p for p in pairs if p[0] not in mediators and p[1] not in mediators]
             if not pairs:
                 continue
@@ -599,6 +611,27 @@ def _recipient_lost(sent: Sentence, events: list[CodedEvent]) -> list[CodedEvent
     given = {e.source for e in events if e.event == "AID" and e.target is not None}
     return [e for e in events if not (e.event == "AID" and e.target is None and e.mode in ("military", "economic") and (
         e.source in given or named - {e.source}))]
+
+
+_NAME_CASE = re.compile(r"[a-z,;]\s+[A-Z][a-z]+\s+[A-Z]")  # a capitalised word inside a sentence, before another
+_CAP_WORD = re.compile(r"[A-Z][\w'-]*")
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Kenya On Standby As US Raises Funds"): its capitals name nothing."""
+    words = text.split()
+    return len(words) >= 3 and sum(1 for w in words if _CAP_WORD.match(w)) * 2 > len(words)
+
+
+def _in_name(sent: Sentence, t: TrigHit) -> bool:
+    """A capitalised one-word trigger inside a run of capitalised words, not opening the sentence: part of a name
+    or title ("Finance Minister", "Security Support Mission"); a named operation ("Operation Sindoor") stays."""
+    if " " in t.key or not sent.text[t.start:t.start + 1].isupper() or t.start == 0 or "anaphor" in t.trig.need:
+        return False
+    before = sent.text[max(0, t.start - 30):t.start].rstrip().rsplit(" ", 1)[-1]
+    after = sent.text[t.end:t.end + 30].lstrip().split(" ", 1)[0]
+    return bool(_CAP_WORD.fullmatch(before.strip("\"'(")) and before[:1].isupper() and not before.endswith((".", ":")))\
+        or bool(after[:1].isupper() and _CAP_WORD.match(after))
 
 
 def _vowed_attack(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:

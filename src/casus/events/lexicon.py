@@ -176,6 +176,9 @@ class Lexicon:
     attack_words_re: re.Pattern[str] = _NEVER  # any of `attack_nouns`
     nation_of_re: re.Pattern[str] = _NEVER  # a gap "the energy-rich nation of " (`nation_nouns`)
     thing_object_re: re.Pattern[str] = _NEVER  # a directed verb's object that is a thing, not a state (`state_object_nouns`)
+    # a sentence opening with `source_report_cues` and up to four words before a mention ("According to a classified ")
+    report_source_re: re.Pattern[str] = _NEVER
+    thing_after_prep_re: re.Pattern[str] = _NEVER  # "for" and such a thing: "support for rebels" (`state_object_nouns`)
     definite_act_re: re.Pattern[str] = _NEVER  # "the campaign", "this move" (`definite_acts`)
     trilateral_re: re.Pattern[str] = _NEVER  # any of `trilateral_words`
     multilateral_re: re.Pattern[str] = _NEVER  # any of `multilateral_words`
@@ -464,6 +467,25 @@ def validate_word_lists(lists: object, name: str = "events.yaml") -> dict[str, f
     return out
 
 
+# closed-class words that cannot begin a bare object noun phrase ("backing rebels", not "backing it", "backing to")
+_NOT_BARE_OBJECT = ("the|its|his|her|their|this|that|these|those|a|an|any|some|our|your|my|no|every|each|both|all|either|"
+                    "neither|such|it|them|him|us|me|you|one|ones|itself|themselves|to|in|on|at|by|for|with|from|of|as|"
+                    "into|onto|against|toward|towards|about|over|under|through|between|among|after|before|during|and|or|"
+                    "but|nor|while|when|if|because|which|who|whom|whose|where|is|are|was|were|be|been|being|has|have|"
+                    "had|do|does|did|will|would|can|could|may|might|should|must|not|up|out|off|back|again|also|too|"
+                    "further|then|there|here|so|than")
+
+
+def _thing_object(state_nouns: frozenset[str]) -> str:
+    """An object slot that holds a thing, not a state: "against", "itself", a determiner and a noun that is no
+    `state_object_nouns` ("its sovereignty", "the M23 rebels"), or a bare noun phrase ("local separatists"); an
+    adverb may come first ("directly supporting")."""
+    states = _alternation(state_nouns)
+    no_state = r"(?!(?:[\w-]+\s+){0,3}?(?:" + states + r")\b)"  # no state noun heads the phrase ("the isolated state")
+    return (r"(?:\s+[a-z]+ly)?\s+(?:against\b|itself\b|themselves\b|(?:the|its|his|her|their|this|that)\s+"
+            + no_state + r"[\w-]+\b|(?![a-z]+ly\b)(?!(?:" + _NOT_BARE_OBJECT + r")\b)" + no_state + r"[a-z][\w-]*\b)")
+
+
 def _alternation(words: frozenset[str], space: str = " ") -> str:
     """A regex alternation of the words, longest first (then alphabetical, so the pattern does not vary by run);
     a space inside a phrase becomes `space` (a whitespace run pattern, or a plain space)."""
@@ -693,8 +715,9 @@ def build_lexicon(data: dict) -> Lexicon:
         attack_words_re=re.compile(r"\b(?:" + _alternation(word_lists["attack_nouns"]) + r")\b"),
         nation_of_re=re.compile(r"\s+(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,3}?(?:"
                                 + _alternation(word_lists["nation_nouns"]) + r")\s+of\s+$"),
-        thing_object_re=re.compile(r"\s+(?:against\b|itself\b|themselves\b|(?:the|its|his|her|their|this|that)\s+(?!(?:"
-                                   + _alternation(word_lists["state_object_nouns"]) + r")\b)[a-z-]+\b)"),
+        thing_object_re=re.compile(_thing_object(word_lists["state_object_nouns"])),
+        report_source_re=re.compile(r"\W*(?:" + _alternation(word_lists["source_report_cues"]) + r")\s+(?:[\w'.-]+\s+){0,4}"),
+        thing_after_prep_re=re.compile(r"\s+for" + _thing_object(word_lists["state_object_nouns"])),
         definite_act_re=re.compile(r"\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:"
                                    + _alternation(word_lists["definite_acts"]) + r")\b"),
         trilateral_re=re.compile(r"\b(?:" + _alternation(word_lists["trilateral_words"]) + r")\b"),

@@ -29,6 +29,7 @@ _BY_START = attrgetter("start")
 
 # Patterns used inside functions, compiled once (re's own cache costs a lookup per call).
 _TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # a capitalised title right before a name ("President ")
+_NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*\s*,")  # a lowercase head noun and a comma: "Pentagon document,"
 _HYPHEN_BEFORE = re.compile(r"\w-[a-z]+ed\s+$")  # "Iran-backed " right before a mention: a compound adjective
 
 
@@ -162,6 +163,9 @@ def _resolve_mentions(
     for m in mentions:
         if m.prep == "to" and _envoy_host(sent, m, lex):
             m.role = "attr"  # "Russia's ambassador to the EU": where the envoy serves, not who speaks or acts
+        if m.role == "np" and not m.poss and m.start < 60 and lex.report_source_re.fullmatch(low, 0, m.start) and \
+                _NOUN_AFTER.match(low, m.end):
+            m.role = "attr"  # "According to a Pentagon document, ...": whose report it is, no party to what it tells
     _partner_descriptions(sent, mentions, lex)
     _group_locations(sent, mentions)
     # Coordinated groups: "Russia and China", "the United States and its European allies".
@@ -374,6 +378,8 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
         elif cat == "pair":
             codes: list[str] = []
             for x in reversed(prior):
+                if x.kind == "capital" and x.prep in ("in", "at") and not x.poss:
+                    continue  # "signed a deal in Washington, with the two countries ...": where, not who
                 for c in x.codes:
                     if c not in codes and not c.endswith("_MILITIAS"):
                         codes.append(c)
@@ -387,6 +393,9 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
             elif single and _pair_is_object(sent, prior[-1], m):
                 # "Russia called on the sides to ...": the sides are the others, never the one addressing them
                 codes = other_pair(ctx, single[0])
+            elif len(codes) < 2 and key in _PLAIN_PRONOUNS and not single and not any(
+                    len(set(c)) >= 2 for c in ctx.recent_codes[-2:]):
+                codes = []  # "they" with no two actors in this or the two sentences before: no antecedent (convention 6)
             elif len(codes) < 2:
                 # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
                 pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
@@ -585,7 +594,10 @@ def _state_pair(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
     states = state_codes()
     ranked = sorted(ctx.counts.items(), key=lambda kv: kv[1], reverse=True)
     out: list[str] = []
-    for c in (*(c for x in reversed(prior) for c in x.codes), *ctx.prev_subject,
+    # a capital after "in"/"at" is where it happened ("signed a deal in Washington, with the two countries ..."),
+    # not one of the two
+    for c in (*(c for x in reversed(prior) if not (x.kind == "capital" and x.prep in ("in", "at")) for c in x.codes),
+              *ctx.prev_subject,
               *(c for codes in reversed(ctx.recent_codes) for c in codes), *(c for c, _ in ranked)):
         if c in states and c not in out:
             out.append(c)

@@ -109,6 +109,9 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         return []  # "Japan warned that a Chinese attack would threaten ...": the attack, not Japan, threatens
     if noun and pos == t.start and _cause_np(sent, t.start, lex):
         return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
+    if before and not noun and before[-1].poss and before[-1].kind != "pron" and pos == t.start and \
+            not sent.text[before[-1].end + 2:pos].strip():
+        return _group(sent, before[-1])  # "Azerbaijan's demands": a verb form after a possessive is its noun
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
     if before and not noun and before[-1].obj and not before[-1].poss and sent.text[before[-1].end:pos] == " to " and \
@@ -134,8 +137,10 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         m = before[-1]
         gap = sent.text[m.end + (2 if m.poss else 0):pos]
         if m.role not in ("attr", "appos") and (m.role != "maker" or noun):
+            # (not a place or forum in a phrase before it: "denounced X at the United Nations and expressed support")
             if noun and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or m.kind in ("pair", "group", "adj")
-                                                 or not gap.strip()):
+                                                 or not gap.strip()) and not (
+                    m.prep in ("at", "in") and not m.poss and gap.startswith(" and ")):
                 return _group(sent, m)
             agent = _by_from_agent(sent, t, hi) if noun else []
             if agent:
@@ -203,14 +208,30 @@ def _separate_deals_with(sent: Sentence, t: TrigHit, parts: list[str], named: li
     return out
 
 
+# "agreed in 2023 to supply", "agreed last year to sell": a time phrase between the verb and "to" and a verb after it
+_AGREED_TO = re.compile(r"(?:\s+(?:in|on|during|last|this|earlier|later|also|reportedly)(?:\s+[\w-]+){1,2}?)?\s+to\s+"
+                        r"(?!(?:the|a|an|its|their|this|that|these|those)\b)[a-z]")
+
+
+def _agreed_to(sent: Sentence, t: TrigHit) -> int | None:
+    """Where what a party 'agreed to' do begins: after the trigger's own 'to', else after 'in 2023 to'; else None."""
+    if t.key.endswith(" to"):
+        return t.end
+    if not t.key.startswith("agree"):
+        return None
+    m = _AGREED_TO.match(sent.low, t.end)
+    return m.end() - 1 if m else None
+
+
 def _agreed_counterparty(sent: Sentence, t: TrigHit, parts: list[str]) -> list[str]:
     """'X agreed to sell howitzers to Y', 'agreed to meet Y', 'agreed to buy jets from Y': the other party of what one
     party agreed to do, the first other actor after 'agreed to' in its clause, as object or after to/with/from."""
-    if not t.key.endswith(" to"):
+    start = _agreed_to(sent, t)
+    if start is None:
         return []
     _lo, hi = _clause(sent, t.start)
     for m in sent.mentions:
-        if t.end <= m.start < hi and m.codes and not set(m.codes) & set(parts) and m.role not in ("attr", "maker") and (
+        if start <= m.start < hi and m.codes and not set(m.codes) & set(parts) and m.role not in ("attr", "maker") and (
                 m.prep in (None, "to", "with", "from") and not m.poss):
             return _codes(_group(sent, m))
     return []
@@ -220,8 +241,11 @@ def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
         if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
-            if m.prep == "by" and t.trig.type == "AID" and mention_data().participle_by.search(sent.low[t.end:m.start]):
-                return []  # "the sale of tanks to X, paid for by Y": the one who pays is not the seller
+            if m.prep == "by" and t.trig.type in ("AID", "SUPPORT") and mention_data().participle_by.search(
+                    sent.low[t.end:m.start]):
+                # "the sale of tanks to X, paid for by Y": the one who pays is not the seller; "support for Ukraine's
+                # integrity, including the territories controlled by Russia": the one in control does not support
+                return []
             return _group(sent, m)
     return []
 
@@ -607,6 +631,31 @@ def _own_unnamed_partners(sent: Sentence, tgt: list[Mention], src_codes: list[st
             _next_ws(sent, tgt[-1].end, len(sent.text), 2))
 
 
+_OF_FORCES = re.compile(r"\s+of\s+(?:the\s+|more\s+|some\s+|additional\s+|[\d,]+\s+)?")
+
+
+def _forces_of(sent: Sentence, t: TrigHit) -> list[str]:
+    """'the deployment of US military forces', 'the deployment of 5,000 Russian troops': the state whose forces
+    a deployment noun names right after 'of'."""
+    m = _OF_FORCES.match(sent.low, t.end)
+    if not m:
+        return []
+    first = next((x for x in sent.mentions if x.start >= m.end()), None)
+    if first is None or first.start != m.end() or not first.codes or first.role == "attr":
+        return []
+    return _codes(_group(sent, first))
+
+
+def _mediators_by(sent: Sentence, t: TrigHit) -> list[str]:
+    """'brokered by the United States, Qatar and the African Union': the mediators of a passive mediation."""
+    if not sent.low.startswith(" by ", t.end):
+        return []
+    first = next((m for m in sent.mentions if m.start > t.end and m.codes), None)
+    if first is None or first.prep != "by" or _nw(sent, t.end, first.start) > 3:
+        return []
+    return _codes(_group(sent, first))
+
+
 def _dispute_named_before(sent: Sentence, t: TrigHit, srcs: list[str], ctx: Context, lex: Lexicon) -> list[tuple[str, str | None]]:
     """'ready to contribute to the settlement of the situation': the dispute whose parties the same mediator's
     last mediation named, a sentence or two before (convention 6); else no mediation to code."""
@@ -859,7 +908,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return []  # "the pact enhances diplomatic ties": only states building ties is conduct
     if _WHO_BEFORE.search(sent.low, max(0, t.start - 20), t.start) and _WHOM_AFTER.match(sent.low, t.end):
         return []  # "we all know who is threatening whom": an indirect question names no act
-    if "anaphor" in trig.need and not (anaphoric and _recent(ctx, trig.type)):
+    if "anaphor" in trig.need and not (anaphoric and _recent(ctx, trig.type)) and not named_act(sent, t):
         return []  # "a rescue operation": only "the operation" just after an attack is that attack
     adjacent = _adjacent_agent(sent, t) if trig.type == "ASSAULT" and trig.pos == "noun" else []
     if adjacent and all(m.kind == "capital" and not m.poss for m in adjacent):
@@ -900,7 +949,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             # "progress in these negotiations": the parties of the talks just named, not the clause's subject
             s_, g_ = ctx.last_by_type[trig.type or ""]
             parts = list(dict.fromkeys([*s_, *g_]))
-        if len(parts) == 1 and trig.type == "AGREE" and t.key.endswith(" to"):
+        if len(parts) == 1 and trig.type == "AGREE" and _agreed_to(sent, t) is not None:
             # "Paris agreed to sell howitzers to X": with the other party of what it agreed to do, else with no one named
             other = _agreed_counterparty(sent, t, parts)
             agreed: list[tuple[str, str | None]] = [(parts[0], c) for c in other]
@@ -1005,6 +1054,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return [(src_codes[0], None)]  # "NATO intercepted the Russian aircraft": the bloc defends its members
         return [(c, g) for c in src_codes for g in defended if c != g]
     if frame == "mobilize":
+        deployer = _forces_of(sent, t) if trig.pos == "noun" else []
+        if deployer:
+            return [(c, None) for c in deployer]  # "warned that the deployment of US forces ...": the US deploys
         if not src_codes and _passive(sent, t, lex):
             lo, _hi = _clause(sent, t.start)
             origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"]
@@ -1017,8 +1069,18 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         return [(c, None) for c in (src_codes or list(ctx.prev_subject[:1]))]
     if frame == "mediate":
         # mediation is CONSULT towards each party (news convention 8): those named after it, else in the sentence
-        srcs = src_codes or list(ctx.prev_subject[:1])
         _lo, hi = _clause(sent, t.start)
+        mediators = _mediators_by(sent, t)
+        if mediators:
+            # "the deal brokered by X, Y and Z": the by-phrase mediates; the parties are the "between" list, else
+            # the subject (who signed the deal)
+            listed = [m for m in sent.mentions if t.end <= m.start < hi and m.prep == "between" and m.codes]
+            signers = _codes(_conjuncts(sent, listed[0], hi)) if listed else [
+                c for c in src_codes if c not in mediators] or [
+                c for m in sent.mentions if m.codes and m.role != "attr" and m.end <= t.start for c in m.codes]
+            mediated: list[str | None] = [p for p in dict.fromkeys(signers) if p not in mediators] or [None]
+            return [(c, g) for c in mediators for g in mediated if c != g]
+        srcs = src_codes or list(ctx.prev_subject[:1])
         after_ms = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr"
                     and not set(m.codes) <= set(srcs)]
         between_ms = [m for m in after_ms if m.prep == "between"]
@@ -1080,12 +1142,17 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     elif frame == "assault":
         # a frame without fallback names its target by a preposition ("action in X"), never a direct object
         tgt = right_target(sent, t, lex, fr.preps or ASSAULT_PREPS, direct=fr.fallback or trig.pos == "verb", span=10)
+        if tgt and all(m.prep == "in" for m in tgt) and _against_a_thing(sent, t):
+            tgt = []  # "joint action against terrorism in the Sahel, including in Niger": where, not against whom
         if tgt and any(o.trig.type in ("AID", "SUPPORT") and _means_of(sent, t, o) and o.start < tgt[0].start
                        for o in sent.triggers):
             tgt = []  # "military action to defend the nation of Chad": Chad is defended, not attacked
-        if not tgt and fr.fallback:
+        if not tgt and fr.fallback and not _against_a_thing(sent, t):
             for m in sent.mentions:
-                if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr":
+                # "struck targets in Syria", "In Syria, Israel struck": where the attack fell; not a place named
+                # before it ("signed a deal in Washington to end fighting that has killed thousands")
+                if m.codes and m.prep == "in" and m.codes[0] not in src_codes and m.role != "attr" and (
+                        m.start >= t.end or _FRONTED_IN.fullmatch(sent.low, 0, m.start)):
                     tgt = [m]
                     break
     elif frame == "request":
@@ -1197,9 +1264,11 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     tgt_codes = _codes(tgt)
     if trig.type in ("AID", "SUPPORT") and _own_unnamed_partners(sent, tgt, src_codes, lex):
         return [(c, None) for c in src_codes]  # '"We will defend our allies," Rutte said': allies unnamed, no target
-    if tgt and trig.type == "AID" and trig.pos == "verb" and frame == "directed" and \
-            all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes):
-        return []  # "China will defend its sovereignty": its own things, self-defence, no aid to anyone
+    if tgt and trig.type in ("AID", "SUPPORT") and trig.pos == "verb" and frame == "directed" and \
+            all(m.kind == "pron" and m.poss for m in tgt) and set(tgt_codes) <= set(src_codes) and (
+            trig.type == "AID" or lex.thing_object_re.match(sent.low, t.end)):
+        # "China will defend its sovereignty", "to back its claim": its own things, no aid or support to anyone
+        return []
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx, lex)  # "Moscow coming to its defence": its is not Moscow
     if fr.name == "retaliate" and not tgt_codes:
@@ -1482,16 +1551,36 @@ def _assault_fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Co
 
 
 
+_AGAINST = re.compile(r"\s+against\s+")
+
+
+def _against_a_thing(sent: Sentence, t: TrigHit) -> bool:
+    """'joint action against terrorism in the Sahel, including in Niger': what the act is against is named, and
+    it is no state, so a place named after it is where, not whom."""
+    m = _AGAINST.match(sent.low, t.end)
+    if not m:
+        return False
+    return not any(x.codes and m.end() <= x.start and _nw(sent, m.end(), x.start) <= 2 for x in sent.mentions)
+
+
+_FRONTED_IN = re.compile(r"\W*in\s+(?:the\s+)?")  # a sentence opening "In Syria, ..."
+_PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s--\s|\s(?:and|but|while|as)\s")
+
+
 def _object_is_a_thing(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """'Washington defended the operation', 'to defend against threats': the object slot of a directed verb holds a
     thing or nothing, so the act has no implicit state target."""
-    if t.trig.pos != "verb" or t.trig.frame != "directed" or t.trig.type not in ("AID", "SUPPORT"):
+    if t.trig.type not in ("AID", "SUPPORT") or (t.trig.pos == "verb" and t.trig.frame != "directed"):
         return False
-    m = lex.thing_object_re.match(sent.low, t.end)
+    # a noun's object follows "for": "support for guerrillas" (not "commitment to a treaty": to its parties)
+    m = lex.thing_object_re.match(sent.low, t.end) if t.trig.pos == "verb" else None
+    m = m or lex.thing_after_prep_re.match(sent.low, t.end)
     if not m:
         return False
-    # "defending its NATO partners", "defend the energy-rich nation of Qatar": a state after all
-    return not any(t.end <= x.start and _nw(sent, t.end, x.start) <= 4 and x.codes for x in sent.mentions)
+    # "defending its NATO partners", "defend the energy-rich nation of Qatar": a state after all (in the same
+    # phrase: not "support for guerrillas -- and President Trump")
+    return not any(t.end <= x.start and _nw(sent, t.end, x.start) <= 4 and x.codes
+                   and not _PHRASE_BREAK.search(sent.low, t.end, x.start) for x in sent.mentions)
 
 
 def _definite_new_act(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> bool:
@@ -1503,6 +1592,14 @@ def _definite_new_act(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) ->
         return False
     lo, _hi = _clause(sent, t.start)
     return any(m.start >= lo for m in left_agent(sent, t, lex, ctx))
+
+
+_NAMED_ACT = re.compile(r"\s+[A-Z][\w-]*")  # "Operation Sindoor": a capitalised name after the capitalised noun
+
+
+def named_act(sent: Sentence, t: TrigHit) -> bool:
+    """'India launched Operation Sindoor': a named operation is a new act of its own, not one told before."""
+    return sent.text[t.start:t.start + 1].isupper() and bool(_NAMED_ACT.match(sent.text, t.end))
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
