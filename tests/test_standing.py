@@ -22,9 +22,9 @@ def test_a_start_counts_only_once_its_month_is_over() -> None:
     assert "needs checking" not in fact.text
 
 
-def test_an_unchecked_row_still_says_it_needs_checking() -> None:
-    fact = knowledge.forces_present("USA", "DEU", "1960-01-01")
-    assert fact.value == 1.0 and "needs checking" in fact.text and "checked against" not in fact.text
+def test_a_partly_checked_row_cites_its_pages_and_still_says_it_needs_checking() -> None:
+    fact = knowledge.forces_present("FRA", "DEU", "1960-01-01")
+    assert fact.value == 1.0 and "needs checking" in fact.text and "checked against" in fact.text
 
 
 def test_a_checked_row_cites_its_pages_and_drops_the_warning() -> None:
