@@ -22,9 +22,15 @@ def test_a_start_counts_only_once_its_month_is_over() -> None:
     assert "needs checking" not in fact.text
 
 
-def test_an_unchecked_row_still_says_it_needs_checking() -> None:
+def test_a_partly_checked_row_cites_its_pages_and_still_says_it_needs_checking() -> None:
+    # the Turkish bases in northern Iraq: pages confirm the presence, not whether it began in 1995 or 1997
+    fact = knowledge.forces_present("TUR", "IRQ", "2005-06-01")
+    assert fact.value == 1.0 and "needs checking" in fact.text and "checked against" in fact.text
+
+
+def test_a_checked_row_cites_its_pages_and_drops_the_warning() -> None:
     fact = knowledge.forces_present("USA", "KOR", "1960-01-01")
-    assert fact.value == 1.0 and "needs checking" in fact.text and "checked against" not in fact.text
+    assert fact.value == 1.0 and "checked against" in fact.text and "needs checking" not in fact.text
 
 
 def test_checked_entries_must_name_url_title_and_what_they_confirm() -> None:
