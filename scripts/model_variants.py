@@ -21,6 +21,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+import variant_table
 from casus.assess import fitting, ladder
 
 BASE = ("defense_pact", "patron_at_war_elsewhere", "patron_ties_with_attacker", "shares_border", "attacker_nuclear",
@@ -70,21 +71,12 @@ def row(name: str) -> str:
         if direct_only:
             spec[f]["rungs"] = ["direct"]
     bt = fitting.backtest(features=BASE + extra).to_dict()
-    cells = []
-    for scheme in ("twin", "forward"):
-        for r in ("direct", "materiel"):
-            s = bt[scheme]["cases"]["rungs"][r]
-            cells.append(f"{s['brier']:.3f}/{s['base_rate_brier']:.3f} {s['improvement']:+.0%}")
-        e = bt[scheme]["episodes"]["rungs"]["direct"]
-        cells.append(f"{e['brier']:.4f}/{e['base_rate_brier']:.4f} {e['improvement']:+.0%}")
+    cells = variant_table.cells(bt)
     return f"| {name} | " + " | ".join(cells) + " |"
 
 
 def main(argv: list[str]) -> None:
-    print("| variant | twin direct | twin materiel+ | twin episodes | forward direct | forward materiel+ | forward episodes |")
-    print("|---|---|---|---|---|---|---|")
-    for name in argv or list(VARIANTS):
-        print(row(name), flush=True)
+    variant_table.print_table(row, argv or list(VARIANTS))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+import variant_table
 from casus.assess import fitting, ladder
 
 BASE = ("defense_pact", "patron_at_war_elsewhere", "patron_ties_with_attacker", "shares_border", "attacker_nuclear",
@@ -56,21 +57,12 @@ def row(name: str) -> str:
         if name.endswith("-direct"):
             spec[f]["rungs"] = ["direct"]   # fitted on the direct rung only (fitting.direct_only_mask)
     bt = fitting.backtest(features=BASE + extra, eps=episodes(mode))
-    cells = []
-    for scheme in ("twin", "forward"):
-        for r in ("direct", "materiel"):
-            s = bt.to_dict()[scheme]["cases"]["rungs"][r]
-            cells.append(f"{s['brier']:.3f}/{s['base_rate_brier']:.3f} {s['improvement']:+.0%}")
-        e = bt.to_dict()[scheme]["episodes"]["rungs"]["direct"]
-        cells.append(f"{e['brier']:.4f}/{e['base_rate_brier']:.4f} {e['improvement']:+.0%}")
+    cells = variant_table.cells(bt.to_dict())
     return f"| {name} | " + " | ".join(cells) + " |"
 
 
 def main(argv: list[str]) -> None:
-    print("| variant | twin direct | twin materiel+ | twin episodes | forward direct | forward materiel+ | forward episodes |")
-    print("|---|---|---|---|---|---|---|")
-    for name in argv or list(VARIANTS):
-        print(row(name), flush=True)
+    variant_table.print_table(row, argv or list(VARIANTS))
 
 
 if __name__ == "__main__":
