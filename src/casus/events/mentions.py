@@ -380,9 +380,11 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
         elif cat == "single":
             person = key in ("he", "his", "she", "her", "him")
             if key in ("it", "him", "them") and prior and prior[-1].prep is None and not prior[-1].obj and \
-                    _OBJECT_PRONOUN_GAP.fullmatch(sent.low[prior[-1].end:m.start]) and not _subject_of_clause(sent, m):
+                    _OBJECT_PRONOUN_GAP.fullmatch(sent.low[prior[-1].end:m.start]) and not _subject_of_clause(sent, m) \
+                    and not _reported_subject(sent, m, lex):
                 # "Moscow failed to defend it": an object pronoun is not its own verb's subject
-                # (but "Yerevan denied it has troops there": it is the subject of the clause it opens)
+                # (but "Yerevan denied it has troops there": it is the subject of the clause it opens; so is
+                # "Russia said it condemned ...": a saying verb's clause)
                 prior = prior[:-1]
             last = prior[-1] if prior else None
             ahead = _fronted_subject(sent, m) if person and key in ("his", "her") else ()
@@ -652,6 +654,13 @@ _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt i
 # After a pronoun, a verb or auxiliary makes it the subject of the clause it opens ("denied it has troops").
 _SUBJECT_NEXT = frozenset("has had have is was were are will would could can may might must should shall does did "
                           "never also still already".split())
+
+
+def _reported_subject(sent: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """'Russia said it condemned the strikes': right after a saying verb (`report_verbs`) a pronoun opens the
+    reported clause, so it is that clause's subject, not the verb's object."""
+    before = _prev_ws(sent, m.start, 1)
+    return bool(before) and before[0] in lex.word_lists["report_verbs"]
 
 
 def _subject_of_clause(sent: Sentence, m: Mention) -> bool:

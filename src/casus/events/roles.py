@@ -1229,10 +1229,11 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         speakers = [m for m in sent.mentions if m.end <= verb_at and _subject_ok(m)]
     else:
         speakers = _postposed_speaker(sent, t)  # '"... reckless Russian behaviour," the minister said'
-        verb_at = t.start
-    if not speakers:
+        # the acts judged are the quotation's, from its start ('"The PRC's actions are destabilizing," Miller added')
+        verb_at = next((qs for qs, qe in sent.quotes if qs < t.start < qe), t.start)
+    src = _codes(_group(sent, speakers[0])) if speakers else _named_last_speaker(sent, t, lex, ctx)
+    if not src:
         return []
-    src = _codes(_group(sent, speakers[0]))
     _lo, hi = _clause(sent, t.start)
     by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of", "from") and _nw(sent, t.end, m.start) <= 4]
     accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
@@ -1243,7 +1244,16 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
                 if accused:
                     break
     if not accused:
-        after = speakers[0].end if speakers[0].end <= t.start else 0
+        # "the strikes were unacceptable", '"such actions are untenable," the ministry said': an act with no agent
+        # named, told just before (an attack, coercion or deployment of the last sentences), is that actor's
+        for o in sent.triggers:
+            if verb_at <= o.start < t.start and o.trig.type in _JUDGED_TYPES and _recent(ctx, o.trig.type) and \
+                    set(_codes(left_agent(sent, o, lex, ctx))) <= set(src):
+                accused = [c for c in ctx.last_by_type[o.trig.type][0] if c not in src]
+                if accused:
+                    break
+    if not accused:
+        after = speakers[0].end if speakers and speakers[0].end <= t.start else 0
         accused = [c for m in sent.mentions if after < m.start < t.start and m.codes and (
                    m.role in ("mod", "agent") or m.poss) and (said or _nw(sent, m.end, t.start) <= 4)
                    for c in m.codes if c not in src][-1:]
@@ -1251,6 +1261,23 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         return []  # a quotation's verdict with no one named as its author: too loose to code
     targets: list[str | None] = list(accused) if accused else [None]
     return [(c, g) for c in src for g in targets]
+
+
+_JUDGED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # acts a verdict's target may be the actor of
+_NAME_BEFORE_CUE = re.compile(r"(?:^|[\s,])(?:[A-Z][\w'.-]+\s+){1,2}$")  # '..., Miller added': a bare person name
+
+
+def _named_last_speaker(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[str]:
+    """'"... disregard for international law," Miller added': a quotation attributed to a person no actor names
+    (a surname), right after a quotation by a named speaker in the sentence before, is that speaker's."""
+    if ctx.last_speaker_index < ctx.index - 1 or not ctx.last_speaker:
+        return []
+    cues = [c for c in sent.cues.get("report", ()) if c[0] >= t.end]
+    if not cues or not any(qs < t.start < qe <= cues[0][0] for qs, qe in sent.quotes):
+        return []
+    qe = max(qe for qs, qe in sent.quotes if qe <= cues[0][0])
+    gap = sent.text[qe + 1:cues[0][0]]
+    return list(ctx.last_speaker[:1]) if _NAME_BEFORE_CUE.search(gap) and "," in sent.text[qe - 2:qe + 2] else []
 
 
 def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
