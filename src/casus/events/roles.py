@@ -216,7 +216,7 @@ def _agreed_counterparty(sent: Sentence, t: TrigHit, parts: list[str]) -> list[s
 def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
-        if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
+        if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10 and not _verb_between(sent, t, m):
             if m.prep == "by" and t.trig.type == "AID" and mention_data().participle_by.search(sent.low[t.end:m.start]):
                 return []  # "the sale of tanks to X, paid for by Y": the one who pays is not the seller
             return _group(sent, m)
@@ -812,6 +812,10 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return []
         patient = left_agent(sent, t, lex, ctx)
         patients: list[str | None] = list(_codes(patient)) or [None]
+        if patients == [None] and trig.type == "ACCUSE" and frame == "speech" and any(
+                o.trig.type == "ASSAULT" and o.end <= t.start for o in sent.triggers):
+            # "the strikes were condemned by Russia": the condemnation is aimed at the attacker
+            patients = list(_assault_source(sent, t, lex, ctx)) or [None]
         return [(a, p) for a in _codes(_group(sent, agent[0])) for p in patients if a != p]
     held: list[Mention] = []
     if trig.ties and trig.pos == "verb":
@@ -1075,7 +1079,11 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             codes = _assault_source(sent, t, lex, ctx)
             if trig.type == "THREATEN" and codes and src_codes and set(codes) <= set(src_codes):
                 # "Iran threatened to attack Israel": its own attack threatened, aimed at the attack's target
-                return _threat_targets(sent, inner[0], src_codes, lex, ctx)
+                # (a warning against an act, "will not tolerate any attack on its allies", frame deter: no one named)
+                own = _threat_targets(sent, inner[0], src_codes, lex, ctx) if fr.name != "deter" else []
+                if own:
+                    return own
+                codes = []
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
             if trig.type == "ACCUSE":
@@ -1349,6 +1357,13 @@ def _fire_intercepted(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return not lex.object_words["projectiles"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 8)))
 
 
+def _verb_between(sent: Sentence, t: TrigHit, m: Mention) -> bool:
+    """'The strikes were condemned by Russia': a verb trigger of another type between a nominal trigger and a
+    by-phrase takes that agent (its passive), so it is not the noun's."""
+    return any(o.trig.pos == "verb" and o.trig.type and o.trig.type != t.trig.type and t.end <= o.start < m.start
+               for o in sent.triggers)
+
+
 def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     """'strikes by Israel and the United States', 'the attack on Iran by X': the agent after a nominal trigger,
     past its target."""
@@ -1358,7 +1373,7 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
             if m.start >= hi or _nw(sent, t.end, m.start) > 8:
                 break
             if m.prep == "by":
-                return _group(sent, m)
+                return [] if _verb_between(sent, t, m) else _group(sent, m)
             if m.prep not in ASSAULT_PREPS:
                 break
     return []
