@@ -166,6 +166,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "told Beijing to abide by the ruling": an order, a request (not "told X not to", a warning)
         new = Trigger("REQUEST", "verb", "request", "auto", None, frozenset({"target"}), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "THREATEN" and trig.pos == "verb" and _judged_act_after_that(sent, t):
+        # "warning that the strike undermined Qatar's mediation": a judgement of an act told, disapproval of its actor
+        new = Trigger("ACCUSE", "verb", "speech", "disapprove", None, frozenset(), False, False, False, False, None, None,
+                      args=lex.frames["speech"])
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
     if trig.type == "CONSULT" and trig.pos == "noun" and (w := lex.wanting_re.search(left)) and _nw_text(w.group()) <= 4 \
@@ -270,6 +275,21 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         new = Trigger("AID", "noun", "directed", "intervention", None, frozenset({"possessor"}), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
     return t
+
+
+_THAT_ACT = re.compile(r" that (?:the|this|these|those|its|their|[A-Z][\w.-]*'s) (?:[\w-]+ ){0,2}$")
+
+
+def _judged_act_after_that(sent: Sentence, t: TrigHit) -> bool:
+    """'warned that the strike undermined the talks': the that-clause's subject is an attack or coercion told (an
+    attack trigger within three words of 'that'), and the clause holds nothing to come (cues.warn_content)."""
+    if not sent.low.startswith(" that ", t.end):
+        return False
+    _lo, hi = _clause(sent, t.start)
+    if any(t.end < c[0] < hi for c in sent.cues.get("warn_content", ())):
+        return False
+    return any(o.trig.type in ("ASSAULT", "COERCE") and o.trig.pos == "noun" and t.end < o.start
+               and _THAT_ACT.match(sent.text[t.end:o.start]) for o in sent.triggers)
 
 
 def _nw_text(text: str) -> int:

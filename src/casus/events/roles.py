@@ -844,6 +844,11 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     else:
         src = _group(sent, held[0]) if held else left_agent(sent, t, lex, ctx)  # "X, which ..., has expanded ties"
         src_codes = _codes(src)
+        if trig.type in SPEECH_TYPES and trig.pos == "verb" and _PARTICIPLE_AFTER.search(sent.low, max(0, t.start - 8), t.start) \
+                and t.key.split(" ", 1)[0].endswith("ing"):
+            main = _main_subject(sent, t, ctx)
+            if main:
+                src, src_codes = [], main  # "the ministers vowed support for the steps Doha takes, while warning ..."
         light = _light_verb_agent(sent, t, lex) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
         if light:
             src, src_codes = light, _codes(light)  # "prompting Tehran to launch retaliatory strikes"
@@ -1355,6 +1360,29 @@ def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context, l
 def _fire_intercepted(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """Whether what an interception stopped is fire (missiles, drones), not aircraft."""
     return not lex.object_words["projectiles"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 8)))
+
+
+_PARTICIPLE_AFTER = re.compile(r"(?:,|\bwhile|\bwhilst)\s+$")  # ", calling ...", "while warning ...": a participle clause
+
+
+def _main_subject(sent: Sentence, t: TrigHit, ctx: Context) -> list[str]:
+    """Who a sentence-final participle clause of speech is by: the sentence's subject, the actor named first if it
+    stands before the sentence's first trigger; else, when no actor stands there ("The ministers vowed ..."), the
+    previous sentence's subject."""
+    said = [c for c in sent.cues.get("report", ()) if c[1] <= t.start and _nw(sent, c[1], t.start) <= 1]
+    if said:
+        # "..., the Philippine military said, condemning ...": the speaker of the saying verb just before
+        comma = sent.low.rfind(",", 0, said[-1][0])
+        near = [m for m in sent.mentions if comma < m.start and m.end <= said[-1][0] and m.codes] or [
+            m for m in sent.mentions if said[-1][1] <= m.start < t.start and m.codes]
+        return list(near[-1].codes) if near else []
+    first = sent.triggers[0].start if sent.triggers else len(sent.low)
+    cues = [c[0] for c in sent.cues.get("report", ())]
+    first = min([first, *cues])
+    head = [m for m in sent.mentions if m.end <= first and m.codes]
+    if head:
+        return list(head[0].codes) if _subject_ok(head[0]) else []
+    return list(ctx.prev_subject[:1])
 
 
 def _verb_between(sent: Sentence, t: TrigHit, m: Mention) -> bool:
