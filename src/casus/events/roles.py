@@ -1248,7 +1248,9 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
     if not src:
         return []
     _lo, hi = _clause(sent, t.start)
-    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of", "from") and _nw(sent, t.end, m.start) <= 4]
+    # (not "a violation of Qatar's sovereignty", "of Qatari airspace": the one wronged, named as a possessor or adjective)
+    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of", "from") and _nw(sent, t.end, m.start) <= 4
+          and not (m.prep == "of" and (m.poss or m.kind == "adj"))]
     accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
     if not accused:
         for o in sent.triggers:
@@ -1300,7 +1302,9 @@ def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
     if not cues or not sent.quotes or not any(qs < t.start < qe <= cues[0][0] + 2 for qs, qe in sent.quotes):
         return []
     at = cues[0][0]
-    before = [m for m in sent.mentions if t.end <= m.start and m.end <= at and m.codes and _nw(sent, m.end, at) <= 1]
+    # (the speaker's head noun may stand between: '..., the Saudi foreign ministry said')
+    before = [m for m in sent.mentions if t.end <= m.start and m.end <= at and m.codes and (_nw(sent, m.end, at) <= 1 or (
+              m.kind == "adj" and m.role == "agent" and _nw(sent, m.end, at) <= 3 and not _CLAUSE_PUNCT.search(sent.text, m.end, at)))]
     if before:
         return before[-1:]
     return [m for m in sent.mentions if m.start >= cues[0][1] and m.codes and _nw(sent, cues[0][1], m.start) <= 3][:1]
