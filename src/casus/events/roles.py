@@ -109,6 +109,11 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         return []  # "Japan warned that a Chinese attack would threaten ...": the attack, not Japan, threatens
     if noun and pos == t.start and _cause_np(sent, t.start, lex):
         return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
+    if before and not noun and "," in sent.text[before[0].end:pos]:
+        # "Beijing, which backs Tehran, urged Washington ...": the subject before the relative clause, not its object
+        held = [m for m in before if m.prep is None and not m.poss and _RELATIVE_BETWEEN.fullmatch(sent.text, m.end, pos)]
+        if held:
+            return _group(sent, held[0])
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
     if before and not noun and pos == t.start and t.key.split(" ", 1)[0].endswith("ing") and _prev_ws(sent, t.start, 1) == ["by"]:
