@@ -228,8 +228,9 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         after = sent.text[t.end:t.end + 60]
         if _TO_AFTER.match(after) and not _starts(t.key, lex.word_lists["request_to_stems"]):
             return None  # "seek to bolster": an attempt, not a request
-        if _starts(t.key, lex.word_lists["push_stems"]) and not _WORDS_THEN_TO.match(after):
-            return None  # "pressing imperatives", "push them closer"
+        if _starts(t.key, lex.word_lists["push_stems"]) and not _WORDS_THEN_TO.match(after) and \
+                lex.frame_of(trig).name != "request_open":
+            return None  # "pressing imperatives", "push them closer" (not "pushed for talks", "urged restraint")
     if trig.type == "AID" and trig.light and trig.frame == "transfer" and any(d == "intelligence" for _, _, d in sent.domains):
         doms = _domain_hits(sent, t.end, _object_end(sent, t, 8))
         if "intelligence" in doms and not {"military", "economic", "intervention"} & set(doms):

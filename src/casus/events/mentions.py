@@ -885,9 +885,18 @@ def quote_speaker(sent: Sentence, lex: Lexicon) -> tuple[str, ...]:
         while before and before[-1] in DETS:
             before.pop()
         if (after and after[0] in says) or (before and before[-1] in says) or (
-                m.role == "agent" and m.kind == "adj" and says.intersection(after)):  # "the German chancellor said"
+                m.role == "agent" and m.kind == "adj" and says.intersection(after)) or (  # "the German chancellor said"
+                m.prep is None and not m.poss and says.intersection(after) and _speaker_head(sent, m, says)):
             return m.codes[:1]
     return ()
+
+
+def _speaker_head(sent: Sentence, m: Mention, says: frozenset[str]) -> bool:
+    """'the U.S. ambassador said', 'U.S. Ambassador Jane Doe said': only a title or name (no punctuation, no other
+    actor) between the actor and the saying verb."""
+    at = min((a for w, a in zip(sent.words, sent.starts) if a > m.end and w in says), default=-1)
+    return at > 0 and not any(ch in sent.text[m.end:at] for ch in ',;:"') and \
+        not any(m.end <= x.start < at for x in sent.mentions if x is not m)
 
 
 def _in_quote(sent: Sentence, pos: int) -> bool:

@@ -1,0 +1,139 @@
+"""Exact-record tests for verbal events (issue 12): condemnations, backing, warnings, calls and their speakers in
+reported speech. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from casus.events.coder import code_sentences
+
+from .coding import keys, last_keys
+
+PUB = "2025-06-20"
+STRIKE = "Israel struck Iran on Friday."
+
+
+def test_pronoun_after_a_saying_verb_is_the_speaker() -> None:
+    # "it" opens the reported clause: Russia condemns, not Israel (the previous subject)
+    assert last_keys([STRIKE, "Russia said it condemned the strikes."], PUB) == {
+        ("RUS", "ACCUSE", "ISR", False), ("ISR", "ASSAULT", "IRN", False)}
+
+
+def test_pronoun_after_a_saying_verb_with_two_acts() -> None:
+    got = last_keys([STRIKE, "Russia said it condemned the strikes and urged both sides to show restraint."], PUB)
+    assert got == {("RUS", "ACCUSE", "ISR", False), ("ISR", "ASSAULT", "IRN", False),
+                   ("RUS", "REQUEST", "IRN", False), ("RUS", "REQUEST", "ISR", False)}
+
+
+def test_quoted_verdict_on_an_act_told_before_accuses_its_actor() -> None:
+    doc = [STRIKE, '"This attack is a flagrant violation of international law," the Saudi foreign ministry said.']
+    assert ("SAU", "ACCUSE", "ISR", False) in last_keys(doc, PUB)
+
+
+def test_reported_verdict_on_the_strikes_accuses_the_attacker() -> None:
+    assert last_keys([STRIKE, "Peskov said the strikes were unacceptable."], PUB) == {
+        ("RUS", "ACCUSE", "ISR", False), ("ISR", "ASSAULT", "IRN", False)}
+
+
+def test_violation_of_a_states_sovereignty_names_the_wronged_not_the_accused() -> None:
+    got = last_keys([STRIKE, "The Saudi foreign ministry said the attack was a flagrant violation of Iran's sovereignty."], PUB)
+    assert ("SAU", "ACCUSE", "ISR", False) in got and ("SAU", "ACCUSE", "IRN", False) not in got
+
+
+def test_surname_speaker_after_a_named_speaker_keeps_the_state() -> None:
+    doc = ['"China keeps blocking Philippine boats," the U.S. ambassador said.',
+           '"These actions by China are reckless behaviour," Carlson added.']
+    assert ("USA", "ACCUSE", "CHN", False) in last_keys(doc, PUB)
+
+
+def test_surname_speaker_with_no_speaker_before_is_no_one() -> None:
+    doc = ["Chinese boats blocked the convoy.", '"This is reckless behaviour," Carlson added.']
+    assert not {k for k in last_keys(doc, PUB) if k[1] == "ACCUSE"}
+
+
+def test_passive_condemnation_is_the_condemners_not_an_attack_by_them() -> None:
+    got = last_keys([STRIKE, "The strikes were condemned by Russia and China."], PUB)
+    assert got == {("RUS", "ACCUSE", "ISR", False), ("CHN", "ACCUSE", "ISR", False), ("ISR", "ASSAULT", "IRN", False)}
+
+
+def test_will_not_tolerate_is_a_warning_to_no_one_named() -> None:
+    assert last_keys(["The United States will not tolerate any attack on its allies, the secretary said."], PUB) == {
+        ("USA", "THREATEN", None, False)}
+
+
+def test_would_not_tolerate_a_change_by_force() -> None:
+    assert last_keys(["Japan would not tolerate any change to the status quo by force."], PUB) == {
+        ("JPN", "THREATEN", None, False)}
+
+
+def test_vowed_revenge_is_a_warning() -> None:
+    assert last_keys(["Tehran vowed revenge against Israel."], PUB) == {("IRN", "THREATEN", "ISR", False)}
+
+
+def test_called_for_a_ceasefire_is_a_request_to_no_one_named() -> None:
+    assert last_keys(["Beijing called for an immediate ceasefire."], PUB) == {("CHN", "REQUEST", None, False)}
+
+
+def test_urged_restraint_is_a_request() -> None:
+    assert last_keys(["Turkey urged restraint on Sunday."], PUB) == {("TUR", "REQUEST", None, False)}
+
+
+def test_a_treaty_calling_for_talks_is_no_request() -> None:
+    assert last_keys(["The treaty calls for regular consultations on security."], PUB) == set()
+
+
+def test_standing_firmly_behind_a_state_is_support() -> None:
+    assert last_keys(["Russia stands firmly behind Iran."], PUB) == {("RUS", "SUPPORT", "IRN", False)}
+    assert last_keys(["Germany stood shoulder to shoulder with Poland."], PUB) == {("DEU", "SUPPORT", "POL", False)}
+
+
+def test_warning_that_an_attack_harmed_is_disapproval_of_the_attacker() -> None:
+    got = last_keys(["Israel struck Qatar on Tuesday.", "Oman warned that the strike threatened regional stability."], PUB)
+    assert ("OMN", "ACCUSE", "ISR", False) in got
+    assert not {k for k in got if k[1] == "THREATEN"}
+
+
+def test_warning_of_what_is_to_come_stays_a_warning() -> None:
+    got = last_keys(["Oman warned that Israel would pay a heavy price."], PUB)
+    assert ("OMN", "THREATEN", "ISR", False) in got and not {k for k in got if k[1] == "ACCUSE"}
+
+
+def test_participle_after_a_saying_clause_is_the_speakers() -> None:
+    doc = [STRIKE, "The attack killed ten people, the Russian foreign ministry said, condemning the strikes."]
+    assert ("RUS", "ACCUSE", "ISR", False) in last_keys(doc, PUB)
+
+
+def test_participle_after_while_is_the_subjects_not_the_nearest_actor() -> None:
+    doc = ["Gulf ministers met in Riyadh after Israel struck Qatar.",
+           "The ministers backed Qatar, while warning that the strike undermined the talks."]
+    got = last_keys(doc, PUB)
+    assert ("QAT", "ACCUSE", "ISR", False) not in got
+
+
+def test_subject_before_a_relative_clause_makes_the_request() -> None:
+    got = last_keys(["Beijing, which backs Tehran, urged Washington to show restraint."], PUB)
+    assert got == {("CHN", "SUPPORT", "IRN", False), ("CHN", "REQUEST", "USA", False)}
+
+
+def test_apology_is_rhetorical_support_for_the_state_wronged() -> None:
+    events = code_sentences(["Netanyahu apologised to Qatar for the strike."], PUB)[-1]
+    assert ("ISR", "SUPPORT", "QAT", False) in keys(events)
+    assert {e.mode for e in events if e.event == "SUPPORT"} == {"rhetorical"}
+
+
+# near misses: nothing coded
+
+
+def test_said_it_would_consider_is_no_event() -> None:
+    assert last_keys(["Japan said it would consider sending aid to the Philippines."], PUB) == set()
+
+
+def test_question_of_support_is_no_event() -> None:
+    assert last_keys(["Will the United States back Israel?"], PUB) == set()
+    assert last_keys(["Would Russia defend Iran?"], PUB) == set()
+
+
+def test_conditional_aid_is_no_event() -> None:
+    assert last_keys(["Japan said it would send aid to the Philippines if asked."], PUB) == set()
+
+
+def test_tolerating_is_no_warning() -> None:
+    assert last_keys(["Japan has long tolerated Chinese patrols near the islands."], PUB) == set()
