@@ -137,3 +137,18 @@ def test_conditional_aid_is_no_event() -> None:
 
 def test_tolerating_is_no_warning() -> None:
     assert last_keys(["Japan has long tolerated Chinese patrols near the islands."], PUB) == set()
+
+
+def test_quoted_must_is_a_demand_of_that_state() -> None:
+    got = last_keys(['"Israel must stop its attacks on Gaza," the Turkish president said.'], PUB)
+    assert ("TUR", "REQUEST", "ISR", False) in got
+
+
+def test_said_that_a_state_must_is_a_demand() -> None:
+    assert last_keys(["Lavrov said the West must stop interfering in Georgia."], PUB) == {("RUS", "REQUEST", "WEST", False)}
+
+
+def test_must_with_no_speaker_or_of_the_speakers_own_side_is_no_demand() -> None:
+    assert last_keys(["Russia must choose between its partners."], PUB) == set()
+    assert not {k for k in last_keys(["Analysts say Russia must decide soon."], PUB) if k[1] == "REQUEST"}
+    assert last_keys(['"We must stay calm," the French president said.'], PUB) == set()

@@ -258,7 +258,7 @@ PLOVER_TYPES = frozenset("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT RE
 #: The role procedures a frame may use (casus.events.roles). Each is also a frame of the same name in data/events.yaml,
 #: the one triggers made in code refer to.
 ROLE_PROCEDURES = frozenset({"directed", "transfer", "receive", "joint", "request", "assault", "sanction", "speech", "veto",
-                             "mediate", "withdraw", "declined", "mobilize", "intercept", "cease", "verdict"})
+                             "mediate", "withdraw", "declined", "mobilize", "intercept", "cease", "verdict", "demand"})
 #: Where a frame finds its source or target.
 SLOTS = frozenset({"agent", "object", "recipient", "giver", "parties", "addressee", "speaker", "beneficiary", "origin",
                    "named_in_text", "asker", "accused", "none"})

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from casus.events.lexicon import Lexicon
-from casus.events.mentions import mention_data, other_pair, recent_actor
+from casus.events.mentions import mention_data, other_pair, quote_speaker, recent_actor
 from casus.events.sentence import (
     Context,
     Mention,
@@ -977,6 +977,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         return [(c, g) for c in src_codes for g in targets if c != g]
     if frame == "verdict":
         return _verdict_pairs(sent, t, lex, ctx)
+    if frame == "demand":
+        return _demand_pairs(sent, t, lex, ctx)
     if frame == "intercept":
         defended = _intercepted_for(sent, t, src_codes, ctx, lex, fr.preps or frozenset())
         if not defended and src_codes and src_codes[0] in lex.blocs and not _fire_intercepted(sent, t, lex):
@@ -1298,6 +1300,28 @@ def _named_last_speaker(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) 
     qe = max(qe for qs, qe in sent.quotes if qe <= cues[0][0])
     gap = sent.text[qe + 1:cues[0][0]]
     return list(ctx.last_speaker[:1]) if _NAME_BEFORE_CUE.search(gap) and "," in sent.text[qe - 2:qe + 2] else []
+
+
+def _demand_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
+    """'"Israel must stop its attacks," Erdogan said', 'Trump said that Japan must pay more': a speaker saying what
+    a state must do asks it of that state (the speaker's source, the state named right before the modal the target).
+    The speaker is the one a quotation is attributed to, or the subject before a saying verb; with neither (the
+    author's or an analyst's "must"), or with the speaker's own side as the subject ("we must"), nothing."""
+    named = [m for m in sent.mentions if m.end <= t.start and m.codes and m.prep is None and not m.poss
+             and _nw(sent, m.end, t.start) <= 1 and m.role in ("np", "agent")]
+    if not named:
+        return []
+    subject = _group(sent, named[-1])
+    if any(qs < t.start < qe for qs, qe in sent.quotes):
+        speakers = _codes(_postposed_speaker(sent, t)) or list(quote_speaker(sent, lex))
+    else:
+        said = [c for c in sent.cues.get("report", ()) if c[1] <= subject[0].start and
+                _nw(sent, c[1], subject[0].start) <= 1 and c[2] in lex.word_lists["say_verbs"]]
+        lo = sent.low.rfind(",", 0, said[-1][0]) if said else 0
+        speakers = _codes([m for m in sent.mentions if lo <= m.start and m.end <= said[-1][0] and _subject_ok(m)][:1]) \
+            if said else []
+    targets = _codes(subject)
+    return [(c, g) for c in dict.fromkeys(speakers) for g in targets if c != g and c not in targets]
 
 
 def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
