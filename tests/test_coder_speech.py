@@ -152,3 +152,12 @@ def test_must_with_no_speaker_or_of_the_speakers_own_side_is_no_demand() -> None
     assert last_keys(["Russia must choose between its partners."], PUB) == set()
     assert not {k for k in last_keys(["Analysts say Russia must decide soon."], PUB) if k[1] == "REQUEST"}
     assert last_keys(['"We must stay calm," the French president said.'], PUB) == set()
+
+
+def test_vowed_revenge_is_aimed_at_the_last_attacker() -> None:
+    assert last_keys(["Israel struck Iran overnight.", "Tehran vowed revenge."], PUB) == {("IRN", "THREATEN", "ISR", False)}
+
+
+def test_a_possessors_calls_for_help_are_no_call_by_the_subject() -> None:
+    got = last_keys(["The Kremlin ignored Tehran's calls for assistance."], PUB)
+    assert not {k for k in got if k[1] == "REQUEST" and k[0] == "RUS"}

@@ -498,6 +498,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 # accusation is about is not the accuser's own act
                 joint = t.trig.frame == "joint"
                 pairs = [p for p in pairs if p[0] not in accusers and not (joint and p[1] in accusers)]
+        if t0.trig.type == "THREATEN" and etype == "ACCUSE" and not any(g for _, g in pairs):
+            continue  # "warned that the strike undermined the talks", with no attacker known: no one judged
         if not pairs:
             continue
         if t.trig.pos == "noun" and t.trig.frame in ("speech",) and not _explicit(sent, t, pairs):

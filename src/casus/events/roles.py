@@ -109,7 +109,7 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         return []  # "Japan warned that a Chinese attack would threaten ...": the attack, not Japan, threatens
     if noun and pos == t.start and _cause_np(sent, t.start, lex):
         return []  # "sanctioned firms over the Taiwan arms deal": neither the subject nor Taiwan made the deal
-    if before and not noun and "," in sent.text[before[0].end:pos]:
+    if before and not noun and t.trig.type in SPEECH_TYPES and "," in sent.text[before[0].end:pos]:
         # "Beijing, which backs Tehran, urged Washington ...": the subject before the relative clause, not its object
         held = [m for m in before if m.prep is None and not m.poss and _RELATIVE_BETWEEN.fullmatch(sent.text, m.end, pos)]
         if held:
@@ -1181,6 +1181,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         return []  # "China will defend its sovereignty": its own things, self-defence, no aid to anyone
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx, lex)  # "Moscow coming to its defence": its is not Moscow
+    if fr.name == "revenge" and not tgt_codes:
+        tgt_codes = _retaliated_on(ctx, src_codes)  # "Iran vowed revenge": on whoever just attacked it
     if fr.name == "retaliate" and not tgt_codes:
         if not src_codes and _recent(ctx, "ASSAULT"):
             src_codes = [c for c in ctx.last_by_type["ASSAULT"][1]]  # "the retaliation": by the one attacked last
