@@ -161,3 +161,13 @@ def test_vowed_revenge_is_aimed_at_the_last_attacker() -> None:
 def test_a_possessors_calls_for_help_are_no_call_by_the_subject() -> None:
     got = last_keys(["The Kremlin ignored Tehran's calls for assistance."], PUB)
     assert not {k for k in got if k[1] == "REQUEST" and k[0] == "RUS"}
+
+
+def test_parties_agreeing_on_a_verdict_each_accuse() -> None:
+    got = last_keys(["Canberra and Tokyo agreed that China's coercion poses grave threats to the region."], PUB)
+    assert {("AUS", "ACCUSE", "CHN", False), ("JPN", "ACCUSE", "CHN", False)} <= got
+
+
+def test_agreeing_to_a_step_is_no_verdict() -> None:
+    got = last_keys(["Canberra and Tokyo agreed to hold talks on the grave threats in the region."], PUB)
+    assert not {k for k in got if k[1] == "ACCUSE"}

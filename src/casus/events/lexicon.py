@@ -317,6 +317,7 @@ WORD_LISTS = frozenset({
     "facing_verbs",  # "faces mounting pressure": the coercion noun after these has its target as subject
     "light_gap_adverbs",  # with auxiliaries, may stand between an attacker and its light verb ("X then launched")
     "verdict_verbs",  # "called the strikes a crime": a verdict on an act named after them
+    "shared_verdict_verbs",  # "X and Y agreed that Z's conduct poses grave threats": before "that", a verdict both voice
     "refusal_stems",  # stems of refusal verbs and any letters after them ("declined", "turned down")
     "request_nouns",  # "rejected the request for aid": after a refusal, the aid was asked for, not given
     "signing_words",  # after an agreement noun: it was signed ("the accord was signed"), an AGREE

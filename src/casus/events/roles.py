@@ -1244,8 +1244,10 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
     """'X called the offensive a plot by Y', 'X said the strikes were a violation of international law': X (the first
     subject, before a saying or calling verb) accuses the agent named after the verdict ('by Y'), else the one who did
     the act named before it, else an actor modifying what was judged ('the Turkish minister's statement'), else no one."""
+    shared = lex.word_lists["shared_verdict_verbs"]
     said = [c[0] for c in sent.cues.get("report", ()) if c[0] < t.start] + [
-        at for w, at in zip(sent.words, sent.starts) if at < t.start and w in lex.word_lists["verdict_verbs"]]
+        at for w, at in zip(sent.words, sent.starts) if at < t.start and (w in lex.word_lists["verdict_verbs"] or (
+            w in shared and sent.low.startswith(" that ", at + len(w))))]
     if said:
         verb_at = min(said)
         speakers = [m for m in sent.mentions if m.end <= verb_at and _subject_ok(m)]
