@@ -137,7 +137,7 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         gap = sent.text[m.end + (2 if m.poss else 0):pos]
         if m.role not in ("attr", "appos") and (m.role != "maker" or noun):
             if noun and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or m.kind in ("pair", "group", "adj")
-                                                 or not gap.strip()):
+                                                 or not gap.strip()) and not _verb_trigger_in(sent, m.end, pos):
                 return _group(sent, m)
             agent = _by_from_agent(sent, t, hi) if noun else []
             if agent:
@@ -531,9 +531,15 @@ def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     if before:
         m = before[-1]
         gap = sent.text[m.end + (2 if m.poss else 0):t.start]
-        if m.role != "attr" and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or not gap.strip()):
+        if m.role != "attr" and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or not gap.strip()) and \
+                not _verb_trigger_in(sent, m.end, t.start):
             return _group(sent, m)
     return []
+
+
+def _verb_trigger_in(sent: Sentence, a: int, b: int) -> bool:
+    """A verb trigger between a and b: "Russia's foreign ministry condemned the strikes" is no "Russia's strikes"."""
+    return any(o.trig.pos == "verb" and o.trig.type and a <= o.start < b for o in sent.triggers)
 
 
 def _warned_about(sent: Sentence, t: TrigHit, src: list[str]) -> list[Mention]:
