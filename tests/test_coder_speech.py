@@ -171,3 +171,17 @@ def test_parties_agreeing_on_a_verdict_each_accuse() -> None:
 def test_agreeing_to_a_step_is_no_verdict() -> None:
     got = last_keys(["Canberra and Tokyo agreed to hold talks on the grave threats in the region."], PUB)
     assert not {k for k in got if k[1] == "ACCUSE"}
+
+
+def test_possessor_before_a_condemning_body_is_no_attacker() -> None:
+    assert last_keys([STRIKE, "Russia's foreign ministry condemned the strikes."], PUB) == {
+        ("RUS", "ACCUSE", "ISR", False), ("ISR", "ASSAULT", "IRN", False)}
+
+
+def test_critical_of_an_attack_is_disapproval_of_the_attacker() -> None:
+    assert ("RUS", "ACCUSE", "ISR", False) in last_keys([STRIKE, "Russia has been sharply critical of the strikes."], PUB)
+
+
+def test_according_to_names_the_side_of_an_unnamed_speaker() -> None:
+    got = last_keys([STRIKE, "According to the Kremlin, the president condemned the attack."], PUB)
+    assert ("RUS", "ACCUSE", "ISR", False) in got

@@ -868,6 +868,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                 or not lex.word_lists["verdict_verbs"].isdisjoint(_prev_ws(sent, t.start, 3))):
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
+    if not src_codes and trig.type in SPEECH_TYPES:
+        # "According to the Kremlin, the president condemned the attack": the side the statement is attributed to
+        src_codes = _according_to(sent, t, lex)
     if not src_codes and trig.type == "CONSULT":
         src_codes = _fronted_agent(sent, t)
     if frame == "joint" and trig.type == "CONSULT" and trig.pos == "noun" and _bloc_own_meeting(sent, t, lex):
@@ -1310,6 +1313,15 @@ def _named_last_speaker(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) 
     qe = max(qe for qs, qe in sent.quotes if qe <= cues[0][0])
     gap = sent.text[qe + 1:cues[0][0]]
     return list(ctx.last_speaker[:1]) if _NAME_BEFORE_CUE.search(gap) and "," in sent.text[qe - 2:qe + 2] else []
+
+
+def _according_to(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """The actor an 'according to X' before the trigger names (at most three words after the cue)."""
+    cues = [c for c in sent.cues.get("report", ()) if c[1] <= t.start and c[2] in lex.word_lists["source_report_cues"]]
+    if not cues:
+        return []
+    return _codes([m for m in sent.mentions if cues[-1][1] <= m.start < t.start and m.codes and
+                   _nw(sent, cues[-1][1], m.start) <= 3][:1])
 
 
 def _demand_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
