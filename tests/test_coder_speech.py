@@ -185,3 +185,13 @@ def test_critical_of_an_attack_is_disapproval_of_the_attacker() -> None:
 def test_according_to_names_the_side_of_an_unnamed_speaker() -> None:
     got = last_keys([STRIKE, "According to the Kremlin, the president condemned the attack."], PUB)
     assert ("RUS", "ACCUSE", "ISR", False) in got
+
+
+def test_staying_neutral_is_withheld_defence() -> None:
+    assert last_keys(["Russia remained neutral as Israel bombed Iran."], PUB) == {
+        ("RUS", "AID", "IRN", True), ("ISR", "ASSAULT", "IRN", False)}
+    assert last_keys(["Russia kept out of the war."], PUB) == {("RUS", "AID", None, True)}
+
+
+def test_coming_out_in_support_of_a_state() -> None:
+    assert last_keys(["Turkey came out in support of Azerbaijan."], PUB) == {("TUR", "SUPPORT", "AZE", False)}
