@@ -195,3 +195,8 @@ def test_staying_neutral_is_withheld_defence() -> None:
 
 def test_coming_out_in_support_of_a_state() -> None:
     assert last_keys(["Turkey came out in support of Azerbaijan."], PUB) == {("TUR", "SUPPORT", "AZE", False)}
+
+
+def test_pronoun_a_few_words_after_a_saying_verb_is_the_speaker() -> None:
+    for s in ("Russia said that it condemned the strikes.", "Russia said on Saturday it condemned the strikes."):
+        assert ("RUS", "ACCUSE", "ISR", False) in last_keys([STRIKE, s], PUB)

@@ -657,10 +657,10 @@ _SUBJECT_NEXT = frozenset("has had have is was were are will would could can may
 
 
 def _reported_subject(sent: Sentence, m: Mention, lex: Lexicon) -> bool:
-    """'Russia said it condemned the strikes': right after a saying verb (`report_verbs`) a pronoun opens the
-    reported clause, so it is that clause's subject, not the verb's object."""
-    before = _prev_ws(sent, m.start, 1)
-    return bool(before) and before[0] in lex.word_lists["report_verbs"]
+    """'Russia said (on Monday) (that) it condemned the strikes': a few words after a saying verb (`report_verbs`) a
+    pronoun opens the reported clause, so it is that clause's subject, not the verb's object."""
+    before = _prev_ws(sent, m.start, 4)  # "said it", "said that it", "said on Monday it"
+    return not lex.word_lists["report_verbs"].isdisjoint(before)
 
 
 def _subject_of_clause(sent: Sentence, m: Mention) -> bool:
