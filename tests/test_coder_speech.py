@@ -200,3 +200,19 @@ def test_coming_out_in_support_of_a_state() -> None:
 def test_pronoun_a_few_words_after_a_saying_verb_is_the_speaker() -> None:
     for s in ("Russia said that it condemned the strikes.", "Russia said on Saturday it condemned the strikes."):
         assert ("RUS", "ACCUSE", "ISR", False) in last_keys([STRIKE, s], PUB)
+
+
+def test_urging_an_outcome_is_a_request_to_no_one_named() -> None:
+    got = last_keys(["The two ministers urged bringing outside mediators into the talks."], PUB)
+    assert not {k for k in got if k[1] == "REQUEST" and k[2] is not None}
+
+
+def test_quoted_should_of_others_is_a_demand() -> None:
+    doc = ["Trump criticised the NATO allies over spending.", '"They should be paying more," the U.S. president added.']
+    assert ("USA", "REQUEST", "NATO", False) in last_keys(doc, PUB)
+
+
+def test_verdict_on_aggression_against_a_state_does_not_accuse_it() -> None:
+    got = last_keys(["The Kremlin said Russia was in contact with Iran's leaders after what it called outright aggression "
+                     "against Tehran."], PUB)
+    assert ("RUS", "ACCUSE", "IRN", False) not in got

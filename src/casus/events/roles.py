@@ -1292,6 +1292,9 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         accused = [c for m in sent.mentions if after < m.start < t.start and m.codes and (
                    m.role in ("mod", "agent") or m.poss) and (said or _nw(sent, m.end, t.start) <= 4)
                    for c in m.codes if c not in src][-1:]
+    victims = {c for m in sent.mentions if t.end <= m.start < hi and m.prep in ("against", "on") and _nw(sent, t.end, m.start) <= 2
+               for c in m.codes}
+    accused = [c for c in accused if c not in victims]  # "what it called aggression against Tehran": Iran is wronged
     if not accused and not said:
         return []  # a quotation's verdict with no one named as its author: too loose to code
     targets: list[str | None] = list(accused) if accused else [None]
@@ -1343,7 +1346,7 @@ def _demand_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> lis
         speakers = _codes([m for m in sent.mentions if lo <= m.start and m.end <= said[-1][0] and _subject_ok(m)][:1]) \
             if said else []
     targets = _codes(subject)
-    return [(c, g) for c in dict.fromkeys(speakers) for g in targets if c != g and c not in targets]
+    return [(c, g) for c in dict.fromkeys(speakers) for g in targets if c != g]
 
 
 def _postposed_speaker(sent: Sentence, t: TrigHit) -> list[Mention]:
@@ -1701,7 +1704,9 @@ def _names_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     agent = left_agent(sent, t, lex, Context())
     if not agent:
         return False
-    return _NEW_SUBJECT.isdisjoint(_ws(sent, max(m.end for m in agent), t.start))
+    end = max(m.end for m in agent)
+    # ("Beijing, which backs Tehran, urged ...": a relative clause between the agent and its verb is no new subject)
+    return _NEW_SUBJECT.isdisjoint(_ws(sent, end, t.start)) or bool(_RELATIVE_BETWEEN.fullmatch(sent.text, end, t.start))
 
 
 def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
