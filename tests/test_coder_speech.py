@@ -216,3 +216,8 @@ def test_verdict_on_aggression_against_a_state_does_not_accuse_it() -> None:
     got = last_keys(["The Kremlin said Russia was in contact with Iran's leaders after what it called outright aggression "
                      "against Tehran."], PUB)
     assert ("RUS", "ACCUSE", "IRN", False) not in got
+
+
+def test_reckless_conduct_of_a_named_state_in_a_quote_accuses_it() -> None:
+    got = last_keys(['"This is one more case of reckless Chinese conduct at sea," the Philippine minister said.'], PUB)
+    assert ("PHL", "ACCUSE", "CHN", False) in got

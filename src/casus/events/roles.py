@@ -1273,6 +1273,11 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
           and not (m.prep == "of" and (m.poss or m.kind == "adj"))]
     accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
     if not accused:
+        # "reckless Russian behaviour", "dangerous Chinese actions": the actor modifying the conduct judged
+        after = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep is None and (
+                 m.kind == "adj" or m.poss) and _nw(sent, t.end, m.start) == 0]
+        accused = [c for c in _codes(after[:1]) if c not in src]
+    if not accused:
         for o in sent.triggers:
             if verb_at < o.start < t.start and o.trig.type in ("ASSAULT", "COERCE", "AID"):
                 accused = [c for c in _codes(left_agent(sent, o, lex, ctx)) if c not in src]
