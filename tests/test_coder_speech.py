@@ -221,3 +221,9 @@ def test_verdict_on_aggression_against_a_state_does_not_accuse_it() -> None:
 def test_reckless_conduct_of_a_named_state_in_a_quote_accuses_it() -> None:
     got = last_keys(['"This is one more case of reckless Chinese conduct at sea," the Philippine minister said.'], PUB)
     assert ("PHL", "ACCUSE", "CHN", False) in got
+
+
+def test_indirect_object_of_a_warning_is_its_addressee() -> None:
+    assert last_keys(["Russia sent Israel a clear warning."], PUB) == {("RUS", "THREATEN", "ISR", False)}
+    got = last_keys(["Chile and Peru signed a defence pact on Monday, sending Bolivia a stern warning."], PUB)
+    assert {("CHL", "THREATEN", "BOL", False), ("PER", "THREATEN", "BOL", False)} <= got

@@ -339,6 +339,7 @@ WORD_LISTS = frozenset({
     "predicate_verbs",  # "constitutes an attack": with the copulas, the attack noun is a predicate, no event
     "headline_words",  # a heading opening so ("Explainer: ...") names a topic (case as written)
     "tell_stems",  # a THREATEN verb told to someone: an order ("told X to"), or a warning ("told X not to")
+    "message_verbs",  # "sent Ethiopia a stern warning": before an indirect object and a nominal statement, its addressee
     "request_to_stems",  # request verbs for which "to" after is a request ("appealed to"), not an attempt
     "push_stems",  # request verbs that need words and then "to" ("pressed X to"), not "pressing issues"
     "shoot_down_stems",  # attack verbs that, before projectiles, are an interception ("shot down missiles")

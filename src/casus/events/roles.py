@@ -853,8 +853,11 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         src = []  # "the attacks": the attacker named before
         src_codes = list(ctx.last_by_type["ASSAULT"][0])
     else:
-        src = _group(sent, held[0]) if held else left_agent(sent, t, lex, ctx)  # "X, which ..., has expanded ties"
+        io = _indirect_object(sent, t, lex) if trig.type in SPEECH_TYPES else None
+        src = _group(sent, held[0]) if held else left_agent(sent, t, lex, ctx, pos=io[1] if io else None)
         src_codes = _codes(src)
+        if io and _PARTICIPLE_AFTER.search(sent.low, max(0, io[1] - 8), io[1]):
+            src_codes = _main_subject(sent, t, ctx)  # "signed a pact, sending Ethiopia a stern warning"
         if trig.type in SPEECH_TYPES and trig.pos == "verb" and _PARTICIPLE_AFTER.search(sent.low, max(0, t.start - 8), t.start) \
                 and t.key.split(" ", 1)[0].endswith("ing"):
             main = _main_subject(sent, t, ctx)
@@ -1085,6 +1088,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             if decliner:
                 tgt = _group(sent, decliner[0])
     elif frame == "speech":
+        io_ = _indirect_object(sent, t, lex)
+        if io_:
+            return [(c, g) for c in src_codes for g in _codes(_group(sent, io_[0])) if c != g]
         hi = _object_end(sent, t, 12)
         inner = [o for o in sent.triggers if o is not t and o.trig.type == "ASSAULT" and t.end <= o.start <= hi]
         last = t.key.rsplit(" ", 1)[-1]
@@ -1323,6 +1329,23 @@ def _named_last_speaker(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) 
     return list(ctx.last_speaker[:1]) if _NAME_BEFORE_CUE.search(gap) and "," in sent.text[qe - 2:qe + 2] else []
 
 
+def _indirect_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> tuple[Mention, int] | None:
+    """'sent Ethiopia a stern warning', 'gave Moscow an ultimatum': the actor between a `message_verbs` verb and the
+    nominal statement (after an article and at most two modifiers) is its addressee; with the verb's start."""
+    before = [m for m in sent.mentions if m.end <= t.start and m.codes]
+    if not before or before[-1].poss or not _INDIRECT_GAP.fullmatch(sent.low, before[-1].end, t.start):
+        return None
+    m = before[-1]
+    verb = _prev_ws(sent, m.start, 1)
+    if not verb or verb[0] not in lex.word_lists["message_verbs"]:
+        return None
+    at = sent.starts[bisect_left(sent.starts, m.start) - 1]
+    return m, at
+
+
+_INDIRECT_GAP = re.compile(r" (?:a|an|the|another|one more) (?:[a-z-]+ ){0,2}")
+
+
 def _according_to(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
     """The actor an 'according to X' before the trigger names (at most three words after the cue)."""
     cues = [c for c in sent.cues.get("report", ()) if c[1] <= t.start and c[2] in lex.word_lists["source_report_cues"]]
@@ -1444,7 +1467,7 @@ def _main_subject(sent: Sentence, t: TrigHit, ctx: Context) -> list[str]:
     first = min([first, *cues])
     head = [m for m in sent.mentions if m.end <= first and m.codes]
     if head:
-        return list(head[0].codes) if _subject_ok(head[0]) else []
+        return _codes(_group(sent, head[0])) if _subject_ok(head[0]) else []
     return list(ctx.prev_subject[:1])
 
 
