@@ -1280,9 +1280,9 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
     accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
     if not accused:
         # "reckless Russian behaviour", "dangerous Chinese actions": the actor modifying the conduct judged
-        after = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep is None and (
-                 m.kind == "adj" or m.poss) and _nw(sent, t.end, m.start) == 0]
-        accused = [c for c in _codes(after[:1]) if c not in src]
+        next_to = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep is None and (
+                   m.kind == "adj" or m.poss) and _nw(sent, t.end, m.start) == 0]
+        accused = [c for c in _codes(next_to[:1]) if c not in src]
     if not accused:
         for o in sent.triggers:
             if verb_at < o.start < t.start and o.trig.type in ("ASSAULT", "COERCE", "AID"):
