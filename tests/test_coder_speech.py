@@ -227,3 +227,10 @@ def test_indirect_object_of_a_warning_is_its_addressee() -> None:
     assert last_keys(["Russia sent Israel a clear warning."], PUB) == {("RUS", "THREATEN", "ISR", False)}
     got = last_keys(["Chile and Peru signed a defence pact on Monday, sending Bolivia a stern warning."], PUB)
     assert {("CHL", "THREATEN", "BOL", False), ("PER", "THREATEN", "BOL", False)} <= got
+
+
+def test_quoted_statement_with_no_actor_subject_is_the_speakers() -> None:
+    doc = ["Russian jets entered Estonian airspace on Friday.",
+           '"The whole continent stands with Estonia," the German chancellor said.']
+    got = last_keys(doc, PUB)
+    assert ("DEU", "SUPPORT", "EST", False) in got and ("RUS", "SUPPORT", "EST", False) not in got

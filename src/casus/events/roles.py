@@ -872,8 +872,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
     if not src_codes and trig.type in SPEECH_TYPES:
-        # "According to the Kremlin, the president condemned the attack": the side the statement is attributed to
-        src_codes = _according_to(sent, t, lex)
+        # "According to the Kremlin, the president condemned the attack": the side the statement is attributed to;
+        # '"Europe stands with Estonia," von der Leyen wrote': a quoted statement with no actor as its subject, the speaker's
+        src_codes = _according_to(sent, t, lex) or _codes(_postposed_speaker(sent, t))
     if not src_codes and trig.type == "CONSULT":
         src_codes = _fronted_agent(sent, t)
     if frame == "joint" and trig.type == "CONSULT" and trig.pos == "noun" and _bloc_own_meeting(sent, t, lex):
