@@ -234,3 +234,24 @@ def test_quoted_statement_with_no_actor_subject_is_the_speakers() -> None:
            '"The whole continent stands with Estonia," the German chancellor said.']
     got = last_keys(doc, PUB)
     assert ("DEU", "SUPPORT", "EST", False) in got and ("RUS", "SUPPORT", "EST", False) not in got
+
+
+def test_regret_over_anothers_act_is_no_support() -> None:
+    got = last_keys(["India struck Pakistan on Wednesday.",
+                     "China expressed regret over India's military action and urged both sides to exercise restraint."], PUB)
+    assert ("CHN", "SUPPORT", "IND", False) not in got
+
+
+def test_saying_verb_ends_a_possessors_reach() -> None:
+    got = last_keys(["India struck Pakistan on Wednesday.", "Turkey's foreign ministry said the strikes risked a wider war."], PUB)
+    assert ("TUR", "ASSAULT", "PAK", False) not in got
+
+
+def test_opposing_a_thing_rejects_no_state() -> None:
+    got = last_keys(["India struck Pakistan on Wednesday.", "China opposes all forms of terrorism, the ministry said."], PUB)
+    assert not {k for k in got if k[1] == "REJECT"}
+
+
+def test_cowardly_act_of_war_verdicts() -> None:
+    for s in ('Islamabad called the strikes "an act of war".', 'Islamabad described the strikes as "cowardly".'):
+        assert ("PAK", "ACCUSE", "IND", False) in last_keys(["India struck Pakistan on Wednesday.", s], PUB)

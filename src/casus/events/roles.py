@@ -538,8 +538,13 @@ def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
 
 
 def _verb_trigger_in(sent: Sentence, a: int, b: int) -> bool:
-    """A verb trigger between a and b: "Russia's foreign ministry condemned the strikes" is no "Russia's strikes"."""
-    return any(o.trig.pos == "verb" and o.trig.type and a <= o.start < b for o in sent.triggers)
+    """A verb trigger or saying verb between a and b: "Russia's foreign ministry condemned the strikes" (or "said the
+    strikes ...") is no "Russia's strikes"."""
+    return any(o.trig.pos == "verb" and o.trig.type and a <= o.start < b for o in sent.triggers) or any(
+        a <= c[0] < b and sent.low.startswith(_CLAUSE_OPENERS, c[1]) for c in sent.cues.get("report", ()))
+
+
+_CLAUSE_OPENERS = (" the ", " that ", " a ", " an ", " this ", " these ")  # after a saying verb: its clause (not "reported aid")
 
 
 def _warned_about(sent: Sentence, t: TrigHit, src: list[str]) -> list[Mention]:
