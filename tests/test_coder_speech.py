@@ -255,3 +255,16 @@ def test_opposing_a_thing_rejects_no_state() -> None:
 def test_cowardly_act_of_war_verdicts() -> None:
     for s in ('Islamabad called the strikes "an act of war".', 'Islamabad described the strikes as "cowardly".'):
         assert ("PAK", "ACCUSE", "IND", False) in last_keys(["India struck Pakistan on Wednesday.", s], PUB)
+
+
+def test_accused_of_backing_is_no_support_by_the_accuser() -> None:
+    assert last_keys(["India accused Pakistan of backing the militants."], PUB) == {("IND", "ACCUSE", "PAK", False)}
+
+
+def test_denying_the_allegations_rejects_the_accuser() -> None:
+    doc = ["India accused Pakistan of backing the militants.", "Pakistan denied the allegations on Thursday."]
+    assert last_keys(doc, PUB) == {("PAK", "REJECT", "IND", False)}
+
+
+def test_denial_with_no_accusation_before_names_no_one() -> None:
+    assert last_keys(["Pakistan denied the allegations on Thursday."], PUB) == {("PAK", "REJECT", None, False)}

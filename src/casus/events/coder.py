@@ -491,7 +491,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if len(between) >= 2:
                 # "counting on talks between Iran and the United States": the parties are the two named, not the speaker
                 pairs = [p for p in pairs if p[0] in between and p[1] in between]
-        if pairs and t.trig.pos == "noun" and etype in _TOPIC_TYPES:
+        if pairs and t.trig.pos == "noun" and (etype in _TOPIC_TYPES or (
+                etype == "SUPPORT" and _prev_ws(sent, t.start, 1) in (["of"], ["for"]))):  # "accused X of backing ..."
             accusers = _accusers_before(sent, t, raw, lex, ctx)
             if accusers:
                 # "blamed Ethiopia for stalled talks", "accuses France of fomenting war with arms sales": what the

@@ -1202,6 +1202,10 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         return []  # "China will defend its sovereignty": its own things, self-defence, no aid to anyone
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx, lex)  # "Moscow coming to its defence": its is not Moscow
+    if fr.name == "rebut" and not tgt_codes and _recent(ctx, "ACCUSE"):
+        # "Pakistan denied the allegations": aimed at whoever accused it just before
+        s_, g_ = ctx.last_by_type["ACCUSE"]
+        tgt_codes = [c for c in s_ if c not in src_codes] if set(g_) & set(src_codes) else []
     if fr.name == "revenge" and not tgt_codes:
         tgt_codes = _retaliated_on(ctx, src_codes)  # "Iran vowed revenge": on whoever just attacked it
     if fr.name == "retaliate" and not tgt_codes:
