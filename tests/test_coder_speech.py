@@ -268,3 +268,7 @@ def test_denying_the_allegations_rejects_the_accuser() -> None:
 
 def test_denial_with_no_accusation_before_names_no_one() -> None:
     assert last_keys(["Pakistan denied the allegations on Thursday."], PUB) == {("PAK", "REJECT", None, False)}
+
+
+def test_threatened_sanction_is_aimed_at_its_target() -> None:
+    assert last_keys(["China threatened to cut ties with Lithuania."], PUB) == {("CHN", "THREATEN", "LTU", False)}

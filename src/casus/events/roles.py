@@ -1128,6 +1128,14 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                     if _nw(sent, t.end, m.start) <= 8:
                         tgt = [m]
                         break
+        if not tgt and trig.type == "THREATEN" and src_codes:
+            # "threatened to cut ties with Lithuania": a threat of the speaker's own sanction or coercion is aimed at
+            # whom that act would hit
+            acts = [o for o in sent.triggers if o.trig.type in ("SANCTION", "COERCE") and t.end <= o.start <= hi]
+            hit = [g for g in dict.fromkeys(p[1] for p in _frame_pairs(sent, acts[0], lex, ctx) if p[1]) if g not in src_codes] \
+                if acts else []
+            if hit:
+                return [(c, g) for c in src_codes for g in hit]
         if not tgt and trig.type == "THREATEN" and trig.pos == "verb":
             tgt = _warned_about(sent, t, src_codes)
         if not tgt and trig.type == "ACCUSE" and lex.attack_words_re.search(sent.low):
