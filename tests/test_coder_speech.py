@@ -208,7 +208,7 @@ def test_urging_an_outcome_is_a_request_to_no_one_named() -> None:
 
 
 def test_quoted_should_of_others_is_a_demand() -> None:
-    doc = ["Trump criticised the NATO allies over spending.", '"They should be paying more," the U.S. president added.']
+    doc = ["Trump criticised the NATO allies over spending.", '"They should spend far more on their armies," the American leader said.']
     assert ("USA", "REQUEST", "NATO", False) in last_keys(doc, PUB)
 
 
