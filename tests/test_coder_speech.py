@@ -272,3 +272,10 @@ def test_denial_with_no_accusation_before_names_no_one() -> None:
 
 def test_threatened_sanction_is_aimed_at_its_target() -> None:
     assert last_keys(["China threatened to cut ties with Lithuania."], PUB) == {("CHN", "THREATEN", "LTU", False)}
+
+
+def test_will_not_stand_idly_by_is_a_warning_not_withheld_help() -> None:
+    got = last_keys(["China will not stand idly by if Japan intervenes in Taiwan, the ministry said."], PUB)
+    assert got == {("CHN", "THREATEN", "JPN", False)}
+    assert last_keys(["Russia stood idly by as Israel struck Iran."], PUB) == {
+        ("RUS", "AID", "IRN", True), ("ISR", "ASSAULT", "IRN", False)}
