@@ -56,9 +56,11 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
       ("PER", "CONSULT", "CHL", False)}),
     # talks or help wanted, called for or urged are not held or given
     (["Thailand said it needed talks with Cambodia first."], set()),
-    (["Serbia called for urgent talks with Kosovo."], set()),
+    # (a call for talks is a request, to no one named: issue 12)
+    (["Serbia called for urgent talks with Kosovo."], {("SRB", "REQUEST", None, False)}),
     (["Serbia held urgent talks with Kosovo."], {("SRB", "CONSULT", "XKX", False), ("XKX", "CONSULT", "SRB", False)}),
-    (["Armenia urged Russian military support."], set()),
+    # (urging it is asking Russia for it: a request, as the seeds code "Tehran is eyeing Russian air defense systems")
+    (["Armenia urged Russian military support."], {("ARM", "REQUEST", "RUS", False)}),
     # "talks between X and Y": the parties are the two named, not the speaker
     (["Turkey said it hopes for a new round of talks between Armenia and Azerbaijan."],
      {("ARM", "CONSULT", "AZE", False), ("AZE", "CONSULT", "ARM", False)}),

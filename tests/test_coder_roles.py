@@ -54,7 +54,7 @@ CASES = [
      {("IRN", "AID", "RUS", False)}),
     # ", and X <verb>": X opens a clause of its own, it is not one more agent of the attack before
     (["Moscow condemned the strikes by Israel, and Iran vowed revenge."],
-     {("RUS", "ACCUSE", "ISR", False), ("ISR", "ASSAULT", "IRN", False)}),
+     {("RUS", "ACCUSE", "ISR", False), ("ISR", "ASSAULT", "IRN", False), ("IRN", "THREATEN", "ISR", False)}),
     # a joint act in the passive: among those named after it by "between" or "by"
     (["Talks were held between Egypt and Sudan in Cairo."],
      {("EGY", "CONSULT", "SDN", False), ("SDN", "CONSULT", "EGY", False)}),

@@ -43,6 +43,8 @@ FRAME_CASES = [
     ("cease", ["The United States will stop bombing the Houthis."], {("USA", "RETREAT", "HOUTHIS", False)}),
     # a verdict on an act accuses the agent named after it
     ("verdict", ["Erdogan called the rebel advance a plot by Israel."], {("TUR", "ACCUSE", "ISR", False)}),
+    # a named speaker saying a state must act asks it of that state
+    ("demand", ["Lavrov said the West must stop interfering in Georgia."], {("RUS", "REQUEST", "WEST", False)}),
 ]
 
 

@@ -235,7 +235,7 @@ def modality_of(sent: Sentence, t: TrigHit, source: list[str], speaker: tuple[st
         speaker = None  # "ministers announced steps after Israel's strike": the strike is no part of what was said
     if speaker is not None:
         spk_text, spk_codes = speaker
-        if (t.trig.type in SPEECH_TYPES and t.trig.frame in ("speech", "verdict") or t.trig.type == "SUPPORT") and \
+        if (t.trig.type in SPEECH_TYPES and t.trig.frame in ("speech", "verdict", "demand") or t.trig.type == "SUPPORT") and \
                 set(spk_codes) & set(source):
             return "asserted"  # a state's own statement of support or blame ("Biden says US support remains ironclad")
         return "reported"

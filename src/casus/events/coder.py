@@ -167,6 +167,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "told Beijing to abide by the ruling": an order, a request (not "told X not to", a warning)
         new = Trigger("REQUEST", "verb", "request", "auto", None, frozenset({"target"}), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "THREATEN" and trig.pos == "verb" and _judged_act_after_that(sent, t):
+        # "warning that the strike undermined Qatar's mediation": a judgement of an act told, disapproval of its actor
+        new = Trigger("ACCUSE", "verb", "speech", "disapprove", None, frozenset(), False, False, False, False, None, None,
+                      args=lex.frames["speech"])
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
     if trig.type == "CONSULT" and trig.pos == "noun" and (w := lex.wanting_re.search(left)) and _nw_text(w.group()) <= 4 \
@@ -224,8 +229,9 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         after = sent.text[t.end:t.end + 60]
         if _TO_AFTER.match(after) and not _starts(t.key, lex.word_lists["request_to_stems"]):
             return None  # "seek to bolster": an attempt, not a request
-        if _starts(t.key, lex.word_lists["push_stems"]) and not _WORDS_THEN_TO.match(after):
-            return None  # "pressing imperatives", "push them closer"
+        if _starts(t.key, lex.word_lists["push_stems"]) and not _WORDS_THEN_TO.match(after) and \
+                lex.frame_of(trig).name != "request_open":
+            return None  # "pressing imperatives", "push them closer" (not "pushed for talks", "urged restraint")
     if trig.type == "AID" and trig.light and trig.frame == "transfer" and any(d == "intelligence" for _, _, d in sent.domains):
         doms = _domain_hits(sent, t.end, _object_end(sent, t, 8))
         if "intelligence" in doms and not {"military", "economic", "intervention"} & set(doms):
@@ -271,6 +277,21 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         new = Trigger("AID", "noun", "directed", "intervention", None, frozenset({"possessor"}), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
     return t
+
+
+_THAT_ACT = re.compile(r" that (?:the|this|these|those|its|their|[A-Z][\w.-]*'s) (?:[\w-]+ ){0,2}$")
+
+
+def _judged_act_after_that(sent: Sentence, t: TrigHit) -> bool:
+    """'warned that the strike undermined the talks': the that-clause's subject is an attack or coercion told (an
+    attack trigger within three words of 'that'), and the clause holds nothing to come (cues.warn_content)."""
+    if not sent.low.startswith(" that ", t.end):
+        return False
+    _lo, hi = _clause(sent, t.start)
+    if any(t.end < c[0] < hi for c in sent.cues.get("warn_content", ())):
+        return False
+    return any(o.trig.type in ("ASSAULT", "COERCE") and o.trig.pos == "noun" and t.end < o.start
+               and _THAT_ACT.match(sent.text[t.end:o.start]) for o in sent.triggers)
 
 
 def _nw_text(text: str) -> int:
@@ -491,13 +512,16 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 # "a treaty on security guarantees between Russia and Belarus": given both ways (mutual)
                 a, b = sorted(between)
                 pairs = [(a, b), (b, a)]
-        if pairs and t.trig.pos == "noun" and etype in _TOPIC_TYPES:
+        if pairs and t.trig.pos == "noun" and (etype in _TOPIC_TYPES or (
+                etype == "SUPPORT" and _prev_ws(sent, t.start, 1) in (["of"], ["for"]))):  # "accused X of backing ..."
             accusers = _accusers_before(sent, t, raw, lex, ctx)
             if accusers:
                 # "blamed Ethiopia for stalled talks", "accuses France of fomenting war with arms sales": what the
                 # accusation is about is not the accuser's own act
                 joint = t.trig.frame == "joint"
                 pairs = [p for p in pairs if p[0] not in accusers and not (joint and p[1] in accusers)]
+        if t0.trig.type == "THREATEN" and etype == "ACCUSE" and not any(g for _, g in pairs):
+            continue  # "warned that the strike undermined the talks", with no attacker known: no one judged
         if not pairs:
             continue
         if t.trig.pos == "noun" and t.trig.frame in ("speech",) and not _explicit(sent, t, pairs):

@@ -266,7 +266,7 @@ PLOVER_TYPES = frozenset("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT RE
 #: The role procedures a frame may use (casus.events.roles). Each is also a frame of the same name in data/events.yaml,
 #: the one triggers made in code refer to.
 ROLE_PROCEDURES = frozenset({"directed", "transfer", "receive", "joint", "request", "assault", "sanction", "speech", "veto",
-                             "mediate", "withdraw", "declined", "mobilize", "intercept", "cease", "verdict"})
+                             "mediate", "withdraw", "declined", "mobilize", "intercept", "cease", "verdict", "demand"})
 #: Where a frame finds its source or target.
 SLOTS = frozenset({"agent", "object", "recipient", "giver", "parties", "addressee", "speaker", "beneficiary", "origin",
                    "named_in_text", "asker", "accused", "none"})
@@ -325,6 +325,7 @@ WORD_LISTS = frozenset({
     "facing_verbs",  # "faces mounting pressure": the coercion noun after these has its target as subject
     "light_gap_adverbs",  # with auxiliaries, may stand between an attacker and its light verb ("X then launched")
     "verdict_verbs",  # "called the strikes a crime": a verdict on an act named after them
+    "shared_verdict_verbs",  # "X and Y agreed that Z's conduct poses grave threats": before "that", a verdict both voice
     "refusal_stems",  # stems of refusal verbs and any letters after them ("declined", "turned down")
     "request_nouns",  # "rejected the request for aid": after a refusal, the aid was asked for, not given
     "signing_words",  # after an agreement noun: it was signed ("the accord was signed"), an AGREE
@@ -352,6 +353,7 @@ WORD_LISTS = frozenset({
     "predicate_verbs",  # "constitutes an attack": with the copulas, the attack noun is a predicate, no event
     "headline_words",  # a heading opening so ("Explainer: ...") names a topic (case as written)
     "tell_stems",  # a THREATEN verb told to someone: an order ("told X to"), or a warning ("told X not to")
+    "message_verbs",  # "sent Ethiopia a stern warning": before an indirect object and a nominal statement, its addressee
     "request_to_stems",  # request verbs for which "to" after is a request ("appealed to"), not an attempt
     "push_stems",  # request verbs that need words and then "to" ("pressed X to"), not "pressing issues"
     "shoot_down_stems",  # attack verbs that, before projectiles, are an interception ("shot down missiles")

@@ -415,9 +415,11 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
         elif cat == "single":
             person = key in ("he", "his", "she", "her", "him")
             if key in ("it", "him", "them") and prior and prior[-1].prep is None and not prior[-1].obj and \
-                    _OBJECT_PRONOUN_GAP.fullmatch(sent.low[prior[-1].end:m.start]) and not _subject_of_clause(sent, m):
+                    _OBJECT_PRONOUN_GAP.fullmatch(sent.low[prior[-1].end:m.start]) and not _subject_of_clause(sent, m) \
+                    and not _reported_subject(sent, m, lex):
                 # "Moscow failed to defend it": an object pronoun is not its own verb's subject
-                # (but "Yerevan denied it has troops there": it is the subject of the clause it opens)
+                # (but "Yerevan denied it has troops there": it is the subject of the clause it opens; so is
+                # "Russia said it condemned ...": a saying verb's clause)
                 prior = prior[:-1]
             last = prior[-1] if prior else None
             ahead = _fronted_subject(sent, m) if person and key in ("his", "her") else ()
@@ -692,6 +694,13 @@ _SUBJECT_NEXT = frozenset("has had have is was were are will would could can may
                           "never also still already".split())
 
 
+def _reported_subject(sent: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """'Russia said (on Monday) (that) it condemned the strikes': a few words after a saying verb (`report_verbs`) a
+    pronoun opens the reported clause, so it is that clause's subject, not the verb's object."""
+    before = _prev_ws(sent, m.start, 4)  # "said it", "said that it", "said on Monday it"
+    return not lex.word_lists["report_verbs"].isdisjoint(before)
+
+
 def _subject_of_clause(sent: Sentence, m: Mention) -> bool:
     nxt = _next_ws(sent, m.end, m.end + 30, 1)
     return bool(nxt) and nxt[0] in _SUBJECT_NEXT
@@ -940,13 +949,26 @@ def quote_speaker(sent: Sentence, lex: Lexicon) -> tuple[str, ...]:
         while before and before[-1] in DETS:
             before.pop()
         if (after and after[0] in says) or (before and before[-1] in says) or (
-                m.role == "agent" and m.kind == "adj" and says.intersection(after)):  # "the German chancellor said"
+                m.role == "agent" and m.kind == "adj" and says.intersection(after)) or (  # "the German chancellor said"
+                m.prep is None and not m.poss and says.intersection(after) and _speaker_head(sent, m, says, lex)):
             sender = envoy_sender(sent, m, lex)
             if sender is None:
                 return m.codes[:1]
             if sender:
                 return sender[0].codes[:1]  # "..., Russia's ambassador to the EU said": Russia speaks
     return ()
+
+
+def _speaker_head(sent: Sentence, m: Mention, says: frozenset[str], lex: Lexicon) -> bool:
+    """'the U.S. ambassador said', 'U.S. Ambassador Jane Doe said': only a title or name (no punctuation, no other
+    actor) between the actor and the saying verb; a lower-case word there must belong to an `agent_nouns` phrase
+    ('EU experts said': experts do not speak for the EU)."""
+    at = min((a for w, a in zip(sent.words, sent.starts) if a > m.end and w in says), default=-1)
+    if at <= 0 or any(ch in sent.text[m.end:at] for ch in ',;:"') or any(
+            m.end <= x.start < at for x in sent.mentions if x is not m):
+        return False
+    head_words = {w for phrase in lex.agent_nouns for w in phrase.split()}
+    return all(w[:1].isupper() or w.lower() in head_words for w in sent.text[m.end:at].split())
 
 
 def _in_quote(sent: Sentence, pos: int) -> bool:

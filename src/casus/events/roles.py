@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from casus.events.lexicon import Lexicon
-from casus.events.mentions import envoy_sender, mention_data, other_pair, recent_actor
+from casus.events.mentions import envoy_sender, mention_data, other_pair, quote_speaker, recent_actor
 from casus.events.sentence import (
     Context,
     Mention,
@@ -112,6 +112,11 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     if before and not noun and before[-1].poss and before[-1].kind != "pron" and pos == t.start and \
             not sent.text[before[-1].end + 2:pos].strip():
         return _group(sent, before[-1])  # "Azerbaijan's demands": a verb form after a possessive is its noun
+    if before and not noun and t.trig.type in SPEECH_TYPES and "," in sent.text[before[0].end:pos]:
+        # "Beijing, which backs Tehran, urged Washington ...": the subject before the relative clause, not its object
+        held = [m for m in before if m.prep is None and not m.poss and _RELATIVE_BETWEEN.fullmatch(sent.text, m.end, pos)]
+        if held:
+            return _group(sent, held[0])
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
     if before and not noun and before[-1].obj and not before[-1].poss and sent.text[before[-1].end:pos] == " to " and \
@@ -140,7 +145,8 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             # (not a place or forum in a phrase before it: "denounced X at the United Nations and expressed support")
             if noun and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or m.kind in ("pair", "group", "adj")
                                                  or not gap.strip()) and not (
-                    m.prep in ("at", "in") and not m.poss and gap.startswith(" and ")):
+                    m.prep in ("at", "in") and not m.poss and gap.startswith(" and ")) and \
+                    not _verb_trigger_in(sent, m.end, pos):
                 return _group(sent, m)
             agent = _by_from_agent(sent, t, hi) if noun else []
             if agent:
@@ -240,7 +246,7 @@ def _agreed_counterparty(sent: Sentence, t: TrigHit, parts: list[str]) -> list[s
 def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
-        if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
+        if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10 and not _verb_between(sent, t, m):
             if m.prep == "by" and t.trig.type in ("AID", "SUPPORT") and mention_data().participle_by.search(
                     sent.low[t.end:m.start]):
                 # "the sale of tanks to X, paid for by Y": the one who pays is not the seller; "support for Ukraine's
@@ -553,9 +559,20 @@ def _adjacent_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     if before:
         m = before[-1]
         gap = sent.text[m.end + (2 if m.poss else 0):t.start]
-        if m.role != "attr" and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or not gap.strip()):
+        if m.role != "attr" and _modifier_gap(gap) and (m.poss or m.role in ("mod", "maker") or not gap.strip()) and \
+                not _verb_trigger_in(sent, m.end, t.start):
             return _group(sent, m)
     return []
+
+
+def _verb_trigger_in(sent: Sentence, a: int, b: int) -> bool:
+    """A verb trigger or saying verb between a and b: "Russia's foreign ministry condemned the strikes" (or "said the
+    strikes ...") is no "Russia's strikes"."""
+    return any(o.trig.pos == "verb" and o.trig.type and a <= o.start < b for o in sent.triggers) or any(
+        a <= c[0] < b and sent.low.startswith(_CLAUSE_OPENERS, c[1]) for c in sent.cues.get("report", ()))
+
+
+_CLAUSE_OPENERS = (" the ", " that ", " a ", " an ", " this ", " these ")  # after a saying verb: its clause (not "reported aid")
 
 
 def _warned_about(sent: Sentence, t: TrigHit, src: list[str]) -> list[Mention]:
@@ -896,6 +913,10 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return []
         patient = left_agent(sent, t, lex, ctx)
         patients: list[str | None] = list(_codes(patient)) or [None]
+        if patients == [None] and trig.type == "ACCUSE" and frame == "speech" and any(
+                o.trig.type == "ASSAULT" and o.end <= t.start for o in sent.triggers):
+            # "the strikes were condemned by Russia": the condemnation is aimed at the attacker
+            patients = list(_assault_source(sent, t, lex, ctx)) or [None]
         return [(a, p) for a in _codes(_group(sent, agent[0])) for p in patients if a != p]
     held: list[Mention] = []
     if trig.ties and trig.pos == "verb":
@@ -922,8 +943,16 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         src = []  # "the attacks": the attacker named before
         src_codes = list(ctx.last_by_type["ASSAULT"][0])
     else:
-        src = _group(sent, held[0]) if held else left_agent(sent, t, lex, ctx)  # "X, which ..., has expanded ties"
+        io = _indirect_object(sent, t, lex) if trig.type in SPEECH_TYPES else None
+        src = _group(sent, held[0]) if held else left_agent(sent, t, lex, ctx, pos=io[1] if io else None)
         src_codes = _codes(src)
+        if io and _PARTICIPLE_AFTER.search(sent.low, max(0, io[1] - 8), io[1]):
+            src_codes = _main_subject(sent, t, ctx)  # "signed a pact, sending Ethiopia a stern warning"
+        if trig.type in SPEECH_TYPES and trig.pos == "verb" and _PARTICIPLE_AFTER.search(sent.low, max(0, t.start - 8), t.start) \
+                and t.key.split(" ", 1)[0].endswith("ing"):
+            main = _main_subject(sent, t, ctx)
+            if main:
+                src, src_codes = [], main  # "the ministers vowed support for the steps Doha takes, while warning ..."
         light = _light_verb_agent(sent, t, lex) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
         if light:
             src, src_codes = light, _codes(light)  # "prompting Tehran to launch retaliatory strikes"
@@ -932,6 +961,10 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                 or not lex.word_lists["verdict_verbs"].isdisjoint(_prev_ws(sent, t.start, 3))):
             # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
             src, src_codes = [], []
+    if not src_codes and trig.type in SPEECH_TYPES:
+        # "According to the Kremlin, the president condemned the attack": the side the statement is attributed to;
+        # '"Europe stands with Estonia," von der Leyen wrote': a quoted statement with no actor as its subject, the speaker's
+        src_codes = _according_to(sent, t, lex) or _codes(_postposed_speaker(sent, t, lex))
     if not src_codes and trig.type == "CONSULT":
         src_codes = _fronted_agent(sent, t)
     if frame == "joint" and trig.type == "CONSULT" and _bloc_own_meeting(
@@ -1048,6 +1081,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         return [(c, g) for c in src_codes for g in targets if c != g]
     if frame == "verdict":
         return _verdict_pairs(sent, t, lex, ctx)
+    if frame == "demand":
+        return _demand_pairs(sent, t, lex, ctx)
     if frame == "intercept":
         defended = _intercepted_for(sent, t, src_codes, ctx, lex, fr.preps or frozenset())
         if not defended and src_codes and src_codes[0] in lex.blocs and not _fire_intercepted(sent, t, lex):
@@ -1166,6 +1201,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             if decliner:
                 tgt = _group(sent, decliner[0])
     elif frame == "speech":
+        io_ = _indirect_object(sent, t, lex)
+        if io_:
+            return [(c, g) for c in src_codes for g in _codes(_group(sent, io_[0])) if c != g]
         hi = _object_end(sent, t, 12)
         inner = [o for o in sent.triggers if o is not t and o.trig.type == "ASSAULT" and t.end <= o.start <= hi]
         last = t.key.rsplit(" ", 1)[-1]
@@ -1181,7 +1219,11 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             codes = _assault_source(sent, t, lex, ctx)
             if trig.type == "THREATEN" and codes and src_codes and set(codes) <= set(src_codes):
                 # "Iran threatened to attack Israel": its own attack threatened, aimed at the attack's target
-                return _threat_targets(sent, inner[0], src_codes, lex, ctx)
+                # (a warning against an act, "will not tolerate any attack on its allies", frame deter: no one named)
+                own = _threat_targets(sent, inner[0], src_codes, lex, ctx) if fr.name != "deter" else []
+                if own:
+                    return own
+                codes = []
             if codes:
                 return [(c, g) for c in (src_codes or list(ctx.prev_subject[:1])) for g in codes if c != g]
             if trig.type == "ACCUSE":
@@ -1193,6 +1235,14 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                     if _nw(sent, t.end, m.start) <= 8:
                         tgt = [m]
                         break
+        if not tgt and trig.type == "THREATEN" and src_codes:
+            # "threatened to cut ties with Lithuania": a threat of the speaker's own sanction or coercion is aimed at
+            # whom that act would hit
+            acts = [o for o in sent.triggers if o.trig.type in ("SANCTION", "COERCE") and t.end <= o.start <= hi]
+            hit = [g for g in dict.fromkeys(p[1] for p in _frame_pairs(sent, acts[0], lex, ctx) if p[1]) if g not in src_codes] \
+                if acts else []
+            if hit:
+                return [(c, g) for c in src_codes for g in hit]
         if not tgt and trig.type == "THREATEN" and trig.pos == "verb":
             tgt = _warned_about(sent, t, src_codes)
         if not tgt and trig.type == "ACCUSE" and lex.attack_words_re.search(sent.low):
@@ -1271,6 +1321,12 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         return []
     if tgt and all(m.kind == "pron" for m in tgt) and set(tgt_codes) <= set(src_codes):
         tgt_codes = _fallback_target(sent, t, src_codes, ctx, lex)  # "Moscow coming to its defence": its is not Moscow
+    if fr.name == "rebut" and not tgt_codes and _recent(ctx, "ACCUSE"):
+        # "Pakistan denied the allegations": aimed at whoever accused it just before
+        s_, g_ = ctx.last_by_type["ACCUSE"]
+        tgt_codes = [c for c in s_ if c not in src_codes] if set(g_) & set(src_codes) else []
+    if fr.name == "revenge" and not tgt_codes:
+        tgt_codes = _retaliated_on(ctx, src_codes)  # "Iran vowed revenge": on whoever just attacked it
     if fr.name == "retaliate" and not tgt_codes:
         if not src_codes and _recent(ctx, "ASSAULT"):
             src_codes = [c for c in ctx.last_by_type["ASSAULT"][1]]  # "the retaliation": by the one attacked last
@@ -1332,20 +1388,30 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
     """'X called the offensive a plot by Y', 'X said the strikes were a violation of international law': X (the first
     subject, before a saying or calling verb) accuses the agent named after the verdict ('by Y'), else the one who did
     the act named before it, else an actor modifying what was judged ('the Turkish minister's statement'), else no one."""
+    shared = lex.word_lists["shared_verdict_verbs"]
     said = [c[0] for c in sent.cues.get("report", ()) if c[0] < t.start] + [
-        at for w, at in zip(sent.words, sent.starts) if at < t.start and w in lex.word_lists["verdict_verbs"]]
+        at for w, at in zip(sent.words, sent.starts) if at < t.start and (w in lex.word_lists["verdict_verbs"] or (
+            w in shared and sent.low.startswith(" that ", at + len(w))))]
     if said:
         verb_at = min(said)
         speakers = [m for m in sent.mentions if m.end <= verb_at and _subject_ok(m)]
     else:
         speakers = _postposed_speaker(sent, t, lex)  # '"... reckless Russian behaviour," the minister said'
-        verb_at = t.start
-    if not speakers:
+        # the acts judged are the quotation's, from its start ('"The PRC's actions are destabilizing," Miller added')
+        verb_at = next((qs for qs, qe in sent.quotes if qs < t.start < qe), t.start)
+    src = _codes(_group(sent, speakers[0])) if speakers else _named_last_speaker(sent, t, lex, ctx)
+    if not src:
         return []
-    src = _codes(_group(sent, speakers[0]))
     _lo, hi = _clause(sent, t.start)
-    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of", "from") and _nw(sent, t.end, m.start) <= 4]
+    # (not "a violation of Qatar's sovereignty", "of Qatari airspace": the one wronged, named as a possessor or adjective)
+    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of", "from") and _nw(sent, t.end, m.start) <= 4
+          and not (m.prep == "of" and (m.poss or m.kind == "adj"))]
     accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
+    if not accused:
+        # "reckless Russian behaviour", "dangerous Chinese actions": the actor modifying the conduct judged
+        next_to = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep is None and (
+                   m.kind == "adj" or m.poss) and _nw(sent, t.end, m.start) == 0]
+        accused = [c for c in _codes(next_to[:1]) if c not in src]
     if not accused:
         for o in sent.triggers:
             if verb_at < o.start < t.start and o.trig.type in ("ASSAULT", "COERCE", "AID"):
@@ -1353,14 +1419,91 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
                 if accused:
                     break
     if not accused:
-        after = speakers[0].end if speakers[0].end <= t.start else 0
+        # "the strikes were unacceptable", '"such actions are untenable," the ministry said': an act with no agent
+        # named, told just before (an attack, coercion or deployment of the last sentences), is that actor's
+        for o in sent.triggers:
+            if verb_at <= o.start < t.start and o.trig.type in _JUDGED_TYPES and _recent(ctx, o.trig.type) and \
+                    set(_codes(left_agent(sent, o, lex, ctx))) <= set(src):
+                accused = [c for c in ctx.last_by_type[o.trig.type][0] if c not in src]
+                if accused:
+                    break
+    if not accused:
+        after = speakers[0].end if speakers and speakers[0].end <= t.start else 0
         accused = [c for m in sent.mentions if after < m.start < t.start and m.codes and (
                    m.role in ("mod", "agent") or m.poss) and (said or _nw(sent, m.end, t.start) <= 4)
                    for c in m.codes if c not in src][-1:]
+    victims = {c for m in sent.mentions if t.end <= m.start < hi and m.prep in ("against", "on") and _nw(sent, t.end, m.start) <= 2
+               for c in m.codes}
+    accused = [c for c in accused if c not in victims]  # "what it called aggression against Tehran": Iran is wronged
     if not accused and not said:
         return []  # a quotation's verdict with no one named as its author: too loose to code
     targets: list[str | None] = list(accused) if accused else [None]
     return [(c, g) for c in src for g in targets]
+
+
+_JUDGED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # acts a verdict's target may be the actor of
+_NAME_BEFORE_CUE = re.compile(r"(?:^|[\s,])(?:[A-Z][\w'.-]+\s+){1,2}$")  # '..., Miller added': a bare person name
+
+
+def _named_last_speaker(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[str]:
+    """'"... disregard for international law," Miller added': a quotation attributed to a person no actor names
+    (a surname), right after a quotation by a named speaker in the sentence before, is that speaker's."""
+    if ctx.last_speaker_index < ctx.index - 1 or not ctx.last_speaker:
+        return []
+    cues = [c for c in sent.cues.get("report", ()) if c[0] >= t.end]
+    if not cues or not any(qs < t.start < qe <= cues[0][0] for qs, qe in sent.quotes):
+        return []
+    qe = max(qe for qs, qe in sent.quotes if qe <= cues[0][0])
+    gap = sent.text[qe + 1:cues[0][0]]
+    return list(ctx.last_speaker[:1]) if _NAME_BEFORE_CUE.search(gap) and "," in sent.text[qe - 2:qe + 2] else []
+
+
+def _indirect_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> tuple[Mention, int] | None:
+    """'sent Ethiopia a stern warning', 'gave Moscow an ultimatum': the actor between a `message_verbs` verb and the
+    nominal statement (after an article and at most two modifiers) is its addressee; with the verb's start."""
+    before = [m for m in sent.mentions if m.end <= t.start and m.codes]
+    if not before or before[-1].poss or not _INDIRECT_GAP.fullmatch(sent.low, before[-1].end, t.start):
+        return None
+    m = before[-1]
+    verb = _prev_ws(sent, m.start, 1)
+    if not verb or verb[0] not in lex.word_lists["message_verbs"]:
+        return None
+    at = sent.starts[bisect_left(sent.starts, m.start) - 1]
+    return m, at
+
+
+_INDIRECT_GAP = re.compile(r" (?:a|an|the|another|one more) (?:[a-z-]+ ){0,2}")
+
+
+def _according_to(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """The actor an 'according to X' before the trigger names (at most three words after the cue)."""
+    cues = [c for c in sent.cues.get("report", ()) if c[1] <= t.start and c[2] in lex.word_lists["source_report_cues"]]
+    if not cues:
+        return []
+    return _codes([m for m in sent.mentions if cues[-1][1] <= m.start < t.start and m.codes and
+                   _nw(sent, cues[-1][1], m.start) <= 3][:1])
+
+
+def _demand_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
+    """'"Israel must stop its attacks," Erdogan said', 'Trump said that Japan must pay more': a speaker saying what
+    a state must do asks it of that state (the speaker's source, the state named right before the modal the target).
+    The speaker is the one a quotation is attributed to, or the subject before a saying verb; with neither (the
+    author's or an analyst's "must"), or with the speaker's own side as the subject ("we must"), nothing."""
+    named = [m for m in sent.mentions if m.end <= t.start and m.codes and m.prep is None and not m.poss
+             and _nw(sent, m.end, t.start) <= 1 and m.role in ("np", "agent")]
+    if not named:
+        return []
+    subject = _group(sent, named[-1])
+    if any(qs < t.start < qe for qs, qe in sent.quotes):
+        speakers = _codes(_postposed_speaker(sent, t, lex)) or list(quote_speaker(sent, lex))
+    else:
+        said = [c for c in sent.cues.get("report", ()) if c[1] <= subject[0].start and
+                _nw(sent, c[1], subject[0].start) <= 1 and c[2] in lex.word_lists["say_verbs"]]
+        lo = sent.low.rfind(",", 0, said[-1][0]) if said else 0
+        speakers = _codes([m for m in sent.mentions if lo <= m.start and m.end <= said[-1][0] and _subject_ok(m)][:1]) \
+            if said else []
+    targets = _codes(subject)
+    return [(c, g) for c in dict.fromkeys(speakers) for g in targets if c != g]
 
 
 def _postposed_speaker(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention]:
@@ -1370,7 +1513,11 @@ def _postposed_speaker(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[Mention
     if not cues or not sent.quotes or not any(qs < t.start < qe <= cues[0][0] + 2 for qs, qe in sent.quotes):
         return []
     at = cues[0][0]
-    before = [m for m in sent.mentions if t.end <= m.start and m.end <= at and m.codes and _nw(sent, m.end, at) <= 1]
+    # (the speaker's head noun may stand between: '..., the Saudi foreign ministry said')
+    # ('"...," EU experts said': experts, not in `agent_nouns`, do not speak for the EU; '..., EU leaders said' do)
+    before = [m for m in sent.mentions if t.end <= m.start and m.end <= at and m.codes and (_nw(sent, m.end, at) == 0 or (
+              _nw(sent, m.end, at) == 1 and " ".join(_ws(sent, m.end, at)) in lex.agent_nouns) or (
+              m.kind == "adj" and m.role == "agent" and _nw(sent, m.end, at) <= 3 and not _CLAUSE_PUNCT.search(sent.text, m.end, at)))]
     if before:
         sender = envoy_sender(sent, before[-1], lex)
         return before[-1:] if sender is None else sender  # "..., Iran's envoy to the UN said": Iran speaks
@@ -1433,6 +1580,36 @@ def _fire_intercepted(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return not lex.object_words["projectiles"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 8)))
 
 
+_PARTICIPLE_AFTER = re.compile(r"(?:,|\bwhile|\bwhilst)\s+$")  # ", calling ...", "while warning ...": a participle clause
+
+
+def _main_subject(sent: Sentence, t: TrigHit, ctx: Context) -> list[str]:
+    """Who a sentence-final participle clause of speech is by: the sentence's subject, the actor named first if it
+    stands before the sentence's first trigger; else, when no actor stands there ("The ministers vowed ..."), the
+    previous sentence's subject."""
+    said = [c for c in sent.cues.get("report", ()) if c[1] <= t.start and _nw(sent, c[1], t.start) <= 1]
+    if said:
+        # "..., the Philippine military said, condemning ...": the speaker of the saying verb just before
+        comma = sent.low.rfind(",", 0, said[-1][0])
+        near = [m for m in sent.mentions if comma < m.start and m.end <= said[-1][0] and m.codes] or [
+            m for m in sent.mentions if said[-1][1] <= m.start < t.start and m.codes]
+        return list(near[-1].codes) if near else []
+    first = sent.triggers[0].start if sent.triggers else len(sent.low)
+    cues = [c[0] for c in sent.cues.get("report", ())]
+    first = min([first, *cues])
+    head = [m for m in sent.mentions if m.end <= first and m.codes]
+    if head:
+        return _codes(_group(sent, head[0])) if _subject_ok(head[0]) else []
+    return list(ctx.prev_subject[:1])
+
+
+def _verb_between(sent: Sentence, t: TrigHit, m: Mention) -> bool:
+    """'The strikes were condemned by Russia': a verb trigger of another type between a nominal trigger and a
+    by-phrase takes that agent (its passive), so it is not the noun's."""
+    return any(o.trig.pos == "verb" and o.trig.type and o.trig.type != t.trig.type and t.end <= o.start < m.start
+               for o in sent.triggers)
+
+
 def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     """'strikes by Israel and the United States', 'the attack on Iran by X': the agent after a nominal trigger,
     past its target."""
@@ -1442,7 +1619,7 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
             if m.start >= hi or _nw(sent, t.end, m.start) > 8:
                 break
             if m.prep == "by":
-                return _group(sent, m)
+                return [] if _verb_between(sent, t, m) else _group(sent, m)
             if m.prep not in ASSAULT_PREPS:
                 break
     return []
@@ -1717,7 +1894,9 @@ def _names_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     agent = left_agent(sent, t, lex, Context())
     if not agent:
         return False
-    return _NEW_SUBJECT.isdisjoint(_ws(sent, max(m.end for m in agent), t.start))
+    end = max(m.end for m in agent)
+    # ("Beijing, which backs Tehran, urged ...": a relative clause between the agent and its verb is no new subject)
+    return _NEW_SUBJECT.isdisjoint(_ws(sent, end, t.start)) or bool(_RELATIVE_BETWEEN.fullmatch(sent.text, end, t.start))
 
 
 def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
