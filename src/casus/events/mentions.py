@@ -967,8 +967,14 @@ def _speaker_head(sent: Sentence, m: Mention, says: frozenset[str], lex: Lexicon
     if at <= 0 or any(ch in sent.text[m.end:at] for ch in ',;:"') or any(
             m.end <= x.start < at for x in sent.mentions if x is not m):
         return False
-    head_words = {w for phrase in lex.agent_nouns for w in phrase.split()}
+    head_words = _words_of(lex.agent_nouns)
     return all(w[:1].isupper() or w.lower() in head_words for w in sent.text[m.end:at].split())
+
+
+@lru_cache(maxsize=8)
+def _words_of(phrases: frozenset[str]) -> frozenset[str]:
+    """The single words of a set of phrases, built once per lexicon (a frozenset keeps its hash)."""
+    return frozenset(w for phrase in phrases for w in phrase.split())
 
 
 def _in_quote(sent: Sentence, pos: int) -> bool:
