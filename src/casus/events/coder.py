@@ -47,6 +47,7 @@ from casus.events.mentions import mention_data, resolve_corefs, update_context
 from casus.events.roles import (
     _adjacent_agent,
     _anaphoric,
+    _between_parties,
     _clause,
     _passive,
     _codes,
@@ -616,21 +617,6 @@ def _purpose_of_pact(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexico
                 ch in sent.text[o.end:m.start()] for ch in ",;:"):
             return True
     return False
-
-
-def _between_parties(sent: Sentence, t: TrigHit) -> set[str]:
-    """The actors of a "between X and Y" phrase at most five words after a joint trigger, in its clause ("talks in
-    Oman between Iran and the United States"); empty when there is none."""
-    _lo, hi = _clause(sent, t.start)
-    k = sent.low.find(" between ", t.start, hi)  # the phrase may hold it ("talks between")
-    if k < 0 or (k > t.end and _nw(sent, t.end, k) > 5):
-        return set()
-    end = min([hi] + [i for i in (sent.text.find(ch, k, hi) for ch in ",;:") if i >= 0])  # the phrase ends at a comma
-    out: set[str] = set()
-    for m in sent.mentions:
-        if k < m.start < end and m.codes and _nw(sent, k, m.start) <= 8:
-            out.update(m.codes)
-    return out
 
 
 _TOPIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "AID"})
