@@ -431,8 +431,6 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
             continue
-        if etype == "CONSULT" and _meets_no_one(sent, t, lex):
-            continue
         if etype == "ASSAULT" and _named_conflict(sent, t, lex):
             continue
         if etype == "CONSULT" and (_bloc_own_meeting(sent, t, lex) or _unnamed_body_meets(sent, t, lex)):
@@ -669,15 +667,6 @@ def _named_conflict(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     if t.key not in lex.background_nouns:
         return False
     return any(m.role == "mod" and 0 <= t.start - m.end <= 1 for m in sent.mentions)
-
-
-def _meets_no_one(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
-    """'meet the 2% spending target', 'visited the troops': a meeting verb whose object is a standard or forces
-    meets no state (object_words: unmet)."""
-    if t.trig.pos != "verb":
-        return False
-    obj = _next_ws(sent, t.end, _clause(sent, t.start)[1], 5)  # past a trigger word ("the 2% target")
-    return not lex.object_words.get("unmet", frozenset()).isdisjoint(obj)
 
 
 def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:

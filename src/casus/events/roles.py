@@ -1518,8 +1518,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
 
 def _object_is(sent: Sentence, t: TrigHit, heads: frozenset[str]) -> bool:
     """Whether the direct object of a verb trigger is one of `heads`: within five words after it, before any
-    preposition, punctuation or actor (actor adjectives are passed: 'welcome new Russian instructors', 'called Thai,
-    Cambodian leaders')."""
+    preposition, punctuation or actor (actor adjectives and possessors are passed: 'welcome new Russian instructors',
+    'called Thai, Cambodian leaders', 'meet the alliance's 2% target')."""
     if t.trig.pos != "verb":
         return False
     j = bisect_left(sent.starts, t.end)
@@ -1534,7 +1534,7 @@ def _object_is(sent: Sentence, t: TrigHit, heads: frozenset[str]) -> bool:
         if w in PREPS or w in CLAUSE_WORDS:
             return False
         inside = [m for m in sent.mentions if m.start <= at < m.end]
-        if any(m.kind != "adj" for m in inside):
+        if any(m.kind != "adj" and not m.poss for m in inside):
             return False
         prev_end, prev_adj = at + len(w), bool(inside)
     return False
