@@ -392,7 +392,6 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         raw = [t for t in raw if id(t) not in swallowed]
     reverse = "vice versa" in sent.low
     mediators: set[str] | None = None  # the sources of a mediation in this sentence, computed when needed
-    joint_parties: dict[str, set[str]] = {}  # per type, the parties of the last joint act coded in this sentence
     for t0 in raw:
         t = _retype(sent, t0, lex)
         if t is None or t.trig.type is None:
@@ -458,12 +457,6 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
-        if pairs and t.trig.frame == "joint" and t.trig.pos == "noun" and _anaphoric(sent, t):
-            before = joint_parties.get(etype)
-            if before:
-                # "these negotiations": the parties of the negotiations named before, not the speaker
-                pairs = [p for p in pairs if p[0] in before and p[1] in before] or [
-                    (a, b) for a in before for b in before if a != b]
         if pairs and t.trig.frame == "joint":
             between = _between_parties(sent, t)
             if len(between) >= 2:
@@ -532,8 +525,6 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         date = date_for(sent, t, dates)
         if reverse and t.trig.frame != "joint":
             pairs = pairs + [(g, s_) for s_, g in pairs if g]
-        if t.trig.frame == "joint" and any(g for _, g in pairs):
-            joint_parties[etype] = {c for p in pairs for c in p if c}
         for s_, g in pairs:
             for mode in modes:
                 key = (s_, etype, g, mode, neg)
