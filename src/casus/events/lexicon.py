@@ -348,6 +348,7 @@ WORD_LISTS = frozenset({
     "led_suffixes",  # "the Saudi-led coalition": the leader acts
     "appositive_partner_nouns",  # "China, Pakistan's closest ally, urged": a description of the state before
     "common_verbs",  # verbs before a mention that make it an object ("urged Iran")
+    "clause_verbs",  # ", and X <verb>": X opens a clause of its own, not a list ("..., and Venezuela found out")
     "lead_modifiers",  # adjectives skipped before a mention to find its preposition ("with key ally X")
     "envoy_nouns",  # "envoys from Chile began talks": the envoys' state acts, as a subject would
     "spokes_nouns",  # "a spokesman for X said": X speaks
