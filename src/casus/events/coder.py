@@ -89,7 +89,7 @@ _WORDS_THEN_TO = re.compile(r"\s+(?:[\w'-]+\s+){1,5}?to\s")
 
 # The coder's public face: what ingest, the scorers and users import from casus.events.coder.
 __all__ = ["code_sentences", "build_lexicon", "sentence_windows", "is_heading", "lexicon", "validate_triggers", "inflect", "scan",
-           "normalise", "word_index", "find_dates", "MAX_CODED_CHARS"]
+           "normalise", "word_index", "find_dates", "document_present", "MAX_CODED_CHARS"]
 
 
 def _starts(key: str, stems: frozenset[str]) -> bool:
@@ -872,8 +872,7 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
     """
     texts = [normalise(s) for s in sentences]
     anchor = parse_anchor(published)
-    found = {i: find_dates(t, anchor) for i, t in enumerate(texts) if _date_hint(t)}
-    present = anchor or latest_full_date(list(found.values()))
+    found, present = _document_dates(texts, anchor)
     if anchor is None and present is not None:
         for i in found:
             if _RELATIVE_HINT.search(texts[i]):
@@ -905,6 +904,23 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
         update_context(sent, ctx, lex)
         scanned = i
     return out
+
+
+def _document_dates(texts: Sequence[str], anchor: tuple[int, int | None, int | None] | None
+                    ) -> tuple[dict[int, list[DateMention]], tuple[int, int | None, int | None] | None]:
+    """The dates of a document's normalised sentences (by index, only those with a date hint) and its present: the
+    published date (`anchor`), else the latest date with a month in its text, else None."""
+    found = {i: find_dates(t, anchor) for i, t in enumerate(texts) if _date_hint(t)}
+    return found, anchor or latest_full_date(list(found.values()))
+
+
+def document_present(sentences: Sequence[str], published: str | None = None) -> tuple[int, int | None, int | None] | None:
+    """The date a document is read at, as code_sentences reads it (its context's year): `published` (an ISO date),
+    else the latest date with a month written in the text, else None."""
+    anchor = parse_anchor(published)
+    if anchor is not None:
+        return anchor
+    return _document_dates([normalise(s) for s in sentences], None)[1]
 
 
 # an explainer's headline names a topic ("Unpacking Moscow's Support For Tehran", "Why X Backs Y"), not an event
