@@ -898,9 +898,10 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
         sent = scan(text, lex, ctx.year)
         resolve_corefs(sent, ctx, lex)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
-        rules = any(m.role == "maker" for m in sent.mentions) or (lex.ties_hint_re.search(sent.low) and lex.ties.search(sent.text))
         # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too
-        out.append(code_sentence(sent, lex, ctx, dates) if sent.triggers or sent.agree_nouns or rules else [])
+        rules = bool(sent.triggers or sent.agree_nouns) or any(m.role == "maker" for m in sent.mentions) or bool(
+            lex.ties_hint_re.search(sent.low) and lex.ties.search(sent.text))
+        out.append(code_sentence(sent, lex, ctx, dates) if rules else [])
         update_context(sent, ctx, lex)
         scanned = i
     return out

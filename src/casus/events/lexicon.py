@@ -578,7 +578,10 @@ def build_lexicon(data: dict) -> Lexicon:
     word_b = [w.strip() for w in bwords if w.strip()[0].isalnum()]
     punct_b = [w for w in bwords if not w.strip()[0].isalnum()]
     # "yet" before "to" is no connective ("has yet to sign")
-    boundary = re.compile(r"(?:\b(?:" + trie_regex(word_b) + r")(?!(?<=yet)\s+to\b)|(?:" + trie_regex(punct_b) + r"))(?!\w)")
+    # (a lookahead for the first characters skips most positions before the alternatives are tried; same matches)
+    first = "".join(sorted({w[0] for w in word_b + punct_b}))
+    boundary = re.compile(r"(?=[" + re.escape(first) + r"])(?:\b(?:" + trie_regex(word_b) + r")(?!(?<=yet)\s+to\b)|(?:"
+                          + trie_regex(punct_b) + r"))(?!\w)")
     domains_by_type = {t: dict(m or {}) for t, m in data["modes"].items()}
     assault_modes = {w.lower(): mode for mode, words in data["assault_modes"].items() for w in words}
     controls = sorted((str(w) for w in data["control_nouns"]), key=len, reverse=True)

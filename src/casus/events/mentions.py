@@ -666,7 +666,7 @@ class MentionData:
     """What definite descriptions can name (casus/data/mentions.yaml), validated on loading."""
 
     __slots__ = ("bodies", "descriptions", "participle_by", "transfer_suffix", "leader_titles",
-                 "named_groups")
+                 "named_groups", "group_members")
 
     def __init__(self, bodies: dict[str, frozenset[str]],
                  descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]],
@@ -675,6 +675,7 @@ class MentionData:
                  named_groups: dict[str, tuple[str, ...]] | None = None) -> None:
         self.bodies = bodies
         self.named_groups = named_groups or {}
+        self.group_members = frozenset(self.named_groups.values())  # each named group's codes, for a lookup
         self.leader_titles = leader_titles
         self.descriptions = descriptions
         # "paid for by X": a listed participle right before "by (the)" at the end of a gap

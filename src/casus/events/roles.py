@@ -733,7 +733,7 @@ def _body_meets(sent: Sentence, t: TrigHit, jpreps: frozenset[str], lex: Lexicon
 
 def _named_group_in(sent: Sentence, parts: list[str]) -> set[str]:
     """The members of a named group of states in the sentence ("the Baltic states") that are all among the parties."""
-    groups = set(mention_data().named_groups.values())
+    groups = mention_data().group_members
     for m in sent.mentions:
         if m.codes in groups and set(m.codes) <= set(parts):
             return set(m.codes)
@@ -743,7 +743,8 @@ def _named_group_in(sent: Sentence, parts: list[str]) -> set[str]:
 def _within_group(sent: Sentence, pairs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """Drop one-way pairs from a member of a named group in the sentence to another member ("the Baltic countries
     asked NATO to deploy a brigade to Estonia, Latvia and Lithuania": the group does not act on itself)."""
-    groups = [set(m.codes) for m in sent.mentions if m.codes in set(mention_data().named_groups.values())]
+    members = mention_data().group_members
+    groups = [set(m.codes) for m in sent.mentions if m.codes in members]
     if not groups:
         return pairs
     return [p for p in pairs if not any(p[0] in g and p[1] in g for g in groups)]
