@@ -94,6 +94,8 @@ class Sentence:
     question: bool
     starts: list[int] = field(default_factory=list)  # start offset of each word
     words: list[str] = field(default_factory=list)  # the lower-cased words, as WORD_RE finds them
+    # the named speaker of each reporting cue, filled by casus.events.attributes.speaker_of as triggers ask
+    speakers: dict[tuple[int, int, str], tuple[str | None, tuple[str, ...]]] = field(default_factory=dict)
 
 
 # Compiled by mypyc (setup.py), a loop over characters beats the regex engine for the word index; as
