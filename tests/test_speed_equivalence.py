@@ -157,6 +157,24 @@ def test_boundary_first_character_guard_changes_nothing() -> None:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
 
 
+def test_ties_ascii_pattern_finds_the_same_phrases() -> None:
+    """lex.ties_ascii on the lower-cased text finds exactly the spans lex.ties finds (IGNORECASE) in ASCII text."""
+    from casus.events.lexicon import lexicon
+
+    lex = lexicon()
+    r = random.Random(6)
+    words = ["Deepen", "deepened", "EXPAND", "expanding", "strengthen", "their", "bilateral", "ties", "Relations",
+             "cooperation", "links", '"steadily', 'develop"', "to", "the", "and", "Russia", "a", "boost", "forged", "x"]
+    texts = [t for t in _sentences() if t.isascii()] + [" ".join(r.choice(words) for _ in range(r.randint(1, 12)))
+                                                        for _ in range(3000)]
+    hits = 0
+    for text in texts:
+        slow = [m.span() for m in lex.ties.finditer(text)]
+        assert [m.span() for m in lex.ties_ascii.finditer(text.lower())] == slow, text
+        hits += len(slow)
+    assert hits > 100
+
+
 def test_word_index_loop_equals_regex() -> None:
     """The compiled build's character loop finds exactly the words (and offsets) of the word regex."""
     r = random.Random(11)
