@@ -335,6 +335,20 @@ def test_leaders_are_read_for_the_documents_year_as_the_coder_reads_them() -> No
     assert document_year(["No date here at all."]) is None
 
 
+
+def test_the_documents_year_is_the_event_coders() -> None:
+    """Claims and events read one present date (casus.events.coder.document_present): the leader coded in the
+    events is the one the claims read for that year."""
+    from casus.claims.stance import document_year
+    from casus.events.coder import code_sentences, document_present
+
+    doc = ["The summit opened on 4 July 2016 in Warsaw.", "Rutte pledged military support to Estonia."]
+    assert document_present(doc) == (2016, 7, 4) and document_year(doc) == 2016
+    assert [e.source for e in code_sentences(doc)[-1]] == ["NLD"]
+    assert document_present(doc, "2025-03-03") == (2025, 3, 3) and document_year(doc, "2025-03-03") == 2025
+    assert [e.source for e in code_sentences(doc, "2025-03-03")[-1]] == ["NATO"]
+
+
 def test_documents_year_reaches_the_pair_and_the_claims() -> None:
     """code_claims reads the document for its year: in a 2016 text Rutte is the Dutch prime minister, a third
     party, and his promise to Estonia says nothing of NATO's; published in 2025, he speaks for NATO."""

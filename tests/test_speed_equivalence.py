@@ -116,7 +116,7 @@ def test_actor_mentions_lower_cased_path() -> None:
 
 def test_coder_normalise_fast_path() -> None:
     r = random.Random(1)
-    alphabet = "ab *\t\n\r\x0b\x0c\x1c\x1f\x85 .\u2019\u00a0\u2009"
+    alphabet = "ab *\t\n\r\x0b\x0c\x1c\x1f\x85 .\u2019\u2018\u201c\u201d\u00a0\u2009\u202f\u2013\u2014'\""
     texts = _sentences() + ["".join(r.choice(alphabet) for _ in range(r.randint(0, 12))) for _ in range(5000)]
     for text in texts:
         assert sentence_module.normalise(text) == words._SPACES.sub(" ", text.translate(words._NORM)).strip()
@@ -139,6 +139,40 @@ def test_date_regex_start_guard_changes_nothing() -> None:
     for text in texts:
         fast = [(m.span(), m.groupdict()) for m in dates.DATE_RE.finditer(text)]
         assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+
+
+def test_boundary_first_character_guard_changes_nothing() -> None:
+    """The clause-boundary regex's first-character lookahead skips positions, never a boundary."""
+    from casus.events.lexicon import lexicon
+
+    fast = lexicon().boundary
+    assert fast.pattern.startswith("(?=[")
+    plain = re.compile(fast.pattern[fast.pattern.index("])") + 2:])
+    r = random.Random(4)
+    words = ["while", "whilst", "but", "yet", "yet to", "as", "as well as", ",", ", and", ", which", ";", "although",
+             "because", "whereas", "the", "Iran", "awhile", "butter", "a", "t", "w", "eyes"]
+    texts = [s.lower() for s in _sentences()] + [" ".join(r.choice(words) for _ in range(r.randint(1, 12)))
+                                                 for _ in range(3000)]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_ties_ascii_pattern_finds_the_same_phrases() -> None:
+    """lex.ties_ascii on the lower-cased text finds exactly the spans lex.ties finds (IGNORECASE) in ASCII text."""
+    from casus.events.lexicon import lexicon
+
+    lex = lexicon()
+    r = random.Random(6)
+    words = ["Deepen", "deepened", "EXPAND", "expanding", "strengthen", "their", "bilateral", "ties", "Relations",
+             "cooperation", "links", '"steadily', 'develop"', "to", "the", "and", "Russia", "a", "boost", "forged", "x"]
+    texts = [t for t in _sentences() if t.isascii()] + [" ".join(r.choice(words) for _ in range(r.randint(1, 12)))
+                                                        for _ in range(3000)]
+    hits = 0
+    for text in texts:
+        slow = [m.span() for m in lex.ties.finditer(text)]
+        assert [m.span() for m in lex.ties_ascii.finditer(text.lower())] == slow, text
+        hits += len(slow)
+    assert hits > 100
 
 
 def test_word_index_loop_equals_regex() -> None:

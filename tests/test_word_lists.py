@@ -183,3 +183,10 @@ def test_an_envoy_noun_taken_out_of_data_leaves_the_envoys_states_out() -> None:
     sentence = "Envoys from Chile and Peru began talks."
     assert _records(sentence) == {("CHL", "CONSULT", "PER", False, "asserted"), ("PER", "CONSULT", "CHL", False, "asserted")}
     assert _records(sentence, _without("envoy_nouns", "envoys")) == set()
+
+
+def test_a_clause_verb_taken_out_of_data_makes_the_next_state_one_more_item_of_a_list() -> None:
+    sentence = "Russia supplied arms to Syria, and Iran gave drones to Russia."
+    assert _records(sentence) == {("RUS", "AID", "SYR", False, "asserted"), ("IRN", "AID", "RUS", False, "asserted")}
+    assert _records(sentence, _without("clause_verbs", "gave")) == {("RUS", "AID", "SYR", False, "asserted"),
+                                                                    ("RUS", "AID", "IRN", False, "asserted")}

@@ -1089,20 +1089,13 @@ def code_sentence(
     return CodedClaim(patron=dyad.patron, client=dyad.client, stance=decided[0], factor=decided[1])
 
 
-_YEAR_DIGITS = re.compile(r"\d{4}")
-
-
 def document_year(sentences: Sequence[str], published: str | None = None) -> int | None:
-    """The year a document's leaders are read for, as the event coder reads it (its context's year): that of
+    """The year a document's leaders are read for, the event coder's (casus.events.coder.document_present): that of
     `published` (an ISO date), else that of the latest date with a month written in the text, else None (each
     name's most recent meaning)."""
-    from casus.events.coder import normalise
-    from casus.events.dates import find_dates, latest_full_date, parse_anchor
+    from casus.events.coder import document_present
 
-    anchor = parse_anchor(published)
-    if anchor is not None:
-        return anchor[0]
-    present = latest_full_date([find_dates(normalise(s)) for s in sentences if _YEAR_DIGITS.search(s)])
+    present = document_present(sentences, published)
     return present[0] if present else None
 
 

@@ -312,7 +312,10 @@ def _postposed(sent: Sentence, c: tuple[int, int, str]) -> bool:
         if k >= 0:
             end = min(end, k)
     tail = tail[:end]
-    return not re.search(r"\bthat\b|[:\u201c\"]", tail)
+    return not _OPENS_COMPLEMENT.search(tail)
+
+
+_OPENS_COMPLEMENT = re.compile(r"\bthat\b|[:\u201c\"]")
 
 
 _OPENING_SUBORDINATORS = frozenset("while when as after before since".split())  # grammar: subordinating conjunctions
@@ -341,6 +344,14 @@ def speaker_of(sent: Sentence, t: TrigHit, lex: Lexicon) -> tuple[str | None, tu
                 break
         if best is None:
             return None
+    found = sent.speakers.get(best)
+    if found is None:
+        found = sent.speakers[best] = _speaker_at(sent, best, lex)  # once per cue: triggers share their speaker
+    return found
+
+
+def _speaker_at(sent: Sentence, best: tuple[int, int, str], lex: Lexicon) -> tuple[str | None, tuple[str, ...]]:
+    """The named speaker of one reporting cue: the phrase before it (or after 'according to') and its actors."""
     start, end, key = best
     if key in lex.word_lists["unnamed_report_cues"]:
         return (None, ())

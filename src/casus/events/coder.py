@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from casus.events.attributes import (
@@ -48,6 +48,7 @@ from casus.events.roles import (
     _adjacent_agent,
     _anaphoric,
     named_act,
+    _between_parties,
     _clause,
     _passive,
     _codes,
@@ -89,7 +90,7 @@ _WORDS_THEN_TO = re.compile(r"\s+(?:[\w'-]+\s+){1,5}?to\s")
 
 # The coder's public face: what ingest, the scorers and users import from casus.events.coder.
 __all__ = ["code_sentences", "build_lexicon", "sentence_windows", "is_heading", "lexicon", "validate_triggers", "inflect", "scan",
-           "normalise", "word_index", "find_dates", "MAX_CODED_CHARS"]
+           "normalise", "word_index", "find_dates", "document_present", "MAX_CODED_CHARS"]
 
 
 def _starts(key: str, stems: frozenset[str]) -> bool:
@@ -340,7 +341,7 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     out = _agree_noun_events(sent, lex)
     low = sent.low
     hint = any(n in low for n in lex.ties_nouns) and lex.ties_hint_re.search(low)  # substrings first: cheap
-    for hit in (lex.ties.finditer(sent.text) if hint else ()):
+    for hit in (_tie_matches(sent, lex) if hint else ()):
         if _DET_BEFORE.search(sent.low, max(0, hit.start() - 8), hit.start()):
             continue  # "the deepening ties between them": a participle describing the ties, no act
         if _INDEFINITE.search(hit.group()):
@@ -360,6 +361,11 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             trig = Trigger("AID", "noun", "transfer", "military", None, frozenset(), False, False, False, False, None, None)
             out.append(TrigHit(m.start, m.end, trig, "made"))
     return out
+
+
+def _tie_matches(sent: Sentence, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """The tie-building phrases of a sentence (lex.ties); for ASCII text, by the faster pattern on its lower case."""
+    return lex.ties_ascii.finditer(sent.low) if sent.text.isascii() else lex.ties.finditer(sent.text)
 
 
 _TREATY_CONTENT = Trigger("COOPERATE", "noun", "joint", "auto", None, frozenset(), False, False, False, False, None, None)
@@ -420,7 +426,6 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         raw = [t for t in raw if id(t) not in swallowed]
     reverse = "vice versa" in sent.low
     mediators: set[str] | None = None  # the sources of a mediation in this sentence, computed when needed
-    joint_parties: dict[str, set[str]] = {}  # per type, the parties of the last joint act coded in this sentence
     for t0 in raw:
         t = _retype(sent, t0, lex)
         if t is None or t.trig.type is None:
@@ -459,8 +464,6 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
             continue
-        if etype == "CONSULT" and _meets_no_one(sent, t, lex):
-            continue
         if etype == "CONSULT" and _stalled_talks(sent, t, lex):
             continue
         if etype == "ASSAULT" and _named_conflict(sent, t, lex):
@@ -490,12 +493,6 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
-        if pairs and t.trig.frame == "joint" and t.trig.pos == "noun" and _anaphoric(sent, t):
-            before = joint_parties.get(etype)
-            if before:
-                # "these negotiations": the parties of the negotiations named before, not the speaker
-                pairs = [p for p in pairs if p[0] in before and p[1] in before] or [
-                    (a, b) for a in before for b in before if a != b]
         if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name == "joint_subject":
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t)
@@ -594,8 +591,6 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             date = date_for(sent, t, dates)
         if reverse and t.trig.frame != "joint":
             pairs = pairs + [(g, s_) for s_, g in pairs if g]
-        if t.trig.frame == "joint" and any(g for _, g in pairs):
-            joint_parties[etype] = {c for p in pairs for c in p if c}
         for s_, g in pairs:
             for mode in modes:
                 key = (s_, etype, g, mode, neg)
@@ -717,21 +712,6 @@ def _purpose_of_pact(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexico
     return False
 
 
-def _between_parties(sent: Sentence, t: TrigHit) -> set[str]:
-    """The actors of a "between X and Y" phrase at most five words after a joint trigger, in its clause ("talks in
-    Oman between Iran and the United States"); empty when there is none."""
-    _lo, hi = _clause(sent, t.start)
-    k = sent.low.find(" between ", t.start, hi)  # the phrase may hold it ("talks between")
-    if k < 0 or (k > t.end and _nw(sent, t.end, k) > 5):
-        return set()
-    end = min([hi] + [i for i in (sent.text.find(ch, k, hi) for ch in ",;:") if i >= 0])  # the phrase ends at a comma
-    out: set[str] = set()
-    for m in sent.mentions:
-        if k < m.start < end and m.codes and _nw(sent, k, m.start) <= 8:
-            out.update(m.codes)
-    return out
-
-
 def _coordinated_parties(sent: Sentence, t: TrigHit) -> set[str]:
     """The states of the nearest coordinated list ("the U.S. and South Korea", "Chile, Peru and Bolivia") before a
     trigger in its clause with no other trigger between, or right after it with "by"; empty when none names a pair."""
@@ -781,15 +761,6 @@ def _named_conflict(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     if t.key not in lex.background_nouns:
         return False
     return any(m.role == "mod" and 0 <= t.start - m.end <= 1 for m in sent.mentions)
-
-
-def _meets_no_one(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
-    """'meet the 2% spending target', 'visited the troops': a meeting verb whose object is a standard or forces
-    meets no state (object_words: unmet)."""
-    if t.trig.pos != "verb":
-        return False
-    obj = _next_ws(sent, t.end, _clause(sent, t.start)[1], 5)  # past a trigger word ("the 2% target")
-    return not lex.object_words.get("unmet", frozenset()).isdisjoint(obj)
 
 
 def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:
@@ -1104,8 +1075,7 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
     """
     texts = [normalise(s) for s in sentences]
     anchor = parse_anchor(published)
-    found = {i: find_dates(t, anchor) for i, t in enumerate(texts) if _date_hint(t)}
-    present = anchor or latest_full_date(list(found.values()))
+    found, present = _document_dates(texts, anchor)
     if anchor is None and present is not None:
         for i in found:
             if _RELATIVE_HINT.search(texts[i]):
@@ -1131,12 +1101,30 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
         sent = scan(text, lex, ctx.year)
         resolve_corefs(sent, ctx, lex)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
-        rules = any(m.role == "maker" for m in sent.mentions) or (lex.ties_hint_re.search(sent.low) and lex.ties.search(sent.text))
         # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too
-        out.append(code_sentence(sent, lex, ctx, dates) if sent.triggers or sent.agree_nouns or rules else [])
+        rules = bool(sent.triggers or sent.agree_nouns) or any(m.role == "maker" for m in sent.mentions) or bool(
+            lex.ties_hint_re.search(sent.low) and next(_tie_matches(sent, lex), None) is not None)
+        out.append(code_sentence(sent, lex, ctx, dates) if rules else [])
         update_context(sent, ctx, lex)
         scanned = i
     return out
+
+
+def _document_dates(texts: Sequence[str], anchor: tuple[int, int | None, int | None] | None
+                    ) -> tuple[dict[int, list[DateMention]], tuple[int, int | None, int | None] | None]:
+    """The dates of a document's normalised sentences (by index, only those with a date hint) and its present: the
+    published date (`anchor`), else the latest date with a month in its text, else None."""
+    found = {i: find_dates(t, anchor) for i, t in enumerate(texts) if _date_hint(t)}
+    return found, anchor or latest_full_date(list(found.values()))
+
+
+def document_present(sentences: Sequence[str], published: str | None = None) -> tuple[int, int | None, int | None] | None:
+    """The date a document is read at, as code_sentences reads it (its context's year): `published` (an ISO date),
+    else the latest date with a month written in the text, else None."""
+    anchor = parse_anchor(published)
+    if anchor is not None:
+        return anchor
+    return _document_dates([normalise(s) for s in sentences], None)[1]
 
 
 # an explainer's headline names a topic ("Unpacking Moscow's Support For Tehran", "Why X Backs Y"), not an event

@@ -236,7 +236,7 @@ def _verb_follows(sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     at = sent.low.find(w, m.end)
     if at >= 0 and sent.text[at].isupper():
         return False  # "Pakistan Occupied Kashmir": a capitalised word belongs to a name
-    return w in mention_data().clause_verbs or (
+    return w in lex.word_lists["clause_verbs"] or (
         w.endswith("ed") and not w.endswith("eed") and len(w) > 4)
 
 
@@ -712,19 +712,19 @@ def _subject_of_clause(sent: Sentence, m: Mention) -> bool:
 class MentionData:
     """What definite descriptions can name (casus/data/mentions.yaml), validated on loading."""
 
-    __slots__ = ("bodies", "descriptions", "clause_verbs", "participle_by", "transfer_suffix", "leader_titles",
-                 "named_groups")
+    __slots__ = ("bodies", "descriptions", "participle_by", "transfer_suffix", "leader_titles",
+                 "named_groups", "group_members")
 
     def __init__(self, bodies: dict[str, frozenset[str]],
                  descriptions: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]],
-                 clause_verbs: frozenset[str] = frozenset(), agent_participles: tuple[str, ...] = (),
+                 agent_participles: tuple[str, ...] = (),
                  transfer_suffixes: tuple[str, ...] = (), leader_titles: frozenset[str] = frozenset(),
                  named_groups: dict[str, tuple[str, ...]] | None = None) -> None:
         self.bodies = bodies
         self.named_groups = named_groups or {}
+        self.group_members = frozenset(self.named_groups.values())  # each named group's codes, for a lookup
         self.leader_titles = leader_titles
         self.descriptions = descriptions
-        self.clause_verbs = clause_verbs
         # "paid for by X": a listed participle right before "by (the)" at the end of a gap
         self.participle_by = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in agent_participles) + r")\s+by\s+(?:the\s+)?$"
                                         if agent_participles else r"(?!)")
@@ -733,7 +733,7 @@ class MentionData:
 
 
 _DESCRIPTION_KEYS = frozenset({"codes", "needs", "capitalised"})
-_MENTION_SECTIONS = frozenset({"body_nouns", "descriptions", "clause_verbs", "agent_participles", "transfer_suffixes",
+_MENTION_SECTIONS = frozenset({"body_nouns", "descriptions", "agent_participles", "transfer_suffixes",
                                "leader_titles", "named_groups"})
 
 
@@ -742,9 +742,6 @@ def validate_mention_data(data: Any, known: frozenset[str], name: str = "mention
     if not isinstance(data, dict) or not {"body_nouns", "descriptions"} <= set(data) <= _MENTION_SECTIONS:
         raise ValueError(f"{name}: expected the sections body_nouns and descriptions (and {sorted(_MENTION_SECTIONS)}), "
                          f"got {sorted(data or {})}")
-    verbs = data.get("clause_verbs", [])
-    if not isinstance(verbs, list) or not all(isinstance(v, str) and v.islower() and " " not in v for v in verbs):
-        raise ValueError(f"{name}: clause_verbs: expected a list of lower-case single words")
     titles = data.get("leader_titles", [])
     if not isinstance(titles, list) or not all(isinstance(v, str) and v.islower() and " " not in v for v in titles):
         raise ValueError(f"{name}: leader_titles: expected a list of lower-case single words")
@@ -774,7 +771,7 @@ def validate_mention_data(data: Any, known: frozenset[str], name: str = "mention
     if not isinstance(groups, dict):
         raise ValueError(f"{name}: named_groups: expected a mapping of a group's name to its members' codes")
     named = {str(k): codes(f"named_groups.{k}", v) for k, v in groups.items()}
-    return MentionData(bodies, descriptions, frozenset(verbs), lists["agent_participles"], lists["transfer_suffixes"],
+    return MentionData(bodies, descriptions, lists["agent_participles"], lists["transfer_suffixes"],
                        frozenset(titles), named)
 
 

@@ -834,7 +834,7 @@ def _body_meets(sent: Sentence, t: TrigHit, jpreps: frozenset[str], lex: Lexicon
 
 def _named_group_in(sent: Sentence, parts: list[str]) -> set[str]:
     """The members of a named group of states in the sentence ("the Baltic states") that are all among the parties."""
-    groups = set(mention_data().named_groups.values())
+    groups = mention_data().group_members
     for m in sent.mentions:
         if m.codes in groups and set(m.codes) <= set(parts):
             return set(m.codes)
@@ -844,7 +844,8 @@ def _named_group_in(sent: Sentence, parts: list[str]) -> set[str]:
 def _within_group(sent: Sentence, pairs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """Drop one-way pairs from a member of a named group in the sentence to another member ("the Baltic countries
     asked NATO to deploy a brigade to Estonia, Latvia and Lithuania": the group does not act on itself)."""
-    groups = [set(m.codes) for m in sent.mentions if m.codes in set(mention_data().named_groups.values())]
+    members = mention_data().group_members
+    groups = [set(m.codes) for m in sent.mentions if m.codes in members]
     if not groups:
         return pairs
     return [p for p in pairs if not any(p[0] in g and p[1] in g for g in groups)]
@@ -1836,8 +1837,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
 
 def _object_is(sent: Sentence, t: TrigHit, heads: frozenset[str]) -> bool:
     """Whether the direct object of a verb trigger is one of `heads`: within five words after it, before any
-    preposition, punctuation or actor (actor adjectives are passed: 'welcome new Russian instructors', 'called Thai,
-    Cambodian leaders')."""
+    preposition, punctuation or actor (actor adjectives and possessors are passed: 'welcome new Russian instructors',
+    'called Thai, Cambodian leaders', 'meet the alliance's 2% target')."""
     if t.trig.pos != "verb":
         return False
     j = bisect_left(sent.starts, t.end)
@@ -1852,7 +1853,7 @@ def _object_is(sent: Sentence, t: TrigHit, heads: frozenset[str]) -> bool:
         if w in PREPS or w in CLAUSE_WORDS:
             return False
         inside = [m for m in sent.mentions if m.start <= at < m.end]
-        if any(m.kind != "adj" for m in inside):
+        if any(m.kind != "adj" and not m.poss for m in inside):
             return False
         prev_end, prev_adj = at + len(w), bool(inside)
     return False

@@ -94,6 +94,8 @@ class Sentence:
     question: bool
     starts: list[int] = field(default_factory=list)  # start offset of each word
     words: list[str] = field(default_factory=list)  # the lower-cased words, as WORD_RE finds them
+    # the named speaker of each reporting cue, filled by casus.events.attributes.speaker_of as triggers ask
+    speakers: dict[tuple[int, int, str], tuple[str | None, tuple[str, ...]]] = field(default_factory=dict)
 
 
 # Compiled by mypyc (setup.py), a loop over characters beats the regex engine for the word index; as
@@ -177,7 +179,14 @@ def normalise(text: str) -> str:
         if ("  " in text or not text.isprintable()) and _SPACES_TO_FIX.search(text):  # tab, newline: not printable
             text = _SPACES.sub(" ", text)
         return text.strip()
-    return _SPACES.sub(" ", text.translate(_NORM)).strip()
+    for old, new in _NORM_PAIRS:  # str.translate with a dict looks up every character: replacing the few is faster
+        if old in text:
+            text = text.replace(old, new)
+    return _SPACES.sub(" ", text).strip()
+
+
+# _NORM as (character, replacement) pairs; no replacement is another's character, so replacing one by one is translating
+_NORM_PAIRS: tuple[tuple[str, str], ...] = tuple((chr(k), str(v)) for k, v in _NORM.items())
 
 
 def _words(text: str) -> list[str]:
