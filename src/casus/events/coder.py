@@ -174,6 +174,10 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "needed talks with Cambodia", "seeks negotiations": wanted, not held (but "hopes for talks between X and Y"
         # are others' talks, still to come)
         return None
+    if trig.type == "RETREAT" and trig.frame == "cease" and " ".join(_prev_ws(sent, t.start, 2)) in lex.word_lists["stop_intent"]:
+        # "agreed to cease their attacks", "their desire to end hostilities": a willingness to stop, PLOVER's AGREE,
+        # not the halt itself
+        return TrigHit(t.start, t.end, replace(trig, type="AGREE"), t.key)
     if trig.withheld and negated(sent, t, lex):
         # "its failure to stand by its partner": defence withheld (the negation is read again from the sentence)
         new = Trigger(trig.withheld, trig.pos, trig.frame, "intervention", None, trig.need, False, False, False, False, None,
