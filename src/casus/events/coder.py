@@ -479,10 +479,15 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 # "these negotiations": the parties of the negotiations named before, not the speaker
                 pairs = [p for p in pairs if p[0] in before and p[1] in before] or [
                     (a, b) for a in before for b in before if a != b]
-        if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name == "joint_subject":
+        if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in ("joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t)
-            pairs = [p for p in pairs if p[0] in together and p[1] in together]
+            partners = _drill_partners(sent, t) if not together else set()
+            if partners:
+                # "Peru held military exercises with Chile": the subject drills with those named after "with"
+                pairs = [p for p in pairs if p[0] in partners or p[1] in partners]
+            else:
+                pairs = [p for p in pairs if p[0] in together and p[1] in together]
         if pairs and t.trig.frame == "joint":
             between = _between_parties(sent, t)
             if len(between) >= 2:
@@ -712,14 +717,28 @@ def _between_parties(sent: Sentence, t: TrigHit) -> set[str]:
     return out
 
 
+def _drill_partners(sent: Sentence, t: TrigHit) -> set[str]:
+    """The actors of a "with X (and Y)" phrase right after a trigger (at most two words between), in its clause."""
+    lo, hi = _clause(sent, t.start)
+    if any(o is not t and o.trig.type and lo <= o.start and o.end <= t.start for o in sent.triggers):
+        return set()  # "Peru criticized the exercises with Chile": another act stands between
+    first = next((m for m in sent.mentions if m.start >= t.end), None)
+    if first is None or first.start >= hi or first.prep != "with" or not first.codes or _nw(sent, t.end, first.start) > 3:
+        return set()
+    return {c for m in sent.mentions if m.group == first.group and m.start < hi for c in m.codes}
+
+
 def _coordinated_parties(sent: Sentence, t: TrigHit) -> set[str]:
     """The states of the nearest coordinated list ("the U.S. and South Korea", "Chile, Peru and Bolivia") before a
     trigger in its clause with no other trigger between, or right after it with "by"; empty when none names a pair."""
     lo, hi = _clause(sent, t.start)
     groups: dict[int, set[str]] = {}
     ends: dict[int, int] = {}
+    by_groups: set[int] = set()
     for m in sent.mentions:
-        by = m.prep == "by" and m.start >= t.end and _nw(sent, t.end, m.start) <= 3
+        by = m.prep == "by" and m.start >= t.end and (_nw(sent, t.end, m.start) <= 3 or m.group in by_groups)
+        if by:
+            by_groups.add(m.group)  # "drills held by X and Y": the whole list after "by"
         if m.codes and lo <= m.start < hi and m.group >= 0 and (m.end <= t.start or by):
             groups.setdefault(m.group, set()).update(m.codes)
             ends[m.group] = m.end

@@ -939,6 +939,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         return []  # "accepted at the alliance's June summit": the bloc's own meeting, no talks with another state
     if frame == "joint":
         parts = list(src_codes) or _acting_attr(sent, t, lex)
+        if not parts and trig.pos == "noun" and "by" in fr.preps and _participle_by(sent, t, lex):
+            parts = _codes(_by_agent(sent, t))  # "the exercise conducted by X and Y": the agents hold it together
         if not parts and not fr.fallback:
             return []  # "most analysts agree that X ...": no party is the subject
         people = _people_subject(sent, t, lex) if trig.type == "CONSULT" else []
@@ -1448,6 +1450,12 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     return []
 
 
+def _participle_by(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'the exercise conducted by X and Y': a participle and a 'by X' agent right after a nominal trigger."""
+    words = _next_ws(sent, t.end, _clause(sent, t.start)[1], 2)
+    return len(words) == 2 and words[1] == "by" and _participle(words[0], lex) and bool(_by_agent(sent, t))
+
+
 def _warns_of_more(sent: Sentence, t: TrigHit) -> bool:
     """Whether a 'warned that' clause holds something to come or a readiness (cues.warn_content) before the
     clause ends."""
@@ -1636,7 +1644,7 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
             return False
     if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t) or _light_verb_agent(sent, t, lex)):
         return False
-    if "subject" in need and not _names_subject(sent, t, lex):
+    if "subject" in need and not _names_subject(sent, t, lex) and not (trig.pos == "noun" and _participle_by(sent, t, lex)):
         return False  # "the treaty calls for talks", "this doesn't guarantee X": no actor acts in the clause
     if trig.type == "THREATEN" and trig.pos == "verb" and sent.low.startswith(" that ", t.end) and not _warns_of_more(sent, t):
         return False  # "warning that the strike undermined the talks": a judgement of the past
