@@ -939,7 +939,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         return []  # "accepted at the alliance's June summit": the bloc's own meeting, no talks with another state
     if frame == "joint":
         parts = list(src_codes) or _acting_attr(sent, t, lex)
-        if not parts and trig.pos == "noun" and "by" in fr.preps and _participle_by(sent, t, lex):
+        if not parts and trig.pos == "noun" and "by" in (fr.preps or frozenset()) and _participle_by(sent, t, lex):
             parts = _codes(_by_agent(sent, t))  # "the exercise conducted by X and Y": the agents hold it together
         if not parts and not fr.fallback:
             return []  # "most analysts agree that X ...": no party is the subject
