@@ -42,6 +42,11 @@ CASES: list[tuple[list[str], set[Record]]] = [
     (["Chile and Bolivia held a military exercise."], _all_pairs(["CHL", "BOL"], "COOPERATE", "military", "asserted")),
     (["The annual military exercise conducted by Chile and Bolivia began on Monday."],
      _all_pairs(["CHL", "BOL"], "COOPERATE", "military", "asserted")),
+    # an actor taking part in (joining) drills held by others cooperates with each of them
+    (["The pact will allow Peru to take part in the annual military exercise conducted by Chile and Bolivia."],
+     _all_pairs(["CHL", "BOL", "PER"], "COOPERATE", "military", "future")),
+    (["Peru joined the military exercises held by Chile and Bolivia."],
+     _all_pairs(["CHL", "BOL", "PER"], "COOPERATE", "military", "asserted")),
     # near misses: drills another act is about, "exercise restraint", one state's drills
     (["Peru criticized the military exercises with Chile."], {("PER", "ACCUSE", "disapprove", None, "asserted", False)}),
     (["Chile and Peru must exercise restraint."], set()),
