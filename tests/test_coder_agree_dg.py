@@ -39,9 +39,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Chile and Peru agreed to meet once a year."],
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False),
       ("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}),
-    # no other party named: no agreement with the speaker or the document's pair
+    # no other party named: no agreement with the speaker or the document's pair; agreeing to halt strikes is a
+    # willingness to stop, AGREE with no target (as the dev gold codes "agreed to cease their attacks"), not the halt
     (["Trump said the pause came after the Houthis agreed to halt their strikes on tankers."],
-     {("HOUTHIS", "RETREAT", None, False)}),
+     {("HOUTHIS", "AGREE", None, False)}),
     # war games held together are military cooperation (the trigger's own word pair names the mode)
     (["Chile and Peru held a series of joint war games."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),

@@ -45,6 +45,7 @@ from casus.events.lexicon import (
 )
 from casus.events.mentions import mention_data, resolve_corefs, update_context
 from casus.events.roles import (
+    drill_participants,
     _adjacent_agent,
     _anaphoric,
     named_act,
@@ -180,6 +181,10 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "needed talks with Cambodia", "seeks negotiations": wanted, not held (but "hopes for talks between X and Y"
         # are others' talks, still to come)
         return None
+    if trig.type == "RETREAT" and trig.frame == "cease" and " ".join(_prev_ws(sent, t.start, 2)) in lex.word_lists["stop_intent"]:
+        # "agreed to cease their attacks", "their desire to end hostilities": a willingness to stop, PLOVER's AGREE,
+        # not the halt itself
+        return TrigHit(t.start, t.end, replace(trig, type="AGREE"), t.key)
     if trig.withheld and negated(sent, t, lex):
         # "its failure to stand by its partner": defence withheld (the negation is read again from the sentence)
         new = Trigger(trig.withheld, trig.pos, trig.frame, "intervention", None, trig.need, False, False, False, False, None,
@@ -493,10 +498,17 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
-        if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name == "joint_subject":
+        if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in ("joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t)
-            pairs = [p for p in pairs if p[0] in together and p[1] in together]
+            if together:
+                together = together | set(drill_participants(sent, t, lex))  # "Z took part in drills held by X and Y"
+            partners = _drill_partners(sent, t) if not together else set()
+            if partners:
+                # "Peru held military exercises with Chile": the subject drills with those named after "with"
+                pairs = [p for p in pairs if p[0] in partners or p[1] in partners]
+            else:
+                pairs = [p for p in pairs if p[0] in together and p[1] in together]
         if pairs and t.trig.frame == "joint":
             between = _between_parties(sent, t)
             if len(between) >= 2:
@@ -712,14 +724,28 @@ def _purpose_of_pact(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexico
     return False
 
 
+def _drill_partners(sent: Sentence, t: TrigHit) -> set[str]:
+    """The actors of a "with X (and Y)" phrase right after a trigger (at most two words between), in its clause."""
+    lo, hi = _clause(sent, t.start)
+    if any(o is not t and o.trig.type and lo <= o.start and o.end <= t.start for o in sent.triggers):
+        return set()  # "Peru criticized the exercises with Chile": another act stands between
+    first = next((m for m in sent.mentions if m.start >= t.end), None)
+    if first is None or first.start >= hi or first.prep != "with" or not first.codes or _nw(sent, t.end, first.start) > 3:
+        return set()
+    return {c for m in sent.mentions if m.group == first.group and m.start < hi for c in m.codes}
+
+
 def _coordinated_parties(sent: Sentence, t: TrigHit) -> set[str]:
     """The states of the nearest coordinated list ("the U.S. and South Korea", "Chile, Peru and Bolivia") before a
     trigger in its clause with no other trigger between, or right after it with "by"; empty when none names a pair."""
     lo, hi = _clause(sent, t.start)
     groups: dict[int, set[str]] = {}
     ends: dict[int, int] = {}
+    by_groups: set[int] = set()
     for m in sent.mentions:
-        by = m.prep == "by" and m.start >= t.end and _nw(sent, t.end, m.start) <= 3
+        by = m.prep == "by" and m.start >= t.end and (_nw(sent, t.end, m.start) <= 3 or m.group in by_groups)
+        if by:
+            by_groups.add(m.group)  # "drills held by X and Y": the whole list after "by"
         if m.codes and lo <= m.start < hi and m.group >= 0 and (m.end <= t.start or by):
             groups.setdefault(m.group, set()).update(m.codes)
             ends[m.group] = m.end

@@ -375,6 +375,8 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
         prior = [x for x in done if x.codes and x.role not in ("maker", "appos")]
         if cat == "pair" and key in _PLAIN_PRONOUNS and (plural := _plural_antecedent(sent, prior)):
             m.codes = plural  # "the Houthis agreed to cease their attacks": one actor with a plural name
+        elif cat == "pair" and key in _PLURAL_PRONOUNS and len(many := _listed_parties(prior)) >= 3:
+            m.codes = many  # "Chile, Peru and Bolivia ... their summit": all of the list, not its last two
         elif cat == "pair":
             codes: list[str] = []
             for x in reversed(prior):
@@ -564,6 +566,24 @@ _PLAIN_PRONOUNS = frozenset({"they", "their", "them"})
 
 
 _PLURAL_KINDS = frozenset({"group", "dem", "militia"})
+
+
+def _listed_parties(prior: list[Mention]) -> tuple[str, ...]:
+    """The codes of the list of actors named last ("Chile, Peru and Bolivia", or a 'they' already resolved to three),
+    when it names three or more; else ()."""
+    last = next((x for x in reversed(prior) if x.role not in ("attr", "maker", "mod")
+                 and not (x.kind == "capital" and x.prep in ("in", "at") and not x.poss)), None)
+    if last is None:
+        return ()
+    if last.kind == "pair" and len(last.codes) >= 3:
+        return last.codes
+    if last.group < 0:
+        return ()
+    codes: list[str] = []
+    for x in prior:
+        if x.group == last.group:
+            codes.extend(c for c in x.codes if c not in codes and not c.endswith("_MILITIAS"))
+    return tuple(codes) if len(codes) >= 3 else ()
 
 
 def _plural_antecedent(sent: Sentence, prior: list[Mention]) -> tuple[str, ...]:

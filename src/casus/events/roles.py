@@ -973,6 +973,10 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         return []  # "accepted at the alliance's June summit": the bloc's own meeting, no talks with another state
     if frame == "joint":
         parts = list(src_codes) or _acting_attr(sent, t, lex)
+        if trig.pos == "noun" and "by" in (fr.preps or frozenset()) and _participle_by(sent, t, lex):
+            # "the exercise conducted by X and Y": the agents hold it together; "Z took part in it": Z too
+            parts = parts or _codes(_by_agent(sent, t))
+            parts += [c for c in drill_participants(sent, t, lex) if c not in parts]
         if not parts and not fr.fallback:
             return []  # "most analysts agree that X ...": no party is the subject
         people = _people_subject(sent, t, lex) if trig.type == "CONSULT" else []
@@ -1626,6 +1630,26 @@ def _by_agent(sent: Sentence, t: TrigHit) -> list[Mention]:
     return []
 
 
+def _participle_by(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """'the exercise conducted by X and Y': a participle and a 'by X' agent right after a nominal trigger."""
+    words = _next_ws(sent, t.end, _clause(sent, t.start)[1], 2)
+    return len(words) == 2 and words[1] == "by" and _participle(words[0], lex) and bool(_by_agent(sent, t))
+
+
+def drill_participants(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """'allow Japan to take part in the exercise held by X and Y': the actor right before a `participation_verbs`
+    phrase that governs the drill noun (at most ten words before it, in its clause); else []."""
+    lo, _hi = _clause(sent, t.start)
+    for w in lex.word_lists["participation_verbs"]:
+        k = sent.low.rfind(" " + w + " ", lo, t.start)
+        if k < 0 or _nw(sent, k, t.start) > 10:
+            continue
+        near = [m for m in sent.mentions if m.codes and lo <= m.start and m.end <= k and _nw(sent, m.end, k + 1) <= 1]
+        if near:
+            return list(near[-1].codes)
+    return []
+
+
 def _warns_of_more(sent: Sentence, t: TrigHit) -> bool:
     """Whether a 'warned that' clause holds something to come or a readiness (cues.warn_content) before the
     clause ends."""
@@ -1814,7 +1838,7 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
             return False
     if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t) or _light_verb_agent(sent, t, lex)):
         return False
-    if "subject" in need and not _names_subject(sent, t, lex):
+    if "subject" in need and not _names_subject(sent, t, lex) and not (trig.pos == "noun" and _participle_by(sent, t, lex)):
         return False  # "the treaty calls for talks", "this doesn't guarantee X": no actor acts in the clause
     if trig.type == "THREATEN" and trig.pos == "verb" and sent.low.startswith(" that ", t.end) and not _warns_of_more(sent, t):
         return False  # "warning that the strike undermined the talks": a judgement of the past
