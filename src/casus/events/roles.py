@@ -99,12 +99,31 @@ def _starts_subordinate(sent: Sentence, lex: Lexicon) -> bool:
     return bool(words) and (words[0] in lex.subordinators or " ".join(words[:2]) in lex.subordinators)
 
 
+def _object_control(sent: Sentence, obj: Mention, lex: Lexicon) -> bool:
+    """Whether an object before 'to VERB' follows an expecting or permitting verb ('expects Germany to', 'allowed
+    Kyiv to'): the object, not the clause subject, is the infinitive's agent."""
+    prev = _prev_ws(sent, obj.start, 2)
+    return not (lex.word_lists["awaiting_verbs"].isdisjoint(prev) and lex.word_lists["permitting_verbs"].isdisjoint(prev))
+
+
+def _verb_trigger_before(sent: Sentence, t: TrigHit) -> TrigHit | None:
+    """A verb trigger of the same type just before a verb trigger ('strike targets'): the second is its object
+    noun, and shares its agent."""
+    for o in sent.triggers:
+        if o.trig.type == t.trig.type and o.trig.pos == "verb" and o.end < t.start and not sent.text[o.end:t.start].strip():
+            return o
+    return None
+
+
 def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int | None = None) -> list[Mention]:
     """Who acts: possessor or adjective of a nominal trigger, 'by/from X', else the clause's subject."""
     pos = t.start if pos is None else pos
     lo, hi = _clause(sent, t.start)
     noun = t.trig.pos == "noun"
     before = [m for m in sent.mentions if m.end <= pos and m.codes]
+    verb_before = _verb_trigger_before(sent, t) if not noun and pos == t.start else None
+    if verb_before is not None:
+        return left_agent(sent, verb_before, lex, ctx)  # "allowed Kyiv to strike targets": "targets" is the object
     if not noun and _np_subject_after_that(sent, pos):
         return []  # "Japan warned that a Chinese attack would threaten ...": the attack, not Japan, threatens
     if noun and pos == t.start and _cause_np(sent, t.start, lex):
@@ -115,8 +134,8 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
     if before and not noun and before[-1].obj and not before[-1].poss and sent.text[before[-1].end:pos] == " to " and \
-            not lex.word_lists["awaiting_verbs"].isdisjoint(_prev_ws(sent, before[-1].start, 2)):
-        return _group(sent, before[-1])  # "Kyiv expects Germany to send tanks": Germany sends
+            _object_control(sent, before[-1], lex):
+        return _group(sent, before[-1])  # "Kyiv expects Germany to send tanks", "allowed Kyiv to strike": the object acts
     if before and not noun and pos == t.start and t.key.split(" ", 1)[0].endswith("ing") and _prev_ws(sent, t.start, 1) == ["by"]:
         # "Sweden upset Orban by expressing concern": the means is the clause subject's act, not the object's
         subj = [m for m in before if m.start >= lo and _subject_ok(m)]
