@@ -140,7 +140,8 @@ def _resolve_mentions(
         lead = _prev_ws(sent, m.start, 3)
         if len(lead) > 1 and lead[-1] in lex.agent_nouns and _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start):
             lead.pop()  # "met President Assad": the title is part of the name; the verb before it takes the object
-        clause_subject = len(lead) > 1 and lead[-1] == "that" and lead[-2].endswith("ing")  # "adding that Russia ..."
+        # "adding that Russia ...", "warned that Pyongyang may ...": the subject of a that-clause, not the verb's object
+        clause_subject = len(lead) > 1 and lead[-1] == "that" and (lead[-2].endswith("ing") or m.kind != "adj")
         while lead and lead[-1] in DETS:
             lead.pop()
         if lead and lead[-1] == "including":

@@ -99,6 +99,10 @@ def _starts_subordinate(sent: Sentence, lex: Lexicon) -> bool:
     return bool(words) and (words[0] in lex.subordinators or " ".join(words[:2]) in lex.subordinators)
 
 
+# the gap between a verb's object and the trigger of its infinitive: "to", or "to" and one verb ("to stop firing")
+_TO_GAP = re.compile(r" to (?:[a-z]+ )?")
+
+
 def _object_control(sent: Sentence, obj: Mention, lex: Lexicon) -> bool:
     """Whether an object before 'to VERB' follows an expecting or permitting verb ('expects Germany to', 'allowed
     Kyiv to'): the object, not the clause subject, is the infinitive's agent."""
@@ -133,7 +137,7 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         return _group(sent, before[-1])  # "Azerbaijan's demands": a verb form after a possessive is its noun
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
-    if before and not noun and before[-1].obj and not before[-1].poss and sent.text[before[-1].end:pos] == " to " and \
+    if before and not noun and before[-1].obj and not before[-1].poss and _TO_GAP.fullmatch(sent.low, before[-1].end, pos) and \
             _object_control(sent, before[-1], lex):
         return _group(sent, before[-1])  # "Kyiv expects Germany to send tanks", "allowed Kyiv to strike": the object acts
     if before and not noun and pos == t.start and t.key.split(" ", 1)[0].endswith("ing") and _prev_ws(sent, t.start, 1) == ["by"]:
