@@ -516,6 +516,17 @@ def _passive(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return t.trig.pos == "verb" and _participle(t.key, lex) and bool(_PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]))
 
 
+def _from_origin(sent: Sentence, t: TrigHit, tgt: list[Mention]) -> list[Mention]:
+    """'were sent from Iran to Russia', 'shipped to Russia from Iran': a 'from X' within six words after a passive
+    transfer verb, in its clause, not the recipient itself."""
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if m.start >= t.end and m.start < hi and m.codes and m.prep == "from" and m.role != "attr" and \
+                _nw(sent, t.end, m.start) <= 6 and not set(m.codes) & set(_codes(tgt)):
+            return _group(sent, m)
+    return []
+
+
 def _passive_transfer(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str] = TRANSFER_PREPS) -> list[tuple[str, str | None]]:
     """'Iranian drones were delivered to Russia': with no 'by X', the origin adjective of the subject gives, the
     'to X' receives."""
@@ -523,11 +534,15 @@ def _passive_transfer(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset
     origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"
               and m.role in ("mod", "maker", "agent") and not m.poss]
     tgt = right_target(sent, t, lex, preps, direct=False)
+    if origin:
+        origin = origin[-1:]
+    else:
+        origin = _from_origin(sent, t, tgt)  # "weapons were sent from Iran to Russia": the origin (all of it) gives
     if not origin:
-        origin = _reporter_before(sent, t)  # "Putin said the missiles will be deployed in Belarus": his state sends them
+        origin = _reporter_before(sent, t)[-1:]  # "Putin said the missiles will be deployed in Belarus": his state sends them
     if not origin or not tgt:
         return []
-    return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
+    return [(a, g) for a in _codes(origin) for g in _codes(tgt) if a != g]
 
 
 _FRONT = re.compile(r"^[\s\"'\u201c\u2018*]*$")
@@ -1156,6 +1171,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             src_codes = list(owner.codes)
         if not tgt and _INDEFINITE_RECIPIENT.match(sent.low, t.end, _object_end(sent, t, 10)):
             return []  # "not to offer any aid to an aggressor": given to no state named or meant
+        if not src_codes and trig.pos == "verb" and tgt and _participle(t.key, lex):
+            src_codes = _codes(_from_origin(sent, t, tgt))  # "drones shipped from Iran to Russia were used": Iran gives
         if not src_codes:
             hi = _object_end(sent, t, 10)
             for m in sent.mentions:
@@ -1234,8 +1251,12 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     elif frame == "veto":
         # the forum (UN, Security Council) is not the target; whoever the vetoed text named is
         _lo, hi = _clause(sent, t.start)
+        # (not its sponsor, "a draft put forward by Algeria"; the subject itself first, "condemning its invasion of
+        # Ukraine", shields no one else)
         named = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr"
-                 and not set(m.codes) <= _FORUMS and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 15]
+                 and not set(m.codes) <= _FORUMS and _nw(sent, t.end, m.start) <= 15]
+        if named and (named[0].prep == "by" or set(named[0].codes) & set(src_codes)):
+            return []
         tgt = _group(sent, named[0]) if named else []
     elif frame == "sanction":
         if not src_codes:
@@ -1743,12 +1764,18 @@ def _names_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return _NEW_SUBJECT.isdisjoint(_ws(sent, max(m.end for m in agent), t.start))
 
 
+# a relative clause right after a noun, up to the verb it opens: "resolution that would have", "draft which"
+_DOC_RELATIVE = re.compile(r"\b([a-z]+)\s+(?:that|which)\s+(?:(?:would|could|will|might|may)\s+)?(?:have\s+)?(?:been\s+)?$")
+
+
 def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """'vetoed a resolution condemning X': the -ing verb says what the vetoed text says, no act of the subject."""
-    if t.trig.pos != "verb" or not t.key.endswith("ing"):
+    if t.trig.pos != "verb":
         return False
-    before = _prev_ws(sent, t.start, 1)
-    if not before or before[0] not in lex.document_nouns:
+    before = _prev_ws(sent, t.start, 4)
+    rel = _DOC_RELATIVE.search(sent.low, max(0, t.start - 40), t.start)  # "a resolution that would have imposed"
+    if not (before and before[-1] in lex.document_nouns and t.key.endswith("ing")) and not (
+            rel and rel.group(1) in lex.document_nouns):
         return False
     return any(o.end <= t.start and _nw(sent, o.end, t.start) <= 8 and (
         o.trig.frame == "veto" or o.trig.type == "REJECT" or (o.trig.type == "AID" and o.trig.mode == "diplomatic"))
