@@ -264,10 +264,11 @@ def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
         if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10:
-            if m.prep == "by" and t.trig.type in ("AID", "SUPPORT") and mention_data().participle_by.search(
+            if m.prep == "by" and t.trig.type in ("AID", "SUPPORT", "AGREE", "COOPERATE") and mention_data().participle_by.search(
                     sent.low[t.end:m.start]):
                 # "the sale of tanks to X, paid for by Y": the one who pays is not the seller; "support for Ukraine's
-                # integrity, including the territories controlled by Russia": the one in control does not support
+                # integrity, including the territories controlled by Russia": the one in control does not support;
+                # "signed a deal in Washington, hosted by X": the host did not sign
                 return []
             return _group(sent, m)
     return []
