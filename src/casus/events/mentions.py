@@ -141,7 +141,9 @@ def _resolve_mentions(
         if len(lead) > 1 and lead[-1] in lex.agent_nouns and _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start):
             lead.pop()  # "met President Assad": the title is part of the name; the verb before it takes the object
         # "adding that Russia ...", "warned that Pyongyang may ...": the subject of a that-clause, not the verb's object
-        clause_subject = len(lead) > 1 and lead[-1] == "that" and (lead[-2].endswith("ing") or m.kind != "adj")
+        clause_subject = len(lead) > 1 and lead[-1] == "that" and (lead[-2].endswith("ing") or m.kind != "adj") or (
+            m.kind != "adj" and bool(lead) and (lead[-1] in lex.word_lists["report_verbs"] or lead[-1] in lex.word_lists[
+                "complement_verbs"]) and _aux_next(sent, m))  # "saying Pyongyang had sent troops": the subject of what was said
         while lead and lead[-1] in DETS:
             lead.pop()
         if lead and lead[-1] == "including":
@@ -691,6 +693,15 @@ _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt i
 # After a pronoun, a verb or auxiliary makes it the subject of the clause it opens ("denied it has troops").
 _SUBJECT_NEXT = frozenset("has had have is was were are will would could can may might must should shall does did "
                           "never also still already".split())
+
+
+_AUX_NEXT = frozenset("has had have is was were are will would could can may might must should shall does did".split())
+
+
+def _aux_next(sent: Sentence, m: Mention) -> bool:
+    """Whether an auxiliary follows a name ('said Iran has sent', 'saying Pyongyang will'): it opens a clause."""
+    nxt = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 30, 1)
+    return not m.poss and bool(nxt) and nxt[0] in _AUX_NEXT
 
 
 def _subject_of_clause(sent: Sentence, m: Mention) -> bool:

@@ -47,7 +47,10 @@ _OF_FOR_WITH_GAP = re.compile(r"\s+(?:of|for|with)\s+")
 # a relative clause between a subject and its verb ("Chile, which holds vast reserves, has expanded ..."): the subject's clause
 _RELATIVE_BETWEEN = re.compile(r"\s*,\s*(?:which|who)\b[^,;:()]*,\s*(?:[\w'-]+\s+){0,3}")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}"
-                              r"(?:(?:is|are|was|were|would\s+be|will\s+be)\s+(?:willing|ready|prepared|set|able)\s+to\s+)?$")
+                              r"(?:(?:is|are|was|were|would\s+be|will\s+be)\s+(?:willing|ready|prepared|set|able)\s+to\s+"
+                              # "North Korea, which is accused of sending troops": the accused acts
+                              r"|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:accused|suspected|believed|"
+                              r"alleged|reported|said|thought)\s+(?:of|to)\s+(?:have\s+)?)?$")
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
 # "defend the energy-rich nation of Qatar": the state after "the ... nation of" is the direct object
