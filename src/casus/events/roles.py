@@ -970,10 +970,11 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         light = _light_verb_agent(sent, t, lex) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
         if light:
             src, src_codes = light, _codes(light)  # "prompting Tehran to launch retaliatory strikes"
-        elif trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
+        elif trig.type in ("ASSAULT", "MOBILIZE") and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
                 o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers)
                 or not lex.word_lists["verdict_verbs"].isdisjoint(_prev_ws(sent, t.start, 3))):
-            # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
+            # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike;
+            # "Seoul condemned the deployment": nor deploy
             src, src_codes = [], []
     if not src_codes and trig.type == "CONSULT":
         src_codes = _fronted_agent(sent, t)
