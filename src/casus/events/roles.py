@@ -1576,8 +1576,13 @@ def _means_of(sent: Sentence, t: TrigHit, o: TrigHit) -> bool:
 def _helped(sent: Sentence, t: TrigHit, src: list[str], lex: Lexicon) -> list[str]:
     """The one an AID or SUPPORT trigger of the sentence helps, if not the attacker ("helped defend Israel")."""
     for o in sent.triggers:
-        if o.trig.type in ("AID", "SUPPORT") and o is not t and not _means_of(sent, t, o):
-            helped = [c for c in _codes(right_target(sent, o, lex, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
+        # (a helping verb the coder retypes to AID is COOPERATE here: "helped Ukraine repel Russian attacks", its
+        # direct object)
+        if o.trig.type in ("AID", "SUPPORT", "COOPERATE") and o is not t and not _means_of(sent, t, o):
+            got = right_target(sent, o, lex, DIRECT_PREPS | TRANSFER_PREPS)
+            if o.trig.type == "COOPERATE" and not (o.trig.pos == "verb" and got and got[0].prep is None):
+                continue
+            helped = [c for c in _codes(got) if c not in src]
             if helped:
                 return helped[:1]
     return []
