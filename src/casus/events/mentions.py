@@ -142,8 +142,8 @@ def _resolve_mentions(
             lead.pop()  # "met President Assad": the title is part of the name; the verb before it takes the object
         # "adding that Russia ...", "warned that Pyongyang may ...": the subject of a that-clause, not the verb's object
         clause_subject = len(lead) > 1 and lead[-1] == "that" and (lead[-2].endswith("ing") or m.kind != "adj") or (
-            m.kind != "adj" and bool(lead) and (lead[-1] in lex.word_lists["report_verbs"] or lead[-1] in lex.word_lists[
-                "complement_verbs"]) and _aux_next(sent, m))  # "saying Pyongyang had sent troops": the subject of what was said
+            m.kind != "adj" and bool(lead) and _says(lead[-1], lex) and _aux_next(sent, m))
+        # ("saying Pyongyang had sent troops": the subject of what was said)
         while lead and lead[-1] in DETS:
             lead.pop()
         if lead and lead[-1] == "including":
@@ -693,6 +693,12 @@ _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt i
 # After a pronoun, a verb or auxiliary makes it the subject of the clause it opens ("denied it has troops").
 _SUBJECT_NEXT = frozenset("has had have is was were are will would could can may might must should shall does did "
                           "never also still already".split())
+
+
+def _says(word: str, lex: Lexicon) -> bool:
+    """Whether a word is a reporting or complement-taking verb form ('said', 'saying', 'claiming', 'believe')."""
+    wl = lex.word_lists
+    return word in wl["report_verbs"] or word in wl["complement_verbs"] or word in wl["saying_forms"]
 
 
 _AUX_NEXT = frozenset("has had have is was were are will would could can may might must should shall does did".split())
