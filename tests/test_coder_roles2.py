@@ -59,6 +59,10 @@ CASES = [
      {("ARM", "AGREE", "AZE", False), ("AZE", "AGREE", "ARM", False)}),
     (["Serbia and Kosovo signed an accord in Brussels, chaired by the European Union."],
      {("SRB", "AGREE", "XKX", False), ("XKX", "AGREE", "SRB", False)}),
+    # the quoted "we" is the speaker's side, never the one told; an adjective's officials speak for their state
+    (['"We will defend Taiwan," a US official told Chinese diplomats.'], {("USA", "AID", "TWN", False)}),
+    (['"We will defend Taiwan," US officials told Chinese diplomats.'], {("USA", "AID", "TWN", False)}),
+    (['"We will help Iran," Russian diplomats said.'], {("RUS", "AID", "IRN", False)}),
     # an attack whose target is implicit hits the one helped, not the helper
     (["Germany helped Ukraine to repel Russian attacks."], {("DEU", "AID", "UKR", False), ("RUS", "ASSAULT", "UKR", False)}),
     (["Britain helped Israel fend off Iranian missile attacks."],

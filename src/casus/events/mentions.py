@@ -950,14 +950,17 @@ def quote_speaker(sent: Sentence, lex: Lexicon) -> tuple[str, ...]:
             continue
         after = _next_ws(sent, m.end, m.end + 40, 3)
         people = 0
-        while after and people < 2 and m.kind in ("group", "name") and after[0] in lex.agent_nouns:
+        while after and people < 2 and m.kind in ("group", "name", "adj") and (
+                after[0] in lex.agent_nouns or after[0] in lex.attribution_nouns):  # "a US official told ..."
             after, people = after[1:], people + 1  # "..., G7 leaders said": the bloc's leaders speak for it
         while after and (after[0] in ("also", "has", "had", "then", "later") or after[0].endswith("ly")):
             after = after[1:]
         before = _prev_ws(sent, m.start, 3)
         while before and before[-1] in DETS:
             before.pop()
-        if (after and after[0] in says) or (before and before[-1] in says) or (
+        # (not the one told: "..., a US official told Chinese diplomats")
+        if (after and after[0] in says) or (before and before[-1] in says and before[-1] not in lex.word_lists[
+                "addressee_verbs"]) or (
                 m.role == "agent" and m.kind == "adj" and says.intersection(after)):  # "the German chancellor said"
             sender = envoy_sender(sent, m, lex)
             if sender is None:
