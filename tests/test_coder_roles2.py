@@ -63,6 +63,13 @@ CASES = [
     (['"We will defend Taiwan," a US official told Chinese diplomats.'], {("USA", "AID", "TWN", False)}),
     (['"We will defend Taiwan," US officials told Chinese diplomats.'], {("USA", "AID", "TWN", False)}),
     (['"We will help Iran," Russian diplomats said.'], {("RUS", "AID", "IRN", False)}),
+    # a subordinate clause whose subject is a name of no known state: its verb is not the main subject's act
+    (["Moscow Slams Kyiv Talks as Anna Berg Warns Washington"], {("RUS", "ACCUSE", "UKR", False)}),
+    (["Moscow protested on Monday as Anna Berg warned Washington."], {("RUS", "ACCUSE", None, False)}),
+    (["Tehran objected while Lars Holm threatened Israel."], set()),
+    # near miss: a known state as that subject acts
+    (["Russia condemned the strike while Iran warned Israel."],
+     {("RUS", "ACCUSE", None, False), ("IRN", "THREATEN", "ISR", False)}),
     # an attack whose target is implicit hits the one helped, not the helper
     (["Germany helped Ukraine to repel Russian attacks."], {("DEU", "AID", "UKR", False), ("RUS", "ASSAULT", "UKR", False)}),
     (["Britain helped Israel fend off Iranian missile attacks."],

@@ -114,6 +114,10 @@ def _object_control(sent: Sentence, obj: Mention, lex: Lexicon) -> bool:
     return not (lex.word_lists["awaiting_verbs"].isdisjoint(prev) and lex.word_lists["permitting_verbs"].isdisjoint(prev))
 
 
+# a subordinate clause whose subject is a name of no known state right before its verb ("... as JD Vance warned")
+_UNKNOWN_SUBJECT = re.compile(r"\b(?:as|while|when|after|because|since|but)\s+(?:[A-Z][\w.'-]*\s+){1,4}$")
+
+
 def _verb_trigger_before(sent: Sentence, t: TrigHit) -> TrigHit | None:
     """A verb trigger of the same type just before a verb trigger ('strike targets'): the second is its object
     noun, and shares its agent."""
@@ -132,6 +136,8 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     verb_before = _verb_trigger_before(sent, t) if not noun and pos == t.start else None
     if verb_before is not None:
         return left_agent(sent, verb_before, lex, ctx)  # "allowed Kyiv to strike targets": "targets" is the object
+    if not noun and pos == t.start and _UNKNOWN_SUBJECT.search(sent.text, before[-1].end if before else 0, pos):
+        return []  # "Russia condemned the action as JD Vance warned ...": the clause's subject is a name with no state
     if not noun and _np_subject_after_that(sent, pos):
         return []  # "Japan warned that a Chinese attack would threaten ...": the attack, not Japan, threatens
     if noun and pos == t.start and _cause_np(sent, t.start, lex):
