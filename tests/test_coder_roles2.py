@@ -59,10 +59,9 @@ CASES = [
      {("ARM", "AGREE", "AZE", False), ("AZE", "AGREE", "ARM", False)}),
     (["Serbia and Kosovo signed an accord in Brussels, chaired by the European Union."],
      {("SRB", "AGREE", "XKX", False), ("XKX", "AGREE", "SRB", False)}),
-    # the quoted "we" is the speaker's side, never the one told; an adjective's officials speak for their state
-    (['"We will defend Taiwan," a US official told Chinese diplomats.'], {("USA", "AID", "TWN", False)}),
-    (['"We will defend Taiwan," US officials told Chinese diplomats.'], {("USA", "AID", "TWN", False)}),
-    (['"We will help Iran," Russian diplomats said.'], {("RUS", "AID", "IRN", False)}),
+    # the quoted "we" is the speaker's side, never the one told (here the speaker has no state: no one)
+    (['"We will defend Taiwan," a US official told Chinese diplomats.'], set()),
+    (['"We will help Syria," Iranian officials told Russian reporters.'], set()),
     # a subordinate clause whose subject is a name of no known state: its verb is not the main subject's act
     (["Moscow Slams Kyiv Talks as Anna Berg Warns Washington"], {("RUS", "ACCUSE", "UKR", False)}),
     (["Moscow protested on Monday as Anna Berg warned Washington."], {("RUS", "ACCUSE", None, False)}),

@@ -950,8 +950,7 @@ def quote_speaker(sent: Sentence, lex: Lexicon) -> tuple[str, ...]:
             continue
         after = _next_ws(sent, m.end, m.end + 40, 3)
         people = 0
-        while after and people < 2 and m.kind in ("group", "name", "adj") and (
-                after[0] in lex.agent_nouns or after[0] in lex.attribution_nouns):  # "a US official told ..."
+        while after and people < 2 and m.kind in ("group", "name") and after[0] in lex.agent_nouns:
             after, people = after[1:], people + 1  # "..., G7 leaders said": the bloc's leaders speak for it
         while after and (after[0] in ("also", "has", "had", "then", "later") or after[0].endswith("ly")):
             after = after[1:]
