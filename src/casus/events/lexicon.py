@@ -342,6 +342,9 @@ WORD_LISTS = frozenset({
     "copula_adverbs",  # may stand before the copula ("is still")
     "unnamed_partner_nouns",  # "defend our allies": after the actor's own possessive pronoun, partners unnamed (no target)
     "posted_envoy_nouns",  # "ambassador to the EU": the state after "<noun> to" is where the envoy serves, not its sender
+    "addressee_verbs",  # "told X": X is the one told, not the speaker of the quotation
+    "saying_forms",  # "claiming Moscow has fired": a state after one, before an auxiliary, is a clause subject
+    "permitting_verbs",  # "allowed Kyiv to strike": the object acts (object control), not the subject
     "awaiting_verbs",  # a receiving verb of these ("Kyiv expects tanks from Berlin"): the delivery is to come (future)
     "offering_verbs",  # aid offered ("offers defensive assurances to X"): pledged, future
     "discussion_verbs",  # aid named just after these is only talked over ("discussed military aid"): hedged; their

@@ -140,7 +140,10 @@ def _resolve_mentions(
         lead = _prev_ws(sent, m.start, 3)
         if len(lead) > 1 and lead[-1] in lex.agent_nouns and _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start):
             lead.pop()  # "met President Assad": the title is part of the name; the verb before it takes the object
-        clause_subject = len(lead) > 1 and lead[-1] == "that" and lead[-2].endswith("ing")  # "adding that Russia ..."
+        # "adding that Russia ...", "warned that Pyongyang may ...": the subject of a that-clause, not the verb's object
+        clause_subject = len(lead) > 1 and lead[-1] == "that" and (lead[-2].endswith("ing") or m.kind != "adj") or (
+            m.kind != "adj" and bool(lead) and _says(lead[-1], lex) and _aux_next(sent, m))
+        # ("saying Pyongyang had sent troops": the subject of what was said)
         while lead and lead[-1] in DETS:
             lead.pop()
         if lead and lead[-1] == "including":
@@ -721,6 +724,21 @@ def _reported_subject(sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     return not lex.word_lists["report_verbs"].isdisjoint(before)
 
 
+def _says(word: str, lex: Lexicon) -> bool:
+    """Whether a word is a reporting or complement-taking verb form ('said', 'saying', 'claiming', 'believe')."""
+    wl = lex.word_lists
+    return word in wl["report_verbs"] or word in wl["complement_verbs"] or word in wl["saying_forms"]
+
+
+_AUX_NEXT = frozenset("has had have is was were are will would could can may might must should shall does did".split())
+
+
+def _aux_next(sent: Sentence, m: Mention) -> bool:
+    """Whether an auxiliary follows a name ('said Iran has sent', 'saying Pyongyang will'): it opens a clause."""
+    nxt = _next_ws(sent, m.end + (2 if m.poss else 0), m.end + 30, 1)
+    return not m.poss and bool(nxt) and nxt[0] in _AUX_NEXT
+
+
 def _subject_of_clause(sent: Sentence, m: Mention) -> bool:
     nxt = _next_ws(sent, m.end, m.end + 30, 1)
     return bool(nxt) and nxt[0] in _SUBJECT_NEXT
@@ -965,7 +983,9 @@ def quote_speaker(sent: Sentence, lex: Lexicon) -> tuple[str, ...]:
         before = _prev_ws(sent, m.start, 3)
         while before and before[-1] in DETS:
             before.pop()
-        if (after and after[0] in says) or (before and before[-1] in says) or (
+        # (not the one told: "..., a US official told Chinese diplomats")
+        if (after and after[0] in says) or (before and before[-1] in says and before[-1] not in lex.word_lists[
+                "addressee_verbs"]) or (
                 m.role == "agent" and m.kind == "adj" and says.intersection(after)) or (  # "the German chancellor said"
                 m.prep is None and not m.poss and says.intersection(after) and _speaker_head(sent, m, says, lex)):
             sender = envoy_sender(sent, m, lex)

@@ -46,7 +46,11 @@ DYAD_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE", "CONS
 _OF_FOR_WITH_GAP = re.compile(r"\s+(?:of|for|with)\s+")
 # a relative clause between a subject and its verb ("Chile, which holds vast reserves, has expanded ..."): the subject's clause
 _RELATIVE_BETWEEN = re.compile(r"\s*,\s*(?:which|who)\b[^,;:()]*,\s*(?:[\w'-]+\s+){0,3}")
-_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}$")
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}"
+                              r"(?:(?:is|are|was|were|would\s+be|will\s+be)\s+(?:willing|ready|prepared|set|able)\s+to\s+"
+                              # "North Korea, which is accused of sending troops": the accused acts
+                              r"|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:accused|suspected|believed|"
+                              r"alleged|reported|said|thought)\s+(?:of|to)\s+(?:have\s+)?)?$")
 _IF_AGAINST_BEFORE = re.compile(r"\b(?:if|against|not to)\s+(?:the\s+)?$")
 _TELL_NOT_TO = re.compile(r"\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+not to\b")
 # "defend the energy-rich nation of Qatar": the state after "the ... nation of" is the direct object
@@ -99,12 +103,41 @@ def _starts_subordinate(sent: Sentence, lex: Lexicon) -> bool:
     return bool(words) and (words[0] in lex.subordinators or " ".join(words[:2]) in lex.subordinators)
 
 
+# the gap between a verb's object and the trigger of its infinitive: "to", or "to" and one verb ("to stop firing")
+_TO_GAP = re.compile(r" to (?:[a-z]+ )?")
+
+
+def _object_control(sent: Sentence, obj: Mention, lex: Lexicon) -> bool:
+    """Whether an object before 'to VERB' follows an expecting or permitting verb ('expects Germany to', 'allowed
+    Kyiv to'): the object, not the clause subject, is the infinitive's agent."""
+    prev = _prev_ws(sent, obj.start, 2)
+    return not (lex.word_lists["awaiting_verbs"].isdisjoint(prev) and lex.word_lists["permitting_verbs"].isdisjoint(prev))
+
+
+# a subordinate clause whose subject is a name of no known state right before its verb ("... as JD Vance warned")
+_UNKNOWN_SUBJECT = re.compile(r"\b(?:as|while|when|after|because|since|but)\s+(?:[A-Z][\w.'-]*\s+){1,4}$")
+
+
+def _verb_trigger_before(sent: Sentence, t: TrigHit) -> TrigHit | None:
+    """A verb trigger of the same type just before a verb trigger ('strike targets'): the second is its object
+    noun, and shares its agent."""
+    for o in sent.triggers:
+        if o.trig.type == t.trig.type and o.trig.pos == "verb" and o.end < t.start and not sent.text[o.end:t.start].strip():
+            return o
+    return None
+
+
 def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int | None = None) -> list[Mention]:
     """Who acts: possessor or adjective of a nominal trigger, 'by/from X', else the clause's subject."""
     pos = t.start if pos is None else pos
     lo, hi = _clause(sent, t.start)
     noun = t.trig.pos == "noun"
     before = [m for m in sent.mentions if m.end <= pos and m.codes]
+    verb_before = _verb_trigger_before(sent, t) if not noun and pos == t.start else None
+    if verb_before is not None:
+        return left_agent(sent, verb_before, lex, ctx)  # "allowed Kyiv to strike targets": "targets" is the object
+    if not noun and pos == t.start and _UNKNOWN_SUBJECT.search(sent.text, before[-1].end if before else 0, pos):
+        return []  # "Russia condemned the action as JD Vance warned ...": the clause's subject is a name with no state
     if not noun and _np_subject_after_that(sent, pos):
         return []  # "Japan warned that a Chinese attack would threaten ...": the attack, not Japan, threatens
     if noun and pos == t.start and _cause_np(sent, t.start, lex):
@@ -119,9 +152,9 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
             return _group(sent, held[0])
     if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
-    if before and not noun and before[-1].obj and not before[-1].poss and sent.text[before[-1].end:pos] == " to " and \
-            not lex.word_lists["awaiting_verbs"].isdisjoint(_prev_ws(sent, before[-1].start, 2)):
-        return _group(sent, before[-1])  # "Kyiv expects Germany to send tanks": Germany sends
+    if before and not noun and before[-1].obj and not before[-1].poss and _TO_GAP.fullmatch(sent.low, before[-1].end, pos) and \
+            _object_control(sent, before[-1], lex):
+        return _group(sent, before[-1])  # "Kyiv expects Germany to send tanks", "allowed Kyiv to strike": the object acts
     if before and not noun and pos == t.start and t.key.split(" ", 1)[0].endswith("ing") and _prev_ws(sent, t.start, 1) == ["by"]:
         # "Sweden upset Orban by expressing concern": the means is the clause subject's act, not the object's
         subj = [m for m in before if m.start >= lo and _subject_ok(m)]
@@ -247,10 +280,11 @@ def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
         if m.prep in ("by", "from") and _nw(sent, t.end, m.start) <= 10 and not _verb_between(sent, t, m):
-            if m.prep == "by" and t.trig.type in ("AID", "SUPPORT") and mention_data().participle_by.search(
+            if m.prep == "by" and t.trig.type in ("AID", "SUPPORT", "AGREE", "COOPERATE") and mention_data().participle_by.search(
                     sent.low[t.end:m.start]):
                 # "the sale of tanks to X, paid for by Y": the one who pays is not the seller; "support for Ukraine's
-                # integrity, including the territories controlled by Russia": the one in control does not support
+                # integrity, including the territories controlled by Russia": the one in control does not support;
+                # "signed a deal in Washington, hosted by X": the host did not sign
                 return []
             return _group(sent, m)
     return []
@@ -499,6 +533,17 @@ def _passive(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return t.trig.pos == "verb" and _participle(t.key, lex) and bool(_PASSIVE_BEFORE.search(sent.low[max(0, t.start - 20):t.start]))
 
 
+def _from_origin(sent: Sentence, t: TrigHit, tgt: list[Mention]) -> list[Mention]:
+    """'were sent from Iran to Russia', 'shipped to Russia from Iran': a 'from X' within six words after a passive
+    transfer verb, in its clause, not the recipient itself."""
+    _lo, hi = _clause(sent, t.start)
+    for m in sent.mentions:
+        if m.start >= t.end and m.start < hi and m.codes and m.prep == "from" and m.role != "attr" and \
+                _nw(sent, t.end, m.start) <= 6 and not set(m.codes) & set(_codes(tgt)):
+            return _group(sent, m)
+    return []
+
+
 def _passive_transfer(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str] = TRANSFER_PREPS) -> list[tuple[str, str | None]]:
     """'Iranian drones were delivered to Russia': with no 'by X', the origin adjective of the subject gives, the
     'to X' receives."""
@@ -506,11 +551,15 @@ def _passive_transfer(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset
     origin = [m for m in sent.mentions if lo <= m.start and m.end <= t.start and m.codes and m.kind == "adj"
               and m.role in ("mod", "maker", "agent") and not m.poss]
     tgt = right_target(sent, t, lex, preps, direct=False)
+    if origin:
+        origin = origin[-1:]
+    else:
+        origin = _from_origin(sent, t, tgt)  # "weapons were sent from Iran to Russia": the origin (all of it) gives
     if not origin:
-        origin = _reporter_before(sent, t)  # "Putin said the missiles will be deployed in Belarus": his state sends them
+        origin = _reporter_before(sent, t)[-1:]  # "Putin said the missiles will be deployed in Belarus": his state sends them
     if not origin or not tgt:
         return []
-    return [(a, g) for a in _codes([origin[-1]]) for g in _codes(tgt) if a != g]
+    return [(a, g) for a in _codes(origin) for g in _codes(tgt) if a != g]
 
 
 _FRONT = re.compile(r"^[\s\"'\u201c\u2018*]*$")
@@ -957,10 +1006,11 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         light = _light_verb_agent(sent, t, lex) if trig.type == "ASSAULT" and trig.pos == "noun" and not adjacent else []
         if light:
             src, src_codes = light, _codes(light)  # "prompting Tehran to launch retaliatory strikes"
-        elif trig.type == "ASSAULT" and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
+        elif trig.type in ("ASSAULT", "MOBILIZE") and trig.pos == "noun" and src and not _adjacent_agent(sent, t) and not _by_agent(sent, t) and (any(
                 o.end <= t.start and o.trig.type in SPEECH_TYPES for o in sent.triggers)
                 or not lex.word_lists["verdict_verbs"].isdisjoint(_prev_ws(sent, t.start, 3))):
-            # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike
+            # "Turkey condemned the strikes on China", "Putin called the killing a murder": the speaker did not strike;
+            # "Seoul condemned the deployment": nor deploy
             src, src_codes = [], []
     if not src_codes and trig.type in SPEECH_TYPES:
         # "According to the Kremlin, the president condemned the attack": the side the statement is attributed to;
@@ -1173,6 +1223,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             src_codes = list(owner.codes)
         if not tgt and _INDEFINITE_RECIPIENT.match(sent.low, t.end, _object_end(sent, t, 10)):
             return []  # "not to offer any aid to an aggressor": given to no state named or meant
+        if not src_codes and trig.pos == "verb" and tgt and _participle(t.key, lex):
+            src_codes = _codes(_from_origin(sent, t, tgt))  # "drones shipped from Iran to Russia were used": Iran gives
         if not src_codes:
             hi = _object_end(sent, t, 10)
             for m in sent.mentions:
@@ -1266,8 +1318,12 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     elif frame == "veto":
         # the forum (UN, Security Council) is not the target; whoever the vetoed text named is
         _lo, hi = _clause(sent, t.start)
+        # (not its sponsor, "a draft put forward by Algeria"; the subject itself first, "condemning its invasion of
+        # Ukraine", shields no one else)
         named = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr"
-                 and not set(m.codes) <= _FORUMS and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 15]
+                 and not set(m.codes) <= _FORUMS and _nw(sent, t.end, m.start) <= 15]
+        if named and (named[0].prep == "by" or set(named[0].codes) & set(src_codes)):
+            return []
         tgt = _group(sent, named[0]) if named else []
     elif frame == "sanction":
         if not src_codes:
@@ -1728,8 +1784,13 @@ def _means_of(sent: Sentence, t: TrigHit, o: TrigHit) -> bool:
 def _helped(sent: Sentence, t: TrigHit, src: list[str], lex: Lexicon) -> list[str]:
     """The one an AID or SUPPORT trigger of the sentence helps, if not the attacker ("helped defend Israel")."""
     for o in sent.triggers:
-        if o.trig.type in ("AID", "SUPPORT") and o is not t and not _means_of(sent, t, o):
-            helped = [c for c in _codes(right_target(sent, o, lex, DIRECT_PREPS | TRANSFER_PREPS)) if c not in src]
+        # (a helping verb the coder retypes to AID is COOPERATE here: "helped Ukraine repel Russian attacks", its
+        # direct object)
+        if o.trig.type in ("AID", "SUPPORT", "COOPERATE") and o is not t and not _means_of(sent, t, o):
+            got = right_target(sent, o, lex, DIRECT_PREPS | TRANSFER_PREPS)
+            if o.trig.type == "COOPERATE" and not (o.trig.pos == "verb" and got and got[0].prep is None):
+                continue
+            helped = [c for c in _codes(got) if c not in src]
             if helped:
                 return helped[:1]
     return []
@@ -1924,12 +1985,18 @@ def _names_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return _NEW_SUBJECT.isdisjoint(_ws(sent, end, t.start)) or bool(_RELATIVE_BETWEEN.fullmatch(sent.text, end, t.start))
 
 
+# a relative clause right after a noun, up to the verb it opens: "resolution that would have", "draft which"
+_DOC_RELATIVE = re.compile(r"\b([a-z]+)\s+(?:that|which)\s+(?:(?:would|could|will|might|may)\s+)?(?:have\s+)?(?:been\s+)?$")
+
+
 def _document_content(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """'vetoed a resolution condemning X': the -ing verb says what the vetoed text says, no act of the subject."""
-    if t.trig.pos != "verb" or not t.key.endswith("ing"):
+    if t.trig.pos != "verb":
         return False
-    before = _prev_ws(sent, t.start, 1)
-    if not before or before[0] not in lex.document_nouns:
+    before = _prev_ws(sent, t.start, 4)
+    rel = _DOC_RELATIVE.search(sent.low, max(0, t.start - 40), t.start)  # "a resolution that would have imposed"
+    if not (before and before[-1] in lex.document_nouns and t.key.endswith("ing")) and not (
+            rel and rel.group(1) in lex.document_nouns):
         return False
     return any(o.end <= t.start and _nw(sent, o.end, t.start) <= 8 and (
         o.trig.frame == "veto" or o.trig.type == "REJECT" or (o.trig.type == "AID" and o.trig.mode == "diplomatic"))
