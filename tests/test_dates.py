@@ -76,3 +76,13 @@ def test_relative_dates_with_an_impossible_anchor_stay_unknown() -> None:
 
     anchor = parse_anchor("2024-13-45")
     assert [d.iso for d in find_dates("On Monday, last week, Russia said.", anchor)] in ([None, None], [])
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Last year Russia delivered air defence systems to Serbia.", "2023"),
+    ("Next year Serbia and Russia will hold joint drills.", "2025"),
+])
+def test_a_sentence_opening_with_a_relative_date_is_dated(text: str, date: str) -> None:
+    """'Last year' opening a sentence is capitalised; the date prefilter must not skip it."""
+    from casus.events.coder import code_sentences
+    assert {e.date for e in code_sentences([text], "2024-05-10")[0]} == {date}

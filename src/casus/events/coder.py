@@ -1175,8 +1175,8 @@ def is_heading(text: str) -> bool:
     return len(content) >= 2 and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
 
 
-# Words that make a date likely: relative-time words, the months (casus.months) and the weekdays.
-_DATE_WORDS = "|".join(("last", "next", "this", "ago", "prior", *MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday",
+# Words that make a date likely: relative-time words (also capitalised, opening a sentence: "Last year"), the months (casus.months) and the weekdays.
+_DATE_WORDS = "|".join(("last", "next", "this", "Last", "Next", "This", "ago", "prior", *MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday",
                         "Friday", "Saturday", "Sunday"))
 _DATE_HINT = re.compile(r"\d|\b(?:" + _DATE_WORDS + r")\b")
 _DIGIT = re.compile(r"\d")
