@@ -713,8 +713,8 @@ _OBJECT_PRONOUN_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to\s+)?[a-z]+\s+")  # "
 _TO_VERB_GAP = re.compile(r"\s+to\s+(?:[a-z]+ly\s+)?[a-z-]+\s+")  # "X to halt its", "X to quickly end their"
 
 # After a pronoun, a verb or auxiliary makes it the subject of the clause it opens ("denied it has troops").
-_SUBJECT_NEXT = frozenset("has had have is was were are will would could can may might must should shall does did "
-                          "never also still already".split())
+_AUX_NEXT = frozenset("has had have is was were are will would could can may might must should shall does did".split())
+_SUBJECT_NEXT = _AUX_NEXT | frozenset("never also still already".split())
 
 
 def _reported_subject(sent: Sentence, m: Mention, lex: Lexicon) -> bool:
@@ -728,9 +728,6 @@ def _says(word: str, lex: Lexicon) -> bool:
     """Whether a word is a reporting or complement-taking verb form ('said', 'saying', 'claiming', 'believe')."""
     wl = lex.word_lists
     return word in wl["report_verbs"] or word in wl["complement_verbs"] or word in wl["saying_forms"]
-
-
-_AUX_NEXT = frozenset("has had have is was were are will would could can may might must should shall does did".split())
 
 
 def _aux_next(sent: Sentence, m: Mention) -> bool:
