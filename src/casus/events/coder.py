@@ -156,6 +156,26 @@ def _weapon_modifier(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return prev not in _VERB_BEFORE and prev not in lex.word_lists["verb_subject_nouns"] and not sent.text[at:at + 1].isupper()
 
 
+def _ends_pact(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the object of a stopping verb is a pact or cooperation ("end its defence pact"), not a campaign."""
+    words = set(_ws(sent, t.end, _object_end(sent, t, 8)))
+    return not words.isdisjoint(lex.object_words["pacts"]) and words.isdisjoint(lex.object_words["campaign"])
+
+
+_JOIN = frozenset({"join", "joins", "joined", "joining"})
+
+
+def _joins_bloc(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether 'join' takes an alliance or bloc as its object ("joined NATO", "joins the alliance") and is the act,
+    not a goal ("its bid to join the EU", "wants to join")."""
+    obj = next((m for m in sent.mentions if m.start >= t.end), None)
+    names_bloc = obj is not None and _nw(sent, t.end, obj.start) <= 1 and bool(set(obj.codes) & lex.blocs)
+    if not names_bloc and lex.object_words["blocs_joined"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 4))):
+        return False
+    before = _prev_ws(sent, t.start, 3)
+    return lex.word_lists["join_goals"].isdisjoint(before) and not lex.wanting_re.search(" ".join(before))
+
+
 def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     """Context that changes a trigger's type: support offered or military is aid; 'seek to' is no request."""
     trig = t.trig
@@ -164,6 +184,16 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "Russia declined Yerevan's request for help": help withheld from the one who asked
         mode = trig.mode if trig.mode != "auto" else None
         new = Trigger("AID", "noun", "declined", mode, None, frozenset(), False, True, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.frame == "cease" and trig.pos == "verb" and _ends_pact(sent, t, lex):
+        # "decided to end its defence pact with X": a pact or cooperation ended, not a campaign: support withdrawn
+        new = Trigger("SANCTION", "verb", "directed", None, None, frozenset({"target"}), False, False, False, False, "pacts",
+                      None, args=lex.frames["end_pact"])
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "COOPERATE" and trig.pos == "verb" and t.key in _JOIN and _joins_bloc(sent, t, lex):
+        # "Finland officially joined NATO": agreeing to the bloc's treaty, both ways
+        new = Trigger("AGREE", "verb", "joint", "treaty", None, frozenset(), False, False, False, False, None, None,
+                      args=lex.frames["joint_subject"])
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "THREATEN" and _starts(t.key, lex.word_lists["tell_stems"]) and _TELL_TO.match(sent.text[t.end:t.end + 40]):
         # "told Beijing to abide by the ruling": an order, a request (not "told X not to", a warning)
@@ -425,7 +455,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         # "Finance Minister Michel Boisvert", "the UN Security Support Mission": a word of a name, no trigger
         sent.triggers = [t for t in sent.triggers if not _in_name(sent, t)]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
-    swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a, lex)}
+    # (a stopping verb retyped as a pact ended absorbs the pact: "ended its defence pact with X")
+    acts = [(_retype(sent, a, lex) or a) if a.trig.frame == "cease" else a for a in raw]
+    swallowed = {id(o) for a in acts for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a, lex)}
     if swallowed:
         # "halted its airstrikes": the halt, not the strikes ("urged Israel to halt its strikes": they go on)
         raw = [t for t in raw if id(t) not in swallowed]

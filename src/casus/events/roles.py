@@ -1119,8 +1119,12 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return []
         return [(a, g) for a in _codes(_group(sent, decliner[0])) for g in _codes([asker[-1]]) if a != g]
     if frame == "withdraw":
-        # who leaves is the subject (or possessor); where from is "from X" / "out of X"
+        # who leaves is the subject (or possessor), or the state whose forces the noun names ("the withdrawal of
+        # French troops from X": France); where from is "from X" / "out of X"
         _lo, hi = _clause(sent, t.start)
+        leaver = _forces_of(sent, t) if trig.pos == "noun" else []
+        if leaver:
+            src_codes = leaver
         froms = [m for m in sent.mentions if t.end <= m.start < hi and m.prep in (fr.preps or WITHDRAW_PREPS) and not m.poss
                  and m.codes and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 10]
         places: list[str | None] = list(_codes(_group(sent, froms[0]))) if froms else [None]

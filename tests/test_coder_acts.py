@@ -1,0 +1,45 @@
+"""Exact-record tests for material and agreement acts found missing on fresh news text (sentences written for
+these tests): pacts ended, forces withdrawn."""
+
+from __future__ import annotations
+
+from .coding import last_keys
+
+_CTX = "Kenya held talks with Uganda on Monday."  # a document pair the fallback target could wrongly take
+
+
+def test_ending_a_defence_pact_is_a_sanction_on_the_partner() -> None:
+    assert last_keys([_CTX, "Ghana has decided to end its defence pact with Spain."], "2025-03-01") == {
+        ("GHA", "SANCTION", "ESP", False)}
+
+
+def test_suspending_cooperation_is_a_sanction_not_a_negated_cooperation() -> None:
+    assert last_keys([_CTX, "Ghana suspended its cooperation with Spain."], "2025-03-01") == {
+        ("GHA", "SANCTION", "ESP", False)}
+
+
+def test_breaking_off_cooperation_absorbs_the_cooperation() -> None:
+    assert last_keys([_CTX, "Ghana has broken off military cooperation with Spain."], "2025-03-01") == {
+        ("GHA", "SANCTION", "ESP", False)}
+
+
+def test_ending_a_campaign_stays_a_retreat() -> None:
+    assert last_keys([_CTX, "Ghana halted its strikes on Togo."], "2025-03-01") == {("GHA", "RETREAT", "TGO", False)}
+
+
+def test_withdrawal_of_a_states_troops_is_that_states_retreat() -> None:
+    assert last_keys([_CTX, "The withdrawal of Spanish troops from Ghana began on Monday."], "2025-03-01") == {
+        ("ESP", "RETREAT", "GHA", False)}
+
+
+def test_joining_an_alliance_is_agreeing_both_ways() -> None:
+    assert last_keys([_CTX, "Norway officially joined NATO on Tuesday."], "2025-03-01") == {
+        ("NOR", "AGREE", "NATO", False), ("NATO", "AGREE", "NOR", False)}
+
+
+def test_a_goal_of_joining_is_no_agreement() -> None:
+    assert last_keys([_CTX, "Serbia wants to join the European Union."], "2025-03-01") == set()
+
+
+def test_deciding_to_join_stays_one_way() -> None:
+    assert last_keys([_CTX, "Norway decided to join NATO."], "2025-03-01") == {("NOR", "AGREE", "NATO", False)}
