@@ -43,3 +43,16 @@ def test_a_goal_of_joining_is_no_agreement() -> None:
 
 def test_deciding_to_join_stays_one_way() -> None:
     assert last_keys([_CTX, "Norway decided to join NATO."], "2025-03-01") == {("NOR", "AGREE", "NATO", False)}
+
+
+_PACT = "Ghana and Togo signed a defence pact on Monday."
+
+
+def test_the_deal_reached_is_the_deal_just_signed() -> None:
+    assert last_keys([_PACT, "The deal was reached two days after a strike in Mali."], "2025-03-01") == {
+        ("GHA", "AGREE", "TGO", False), ("TGO", "AGREE", "GHA", False)}
+
+
+def test_the_signing_of_the_pact_is_among_its_signers_only() -> None:
+    doc = [_PACT, "The signing of the pact comes months after Benin and Niger fought a war."]
+    assert last_keys(doc, "2025-03-01") == {("GHA", "AGREE", "TGO", False), ("TGO", "AGREE", "GHA", False)}

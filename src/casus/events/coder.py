@@ -117,6 +117,9 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     for s, e, mode, key in sent.agree_nouns:
         if any(0 < s2 - e <= 2 for s2, _e2, _m2, _k2 in sent.agree_nouns):
             continue  # "a strategic partnership treaty": the head noun ("treaty") names the agreement
+        if any(o.trig.type == "AGREE" and o.trig.pos == "noun" and o.end <= s and _nw(sent, o.end, s) <= 2
+               for o in sent.triggers):
+            continue  # "the signing of the pact": the signing trigger codes it
         lo, hi = _clause(sent, s)
         left = sent.text[max(lo, s - 60):s]
         right = _before_subordinate(sent.text[e:min(len(sent.text), e + 70)], lex)

@@ -941,7 +941,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     trig = t.trig
     frame = trig.frame  # the role procedure; `fr` the named frame, with its prepositions and fallback
     fr = lex.frame_of(trig)
-    anaphoric = _anaphoric(sent, t)
+    anaphoric = _anaphoric(sent, t) or _signing_of_the_deal(sent, t)
     if frame == "joint" and trig.type == "AGREE" and _fronted_participle(sent, t):
         return _passive_parties(sent, t)  # "Signed in Lima by X and Y, the pact ...": among the signers
     if (_passive(sent, t, lex) and frame != "mobilize") or (
@@ -1037,6 +1037,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             # "progress in these negotiations": the parties of the talks just named, not the clause's subject
             s_, g_ = ctx.last_by_type[trig.type or ""]
             parts = list(dict.fromkeys([*s_, *g_]))
+            if len(parts) >= 2 and _signing_of_the_deal(sent, t):
+                return [(a, b) for a in parts for b in parts if a != b]  # its signers only, not states named after it
         if len(parts) == 1 and trig.type == "AGREE" and _agreed_to(sent, t) is not None:
             # "Paris agreed to sell howitzers to X": with the other party of what it agreed to do, else with no one named
             other = _agreed_counterparty(sent, t, parts)
@@ -1867,6 +1869,15 @@ _NAMED_ACT = re.compile(r"\s+[A-Z][\w-]*")  # "Operation Sindoor": a capitalised
 def named_act(sent: Sentence, t: TrigHit) -> bool:
     """'India launched Operation Sindoor': a named operation is a new act of its own, not one told before."""
     return sent.text[t.start:t.start + 1].isupper() and bool(_NAMED_ACT.match(sent.text, t.end))
+
+
+_DEFINITE_DEAL = re.compile(r"\s+(?:the|this|that)\s+(?:new\s+)?(?:deal|pact|agreement|accord|treaty)\b(?!\s+(?:with|between)\b)")
+
+
+def _signing_of_the_deal(sent: Sentence, t: TrigHit) -> bool:
+    """'The signing of the pact comes after ...': an agreement noun naming the deal just coded, whose parties are that
+    deal's (not states named later in the sentence); not 'the signing of the treaty with Iran'."""
+    return t.trig.type == "AGREE" and t.trig.pos == "noun" and bool(_DEFINITE_DEAL.match(sent.low, t.end))
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
