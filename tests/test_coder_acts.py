@@ -56,3 +56,8 @@ def test_the_deal_reached_is_the_deal_just_signed() -> None:
 def test_the_signing_of_the_pact_is_among_its_signers_only() -> None:
     doc = [_PACT, "The signing of the pact comes months after Benin and Niger fought a war."]
     assert last_keys(doc, "2025-03-01") == {("GHA", "AGREE", "TGO", False), ("TGO", "AGREE", "GHA", False)}
+
+
+def test_a_singular_joint_exercise_is_cooperation_both_ways() -> None:
+    assert last_keys([_CTX, "Japan and India on Monday staged a joint missile exercise."], "2025-03-01") == {
+        ("JPN", "COOPERATE", "IND", False), ("IND", "COOPERATE", "JPN", False)}
