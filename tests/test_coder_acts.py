@@ -61,3 +61,13 @@ def test_the_signing_of_the_pact_is_among_its_signers_only() -> None:
 def test_a_singular_joint_exercise_is_cooperation_both_ways() -> None:
     assert last_keys([_CTX, "Japan and India on Monday staged a joint missile exercise."], "2025-03-01") == {
         ("JPN", "COOPERATE", "IND", False), ("IND", "COOPERATE", "JPN", False)}
+
+
+def test_a_deployment_of_a_states_force_is_its_mobilisation() -> None:
+    doc = [_CTX, "Kenya said it was watching a worrying deployment of a large Ugandan force."]
+    assert last_keys(doc, "2025-03-01") == {("UGA", "MOBILIZE", None, False)}
+
+
+def test_mobilisations_voiced_concern_about_are_coded_too() -> None:
+    doc = [_CTX, "Kenya expressed concern about Ugandan military mobilisations."]
+    assert last_keys(doc, "2025-03-01") == {("UGA", "MOBILIZE", None, False), ("KEN", "ACCUSE", "UGA", False)}

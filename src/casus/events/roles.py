@@ -697,7 +697,20 @@ def _own_unnamed_partners(sent: Sentence, tgt: list[Mention], src_codes: list[st
             _next_ws(sent, tgt[-1].end, len(sent.text), 2))
 
 
-_OF_FORCES = re.compile(r"\s+of\s+(?:the\s+|more\s+|some\s+|additional\s+|[\d,]+\s+)?")
+_OF_FORCES = re.compile(r"\s+of\s+[\"“]?(?:(?:the|a|an|more|some|additional|large|larger|new|[\d,]+)\s+[\"“]?){0,2}")
+
+
+_FORCE_MODIFIERS = frozenset({"military", "naval", "troop", "army", "air", "massive", "large", "new", "further"})
+
+
+def _adjective_owner(sent: Sentence, t: TrigHit) -> list[str]:
+    """'concern about Serbian military mobilisations': a state adjective just before a deployment noun, past at most
+    two modifiers of forces, names whose forces they are."""
+    before = [m for m in sent.mentions if m.end <= t.start and m.codes and m.kind == "adj"]
+    if not before:
+        return []
+    gap = _ws(sent, before[-1].end, t.start)
+    return _codes([before[-1]]) if len(gap) <= 2 and _FORCE_MODIFIERS.issuperset(gap) else []
 
 
 def _forces_of(sent: Sentence, t: TrigHit) -> list[str]:
@@ -1150,7 +1163,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return [(src_codes[0], None)]  # "NATO intercepted the Russian aircraft": the bloc defends its members
         return [(c, g) for c in src_codes for g in defended if c != g]
     if frame == "mobilize":
-        deployer = _forces_of(sent, t) if trig.pos == "noun" else []
+        # "the deployment of US forces", "Serbian military mobilisations": whose forces the noun names
+        deployer = (_forces_of(sent, t) or _codes(_adjacent_agent(sent, t)) or _adjective_owner(sent, t)) if trig.pos == "noun" else []
         if deployer:
             return [(c, None) for c in deployer]  # "warned that the deployment of US forces ...": the US deploys
         if not src_codes and _passive(sent, t, lex):
