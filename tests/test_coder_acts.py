@@ -71,3 +71,12 @@ def test_a_deployment_of_a_states_force_is_its_mobilisation() -> None:
 def test_mobilisations_voiced_concern_about_are_coded_too() -> None:
     doc = [_CTX, "Kenya expressed concern about Ugandan military mobilisations."]
     assert last_keys(doc, "2025-03-01") == {("UGA", "MOBILIZE", None, False), ("KEN", "ACCUSE", "UGA", False)}
+
+
+def test_troops_sent_to_a_border_are_a_mobilisation() -> None:
+    doc = [_CTX, "Germany is sending additional troops to the Lithuania-Belarus border."]
+    assert last_keys(doc, "2025-03-01") == {("DEU", "MOBILIZE", None, False)}
+
+
+def test_troops_sent_to_a_state_stay_aid() -> None:
+    assert last_keys([_CTX, "Germany sent troops to Lithuania."], "2025-03-01") == {("DEU", "AID", "LTU", False)}

@@ -70,6 +70,7 @@ from casus.events.roles import (
 from casus.events.scan import _LAUNCH, scan
 from casus.events.sentence import (
     Context,
+    Mention,
     Sentence,
     TrigHit,
     _next_ws,
@@ -166,6 +167,26 @@ def _ends_pact(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
 
 
 _JOIN = frozenset({"join", "joins", "joined", "joining"})
+_SEND = frozenset({"send", "sends", "sent", "sending"})
+
+
+def _names_recipient(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether a transfer verb names a state to receive what is sent, in the sentence ("sent troops to X", "sent X
+    troops")."""
+    _lo, hi = _clause(sent, t.start)
+    return any(t.end <= m.start < hi and m.codes and m.role != "attr" and not (m.poss and m.kind == "pron")
+               and (m.poss or not _place_modifier(sent, m)) and (
+        m.prep in TRANSFER_PREPS or (m.prep == "in" and _nw(sent, t.end, m.start) <= 6) or (
+            m.prep is None and _nw(sent, t.end, m.start) <= 1 and m.kind != "adj")) for m in sent.mentions)
+
+
+_PLACE_HEADS = frozenset({"border", "borders", "frontier", "frontiers", "region", "coast", "side", "boundary"})
+
+
+def _place_modifier(sent: Sentence, m: Mention) -> bool:
+    """'to the Kosovo-Serbia border', 'to the Polish border': a state naming a place, not a recipient."""
+    nxt = _next_ws(sent, m.end, len(sent.text), 2)
+    return sent.text[m.end:m.end + 1] == "-" or bool(nxt and (nxt[0] in _PLACE_HEADS or nxt[-1:] and nxt[-1] in _PLACE_HEADS))
 
 
 def _joins_bloc(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
@@ -287,6 +308,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     if trig is _LAUNCH and t.key.rsplit(" ", 1)[-1] in lex.word_lists["interceptor_nouns"]:
         # "fired a dozen interceptors": a defence, not an attack
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "AID" and trig.light and t.key in _SEND and not _names_recipient(sent, t, lex) and \
+            not lex.object_words["forces"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 4))):
+        # "is sending additional troops to the border": forces moved with no state to receive them (convention 2)
+        new = Trigger("MOBILIZE", trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
     if trig.untargeted and not right_target(sent, t, lex, lex.frame_of(trig).preps or TRANSFER_PREPS) and (
             set(modes_for(sent, t, lex)) & {"military", "intervention"} or (
