@@ -80,3 +80,9 @@ def test_troops_sent_to_a_border_are_a_mobilisation() -> None:
 
 def test_troops_sent_to_a_state_stay_aid() -> None:
     assert last_keys([_CTX, "Germany sent troops to Lithuania."], "2025-03-01") == {("DEU", "AID", "LTU", False)}
+
+
+def test_cooperation_with_two_partners_is_with_each_not_between_them() -> None:
+    doc = [_CTX, "Ghana will build the ships in cooperation with Spain and Italy, its president said."]
+    assert last_keys(doc, "2025-03-01") == {("GHA", "COOPERATE", "ESP", False), ("ESP", "COOPERATE", "GHA", False),
+                                            ("GHA", "COOPERATE", "ITA", False), ("ITA", "COOPERATE", "GHA", False)}

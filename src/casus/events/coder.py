@@ -174,6 +174,8 @@ def _names_recipient(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """Whether a transfer verb names a state to receive what is sent, in the sentence ("sent troops to X", "sent X
     troops")."""
     _lo, hi = _clause(sent, t.start)
+    if any(o.trig.type == "AID" and t.end <= o.start < hi for o in sent.triggers):
+        return True  # "to send ground troops to defend Taiwan": the act it serves names the one helped
     return any(t.end <= m.start < hi and m.codes and m.role != "attr" and not (m.poss and m.kind == "pron")
                and (m.poss or not _place_modifier(sent, m)) and (
         m.prep in TRANSFER_PREPS or (m.prep == "in" and _nw(sent, t.end, m.start) <= 6) or (

@@ -713,6 +713,13 @@ def _adjective_owner(sent: Sentence, t: TrigHit) -> list[str]:
     return _codes([before[-1]]) if len(gap) <= 2 and _FORCE_MODIFIERS.issuperset(gap) else []
 
 
+def _with_list(sent: Sentence, codes: set[str]) -> bool:
+    """Whether the first state named among `codes` is after "with" ("in cooperation with Britain and the US"): a list
+    of partners of the subject, not a group acting together ("drills held by Chile and Bolivia")."""
+    first = next((m for m in sent.mentions if set(m.codes) & codes), None)
+    return first is not None and first.prep == "with"
+
+
 def _forces_of(sent: Sentence, t: TrigHit) -> list[str]:
     """'the deployment of US military forces', 'the deployment of 5,000 Russian troops': the state whose forces
     a deployment noun names right after 'of'."""
@@ -1121,8 +1128,10 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             # "Britain signed a pact with the Nordic countries": each member with the other party, not with each other
             return [(a, b) for a in parts for b in parts if a != b and not (a in group and b in group)]
         parts = parts[:6]
-        if trig.type == "CONSULT" and subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low):
-            # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk
+        if (trig.type == "CONSULT" or (trig.type == "COOPERATE" and _with_list(sent, set(parts) - set(subjects)))) and \
+                subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low):
+            # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk;
+            # "X will build them in cooperation with Y and Z": X works with each, Y and Z not with each other
             return [(a, b) for a in parts for b in parts if a != b and (a in subjects or b in subjects)]
         return [(a, b) for a in parts for b in parts if a != b]
     if frame == "declined":
