@@ -86,3 +86,14 @@ def test_cooperation_with_two_partners_is_with_each_not_between_them() -> None:
     doc = [_CTX, "Ghana will build the ships in cooperation with Spain and Italy, its president said."]
     assert last_keys(doc, "2025-03-01") == {("GHA", "COOPERATE", "ESP", False), ("ESP", "COOPERATE", "GHA", False),
                                             ("GHA", "COOPERATE", "ITA", False), ("ITA", "COOPERATE", "GHA", False)}
+
+
+def test_becoming_a_member_of_a_bloc_is_joining_it() -> None:
+    assert last_keys([_CTX, "Norway became the 33rd member of NATO on Tuesday."], "2025-03-01") == {
+        ("NOR", "AGREE", "NATO", False), ("NATO", "AGREE", "NOR", False)}
+
+
+def test_a_seat_on_a_council_or_a_prospect_of_membership_is_no_joining() -> None:
+    assert last_keys([_CTX, "Norway became a member of the UN Security Council."], "2025-03-01") == set()
+    doc = [_CTX, "The vote leaves Norway a few steps away from becoming the 33rd member of NATO."]
+    assert ("NOR", "AGREE", "NATO", False) not in last_keys(doc, "2025-03-01")

@@ -417,6 +417,14 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     out.extend(_treaty_content(sent))
+    for hit in _BECAME_MEMBER.finditer(sent.low):
+        nxt = next((m for m in sent.mentions if m.start >= hit.end()), None)
+        if not (nxt is not None and _nw(sent, hit.end(), nxt.start) <= 3 and set(nxt.codes) & lex.blocs):
+            continue  # "became a member of the Security Council": a seat, no bloc joined (or none resolved)
+        # "Finland became the 31st member of the alliance": joining it, both ways (not "steps away from becoming")
+        trig = Trigger("AGREE", "verb", "joint", "treaty", None, frozenset(), False, False, False, False, None, None,
+                       args=lex.frames["membership"])
+        out.append(TrigHit(hit.start(), hit.end(), trig, hit.group()))
     for t in sent.triggers:
         if _limited_support(sent, t, lex):
             # "support remained limited to statements": help beyond words withheld, a negated AID/intervention
@@ -434,6 +442,8 @@ def _tie_matches(sent: Sentence, lex: Lexicon) -> Iterator[re.Match[str]]:
     return lex.ties_ascii.finditer(sent.low) if sent.text.isascii() else lex.ties.finditer(sent.text)
 
 
+# a state becoming a member of a bloc (finite forms only: "becoming a member" is a prospect, dev-E07)
+_BECAME_MEMBER = re.compile(r"\b(?:became|becomes|become)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}members?\s+of\b")
 _TREATY_CONTENT = Trigger("COOPERATE", "noun", "joint", "auto", None, frozenset(), False, False, False, False, None, None)
 
 
@@ -1177,7 +1187,9 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
     for i, text in enumerate(texts):
         ctx.index = i
         heading = is_heading(text)
-        if lex.trigger_words.isdisjoint(_plain_words(text)) or (heading and (prose or lex.topic_headline_re.search(text))):
+        member = "member" in text and _BECAME_MEMBER.search(text.lower()) is not None  # made in code, no trigger word
+        if (lex.trigger_words.isdisjoint(_plain_words(text)) and not member) or (
+                heading and (prose or lex.topic_headline_re.search(text))):
             # a headline before the body is article text (news convention 10); a section heading inside it names a topic
             prose = prose or _begins_prose(text)
             out.append([])
@@ -1191,7 +1203,7 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
         resolve_corefs(sent, ctx, lex)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
         # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too
-        rules = bool(sent.triggers or sent.agree_nouns) or any(m.role == "maker" for m in sent.mentions) or bool(
+        rules = bool(sent.triggers or sent.agree_nouns) or member or any(m.role == "maker" for m in sent.mentions) or bool(
             lex.ties_hint_re.search(sent.low) and next(_tie_matches(sent, lex), None) is not None)
         out.append(code_sentence(sent, lex, ctx, dates) if rules else [])
         update_context(sent, ctx, lex)
