@@ -48,7 +48,8 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # one state's forces joining another's in an operation: military cooperation both ways
     (["British jets joined French aircraft in patrolling the border."],
      {("GBR", "COOPERATE", "FRA", False), ("FRA", "COOPERATE", "GBR", False)}),
-    (["Finland joined NATO in 2023."], set()),
+    # joining a bloc is no cooperation but agreeing to its treaty, both ways (fresh text: a state joining NATO)
+    (["Finland joined NATO in 2023."], {("FIN", "AGREE", "NATO", False), ("NATO", "AGREE", "FIN", False)}),
     # parties agreeing with each other; "analysts agree" is no act of the state named after it
     (["India and Australia agreed that the buildup threatens the region."],
      {("IND", "AGREE", "AUS", False), ("AUS", "AGREE", "IND", False)}),

@@ -70,6 +70,7 @@ from casus.events.roles import (
 from casus.events.scan import _LAUNCH, scan
 from casus.events.sentence import (
     Context,
+    Mention,
     Sentence,
     TrigHit,
     _next_ws,
@@ -117,6 +118,9 @@ def _agree_noun_events(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     for s, e, mode, key in sent.agree_nouns:
         if any(0 < s2 - e <= 2 for s2, _e2, _m2, _k2 in sent.agree_nouns):
             continue  # "a strategic partnership treaty": the head noun ("treaty") names the agreement
+        if any(o.trig.type == "AGREE" and o.trig.pos == "noun" and o.end <= s and _nw(sent, o.end, s) <= 2
+               for o in sent.triggers):
+            continue  # "the signing of the pact": the signing trigger codes it
         lo, hi = _clause(sent, s)
         left = sent.text[max(lo, s - 60):s]
         right = _before_subordinate(sent.text[e:min(len(sent.text), e + 70)], lex)
@@ -156,6 +160,48 @@ def _weapon_modifier(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return prev not in _VERB_BEFORE and prev not in lex.word_lists["verb_subject_nouns"] and not sent.text[at:at + 1].isupper()
 
 
+def _ends_pact(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the object of a stopping verb is a pact or cooperation ("end its defence pact"), not a campaign."""
+    words = set(_ws(sent, t.end, _object_end(sent, t, 8)))
+    return not words.isdisjoint(lex.object_words["pacts"]) and words.isdisjoint(lex.object_words["campaign"])
+
+
+_JOIN = frozenset({"join", "joins", "joined", "joining"})
+_SEND = frozenset({"send", "sends", "sent", "sending"})
+
+
+def _names_recipient(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether a transfer verb names a state to receive what is sent, in the sentence ("sent troops to X", "sent X
+    troops")."""
+    _lo, hi = _clause(sent, t.start)
+    if any(o.trig.type == "AID" and t.end <= o.start < hi for o in sent.triggers):
+        return True  # "to send ground troops to defend Taiwan": the act it serves names the one helped
+    return any(t.end <= m.start < hi and m.codes and m.role != "attr" and not (m.poss and m.kind == "pron")
+               and (m.poss or not _place_modifier(sent, m)) and (
+        m.prep in TRANSFER_PREPS or (m.prep == "in" and _nw(sent, t.end, m.start) <= 6) or (
+            m.prep is None and _nw(sent, t.end, m.start) <= 1 and m.kind != "adj")) for m in sent.mentions)
+
+
+_PLACE_HEADS = frozenset({"border", "borders", "frontier", "frontiers", "region", "coast", "side", "boundary"})
+
+
+def _place_modifier(sent: Sentence, m: Mention) -> bool:
+    """'to the Kosovo-Serbia border', 'to the Polish border': a state naming a place, not a recipient."""
+    nxt = _next_ws(sent, m.end, len(sent.text), 2)
+    return sent.text[m.end:m.end + 1] == "-" or bool(nxt and (nxt[0] in _PLACE_HEADS or nxt[-1:] and nxt[-1] in _PLACE_HEADS))
+
+
+def _joins_bloc(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether 'join' takes an alliance or bloc as its object ("joined NATO", "joins the alliance") and is the act,
+    not a goal ("its bid to join the EU", "wants to join")."""
+    obj = next((m for m in sent.mentions if m.start >= t.end), None)
+    names_bloc = obj is not None and _nw(sent, t.end, obj.start) <= 1 and bool(set(obj.codes) & lex.blocs)
+    if not names_bloc and lex.object_words["blocs_joined"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 4))):
+        return False
+    before = _prev_ws(sent, t.start, 3)
+    return lex.word_lists["join_goals"].isdisjoint(before) and not lex.wanting_re.search(" ".join(before))
+
+
 def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     """Context that changes a trigger's type: support offered or military is aid; 'seek to' is no request."""
     trig = t.trig
@@ -164,6 +210,16 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "Russia declined Yerevan's request for help": help withheld from the one who asked
         mode = trig.mode if trig.mode != "auto" else None
         new = Trigger("AID", "noun", "declined", mode, None, frozenset(), False, True, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.frame == "cease" and trig.pos == "verb" and _ends_pact(sent, t, lex):
+        # "decided to end its defence pact with X": a pact or cooperation ended, not a campaign: support withdrawn
+        new = Trigger("SANCTION", "verb", "directed", None, None, frozenset({"target"}), False, False, False, False, "pacts",
+                      None, args=lex.frames["end_pact"])
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "COOPERATE" and trig.pos == "verb" and t.key in _JOIN and _joins_bloc(sent, t, lex):
+        # "Finland officially joined NATO": agreeing to the bloc's treaty, both ways
+        new = Trigger("AGREE", "verb", "joint", "treaty", None, frozenset(), False, False, False, False, None, None,
+                      args=lex.frames["joint_subject"])
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "THREATEN" and _starts(t.key, lex.word_lists["tell_stems"]) and _TELL_TO.match(sent.text[t.end:t.end + 40]):
         # "told Beijing to abide by the ruling": an order, a request (not "told X not to", a warning)
@@ -254,6 +310,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     if trig is _LAUNCH and t.key.rsplit(" ", 1)[-1] in lex.word_lists["interceptor_nouns"]:
         # "fired a dozen interceptors": a defence, not an attack
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "AID" and trig.light and t.key in _SEND and not _names_recipient(sent, t, lex) and \
+            not lex.object_words["forces"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 4))):
+        # "is sending additional troops to the border": forces moved with no state to receive them (convention 2)
+        new = Trigger("MOBILIZE", trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
     if trig.untargeted and not right_target(sent, t, lex, lex.frame_of(trig).preps or TRANSFER_PREPS) and (
             set(modes_for(sent, t, lex)) & {"military", "intervention"} or (
@@ -356,6 +417,14 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     out.extend(_treaty_content(sent))
+    for hit in _BECAME_MEMBER.finditer(sent.low):
+        nxt = next((m for m in sent.mentions if m.start >= hit.end()), None)
+        if not (nxt is not None and _nw(sent, hit.end(), nxt.start) <= 3 and set(nxt.codes) & lex.blocs):
+            continue  # "became a member of the Security Council": a seat, no bloc joined (or none resolved)
+        # "Finland became the 31st member of the alliance": joining it, both ways (not "steps away from becoming")
+        trig = Trigger("AGREE", "verb", "joint", "treaty", None, frozenset(), False, False, False, False, None, None,
+                       args=lex.frames["membership"])
+        out.append(TrigHit(hit.start(), hit.end(), trig, hit.group()))
     for t in sent.triggers:
         if _limited_support(sent, t, lex):
             # "support remained limited to statements": help beyond words withheld, a negated AID/intervention
@@ -373,6 +442,8 @@ def _tie_matches(sent: Sentence, lex: Lexicon) -> Iterator[re.Match[str]]:
     return lex.ties_ascii.finditer(sent.low) if sent.text.isascii() else lex.ties.finditer(sent.text)
 
 
+# a state becoming a member of a bloc (finite forms only: "becoming a member" is a prospect, dev-E07)
+_BECAME_MEMBER = re.compile(r"\b(?:became|becomes|become)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}members?\s+of\b")
 _TREATY_CONTENT = Trigger("COOPERATE", "noun", "joint", "auto", None, frozenset(), False, False, False, False, None, None)
 
 
@@ -425,7 +496,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         # "Finance Minister Michel Boisvert", "the UN Security Support Mission": a word of a name, no trigger
         sent.triggers = [t for t in sent.triggers if not _in_name(sent, t)]
     raw = [t for t in sent.triggers if t.trig.type] + _extra_triggers(sent, lex)
-    swallowed = {id(o) for a in raw for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a, lex)}
+    # (a stopping verb retyped as a pact ended absorbs the pact: "ended its defence pact with X")
+    acts = [(_retype(sent, a, lex) or a) if a.trig.frame == "cease" else a for a in raw]
+    swallowed = {id(o) for a in acts for o in absorbed(sent, a, lex) if _needs_ok(sent, a, lex) and not is_irrealis(sent, a, lex)}
     if swallowed:
         # "halted its airstrikes": the halt, not the strikes ("urged Israel to halt its strikes": they go on)
         raw = [t for t in raw if id(t) not in swallowed]
@@ -1114,7 +1187,9 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
     for i, text in enumerate(texts):
         ctx.index = i
         heading = is_heading(text)
-        if lex.trigger_words.isdisjoint(_plain_words(text)) or (heading and (prose or lex.topic_headline_re.search(text))):
+        member = "member" in text and _BECAME_MEMBER.search(text.lower()) is not None  # made in code, no trigger word
+        if (lex.trigger_words.isdisjoint(_plain_words(text)) and not member) or (
+                heading and (prose or lex.topic_headline_re.search(text))):
             # a headline before the body is article text (news convention 10); a section heading inside it names a topic
             prose = prose or _begins_prose(text)
             out.append([])
@@ -1128,7 +1203,7 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
         resolve_corefs(sent, ctx, lex)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
         # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too
-        rules = bool(sent.triggers or sent.agree_nouns) or any(m.role == "maker" for m in sent.mentions) or bool(
+        rules = bool(sent.triggers or sent.agree_nouns) or member or any(m.role == "maker" for m in sent.mentions) or bool(
             lex.ties_hint_re.search(sent.low) and next(_tie_matches(sent, lex), None) is not None)
         out.append(code_sentence(sent, lex, ctx, dates) if rules else [])
         update_context(sent, ctx, lex)

@@ -697,7 +697,27 @@ def _own_unnamed_partners(sent: Sentence, tgt: list[Mention], src_codes: list[st
             _next_ws(sent, tgt[-1].end, len(sent.text), 2))
 
 
-_OF_FORCES = re.compile(r"\s+of\s+(?:the\s+|more\s+|some\s+|additional\s+|[\d,]+\s+)?")
+_OF_FORCES = re.compile(r"\s+of\s+[\"“]?(?:(?:the|a|an|more|some|additional|large|larger|new|[\d,]+)\s+[\"“]?){0,2}")
+
+
+_FORCE_MODIFIERS = frozenset({"military", "naval", "troop", "army", "air", "massive", "large", "new", "further"})
+
+
+def _adjective_owner(sent: Sentence, t: TrigHit) -> list[str]:
+    """'concern about Serbian military mobilisations': a state adjective just before a deployment noun, past at most
+    two modifiers of forces, names whose forces they are."""
+    before = [m for m in sent.mentions if m.end <= t.start and m.codes and m.kind == "adj"]
+    if not before:
+        return []
+    gap = _ws(sent, before[-1].end, t.start)
+    return _codes([before[-1]]) if len(gap) <= 2 and _FORCE_MODIFIERS.issuperset(gap) else []
+
+
+def _with_list(sent: Sentence, codes: set[str]) -> bool:
+    """Whether the first state named among `codes` is after "with" ("in cooperation with Britain and the US"): a list
+    of partners of the subject, not a group acting together ("drills held by Chile and Bolivia")."""
+    first = next((m for m in sent.mentions if set(m.codes) & codes), None)
+    return first is not None and first.prep == "with"
 
 
 def _forces_of(sent: Sentence, t: TrigHit) -> list[str]:
@@ -941,7 +961,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     trig = t.trig
     frame = trig.frame  # the role procedure; `fr` the named frame, with its prepositions and fallback
     fr = lex.frame_of(trig)
-    anaphoric = _anaphoric(sent, t)
+    anaphoric = _anaphoric(sent, t) or _signing_of_the_deal(sent, t)
     if frame == "joint" and trig.type == "AGREE" and _fronted_participle(sent, t):
         return _passive_parties(sent, t)  # "Signed in Lima by X and Y, the pact ...": among the signers
     if (_passive(sent, t, lex) and frame != "mobilize") or (
@@ -1037,6 +1057,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             # "progress in these negotiations": the parties of the talks just named, not the clause's subject
             s_, g_ = ctx.last_by_type[trig.type or ""]
             parts = list(dict.fromkeys([*s_, *g_]))
+            if len(parts) >= 2 and _signing_of_the_deal(sent, t):
+                return [(a, b) for a in parts for b in parts if a != b]  # its signers only, not states named after it
         if len(parts) == 1 and trig.type == "AGREE" and _agreed_to(sent, t) is not None:
             # "Paris agreed to sell howitzers to X": with the other party of what it agreed to do, else with no one named
             other = _agreed_counterparty(sent, t, parts)
@@ -1106,8 +1128,10 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             # "Britain signed a pact with the Nordic countries": each member with the other party, not with each other
             return [(a, b) for a in parts for b in parts if a != b and not (a in group and b in group)]
         parts = parts[:6]
-        if trig.type == "CONSULT" and subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low):
-            # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk
+        if (trig.type == "CONSULT" or (trig.type == "COOPERATE" and _with_list(sent, set(parts) - set(subjects)))) and \
+                subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low):
+            # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk;
+            # "X will build them in cooperation with Y and Z": X works with each, Y and Z not with each other
             return [(a, b) for a in parts for b in parts if a != b and (a in subjects or b in subjects)]
         return [(a, b) for a in parts for b in parts if a != b]
     if frame == "declined":
@@ -1119,8 +1143,12 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return []
         return [(a, g) for a in _codes(_group(sent, decliner[0])) for g in _codes([asker[-1]]) if a != g]
     if frame == "withdraw":
-        # who leaves is the subject (or possessor); where from is "from X" / "out of X"
+        # who leaves is the subject (or possessor), or the state whose forces the noun names ("the withdrawal of
+        # French troops from X": France); where from is "from X" / "out of X"
         _lo, hi = _clause(sent, t.start)
+        leaver = _forces_of(sent, t) if trig.pos == "noun" else []
+        if leaver:
+            src_codes = leaver
         froms = [m for m in sent.mentions if t.end <= m.start < hi and m.prep in (fr.preps or WITHDRAW_PREPS) and not m.poss
                  and m.codes and not set(m.codes) & set(src_codes) and _nw(sent, t.end, m.start) <= 10]
         places: list[str | None] = list(_codes(_group(sent, froms[0]))) if froms else [None]
@@ -1144,7 +1172,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return [(src_codes[0], None)]  # "NATO intercepted the Russian aircraft": the bloc defends its members
         return [(c, g) for c in src_codes for g in defended if c != g]
     if frame == "mobilize":
-        deployer = _forces_of(sent, t) if trig.pos == "noun" else []
+        # "the deployment of US forces", "Serbian military mobilisations": whose forces the noun names
+        deployer = (_forces_of(sent, t) or _codes(_adjacent_agent(sent, t)) or _adjective_owner(sent, t)) if trig.pos == "noun" else []
         if deployer:
             return [(c, None) for c in deployer]  # "warned that the deployment of US forces ...": the US deploys
         if not src_codes and _passive(sent, t, lex):
@@ -1863,6 +1892,15 @@ _NAMED_ACT = re.compile(r"\s+[A-Z][\w-]*")  # "Operation Sindoor": a capitalised
 def named_act(sent: Sentence, t: TrigHit) -> bool:
     """'India launched Operation Sindoor': a named operation is a new act of its own, not one told before."""
     return sent.text[t.start:t.start + 1].isupper() and bool(_NAMED_ACT.match(sent.text, t.end))
+
+
+_DEFINITE_DEAL = re.compile(r"\s+(?:the|this|that)\s+(?:new\s+)?(?:deal|pact|agreement|accord|treaty)\b(?!\s+(?:with|between)\b)")
+
+
+def _signing_of_the_deal(sent: Sentence, t: TrigHit) -> bool:
+    """'The signing of the pact comes after ...': an agreement noun naming the deal just coded, whose parties are that
+    deal's (not states named later in the sentence); not 'the signing of the treaty with Iran'."""
+    return t.trig.type == "AGREE" and t.trig.pos == "noun" and bool(_DEFINITE_DEAL.match(sent.low, t.end))
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
