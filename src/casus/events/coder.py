@@ -1111,20 +1111,24 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
     out: list[list[CodedEvent]] = []
     scanned = -1  # the last sentence whose actors are in the context
     prose = False  # whether body text (a sentence that is no heading) has begun
+    titles = lex.word_lists["person_titles"]
     for i, text in enumerate(texts):
         ctx.index = i
         heading = is_heading(text)
-        if lex.trigger_words.isdisjoint(_plain_words(text)) or (heading and (prose or lex.topic_headline_re.search(text))):
+        plain = _plain_words(text)
+        if lex.trigger_words.isdisjoint(plain) or (heading and (prose or lex.topic_headline_re.search(text))):
             # a headline before the body is article text (news convention 10); a section heading inside it names a topic
             prose = prose or _begins_prose(text)
             out.append([])
+            if not titles.isdisjoint(plain):
+                scan(text, lex, ctx.year, ctx.persons)  # no event, but it may introduce a person ("... Minister X")
             continue
         prose = prose or _begins_prose(text)
         if scanned < i - 1 and i > 0:
-            prev = scan(texts[i - 1], lex, ctx.year)  # the sentence before, for pronouns
+            prev = scan(texts[i - 1], lex, ctx.year, ctx.persons)  # the sentence before, for pronouns
             resolve_corefs(prev, ctx, lex)
             update_context(prev, ctx, lex)
-        sent = scan(text, lex, ctx.year)
+        sent = scan(text, lex, ctx.year, ctx.persons)
         resolve_corefs(sent, ctx, lex)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
         # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too

@@ -288,6 +288,8 @@ _FLAGS = ("light", "neg", "multi", "ties")
 WORD_LISTS = frozenset({
     "participation_verbs",  # an actor right before one of these takes part in the drills after it, with their holders
     "stop_intent",  # the two words before a halting trigger that make it a willingness to stop, AGREE ("agreed to cease")
+    "person_titles",  # title words between a state marker and a person's name (the document's person registry)
+    "honorifics",  # courtesy titles before a surname ("Mr Pistorius")
     "complement_verbs",  # verbs whose that-clause a negator before them reaches ("did not say that ...")
     "joining_verbs",  # a negator before one of these does not reach a nominal trigger after it ("refused to join sanctions")
     "report_verbs",  # reporting cues that make "would" the past of "will" ("officials said X would send troops")

@@ -9,6 +9,7 @@ from operator import attrgetter
 from typing import Any
 
 from casus.datafiles import read_yaml
+from casus.months import MONTHS
 from casus.events.actors import gazetteer, names_actor, pick
 from casus.events.lexicon import Lexicon
 from casus.events.sentence import (
@@ -1071,3 +1072,148 @@ def recent_actor(ctx: Context, exclude: list[str]) -> list[str]:
     if best is None:
         return []
     return [c for c in ctx.last_by_type[best[1]][0][:1] if c not in exclude]
+
+
+# --------------------------------------------------------------------------- the document's persons
+
+_STATE_KINDS = frozenset({"name", "adj", "capital", "inst", "group", "leader"})  # what can own an official
+# grammar and calendar words, never part of a person's name ("Last Monday, Turkish Foreign Minister ...")
+_NOT_NAME = DETS | PREPS | AUX | frozenset(m.lower() for m in MONTHS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday last next this that these those then meanwhile "
+    "earlier later today yesterday tomorrow".split())
+
+
+def person_mentions(text: str, low: str, mentions: list[Mention], persons: dict[str, str], lex: Lexicon,
+                    starts: list[int], words: list[str]) -> None:
+    """Mentions of the document's persons, and new persons learned: a run of capitalised words that is no actor
+    name is a person of state X when a state marker and title words come right before it ("German Defence
+    Minister Boris Pistorius", "China's UN ambassador Zhang Jun", "his Lithuanian counterpart, Arvydas Anusauskas")
+    or an apposition right after it ("Zhang Jun, China's ambassador to the UN,"). From then on (never backwards)
+    the full name, the surname, the first of two names (family-first names: "Zhang") and "Mr/Ms + surname" are
+    leader mentions of X. `persons` (the Context's registry) maps those keys to X; a key met for two states is
+    dropped (""). One pass over the sentence's words."""
+    if not words:
+        return
+    titles = mention_data().leader_titles | lex.word_lists["person_titles"]
+    honor = lex.word_lists["honorifics"]
+    info = lex.info
+    n = len(words)
+    spans = sorted((m.start, m.end, m) for m in mentions)
+    at: dict[int, Mention] = {}  # word index -> the mention it lies in
+    k = 0
+    for i, s in enumerate(starts):
+        while k < len(spans) and spans[k][1] <= s:
+            k += 1
+        if k < len(spans) and spans[k][0] <= s < spans[k][1]:
+            at[i] = spans[k][2]
+    added: list[Mention] = []
+    i = 0
+    while i < n:
+        s = starts[i]
+        w = words[i]
+        if i in at or not text[s].isupper() or w in titles or w in honor:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < 4 and j not in at and text[starts[j]].isupper() and words[j] not in titles and \
+                low[starts[j - 1] + len(words[j - 1]):starts[j]] == " " and not words[j - 1].endswith("'s"):
+            j += 1
+        names = [x[:-2] if x.endswith("'s") else x.rstrip("'") for x in words[i:j]]
+        end = starts[j - 1] + len(names[-1])
+        poss = words[j - 1].endswith(("'s", "'"))
+        full = " ".join(names)
+        code = persons.get(full) if j - i > 1 else persons.get(names[0])
+        if code is None and j - i > 1 and all(x not in info and x not in _NOT_NAME for x in names) and not (
+                low[end:end + 2] == ", " and j < n and j not in at and text[starts[j]].isupper()):
+            # (not "the Supreme Revolutionary Committee, Mohammed Ali ...": a body that a name follows)
+            code = _introducer(low, starts, words, i, at, titles, honor) or _apposition(low, starts, words, j, end, at, titles)
+            if code:
+                _learn(persons, names, code, info)
+        if code:
+            begin = s
+            if i > 0 and words[i - 1] in honor and i - 1 not in at and low[starts[i - 1] + len(words[i - 1]):s] in (" ", ". "):
+                begin = starts[i - 1]  # "Mr Pistorius"
+            added.append(Mention(begin, end, (code,), "leader", poss))
+        i = j
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=_BY_START)
+
+
+def _learn(persons: dict[str, str], names: list[str], code: str, info: dict[str, Any]) -> None:
+    """Record a person's keys: the full name, the surname, and the first of two names; not a name that is also a
+    state's or a place's (a phrase of the lexicon), and not a key already held by another state (dropped: "")."""
+    keys = [" ".join(names), names[-1]] + (names[:1] if len(names) == 2 else [])
+    for key in keys:
+        if key in info or len(key) < 3:
+            continue
+        old = persons.get(key)
+        persons[key] = code if old is None or old == code else ""
+
+
+def _word_at(starts: list[int], pos: int) -> int:
+    """The index of the word that starts at or after `pos`."""
+    return bisect_left(starts, pos)
+
+
+def _introducer(low: str, starts: list[int], words: list[str], i: int, at: dict[int, Mention],
+                titles: frozenset[str], honor: frozenset[str]) -> str:
+    """The state of a name at word i named right before it by a state marker and title words ("German Defence
+    Minister", "China's UN ambassador", "his Lithuanian counterpart,"); an envoy's host ("ambassador to the UN")
+    is skipped, the sending state owns the envoy. "" if none."""
+    k = i - 1
+    owner = ""
+    saw_title = False
+    comma = False
+    while k >= 0:
+        gap = low[starts[k] + len(words[k]):starts[k + 1]].strip()
+        if gap == "," and not comma and not owner:
+            comma = True  # "his Lithuanian counterpart, Arvydas Anusauskas"
+        elif gap and not (gap == "." and words[k] in honor):
+            break
+        if words[k] in honor and not owner:
+            k -= 1  # "counterpart, Mr Arvydas ...", "commander, Brig. Gen. Mohammad ..."
+            continue
+        m = at.get(k)
+        if m is not None:
+            if not m.codes or m.kind not in _STATE_KINDS:
+                break
+            f = _word_at(starts, m.start)
+            p = f - 1
+            if p >= 0 and words[p] == "the":
+                p -= 1
+            if p > 0 and words[p] == "to" and words[p - 1] in titles and not owner:
+                k = p - 1  # "US Ambassador to the UN Linda Thomas-Greenfield": the host is not the owner
+                continue
+            if not saw_title:
+                break
+            owner = m.codes[0]
+            k = f - 1
+            continue
+        if words[k] in titles:
+            if owner:
+                break  # "... Russian President's adviser": the owner stands right before its titles
+            saw_title = True
+            k -= 1
+            continue
+        break
+    return owner
+
+
+def _apposition(low: str, starts: list[int], words: list[str], j: int, end: int, at: dict[int, Mention],
+                titles: frozenset[str]) -> str:
+    """The state of a name ending at `end` (word j next) told by an apposition: "Zhang Jun, China's ambassador to
+    the UN," or ", the German defence minister,". "" if none."""
+    if j >= len(words) or low[end:starts[j]] != ", ":
+        return ""
+    if words[j] == "the":
+        j += 1
+    m = at.get(j)
+    if m is None or not m.codes or m.kind not in _STATE_KINDS:
+        return ""
+    q = _word_at(starts, m.end)
+    if q < len(words) and starts[q] < m.end:
+        q += 1  # "china's": the possessive's word
+    if q < len(words) and words[q] in titles:
+        return m.codes[0]
+    return ""

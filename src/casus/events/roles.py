@@ -1490,8 +1490,9 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
                     break
     if not accused:
         after = speakers[0].end if speakers and speakers[0].end <= t.start else 0
+        # ('"This launch by X is a provocation"': the act's agent after "by" is its author)
         accused = [c for m in sent.mentions if after < m.start < t.start and m.codes and (
-                   m.role in ("mod", "agent") or m.poss) and (said or _nw(sent, m.end, t.start) <= 4)
+                   m.role in ("mod", "agent") or m.poss or m.prep == "by") and (said or _nw(sent, m.end, t.start) <= 4)
                    for c in m.codes if c not in src][-1:]
     victims = {c for m in sent.mentions if t.end <= m.start < hi and m.prep in ("against", "on") and _nw(sent, t.end, m.start) <= 2
                for c in m.codes}
