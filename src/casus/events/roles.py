@@ -276,6 +276,20 @@ def _agreed_counterparty(sent: Sentence, t: TrigHit, parts: list[str]) -> list[s
     return []
 
 
+def _object_between(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
+    """'condemned the defence pact between X, Y and Z': the parties of the act named as the verb's object, a
+    'between' list within six words, with no verb trigger before it."""
+    for m in sent.mentions:
+        if m.start < t.end or not m.codes or m.role == "attr":
+            continue
+        if m.start >= hi or _nw(sent, t.end, m.start) > 6:
+            break
+        if m.prep == "between" and not any(t.end <= o.start < m.start and o.trig.pos == "verb" for o in sent.triggers):
+            return _conjuncts(sent, m, hi)
+        break
+    return []
+
+
 def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
@@ -1271,6 +1285,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         by = _object_agent(sent, t, hi) if trig.pos == "verb" else []
         if by and (not tgt or by[0].start < tgt[0].start):
             tgt = by  # "condemned the actions by China against X": aimed at the one whose acts they are
+        if not tgt and trig.type == "ACCUSE":
+            tgt = _object_between(sent, t, hi)  # "condemned the pact between X, Y and Z": aimed at its parties
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
