@@ -19,3 +19,16 @@ def test_condemning_the_launch_told_before_accuses_its_author() -> None:
     """'condemned the launch': the act was told just before; aimed at who did it."""
     doc = ["North Korea fired a rocket at Japan on Sunday.", "Australia condemned the launch."]
     assert last_keys(doc, PUB) == {("AUS", "ACCUSE", "PRK", False)}
+
+
+def test_vow_to_punish_is_a_warning_to_the_one_punished() -> None:
+    """'will punish X', 'vowed to punish X': a warning of the speaker's own act, aimed at X."""
+    assert last_keys(["Greece said it would punish Turkey for the incursion."], PUB) >= {("GRC", "THREATEN", "TUR", False)}
+    assert last_keys(["Iran vowed to punish Israel."], PUB) == {("IRN", "THREATEN", "ISR", False)}
+    assert last_keys(["Iran punished Israel."], PUB) == set()
+
+
+def test_support_noun_followed_by_a_possessive_pronoun_is_no_characterisation() -> None:
+    """'voiced his support for X in his speech': 'his' is no copula ('support for X is limited' is one)."""
+    doc = ["Erdogan voiced his support for Pakistan in his speech."]
+    assert last_keys(doc, PUB) == {("TUR", "SUPPORT", "PAK", False)}

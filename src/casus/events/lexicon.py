@@ -760,7 +760,7 @@ def build_lexicon(data: dict) -> Lexicon:
         talks_refused_re=re.compile(r"\b(?:" + _alternation(word_lists["talks_refusal_stems"], r"\s+")
                                     + r")\w*\s+(?:[\w'-]+\s+){0,3}?$", re.I),
         copula_after_re=re.compile(r"^\s*(?:for\s+(?:the\s+)?[\w.' -]+?\s*)?(?:,[^,]*,\s*)?(?:(?:also|"
-                                   + _alternation(word_lists["copula_adverbs"]) + r")\s+)?(?:is|was|are|were|has been|had been|"
+                                   + _alternation(word_lists["copula_adverbs"]) + r")\s+)?\b(?:is|was|are|were|has been|had been|"
                                    + _alternation(word_lists["copula_verbs"]) + r")\b", re.I),
         come_to_re=re.compile(r"\b(?:" + _alternation(word_lists["come_verbs"])
                               + r")\s+to\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+)?'s?\s+$"),
