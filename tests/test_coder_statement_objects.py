@@ -32,3 +32,10 @@ def test_support_noun_followed_by_a_possessive_pronoun_is_no_characterisation() 
     """'voiced his support for X in his speech': 'his' is no copula ('support for X is limited' is one)."""
     doc = ["Erdogan voiced his support for Pakistan in his speech."]
     assert last_keys(doc, PUB) == {("TUR", "SUPPORT", "PAK", False)}
+
+
+def test_its_is_no_people() -> None:
+    """'Greeks are boycotting Turkey in response to its backing of Libya': 'its' is Turkey's, not the Greeks'."""
+    doc = ["Greeks are boycotting Turkey in response to its backing of Libya."]
+    assert ("TUR", "SUPPORT", "LBY", False) in last_keys(doc, PUB)
+    assert ("GRC", "SUPPORT", "LBY", False) not in last_keys(doc, PUB)

@@ -697,9 +697,9 @@ def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, 
             if x.kind == "leader":
                 return x.codes[:1]
         return ctx.prev_subject[:1] if not prior else prior[-1].codes[:1]
-    # "it"/"its" is a state or body, not a person
+    # "it"/"its" is a state or body, not a person, nor a people ("Indians are boycotting Turkey over its ...")
     for x in reversed(prior):
-        if x.role in ("attr", "maker") or x.kind in ("militia", "leader") or (x.obj and not x.poss):
+        if x.role in ("attr", "maker") or x.kind in ("militia", "leader", "dem") or (x.obj and not x.poss):
             continue
         if x.prep is None:
             return x.codes[:1]
