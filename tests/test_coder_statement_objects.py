@@ -39,3 +39,11 @@ def test_its_is_no_people() -> None:
     doc = ["Greeks are boycotting Turkey in response to its backing of Libya."]
     assert ("TUR", "SUPPORT", "LBY", False) in last_keys(doc, PUB)
     assert ("GRC", "SUPPORT", "LBY", False) not in last_keys(doc, PUB)
+
+
+def test_commitment_to_defend_is_support_unless_doubted() -> None:
+    """'falls under X's commitment to defend Y': diplomatic support for Y; 'cast doubt on' that commitment: none."""
+    doc = ["Canberra said the atoll falls under Washington's firm commitment to defend Australia."]
+    assert ("USA", "SUPPORT", "AUS", False) in last_keys(doc, PUB)
+    doc = ["The senator cast doubt on Washington's commitment to defend Australia."]
+    assert ("USA", "SUPPORT", "AUS", False) not in last_keys(doc, PUB)

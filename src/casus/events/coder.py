@@ -191,6 +191,8 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
                       None, args=trig.args)
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "SUPPORT":
+        if trig.pos == "noun" and _doubted(sent, t, lex):
+            return None  # "cast doubt on Washington's commitment to defending its partners": no support given
         if _limited_support(sent, t, lex):
             # "its support remained limited to statements": words of support (the withheld aid: _extra_triggers)
             new = Trigger("SUPPORT", "noun", "directed", "diplomatic", None, trig.need - {"target"}, False, False, False, False,
@@ -307,6 +309,18 @@ def _nw_text(text: str) -> int:
 
 _INDEFINITE = re.compile(r"\s(?:a|an)\s", re.I)
 _DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
+
+
+def _doubted(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether a `doubting_words` phrase ends at most four words before a nominal trigger, in its clause."""
+    lo, _hi = _clause(sent, t.start)
+    words = _ws(sent, lo, t.start)[-8:]
+    for phrase in lex.word_lists["doubting_words"]:
+        p = phrase.split()
+        for end in range(max(len(p), len(words) - 4), len(words) + 1):
+            if words[end - len(p):end] == p:
+                return True
+    return False
 
 
 def _outcome_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
