@@ -3,7 +3,8 @@ punish. Sentences are our own."""
 
 from __future__ import annotations
 
-from tests.coding import last_keys
+from casus.events.coder import code_sentences
+from tests.coding import keys, last_keys
 
 PUB = "2024-05-01"
 
@@ -47,3 +48,15 @@ def test_commitment_to_defend_is_support_unless_doubted() -> None:
     assert ("USA", "SUPPORT", "AUS", False) in last_keys(doc, PUB)
     doc = ["The senator cast doubt on Washington's commitment to defend Australia."]
     assert ("USA", "SUPPORT", "AUS", False) not in last_keys(doc, PUB)
+
+
+def test_quoted_verdict_on_the_act_it_qualifies_and_he_added() -> None:
+    """'"X's ships, in blatant violation of international law, rammed" our boat, <official> said': the verdict
+    qualifies the act after it; the next quotation's '..., he added' is the same speaker's, and a 'by X' agent of
+    the acts judged counts a few words further on."""
+    doc = ["\u201cChinese navy ships, in flagrant violation of international law, rammed\u201d our patrol boat, "
+           "Vietnamese Defence Minister Phan Van Giang said on Friday.",
+           "\u201cThis is a grave violation of the peaceful rules observed by the Chinese government for years,\u201d he added."]
+    out = code_sentences(doc, PUB)
+    assert ("VNM", "ACCUSE", "CHN", False) in keys(out[0])
+    assert keys(out[1]) == {("VNM", "ACCUSE", "CHN", False)}

@@ -683,6 +683,8 @@ def _speaker_pronoun(sent: Sentence, prior: list[Mention], ctx: Context) -> tupl
     outside = [x for x in prior if not _in_quote(sent, x.start)]
     if outside:
         return _antecedent(outside, ctx, True)
+    if ctx.last_speaker and ctx.last_speaker_index >= ctx.index - 1:
+        return ctx.last_speaker[:1]  # '"...," he added' right after a quotation attributed to a named speaker
     return _antecedent([], ctx, True)
 
 

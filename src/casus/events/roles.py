@@ -1481,7 +1481,10 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         return []
     _lo, hi = _clause(sent, t.start)
     # (not "a violation of Qatar's sovereignty", "of Qatari airspace": the one wronged, named as a possessor or adjective)
-    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of", "from") and _nw(sent, t.end, m.start) <= 4
+    # ("a serious escalation of the illegal activities conducted by X": the agent of the acts judged, further on)
+    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of", "from") and (
+          _nw(sent, t.end, m.start) <= 4 or (m.prep == "by" and _nw(sent, t.end, m.start) <= 8
+                                            and not _CLAUSE_PUNCT.search(sent.text, t.end, m.start)))
           and not (m.prep == "of" and (m.poss or m.kind == "adj"))]
     accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
     if not accused:
@@ -1510,6 +1513,14 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         accused = [c for m in sent.mentions if after < m.start < t.start and m.codes and (
                    m.role in ("mod", "agent") or m.poss or m.prep == "by") and (said or _nw(sent, m.end, t.start) <= 4)
                    for c in m.codes if c not in src][-1:]
+    if not accused and trig_in_quote(sent, t):
+        # '"X's vessels, in blatant violation of international law, hit" our boat, the minister said': the verdict
+        # qualifies the act that follows it in the quotation; its agent is accused
+        qe = next(e for b, e in sent.quotes if b < t.start < e)
+        for o in sent.triggers:
+            if t.end <= o.start < qe and o.trig.type in ("ASSAULT", "COERCE") and o.trig.pos == "verb":
+                accused = [c for c in _codes(left_agent(sent, o, lex, ctx)) if c not in src]
+                break
     victims = {c for m in sent.mentions if t.end <= m.start < hi and m.prep in ("against", "on") and _nw(sent, t.end, m.start) <= 2
                for c in m.codes}
     accused = [c for c in accused if c not in victims]  # "what it called aggression against Tehran": Iran is wronged
@@ -1517,6 +1528,11 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         return []  # a quotation's verdict with no one named as its author: too loose to code
     targets: list[str | None] = list(accused) if accused else [None]
     return [(c, g) for c in src for g in targets]
+
+
+def trig_in_quote(sent: Sentence, t: TrigHit) -> bool:
+    """Whether a trigger lies inside a quotation of the sentence."""
+    return any(b < t.start < e for b, e in sent.quotes)
 
 
 _JUDGED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # acts a verdict's target may be the actor of
