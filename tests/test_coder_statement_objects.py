@@ -60,3 +60,12 @@ def test_quoted_verdict_on_the_act_it_qualifies_and_he_added() -> None:
     out = code_sentences(doc, PUB)
     assert ("VNM", "ACCUSE", "CHN", False) in keys(out[0])
     assert keys(out[1]) == {("VNM", "ACCUSE", "CHN", False)}
+
+
+def test_verdict_on_an_act_aims_at_the_documents_other_party() -> None:
+    """'Moscow said its accession was an encroachment on our security' in a Russia-Sweden document: an act judged
+    with no author named is the other party's; with no act noun ('the escalation grows'), no one is judged."""
+    doc = ["Sweden joined NATO on Thursday after Russia warned Sweden.",
+           "Sweden and Russia have long been at odds over Sweden.",
+           "Moscow said its accession was an encroachment on our security."]
+    assert last_keys(doc, PUB) == {("RUS", "ACCUSE", "SWE", False)}

@@ -311,6 +311,21 @@ _INDEFINITE = re.compile(r"\s(?:a|an)\s", re.I)
 _DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
 
 
+def _judged_dyad(sent: Sentence, pairs: list[tuple[str, str | None]], ctx: Context) -> list[tuple[str, str | None]]:
+    """A disapproval of an act (a `definite_acts` noun in the sentence) with no one named as its target ('the move was
+    an encroachment on our security', 'condemned the launch'), by one of the two actors the document is about, when
+    the other is not named in the sentence: aimed at that other."""
+    dyad = ctx.dyad()
+    if len(dyad) != 2:
+        return pairs
+    named = {c for m in sent.mentions for c in m.codes}
+    out: list[tuple[str, str | None]] = []
+    for a, g in pairs:
+        other = dyad[1] if a == dyad[0] else dyad[0] if a == dyad[1] else None
+        out.append((a, other) if g is None and other is not None and other not in named else (a, g))
+    return out
+
+
 def _doubted(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """Whether a `doubting_words` phrase ends at most four words before a nominal trigger, in its clause."""
     lo, _hi = _clause(sent, t.start)
@@ -512,6 +527,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
+            if etype == "ACCUSE" and any(g is None for _, g in pairs) and not lex.word_lists["definite_acts"].isdisjoint(sent.words):
+                pairs = _judged_dyad(sent, pairs, ctx)
         if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in ("joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t)
