@@ -69,3 +69,10 @@ def test_verdict_on_an_act_aims_at_the_documents_other_party() -> None:
            "Sweden and Russia have long been at odds over Sweden.",
            "Moscow said its accession was an encroachment on our security."]
     assert last_keys(doc, PUB) == {("RUS", "ACCUSE", "SWE", False)}
+
+
+def test_request_for_a_states_weapons_stops_at_a_time_adjunct() -> None:
+    """'requested Russian fighter jets following a visit to Baghdad': the supplier the weapons' adjective names, not
+    a place in the adjunct after the object."""
+    doc = ["Iraq has requested Russian fighter jets following a visit to Iraq by a Moscow delegation."]
+    assert ("IRQ", "REQUEST", "RUS", False) in last_keys(doc, PUB)

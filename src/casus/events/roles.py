@@ -31,6 +31,7 @@ from casus.events.words import (
 )
 
 GAP_STOP = PREPS | AUX | CLAUSE_WORDS
+_AFTER_OBJECT = frozenset({"following", "after", "before", "since", "amid", "during", "despite"})  # adjuncts of time
 INTERVENTION_PREPS = DIRECT_PREPS | {"in", "of"}
 # Grammar: the prepositions each role procedure reads (closed class, kept in code); the open-class word lists the
 # rules below read are in data/events.yaml (`word_lists`, through the Lexicon passed in).
@@ -375,6 +376,8 @@ def right_target(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str]
             break
         if m.role in ("attr",):
             continue
+        if premodifier is not None and not _AFTER_OBJECT.isdisjoint(_ws(sent, premodifier.end, m.start)):
+            break  # "requested Russian air defence systems following a visit to X": X is past the object's phrase
         if m.prep in preps or (direct and m.prep == "of" and lex.nation_of_re.match(gap)) or (
                 m.prep == own and own in PREPS and n <= 4 and own not in _ws(sent, t.end, m.start)):
             return _group(sent, m)  # "to X", or "defend the energy-rich nation of X"
