@@ -76,3 +76,11 @@ def test_request_for_a_states_weapons_stops_at_a_time_adjunct() -> None:
     a place in the adjunct after the object."""
     doc = ["Iraq has requested Russian fighter jets following a visit to Iraq by a Moscow delegation."]
     assert ("IRQ", "REQUEST", "RUS", False) in last_keys(doc, PUB)
+
+
+def test_the_request_is_the_one_just_told() -> None:
+    """'The request came after a visit by <official>': the request told before, with its parties (not the visitor's)."""
+    doc = ["Armenia has asked France for more armoured vehicles, officials said on Monday.",
+           "The request came after a visit to Yerevan by the French defence minister."]
+    assert ("ARM", "REQUEST", "FRA", False) in last_keys(doc, PUB)
+    assert ("FRA", "REQUEST", "ARM", False) not in last_keys(doc, PUB)

@@ -291,6 +291,20 @@ def _object_between(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     return []
 
 
+_THE_BEFORE = re.compile(r"(?:^|\s)(?:the|this|that)\s+$")
+
+
+def _request_told(sent: Sentence, t: TrigHit, ctx: Context) -> list[tuple[str, str | None]]:
+    """'The request came after a visit by X': a definite request noun with no actor of its own (none named within
+    three words after it) is the request coded in this or the last two sentences, with its parties."""
+    if t.trig.pos != "noun" or not _THE_BEFORE.search(sent.low, max(0, t.start - 6), t.start) or not _recent(ctx, "REQUEST"):
+        return []
+    if any(m.codes and m.start >= t.end and _nw(sent, t.end, m.start) <= 3 for m in sent.mentions):
+        return []
+    srcs, tgts = ctx.last_by_type["REQUEST"]
+    return [(a, g) for a in srcs for g in tgts if a != g]
+
+
 def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
@@ -1265,6 +1279,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                     tgt = [m]
                     break
     elif frame == "request":
+        told = _request_told(sent, t, ctx)
+        if told:
+            return told
         # an open call ("appealed for restraint after Greek flights", no fallback) takes only the addressee right after it
         tgt = right_target(sent, t, lex, fr.preps or REQUEST_PREPS, span=12 if fr.fallback else 1)
         lo, _hi = _clause(sent, t.start)
