@@ -84,3 +84,9 @@ def test_the_request_is_the_one_just_told() -> None:
            "The request came after a visit to Yerevan by the French defence minister."]
     assert ("ARM", "REQUEST", "FRA", False) in last_keys(doc, PUB)
     assert ("FRA", "REQUEST", "ARM", False) not in last_keys(doc, PUB)
+
+
+def test_a_warning_for_a_state_is_aimed_at_it() -> None:
+    """'saying it was a stern warning for X': the warning's addressee after 'for'."""
+    doc = ["Iran confirmed the test on Sunday, saying it was a stern warning for Israel."]
+    assert ("IRN", "THREATEN", "ISR", False) in last_keys(doc, PUB)

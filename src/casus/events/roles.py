@@ -1301,6 +1301,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         speech_preps = fr.preps or SPEECH_PREPS
         if last in PREPS:
             speech_preps = speech_preps | {last}  # "exact a price from X": the phrase's own preposition
+        if trig.type == "THREATEN" and trig.pos == "noun":
+            speech_preps = speech_preps | {"for"}  # "a stern warning for the US"
         tgt = right_target(sent, t, lex, speech_preps, span=6 if trig.pos == "noun" else 12)
         by = _object_agent(sent, t, hi) if trig.pos == "verb" else []
         if by and (not tgt or by[0].start < tgt[0].start):
