@@ -90,3 +90,13 @@ def test_a_warning_for_a_state_is_aimed_at_it() -> None:
     """'saying it was a stern warning for X': the warning's addressee after 'for'."""
     doc = ["Iran confirmed the test on Sunday, saying it was a stern warning for Israel."]
     assert ("IRN", "THREATEN", "ISR", False) in last_keys(doc, PUB)
+
+
+def test_welcome_of_an_outcome_or_a_new_member_is_support() -> None:
+    """'welcomed the truce between the two countries' (the pair coordinated before), 'welcome Sweden to the
+    alliance': rhetorical support for them; a leader welcomed is a meeting; an outcome with no parties, nothing."""
+    doc = ["Amid tensions between Armenia and Azerbaijan, France welcomed the truce between the two countries."]
+    assert last_keys(doc, PUB) == {("FRA", "SUPPORT", "ARM", False), ("FRA", "SUPPORT", "AZE", False)}
+    assert last_keys(["Poland welcomed Sweden to the alliance."], PUB) == {("POL", "SUPPORT", "SWE", False)}
+    assert ("POL", "SUPPORT", "DEU", False) not in last_keys(["Poland welcomed Chancellor Scholz to Warsaw."], PUB)
+    assert last_keys(["Poland welcomed the decision."], PUB) == set()

@@ -62,6 +62,7 @@ from casus.events.roles import (
     _object_end,
     _pairs_for,
     _recent,
+    _welcomed,
     absorbed,
     left_agent,
     other_actors,
@@ -173,6 +174,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "warning that the strike undermined Qatar's mediation": a judgement of an act told, disapproval of its actor
         new = Trigger("ACCUSE", "verb", "speech", "disapprove", None, frozenset(), False, False, False, False, None, None,
                       args=lex.frames["speech"])
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "CONSULT" and trig.pos == "verb" and t.key.startswith("welcom") and _welcomed(sent, t, lex):
+        # "welcomed the ceasefire between X and Y", "welcome Finland to the alliance": support, not a meeting
+        new = Trigger("SUPPORT", "verb", "speech", "rhetorical", None, frozenset(), False, False, False, False, None, None,
+                      args=lex.frames["welcome"])
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)

@@ -287,6 +287,7 @@ _FLAGS = ("light", "neg", "multi", "ties")
 #: casus.events.words and next to the rule that reads them.
 WORD_LISTS = frozenset({
     "participation_verbs",  # an actor right before one of these takes part in the drills after it, with their holders
+    "membership_bodies",  # bodies a state is welcomed into ("welcome Finland to the alliance"): support for it
     "doubting_words",  # words right before a support noun that put it in doubt ("cast doubt on its commitment to")
     "stop_intent",  # the two words before a halting trigger that make it a willingness to stop, AGREE ("agreed to cease")
     "person_titles",  # title words between a state marker and a person's name (the document's person registry)

@@ -390,6 +390,8 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
                     if c not in codes and not c.endswith("_MILITIAS"):
                         codes.append(c)
             codes = codes[:2]
+            if m.prep == "between" and (pair := _coordinated_pair(prior)):
+                codes = pair  # "tensions between X and Y, Z welcomed the ceasefire between the two countries"
             single = codes if len(codes) == 1 else []
             if len(codes) == 1:
                 codes = []
@@ -686,6 +688,16 @@ def _speaker_pronoun(sent: Sentence, prior: list[Mention], ctx: Context) -> tupl
     if ctx.last_speaker and ctx.last_speaker_index >= ctx.index - 1:
         return ctx.last_speaker[:1]  # '"...," he added' right after a quotation attributed to a named speaker
     return _antecedent([], ctx, True)
+
+
+def _coordinated_pair(prior: list[Mention]) -> list[str]:
+    """The codes of the last two mentions coordinated as one group ('X and Y'), last first; [] if none."""
+    for i in range(len(prior) - 1, 0, -1):
+        a, b = prior[i - 1], prior[i]
+        if a.group == b.group and a.group >= 0 and len(a.codes) == 1 and len(b.codes) == 1 and a.codes != b.codes and (
+                i < 2 or prior[i - 2].group != a.group):
+            return [b.codes[0], a.codes[0]]
+    return []
 
 
 def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, ...]:

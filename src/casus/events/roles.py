@@ -291,6 +291,25 @@ def _object_between(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     return []
 
 
+def _welcomed(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """Who a welcome supports: the parties of the outcome welcomed ('welcomed the ceasefire between X and Y'), or a
+    state welcomed into a body ('welcome Finland to the alliance', 'to NATO'); a leader welcomed is a meeting
+    (CONSULT), and anything else no one."""
+    _lo, hi = _clause(sent, t.start)
+    parties = _codes(_object_between(sent, t, hi))
+    if parties:
+        return parties
+    after = [m for m in sent.mentions if m.start >= t.end and m.codes and m.start < hi]
+    if not after or after[0].kind in ("leader", "pron") or after[0].prep is not None or _nw(sent, t.end, after[0].start) > 1:
+        return []
+    rest = _ws(sent, after[0].end, min(hi, after[0].end + 40))
+    body = len(after) > 1 and after[1].kind == "group" and after[1].prep in ("to", "into") and \
+        _nw(sent, after[0].end, after[1].start) <= 1
+    if body or (rest[:1] in (["to"], ["into"]) and not lex.word_lists["membership_bodies"].isdisjoint(rest[1:3])):
+        return _codes(_group(sent, after[0]))
+    return []
+
+
 _THE_BEFORE = re.compile(r"(?:^|\s)(?:the|this|that)\s+$")
 
 
@@ -1291,6 +1310,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                         and not set(m.codes) & set(src_codes)]
             if decliner:
                 tgt = _group(sent, decliner[0])
+    elif frame == "speech" and fr.name == "welcome":
+        return [(c, g) for c in src_codes for g in _welcomed(sent, t, lex) if c != g]
     elif frame == "speech":
         io_ = _indirect_object(sent, t, lex)
         if io_:
