@@ -100,3 +100,10 @@ def test_welcome_of_an_outcome_or_a_new_member_is_support() -> None:
     assert last_keys(["Poland welcomed Sweden to the alliance."], PUB) == {("POL", "SUPPORT", "SWE", False)}
     assert ("POL", "SUPPORT", "DEU", False) not in last_keys(["Poland welcomed Chancellor Scholz to Warsaw."], PUB)
     assert last_keys(["Poland welcomed the decision."], PUB) == set()
+
+
+def test_he_after_a_fronted_gerund_phrase_is_the_person_told_before() -> None:
+    """'Commenting on tensions between X and Y, he welcomed ...': 'he' is the subject the text was about, not Y."""
+    doc = ["French President Emmanuel Macron spoke in Paris on Monday.",
+           "Commenting on tensions between Armenia and Azerbaijan, he welcomed the truce between the two countries."]
+    assert last_keys(doc, PUB) == {("FRA", "SUPPORT", "ARM", False), ("FRA", "SUPPORT", "AZE", False)}

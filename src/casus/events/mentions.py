@@ -433,6 +433,10 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
             ahead = _fronted_subject(sent, m) if person and key in ("his", "her") else ()
             if ahead:
                 m.codes = ahead  # "On his first trip to Lima, Lula praised ...": the subject after the phrase
+            elif person and key in ("he", "she") and _after_fronted_gerund(sent, m) and ctx.prev_subject:
+                # "Commenting on tensions between X and Y, he welcomed ...": the states of the opening phrase are
+                # its topic; the person is the one the text was about
+                m.codes = ctx.prev_subject[:1]
             elif last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
                 m.codes = last.codes[:1]  # "urged Israel to halt its strikes": its is the one urged
             elif person and '"' in sent.text and not _in_quote(sent, m.start):
@@ -522,6 +526,15 @@ def _fronted_subject(sent: Sentence, m: Mention) -> tuple[str, ...]:
     if nxt is None or nxt.kind != "leader" or nxt.poss or not sent.text[comma + 1:nxt.start].strip(" ") == "":
         return ()
     return nxt.codes[:1]
+
+
+def _after_fronted_gerund(sent: Sentence, m: Mention) -> bool:
+    """Whether a pronoun stands right after the comma closing a sentence-opening gerund phrase ('Commenting on
+    X, he ...')."""
+    if not sent.words or not sent.words[0].endswith("ing") or len(sent.words[0]) < 6:
+        return False
+    comma = sent.text.find(",")
+    return 0 < comma < m.start and not sent.text[comma + 1:m.start].strip(" ")
 
 
 def _trio(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
