@@ -6,7 +6,7 @@ from __future__ import annotations
 from casus.events.coder import code_sentences
 from tests.coding import keys, last_keys
 
-PUB = "2024-05-01"
+PUB = "2025-05-01"
 
 
 def test_condemning_a_pact_between_states_accuses_its_parties() -> None:
@@ -107,3 +107,11 @@ def test_he_after_a_fronted_gerund_phrase_is_the_person_told_before() -> None:
     doc = ["French President Emmanuel Macron spoke in Paris on Monday.",
            "Commenting on tensions between Armenia and Azerbaijan, he welcomed the truce between the two countries."]
     assert last_keys(doc, PUB) == {("FRA", "SUPPORT", "ARM", False), ("FRA", "SUPPORT", "AZE", False)}
+
+
+def test_state_title_of_name_is_one_speaker() -> None:
+    """'..., U.S. Secretary of State <name> pleaded with X': the state, the 'Secretary of' title and the leader are
+    one mention, not a list with the leader named before the comma."""
+    doc = ["During talks on Monday with Albanian Prime Minister Edi Rama, U.S. Secretary of State Marco Rubio "
+           "pleaded with Albania for calm."]
+    assert ("USA", "REQUEST", "ALB", False) in last_keys(doc, PUB)

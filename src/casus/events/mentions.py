@@ -102,7 +102,8 @@ def _resolve_mentions(
             gap = text[p.end:m.start]
             if p.codes and p.codes == m.codes and not p.poss and _nwords(gap) <= 3 and "," not in gap and (all(
                 w[0].isupper() for w in WORD_RE.findall(gap)
-            ) or (p.kind == "adj" and m.kind == "leader" and _title_gap(gap, lex))):
+            ) or (p.kind == "adj" and m.kind == "leader" and _title_gap(gap, lex)) or (
+                    p.kind in ("name", "adj") and m.kind == "leader" and _of_title_gap(gap, titles))):
                 # "Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko"
                 p.end, p.poss = m.end, m.poss
                 if m.kind == "leader" or p.kind == "adj":
@@ -221,6 +222,13 @@ def _absorb_title(text: str, m: Mention, titles: frozenset[str], mentions: list[
     start = max(start, hit.start())
     if not any(x is not m and x.end > start and x.start < m.start for x in mentions):
         m.start = start
+
+
+def _of_title_gap(gap: str, titles: frozenset[str]) -> bool:
+    """Whether the words between a state's name and a leader's mention are a title with 'of' ("U.S. Secretary of
+    State Antony Blinken": "Secretary of"), so both are one mention."""
+    ws = gap.strip().lower().split()
+    return len(ws) >= 2 and ws[-1] == "of" and all(w in titles for w in ws[:-1])
 
 
 def _title_gap(gap: str, lex: Lexicon) -> bool:
