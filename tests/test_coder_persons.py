@@ -74,3 +74,12 @@ def test_quoted_verdict_on_an_act_by_a_state_accuses_its_author() -> None:
     assert last_keys(doc, "2024-05-01") == {("JPN", "ACCUSE", "PRK", False)}
     doc[1] = "\u201cThis rocket launch is a dangerous provocation,\u201d Ogawara said."
     assert last_keys(doc, "2024-05-01") == set()
+
+
+def test_title_with_of_and_dotted_state() -> None:
+    """'U.S. Secretary of State <name>', 'Ghana's Minister of Defence <name>': a title with 'of', and the dot of
+    the state's abbreviation, still introduce the person."""
+    intro = "U.S. Secretary of State Jane Morrow arrived in Tirana on Monday."
+    assert last_keys([intro, "Morrow urged Albania to show calm."], PUB) == {("USA", "REQUEST", "ALB", False)}
+    intro = "Ghana's Minister of Defence Kofi Mensah-Boateng arrived on Monday."
+    assert last_keys([intro, "Mensah-Boateng condemned Togo."], PUB) == {("GHA", "ACCUSE", "TGO", False)}

@@ -1204,8 +1204,8 @@ def _introducer(low: str, starts: list[int], words: list[str], i: int, at: dict[
         gap = low[starts[k] + len(words[k]):starts[k + 1]].strip()
         if gap == "," and not comma and not owner:
             comma = True  # "his Lithuanian counterpart, Arvydas Anusauskas"
-        elif gap and not (gap == "." and words[k] in honor):
-            break
+        elif gap and not (gap == "." and (words[k] in honor or k in at)):
+            break  # (but "U.S. Secretary ...": the dot closes the state's abbreviation)
         if words[k] in honor and not owner:
             k -= 1  # "counterpart, Mr Arvydas ...", "commander, Brig. Gen. Mohammad ..."
             continue
@@ -1230,6 +1230,9 @@ def _introducer(low: str, starts: list[int], words: list[str], i: int, at: dict[
                 break  # "... Russian President's adviser": the owner stands right before its titles
             saw_title = True
             k -= 1
+            continue
+        if words[k] == "of" and saw_title and not owner and k > 0 and words[k - 1] in titles:
+            k -= 1  # "U.S. Secretary of State Jane Morrow", "Minister of Defence X": a title with 'of'
             continue
         break
     return owner
