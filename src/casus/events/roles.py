@@ -297,6 +297,9 @@ def _welcomed(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
     (CONSULT), and anything else no one."""
     _lo, hi = _clause(sent, t.start)
     parties = _codes(_object_between(sent, t, hi))
+    if parties and any(t.end <= o.start and o.trig.type == "CONSULT" and _nw(sent, t.end, o.start) <= 3
+                       for o in sent.triggers if o is not t):
+        return []  # "welcomed the talks between X and Y": the talks are the event (tests/test_coder_precision.py)
     if parties:
         return parties
     after = [m for m in sent.mentions if m.start >= t.end and m.codes and m.start < hi]
