@@ -91,6 +91,7 @@ def _resolve_mentions(
         # "BRUSSELS [Belgium]:", "WASHINGTON —": where the story was filed, not an actor
         mentions = [m for m in mentions if m.start >= dl.end()]
     titles = mention_data().leader_titles
+    person_titles = titles | lex.word_lists["person_titles"]
     for m in mentions:
         if m.kind == "leader" and titles:
             _absorb_title(text, m, titles, mentions)
@@ -103,7 +104,7 @@ def _resolve_mentions(
             if p.codes and p.codes == m.codes and not p.poss and _nwords(gap) <= 3 and "," not in gap and (all(
                 w[0].isupper() for w in WORD_RE.findall(gap)
             ) or (p.kind == "adj" and m.kind == "leader" and _title_gap(gap, lex)) or (
-                    p.kind in ("name", "adj") and m.kind == "leader" and _of_title_gap(gap, titles))):
+                    p.kind in ("name", "adj") and m.kind == "leader" and _of_title_gap(gap, person_titles))):
                 # "Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko"
                 p.end, p.poss = m.end, m.poss
                 if m.kind == "leader" or p.kind == "adj":
@@ -225,10 +226,12 @@ def _absorb_title(text: str, m: Mention, titles: frozenset[str], mentions: list[
 
 
 def _of_title_gap(gap: str, titles: frozenset[str]) -> bool:
-    """Whether the words between a state's name and a leader's mention are a title with 'of' ("U.S. Secretary of
-    State Antony Blinken": "Secretary of"), so both are one mention."""
+    """Whether the words between a state's name or adjective and a leader's mention are title words, perhaps ending
+    in 'of' ("U.S. Secretary of State Antony Blinken", "Ugandan commander Jean Mbeki"), so both are one mention."""
     ws = gap.strip().lower().split()
-    return len(ws) >= 2 and ws[-1] == "of" and all(w in titles for w in ws[:-1])
+    if ws and ws[-1] == "of":
+        ws = ws[:-1]  # "Secretary of"
+    return bool(ws) and all(w in titles for w in ws)
 
 
 def _title_gap(gap: str, lex: Lexicon) -> bool:
