@@ -115,3 +115,11 @@ def test_state_title_of_name_is_one_speaker() -> None:
     doc = ["During talks on Monday with Albanian Prime Minister Edi Rama, U.S. Secretary of State Marco Rubio "
            "pleaded with Albania for calm."]
     assert ("USA", "REQUEST", "ALB", False) in last_keys(doc, PUB)
+
+
+def test_warned_that_reads_past_a_relative_clause() -> None:
+    """'warned that X, which has ..., will use all means': the warning's content is past the relative clause."""
+    doc = ["Tehran warned that Iran, which has many missiles, will use all means to defend itself."]
+    assert last_keys(doc, PUB) == {("IRN", "THREATEN", None, False)}
+    doc = ["Tehran warned that Iran, which has many missiles, had been attacked."]
+    assert ("IRN", "THREATEN", None, False) not in last_keys(doc, PUB)

@@ -1789,7 +1789,15 @@ def _warns_of_more(sent: Sentence, t: TrigHit) -> bool:
     """Whether a 'warned that' clause holds something to come or a readiness (cues.warn_content) before the
     clause ends."""
     _lo, hi = _clause(sent, t.start)
+    if _RELATIVE_AT.match(sent.low, hi):
+        # "warned that Russia, which has more weapons than any country, will use all means": past the relative clause
+        close = sent.low.find(",", hi + 2)
+        if close > 0:
+            hi = _clause(sent, close + 1)[1]
     return any(t.end < c[0] < hi for c in sent.cues.get("warn_content", ()))
+
+
+_RELATIVE_AT = re.compile(r",\s+(?:which|who)\b")
 
 
 def _on_things(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
