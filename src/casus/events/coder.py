@@ -62,6 +62,7 @@ from casus.events.roles import (
     _object_end,
     _pairs_for,
     _recent,
+    _welcomed,
     absorbed,
     left_agent,
     other_actors,
@@ -230,6 +231,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         new = Trigger("ACCUSE", "verb", "speech", "disapprove", None, frozenset(), False, False, False, False, None, None,
                       args=lex.frames["speech"])
         return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "CONSULT" and trig.pos == "verb" and t.key.startswith("welcom") and _welcomed(sent, t, lex):
+        # "welcomed the ceasefire between X and Y", "welcome Finland to the alliance": support, not a meeting
+        new = Trigger("SUPPORT", "verb", "speech", "rhetorical", None, frozenset(), False, False, False, False, None, None,
+                      args=lex.frames["welcome"])
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)
     if trig.type == "CONSULT" and trig.pos == "noun" and (w := lex.wanting_re.search(left)) and _nw_text(w.group()) <= 4 \
@@ -247,6 +253,8 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
                       None, args=trig.args)
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "SUPPORT":
+        if trig.pos == "noun" and _doubted(sent, t, lex):
+            return None  # "cast doubt on Washington's commitment to defending its partners": no support given
         if _limited_support(sent, t, lex):
             # "its support remained limited to statements": words of support (the withheld aid: _extra_triggers)
             new = Trigger("SUPPORT", "noun", "directed", "diplomatic", None, trig.need - {"target"}, False, False, False, False,
@@ -368,6 +376,33 @@ def _nw_text(text: str) -> int:
 
 _INDEFINITE = re.compile(r"\s(?:a|an)\s", re.I)
 _DET_BEFORE = re.compile(r"\b(?:the|their|its|a|an|these|those|this|such)\s+$")
+
+
+def _judged_dyad(sent: Sentence, pairs: list[tuple[str, str | None]], ctx: Context) -> list[tuple[str, str | None]]:
+    """A disapproval of an act (a `definite_acts` noun in the sentence) with no one named as its target ('the move was
+    an encroachment on our security', 'condemned the launch'), by one of the two actors the document is about, when
+    the other is not named in the sentence: aimed at that other."""
+    dyad = ctx.dyad()
+    if len(dyad) != 2:
+        return pairs
+    named = {c for m in sent.mentions for c in m.codes}
+    out: list[tuple[str, str | None]] = []
+    for a, g in pairs:
+        other = dyad[1] if a == dyad[0] else dyad[0] if a == dyad[1] else None
+        out.append((a, other) if g is None and other is not None and other not in named else (a, g))
+    return out
+
+
+def _doubted(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether a `doubting_words` phrase ends at most four words before a nominal trigger, in its clause."""
+    lo, _hi = _clause(sent, t.start)
+    words = _ws(sent, lo, t.start)[-8:]
+    for phrase in lex.word_lists["doubting_words"]:
+        p = phrase.split()
+        for end in range(max(len(p), len(words) - 4), len(words) + 1):
+            if words[end - len(p):end] == p:
+                return True
+    return False
 
 
 def _outcome_object(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
@@ -571,6 +606,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
+            if etype == "ACCUSE" and any(g is None for _, g in pairs) and not lex.word_lists["definite_acts"].isdisjoint(sent.words):
+                pairs = _judged_dyad(sent, pairs, ctx)
         if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in ("joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t)
@@ -1184,22 +1221,26 @@ def _code_sentences(sentences: Sequence[str], published: str | None, lex: Lexico
     out: list[list[CodedEvent]] = []
     scanned = -1  # the last sentence whose actors are in the context
     prose = False  # whether body text (a sentence that is no heading) has begun
+    titles = lex.word_lists["person_titles"]
     for i, text in enumerate(texts):
         ctx.index = i
         heading = is_heading(text)
+        plain = _plain_words(text)
         member = "member" in text and _BECAME_MEMBER.search(text.lower()) is not None  # made in code, no trigger word
-        if (lex.trigger_words.isdisjoint(_plain_words(text)) and not member) or (
+        if (lex.trigger_words.isdisjoint(plain) and not member) or (
                 heading and (prose or lex.topic_headline_re.search(text))):
             # a headline before the body is article text (news convention 10); a section heading inside it names a topic
             prose = prose or _begins_prose(text)
             out.append([])
+            if not titles.isdisjoint(plain):
+                scan(text, lex, ctx.year, ctx.persons)  # no event, but it may introduce a person ("... Minister X")
             continue
         prose = prose or _begins_prose(text)
         if scanned < i - 1 and i > 0:
-            prev = scan(texts[i - 1], lex, ctx.year)  # the sentence before, for pronouns
+            prev = scan(texts[i - 1], lex, ctx.year, ctx.persons)  # the sentence before, for pronouns
             resolve_corefs(prev, ctx, lex)
             update_context(prev, ctx, lex)
-        sent = scan(text, lex, ctx.year)
+        sent = scan(text, lex, ctx.year, ctx.persons)
         resolve_corefs(sent, ctx, lex)
         dates = _resolve_dates(found.get(i, []), i, present, anchor, full_years)
         # a sentence whose only event is found by a rule ("have expanded their economic ties") is coded too

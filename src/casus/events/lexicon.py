@@ -287,8 +287,12 @@ _FLAGS = ("light", "neg", "multi", "ties")
 #: casus.events.words and next to the rule that reads them.
 WORD_LISTS = frozenset({
     "participation_verbs",  # an actor right before one of these takes part in the drills after it, with their holders
+    "membership_bodies",  # bodies a state is welcomed into ("welcome Finland to the alliance"): support for it
+    "doubting_words",  # words right before a support noun that put it in doubt ("cast doubt on its commitment to")
     "stop_intent",  # the two words before a halting trigger that make it a willingness to stop, AGREE ("agreed to cease")
     "join_goals",  # words just before "join" that make joining a bloc a goal, not the act ("its bid to join the EU")
+    "person_titles",  # title words between a state marker and a person's name (the document's person registry)
+    "honorifics",  # courtesy titles before a surname ("Mr Pistorius")
     "complement_verbs",  # verbs whose that-clause a negator before them reaches ("did not say that ...")
     "joining_verbs",  # a negator before one of these does not reach a nominal trigger after it ("refused to join sanctions")
     "report_verbs",  # reporting cues that make "would" the past of "will" ("officials said X would send troops")
@@ -759,7 +763,7 @@ def build_lexicon(data: dict) -> Lexicon:
         talks_refused_re=re.compile(r"\b(?:" + _alternation(word_lists["talks_refusal_stems"], r"\s+")
                                     + r")\w*\s+(?:[\w'-]+\s+){0,3}?$", re.I),
         copula_after_re=re.compile(r"^\s*(?:for\s+(?:the\s+)?[\w.' -]+?\s*)?(?:,[^,]*,\s*)?(?:(?:also|"
-                                   + _alternation(word_lists["copula_adverbs"]) + r")\s+)?(?:is|was|are|were|has been|had been|"
+                                   + _alternation(word_lists["copula_adverbs"]) + r")\s+)?\b(?:is|was|are|were|has been|had been|"
                                    + _alternation(word_lists["copula_verbs"]) + r")\b", re.I),
         come_to_re=re.compile(r"\b(?:" + _alternation(word_lists["come_verbs"])
                               + r")\s+to\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+)?'s?\s+$"),

@@ -9,6 +9,7 @@ from operator import attrgetter
 from typing import Any
 
 from casus.datafiles import read_yaml
+from casus.months import MONTHS
 from casus.events.actors import gazetteer, names_actor, pick
 from casus.events.lexicon import Lexicon
 from casus.events.sentence import (
@@ -90,6 +91,7 @@ def _resolve_mentions(
         # "BRUSSELS [Belgium]:", "WASHINGTON —": where the story was filed, not an actor
         mentions = [m for m in mentions if m.start >= dl.end()]
     titles = mention_data().leader_titles
+    person_titles = titles | lex.word_lists["person_titles"]
     for m in mentions:
         if m.kind == "leader" and titles:
             _absorb_title(text, m, titles, mentions)
@@ -101,7 +103,8 @@ def _resolve_mentions(
             gap = text[p.end:m.start]
             if p.codes and p.codes == m.codes and not p.poss and _nwords(gap) <= 3 and "," not in gap and (all(
                 w[0].isupper() for w in WORD_RE.findall(gap)
-            ) or (p.kind == "adj" and m.kind == "leader" and _title_gap(gap, lex))):
+            ) or (p.kind == "adj" and m.kind == "leader" and _title_gap(gap, lex)) or (
+                    p.kind in ("name", "adj") and m.kind == "leader" and _of_title_gap(gap, person_titles))):
                 # "Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko"
                 p.end, p.poss = m.end, m.poss
                 if m.kind == "leader" or p.kind == "adj":
@@ -220,6 +223,15 @@ def _absorb_title(text: str, m: Mention, titles: frozenset[str], mentions: list[
     start = max(start, hit.start())
     if not any(x is not m and x.end > start and x.start < m.start for x in mentions):
         m.start = start
+
+
+def _of_title_gap(gap: str, titles: frozenset[str]) -> bool:
+    """Whether the words between a state's name or adjective and a leader's mention are title words, perhaps ending
+    in 'of' ("U.S. Secretary of State Antony Blinken", "Ugandan commander Jean Mbeki"), so both are one mention."""
+    ws = gap.strip().lower().split()
+    if ws and ws[-1] == "of":
+        ws = ws[:-1]  # "Secretary of"
+    return bool(ws) and all(w in titles for w in ws)
 
 
 def _title_gap(gap: str, lex: Lexicon) -> bool:
@@ -389,6 +401,8 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
                     if c not in codes and not c.endswith("_MILITIAS"):
                         codes.append(c)
             codes = codes[:2]
+            if m.prep == "between" and (pair := _coordinated_pair(prior)):
+                codes = pair  # "tensions between X and Y, Z welcomed the ceasefire between the two countries"
             single = codes if len(codes) == 1 else []
             if len(codes) == 1:
                 codes = []
@@ -430,6 +444,10 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
             ahead = _fronted_subject(sent, m) if person and key in ("his", "her") else ()
             if ahead:
                 m.codes = ahead  # "On his first trip to Lima, Lula praised ...": the subject after the phrase
+            elif person and key in ("he", "she") and _after_fronted_gerund(sent, m) and ctx.prev_subject:
+                # "Commenting on tensions between X and Y, he welcomed ...": the states of the opening phrase are
+                # its topic; the person is the one the text was about
+                m.codes = ctx.prev_subject[:1]
             elif last is not None and last.obj and not person and _TO_VERB_GAP.fullmatch(sent.low[last.end:m.start]):
                 m.codes = last.codes[:1]  # "urged Israel to halt its strikes": its is the one urged
             elif person and '"' in sent.text and not _in_quote(sent, m.start):
@@ -519,6 +537,15 @@ def _fronted_subject(sent: Sentence, m: Mention) -> tuple[str, ...]:
     if nxt is None or nxt.kind != "leader" or nxt.poss or not sent.text[comma + 1:nxt.start].strip(" ") == "":
         return ()
     return nxt.codes[:1]
+
+
+def _after_fronted_gerund(sent: Sentence, m: Mention) -> bool:
+    """Whether a pronoun stands right after the comma closing a sentence-opening gerund phrase ('Commenting on
+    X, he ...')."""
+    if not sent.words or not sent.words[0].endswith("ing") or len(sent.words[0]) < 6:
+        return False
+    comma = sent.text.find(",")
+    return 0 < comma < m.start and not sent.text[comma + 1:m.start].strip(" ")
 
 
 def _trio(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
@@ -682,7 +709,19 @@ def _speaker_pronoun(sent: Sentence, prior: list[Mention], ctx: Context) -> tupl
     outside = [x for x in prior if not _in_quote(sent, x.start)]
     if outside:
         return _antecedent(outside, ctx, True)
+    if ctx.last_speaker and ctx.last_speaker_index >= ctx.index - 1:
+        return ctx.last_speaker[:1]  # '"...," he added' right after a quotation attributed to a named speaker
     return _antecedent([], ctx, True)
+
+
+def _coordinated_pair(prior: list[Mention]) -> list[str]:
+    """The codes of the last two mentions coordinated as one group ('X and Y'), last first; [] if none."""
+    for i in range(len(prior) - 1, 0, -1):
+        a, b = prior[i - 1], prior[i]
+        if a.group == b.group and a.group >= 0 and len(a.codes) == 1 and len(b.codes) == 1 and a.codes != b.codes and (
+                i < 2 or prior[i - 2].group != a.group):
+            return [b.codes[0], a.codes[0]]
+    return []
 
 
 def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, ...]:
@@ -696,9 +735,9 @@ def _antecedent(prior: list[Mention], ctx: Context, person: bool) -> tuple[str, 
             if x.kind == "leader":
                 return x.codes[:1]
         return ctx.prev_subject[:1] if not prior else prior[-1].codes[:1]
-    # "it"/"its" is a state or body, not a person
+    # "it"/"its" is a state or body, not a person, nor a people ("Indians are boycotting Turkey over its ...")
     for x in reversed(prior):
-        if x.role in ("attr", "maker") or x.kind in ("militia", "leader") or (x.obj and not x.poss):
+        if x.role in ("attr", "maker") or x.kind in ("militia", "leader", "dem") or (x.obj and not x.poss):
             continue
         if x.prep is None:
             return x.codes[:1]
@@ -1068,3 +1107,151 @@ def recent_actor(ctx: Context, exclude: list[str]) -> list[str]:
     if best is None:
         return []
     return [c for c in ctx.last_by_type[best[1]][0][:1] if c not in exclude]
+
+
+# --------------------------------------------------------------------------- the document's persons
+
+_STATE_KINDS = frozenset({"name", "adj", "capital", "inst", "group", "leader"})  # what can own an official
+# grammar and calendar words, never part of a person's name ("Last Monday, Turkish Foreign Minister ...")
+_NOT_NAME = DETS | PREPS | AUX | frozenset(m.lower() for m in MONTHS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday last next this that these those then meanwhile "
+    "earlier later today yesterday tomorrow".split())
+
+
+def person_mentions(text: str, low: str, mentions: list[Mention], persons: dict[str, str], lex: Lexicon,
+                    starts: list[int], words: list[str]) -> None:
+    """Mentions of the document's persons, and new persons learned: a run of capitalised words that is no actor
+    name is a person of state X when a state marker and title words come right before it ("German Defence
+    Minister Boris Pistorius", "China's UN ambassador Zhang Jun", "his Lithuanian counterpart, Arvydas Anusauskas")
+    or an apposition right after it ("Zhang Jun, China's ambassador to the UN,"). From then on (never backwards)
+    the full name, the surname, the first of two names (family-first names: "Zhang") and "Mr/Ms + surname" are
+    leader mentions of X. `persons` (the Context's registry) maps those keys to X; a key met for two states is
+    dropped (""). One pass over the sentence's words."""
+    if not words:
+        return
+    titles = mention_data().leader_titles | lex.word_lists["person_titles"]
+    honor = lex.word_lists["honorifics"]
+    info = lex.info
+    n = len(words)
+    spans = sorted((m.start, m.end, m) for m in mentions)
+    at: dict[int, Mention] = {}  # word index -> the mention it lies in
+    k = 0
+    for i, s in enumerate(starts):
+        while k < len(spans) and spans[k][1] <= s:
+            k += 1
+        if k < len(spans) and spans[k][0] <= s < spans[k][1]:
+            at[i] = spans[k][2]
+    added: list[Mention] = []
+    i = 0
+    while i < n:
+        s = starts[i]
+        w = words[i]
+        if i in at or not text[s].isupper() or w in titles or w in honor:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < 4 and j not in at and text[starts[j]].isupper() and words[j] not in titles and \
+                low[starts[j - 1] + len(words[j - 1]):starts[j]] == " " and not words[j - 1].endswith("'s"):
+            j += 1
+        names = [x[:-2] if x.endswith("'s") else x.rstrip("'") for x in words[i:j]]
+        end = starts[j - 1] + len(names[-1])
+        poss = words[j - 1].endswith(("'s", "'"))
+        full = " ".join(names)
+        code = persons.get(full) if j - i > 1 else persons.get(names[0])
+        if code is None and j - i > 1 and all(x not in info and x not in _NOT_NAME for x in names) and not (
+                low[end:end + 2] == ", " and j < n and j not in at and text[starts[j]].isupper()):
+            # (not "the Supreme Revolutionary Committee, Mohammed Ali ...": a body that a name follows)
+            code = _introducer(low, starts, words, i, at, titles, honor) or _apposition(low, starts, words, j, end, at, titles)
+            if code:
+                _learn(persons, names, code, info)
+        if code:
+            begin = s
+            if i > 0 and words[i - 1] in honor and i - 1 not in at and low[starts[i - 1] + len(words[i - 1]):s] in (" ", ". "):
+                begin = starts[i - 1]  # "Mr Pistorius"
+            added.append(Mention(begin, end, (code,), "leader", poss))
+        i = j
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=_BY_START)
+
+
+def _learn(persons: dict[str, str], names: list[str], code: str, info: dict[str, Any]) -> None:
+    """Record a person's keys: the full name, the surname, and the first of two names; not a name that is also a
+    state's or a place's (a phrase of the lexicon), and not a key already held by another state (dropped: "")."""
+    keys = [" ".join(names), names[-1]] + (names[:1] if len(names) == 2 else [])
+    for key in keys:
+        if key in info or len(key) < 3:
+            continue
+        old = persons.get(key)
+        persons[key] = code if old is None or old == code else ""
+
+
+def _word_at(starts: list[int], pos: int) -> int:
+    """The index of the word that starts at or after `pos`."""
+    return bisect_left(starts, pos)
+
+
+def _introducer(low: str, starts: list[int], words: list[str], i: int, at: dict[int, Mention],
+                titles: frozenset[str], honor: frozenset[str]) -> str:
+    """The state of a name at word i named right before it by a state marker and title words ("German Defence
+    Minister", "China's UN ambassador", "his Lithuanian counterpart,"); an envoy's host ("ambassador to the UN")
+    is skipped, the sending state owns the envoy. "" if none."""
+    k = i - 1
+    owner = ""
+    saw_title = False
+    comma = False
+    while k >= 0:
+        gap = low[starts[k] + len(words[k]):starts[k + 1]].strip()
+        if gap == "," and not comma and not owner:
+            comma = True  # "his Lithuanian counterpart, Arvydas Anusauskas"
+        elif gap and not (gap == "." and (words[k] in honor or k in at)):
+            break  # (but "U.S. Secretary ...": the dot closes the state's abbreviation)
+        if words[k] in honor and not owner:
+            k -= 1  # "counterpart, Mr Arvydas ...", "commander, Brig. Gen. Mohammad ..."
+            continue
+        m = at.get(k)
+        if m is not None:
+            if not m.codes or m.kind not in _STATE_KINDS:
+                break
+            f = _word_at(starts, m.start)
+            p = f - 1
+            if p >= 0 and words[p] == "the":
+                p -= 1
+            if p > 0 and words[p] == "to" and words[p - 1] in titles and not owner:
+                k = p - 1  # "US Ambassador to the UN Linda Thomas-Greenfield": the host is not the owner
+                continue
+            if not saw_title:
+                break
+            owner = m.codes[0]
+            k = f - 1
+            continue
+        if words[k] in titles:
+            if owner:
+                break  # "... Russian President's adviser": the owner stands right before its titles
+            saw_title = True
+            k -= 1
+            continue
+        if words[k] == "of" and saw_title and not owner and k > 0 and words[k - 1] in titles:
+            k -= 1  # "U.S. Secretary of State Jane Morrow", "Minister of Defence X": a title with 'of'
+            continue
+        break
+    return owner
+
+
+def _apposition(low: str, starts: list[int], words: list[str], j: int, end: int, at: dict[int, Mention],
+                titles: frozenset[str]) -> str:
+    """The state of a name ending at `end` (word j next) told by an apposition: "Zhang Jun, China's ambassador to
+    the UN," or ", the German defence minister,". "" if none."""
+    if j >= len(words) or low[end:starts[j]] != ", ":
+        return ""
+    if words[j] == "the":
+        j += 1
+    m = at.get(j)
+    if m is None or not m.codes or m.kind not in _STATE_KINDS:
+        return ""
+    q = _word_at(starts, m.end)
+    if q < len(words) and starts[q] < m.end:
+        q += 1  # "china's": the possessive's word
+    if q < len(words) and words[q] in titles:
+        return m.codes[0]
+    return ""

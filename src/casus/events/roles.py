@@ -31,6 +31,7 @@ from casus.events.words import (
 )
 
 GAP_STOP = PREPS | AUX | CLAUSE_WORDS
+_AFTER_OBJECT = frozenset({"following", "after", "before", "since", "amid", "during", "despite"})  # adjuncts of time
 INTERVENTION_PREPS = DIRECT_PREPS | {"in", "of"}
 # Grammar: the prepositions each role procedure reads (closed class, kept in code); the open-class word lists the
 # rules below read are in data/events.yaml (`word_lists`, through the Lexicon passed in).
@@ -276,6 +277,56 @@ def _agreed_counterparty(sent: Sentence, t: TrigHit, parts: list[str]) -> list[s
     return []
 
 
+def _object_between(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
+    """'condemned the defence pact between X, Y and Z': the parties of the act named as the verb's object, a
+    'between' list within six words, with no verb trigger before it."""
+    for m in sent.mentions:
+        if m.start < t.end or not m.codes or m.role == "attr":
+            continue
+        if m.start >= hi or _nw(sent, t.end, m.start) > 6:
+            break
+        if m.prep == "between" and not any(t.end <= o.start < m.start and o.trig.pos == "verb" for o in sent.triggers):
+            return _conjuncts(sent, m, hi)
+        break
+    return []
+
+
+def _welcomed(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """Who a welcome supports: the parties of the outcome welcomed ('welcomed the ceasefire between X and Y'), or a
+    state welcomed into a body ('welcome Finland to the alliance', 'to NATO'); a leader welcomed is a meeting
+    (CONSULT), and anything else no one."""
+    _lo, hi = _clause(sent, t.start)
+    parties = _codes(_object_between(sent, t, hi))
+    if parties and any(t.end <= o.start and o.trig.type == "CONSULT" and _nw(sent, t.end, o.start) <= 3
+                       for o in sent.triggers if o is not t):
+        return []  # "welcomed the talks between X and Y": the talks are the event (tests/test_coder_precision.py)
+    if parties:
+        return parties
+    after = [m for m in sent.mentions if m.start >= t.end and m.codes and m.start < hi]
+    if not after or after[0].kind in ("leader", "pron") or after[0].prep is not None or _nw(sent, t.end, after[0].start) > 1:
+        return []
+    rest = _ws(sent, after[0].end, min(hi, after[0].end + 40))
+    body = len(after) > 1 and after[1].kind == "group" and after[1].prep in ("to", "into") and \
+        _nw(sent, after[0].end, after[1].start) <= 1
+    if body or (rest[:1] in (["to"], ["into"]) and not lex.word_lists["membership_bodies"].isdisjoint(rest[1:3])):
+        return _codes(_group(sent, after[0]))
+    return []
+
+
+_THE_BEFORE = re.compile(r"(?:^|\s)(?:the|this|that)\s+$")
+
+
+def _request_told(sent: Sentence, t: TrigHit, ctx: Context) -> list[tuple[str, str | None]]:
+    """'The request came after a visit by X': a definite request noun with no actor of its own (none named within
+    three words after it) is the request coded in this or the last two sentences, with its parties."""
+    if t.trig.pos != "noun" or not _THE_BEFORE.search(sent.low, max(0, t.start - 6), t.start) or not _recent(ctx, "REQUEST"):
+        return []
+    if any(m.codes and m.start >= t.end and _nw(sent, t.end, m.start) <= 3 for m in sent.mentions):
+        return []
+    srcs, tgts = ctx.last_by_type["REQUEST"]
+    return [(a, g) for a in srcs for g in tgts if a != g]
+
+
 def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'strikes by Israel', 'support from Moscow': among the first three actors after a nominal trigger, in its clause."""
     for m in [m for m in sent.mentions if m.start >= t.end and m.start < hi and m.codes][:3]:
@@ -361,6 +412,8 @@ def right_target(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str]
             break
         if m.role in ("attr",):
             continue
+        if premodifier is not None and not _AFTER_OBJECT.isdisjoint(_ws(sent, premodifier.end, m.start)):
+            break  # "requested Russian air defence systems following a visit to X": X is past the object's phrase
         if m.prep in preps or (direct and m.prep == "of" and lex.nation_of_re.match(gap)) or (
                 m.prep == own and own in PREPS and n <= 4 and own not in _ws(sent, t.end, m.start)):
             return _group(sent, m)  # "to X", or "defend the energy-rich nation of X"
@@ -1277,6 +1330,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                     tgt = [m]
                     break
     elif frame == "request":
+        told = _request_told(sent, t, ctx)
+        if told:
+            return told
         # an open call ("appealed for restraint after Greek flights", no fallback) takes only the addressee right after it
         tgt = right_target(sent, t, lex, fr.preps or REQUEST_PREPS, span=12 if fr.fallback else 1)
         lo, _hi = _clause(sent, t.start)
@@ -1286,6 +1342,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                         and not set(m.codes) & set(src_codes)]
             if decliner:
                 tgt = _group(sent, decliner[0])
+    elif frame == "speech" and fr.name == "welcome":
+        return [(c, g) for c in src_codes for g in _welcomed(sent, t, lex) if c != g]
     elif frame == "speech":
         io_ = _indirect_object(sent, t, lex)
         if io_:
@@ -1296,10 +1354,14 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         speech_preps = fr.preps or SPEECH_PREPS
         if last in PREPS:
             speech_preps = speech_preps | {last}  # "exact a price from X": the phrase's own preposition
+        if trig.type == "THREATEN" and trig.pos == "noun":
+            speech_preps = speech_preps | {"for"}  # "a stern warning for the US"
         tgt = right_target(sent, t, lex, speech_preps, span=6 if trig.pos == "noun" else 12)
         by = _object_agent(sent, t, hi) if trig.pos == "verb" else []
         if by and (not tgt or by[0].start < tgt[0].start):
             tgt = by  # "condemned the actions by China against X": aimed at the one whose acts they are
+        if not tgt and trig.type == "ACCUSE":
+            tgt = _object_between(sent, t, hi)  # "condemned the pact between X, Y and Z": aimed at its parties
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
@@ -1494,7 +1556,10 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         return []
     _lo, hi = _clause(sent, t.start)
     # (not "a violation of Qatar's sovereignty", "of Qatari airspace": the one wronged, named as a possessor or adjective)
-    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of", "from") and _nw(sent, t.end, m.start) <= 4
+    # ("a serious escalation of the illegal activities conducted by X": the agent of the acts judged, further on)
+    by = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.prep in ("by", "of", "from") and (
+          _nw(sent, t.end, m.start) <= 4 or (m.prep == "by" and _nw(sent, t.end, m.start) <= 8
+                                            and not _CLAUSE_PUNCT.search(sent.text, t.end, m.start)))
           and not (m.prep == "of" and (m.poss or m.kind == "adj"))]
     accused = [c for c in _codes(_group(sent, by[0])) if c not in src] if by else []
     if not accused:
@@ -1519,9 +1584,18 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
                     break
     if not accused:
         after = speakers[0].end if speakers and speakers[0].end <= t.start else 0
+        # ('"This launch by X is a provocation"': the act's agent after "by" is its author)
         accused = [c for m in sent.mentions if after < m.start < t.start and m.codes and (
-                   m.role in ("mod", "agent") or m.poss) and (said or _nw(sent, m.end, t.start) <= 4)
+                   m.role in ("mod", "agent") or m.poss or m.prep == "by") and (said or _nw(sent, m.end, t.start) <= 4)
                    for c in m.codes if c not in src][-1:]
+    if not accused and trig_in_quote(sent, t):
+        # '"X's vessels, in blatant violation of international law, hit" our boat, the minister said': the verdict
+        # qualifies the act that follows it in the quotation; its agent is accused
+        qe = next(e for b, e in sent.quotes if b < t.start < e)
+        for o in sent.triggers:
+            if t.end <= o.start < qe and o.trig.type in ("ASSAULT", "COERCE") and o.trig.pos == "verb":
+                accused = [c for c in _codes(left_agent(sent, o, lex, ctx)) if c not in src]
+                break
     victims = {c for m in sent.mentions if t.end <= m.start < hi and m.prep in ("against", "on") and _nw(sent, t.end, m.start) <= 2
                for c in m.codes}
     accused = [c for c in accused if c not in victims]  # "what it called aggression against Tehran": Iran is wronged
@@ -1529,6 +1603,11 @@ def _verdict_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> li
         return []  # a quotation's verdict with no one named as its author: too loose to code
     targets: list[str | None] = list(accused) if accused else [None]
     return [(c, g) for c in src for g in targets]
+
+
+def trig_in_quote(sent: Sentence, t: TrigHit) -> bool:
+    """Whether a trigger lies inside a quotation of the sentence."""
+    return any(b < t.start < e for b, e in sent.quotes)
 
 
 _JUDGED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # acts a verdict's target may be the actor of
@@ -1739,7 +1818,15 @@ def _warns_of_more(sent: Sentence, t: TrigHit) -> bool:
     """Whether a 'warned that' clause holds something to come or a readiness (cues.warn_content) before the
     clause ends."""
     _lo, hi = _clause(sent, t.start)
+    if _RELATIVE_AT.match(sent.low, hi):
+        # "warned that Russia, which has more weapons than any country, will use all means": past the relative clause
+        close = sent.low.find(",", hi + 2)
+        if close > 0:
+            hi = _clause(sent, close + 1)[1]
     return any(t.end < c[0] < hi for c in sent.cues.get("warn_content", ()))
+
+
+_RELATIVE_AT = re.compile(r",\s+(?:which|who)\b")
 
 
 def _on_things(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:

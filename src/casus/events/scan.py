@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from casus.events.actors import names_actor, pick
 from casus.events.lexicon import Lexicon, Trigger
-from casus.events.mentions import _resolve_mentions, inner_name
+from casus.events.mentions import _resolve_mentions, inner_name, person_mentions
 from casus.events.sentence import Mention, Sentence, TrigHit, _words, quote_spans, word_index
 from casus.events.words import AUX, DETS, PREPS
 
@@ -17,8 +17,9 @@ from casus.events.words import AUX, DETS, PREPS
 _LAUNCH = Trigger("ASSAULT", "verb", "assault", "auto", "aerial", frozenset({"target"}), False, False, False, False, None, None)
 
 
-def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
-    """Find every lexicon phrase in one pass and build the sentence's mentions, triggers and cues."""
+def scan(text: str, lex: Lexicon, year: int | None, persons: dict[str, str] | None = None) -> Sentence:
+    """Find every lexicon phrase in one pass and build the sentence's mentions, triggers and cues. `persons` is the
+    document's registry of persons (Context.persons): their names are mentions, and new ones are learned into it."""
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: keep offsets aligned
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
@@ -101,6 +102,8 @@ def scan(text: str, lex: Lexicon, year: int | None) -> Sentence:
                 continue  # "carried out an air assault, launching 270 drones": the same attack told again
             triggers.append(TrigHit(hit.start(), hit.end(), _LAUNCH, hit.group()))
         triggers.sort(key=lambda h: h.start)  # in text order: "fired missiles at X, and Y condemned the attack"
+    if persons is not None:
+        person_mentions(text, low, mentions, persons, lex, starts, words)
     if not triggers and not agree_nouns:
         sent = Sentence(text, low, mentions, [], domains, cues, agree_nouns, [], [], False, starts, words)
         _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)

@@ -67,6 +67,8 @@ class Context:
     passage_years: list[tuple[int, int]] = field(default_factory=list)  # (sentence index, year)
     index: int = 0
     year: int | None = None
+    persons: dict[str, str] = field(default_factory=dict)  # a person's name or surname -> the state they serve
+
 
     _dyad: tuple[str, ...] | None = None
 
