@@ -465,6 +465,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if t.trig.type == "AID" and t.trig.pos == "verb" and lex.self_object_re is not None and \
                 lex.self_object_re.match(sent.low, t.end):
             continue  # "the right to defend itself", "to defend our people": self-defence, no aid
+        if "possessor" in t.trig.need and t.trig.pos == "noun" and _compound_modifier(sent, t):
+            continue  # "Hezbollah's aerial defense installations", "its defence cooperation pact": a kind of thing, no aid
         if is_irrealis(sent, t, lex) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
@@ -631,6 +633,16 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             seen.add((s_, "THREATEN", g, "warn", False))
             events.append(CodedEvent(s_, "THREATEN", g, "warn", None, "asserted", False, None))
     return _merge(events)
+
+
+_NEXT_WORD = re.compile(r" ([a-z][\w-]*)")
+_GRAMMAR = PREPS | DETS | AUX | CLAUSE_WORDS
+
+
+def _compound_modifier(sent: Sentence, t: TrigHit) -> bool:
+    """Whether a noun trigger modifies the noun right after it ("defense installations"), not heads its phrase."""
+    m = _NEXT_WORD.match(sent.text, t.end)
+    return m is not None and m.group(1) not in _GRAMMAR
 
 
 def _recipient_lost(sent: Sentence, events: list[CodedEvent]) -> list[CodedEvent]:
