@@ -19,6 +19,12 @@ CASES = [
     (["Niger said it would scrap its defense cooperation pact with Germany."], set()),
     # near miss: the possessor's defence itself, before a preposition or a comma, is still pledged
     (["France pledged to come to Estonia's defence in any war."], {("FRA", "AID", "EST", False)}),
+    # the state right after a time or cause opener ("following X's", "as X") acts in that clause: it is no
+    # beneficiary of the support or intervention before it
+    (["Canada renewed its support for the island nation following Russia's missile barrage."], set()),
+    (["British troops have barely intervened as Serbia tightened its hold on the region."], set()),
+    # near miss: the beneficiary named before the opener stays
+    (["Poland pledged support to Ukraine after Russia invaded the country."], {("POL", "SUPPORT", "UKR", False)}),
 ]
 
 
