@@ -23,7 +23,12 @@ CASES = [
     # beneficiary of the support or intervention before it
     (["Canada renewed its support for the island nation following Russia's missile barrage."], set()),
     (["British troops have barely intervened as Serbia tightened its hold on the region."], set()),
-    # near miss: the beneficiary named before the opener stays
+    (["Egypt and Sudan signed a water pact on Monday.",
+      "The signing of the pact came weeks after Ethiopia and Eritrea fought a border war."], set()),
+    # near miss: the beneficiary named before the opener stays; a second agreement told after it keeps its parties
+    (["Greece and Cyprus agreed a defence deal weeks after Turkey and Libya signed a maritime accord."],
+     {("GRC", "AGREE", "CYP", False), ("CYP", "AGREE", "GRC", False), ("TUR", "AGREE", "LBY", False),
+      ("LBY", "AGREE", "TUR", False)}),
     (["Poland pledged support to Ukraine after Russia invaded the country."], {("POL", "SUPPORT", "UKR", False)}),
 ]
 

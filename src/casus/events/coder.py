@@ -531,10 +531,13 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 # accusation is about is not the accuser's own act
                 joint = t.trig.frame == "joint"
                 pairs = [p for p in pairs if p[0] not in accusers and not (joint and p[1] in accusers)]
-        if pairs and etype in ("AID", "SUPPORT") and any(g and _adjunct_subject(sent, t, g) for _, g in pairs):
+        if pairs and etype in _PARTICIPANT_TYPES and any(g and _adjunct_subject(sent, t, g) for _, g in pairs):
             # "reiterated support for the country following China's actions", "hardly intervened as Azerbaijan
-            # tightened its grip": the actor of a time or cause clause is no beneficiary
+            # tightened its grip", "the signing comes months after X and Y fought": the actor of a time or cause
+            # clause is no beneficiary or party
             pairs = [p for p in pairs if not (p[1] and _adjunct_subject(sent, t, p[1]))]
+            if not pairs:
+                continue
         if t0.trig.type == "THREATEN" and etype == "ACCUSE" and not any(g for _, g in pairs):
             continue  # "warned that the strike undermined the talks", with no attacker known: no one judged
         if not pairs:
@@ -649,17 +652,19 @@ def _compound_modifier(sent: Sentence, t: TrigHit) -> bool:
     return m is not None and m.group(1) not in _GRAMMAR
 
 
+_PARTICIPANT_TYPES = frozenset({"AID", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"})
 _OPENERS = frozenset("as after following when while amid since because before until once".split())
 
 
 def _adjunct_subject(sent: Sentence, t: TrigHit, code: str) -> bool:
-    """Whether a state is named (pronouns aside) only after the trigger, each time right after a clause or time
+    """Whether a state is named (pronouns and pairs aside) only after the trigger, each time right after a clause or time
     opener ("as Azerbaijan", "following China's"): the actor of that clause, not the trigger's object."""
-    ms = [m for m in sent.mentions if code in m.codes and m.kind != "pron"]
+    ms = [m for m in sent.mentions if code in m.codes and m.kind not in ("pron", "pair")]
     if not ms or any(m.start < t.end for m in ms):
         return False
     for m in ms:
-        prev = [w for w in _prev_ws(sent, m.start, 2) if w not in DETS]
+        head = next((x for x in sent.mentions if x.group == m.group), m) if m.group >= 0 else m
+        prev = [w for w in _prev_ws(sent, head.start, 2) if w not in DETS]
         if not prev or prev[-1] not in _OPENERS:
             return False
     return True
