@@ -30,6 +30,14 @@ CASES = [
      {("GRC", "AGREE", "CYP", False), ("CYP", "AGREE", "GRC", False), ("TUR", "AGREE", "LBY", False),
       ("LBY", "AGREE", "TUR", False)}),
     (["Poland pledged support to Ukraine after Russia invaded the country."], {("POL", "SUPPORT", "UKR", False)}),
+    # a state named after a transfer only as the adjective of the goods ("Chinese hypersonic missiles") is where they
+    # come from, not their recipient
+    (["Hungary has agreed to station Chinese hypersonic missiles on its soil."],
+     {("HUN", "AGREE", "CHN", False), ("CHN", "AGREE", "HUN", False)}),
+    (["Qatari shipments include drones built on Turkish drone technology obtained by Sudan."], set()),
+    # near misses: the adjective of the receiving forces after "to" is the recipient; plain forces stationed
+    (["Germany shipped air defence systems to Ukrainian army units."], {("DEU", "AID", "UKR", False)}),
+    (["Germany has agreed to station troops in Lithuania."], {("DEU", "AID", "LTU", False)}),
 ]
 
 

@@ -538,6 +538,13 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = [p for p in pairs if not (p[1] and _adjunct_subject(sent, t, p[1]))]
             if not pairs:
                 continue
+        if pairs and etype == "AID" and t.trig.frame in ("transfer", "receive") and \
+                any(g and _goods_origin(sent, t, g) for _, g in pairs):
+            # "agreed to station Russian nuclear weapons", "based on Israeli missile technology": where the goods
+            # come from, not who receives them
+            pairs = [p for p in pairs if not (p[1] and _goods_origin(sent, t, p[1]))]
+            if not pairs:
+                continue
         if t0.trig.type == "THREATEN" and etype == "ACCUSE" and not any(g for _, g in pairs):
             continue  # "warned that the strike undermined the talks", with no attacker known: no one judged
         if not pairs:
@@ -642,6 +649,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
     return _merge(events)
 
 
+_CLAUSE_PUNCT_RE = re.compile(r"[,;:()]")
 _NEXT_WORD = re.compile(r" ([a-z][\w-]*)")
 _GRAMMAR = PREPS | DETS | AUX | CLAUSE_WORDS
 
@@ -666,6 +674,23 @@ def _adjunct_subject(sent: Sentence, t: TrigHit, code: str) -> bool:
         head = next((x for x in sent.mentions if x.group == m.group), m) if m.group >= 0 else m
         prev = [w for w in _prev_ws(sent, head.start, 2) if w not in DETS]
         if not prev or prev[-1] not in _OPENERS:
+            return False
+    return True
+
+
+def _goods_origin(sent: Sentence, t: TrigHit, code: str) -> bool:
+    """Whether a state is named after the trigger only by adjectives of goods ("Russian tactical nuclear weapons":
+    a domain word at most two words on), none after "to" or "for" (the recipient's "to Ukrainian air defence units")."""
+    ms = [m for m in sent.mentions if code in m.codes and m.kind != "pron" and m.start >= t.end]
+    if not ms:
+        return False
+    for m in ms:
+        prev = [w for w in _prev_ws(sent, m.start, 2) if w not in DETS]
+        if m.role != "mod" or m.kind != "adj" or (prev and prev[-1] in TRANSFER_PREPS):
+            return False
+        nxt = next((d for d in sent.domains if d[0] > m.end), None)
+        if nxt is None or len(_ws(sent, m.end, nxt[0])) > 2 or \
+                _CLAUSE_PUNCT_RE.search(sent.text, m.end, nxt[0]):
             return False
     return True
 
@@ -843,6 +868,8 @@ def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], 
         if w in lex.arms_buy:
             return (other, subject)
         if w in lex.arms_sell:
+            if _goods_origin(sent, t, other):
+                return (other, subject)  # "agreed to station Russian nuclear weapons": Russia's weapons, hosted
             return (subject, other)
     return None
 
