@@ -38,6 +38,14 @@ CASES = [
     # near misses: the adjective of the receiving forces after "to" is the recipient; plain forces stationed
     (["Germany shipped air defence systems to Ukrainian army units."], {("DEU", "AID", "UKR", False)}),
     (["Germany has agreed to station troops in Lithuania."], {("DEU", "AID", "LTU", False)}),
+    # a condemnation of a thing: whoever made it ("by X", "between X, Y and Z", "by N, the Chinese ambassador")
+    # is the one judged
+    (["Russian officials condemned the security pact between Japan, the Philippines and Australia."],
+     {("RUS", "ACCUSE", "JPN", False), ("RUS", "ACCUSE", "PHL", False), ("RUS", "ACCUSE", "AUS", False)}),
+    (["Japan's foreign minister protested a video posted by Li Wei, the Chinese ambassador in Tokyo."],
+     {("JPN", "ACCUSE", "CHN", False)}),
+    # near miss: a thing with no maker named leaves the judged unnamed
+    (["Moscow condemned the decision, calling it reckless."], {("RUS", "ACCUSE", None, False)}),
 ]
 
 

@@ -53,6 +53,8 @@ from casus.events.roles import (
     _clause,
     _passive,
     _codes,
+    _conjuncts,
+    _group,
     _document_content,
     _leader_object,
     _object_is,
@@ -545,6 +547,12 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = [p for p in pairs if not (p[1] and _goods_origin(sent, t, p[1]))]
             if not pairs:
                 continue
+        if pairs and etype == "ACCUSE" and t.trig.pos == "verb" and not any(g for _, g in pairs):
+            makers = _condemned_makers(sent, t, [p[0] for p in pairs])
+            if makers:
+                # "condemned the agreement between X, Y and Z", "protested a post by N, the Chinese consul": the
+                # makers of the thing condemned are the ones judged
+                pairs = [(p[0], g) for p in pairs for g in makers]
         if t0.trig.type == "THREATEN" and etype == "ACCUSE" and not any(g for _, g in pairs):
             continue  # "warned that the strike undermined the talks", with no attacker known: no one judged
         if not pairs:
@@ -676,6 +684,27 @@ def _adjunct_subject(sent: Sentence, t: TrigHit, code: str) -> bool:
         if not prev or prev[-1] not in _OPENERS:
             return False
     return True
+
+
+_BY_PERSON_APPOS = re.compile(r" (?:[\w'-]+ ){0,5}by (?:[A-Z][\w.'-]* ){0,3}[A-Z][\w.'-]*, (?:the|a|an) ")
+
+
+def _condemned_makers(sent: Sentence, t: TrigHit, sources: list[str]) -> list[str]:
+    """The states that made what a condemnation verb's object names: a "by X" or "between X and Y" phrase in
+    that object, or a person's nationality in an apposition after "by N," (at most eight words on, no trigger
+    between)."""
+    _lo, hi = _clause(sent, t.start)
+    m = next((x for x in sent.mentions if x.start >= t.end and x.codes and x.role != "attr"), None)
+    if m is None or m.start >= hi or _nw(sent, t.end, m.start) > 8 or \
+            any(t.end <= o.start < m.start and o.trig.type for o in sent.triggers):
+        return []
+    if m.prep in ("by", "between"):
+        codes = _codes(_conjuncts(sent, m, hi) if m.prep == "between" else _group(sent, m))
+    elif m.kind == "adj" and _BY_PERSON_APPOS.fullmatch(sent.text, t.end, m.start):
+        codes = list(m.codes)
+    else:
+        return []
+    return [c for c in codes if c not in sources]
 
 
 def _goods_origin(sent: Sentence, t: TrigHit, code: str) -> bool:
