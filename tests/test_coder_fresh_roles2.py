@@ -22,7 +22,8 @@ CASES = [
     # the state right after a time or cause opener ("following X's", "as X") acts in that clause: it is no
     # beneficiary of the support or intervention before it
     (["Canada renewed its support for the island nation following Russia's missile barrage."], set()),
-    (["British troops have barely intervened as Serbia tightened its hold on the region."], set()),
+    # (help withheld or given then goes to someone unnamed, not to the actor of the clause)
+    (["British troops did not intervene as Serbia tightened its hold on the region."], {("GBR", "AID", None, True)}),
     (["Egypt and Sudan signed a water pact on Monday.",
       "The signing of the pact came weeks after Ethiopia and Eritrea fought a border war."], set()),
     # near miss: the beneficiary named before the opener stays; a second agreement told after it keeps its parties

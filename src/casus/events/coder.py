@@ -537,7 +537,13 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             # "reiterated support for the country following China's actions", "hardly intervened as Azerbaijan
             # tightened its grip", "the signing comes months after X and Y fought": the actor of a time or cause
             # clause is no beneficiary or party
-            pairs = [p for p in pairs if not (p[1] and _adjunct_subject(sent, t, p[1]))]
+            if etype == "AID":
+                # "Russian peacekeepers stood by as Azerbaijani troops seized the enclave": help withheld from
+                # someone unnamed, not from the attacker
+                pairs = list(dict.fromkeys((p[0], None if p[1] and _adjunct_subject(sent, t, p[1]) else p[1])
+                                           for p in pairs))
+            else:
+                pairs = [p for p in pairs if not (p[1] and _adjunct_subject(sent, t, p[1]))]
             if not pairs:
                 continue
         if pairs and etype == "AID" and t.trig.frame in ("transfer", "receive") and \
