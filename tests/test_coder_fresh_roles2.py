@@ -47,6 +47,15 @@ CASES = [
      {("JPN", "ACCUSE", "CHN", False)}),
     # near miss: a thing with no maker named leaves the judged unnamed
     (["Moscow condemned the decision, calling it reckless."], {("RUS", "ACCUSE", None, False)}),
+    # a threat or judgement with no target answers the act of the state named right after a time opener
+    (["Iran has threatened to retaliate after Azerbaijan joined the exercise."], {("IRN", "THREATEN", "AZE", False)}),
+    (["After Greek officials hinted at new drilling, Turkey warned that it would respond."],
+     {("TUR", "THREATEN", "GRC", False)}),
+    (["Russia warned of consequences after Sweden and Norway signed the accord."],
+     {("RUS", "THREATEN", "SWE", False), ("RUS", "THREATEN", "NOR", False), ("SWE", "AGREE", "NOR", False),
+      ("NOR", "AGREE", "SWE", False)}),
+    # near miss: with no such clause the one warned stays unnamed
+    (["Moscow warned of consequences."], {("RUS", "THREATEN", None, False)}),
 ]
 
 

@@ -559,6 +559,12 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 # "condemned the agreement between X, Y and Z", "protested a post by N, the Chinese consul": the
                 # makers of the thing condemned are the ones judged
                 pairs = [(p[0], g) for p in pairs for g in makers]
+        if pairs and etype in ("ACCUSE", "THREATEN") and not any(g for _, g in pairs):
+            reacted = _reacted_to(sent, [p[0] for p in pairs])
+            if reacted:
+                # "Russia threatened countermeasures after Finland joined NATO", "After Netanyahu speculated ...,
+                # Putin cautioned that ...": the one whose act is answered
+                pairs = [(p[0], g) for p in pairs for g in reacted]
         if t0.trig.type == "THREATEN" and etype == "ACCUSE" and not any(g for _, g in pairs):
             continue  # "warned that the strike undermined the talks", with no attacker known: no one judged
         if not pairs:
@@ -676,6 +682,21 @@ def _compound_modifier(sent: Sentence, t: TrigHit) -> bool:
 
 _PARTICIPANT_TYPES = frozenset({"AID", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"})
 _OPENERS = frozenset("as after following when while amid since because before until once".split())
+_REACTION_OPENERS = frozenset({"after", "following", "because"})  # what a threat or judgement answers
+
+
+def _reacted_to(sent: Sentence, sources: list[str]) -> list[str]:
+    """The states of the one actor (or coordinated list) named right after "after", "following" or "because" ("after Finland
+    joined", "After Netanyahu speculated", "after Sweden and Norway signed"), other than the sources; [] when none
+    or several."""
+    found: set[tuple[str, ...]] = set()
+    for m in sent.mentions:
+        if not m.codes or m.kind in ("pron", "pair") or m.codes[0] in sources:
+            continue
+        prev = [w for w in _prev_ws(sent, m.start, 2) if w not in DETS]
+        if prev and prev[-1] in _REACTION_OPENERS:
+            found.add(tuple(c for c in _codes(_group(sent, m)) if c not in sources))
+    return list(found.pop()) if len(found) == 1 else []
 
 
 def _adjunct_subject(sent: Sentence, t: TrigHit, code: str) -> bool:
