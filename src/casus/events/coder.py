@@ -686,9 +686,9 @@ _REACTION_OPENERS = frozenset({"after", "following", "because"})  # what a threa
 
 
 def _reacted_to(sent: Sentence, sources: list[str]) -> list[str]:
-    """The states of the one actor (or coordinated list) named right after "after", "following" or "because" ("after Finland
-    joined", "After Netanyahu speculated", "after Sweden and Norway signed"), other than the sources; [] when none
-    or several."""
+    """The states of the one actor (or coordinated list) named right after "after", "following" or "because"
+    ("after Finland joined", "After Netanyahu speculated", "after Sweden and Norway signed"), other than the
+    sources; [] when none or several."""
     found: set[tuple[str, ...]] = set()
     for m in sent.mentions:
         if not m.codes or m.kind in ("pron", "pair") or m.codes[0] in sources:
