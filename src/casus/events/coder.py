@@ -53,6 +53,8 @@ from casus.events.roles import (
     _clause,
     _passive,
     _codes,
+    _conjuncts,
+    _group,
     _document_content,
     _leader_object,
     _object_is,
@@ -573,6 +575,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if t.trig.type == "AID" and t.trig.pos == "verb" and lex.self_object_re is not None and \
                 lex.self_object_re.match(sent.low, t.end):
             continue  # "the right to defend itself", "to defend our people": self-defence, no aid
+        if "possessor" in t.trig.need and t.trig.pos == "noun" and _compound_modifier(sent, t):
+            continue  # "Hezbollah's aerial defense installations", "its defence cooperation pact": a kind of thing, no aid
         if is_irrealis(sent, t, lex) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
             continue
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
@@ -639,6 +643,38 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 # accusation is about is not the accuser's own act
                 joint = t.trig.frame == "joint"
                 pairs = [p for p in pairs if p[0] not in accusers and not (joint and p[1] in accusers)]
+        if pairs and etype in _PARTICIPANT_TYPES and any(g and _adjunct_subject(sent, t, g) for _, g in pairs):
+            # "reiterated support for the country following China's actions", "hardly intervened as Azerbaijan
+            # tightened its grip", "the signing comes months after X and Y fought": the actor of a time or cause
+            # clause is no beneficiary or party
+            if etype == "AID":
+                # "Russian peacekeepers stood by as Azerbaijani troops seized the enclave": help withheld from
+                # someone unnamed, not from the attacker
+                pairs = list(dict.fromkeys((p[0], None if p[1] and _adjunct_subject(sent, t, p[1]) else p[1])
+                                           for p in pairs))
+            else:
+                pairs = [p for p in pairs if not (p[1] and _adjunct_subject(sent, t, p[1]))]
+            if not pairs:
+                continue
+        if pairs and etype == "AID" and t.trig.frame in ("transfer", "receive") and \
+                any(g and _goods_origin(sent, t, g) for _, g in pairs):
+            # "agreed to station Russian nuclear weapons", "based on Israeli missile technology": where the goods
+            # come from, not who receives them
+            pairs = [p for p in pairs if not (p[1] and _goods_origin(sent, t, p[1]))]
+            if not pairs:
+                continue
+        if pairs and etype == "ACCUSE" and t.trig.pos == "verb" and not any(g for _, g in pairs):
+            makers = _condemned_makers(sent, t, [p[0] for p in pairs])
+            if makers:
+                # "condemned the agreement between X, Y and Z", "protested a post by N, the Chinese consul": the
+                # makers of the thing condemned are the ones judged
+                pairs = [(p[0], g) for p in pairs for g in makers]
+        if pairs and etype in ("ACCUSE", "THREATEN") and not any(g for _, g in pairs):
+            reacted = _reacted_to(sent, [p[0] for p in pairs])
+            if reacted:
+                # "Russia threatened countermeasures after Finland joined NATO", "After Netanyahu speculated ...,
+                # Putin cautioned that ...": the one whose act is answered
+                pairs = [(p[0], g) for p in pairs for g in reacted]
         if t0.trig.type == "THREATEN" and etype == "ACCUSE" and not any(g for _, g in pairs):
             continue  # "warned that the strike undermined the talks", with no attacker known: no one judged
         if not pairs:
@@ -741,6 +777,88 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             seen.add((s_, "THREATEN", g, "warn", False))
             events.append(CodedEvent(s_, "THREATEN", g, "warn", None, "asserted", False, None))
     return _merge(events)
+
+
+_CLAUSE_PUNCT_RE = re.compile(r"[,;:()]")
+_NEXT_WORD = re.compile(r" ([a-z][\w-]*)")
+_GRAMMAR = PREPS | DETS | AUX | CLAUSE_WORDS
+
+
+def _compound_modifier(sent: Sentence, t: TrigHit) -> bool:
+    """Whether a noun trigger modifies the noun right after it ("defense installations"), not heads its phrase."""
+    m = _NEXT_WORD.match(sent.text, t.end)
+    return m is not None and m.group(1) not in _GRAMMAR
+
+
+_PARTICIPANT_TYPES = frozenset({"AID", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"})
+_OPENERS = frozenset("as after following when while amid since because before until once".split())
+_REACTION_OPENERS = frozenset({"after", "following", "because"})  # what a threat or judgement answers
+
+
+def _reacted_to(sent: Sentence, sources: list[str]) -> list[str]:
+    """The states of the one actor (or coordinated list) named right after "after", "following" or "because"
+    ("after Finland joined", "After Netanyahu speculated", "after Sweden and Norway signed"), other than the
+    sources; [] when none or several."""
+    found: set[tuple[str, ...]] = set()
+    for m in sent.mentions:
+        if not m.codes or m.kind in ("pron", "pair") or m.codes[0] in sources:
+            continue
+        prev = [w for w in _prev_ws(sent, m.start, 2) if w not in DETS]
+        if prev and prev[-1] in _REACTION_OPENERS:
+            found.add(tuple(c for c in _codes(_group(sent, m)) if c not in sources))
+    return list(found.pop()) if len(found) == 1 else []
+
+
+def _adjunct_subject(sent: Sentence, t: TrigHit, code: str) -> bool:
+    """Whether a state is named (pronouns and pairs aside) only after the trigger, each time right after a clause or time
+    opener ("as Azerbaijan", "following China's"): the actor of that clause, not the trigger's object."""
+    ms = [m for m in sent.mentions if code in m.codes and m.kind not in ("pron", "pair")]
+    if not ms or any(m.start < t.end for m in ms):
+        return False
+    for m in ms:
+        head = next((x for x in sent.mentions if x.group == m.group), m) if m.group >= 0 else m
+        prev = [w for w in _prev_ws(sent, head.start, 2) if w not in DETS]
+        if not prev or prev[-1] not in _OPENERS:
+            return False
+    return True
+
+
+_BY_PERSON_APPOS = re.compile(r" (?:[\w'-]+ ){0,5}by (?:[A-Z][\w.'-]* ){0,3}[A-Z][\w.'-]*, (?:the|a|an) ")
+
+
+def _condemned_makers(sent: Sentence, t: TrigHit, sources: list[str]) -> list[str]:
+    """The states that made what a condemnation verb's object names: a "by X" or "between X and Y" phrase in
+    that object, or a person's nationality in an apposition after "by N," (at most eight words on, no trigger
+    between)."""
+    _lo, hi = _clause(sent, t.start)
+    m = next((x for x in sent.mentions if x.start >= t.end and x.codes and x.role != "attr"), None)
+    if m is None or m.start >= hi or _nw(sent, t.end, m.start) > 8 or \
+            any(t.end <= o.start < m.start and o.trig.type for o in sent.triggers):
+        return []
+    if m.prep in ("by", "between"):
+        codes = _codes(_conjuncts(sent, m, hi) if m.prep == "between" else _group(sent, m))
+    elif m.kind == "adj" and _BY_PERSON_APPOS.fullmatch(sent.text, t.end, m.start):
+        codes = list(m.codes)
+    else:
+        return []
+    return [c for c in codes if c not in sources]
+
+
+def _goods_origin(sent: Sentence, t: TrigHit, code: str) -> bool:
+    """Whether a state is named after the trigger only by adjectives of goods ("Russian tactical nuclear weapons":
+    a domain word at most two words on), none after "to" or "for" (the recipient's "to Ukrainian air defence units")."""
+    ms = [m for m in sent.mentions if code in m.codes and m.kind != "pron" and m.start >= t.end]
+    if not ms:
+        return False
+    for m in ms:
+        prev = [w for w in _prev_ws(sent, m.start, 2) if w not in DETS]
+        if m.role != "mod" or m.kind != "adj" or (prev and prev[-1] in TRANSFER_PREPS):
+            return False
+        nxt = next((d for d in sent.domains if d[0] > m.end), None)
+        if nxt is None or len(_ws(sent, m.end, nxt[0])) > 2 or \
+                _CLAUSE_PUNCT_RE.search(sent.text, m.end, nxt[0]):
+            return False
+    return True
 
 
 def _recipient_lost(sent: Sentence, events: list[CodedEvent]) -> list[CodedEvent]:
@@ -916,6 +1034,8 @@ def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], 
         if w in lex.arms_buy:
             return (other, subject)
         if w in lex.arms_sell:
+            if _goods_origin(sent, t, other):
+                return (other, subject)  # "agreed to station Russian nuclear weapons": Russia's weapons, hosted
             return (subject, other)
     return None
 
