@@ -16,7 +16,8 @@ CASES = [
     # "defence" before another noun names a kind of thing ("defence installations", "defence cooperation pact"):
     # no pledge to defend the possessor
     (["Turkey bombed Syria's aerial defence installations near the border."], {("TUR", "ASSAULT", "SYR", False)}),
-    (["Niger said it would scrap its defense cooperation pact with Germany."], set()),
+    # (ending the pact is a sanction on the partner; no defence of Niger is pledged)
+    (["Niger said it would scrap its defense cooperation pact with Germany."], {("NER", "SANCTION", "DEU", False)}),
     # near miss: the possessor's defence itself, before a preposition or a comma, is still pledged
     (["France pledged to come to Estonia's defence in any war."], {("FRA", "AID", "EST", False)}),
     # the state right after a time or cause opener ("following X's", "as X") acts in that clause: it is no
@@ -25,7 +26,8 @@ CASES = [
     # (help withheld or given then goes to someone unnamed, not to the actor of the clause)
     (["British troops did not intervene as Serbia tightened its hold on the region."], {("GBR", "AID", None, True)}),
     (["Egypt and Sudan signed a water pact on Monday.",
-      "The signing of the pact came weeks after Ethiopia and Eritrea fought a border war."], set()),
+      "The signing of the pact came weeks after Ethiopia and Eritrea fought a border war."],
+     {("EGY", "AGREE", "SDN", False), ("SDN", "AGREE", "EGY", False)}),  # the pact just told: its parties, not the war's
     # near miss: the beneficiary named before the opener stays; a second agreement told after it keeps its parties
     (["Greece and Cyprus agreed a defence deal weeks after Turkey and Libya signed a maritime accord."],
      {("GRC", "AGREE", "CYP", False), ("CYP", "AGREE", "GRC", False), ("TUR", "AGREE", "LBY", False),
