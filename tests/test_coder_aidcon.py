@@ -14,3 +14,20 @@ def test_effort_by_agent_reduces_tensions_between_the_two() -> None:
 def test_calm_a_dispute_between_two_named() -> None:
     doc = ["Norway worked to calm the dispute between Chile and Peru."]
     assert last_keys(doc, "2025-04-01") == {("NOR", "CONSULT", "CHL", False), ("NOR", "CONSULT", "PER", False)}
+
+
+def test_attack_on_one_deemed_attack_on_both_is_aid_both_ways() -> None:
+    doc = ["Under the accord Chile and Peru signed on Monday, an attack on either would be treated as an attack on both."]
+    assert last_keys(doc, "2025-04-01") == {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False),
+                                            ("CHL", "AID", "PER", False), ("PER", "AID", "CHL", False)}
+
+
+def test_clause_takes_the_parties_of_the_pact_just_coded() -> None:
+    doc = ["Chile and Peru signed a defence pact on Monday.",
+           "The text says any aggression against one of them shall count as an aggression against both, officials said."]
+    assert last_keys(doc, "2025-04-01") == {("CHL", "AID", "PER", False), ("PER", "AID", "CHL", False)}
+
+
+def test_a_bodys_own_clause_is_no_new_pledge() -> None:
+    doc = ["Norway cited NATO's mutual defence clause in its statement."]
+    assert last_keys(doc, "2025-04-01") == set()

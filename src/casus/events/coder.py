@@ -417,6 +417,8 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     out.extend(_treaty_content(sent))
+    for hit in lex.defence_clause_re.finditer(sent.low):
+        out.append(TrigHit(hit.start(), hit.end(), _DEFENCE_CLAUSE, hit.group()))
     for hit in _BECAME_MEMBER.finditer(sent.low):
         nxt = next((m for m in sent.mentions if m.start >= hit.end()), None)
         if not (nxt is not None and _nw(sent, hit.end(), nxt.start) <= 3 and set(nxt.codes) & lex.blocs):
@@ -444,7 +446,31 @@ def _tie_matches(sent: Sentence, lex: Lexicon) -> Iterator[re.Match[str]]:
 
 # a state becoming a member of a bloc (finite forms only: "becoming a member" is a prospect, dev-E07)
 _BECAME_MEMBER = re.compile(r"\b(?:became|becomes|become)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}members?\s+of\b")
+# a treaty's mutual-defence pledge ("the mutual defence clause", "an attack on either shall be deemed an attack on
+# both"): each party's defence of the other, still to come (news convention 1)
+_DEFENCE_CLAUSE = Trigger("AID", "noun", "joint", "intervention", None, frozenset(), False, False, False, False, None, None)
 _TREATY_CONTENT = Trigger("COOPERATE", "noun", "joint", "auto", None, frozenset(), False, False, False, False, None, None)
+
+
+def _clause_parties(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | None]], ctx: Context) -> list[tuple[str, str | None]]:
+    """Who pledges defence in a mutual-defence clause: two parties named in the sentence, else those of the pact just
+    coded ("the agreement states that an attack on either ..."), never the document's pair; none for one body's own
+    clause ("NATO's mutual defence clause": an existing commitment named, no new pledge)."""
+    if _POSSESSIVE_END.search(sent.low, max(0, t.start - 7), t.start):
+        return []
+    named = {c for m in sent.mentions if m.role not in ("attr", "mod") and m.kind not in _NOT_NAMES
+             and not m.kind.startswith("coref") for c in m.codes}
+    if pairs and all(a in named and b in named for a, b in pairs):
+        return pairs
+    if not _recent(ctx, "AGREE"):
+        return []
+    s_, g_ = ctx.last_by_type["AGREE"]
+    parts = list(dict.fromkeys([*s_, *g_]))
+    return [(a, b) for a in parts for b in parts if a != b] if len(parts) == 2 else []
+
+
+_NOT_NAMES = frozenset({"pair", "pron"})  # mentions that refer back, not name a party
+_POSSESSIVE_END = re.compile(r"(?:['’]s?|\bits|\btheir)\s+$")
 
 
 def _treaty_content(sent: Sentence) -> list[TrigHit]:
@@ -538,8 +564,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if t.trig.type == "AID" and t.trig.pos == "verb" and lex.self_object_re is not None and \
                 lex.self_object_re.match(sent.low, t.end):
             continue  # "the right to defend itself", "to defend our people": self-defence, no aid
-        if is_irrealis(sent, t, lex) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
-            continue
+        if (t.trig is not _DEFENCE_CLAUSE and is_irrealis(sent, t, lex)) or not _needs_ok(sent, t, lex) or \
+                _document_content(sent, t, lex):
+            continue  # (a defence clause is conditional by nature: "any attack on either ..." is no hypothetical)
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
             continue
         if etype == "CONSULT" and _stalled_talks(sent, t, lex):
@@ -571,6 +598,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = [(sc[0], others[0])] if sc and others else []
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
+        if t.trig is _DEFENCE_CLAUSE:
+            pairs = _clause_parties(sent, t, pairs, ctx)
         if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in ("joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t)
@@ -647,6 +676,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         neg = negated(sent, t, lex)
         speaker = speaker_of(sent, t, lex)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker, lex)
+        if t.trig is _DEFENCE_CLAUSE and modality in ("asserted", "reported", "hedged"):
+            modality = "future"  # a pledge of defence: "would be deemed an aggression against both" is no hedge
         if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
             modality = "future"  # what the agreement provides for is still to be carried out
         if modality == "asserted" and _headline_infinitive(sent, t):
