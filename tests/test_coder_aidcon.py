@@ -31,3 +31,18 @@ def test_clause_takes_the_parties_of_the_pact_just_coded() -> None:
 def test_a_bodys_own_clause_is_no_new_pledge() -> None:
     doc = ["Norway cited NATO's mutual defence clause in its statement."]
     assert last_keys(doc, "2025-04-01") == set()
+
+
+def test_treaty_applies_to_the_covered_state() -> None:
+    doc = ["Officials stressed that Article 5 of the Chile-Peru defence treaty applies to Peruvian islands in the bay."]
+    assert last_keys(doc, "2025-04-01") == {("CHL", "AID", "PER", False)}
+
+
+def test_falls_within_the_treaty_said_by_the_defender() -> None:
+    doc = ["Chile issued a statement saying the islands fall within the scope of the Chile-Peru security treaty."]
+    assert last_keys(doc, "2025-04-01") == {("CHL", "AID", "PER", False)}
+
+
+def test_treaty_without_a_named_pair_covers_no_one() -> None:
+    doc = ["Chile said the treaty applies to the islands in the bay."]
+    assert last_keys(doc, "2025-04-01") == set()

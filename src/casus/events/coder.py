@@ -419,6 +419,8 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     out.extend(_treaty_content(sent))
     for hit in lex.defence_clause_re.finditer(sent.low):
         out.append(TrigHit(hit.start(), hit.end(), _DEFENCE_CLAUSE, hit.group()))
+    for hit in lex.treaty_cover_re.finditer(sent.low):
+        out.append(TrigHit(hit.start(), hit.end(), _TREATY_COVER, hit.group()))
     for hit in _BECAME_MEMBER.finditer(sent.low):
         nxt = next((m for m in sent.mentions if m.start >= hit.end()), None)
         if not (nxt is not None and _nw(sent, hit.end(), nxt.start) <= 3 and set(nxt.codes) & lex.blocs):
@@ -449,6 +451,8 @@ _BECAME_MEMBER = re.compile(r"\b(?:became|becomes|become)\s+(?:a|an|the)\s+(?:[\
 # a treaty's mutual-defence pledge ("the mutual defence clause", "an attack on either shall be deemed an attack on
 # both"): each party's defence of the other, still to come (news convention 1)
 _DEFENCE_CLAUSE = Trigger("AID", "noun", "joint", "intervention", None, frozenset(), False, False, False, False, None, None)
+# a defence treaty said to cover a state ("the X-Y treaty applies to the islands Y holds"): the other party's defence
+_TREATY_COVER = Trigger("AID", "noun", "directed", "intervention", None, frozenset(), False, False, False, False, None, None)
 _TREATY_CONTENT = Trigger("COOPERATE", "noun", "joint", "auto", None, frozenset(), False, False, False, False, None, None)
 
 
@@ -467,6 +471,29 @@ def _clause_parties(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | Non
     s_, g_ = ctx.last_by_type["AGREE"]
     parts = list(dict.fromkeys([*s_, *g_]))
     return [(a, b) for a in parts for b in parts if a != b] if len(parts) == 2 else []
+
+
+def _covered_party(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+    """Who defends whom when a treaty named for two states ('the X-Y security treaty') is said to cover one: the one
+    named just after the phrase ('applies to the Y-held islands'), else the other of the one who says so ('X said the
+    islands fall within the X-Y treaty'); the other party defends it."""
+    lo, hi = max(0, t.start - 50), t.end + 40
+    text = sent.text
+    named = [m for m in sent.mentions if lo <= m.start and m.end <= hi and len(m.codes) == 1 and (
+        text[m.end:m.end + 1] == "-" or text[m.start - 1:m.start] == "-")]
+    pair = list(dict.fromkeys(m.codes[0] for m in named))
+    if len(pair) != 2:
+        return []
+    after = next((m for m in sent.mentions if m.start >= t.end and _nw(sent, t.end, m.start) <= 5 and m not in named
+                  and set(m.codes) & set(pair)), None)
+    if after is not None:
+        covered = next(c for c in after.codes if c in pair)
+        return [(next(c for c in pair if c != covered), covered)]
+    sayer = next((m for m in sent.mentions if m.end <= t.start and m not in named and len(m.codes) == 1
+                  and m.codes[0] in pair and m.role != "attr"), None)
+    if sayer is None:
+        return []
+    return [(sayer.codes[0], next(c for c in pair if c != sayer.codes[0]))]
 
 
 _NOT_NAMES = frozenset({"pair", "pron"})  # mentions that refer back, not name a party
@@ -564,7 +591,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if t.trig.type == "AID" and t.trig.pos == "verb" and lex.self_object_re is not None and \
                 lex.self_object_re.match(sent.low, t.end):
             continue  # "the right to defend itself", "to defend our people": self-defence, no aid
-        if (t.trig is not _DEFENCE_CLAUSE and is_irrealis(sent, t, lex)) or not _needs_ok(sent, t, lex) or \
+        if (t.trig is not _DEFENCE_CLAUSE and t.trig is not _TREATY_COVER and is_irrealis(sent, t, lex)) or not _needs_ok(sent, t, lex) or \
                 _document_content(sent, t, lex):
             continue  # (a defence clause is conditional by nature: "any attack on either ..." is no hypothetical)
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
@@ -600,6 +627,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = _pairs_for(sent, t, lex, ctx)
         if t.trig is _DEFENCE_CLAUSE:
             pairs = _clause_parties(sent, t, pairs, ctx)
+        if t.trig is _TREATY_COVER:
+            pairs = _covered_party(sent, t)
         if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in ("joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t)
@@ -676,7 +705,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         neg = negated(sent, t, lex)
         speaker = speaker_of(sent, t, lex)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker, lex)
-        if t.trig is _DEFENCE_CLAUSE and modality in ("asserted", "reported", "hedged"):
+        if t.trig in (_DEFENCE_CLAUSE, _TREATY_COVER) and modality in ("asserted", "reported", "hedged"):
             modality = "future"  # a pledge of defence: "would be deemed an aggression against both" is no hedge
         if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
             modality = "future"  # what the agreement provides for is still to be carried out
