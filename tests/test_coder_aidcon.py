@@ -46,3 +46,18 @@ def test_falls_within_the_treaty_said_by_the_defender() -> None:
 def test_treaty_without_a_named_pair_covers_no_one() -> None:
     doc = ["Chile said the treaty applies to the islands in the bay."]
     assert last_keys(doc, "2025-04-01") == set()
+
+
+def test_telling_another_states_minister_is_consultation_both_ways() -> None:
+    doc = ["\"Our ties are strong,\" Chile's president told Peru's foreign minister."]
+    assert last_keys(doc, "2025-04-01") == {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}
+
+
+def test_a_state_named_in_what_was_told_is_no_party() -> None:
+    doc = ["Chilean President Gabriel Boric told Peruvian foreign minister Elmer Schialer that Bolivia would pay."]
+    assert last_keys(doc, "2025-04-01") == {("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "CHL", False)}
+
+
+def test_telling_reporters_is_no_consultation() -> None:
+    assert last_keys(["Chilean President Gabriel Boric told reporters that ties with Peru were strong."],
+                     "2025-04-01") == set()

@@ -419,6 +419,11 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     out.extend(_treaty_content(sent))
     for hit in lex.defence_clause_re.finditer(sent.low):
         out.append(TrigHit(hit.start(), hit.end(), _DEFENCE_CLAUSE, hit.group()))
+    for t in sent.triggers:
+        if t.key in lex.word_lists["tell_stems"]:
+            # "Wang told French foreign minister X that ...": telling another state's official is talking with it,
+            # both ways, as a call is (only with a person as the object: not "told reporters")
+            out.append(TrigHit(t.start, t.end, _TOLD_PERSON, t.key))
     for hit in lex.treaty_cover_re.finditer(sent.low):
         out.append(TrigHit(hit.start(), hit.end(), _TREATY_COVER, hit.group()))
     for hit in _BECAME_MEMBER.finditer(sent.low):
@@ -451,6 +456,7 @@ _BECAME_MEMBER = re.compile(r"\b(?:became|becomes|become)\s+(?:a|an|the)\s+(?:[\
 # a treaty's mutual-defence pledge ("the mutual defence clause", "an attack on either shall be deemed an attack on
 # both"): each party's defence of the other, still to come (news convention 1)
 _DEFENCE_CLAUSE = Trigger("AID", "noun", "joint", "intervention", None, frozenset(), False, False, False, False, None, None)
+_TOLD_PERSON = Trigger("CONSULT", "verb", "joint", None, None, frozenset({"person_object"}), False, False, False, False, None, None)
 # a defence treaty said to cover a state ("the X-Y treaty applies to the islands Y holds"): the other party's defence
 _TREATY_COVER = Trigger("AID", "noun", "directed", "intervention", None, frozenset(), False, False, False, False, None, None)
 _TREATY_CONTENT = Trigger("COOPERATE", "noun", "joint", "auto", None, frozenset(), False, False, False, False, None, None)
@@ -471,6 +477,16 @@ def _clause_parties(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | Non
     s_, g_ = ctx.last_by_type["AGREE"]
     parts = list(dict.fromkeys([*s_, *g_]))
     return [(a, b) for a in parts for b in parts if a != b] if len(parts) == 2 else []
+
+
+def _teller_and_told(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """'X told Y's minister (that ...)': only the teller, named before the verb, and the one told, named just after
+    it, talk (not a state named in what was told: 'told President Z that Iran would pay')."""
+    told = next((m for m in sent.mentions if m.start >= t.end and m.codes), None)
+    if told is None or _nw(sent, t.end, told.start) > 4:
+        return []
+    tellers = {c for m in sent.mentions if m.end <= t.start and m.role != "attr" for c in m.codes}
+    return [(a, b) for a, b in pairs if (a in told.codes and b in tellers) or (b in told.codes and a in tellers)]
 
 
 def _covered_party(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
@@ -629,6 +645,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = _clause_parties(sent, t, pairs, ctx)
         if t.trig is _TREATY_COVER:
             pairs = _covered_party(sent, t)
+        if t.trig is _TOLD_PERSON:
+            pairs = _teller_and_told(sent, t, pairs)
         if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in ("joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t)
