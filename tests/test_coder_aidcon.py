@@ -61,3 +61,13 @@ def test_a_state_named_in_what_was_told_is_no_party() -> None:
 def test_telling_reporters_is_no_consultation() -> None:
     assert last_keys(["Chilean President Gabriel Boric told reporters that ties with Peru were strong."],
                      "2025-04-01") == set()
+
+
+def test_visits_by_a_titled_envoy_and_a_minister_to_a_capital() -> None:
+    doc = ["Recent visits by U.S. envoy Steve Witkoff and German Foreign Minister Annalena Baerbock to Lima went well."]
+    assert last_keys(doc, "2025-04-01") == {("USA", "CONSULT", "PER", False), ("DEU", "CONSULT", "PER", False)}
+
+
+def test_visit_by_a_top_official_named_by_a_capital() -> None:
+    doc = ["Peru bought radars after a visit to the country by a top Moscow official."]
+    assert ("RUS", "CONSULT", "PER", False) in last_keys(doc, "2025-04-01")
