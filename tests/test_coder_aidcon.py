@@ -71,3 +71,9 @@ def test_visits_by_a_titled_envoy_and_a_minister_to_a_capital() -> None:
 def test_visit_by_a_top_official_named_by_a_capital() -> None:
     doc = ["Peru bought radars after a visit to the country by a top Moscow official."]
     assert ("RUS", "CONSULT", "PER", False) in last_keys(doc, "2025-04-01")
+
+
+def test_what_was_told_at_talks_just_coded_is_those_talks() -> None:
+    doc = ["Chile's president held talks with Peru's foreign minister in Lima on Monday.",
+           "\"Our ties are strong,\" Chile's president told Peru's foreign minister."]
+    assert last_keys(doc, "2025-04-01") == set()

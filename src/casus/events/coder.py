@@ -479,9 +479,14 @@ def _clause_parties(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | Non
     return [(a, b) for a in parts for b in parts if a != b] if len(parts) == 2 else []
 
 
-def _teller_and_told(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+def _teller_and_told(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | None]], ctx: Context) -> list[tuple[str, str | None]]:
     """'X told Y's minister (that ...)': only the teller, named before the verb, and the one told, named just after
-    it, talk (not a state named in what was told: 'told President Z that Iran would pay')."""
+    it, talk (not a state named in what was told: 'told President Z that Iran would pay'); what was told at talks
+    the sentence before coded is those talks again ('The two held talks. He told Xi ...')."""
+    if _recent(ctx, "CONSULT"):
+        s_, g_ = ctx.last_by_type["CONSULT"]
+        met = set(s_) | set(g_)
+        pairs = [(a, b) for a, b in pairs if not (a in met and b in met)]
     told = next((m for m in sent.mentions if m.start >= t.end and m.codes), None)
     if told is None or _nw(sent, t.end, told.start) > 4:
         return []
@@ -646,7 +651,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if t.trig is _TREATY_COVER:
             pairs = _covered_party(sent, t)
         if t.trig is _TOLD_PERSON:
-            pairs = _teller_and_told(sent, t, pairs)
+            pairs = _teller_and_told(sent, t, pairs, ctx)
         if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in ("joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t)
