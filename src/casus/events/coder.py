@@ -454,6 +454,15 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     out.extend(_treaty_content(sent))
+    for hit in lex.defence_clause_re.finditer(sent.low):
+        out.append(TrigHit(hit.start(), hit.end(), _DEFENCE_CLAUSE, hit.group()))
+    for t in sent.triggers:
+        if t.key in lex.word_lists["tell_stems"]:
+            # "Wang told French foreign minister X that ...": telling another state's official is talking with it,
+            # both ways, as a call is (only with a person as the object: not "told reporters")
+            out.append(TrigHit(t.start, t.end, _TOLD_PERSON, t.key))
+    for hit in lex.treaty_cover_re.finditer(sent.low):
+        out.append(TrigHit(hit.start(), hit.end(), _TREATY_COVER, hit.group()))
     for hit in _BECAME_MEMBER.finditer(sent.low):
         nxt = next((m for m in sent.mentions if m.start >= hit.end()), None)
         if not (nxt is not None and _nw(sent, hit.end(), nxt.start) <= 3 and set(nxt.codes) & lex.blocs):
@@ -481,7 +490,72 @@ def _tie_matches(sent: Sentence, lex: Lexicon) -> Iterator[re.Match[str]]:
 
 # a state becoming a member of a bloc (finite forms only: "becoming a member" is a prospect, dev-E07)
 _BECAME_MEMBER = re.compile(r"\b(?:became|becomes|become)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}members?\s+of\b")
+# a treaty's mutual-defence pledge ("the mutual defence clause", "an attack on either shall be deemed an attack on
+# both"): each party's defence of the other, still to come (news convention 1)
+_DEFENCE_CLAUSE = Trigger("AID", "noun", "joint", "intervention", None, frozenset(), False, False, False, False, None, None)
+_TOLD_PERSON = Trigger("CONSULT", "verb", "joint", None, None, frozenset({"person_object"}), False, False, False, False, None, None)
+# a defence treaty said to cover a state ("the X-Y treaty applies to the islands Y holds"): the other party's defence
+_TREATY_COVER = Trigger("AID", "noun", "directed", "intervention", None, frozenset(), False, False, False, False, None, None)
 _TREATY_CONTENT = Trigger("COOPERATE", "noun", "joint", "auto", None, frozenset(), False, False, False, False, None, None)
+
+
+def _clause_parties(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | None]], ctx: Context) -> list[tuple[str, str | None]]:
+    """Who pledges defence in a mutual-defence clause: two parties named in the sentence, else those of the pact just
+    coded ("the agreement states that an attack on either ..."), never the document's pair; none for one body's own
+    clause ("NATO's mutual defence clause": an existing commitment named, no new pledge)."""
+    if _POSSESSIVE_END.search(sent.low, max(0, t.start - 7), t.start):
+        return []
+    named = {c for m in sent.mentions if m.role not in ("attr", "mod") and m.kind not in _NOT_NAMES
+             and not m.kind.startswith("coref") for c in m.codes}
+    if pairs and all(a in named and b in named for a, b in pairs):
+        return pairs
+    if not _recent(ctx, "AGREE"):
+        return []
+    s_, g_ = ctx.last_by_type["AGREE"]
+    parts = list(dict.fromkeys([*s_, *g_]))
+    return [(a, b) for a in parts for b in parts if a != b] if len(parts) == 2 else []
+
+
+def _teller_and_told(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | None]], ctx: Context) -> list[tuple[str, str | None]]:
+    """'X told Y's minister (that ...)': only the teller, named before the verb, and the one told, named just after
+    it, talk (not a state named in what was told: 'told President Z that Iran would pay'); what was told at talks
+    the sentence before coded is those talks again ('The two held talks. He told Xi ...')."""
+    if _recent(ctx, "CONSULT"):
+        s_, g_ = ctx.last_by_type["CONSULT"]
+        met = set(s_) | set(g_)
+        pairs = [(a, b) for a, b in pairs if not (a in met and b in met)]
+    told = next((m for m in sent.mentions if m.start >= t.end and m.codes), None)
+    if told is None or _nw(sent, t.end, told.start) > 4:
+        return []
+    tellers = {c for m in sent.mentions if m.end <= t.start and m.role != "attr" for c in m.codes}
+    return [(a, b) for a, b in pairs if (a in told.codes and b in tellers) or (b in told.codes and a in tellers)]
+
+
+def _covered_party(sent: Sentence, t: TrigHit) -> list[tuple[str, str | None]]:
+    """Who defends whom when a treaty named for two states ('the X-Y security treaty') is said to cover one: the one
+    named just after the phrase ('applies to the Y-held islands'), else the other of the one who says so ('X said the
+    islands fall within the X-Y treaty'); the other party defends it."""
+    lo, hi = max(0, t.start - 50), t.end + 40
+    text = sent.text
+    named = [m for m in sent.mentions if lo <= m.start and m.end <= hi and len(m.codes) == 1 and (
+        text[m.end:m.end + 1] == "-" or text[m.start - 1:m.start] == "-")]
+    pair = list(dict.fromkeys(m.codes[0] for m in named))
+    if len(pair) != 2:
+        return []
+    after = next((m for m in sent.mentions if m.start >= t.end and _nw(sent, t.end, m.start) <= 5 and m not in named
+                  and set(m.codes) & set(pair)), None)
+    if after is not None:
+        covered = next(c for c in after.codes if c in pair)
+        return [(next(c for c in pair if c != covered), covered)]
+    sayer = next((m for m in sent.mentions if m.end <= t.start and m not in named and len(m.codes) == 1
+                  and m.codes[0] in pair and m.role != "attr"), None)
+    if sayer is None:
+        return []
+    return [(sayer.codes[0], next(c for c in pair if c != sayer.codes[0]))]
+
+
+_NOT_NAMES = frozenset({"pair", "pron"})  # mentions that refer back, not name a party
+_POSSESSIVE_END = re.compile(r"(?:['’]s?|\bits|\btheir)\s+$")
 
 
 def _treaty_content(sent: Sentence) -> list[TrigHit]:
@@ -577,8 +651,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue  # "the right to defend itself", "to defend our people": self-defence, no aid
         if "possessor" in t.trig.need and t.trig.pos == "noun" and _compound_modifier(sent, t):
             continue  # "Hezbollah's aerial defense installations", "its defence cooperation pact": a kind of thing, no aid
-        if is_irrealis(sent, t, lex) or not _needs_ok(sent, t, lex) or _document_content(sent, t, lex):
-            continue
+        if (t.trig is not _DEFENCE_CLAUSE and t.trig is not _TREATY_COVER and is_irrealis(sent, t, lex)) or not _needs_ok(sent, t, lex) or \
+                _document_content(sent, t, lex):
+            continue  # (a defence clause is conditional by nature: "any attack on either ..." is no hypothetical)
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
             continue
         if etype == "CONSULT" and _stalled_talks(sent, t, lex):
@@ -612,6 +687,12 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = _pairs_for(sent, t, lex, ctx)
             if etype == "ACCUSE" and any(g is None for _, g in pairs) and not lex.word_lists["definite_acts"].isdisjoint(sent.words):
                 pairs = _judged_dyad(sent, pairs, ctx)
+        if t.trig is _DEFENCE_CLAUSE:
+            pairs = _clause_parties(sent, t, pairs, ctx)
+        if t.trig is _TREATY_COVER:
+            pairs = _covered_party(sent, t)
+        if t.trig is _TOLD_PERSON:
+            pairs = _teller_and_told(sent, t, pairs, ctx)
         if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in ("joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t)
@@ -720,6 +801,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         neg = negated(sent, t, lex)
         speaker = speaker_of(sent, t, lex)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker, lex)
+        if t.trig in (_DEFENCE_CLAUSE, _TREATY_COVER) and modality in ("asserted", "reported", "hedged"):
+            modality = "future"  # a pledge of defence: "would be deemed an aggression against both" is no hedge
         if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
             modality = "future"  # what the agreement provides for is still to be carried out
         if modality == "asserted" and _headline_infinitive(sent, t):

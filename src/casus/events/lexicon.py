@@ -216,6 +216,10 @@ class Lexicon:
     # a capitalised name run ending in or holding a `name_heads` word (case as written)
     name_head_re: re.Pattern[str] = _NEVER
     owed_aid_re: re.Pattern[str] = _NEVER  # any of `owed_aid_nouns`
+    # a mutual-defence pledge: a `defence_clause_nouns` phrase, or a `shared_attack_phrases` one after "one|either|any"
+    defence_clause_re: re.Pattern[str] = _NEVER
+    # a defence treaty said to cover a state: `defence_treaty_nouns` then `treaty_cover_verbs`, or 'falls within|under' one
+    treaty_cover_re: re.Pattern[str] = _NEVER
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -391,6 +395,10 @@ WORD_LISTS = frozenset({
     "state_pair_nouns",  # "the two countries": a pair of states (not of other actors)
     "plural_deals",  # "X and Y secured trade agreements with Z": one deal each with Z
     "stalled_predicates",  # "negotiations ... have fallen off": talks at a standstill, not held
+    "defence_treaty_nouns",  # "the security treaty", "Article 5": a defence pledge a state may fall under
+    "treaty_cover_verbs",  # "applies to", "extends to": what the treaty covers follows
+    "defence_clause_nouns",  # a treaty's pledge of mutual defence named as such ("the mutual defence clause")
+    "shared_attack_phrases",  # "... shall be considered an aggression against both": an attack on one is on all
     "owed_aid_nouns",  # "provide assistance to each other": aid both ways, not cooperation
     "name_heads",  # "Defense Security Cooperation Agency": the head noun of a proper name holding a trigger word
 })
@@ -789,4 +797,11 @@ def build_lexicon(data: dict) -> Lexicon:
                                     r"(?:been\s+)?(?:" + _alternation(word_lists["stalled_predicates"], r"\s+") + r")\b"),
         name_head_re=re.compile(r"\b(?:" + _alternation(word_lists["name_heads"]) + r")\b"),
         owed_aid_re=re.compile(r"\b(?:" + _alternation(word_lists["owed_aid_nouns"]) + r")\b"),
+        treaty_cover_re=re.compile(r"\b(?:" + _alternation(word_lists["defence_treaty_nouns"], r"\s+") + r")\b[^.;]{0,40}?\b(?:"
+                                   + _alternation(word_lists["treaty_cover_verbs"], r"\s+") + r")\b|\b(?:fall|falls|fell)\s+"
+                                   r"(?:within|under)\s+[^.;]{0,40}?\b(?:" + _alternation(word_lists["defence_treaty_nouns"], r"\s+")
+                                   + r")\b"),
+        defence_clause_re=re.compile(r"\b(?:" + _alternation(word_lists["defence_clause_nouns"], r"\s+") + r")\b|"
+                                     r"\b(?:on|against|upon)\s+(?:one|either|any)\b[^.;]{0,80}?\b(?:"
+                                     + _alternation(word_lists["shared_attack_phrases"], r"\s+") + r")\b"),
     )

@@ -103,7 +103,7 @@ def _resolve_mentions(
             gap = text[p.end:m.start]
             if p.codes and p.codes == m.codes and not p.poss and _nwords(gap) <= 3 and "," not in gap and (all(
                 w[0].isupper() for w in WORD_RE.findall(gap)
-            ) or (p.kind == "adj" and m.kind == "leader" and _title_gap(gap, lex)) or (
+            ) or (p.kind in ("adj", "name") and not p.poss and m.kind == "leader" and _title_gap(gap, lex)) or (
                     p.kind in ("name", "adj") and m.kind == "leader" and _of_title_gap(gap, person_titles))):
                 # "Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko"
                 p.end, p.poss = m.end, m.poss
@@ -157,6 +157,8 @@ def _resolve_mentions(
             m.obj = True  # (not "Iran-backed Hezbollah": a compound adjective, not a verb taking an object)
         while lead and lead[-1] in lex.word_lists["lead_modifiers"]:
             lead.pop()
+        while lead and lead[-1] in DETS:
+            lead.pop()  # "by a top Moscow official": the determiner before the modifier
         if lead and lead[-1] in PREPS and not (lead[-1] == "from" and len(lead) > 1 and lead[-2] in lex.word_lists["envoy_nouns"]) and not (
                 lead[-1] == "for" and len(lead) > 1 and lead[-2] in lex.word_lists["spokes_nouns"]):  # "a spokesman for X said": X speaks
             m.prep = lead[-1]

@@ -795,6 +795,19 @@ def _mediators_by(sent: Sentence, t: TrigHit) -> list[str]:
     return _codes(_group(sent, first))
 
 
+def _effort_agent(sent: Sentence, t: TrigHit) -> list[str]:
+    """'the efforts made by Turkey to reduce the tensions', 'efforts by the US to prevent a war': the by-phrase
+    just before the infinitive is who mediates."""
+    if not _TO_BEFORE.search(sent.low, max(0, t.start - 4), t.start):
+        return []
+    by = [m for m in sent.mentions if m.end <= t.start and m.codes and m.prep == "by" and m.role != "attr"
+          and _nw(sent, m.end, t.start) <= 4]
+    return _codes(_group(sent, by[-1])) if by else []
+
+
+_TO_BEFORE = re.compile(r"\bto\s+$")
+
+
 def _dispute_named_before(sent: Sentence, t: TrigHit, srcs: list[str], ctx: Context, lex: Lexicon) -> list[tuple[str, str | None]]:
     """'ready to contribute to the settlement of the situation': the dispute whose parties the same mediator's
     last mediation named, a sentence or two before (convention 6); else no mediation to code."""
@@ -1252,7 +1265,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                 c for m in sent.mentions if m.codes and m.role != "attr" and m.end <= t.start for c in m.codes]
             mediated: list[str | None] = [p for p in dict.fromkeys(signers) if p not in mediators] or [None]
             return [(c, g) for c in mediators for g in mediated if c != g]
-        srcs = src_codes or list(ctx.prev_subject[:1])
+        srcs = _effort_agent(sent, t) or src_codes or list(ctx.prev_subject[:1])
         after_ms = [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr"
                     and not set(m.codes) <= set(srcs)]
         between_ms = [m for m in after_ms if m.prep == "between"]
@@ -1268,6 +1281,10 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             if first is None:
                 return _dispute_named_before(sent, t, srcs, ctx, lex)
         after = _codes(_conjuncts(sent, first, hi)) if first is not None else []
+        if first is not None and first.kind == "pair" and set(first.codes) & set(srcs):
+            # "Turkey's efforts to reduce the tensions between the two countries": the two of the passage, not
+            # the mediator named just before
+            after = other_pair(ctx, srcs[0])
         anywhere = [c for m in sent.mentions if m.codes and m.role != "attr" for c in m.codes]
         party_codes = [c for c in dict.fromkeys(after or anywhere) if c not in srcs][:3]
         if party_codes and all(c in lex.blocs for c in party_codes):
