@@ -279,16 +279,24 @@ def _agreed_counterparty(sent: Sentence, t: TrigHit, parts: list[str]) -> list[s
 
 def _object_between(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'condemned the defence pact between X, Y and Z': the parties of the act named as the verb's object, a
-    'between' list within six words, with no verb trigger before it."""
+    'between' list within six words (the first actor after the verb), with no verb trigger before it."""
+    m = _object_phrase(sent, t, hi, "between", 6, first_only=True)
+    return _conjuncts(sent, m, hi) if m is not None else []
+
+
+def _object_phrase(sent: Sentence, t: TrigHit, hi: int, prep: str, window: int, first_only: bool) -> Mention | None:
+    """The first actor mention after a verb trigger, in its clause and within `window` words, that opens with
+    `prep` and has no verb trigger between (with `first_only`, only the first actor after the verb may)."""
     for m in sent.mentions:
         if m.start < t.end or not m.codes or m.role == "attr":
             continue
-        if m.start >= hi or _nw(sent, t.end, m.start) > 6:
+        if m.start >= hi or _nw(sent, t.end, m.start) > window:
             break
-        if m.prep == "between" and not any(t.end <= o.start < m.start and o.trig.pos == "verb" for o in sent.triggers):
-            return _conjuncts(sent, m, hi)
-        break
-    return []
+        if m.prep == prep and not any(t.end <= o.start < m.start and o.trig.pos == "verb" for o in sent.triggers):
+            return m
+        if first_only:
+            break
+    return None
 
 
 def _welcomed(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
@@ -344,14 +352,8 @@ def _by_from_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
 def _object_agent(sent: Sentence, t: TrigHit, hi: int) -> list[Mention]:
     """'denounced the moves by X', 'condemned the decision by X to ...': the agent of the act named as the
     verb's object, a 'by X' phrase within eight words, with no verb trigger between."""
-    for m in sent.mentions:
-        if m.start < t.end or not m.codes or m.role == "attr":
-            continue
-        if m.start >= hi or _nw(sent, t.end, m.start) > 8:
-            break
-        if m.prep == "by" and not any(t.end <= o.start < m.start and o.trig.pos == "verb" for o in sent.triggers):
-            return _group(sent, m)
-    return []
+    m = _object_phrase(sent, t, hi, "by", 8, first_only=False)
+    return _group(sent, m) if m is not None else []
 
 
 def _np_subject_after_that(sent: Sentence, pos: int) -> bool:
