@@ -294,6 +294,8 @@ WORD_LISTS = frozenset({
     "membership_bodies",  # bodies a state is welcomed into ("welcome Finland to the alliance"): support for it
     "doubting_words",  # words right before a support noun that put it in doubt ("cast doubt on its commitment to")
     "stop_intent",  # the two words before a halting trigger that make it a willingness to stop, AGREE ("agreed to cease")
+    "deal_nouns",  # the agreement nouns that, definite after a signing noun, name the deal just told
+    "force_modifiers",  # modifiers of forces between a state adjective and a deployment noun ("Serbian military ...")
     "join_goals",  # words just before "join" that make joining a bloc a goal, not the act ("its bid to join the EU")
     "person_titles",  # title words between a state marker and a person's name (the document's person registry)
     "honorifics",  # courtesy titles before a surname ("Mr Pistorius")

@@ -755,17 +755,14 @@ def _own_unnamed_partners(sent: Sentence, tgt: list[Mention], src_codes: list[st
 _OF_FORCES = re.compile(r"\s+of\s+[\"“]?(?:(?:the|a|an|more|some|additional|large|larger|new|[\d,]+)\s+[\"“]?){0,2}")
 
 
-_FORCE_MODIFIERS = frozenset({"military", "naval", "troop", "army", "air", "massive", "large", "new", "further"})
-
-
-def _adjective_owner(sent: Sentence, t: TrigHit) -> list[str]:
+def _adjective_owner(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
     """'concern about Serbian military mobilisations': a state adjective just before a deployment noun, past at most
     two modifiers of forces, names whose forces they are."""
     before = [m for m in sent.mentions if m.end <= t.start and m.codes and m.kind == "adj"]
     if not before:
         return []
     gap = _ws(sent, before[-1].end, t.start)
-    return _codes([before[-1]]) if len(gap) <= 2 and _FORCE_MODIFIERS.issuperset(gap) else []
+    return _codes([before[-1]]) if len(gap) <= 2 and lex.word_lists["force_modifiers"].issuperset(gap) else []
 
 
 def _with_list(sent: Sentence, codes: set[str]) -> bool:
@@ -1029,7 +1026,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     trig = t.trig
     frame = trig.frame  # the role procedure; `fr` the named frame, with its prepositions and fallback
     fr = lex.frame_of(trig)
-    anaphoric = _anaphoric(sent, t) or _signing_of_the_deal(sent, t)
+    anaphoric = _anaphoric(sent, t) or _signing_of_the_deal(sent, t, lex)
     if frame == "joint" and trig.type == "AGREE" and _fronted_participle(sent, t):
         return _passive_parties(sent, t)  # "Signed in Lima by X and Y, the pact ...": among the signers
     if (_passive(sent, t, lex) and frame != "mobilize") or (
@@ -1125,7 +1122,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             # "progress in these negotiations": the parties of the talks just named, not the clause's subject
             s_, g_ = ctx.last_by_type[trig.type or ""]
             parts = list(dict.fromkeys([*s_, *g_]))
-            if len(parts) >= 2 and _signing_of_the_deal(sent, t):
+            if len(parts) >= 2 and _signing_of_the_deal(sent, t, lex):
                 return [(a, b) for a in parts for b in parts if a != b]  # its signers only, not states named after it
         if len(parts) == 1 and trig.type == "AGREE" and _agreed_to(sent, t) is not None:
             # "Paris agreed to sell howitzers to X": with the other party of what it agreed to do, else with no one named
@@ -1241,7 +1238,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         return [(c, g) for c in src_codes for g in defended if c != g]
     if frame == "mobilize":
         # "the deployment of US forces", "Serbian military mobilisations": whose forces the noun names
-        deployer = (_forces_of(sent, t) or _codes(_adjacent_agent(sent, t)) or _adjective_owner(sent, t)) if trig.pos == "noun" else []
+        deployer = (_forces_of(sent, t) or _codes(_adjacent_agent(sent, t)) or _adjective_owner(sent, t, lex)) if trig.pos == "noun" else []
         if deployer:
             return [(c, None) for c in deployer]  # "warned that the deployment of US forces ...": the US deploys
         if not src_codes and _passive(sent, t, lex):
@@ -2000,13 +1997,16 @@ def named_act(sent: Sentence, t: TrigHit) -> bool:
     return sent.text[t.start:t.start + 1].isupper() and bool(_NAMED_ACT.match(sent.text, t.end))
 
 
-_DEFINITE_DEAL = re.compile(r"\s+(?:the|this|that)\s+(?:new\s+)?(?:deal|pact|agreement|accord|treaty)\b(?!\s+(?:with|between)\b)")
+_DEFINITE_NOUN = re.compile(r"\s+(?:the|this|that)\s+(?:new\s+)?([a-z]+)\b(?!\s+(?:with|between)\b)")
 
 
-def _signing_of_the_deal(sent: Sentence, t: TrigHit) -> bool:
+def _signing_of_the_deal(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """'The signing of the pact comes after ...': an agreement noun naming the deal just coded, whose parties are that
     deal's (not states named later in the sentence); not 'the signing of the treaty with Iran'."""
-    return t.trig.type == "AGREE" and t.trig.pos == "noun" and bool(_DEFINITE_DEAL.match(sent.low, t.end))
+    if t.trig.type != "AGREE" or t.trig.pos != "noun":
+        return False
+    m = _DEFINITE_NOUN.match(sent.low, t.end)  # a definite `deal_nouns` word, not followed by "with" or "between"
+    return m is not None and m.group(1) in lex.word_lists["deal_nouns"]
 
 
 def _anaphoric(sent: Sentence, t: TrigHit) -> bool:
