@@ -43,6 +43,11 @@ ROLES = [
     (["Jordan intercepted Iranian drones heading toward Israel."], {("JOR", "AID", "ISR", False)}),
     (["Iran launched drones at Israel on Saturday.", "American warships shot down over sixty attack drones."],
      {("USA", "AID", "ISR", False)}),
+    # the owner of the intercepted weapons, named by a noun before them, is not the one defended: the shoot-down of
+    # its aircraft is the attack (the interceptor defends itself)
+    (["Hezbollah has tried to shoot down Israeli jets on several occasions, intercepting four IDF drones."],
+     {("HEZBOLLAH", "ASSAULT", "ISR", False)}),
+    (["Hezbollah shot down an Israeli helicopter and intercepted two IDF drones."], set()),
     # firing interceptors defends; it attacks no one
     (["Israeli jets struck Syria.", "Israeli destroyers fired interceptors at the missiles."], set()),
     # a warning's target: the phrase's own preposition, or the named subject of its that-clause
