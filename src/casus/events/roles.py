@@ -1741,9 +1741,11 @@ def _intercepted_for(sent: Sentence, t: TrigHit, src: list[str], ctx: Context, l
         if t.end <= m.start < chi and m.codes and _nw(sent, t.end, m.start) <= 8 and \
                 _next_ws(sent, m.end, chi, 1) == ["airspace"] and not set(m.codes) & set(src):
             return list(m.codes[:1])
-    # the owner of what is intercepted, named in the object without a preposition ("Iranian missiles", "five IDF
-    # drones", "Israel's drones"), is not the one defended
-    origin = {c for m in sent.mentions if t.end <= m.start < hi and m.prep is None and m.kind != "pron" for c in m.codes}
+    # the owner of what is intercepted is not the one defended: an adjective in the object ("Iranian missiles"), or a
+    # name or possessor right before the intercepted things ("five IDF drones", "Israel's drones")
+    things = lex.object_words["interceptable"]
+    origin = {c for m in sent.mentions if t.end <= m.start < hi and (m.kind == "adj" or (
+        m.prep is None and m.kind != "pron" and set(_next_ws(sent, m.end, chi, 1)) & things)) for c in m.codes}
     for o in sent.triggers:
         if o.start != t.start and o.trig.type == "ASSAULT":
             victims = _codes(right_target(sent, o, lex, ASSAULT_PREPS, span=10))
