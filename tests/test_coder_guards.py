@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from casus.events.coder import code_sentences
+
 from .coding import last_keys
 
 PUBLISHED = "2025-11-01"
@@ -115,3 +117,24 @@ def test_unknown_bloc_code_is_rejected() -> None:
     data["blocs"] = ["NATO", "NAOT"]
     with pytest.raises(CasusError, match="blocs: unknown actor code 'NAOT'"):
         lexmod.build_lexicon(data)
+
+
+TWO_AGREEMENTS = [
+    # two agreement verbs in one sentence are two acts of the pair: the mode-less record of the second is kept
+    (["Chile and Peru agreed on the wording of a border treaty, which will be signed after both parliaments vote."],
+     [("CHL", "AGREE", "PER", None), ("CHL", "AGREE", "PER", "treaty"),
+      ("PER", "AGREE", "CHL", None), ("PER", "AGREE", "CHL", "treaty")]),
+    (["The Chilean and Peruvian foreign ministers signed the accord in Lima on Friday, replacing a 1999 pact signed by "
+      "their predecessors."],
+     [("CHL", "AGREE", "PER", None), ("CHL", "AGREE", "PER", "pact"),
+      ("PER", "AGREE", "CHL", None), ("PER", "AGREE", "CHL", "pact")]),
+    # one agreement verb: one act, its mode-less repeat dropped
+    (["Chile signed a strategic partnership agreement with Peru on Friday."],
+     [("CHL", "AGREE", "PER", "pact"), ("PER", "AGREE", "CHL", "pact")]),
+]
+
+
+@pytest.mark.parametrize("doc,expected", TWO_AGREEMENTS)
+def test_two_agreement_verbs_two_records(doc: list[str], expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    events = code_sentences(doc, PUBLISHED)[-1]
+    assert sorted(((e.source, e.event, e.target, e.mode) for e in events), key=str) == sorted(expected, key=str)

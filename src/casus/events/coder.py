@@ -859,7 +859,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if (s_, "THREATEN", g, "warn", False) not in seen:
             seen.add((s_, "THREATEN", g, "warn", False))
             events.append(CodedEvent(s_, "THREATEN", g, "warn", None, "asserted", False, None))
-    return _merge(events)
+    return _merge(events, _two_agreements(sent, events))
 
 
 _CLAUSE_PUNCT_RE = re.compile(r"[,;:()]")
@@ -1340,11 +1340,20 @@ def _explicit(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | None]]) -
     return _anaphoric(sent, t)
 
 
-def _merge(events: list[CodedEvent]) -> list[CodedEvent]:
-    """Drop an event that repeats another with the same actors and type but no mode, or only differs by polarity noise."""
+def _two_agreements(sent: Sentence, events: list[CodedEvent]) -> bool:
+    """Whether a sentence with a mode-less AGREE record has two agreement verbs: "agreed on the text of the treaty,
+    which will be signed", "signed the pact, updating a 2007 accord signed by ...": two acts of one pair."""
+    if not any(e.event == "AGREE" and e.mode is None for e in events):
+        return False
+    return sum(1 for t in sent.triggers if t.trig.type == "AGREE" and t.trig.pos == "verb") >= 2
+
+
+def _merge(events: list[CodedEvent], two_agreements: bool = False) -> list[CodedEvent]:
+    """Drop an event that repeats another with the same actors and type but no mode (unless `two_agreements`: an
+    AGREE told by a second agreement verb is an act of its own), or only differs by polarity noise."""
     out: list[CodedEvent] = []
     for e in events:
-        if e.mode is None and any(o.source == e.source and o.event == e.event and o.target == e.target and o.negated == e.negated
+        if e.mode is None and not (two_agreements and e.event == "AGREE") and any(o.source == e.source and o.event == e.event and o.target == e.target and o.negated == e.negated
                                   and o.mode is not None for o in events):
             continue
         if e.event == "ASSAULT" and any(o.source == e.source and o.event == e.event and o.target == e.target
