@@ -1,0 +1,39 @@
+"""The coder on events it did not see at all on fresh news text (helper trig, 2026-12-02): a definite drill or
+exercise after joint drills were coded names those drills. Sentences written for this test, none from an article.
+
+Each row: sentences coded together, and the (source, event, target, negated) keys the last one must give, exactly.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coding import last_keys
+
+PUBLISHED = "2025-11-01"
+
+CHILE_PERU = {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}
+DRILLS = "Chile and Peru began joint naval drills off the coast on Monday."
+
+CASES = [
+    # "the drills", "the exercise", "such drill": the joint drills just named, each party with the other
+    ([DRILLS, "The drills will involve 2,000 sailors and last a week."], CHILE_PERU),
+    ([DRILLS, "As part of the exercise, Peruvian frigates docked in Valparaiso."], CHILE_PERU),
+    ([DRILLS, "The first such drill was held in Lima in 2019."], CHILE_PERU),
+    ([DRILLS, "Chilean and Peruvian aircraft also took part in the week-long exercise."], CHILE_PERU),
+    # a drill noun without a determiner, or "exercise" as a verb or "the exercise of" a right, names no drills
+    ([DRILLS, "Bolivia urged both sides to exercise restraint."],
+     {("BOL", "REQUEST", "CHL", False), ("BOL", "REQUEST", "PER", False)}),
+    ([DRILLS, "The exercise of such rights at sea is lawful, an expert said."], set()),
+    # a state not among the parties holding "the drills" is not their drills
+    ([DRILLS, "Bolivia held the drills near its border in May."], set()),
+    # no joint drills named before: "the exercise" names none
+    (["Chile and Peru held talks on Monday.", "The exercise will involve 2,000 sailors."], set()),
+    # drills named long before are another passage
+    ([DRILLS, *["The weather was mild on the coast."] * 7, "The drills will involve 2,000 sailors."], set()),
+]
+
+
+@pytest.mark.parametrize("doc,expected", CASES)
+def test_trig(doc: list[str], expected: set[tuple[str, str, str | None, bool]]) -> None:
+    assert last_keys(doc, PUBLISHED) == expected
