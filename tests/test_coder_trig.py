@@ -1,5 +1,6 @@
 """The coder on events it did not see at all on fresh news text (helper trig, 2026-12-02): a definite drill or
-exercise after joint drills were coded names those drills. Sentences written for this test, none from an article.
+exercise after joint drills were coded names those drills;
+"the military alliance" is the bloc named last. Sentences written for this test, none from an article.
 
 Each row: sentences coded together, and the (source, event, target, negated) keys the last one must give, exactly.
 """
@@ -31,6 +32,9 @@ CASES = [
     (["Chile and Peru held talks on Monday.", "The exercise will involve 2,000 sailors."], set()),
     # drills named long before are another passage
     ([DRILLS, *["The weather was mild on the coast."] * 7, "The drills will involve 2,000 sailors."], set()),
+    # "the military alliance" is the bloc named last, as "the alliance" is
+    (["NATO held a summit in Brussels on Monday.", "Peru became the 33rd member of the military alliance in a ceremony."],
+     {("PER", "AGREE", "NATO", False), ("NATO", "AGREE", "PER", False)}),
 ]
 
 
