@@ -1,6 +1,7 @@
 """The coder on events it did not see at all on fresh news text (helper trig, 2026-12-02): a definite drill or
 exercise after joint drills were coded names those drills;
-"the military alliance" is the bloc named last. Sentences written for this test, none from an article.
+"the military alliance" is the bloc named last;
+a deal announced or clinched is made. Sentences written for this test, none from an article.
 
 Each row: sentences coded together, and the (source, event, target, negated) keys the last one must give, exactly.
 """
@@ -35,6 +36,14 @@ CASES = [
     # "the military alliance" is the bloc named last, as "the alliance" is
     (["NATO held a summit in Brussels on Monday.", "Peru became the 33rd member of the military alliance in a ceremony."],
      {("PER", "AGREE", "NATO", False), ("NATO", "AGREE", "PER", False)}),
+    # a deal announced or clinched is made, both ways; not its end, nor a withdrawal from it
+    (["Chile announced a new defence partnership with Peru."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    (["Chile and Peru clinched a military cooperation pact on Monday."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    (["Chile announced a probe into the defence deal with Peru."], set()),
+    (["Chile announced that it would withdraw from the defence pact with Peru."], set()),
+    (["Chile announced plans to review the treaty with Peru."], set()),
 ]
 
 
