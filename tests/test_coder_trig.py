@@ -1,7 +1,7 @@
 """The coder on events it did not see at all on fresh news text (helper trig, 2026-12-02): a definite drill or
 exercise after joint drills were coded names those drills;
 "the military alliance" is the bloc named last;
-a deal announced or clinched is made. Sentences written for this test, none from an article.
+a deal announced or clinched is made; an arms deal's supplier from its buyer or maker. Sentences written for this test, none from an article.
 
 Each row: sentences coded together, and the (source, event, target, negated) keys the last one must give, exactly.
 """
@@ -44,6 +44,13 @@ CASES = [
     (["Chile announced a probe into the defence deal with Peru."], set()),
     (["Chile announced that it would withdraw from the defence pact with Peru."], set()),
     (["Chile announced plans to review the treaty with Peru."], set()),
+    # an arms deal's supplier: the other party of the buyer named after "for", or the maker named on the weapons
+    (["Chile has announced a $1bn missile deal for Peru."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False), ("CHL", "AID", "PER", False)}),
+    (["Chile and Peru signed an arms deal for Peruvian frigates."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False), ("PER", "AID", "CHL", False)}),
+    # no buyer or maker named: no supply told
+    (["Chile and Peru signed an arms deal on Monday."], {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
 ]
 
 

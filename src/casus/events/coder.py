@@ -1131,6 +1131,23 @@ def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], 
             if _goods_origin(sent, t, other):
                 return (other, subject)  # "agreed to station Russian nuclear weapons": Russia's weapons, hosted
             return (subject, other)
+    return _deal_buyer_or_maker(sent, t, pair, lex)
+
+
+def _deal_buyer_or_maker(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:
+    """(supplier, buyer) of an arms deal from the buyer after "for" ("a missile deal for Ukraine") or the maker's
+    adjective on the weapons ("includes an order for three French frigates"), either one of the deal's parties."""
+    subject, other = pair
+    if other is None:
+        return None
+    for m in sent.mentions:
+        if m.start < t.end or m.start > t.end + 120 or not m.codes or m.codes[0] not in pair:
+            continue
+        if m.prep == "for" and _nw(sent, t.end, m.start) <= 6 and m.kind not in ("pron", "adj"):
+            return (other, subject) if m.codes[0] == subject else (subject, other)  # the buyer
+        nxt = _next_ws(sent, m.end, len(sent.text), 1)
+        if m.kind == "adj" and nxt and nxt[0] in lex.arms_words:
+            return (m.codes[0], other if m.codes[0] == subject else subject)  # the maker
     return None
 
 
