@@ -1,7 +1,8 @@
 """The coder on events it did not see at all on fresh news text (helper trig, 2026-12-02): a definite drill or
 exercise after joint drills were coded names those drills;
 "the military alliance" is the bloc named last;
-a deal announced or clinched is made; an arms deal's supplier from its buyer or maker. Sentences written for this test, none from an article.
+a deal announced or clinched is made; an arms deal's supplier from its buyer or maker;
+a state's instructors in another are military aid to it. Sentences written for this test, none from an article.
 
 Each row: sentences coded together, and the (source, event, target, negated) keys the last one must give, exactly.
 """
@@ -51,6 +52,10 @@ CASES = [
      {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False), ("PER", "AID", "CHL", False)}),
     # no buyer or maker named: no supply told
     (["Chile and Peru signed an arms deal on Monday."], {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    # a state's instructors or trainers in another state: military aid to it; its troops there are no aid
+    (["There are now 400 Chilean instructors in Peru, the ministry said."], {("CHL", "AID", "PER", False)}),
+    (["There are now 400 Chilean troops in Peru, the ministry said."], set()),
+    (["The instructors arrived on Monday."], set()),
 ]
 
 
