@@ -56,6 +56,11 @@ CASES = [
     (["There are now 400 Chilean instructors in Peru, the ministry said."], {("CHL", "AID", "PER", False)}),
     (["There are now 400 Chilean troops in Peru, the ministry said."], set()),
     (["The instructors arrived on Monday."], set()),
+    # a partner noun with the partner's name right after it ("its treaty ally the Philippines") names that partner,
+    # with or without "the" or a comma between
+    (["Chile after the Bolivia incident", "Peru is standing by its treaty ally the Dominican Republic."],
+     {("PER", "SUPPORT", "DOM", False)}),
+    (["Chile after the Bolivia incident", "Peru is standing by its treaty ally, Colombia."], {("PER", "SUPPORT", "COL", False)}),
 ]
 
 
