@@ -2,7 +2,8 @@
 exercise after joint drills were coded names those drills;
 "the military alliance" is the bloc named last;
 a deal announced or clinched is made; an arms deal's supplier from its buyer or maker;
-a state's instructors in another are military aid to it. Sentences written for this test, none from an article.
+a state's instructors in another are military aid to it;
+forces sent to drills are part of the drills. Sentences written for this test, none from an article.
 
 Each row: sentences coded together, and the (source, event, target, negated) keys the last one must give, exactly.
 """
@@ -61,6 +62,13 @@ CASES = [
     (["Chile after the Bolivia incident", "Peru is standing by its treaty ally the Dominican Republic."],
      {("PER", "SUPPORT", "DOM", False)}),
     (["Chile after the Bolivia incident", "Peru is standing by its treaty ally, Colombia."], {("PER", "SUPPORT", "COL", False)}),
+    # forces sent or flown to take part in drills are part of the drills, no aid of their own
+    (["Chile sent 2,000 sailors and three frigates to participate in a large-scale joint exercise with Peru."],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    (["Chile sent warships to Peru for joint drills."],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    # forces sent with no drills to go to stay aid
+    (["Chile sent warships to Peru on Monday."], {("CHL", "AID", "PER", False)}),
 ]
 
 

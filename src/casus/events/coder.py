@@ -641,6 +641,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                                                 modes=None, unmoded=None), t.key)
             etype = unmoded
             modes = modes_for(sent, t, lex)
+        if t.trig.light and t.trig.type == "AID" and t.trig.pos == "verb" and _sent_for_drills(sent, t, raw, lex):
+            continue  # "sent 2,000 soldiers to take part in a joint exercise with Russia": the drills, no aid
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
             earlier: list[str | None] = [e.mode for e in events if e.event == "AID" and e.mode]
             if not earlier or lex.elliptic_re is None or not lex.elliptic_re.match(sent.low, t.end):
@@ -1403,6 +1405,24 @@ def sentence_windows(sentence: str, limit: int = MAX_CODED_CHARS) -> list[str]:
     if rest.strip():
         windows.append(rest.strip())
     return windows or [sentence]
+
+
+# between the forces sent and the drills they go to: "sent troops to take part in", "flew bombers in", "for"
+_FOR_DRILLS = re.compile(r"\b(?:to (?:take part|participate) in|to join|in|for)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _sent_for_drills(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexicon) -> bool:
+    """Whether forces a light transfer verb sends or flies go to drills named after it in its clause ("sent 2,000
+    soldiers to take part in a large-scale joint exercise", "flew bombers in a military exercise"): the sending is
+    part of the drills (COOPERATE), no aid of its own."""
+    _lo, hi = _clause(sent, t.start)
+    for o in raw:
+        if o.trig.type != "COOPERATE" or o.trig.pos != "noun" or not t.end < o.start < hi or _nw(sent, t.end, o.start) > 24 \
+                or o.key.rsplit(" ", 1)[-1] not in lex.word_lists["drill_nouns"]:
+            continue
+        if _FOR_DRILLS.search(sent.low, max(t.end, _left_mod_start(sent, o) - 40), _left_mod_start(sent, o)):
+            return True
+    return False
 
 
 DRILLS_RECENT = 6  # joint drills coded this many sentences back can still be "the drills"
