@@ -25,6 +25,7 @@ CASES = [
     ([DRILLS, "As part of the exercise, Peruvian frigates docked in Valparaiso."], CHILE_PERU),
     ([DRILLS, "The first such drill was held in Lima in 2019."], CHILE_PERU),
     ([DRILLS, "Chilean and Peruvian aircraft also took part in the week-long exercise."], CHILE_PERU),
+    ([DRILLS, "Additional ground and air force exercises were held in Arica in May."], CHILE_PERU),
     # a drill noun without a determiner, or "exercise" as a verb or "the exercise of" a right, names no drills
     ([DRILLS, "Bolivia urged both sides to exercise restraint."],
      {("BOL", "REQUEST", "CHL", False), ("BOL", "REQUEST", "PER", False)}),

@@ -1426,17 +1426,17 @@ def _sent_for_drills(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexico
 
 
 DRILLS_RECENT = 6  # joint drills coded this many sentences back can still be "the drills"
-_DRILL_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
+_DRILL_DETERMINERS = frozenset({"the", "this", "these", "those", "such", "additional", "further", "subsequent"})
 
 
 def _drills_told(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
-    """'The drills will be held in Baku', 'as part of the exercise, Russian bombers landed in China': a definite drill
-    noun (`drill_nouns`) after joint drills were coded in the last sentences names those drills: their parties, each
+    """'The drills will be held in Baku', 'as part of the exercise, Russian bombers landed in China', 'additional
+    ground and air force exercises were held': a definite or additional drill noun (`drill_nouns`) after joint drills were coded in the last sentences names those drills: their parties, each
     with each; [] when the sentence's subject is a state not among them ("China held the drills alone")."""
     if t.trig.type != "COOPERATE" or t.trig.pos != "noun" or len(ctx.last_drills) < 2 or \
             ctx.index - ctx.last_drills_index > DRILLS_RECENT or t.key.rsplit(" ", 1)[-1] not in lex.word_lists["drill_nouns"]:
         return []
-    if _DRILL_DETERMINERS.isdisjoint(_prev_ws(sent, t.start, 4)) or sent.low.startswith(" of ", t.end):
+    if _DRILL_DETERMINERS.isdisjoint(_prev_ws(sent, t.start, 6)) or sent.low.startswith(" of ", t.end):
         return []  # "to exercise restraint", "the exercise of its right": no drills
     subject = _codes(left_agent(sent, t, lex, Context()))
     if any(c not in ctx.last_drills for c in subject):
