@@ -3,7 +3,7 @@ exercise after joint drills were coded names those drills;
 "the military alliance" is the bloc named last;
 a deal announced or clinched is made; an arms deal's supplier from its buyer or maker;
 a state's instructors in another are military aid to it;
-forces sent to drills are part of the drills. Sentences written for this test, none from an article.
+forces sent to drills are part of the drills; a call named as an occasion is a call. Sentences written for this test, none from an article.
 
 Each row: sentences coded together, and the (source, event, target, negated) keys the last one must give, exactly.
 """
@@ -25,7 +25,7 @@ CASES = [
     ([DRILLS, "As part of the exercise, Peruvian frigates docked in Valparaiso."], CHILE_PERU),
     ([DRILLS, "The first such drill was held in Lima in 2019."], CHILE_PERU),
     ([DRILLS, "Chilean and Peruvian aircraft also took part in the week-long exercise."], CHILE_PERU),
-    ([DRILLS, "Additional ground and air force exercises were held in Arica in May."], CHILE_PERU),
+    ([DRILLS, "Additional ground and naval exercises took place near Arica in May."], CHILE_PERU),
     # a drill noun without a determiner, or "exercise" as a verb or "the exercise of" a right, names no drills
     ([DRILLS, "Bolivia urged both sides to exercise restraint."],
      {("BOL", "REQUEST", "CHL", False), ("BOL", "REQUEST", "PER", False)}),
@@ -70,6 +70,13 @@ CASES = [
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     # forces sent with no drills to go to stay aid
     (["Chile sent warships to Peru on Monday."], {("CHL", "AID", "PER", False)}),
+    # a call named as the occasion of what was said is a call between the two, never denied by the clause's negator
+    (["The Peruvian defence minister pledged to stand with Chile in a call on Friday with his Chilean counterpart."],
+     {("PER", "SUPPORT", "CHL", False), ("PER", "CONSULT", "CHL", False), ("CHL", "CONSULT", "PER", False)}),
+    (["Peru and Chile held talks on Monday.", "The Peruvian president did not address trade in the call but praised Chile."],
+     {("PER", "CONSULT", "CHL", False), ("CHL", "CONSULT", "PER", False), ("PER", "SUPPORT", "CHL", False)}),
+    # contact denied stays denied
+    (["Peru was not in contact with Chile."], {("PER", "CONSULT", "CHL", True), ("CHL", "CONSULT", "PER", True)}),
 ]
 
 

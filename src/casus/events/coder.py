@@ -1430,9 +1430,10 @@ _DRILL_DETERMINERS = frozenset({"the", "this", "these", "those", "such", "additi
 
 
 def _drills_told(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
-    """'The drills will be held in Baku', 'as part of the exercise, Russian bombers landed in China', 'additional
-    ground and air force exercises were held': a definite or additional drill noun (`drill_nouns`) after joint drills were coded in the last sentences names those drills: their parties, each
-    with each; [] when the sentence's subject is a state not among them ("China held the drills alone")."""
+    """'The drills will be held in Baku', 'as part of the exercise, Russian bombers landed in China', 'further
+    naval drills took place': a definite or additional drill noun (`drill_nouns`) after joint drills were coded in
+    the last sentences names those drills: their parties, each with each; [] when the sentence's subject is a state
+    not among them ("China held the drills alone")."""
     if t.trig.type != "COOPERATE" or t.trig.pos != "noun" or len(ctx.last_drills) < 2 or \
             ctx.index - ctx.last_drills_index > DRILLS_RECENT or t.key.rsplit(" ", 1)[-1] not in lex.word_lists["drill_nouns"]:
         return []
