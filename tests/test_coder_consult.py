@@ -35,7 +35,8 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     (["Chilean and Peruvian diplomats held quiet talks in Geneva on Monday."], both("CHL", "PER")),
     # a meeting verb whose object is a thing is no meeting; the talks a venue hosts are the parties'
     (["Only six members of the CSTO meet the spending target."], set()),
-    (["Chad intends to welcome 300 new Turkish instructors."], set()),
+    # (no meeting; the instructors welcomed are Turkey's military aid to Chad, as dev-G06's gold codes them)
+    (["Chad intends to welcome 300 new Turkish instructors."], {("TUR", "AID", "TCD", False)}),
     (["Modi welcomed the Japanese prime minister in Delhi."], both("IND", "JPN")),
     (["Oman hosted talks between Iran and the United States."], both("IRN", "USA")),
     # a visit is the visitor's act towards the state visited; a ship visited is no state; visits exchanged are joint

@@ -64,8 +64,10 @@ def test_collective_security_council_is_the_csto_not_the_un() -> None:
 
 
 def test_west_african_is_no_western_actor() -> None:
-    assert last_keys(["Kenya held talks with Uganda on Monday.",
-                      "Kenyan instructors are training soldiers in the West African nation."], "2025-03-01") == set()
+    # (Kenya's instructors there are its military aid to that nation: no record names the West)
+    got = last_keys(["Kenya held talks with Uganda on Monday.",
+                     "Kenyan instructors are training soldiers in the West African nation."], "2025-03-01")
+    assert got and not {k for k in got if "WEST" in k}
 
 
 def test_capital_where_a_deal_was_signed_is_not_one_of_the_two() -> None:

@@ -82,8 +82,9 @@ CASES = [
      {("USA", "AID", "TWN", False)}),
     ("Armenia's relations with Russia have soured since Moscow failed to defend it during Azerbaijan's 2023 offensive.",
      {("RUS", "AID", "ARM", True)}),
+    # (the jets sent for the drills are part of them, no aid of their own: fresh training gold, blind7-05)
     ("Ankara sent F-16 jets to Azerbaijan for joint drills in 2020.",
-     {("TUR", "AID", "AZE", False), ("TUR", "COOPERATE", "AZE", False), ("AZE", "COOPERATE", "TUR", False)}),
+     {("TUR", "COOPERATE", "AZE", False), ("AZE", "COOPERATE", "TUR", False)}),
     ("Yerevan has since bought artillery and radars from France and India.",
      {("FRA", "AID", "ARM", False), ("IND", "AID", "ARM", False)}),
     ("India and Pakistan exchanged artillery fire along the Line of Control on Wednesday.",

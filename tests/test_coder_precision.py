@@ -36,7 +36,8 @@ GUARDS: list[tuple[list[str], set[tuple]]] = [
     # a meeting verb whose object is a standard or forces meets no state
     (["Poland and Estonia meet the current 3% target."], set()),
     (["Only a few NATO members meet the alliance's 2% spending target, Spain said."], set()),
-    (["Mali said it would welcome 600 new Russian instructors."], set()),
+    # (no meeting; the instructors welcomed are Russia's military aid to Mali, as dev-G06's gold codes them)
+    (["Mali said it would welcome 600 new Russian instructors."], {("RUS", "AID", "MLI", False)}),
     (["Mali welcomed the Russian foreign minister in Bamako."],
      {("MLI", "CONSULT", "RUS", False), ("RUS", "CONSULT", "MLI", False)}),
     (["Erdogan met the emir of Qatar in Doha."], {("TUR", "CONSULT", "QAT", False), ("QAT", "CONSULT", "TUR", False)}),

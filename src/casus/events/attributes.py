@@ -151,6 +151,8 @@ def negated(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """Whether the trigger is denied: a negator before it in its clause, a refusal, 'rather than', 'unlikely'."""
     if t.trig.neg:
         return True
+    if t.trig.pos == "noun" and _OCCASION.match(t.key):
+        return False  # "did not address cooperation in the call": the call is the occasion, not what was denied
     lo, hi = _clause(sent, t.start)
     c = _cue_before(sent, "neg", t.start, lo, 8)
     if c is not None and (c[2] != "no" or _nw(sent, c[1], t.start) <= 4) and _scope_reaches(sent, c, t, lex) and not (
@@ -174,6 +176,9 @@ def negated(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         if _cue_before(sent, "preference", c[0], lo, 14) is not None:
             return True
     return False
+
+
+_OCCASION = re.compile(r"(?:in|during) (?:a|the|their) ")  # grammar: a noun trigger that is an adjunct ("in the call")
 
 
 _DO_NEGATORS = frozenset({"didn't", "doesn't", "don't"})  # grammar: the negated auxiliaries

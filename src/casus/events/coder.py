@@ -598,7 +598,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
     if any("anaphor" in t.trig.need for t in sent.triggers):
         # "the operation" names an attack only just after one; else it is no trigger at all (not an inner attack)
         sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or named_act(sent, t) or (
-            _anaphoric(sent, t) and _recent(ctx, t.trig.type))]
+            _anaphoric(sent, t) and _recent(ctx, t.trig.type)) or _drills_told(sent, t, lex, ctx)]
     if any(t.trig.pos == "noun" and t.trig.type in _NAME_TYPES and sent.text[t.start:t.start + 1].isupper()
            for t in sent.triggers):
         # "the Defense Security Cooperation Agency": words of a proper name, no trigger
@@ -641,6 +641,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                                                 modes=None, unmoded=None), t.key)
             etype = unmoded
             modes = modes_for(sent, t, lex)
+        if t.trig.light and t.trig.type == "AID" and t.trig.pos == "verb" and _sent_for_drills(sent, t, raw, lex):
+            continue  # "sent 2,000 soldiers to take part in a joint exercise with Russia": the drills, no aid
         if t.trig.light and t.trig.type == "AID" and modes == [None]:
             earlier: list[str | None] = [e.mode for e in events if e.event == "AID" and e.mode]
             if not earlier or lex.elliptic_re is None or not lex.elliptic_re.match(sent.low, t.end):
@@ -651,8 +653,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             continue  # "the right to defend itself", "to defend our people": self-defence, no aid
         if "possessor" in t.trig.need and t.trig.pos == "noun" and _compound_modifier(sent, t):
             continue  # "Hezbollah's aerial defense installations", "its defence cooperation pact": a kind of thing, no aid
-        if (t.trig is not _DEFENCE_CLAUSE and t.trig is not _TREATY_COVER and is_irrealis(sent, t, lex)) or not _needs_ok(sent, t, lex) or \
-                _document_content(sent, t, lex):
+        told = _drills_told(sent, t, lex, ctx)  # "the drills" named just before: their parties, if the sentence names none
+        only_told = bool(told) and not _needs_ok(sent, t, lex)
+        if (t.trig is not _DEFENCE_CLAUSE and t.trig is not _TREATY_COVER and is_irrealis(sent, t, lex)) or (
+                not only_told and not _needs_ok(sent, t, lex)) or _document_content(sent, t, lex):
             continue  # (a defence clause is conditional by nature: "any attack on either ..." is no hypothetical)
         if etype == "COOPERATE" and _purpose_of_pact(sent, t, raw, lex):
             continue
@@ -683,6 +687,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             elif not mention_data().transfer_suffix.match(sent.low, t.end):  # a transfer suffix, not just an origin
                 others = []  # "its Russian-made missiles": where weapons were made, no transfer told
             pairs = [(sc[0], others[0])] if sc and others else []
+        elif only_told:
+            pairs = list(told)
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
             if etype == "ACCUSE" and any(g is None for _, g in pairs) and not lex.word_lists["definite_acts"].isdisjoint(sent.words):
@@ -693,7 +699,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = _covered_party(sent, t)
         if t.trig is _TOLD_PERSON:
             pairs = _teller_and_told(sent, t, pairs, ctx)
-        if pairs and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in ("joint_subject", "drills"):
+        if pairs and not only_told and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in (
+                "joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t)
             if together:
@@ -704,6 +711,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 pairs = [p for p in pairs if p[0] in partners or p[1] in partners]
             else:
                 pairs = [p for p in pairs if p[0] in together and p[1] in together]
+        if not pairs and told:
+            pairs = told
         if pairs and t.trig.frame == "joint":
             between = _between_parties(sent, t)
             if len(between) >= 2:
@@ -849,6 +858,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             ctx.last_agree_mode = modes[0]
         ctx.last_by_type[etype] = (tuple(dict.fromkeys(p[0] for p in pairs)), tuple(dict.fromkeys(p[1] for p in pairs if p[1])))
         ctx.last_index[etype] = ctx.index
+        if etype == "COOPERATE" and t.trig.pos == "noun" and t.key.rsplit(" ", 1)[-1] in lex.word_lists["drill_nouns"]:
+            drillers = tuple(dict.fromkeys(c for p in pairs for c in p if c))
+            if len(drillers) >= 2:
+                ctx.last_drills, ctx.last_drills_index = drillers, ctx.index
     if any(e.event == "AID" and e.target is None and e.mode in ("military", "economic") for e in events):
         events = _recipient_lost(sent, events)
     defended = {(e.source, e.target) for e in events if e.event == "AID" and e.mode == "intervention" and not e.negated}
@@ -1120,6 +1133,23 @@ def _arms_deal_supply(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], 
             if _goods_origin(sent, t, other):
                 return (other, subject)  # "agreed to station Russian nuclear weapons": Russia's weapons, hosted
             return (subject, other)
+    return _deal_buyer_or_maker(sent, t, pair, lex)
+
+
+def _deal_buyer_or_maker(sent: Sentence, t: TrigHit, pair: tuple[str, str | None], lex: Lexicon) -> tuple[str, str] | None:
+    """(supplier, buyer) of an arms deal from the buyer after "for" ("a missile deal for Ukraine") or the maker's
+    adjective on the weapons ("includes an order for three French frigates"), either one of the deal's parties."""
+    subject, other = pair
+    if other is None:
+        return None
+    for m in sent.mentions:
+        if m.start < t.end or m.start > t.end + 120 or not m.codes or m.codes[0] not in pair:
+            continue
+        if m.prep == "for" and _nw(sent, t.end, m.start) <= 6 and m.kind not in ("pron", "adj"):
+            return (other, subject) if m.codes[0] == subject else (subject, other)  # the buyer
+        nxt = _next_ws(sent, m.end, len(sent.text), 1)
+        if m.kind == "adj" and nxt and nxt[0] in lex.arms_words:
+            return (m.codes[0], other if m.codes[0] == subject else subject)  # the maker
     return None
 
 
@@ -1384,6 +1414,44 @@ def sentence_windows(sentence: str, limit: int = MAX_CODED_CHARS) -> list[str]:
     if rest.strip():
         windows.append(rest.strip())
     return windows or [sentence]
+
+
+# between the forces sent and the drills they go to: "sent troops to take part in", "flew bombers in", "for"
+_FOR_DRILLS = re.compile(r"\b(?:to (?:take part|participate) in|to join|in|for)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _sent_for_drills(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexicon) -> bool:
+    """Whether forces a light transfer verb sends or flies go to drills named after it in its clause ("sent 2,000
+    soldiers to take part in a large-scale joint exercise", "flew bombers in a military exercise"): the sending is
+    part of the drills (COOPERATE), no aid of its own."""
+    _lo, hi = _clause(sent, t.start)
+    for o in raw:
+        if o.trig.type != "COOPERATE" or o.trig.pos != "noun" or not t.end < o.start < hi or _nw(sent, t.end, o.start) > 24 \
+                or o.key.rsplit(" ", 1)[-1] not in lex.word_lists["drill_nouns"]:
+            continue
+        if _FOR_DRILLS.search(sent.low, max(t.end, _left_mod_start(sent, o) - 40), _left_mod_start(sent, o)):
+            return True
+    return False
+
+
+DRILLS_RECENT = 6  # joint drills coded this many sentences back can still be "the drills"
+_DRILL_DETERMINERS = frozenset({"the", "this", "these", "those", "such", "additional", "further", "subsequent"})
+
+
+def _drills_told(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
+    """'The drills will be held in Baku', 'as part of the exercise, Russian bombers landed in China', 'further
+    naval drills took place': a definite or additional drill noun (`drill_nouns`) after joint drills were coded in
+    the last sentences names those drills: their parties, each with each; [] when the sentence's subject is a state
+    not among them ("China held the drills alone")."""
+    if t.trig.type != "COOPERATE" or t.trig.pos != "noun" or len(ctx.last_drills) < 2 or \
+            ctx.index - ctx.last_drills_index > DRILLS_RECENT or t.key.rsplit(" ", 1)[-1] not in lex.word_lists["drill_nouns"]:
+        return []
+    if _DRILL_DETERMINERS.isdisjoint(_prev_ws(sent, t.start, 6)) or sent.low.startswith(" of ", t.end):
+        return []  # "to exercise restraint", "the exercise of its right": no drills
+    subject = _codes(left_agent(sent, t, lex, Context()))
+    if any(c not in ctx.last_drills for c in subject):
+        return []
+    return [(a, b) for a in ctx.last_drills for b in ctx.last_drills if a != b]
 
 
 def code_sentences(sentences: Sequence[str], published: str | None = None,

@@ -951,6 +951,11 @@ def _group_locations(sent: Sentence, mentions: list[Mention]) -> None:
             m.role, m.codes = "mod", ()  # a place, no actor (nor an antecedent)
 
 
+# between a partner noun and the name right after it ("its ally Serbia", "its treaty ally the Philippines", "its ally,
+# Turkey"): the partner is named, no description to resolve
+_NAMED_AFTER = re.compile(r",?\s{0,2}(?:the\s+)?")
+
+
 def _partner_descriptions(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> None:
     """'Manila's strongest ally', 'its key Asian ally': a description of the possessor's partner, resolved with the
     pronouns (not when the partner is named right after, 'Russia's ally Iran', nor in an apposition)."""
@@ -963,7 +968,7 @@ def _partner_descriptions(sent: Sentence, mentions: list[Mention], lex: Lexicon)
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if m.kind == "coref:single":
             hit = lex.pronoun_partner_re.match(low, m.end) if low[m.start:m.end] in ("its", "his", "her", "their") else None
-            if hit is not None and not (nxt is not None and nxt.start < hit.end() + 3):
+            if hit is not None and not (nxt is not None and _NAMED_AFTER.fullmatch(low, hit.end(), nxt.start)):
                 m.kind, m.end, m.poss = "coref:partner", hit.end(), False
             continue
         if m.kind == "coref:described":
@@ -977,7 +982,7 @@ def _partner_descriptions(sent: Sentence, mentions: list[Mention], lex: Lexicon)
         if m.role == "appos" or not m.codes or m.kind not in ("name", "capital", "inst", "adj"):
             continue
         hit = lex.partner_of_re.match(low, m.end)
-        if hit is None or (nxt is not None and nxt.start - hit.end() <= 3):
+        if hit is None or (nxt is not None and _NAMED_AFTER.fullmatch(low, hit.end(), nxt.start)):
             continue
         m.kind, m.end, m.poss = "coref:partnerof", hit.end(), False
 

@@ -414,6 +414,11 @@ def right_target(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str]
             break
         if m.role in ("attr",):
             continue
+        if _partner_named(sent, m, lex):
+            # "standing by its treaty ally the Philippines": the ally named is the object, not "its"
+            if m.prep in preps or (m.prep == own and n <= 4) or (direct and m.prep is None and n <= 3):
+                return _group(sent, next(o for o in sent.mentions if o.start > m.end and o.codes))
+            continue
         if premodifier is not None and not _AFTER_OBJECT.isdisjoint(_ws(sent, premodifier.end, m.start)):
             break  # "requested Russian air defence systems following a visit to X": X is past the object's phrase
         if m.prep in preps or (direct and m.prep == "of" and lex.nation_of_re.match(gap)) or (
@@ -429,6 +434,22 @@ def right_target(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str]
         if m.prep is None and m.role == "maker":
             continue
     return _group(sent, premodifier) if premodifier is not None else []
+
+
+# between a partner noun and the name right after it ("its ally Serbia", "its treaty ally the Philippines")
+_NAMED_PARTNER_GAP = re.compile(r",?\s{0,2}(?:the\s+)?")
+
+
+def _partner_named(sent: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """Whether a possessive pronoun opens a partner noun with the partner's name right after it ('its treaty ally
+    the Philippines'): the pronoun is only the name's determiner."""
+    if not m.poss or sent.low[m.start:m.end] not in ("its", "his", "her", "their"):
+        return False
+    hit = lex.pronoun_partner_re.match(sent.low, m.end)
+    if hit is None:
+        return False
+    nxt = next((o for o in sent.mentions if o.start >= hit.end()), None)
+    return nxt is not None and bool(nxt.codes) and _NAMED_PARTNER_GAP.fullmatch(sent.low, hit.end(), nxt.start) is not None
 
 
 def other_actors(sent: Sentence, t: TrigHit, exclude: list[str], after_first: bool = True) -> list[str]:

@@ -62,6 +62,8 @@ class Context:
     last_speaker_index: int = -9
     recent_codes: list[tuple[str, ...]] = field(default_factory=list)  # the codes of the last three sentences
     last_by_type: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    last_drills: tuple[str, ...] = ()  # the parties of the last joint drills coded ("the drills" later names them)
+    last_drills_index: int = -99
     last_index: dict[str, int] = field(default_factory=dict)
     anchor: tuple[int, int | None, int | None] | None = None
     passage_years: list[tuple[int, int]] = field(default_factory=list)  # (sentence index, year)
