@@ -302,3 +302,19 @@ def test_corrupt_cache_file_is_refitted_not_fatal(tmp_path: Path, monkeypatch: p
     m = model.fit(as_of="1990-06-01", bootstrap=2)
     assert m.through == "1989-12-31" and m.boot is not None and len(m.boot) == 2
     model._cached_fit.cache_clear()
+
+
+def test_dyad_features_from_the_shipped_table() -> None:
+    from casus.assess import knowledge
+
+    assert knowledge.atop_pledge("RUS", "USA", 1980) and not knowledge.atop_pledge("RUS", "USA", 1950)
+    assert knowledge.atop_pledge("RUS", "USA", 2025)              # ATOP's 2018 spell carried forward
+    assert knowledge.mid_rival("RUS", "USA", 1962) == 1961        # the ten years before, not the year itself
+    assert knowledge.mid_rival("ARG", "GBR", 2020) is None       # MIDs end in 2010: no dispute in 2010-2019
+    assert knowledge.rival("RUS", "HTS", "2024-11-27").value == 0.0   # a non-state attacker has no disputes
+    # Russia, pledged to Iran and with working ties to Israel, is tied to both sides on the eve of June 2025
+    assert knowledge.ties_both("RUS", "IRN", "ISR", 1.0, 0.0, "2025-06-12").value == 1.0
+    assert knowledge.ties_both("RUS", "IRN", "ISR", 0.0, 0.0, "2025-06-12").value == 0.0
+    assert "ties_both" in model.feature_names() and "patron_rival_attacker" not in model.feature_names()
+    cases = {c["id"]: c for c in model.hand_cases()}
+    assert cases["FRA-CZE-1938"]["ties_both"] == 1.0 and cases["USA-KOR-1950"]["ties_both"] == 0.0

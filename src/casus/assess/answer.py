@@ -640,7 +640,8 @@ _FACT_FILE = {"defense_pact": "treaties.yaml", "patron_at_war_elsewhere": "knowl
               "patron_major": "state_years.csv, COW State System 2016",
               "client_major": "state_years.csv, COW State System 2016", "capability_share": "state_years.csv, COW NMC v6",
               "post_1945": "the as-of year", "forces_present": "standing.yaml deployments",
-              "arms_flowing": "standing.yaml arms"}
+              "arms_flowing": "standing.yaml arms", "patron_rival_attacker": "dyads.csv, GML MID v2.2.1",
+              "ties_both": "dyads.csv, ATOP v5"}
 
 
 def _direction(weight: float) -> str:

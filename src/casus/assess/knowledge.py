@@ -366,6 +366,10 @@ def ties(patron: str, attacker: str | None, as_of: str) -> Fact:
         return Fact("patron_ties_with_attacker", 1.0, f"{name(patron)[:1].upper()}{name(patron)[1:]} and "
                     f"{name(attacker)} are both bound by the {t['name']} (in force {t['in_force']}).",
                     list(t["sources"]), t["in_force"])
+    if dyad_ties_from_atop() and atop_pledge(_dyad_code(patron, as_of), _dyad_code(attacker, as_of), int(as_of[:4])):
+        return Fact("patron_ties_with_attacker", 1.0, f"{name(patron)[:1].upper()}{name(patron)[1:]} and "
+                    f"{name(attacker)} share an alliance pledge in ATOP (any type, consultation included; ATOP's last "
+                    "year, 2018, carried forward).", [ATOP_URL])
     lead = lead_member(patron, as_of) if organisation(patron) else None
     if lead and lead != attacker:
         via = ties(lead, attacker, as_of)
@@ -592,15 +596,18 @@ def standing_features(patron: str, client: str, as_of: str) -> dict[str, float]:
 
 def scenario_facts(patron: str, client: str, attacker: str | None, as_of: str) -> dict[str, Fact]:
     """The shipped-knowledge fact behind each scenario feature."""
+    pact, tie = defense_pact(patron, client, attacker, as_of), ties(patron, attacker, as_of)
     return {
-        "defense_pact": defense_pact(patron, client, attacker, as_of),
+        "defense_pact": pact,
         "patron_at_war_elsewhere": at_war_elsewhere(patron, client, attacker, as_of),
-        "patron_ties_with_attacker": ties(patron, attacker, as_of),
+        "patron_ties_with_attacker": tie,
         "shares_border": shares_border(patron, client, as_of),
         "attacker_nuclear": is_nuclear(attacker, as_of),
         "attacker_nonstate": nonstate(attacker),
         "forces_present": forces_present(patron, client, as_of),
         "arms_flowing": arms_flowing(patron, client, as_of),
+        "patron_rival_attacker": rival(patron, attacker, as_of),
+        "ties_both": ties_both(patron, client, attacker, tie.value, pact.value, as_of),
     }
 
 
@@ -650,3 +657,104 @@ def ledger(patron: str | None = None, client: str | None = None, until: str | No
 def ledger_accessed() -> str:
     """Access date of the ledger's sources."""
     return str(load_data("ledger.yaml").get("accessed", ""))
+
+
+# ---------------------------------------------------------------- dyads from the conflict data (dyads.csv)
+
+ATOP_URL = "https://www.atopdata.org/"
+MID_URL = "https://dmgibler.people.ua.edu/mid-replication.html"
+RIVAL_LOOKBACK = 10   # years of past use-of-force disputes that make the patron the attacker's rival
+
+
+@lru_cache(maxsize=1)
+def _dyads() -> tuple[dict[frozenset[str], list[tuple[int, int | None]]], dict[frozenset[str], list[int]]]:
+    """(pledge spells, rival years) per unordered pair, from the shipped dyads.csv."""
+    import csv
+    import io
+
+    text = resources.files("casus").joinpath("data").joinpath("dyads.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(io.StringIO("".join(l for l in text.splitlines(True) if not l.startswith("#"))))
+    pledges: dict[frozenset[str], list[tuple[int, int | None]]] = {}
+    rivals: dict[frozenset[str], list[int]] = {}
+    for r in rows:
+        key = frozenset((r["a"], r["b"]))
+        if r["kind"] == "pledge":
+            pledges.setdefault(key, []).append((int(r["start"]), int(r["end"]) if r["end"] else None))
+        else:
+            rivals.setdefault(key, []).append(int(r["start"]))
+    return pledges, rivals
+
+
+def atop_pledge(a: str | None, b: str | None, year: int) -> bool:
+    """Any ATOP pledge between a and b in force in `year` (ATOP's last year, 2018, carried forward)."""
+    if not a or not b:
+        return False
+    return any(s <= year and (e is None or year <= e) for s, e in _dyads()[0].get(frozenset((a, b)), []))
+
+
+def mid_rival(a: str | None, b: str | None, year: int) -> int | None:
+    """The latest start year of a use-of-force MID with a and b on opposite sides in the ten years before `year`."""
+    if not a or not b:
+        return None
+    years = [y for y in _dyads()[1].get(frozenset((a, b)), []) if year - RIVAL_LOOKBACK <= y < year]
+    return max(years) if years else None
+
+
+def _dyad_code(code: str, as_of: str) -> str:
+    """An organisation is read through its lead member (as for its wars and ties); a state as itself."""
+    return (lead_member(code, as_of) or code) if organisation(code) else code
+
+
+def rival(patron: str, attacker: str | None, as_of: str, year: int | None = None) -> Fact:
+    """1 if patron and attacker were on opposite sides of a use-of-force MID in the ten years before the year
+    (GML MIDs end in 2010), or a recorded war of the patron against the attacker began in that window by `as_of`."""
+    if attacker is None or not is_state(attacker) and not organisation(attacker):
+        return Fact("patron_rival_attacker", 0.0, "No state attacker: no disputes recorded (coded not rivals).")
+    y = int(as_of[:4]) if year is None else year
+    p, a = _dyad_code(patron, as_of), _dyad_code(attacker, as_of)
+    last = mid_rival(p, a, y)
+    war = None if last is not None else rival_war(p, a, y, as_of)
+    if war is not None:
+        return Fact("patron_rival_attacker", 1.0, f"{name(p)[:1].upper()}{name(p)[1:]} has fought {name(a)} since "
+                    f"{war['start']}.", list(war["sources"]), war["start"])
+    if last is not None:
+        return Fact("patron_rival_attacker", 1.0, f"{name(p)[:1].upper()}{name(p)[1:]} and {name(a)} were on opposite "
+                    f"sides of a militarized dispute with the use of force begun in {last} (GML MID data, to 2010).",
+                    [MID_URL], str(last))
+    return Fact("patron_rival_attacker", 0.0, f"No militarized dispute with the use of force between {name(p)} and "
+                f"{name(a)} in the ten years before {y} is recorded (GML MID data end in 2010).", [MID_URL])
+
+
+def dyad_ties_from_atop() -> bool:
+    """True when features.yaml codes ties with the attacker from ATOP too (`dyad_ties: atop`)."""
+    return load_data("features.yaml")["model"].get("dyad_ties") == "atop"
+
+
+def ties_both(patron: str, client: str, attacker: str | None, ties_value: float, pact_value: float,
+              as_of: str) -> Fact:
+    """1 if the patron is tied to the attacker (`ties_value`, or any ATOP pledge between them) and pledged to the
+    client (a defence treaty, `pact_value`, or any ATOP pledge between them) in the year."""
+    year = int(as_of[:4])
+    tied = ties_value >= 0.5 or (attacker is not None and atop_pledge(_dyad_code(patron, as_of),
+                                                                     _dyad_code(attacker, as_of), year))
+    pledged = pact_value >= 0.5 or atop_pledge(_dyad_code(patron, as_of), _dyad_code(client, as_of), year)
+    value = float(tied and pledged)
+    text = (f"{name(patron)[:1].upper()}{name(patron)[1:]} has ties with the attacker and a pledge to {name(client)}."
+            if value else f"{name(patron)[:1].upper()}{name(patron)[1:]} is not recorded as tied to both sides.")
+    return Fact("ties_both", value, text, [ATOP_URL])
+
+
+def rival_war(patron: str, attacker: str, year: int, as_of: str) -> dict[str, Any] | None:
+    """A war of the patron against the attacker in knowledge.yaml begun in the ten years before `year`, by `as_of`."""
+    for w in load_data("knowledge.yaml")["wars"]["list"]:
+        if w["state"] == patron and w["opponent"] == attacker and on_or_before(w["start"], as_of) \
+                and year - RIVAL_LOOKBACK <= int(str(w["start"])[:4]) < year:
+            return dict(w)
+    return None
+
+
+def rival_value(patron: str, attacker: str | None, year: int, as_of: str) -> float:
+    """`patron_rival_attacker` as a number, for the fits (no text)."""
+    if not attacker:
+        return 0.0
+    return float(mid_rival(patron, attacker, year) is not None or rival_war(patron, attacker, year, as_of) is not None)
