@@ -6,6 +6,7 @@ Two kinds of rows, both per unordered pair of casus actor codes (`a` < `b`):
 * `pledge`: a spell of years in which ATOP v5 records any pledge (defence, offence,
   neutrality, non-aggression, consultation) between the two, in either direction;
   `start` and `end` are years (a spell reaching ATOP's last year, 2018, is open: `end` empty);
+* `core`: the same spells counting only defence, offence, neutrality and consultation pledges;
 * `rival`: a GML MID (v2.2.1) that reached the use of force (`hostlev` >= 4) with the two on
   opposite sides; `start` is the dispute's start year, `end` its number.
 
@@ -36,18 +37,21 @@ SOURCES = [
 ]
 
 
-def pledge_spells(data: Path, iso: dict[int, str]) -> list[tuple[str, str, int, int | None]]:
-    """(a, b, first year, last year or None if it reaches ATOP's last year) per spell of any pledge."""
+PLEDGE_KINDS = {"pledge": ("atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"),
+                "core": ("atop_defense", "atop_offense", "atop_neutral", "atop_consul")}   # core: no non-aggression-only
+
+
+def pledge_spells(data: Path, iso: dict[int, str], kind: str = "pledge") -> list[tuple[str, str, int, int | None]]:
+    """(a, b, first year, last year or None if it reaches ATOP's last year) per spell of a pledge of `kind`."""
     years: dict[tuple[str, str], set[int]] = defaultdict(set)
-    last = 0
+    last = max(int(r["year"]) for r in be.read(data, "atop_dyad_year.csv"))
     for r in be.read(data, "atop_dyad_year.csv"):
-        if not any(r[k] == "1" for k in ("atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul")):
+        if not any(r[k] == "1" for k in PLEDGE_KINDS[kind]):
             continue
         a, b = iso.get(int(r["ccode1"])), iso.get(int(r["ccode2"]))
         if not a or not b or a == b:
             continue
         y = int(r["year"])
-        last = max(last, y)
         years[(min(a, b), max(a, b))].add(y)
     out = []
     for (a, b), ys in sorted(years.items()):
@@ -88,7 +92,8 @@ def build(data: Path) -> str:
     buf = io.StringIO()
     buf.write("# casus dyads: built by scripts/build_dyads.py from ../shared/data/conflict (peacesciencer processed "
               f"copies), accessed {be.ACCESSED}. kind pledge: years with any ATOP pledge between a and b (either "
-              "direction; end empty = in force in ATOP's last year, 2018, carried forward); kind rival: a MID that "
+              "direction; end empty = in force in ATOP's last year, 2018, carried forward); kind core: the same for a defence, "
+              "offence, neutrality or consultation pledge (non-aggression-only years left out); kind rival: a MID that "
               "reached the use of force (hostlev >= 4) with a and b on opposite sides (start = its start year, end = "
               "its dispute number).\n")
     buf.write("# Definition: docs/reference-class.md. Sources (file: data set, version, BibTeX key):\n")
@@ -96,8 +101,9 @@ def build(data: Path) -> str:
         buf.write(f"#   {f}: {name} v{ver} [{key}]\n")
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["a", "b", "kind", "start", "end"])
-    for a, b, s, e in pledge_spells(data, iso):
-        w.writerow([a, b, "pledge", s, "" if e is None else e])
+    for kind in PLEDGE_KINDS:
+        for a, b, s, e in pledge_spells(data, iso, kind):
+            w.writerow([a, b, kind, s, "" if e is None else e])
     for a, b, s, d in rivalries(data, iso):
         w.writerow([a, b, "rival", s, d])
     return buf.getvalue()

@@ -17,7 +17,7 @@ from typing import Any
 import variant_table
 from casus.assess import fitting, ladder
 
-BASE = ladder.feature_names()   # the registered model
+BASE = tuple(f for f in ladder.feature_names() if f != "ties_both")   # the model before this round
 # name: (extra features, settings overrides, extra features limited to the direct rung)
 VARIANTS: dict[str, tuple[tuple[str, ...], dict[str, Any], bool]] = {
     "registered": ((), {}, False),
@@ -29,8 +29,10 @@ VARIANTS: dict[str, tuple[tuple[str, ...], dict[str, Any], bool]] = {
     # chosen after seeing ties_both and ties_atop lose the forward materiel gain: not independent evidence
     "ties_both-direct": (("ties_both",), {}, True),
     "ties_atop+ties_both-direct": (("ties_both",), {"dyad_ties": "atop"}, True),
+    # registered after reading which pledges make ties_both 1 (docs/reference-class.md): not independent evidence
+    "ties_both_core-direct": (("ties_both",), {"ties_both_pledges": "core"}, True),
 }
-OVERRIDABLE = ("dyad_ties",)
+OVERRIDABLE = ("dyad_ties", "ties_both_pledges")
 
 
 def row(name: str) -> str:

@@ -144,6 +144,8 @@ def test_dyad_table_on_a_tiny_data_set(tiny: Path) -> None:
     # pledge spells, either direction; the 1990 spells reach ATOP's last year in this tiny set only for 1993
     assert ("KWT", "SAU", "pledge", "1990", "1990") in got and ("KWT", "SAU", "pledge", "1993", "") in got
     assert ("FRA", "KWT", "pledge", "1990", "1990") in got and ("IRQ", "USA", "pledge", "1990", "1990") in got
+    # core spells leave out non-aggression-only pledges (US-Iraq here) and keep consultation (France-Kuwait)
+    assert ("FRA", "KWT", "core", "1990", "1990") in got and not any(g[:3] == ("IRQ", "USA", "core") for g in got)
     # rivals: use of force (hostlev >= 4) on opposite sides; the show of force (dispute 2) is not one
     rivals = {g for g in got if g[2] == "rival"}
     assert rivals == {("IRQ", "KWT", "rival", "1990", "1"), ("FRA", "IRQ", "rival", "1990", "1"),

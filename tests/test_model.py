@@ -309,6 +309,8 @@ def test_dyad_features_from_the_shipped_table() -> None:
 
     assert knowledge.atop_pledge("RUS", "USA", 1980) and not knowledge.atop_pledge("RUS", "USA", 1950)
     assert knowledge.atop_pledge("RUS", "USA", 2025)              # ATOP's 2018 spell carried forward
+    assert not knowledge.atop_pledge("RUS", "USA", 2025, "core")  # ... a non-aggression pledge only
+    assert knowledge.atop_pledge("IRN", "RUS", 2025, "core")
     assert knowledge.mid_rival("RUS", "USA", 1962) == 1961        # the ten years before, not the year itself
     assert knowledge.mid_rival("ARG", "GBR", 2020) is None       # MIDs end in 2010: no dispute in 2010-2019
     assert knowledge.rival("RUS", "HTS", "2024-11-27").value == 0.0   # a non-state attacker has no disputes

@@ -667,29 +667,35 @@ RIVAL_LOOKBACK = 10   # years of past use-of-force disputes that make the patron
 
 
 @lru_cache(maxsize=1)
-def _dyads() -> tuple[dict[frozenset[str], list[tuple[int, int | None]]], dict[frozenset[str], list[int]]]:
-    """(pledge spells, rival years) per unordered pair, from the shipped dyads.csv."""
+def _dyads() -> tuple[dict[str, dict[frozenset[str], list[tuple[int, int | None]]]], dict[frozenset[str], list[int]]]:
+    """(pledge spells per kind, `pledge` or `core`, per unordered pair; rival years per pair) from dyads.csv."""
     import csv
     import io
 
     text = resources.files("casus").joinpath("data").joinpath("dyads.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(io.StringIO("".join(l for l in text.splitlines(True) if not l.startswith("#"))))
-    pledges: dict[frozenset[str], list[tuple[int, int | None]]] = {}
+    pledges: dict[str, dict[frozenset[str], list[tuple[int, int | None]]]] = {"pledge": {}, "core": {}}
     rivals: dict[frozenset[str], list[int]] = {}
     for r in rows:
         key = frozenset((r["a"], r["b"]))
-        if r["kind"] == "pledge":
-            pledges.setdefault(key, []).append((int(r["start"]), int(r["end"]) if r["end"] else None))
-        else:
+        if r["kind"] == "rival":
             rivals.setdefault(key, []).append(int(r["start"]))
+        else:
+            pledges[r["kind"]].setdefault(key, []).append((int(r["start"]), int(r["end"]) if r["end"] else None))
     return pledges, rivals
 
 
-def atop_pledge(a: str | None, b: str | None, year: int) -> bool:
-    """Any ATOP pledge between a and b in force in `year` (ATOP's last year, 2018, carried forward)."""
+def atop_pledge(a: str | None, b: str | None, year: int, kind: str = "pledge") -> bool:
+    """An ATOP pledge between a and b in force in `year` (ATOP's last year, 2018, carried forward): any pledge,
+    or with kind `core` a defence, offence, neutrality or consultation pledge (non-aggression alone does not count)."""
     if not a or not b:
         return False
-    return any(s <= year and (e is None or year <= e) for s, e in _dyads()[0].get(frozenset((a, b)), []))
+    return any(s <= year and (e is None or year <= e) for s, e in _dyads()[0][kind].get(frozenset((a, b)), []))
+
+
+def ties_both_kind() -> str:
+    """Which ATOP pledges `ties_both` reads: `pledge` (any) or `core` (features.yaml `ties_both_pledges`)."""
+    return str(load_data("features.yaml")["model"].get("ties_both_pledges", "pledge"))
 
 
 def mid_rival(a: str | None, b: str | None, year: int) -> int | None:
@@ -734,10 +740,10 @@ def ties_both(patron: str, client: str, attacker: str | None, ties_value: float,
               as_of: str) -> Fact:
     """1 if the patron is tied to the attacker (`ties_value`, or any ATOP pledge between them) and pledged to the
     client (a defence treaty, `pact_value`, or any ATOP pledge between them) in the year."""
-    year = int(as_of[:4])
+    year, kind = int(as_of[:4]), ties_both_kind()
     tied = ties_value >= 0.5 or (attacker is not None and atop_pledge(_dyad_code(patron, as_of),
-                                                                     _dyad_code(attacker, as_of), year))
-    pledged = pact_value >= 0.5 or atop_pledge(_dyad_code(patron, as_of), _dyad_code(client, as_of), year)
+                                                                     _dyad_code(attacker, as_of), year, kind))
+    pledged = pact_value >= 0.5 or atop_pledge(_dyad_code(patron, as_of), _dyad_code(client, as_of), year, kind)
     value = float(tied and pledged)
     text = (f"{name(patron)[:1].upper()}{name(patron)[1:]} has ties with the attacker and a pledge to {name(client)}."
             if value else f"{name(patron)[:1].upper()}{name(patron)[1:]} is not recorded as tied to both sides.")

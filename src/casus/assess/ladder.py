@@ -188,8 +188,10 @@ def dyad_values(row: Mapping[str, Any]) -> dict[str, float]:
     out = {"patron_rival_attacker": knowledge.rival_value(patron, str(attacker) if attacker else None, year, day)}
     if knowledge.dyad_ties_from_atop():
         out["patron_ties_with_attacker"] = max(ties, float(atop_ties))
-    pledged = float(row["defense_pact"]) >= 0.5 or knowledge.atop_pledge(patron, client, year)
-    out["ties_both"] = float((ties >= 0.5 or atop_ties) and pledged)
+    kind = knowledge.ties_both_kind()
+    tied = ties >= 0.5 or (bool(attacker) and knowledge.atop_pledge(patron, str(attacker), year, kind))
+    pledged = float(row["defense_pact"]) >= 0.5 or knowledge.atop_pledge(patron, client, year, kind)
+    out["ties_both"] = float(tied and pledged)
     return out
 
 
