@@ -667,22 +667,49 @@ RIVAL_LOOKBACK = 10   # years of past use-of-force disputes that make the patron
 
 
 @lru_cache(maxsize=1)
-def _dyads() -> tuple[dict[str, dict[frozenset[str], list[tuple[int, int | None]]]], dict[frozenset[str], list[int]]]:
-    """(pledge spells per kind, `pledge` or `core`, per unordered pair; rival years per pair) from dyads.csv."""
-    import csv
-    import io
+def _dyads_text() -> str:
+    return resources.files("casus").joinpath("data").joinpath("dyads.csv").read_text(encoding="utf-8")
 
-    text = resources.files("casus").joinpath("data").joinpath("dyads.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(io.StringIO("".join(l for l in text.splitlines(True) if not l.startswith("#"))))
-    pledges: dict[str, dict[frozenset[str], list[tuple[int, int | None]]]] = {"pledge": {}, "core": {}}
-    rivals: dict[frozenset[str], list[int]] = {}
-    for r in rows:
-        key = frozenset((r["a"], r["b"]))
-        if r["kind"] == "rival":
-            rivals.setdefault(key, []).append(int(r["start"]))
-        else:
-            pledges[r["kind"]].setdefault(key, []).append((int(r["start"]), int(r["end"]) if r["end"] else None))
-    return pledges, rivals
+
+Spells = dict[str, list[tuple[int, int | None]]]   # kind (`pledge`, `core`) -> spells
+
+
+@lru_cache(maxsize=1)
+def _dyads() -> dict[frozenset[str], tuple[Spells, list[int]]]:
+    """Per unordered pair: its pledge spells per kind and its rival years, from dyads.csv (for the fits, which
+    read thousands of pairs; one answer reads a few pairs with `_pair`). The file has no quoted fields."""
+    out: dict[frozenset[str], tuple[Spells, list[int]]] = {}
+    for line in _dyads_text().splitlines():
+        if not line or line[0] == "#" or line.startswith("a,b,"):
+            continue
+        a, b, kind, start, end = line.split(",")
+        _add(out.setdefault(frozenset((a, b)), ({}, [])), kind, start, end)
+    return out
+
+
+def load_dyads() -> None:
+    """Parse the whole dyad table now (the fits read thousands of pairs)."""
+    _dyads()
+
+
+def _add(entry: tuple[Spells, list[int]], kind: str, start: str, end: str) -> None:
+    if kind == "rival":
+        entry[1].append(int(start))
+    else:
+        entry[0].setdefault(kind, []).append((int(start), int(end) if end else None))
+
+
+@lru_cache(maxsize=256)
+def _pair(a: str, b: str) -> tuple[Spells, list[int]]:
+    """One pair's rows: from the parsed table once a fit has read it, else by one scan of the text."""
+    key = frozenset((a, b))
+    if _dyads.cache_info().currsize:
+        return _dyads().get(key, ({}, []))
+    lo, hi = sorted((a, b))
+    entry: tuple[Spells, list[int]] = ({}, [])
+    for m in re.finditer(rf"^{re.escape(lo)},{re.escape(hi)},(\w+),(\d+),(\d*)$", _dyads_text(), re.M):
+        _add(entry, m.group(1), m.group(2), m.group(3))
+    return entry
 
 
 def atop_pledge(a: str | None, b: str | None, year: int, kind: str = "pledge") -> bool:
@@ -690,20 +717,20 @@ def atop_pledge(a: str | None, b: str | None, year: int, kind: str = "pledge") -
     or with kind `core` a defence, offence, neutrality or consultation pledge (non-aggression alone does not count)."""
     if not a or not b:
         return False
-    return any(s <= year and (e is None or year <= e) for s, e in _dyads()[0][kind].get(frozenset((a, b)), []))
-
-
-def ties_both_kind() -> str:
-    """Which ATOP pledges `ties_both` reads: `pledge` (any) or `core` (features.yaml `ties_both_pledges`)."""
-    return str(load_data("features.yaml")["model"].get("ties_both_pledges", "pledge"))
+    return any(s <= year and (e is None or year <= e) for s, e in _pair(a, b)[0].get(kind, []))
 
 
 def mid_rival(a: str | None, b: str | None, year: int) -> int | None:
     """The latest start year of a use-of-force MID with a and b on opposite sides in the ten years before `year`."""
     if not a or not b:
         return None
-    years = [y for y in _dyads()[1].get(frozenset((a, b)), []) if year - RIVAL_LOOKBACK <= y < year]
+    years = [y for y in _pair(a, b)[1] if year - RIVAL_LOOKBACK <= y < year]
     return max(years) if years else None
+
+
+def ties_both_kind() -> str:
+    """Which ATOP pledges `ties_both` reads: `pledge` (any) or `core` (features.yaml `ties_both_pledges`)."""
+    return str(load_data("features.yaml")["model"].get("ties_both_pledges", "pledge"))
 
 
 def _dyad_code(code: str, as_of: str) -> str:

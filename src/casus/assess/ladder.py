@@ -209,6 +209,7 @@ def hand_cases() -> list[dict[str, Any]]:
 @lru_cache(maxsize=1)
 def episodes() -> list[dict[str, Any]]:
     """The systematic episodes (episodes.csv), numbers parsed."""
+    knowledge.load_dyads()   # thousands of pairs: parse dyads.csv once rather than scan it per pair
     out = []
     for r in _read_csv("episodes.csv"):
         row: dict[str, Any] = dict(r)
