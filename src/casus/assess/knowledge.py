@@ -791,3 +791,27 @@ def rival_value(patron: str, attacker: str | None, year: int, as_of: str) -> flo
     if not attacker:
         return 0.0
     return float(mid_rival(patron, attacker, year) is not None or rival_war(patron, attacker, year, as_of) is not None)
+
+
+def pair_unrecorded(patron: str, attacker: str | None, as_of: str) -> bool:
+    """True when the attacker is a state and casus has no record of the pair at all by `as_of`: no `ties` row
+    either way, no treaty binding both, no ATOP pledge in any year, no use-of-force MID, no war between them
+    (docs/reference-class.md, "A dyad casus has no record of"). Organisations and groups are never unrecorded."""
+    if attacker is None or not is_state(attacker) or organisation(patron) or organisation(attacker):
+        return False
+    groups = set(load_data("knowledge.yaml").get("state_groups", []))
+    if patron in groups or attacker in groups:
+        return False
+    pair = {patron, attacker}
+    year = int(as_of[:4])
+    if any({r["patron"], r["attacker"]} == pair and on_or_before(r.get("since"), as_of)
+           for r in load_data("knowledge.yaml").get("ties", [])):
+        return False
+    if any(patron in t["parties"] and attacker in t["parties"]
+           and on_or_before(t.get("signed") or t.get("in_force"), as_of) for t in treaties()):
+        return False
+    spells, rivals = _pair(patron, attacker)
+    if any(s <= year for s, _ in spells.get("pledge", [])) or any(y <= year for y in rivals):
+        return False
+    return not any({w["state"], w["opponent"]} == pair and on_or_before(w["start"], as_of)
+                   for w in load_data("knowledge.yaml")["wars"]["list"])
