@@ -181,7 +181,7 @@ def dyad_values(row: Mapping[str, Any]) -> dict[str, float]:
     `patron_ties_with_attacker` becomes the row's value or an ATOP pledge between patron and attacker
     with `dyad_ties: atop` (features.yaml); `patron_rival_attacker` and `ties_both` as
     docs/reference-class.md defines them."""
-    patron, client, attacker = str(row["patron"]), str(row["client"]), row.get("attacker")
+    patron, client, attacker = str(row["patron"]), str(row.get("client") or ""), row.get("attacker")
     year, day = int(row["year"]), eve(row)
     ties = float(row["patron_ties_with_attacker"])
     atop_ties = bool(attacker) and knowledge.atop_pledge(patron, str(attacker), year)
@@ -410,9 +410,9 @@ def complete_features(features: Mapping[str, Any]) -> dict[str, float]:
         if f in features and features[f] is not None:
             out[f] = _unit_value(features[f], f)
             continue
-        if settings()["features"][f].get("dyad") and features.get("patron") and features.get("client") \
-                and features.get("year") is not None and "defense_pact" in features:
-            out[f] = dyad_values({**features, "patron_ties_with_attacker": features.get("patron_ties_with_attacker", 0)})[f]
+        if settings()["features"][f].get("dyad") and features.get("patron") and features.get("year") is not None:
+            out[f] = dyad_values({"client": "", "defense_pact": 0, **features,
+                                  "patron_ties_with_attacker": features.get("patron_ties_with_attacker") or 0})[f]
             continue
         if settings()["features"][f].get("standing") and features.get("patron") and features.get("client"):
             out[f] = standing_values(str(features["patron"]), str(features["client"]), eve(features))[f]
