@@ -31,8 +31,11 @@ VARIANTS: dict[str, tuple[tuple[str, ...], dict[str, Any], bool]] = {
     "ties_atop+ties_both-direct": (("ties_both",), {"dyad_ties": "atop"}, True),
     # registered after reading which pledges make ties_both 1 (docs/reference-class.md): not independent evidence
     "ties_both_core-direct": (("ties_both",), {"ties_both_pledges": "core"}, True),
+    # registered after the rows above (docs/reference-class.md, "Averaging over the penalty")
+    "c_average+ties_both-direct": (("ties_both",), {"c_average": True}, True),
+    "c_average+ties_both": (("ties_both",), {"c_average": True}, False),
 }
-OVERRIDABLE = ("dyad_ties", "ties_both_pledges")
+OVERRIDABLE = ("dyad_ties", "ties_both_pledges", "c_average")
 
 
 def row(name: str) -> str:
