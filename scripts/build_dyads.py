@@ -7,6 +7,8 @@ Two kinds of rows, both per unordered pair of casus actor codes (`a` < `b`):
   neutrality, non-aggression, consultation) between the two, in either direction;
   `start` and `end` are years (a spell reaching ATOP's last year, 2018, is open: `end` empty);
 * `core`: the same spells counting only defence, offence, neutrality and consultation pledges;
+* `tie`: the `core` years plus the years of a bilateral non-aggression spell (multilateral when one
+  of the two began non-aggression spells with three or more partners in its first year);
 * `rival`: a GML MID (v2.2.1) that reached the use of force (`hostlev` >= 4) with the two on
   opposite sides; `start` is the dispute's start year, `end` its number.
 
@@ -67,6 +69,51 @@ def pledge_spells(data: Path, iso: dict[int, str], kind: str = "pledge") -> list
     return out
 
 
+MULTILATERAL_PARTNERS = 3   # non-aggression spells begun with this many partners in one year: a multilateral instrument
+
+
+def _runs(ys: set[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive years (first, last)."""
+    run, out = sorted(ys), []
+    start = prev = run[0]
+    for y in run[1:]:
+        if y != prev + 1:
+            out.append((start, prev))
+            start = y
+        prev = y
+    out.append((start, prev))
+    return out
+
+
+def tie_years(data: Path, iso: dict[int, str]) -> dict[tuple[str, str], set[int]]:
+    """Per pair, the years with a core pledge or a bilateral non-aggression spell (docs/reference-class.md,
+    "`ties_both` without paper ties"): a non-aggression spell is multilateral when one of the two states began
+    non-aggression spells with MULTILATERAL_PARTNERS or more distinct partners in the spell's first year."""
+    core: dict[tuple[str, str], set[int]] = defaultdict(set)
+    nonagg: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for r in be.read(data, "atop_dyad_year.csv"):
+        a, b = iso.get(int(r["ccode1"])), iso.get(int(r["ccode2"]))
+        if not a or not b or a == b:
+            continue
+        key, y = (min(a, b), max(a, b)), int(r["year"])
+        if any(r[k] == "1" for k in PLEDGE_KINDS["core"]):
+            core[key].add(y)
+        if r["atop_nonagg"] == "1":
+            nonagg[key].add(y)
+    runs = {k: _runs(ys) for k, ys in nonagg.items()}
+    began: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for (a, b), rs in runs.items():
+        for s, _ in rs:
+            began[(a, s)].add(b)
+            began[(b, s)].add(a)
+    out = {k: set(v) for k, v in core.items()}
+    for (a, b), rs in runs.items():
+        for s, e in rs:
+            if max(len(began[(a, s)]), len(began[(b, s)])) < MULTILATERAL_PARTNERS:
+                out.setdefault((a, b), set()).update(range(s, e + 1))
+    return out
+
+
 def rivalries(data: Path, iso: dict[int, str]) -> list[tuple[str, str, int, int]]:
     """(a, b, start year, dispute number) for each use-of-force MID with a and b on opposite sides."""
     disputes = {int(r["dispnum"]): r for r in be.read(data, "gml_mid_disputes.csv")}
@@ -93,7 +140,9 @@ def build(data: Path) -> str:
     buf.write("# casus dyads: built by scripts/build_dyads.py from ../shared/data/conflict (peacesciencer processed "
               f"copies), accessed {be.ACCESSED}. kind pledge: years with any ATOP pledge between a and b (either "
               "direction; end empty = in force in ATOP's last year, 2018, carried forward); kind core: the same for a defence, "
-              "offence, neutrality or consultation pledge (non-aggression-only years left out); kind rival: a MID that "
+              "offence, neutrality or consultation pledge (non-aggression-only years left out); kind tie: core years and "
+              "years of a bilateral non-aggression spell (multilateral: one of the two began such spells with 3 or more "
+              "partners in its first year); kind rival: a MID that "
               "reached the use of force (hostlev >= 4) with a and b on opposite sides (start = its start year, end = "
               "its dispute number).\n")
     buf.write("# Definition: docs/reference-class.md. Sources (file: data set, version, BibTeX key):\n")
@@ -104,6 +153,10 @@ def build(data: Path) -> str:
     for kind in PLEDGE_KINDS:
         for a, b, s, e in pledge_spells(data, iso, kind):
             w.writerow([a, b, kind, s, "" if e is None else e])
+    last = max(int(r["year"]) for r in be.read(data, "atop_dyad_year.csv"))
+    for (a, b), ys in sorted(tie_years(data, iso).items()):
+        for s, e in _runs(ys):
+            w.writerow([a, b, "tie", s, "" if e == last else e])
     for a, b, s, d in rivalries(data, iso):
         w.writerow([a, b, "rival", s, d])
     return buf.getvalue()

@@ -34,8 +34,11 @@ VARIANTS: dict[str, tuple[tuple[str, ...], dict[str, Any], bool]] = {
     # registered after the rows above (docs/reference-class.md, "Averaging over the penalty")
     "c_average+ties_both-direct": (("ties_both",), {"c_average": True}, True),
     "c_average+ties_both": (("ties_both",), {"c_average": True}, False),
+    # registered on branch model4 (docs/reference-class.md, "`ties_both` without paper ties")
+    "ties_both_rival-direct": (("ties_both",), {"ties_both_attacker": "rival"}, True),
+    "ties_both_bilateral-direct": (("ties_both",), {"ties_both_attacker": "bilateral"}, True),
 }
-OVERRIDABLE = ("dyad_ties", "ties_both_pledges", "c_average")
+OVERRIDABLE = ("dyad_ties", "ties_both_pledges", "c_average", "ties_both_attacker")
 
 
 def row(name: str) -> str:

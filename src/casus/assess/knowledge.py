@@ -378,7 +378,8 @@ def ties(patron: str, attacker: str | None, as_of: str) -> Fact:
             return Fact("patron_ties_with_attacker", via.value, f"{org[:1].upper()}{org[1:]} is coded through its lead "
                         f"member: {via.text}", via.sources, via.date)
     return Fact("patron_ties_with_attacker", 0.0,
-                f"No working ties between {name(patron)} and {name(attacker)} are recorded.")
+                f"No working ties between {name(patron)} and {name(attacker)} are recorded (casus's ties rows and "
+                "treaties).")
 
 
 def wars_of(state: str, as_of: str, exclude: tuple[str | None, ...] = ()) -> list[dict[str, Any]]:
@@ -720,17 +721,44 @@ def atop_pledge(a: str | None, b: str | None, year: int, kind: str = "pledge") -
     return any(s <= year and (e is None or year <= e) for s, e in _pair(a, b)[0].get(kind, []))
 
 
-def mid_rival(a: str | None, b: str | None, year: int) -> int | None:
-    """The latest start year of a use-of-force MID with a and b on opposite sides in the ten years before `year`."""
+def mid_rival(a: str | None, b: str | None, year: int, lookback: int = RIVAL_LOOKBACK) -> int | None:
+    """The latest start year of a use-of-force MID with a and b on opposite sides in the `lookback` years before `year`."""
     if not a or not b:
         return None
-    years = [y for y in _pair(a, b)[1] if year - RIVAL_LOOKBACK <= y < year]
+    years = [y for y in _pair(a, b)[1] if year - lookback <= y < year]
     return max(years) if years else None
 
 
 def ties_both_kind() -> str:
     """Which ATOP pledges `ties_both` reads: `pledge` (any) or `core` (features.yaml `ties_both_pledges`)."""
     return str(load_data("features.yaml")["model"].get("ties_both_pledges", "pledge"))
+
+
+PAPER_TIE_LOOKBACK = 20   # `ties_both_attacker: rival`: years without a use-of-force dispute for a non-aggression tie
+
+
+def ties_both_attacker() -> str:
+    """Which patron-attacker ties `ties_both` counts (features.yaml `ties_both_attacker`): `any` (the kept rule:
+    any ATOP pledge of `ties_both_pledges`), `rival` or `bilateral` (docs/reference-class.md, "without paper ties")."""
+    return str(load_data("features.yaml")["model"].get("ties_both_attacker", "any"))
+
+
+def attacker_tied(patron: str, attacker: str | None, year: int, as_of: str, ties_value: float) -> bool:
+    """Whether `ties_both` reads the patron as tied to the attacker in `year` (codes already read through lead members)."""
+    if ties_value >= 0.5:
+        return True
+    if not attacker:
+        return False
+    rule = ties_both_attacker()
+    if rule == "bilateral":
+        return atop_pledge(patron, attacker, year, "tie")
+    if rule == "rival":
+        if atop_pledge(patron, attacker, year, "core"):
+            return True
+        return atop_pledge(patron, attacker, year, "pledge") \
+            and mid_rival(patron, attacker, year, PAPER_TIE_LOOKBACK) is None \
+            and rival_war(patron, attacker, year, as_of, PAPER_TIE_LOOKBACK) is None
+    return atop_pledge(patron, attacker, year, ties_both_kind())
 
 
 def _dyad_code(code: str, as_of: str) -> str:
@@ -768,20 +796,31 @@ def ties_both(patron: str, client: str, attacker: str | None, ties_value: float,
     """1 if the patron is tied to the attacker (`ties_value`, or any ATOP pledge between them) and pledged to the
     client (a defence treaty, `pact_value`, or any ATOP pledge between them) in the year."""
     year, kind = int(as_of[:4]), ties_both_kind()
-    tied = ties_value >= 0.5 or (attacker is not None and atop_pledge(_dyad_code(patron, as_of),
-                                                                     _dyad_code(attacker, as_of), year, kind))
-    pledged = pact_value >= 0.5 or atop_pledge(_dyad_code(patron, as_of), _dyad_code(client, as_of), year, kind)
+    p = _dyad_code(patron, as_of)
+    a = _dyad_code(attacker, as_of) if attacker else None
+    tied = attacker_tied(p, a, year, as_of, ties_value)
+    pledged = pact_value >= 0.5 or atop_pledge(p, _dyad_code(client, as_of), year, kind)
     value = float(tied and pledged)
-    text = (f"{name(patron)[:1].upper()}{name(patron)[1:]} has ties with the attacker and a pledge to {name(client)}."
-            if value else f"{name(patron)[:1].upper()}{name(patron)[1:]} is not recorded as tied to both sides.")
+    who = f"{name(patron)[:1].upper()}{name(patron)[1:]}"
+    if not value:
+        return Fact("ties_both", 0.0, f"{who} is not read as aligned with both sides (working ties or an ATOP pledge "
+                    "with the attacker, and a pledge to the client).", [ATOP_URL])
+    side_a = (f"working ties with {name(attacker)} (the ties fact)" if ties_value >= 0.5 else
+              f"no working ties with {name(attacker)}, but ATOP v5 records an alliance pledge between them "
+              f"({'non-aggression only' if not atop_pledge(p, a, year, 'core') else 'beyond non-aggression'}; "
+              "ATOP's last year, 2018, carried forward)")
+    side_c = (f"a defence treaty with {name(client)}" if pact_value >= 0.5 else
+              f"an ATOP pledge to {name(client)}")
+    text = f"{who} is read as aligned with both sides: {side_a}, and {side_c}."
     return Fact("ties_both", value, text, [ATOP_URL])
 
 
-def rival_war(patron: str, attacker: str, year: int, as_of: str) -> dict[str, Any] | None:
-    """A war of the patron against the attacker in knowledge.yaml begun in the ten years before `year`, by `as_of`."""
+def rival_war(patron: str, attacker: str, year: int, as_of: str,
+              lookback: int = RIVAL_LOOKBACK) -> dict[str, Any] | None:
+    """A war of the patron against the attacker in knowledge.yaml begun in the `lookback` years before `year`, by `as_of`."""
     for w in load_data("knowledge.yaml")["wars"]["list"]:
         if w["state"] == patron and w["opponent"] == attacker and on_or_before(w["start"], as_of) \
-                and year - RIVAL_LOOKBACK <= int(str(w["start"])[:4]) < year:
+                and year - lookback <= int(str(w["start"])[:4]) < year:
             return dict(w)
     return None
 

@@ -189,7 +189,7 @@ def dyad_values(row: Mapping[str, Any]) -> dict[str, float]:
     if knowledge.dyad_ties_from_atop():
         out["patron_ties_with_attacker"] = max(ties, float(atop_ties))
     kind = knowledge.ties_both_kind()
-    tied = ties >= 0.5 or (bool(attacker) and knowledge.atop_pledge(patron, str(attacker), year, kind))
+    tied = knowledge.attacker_tied(patron, str(attacker) if attacker else None, year, day, ties)
     pledged = float(row["defense_pact"]) >= 0.5 or knowledge.atop_pledge(patron, client, year, kind)
     out["ties_both"] = float(tied and pledged)
     return out
