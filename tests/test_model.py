@@ -304,6 +304,35 @@ def test_corrupt_cache_file_is_refitted_not_fatal(tmp_path: Path, monkeypatch: p
     model._cached_fit.cache_clear()
 
 
+def test_ties_both_refined_patron_attacker_ties(monkeypatch: pytest.MonkeyPatch) -> None:
+    from casus.assess import knowledge
+
+    # kind tie: the US-North Korea and US-Russia non-aggression spells are multilateral (Amity 2009, Helsinki 1975)
+    assert knowledge.atop_pledge("PRK", "USA", 2025) and not knowledge.atop_pledge("PRK", "USA", 2025, "tie")
+    assert not knowledge.atop_pledge("RUS", "USA", 2025, "tie") and knowledge.atop_pledge("RUS", "USA", 1943, "tie")
+    assert knowledge.atop_pledge("FRA", "RUS", 2025, "tie")   # a bilateral consultation pledge (core) counts
+    assert knowledge.attacker_tied("USA", "PRK", 2026, "2026-06-01", 0.0)          # the kept rule: any pledge
+    for rule in ("rival", "bilateral"):
+        monkeypatch.setattr(knowledge, "ties_both_attacker", lambda rule=rule: rule)
+        assert not knowledge.attacker_tied("USA", "PRK", 2026, "2026-06-01", 0.0)
+        assert knowledge.attacker_tied("RUS", "AZE", 2022, "2022-06-01", 0.0)        # a core pledge
+        assert knowledge.attacker_tied("USA", "PRK", 2026, "2026-06-01", 1.0)        # a working tie
+    monkeypatch.setattr(knowledge, "ties_both_attacker", lambda: "rival")
+    assert knowledge.attacker_tied("USA", "RUS", 2025, "2025-06-01", 0.0)   # no use-of-force MID 2005-2010
+    assert not knowledge.attacker_tied("USA", "RUS", 2005, "2005-06-01", 0.0)   # the 1997 and 2000 disputes
+
+
+def test_ties_both_text_names_its_source() -> None:
+    from casus.assess import knowledge
+
+    text = knowledge.ties_both("USA", "KOR", "PRK", 0.0, 1.0, "2026-06-01").text
+    assert text.startswith("The United States is read as aligned with both sides: no working ties with North Korea, "
+                           "but ATOP v5 records an alliance pledge between them (non-aggression only")
+    assert "has ties with the attacker" not in text
+    assert "working ties with Israel (the ties fact)" in knowledge.ties_both("RUS", "IRN", "ISR", 1.0, 0.0,
+                                                                             "2025-06-12").text
+
+
 def test_dyad_features_from_the_shipped_table() -> None:
     from casus.assess import knowledge
 
@@ -317,6 +346,7 @@ def test_dyad_features_from_the_shipped_table() -> None:
     # Russia, pledged to Iran and with working ties to Israel, is tied to both sides on the eve of June 2025
     assert knowledge.ties_both("RUS", "IRN", "ISR", 1.0, 0.0, "2025-06-12").value == 1.0
     assert knowledge.ties_both("RUS", "IRN", "ISR", 0.0, 0.0, "2025-06-12").value == 0.0
-    assert "ties_both" in model.feature_names() and "patron_rival_attacker" not in model.feature_names()
+    # switched off on branch model4 (no paper-tie refinement passes the face-validity list)
+    assert "ties_both" not in model.feature_names() and "patron_rival_attacker" not in model.feature_names()
     cases = {c["id"]: c for c in model.hand_cases()}
     assert cases["FRA-CZE-1938"]["ties_both"] == 1.0 and cases["USA-KOR-1950"]["ties_both"] == 0.0
