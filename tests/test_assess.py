@@ -272,3 +272,17 @@ def test_assess_scenario_from_dict() -> None:
     assert set(out["contributions"]["direct"]) >= {"baseline", "defense_pact"}
     text = render_scenario_text(out)
     assert "Response ladder" in text and "baseline" in text
+
+
+def test_a_pair_casus_has_no_record_of_reads_average_ties_not_none() -> None:
+    from casus.assess import knowledge
+
+    assert knowledge.pair_unrecorded("IND", "ERI", "2025-06-01")
+    assert not knowledge.pair_unrecorded("RUS", "ISR", "2025-06-01")      # a ties row
+    assert not knowledge.pair_unrecorded("RUS", "USA", "2025-06-01")      # ATOP pledges and disputes
+    assert not knowledge.pair_unrecorded("RUS", "HTS", "2024-11-27")      # a non-state attacker keeps 0
+    a = assess_mod.assess(None, "IND", "NPL", attacker="ERI", as_of="2025-06-01")
+    mean = assess_mod.model_as_of("2025-06-01").means["patron_ties_with_attacker"]
+    assert a.features["patron_ties_with_attacker"] == round(mean, 4) and 0 < mean < 1
+    known = assess_mod.assess(None, "RUS", "IRN", attacker="ISR", as_of="2025-06-12")
+    assert known.features["patron_ties_with_attacker"] == 1.0

@@ -124,3 +124,37 @@ def test_shipped_episodes_cite_their_sources() -> None:
     rows = list(csv.DictReader(l for l in text.splitlines() if not l.startswith("#")))
     assert len(rows) > 5000
     assert {r["level"] for r in rows} <= {"0", "1", "6"}
+
+
+def _dyads_script():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location("build_dyads", ROOT / "scripts" / "build_dyads.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_dyad_table_on_a_tiny_data_set(tiny: Path) -> None:
+    text = _dyads_script().build(tiny)
+    rows = list(csv.DictReader(l for l in text.splitlines() if not l.startswith("#")))
+    got = {(r["a"], r["b"], r["kind"], r["start"], r["end"]) for r in rows}
+    # pledge spells, either direction; the 1990 spells reach ATOP's last year in this tiny set only for 1993
+    assert ("KWT", "SAU", "pledge", "1990", "1990") in got and ("KWT", "SAU", "pledge", "1993", "") in got
+    assert ("FRA", "KWT", "pledge", "1990", "1990") in got and ("IRQ", "USA", "pledge", "1990", "1990") in got
+    # core spells leave out non-aggression-only pledges (US-Iraq here) and keep consultation (France-Kuwait)
+    assert ("FRA", "KWT", "core", "1990", "1990") in got and not any(g[:3] == ("IRQ", "USA", "core") for g in got)
+    # rivals: use of force (hostlev >= 4) on opposite sides; the show of force (dispute 2) is not one
+    rivals = {g for g in got if g[2] == "rival"}
+    assert rivals == {("IRQ", "KWT", "rival", "1990", "1"), ("FRA", "IRQ", "rival", "1990", "1"),
+                      ("IRQ", "SAU", "rival", "1990", "1"), ("IRQ", "KWT", "rival", "1993", "3")}
+
+
+def test_shipped_dyads_are_reproduced_from_shared() -> None:
+    if not (CONFLICT / "gml_mid_participants.csv").exists():
+        pytest.skip(f"conflict data not found at {CONFLICT} (../shared beside the repo)")
+    shipped = (ROOT / "src" / "casus" / "data" / "dyads.csv").read_text(encoding="utf-8")
+    assert _dyads_script().build(CONFLICT) == shipped, "dyads.csv differs from what scripts/build_dyads.py builds"
+    assert "ATOP v5" in shipped and "MID v2.2.1" in shipped

@@ -302,3 +302,51 @@ def test_corrupt_cache_file_is_refitted_not_fatal(tmp_path: Path, monkeypatch: p
     m = model.fit(as_of="1990-06-01", bootstrap=2)
     assert m.through == "1989-12-31" and m.boot is not None and len(m.boot) == 2
     model._cached_fit.cache_clear()
+
+
+def test_ties_both_refined_patron_attacker_ties(monkeypatch: pytest.MonkeyPatch) -> None:
+    from casus.assess import knowledge
+
+    # kind tie: the US-North Korea and US-Russia non-aggression spells are multilateral (Amity 2009, Helsinki 1975)
+    assert knowledge.atop_pledge("PRK", "USA", 2025) and not knowledge.atop_pledge("PRK", "USA", 2025, "tie")
+    assert not knowledge.atop_pledge("RUS", "USA", 2025, "tie") and knowledge.atop_pledge("RUS", "USA", 1943, "tie")
+    assert knowledge.atop_pledge("FRA", "RUS", 2025, "tie")   # a bilateral consultation pledge (core) counts
+    assert knowledge.attacker_tied("USA", "PRK", 2026, "2026-06-01", 0.0)          # the kept rule: any pledge
+    for rule in ("rival", "bilateral"):
+        monkeypatch.setattr(knowledge, "ties_both_attacker", lambda rule=rule: rule)
+        assert not knowledge.attacker_tied("USA", "PRK", 2026, "2026-06-01", 0.0)
+        assert knowledge.attacker_tied("RUS", "AZE", 2022, "2022-06-01", 0.0)        # a core pledge
+        assert knowledge.attacker_tied("USA", "PRK", 2026, "2026-06-01", 1.0)        # a working tie
+    monkeypatch.setattr(knowledge, "ties_both_attacker", lambda: "rival")
+    assert knowledge.attacker_tied("USA", "RUS", 2025, "2025-06-01", 0.0)   # no use-of-force MID 2005-2010
+    assert not knowledge.attacker_tied("USA", "RUS", 2005, "2005-06-01", 0.0)   # the 1997 and 2000 disputes
+
+
+def test_ties_both_text_names_its_source() -> None:
+    from casus.assess import knowledge
+
+    text = knowledge.ties_both("USA", "KOR", "PRK", 0.0, 1.0, "2026-06-01").text
+    assert text.startswith("The United States is read as aligned with both sides: no working ties with North Korea, "
+                           "but ATOP v5 records an alliance pledge between them (non-aggression only")
+    assert "has ties with the attacker" not in text
+    assert "working ties with Israel (the ties fact)" in knowledge.ties_both("RUS", "IRN", "ISR", 1.0, 0.0,
+                                                                             "2025-06-12").text
+
+
+def test_dyad_features_from_the_shipped_table() -> None:
+    from casus.assess import knowledge
+
+    assert knowledge.atop_pledge("RUS", "USA", 1980) and not knowledge.atop_pledge("RUS", "USA", 1950)
+    assert knowledge.atop_pledge("RUS", "USA", 2025)              # ATOP's 2018 spell carried forward
+    assert not knowledge.atop_pledge("RUS", "USA", 2025, "core")  # ... a non-aggression pledge only
+    assert knowledge.atop_pledge("IRN", "RUS", 2025, "core")
+    assert knowledge.mid_rival("RUS", "USA", 1962) == 1961        # the ten years before, not the year itself
+    assert knowledge.mid_rival("ARG", "GBR", 2020) is None       # MIDs end in 2010: no dispute in 2010-2019
+    assert knowledge.rival("RUS", "HTS", "2024-11-27").value == 0.0   # a non-state attacker has no disputes
+    # Russia, pledged to Iran and with working ties to Israel, is tied to both sides on the eve of June 2025
+    assert knowledge.ties_both("RUS", "IRN", "ISR", 1.0, 0.0, "2025-06-12").value == 1.0
+    assert knowledge.ties_both("RUS", "IRN", "ISR", 0.0, 0.0, "2025-06-12").value == 0.0
+    # switched off on branch model4 (no paper-tie refinement passes the face-validity list)
+    assert "ties_both" not in model.feature_names() and "patron_rival_attacker" not in model.feature_names()
+    cases = {c["id"]: c for c in model.hand_cases()}
+    assert cases["FRA-CZE-1938"]["ties_both"] == 1.0 and cases["USA-KOR-1950"]["ties_both"] == 0.0

@@ -640,7 +640,8 @@ _FACT_FILE = {"defense_pact": "treaties.yaml", "patron_at_war_elsewhere": "knowl
               "patron_major": "state_years.csv, COW State System 2016",
               "client_major": "state_years.csv, COW State System 2016", "capability_share": "state_years.csv, COW NMC v6",
               "post_1945": "the as-of year", "forces_present": "standing.yaml deployments",
-              "arms_flowing": "standing.yaml arms"}
+              "arms_flowing": "standing.yaml arms", "patron_rival_attacker": "dyads.csv, GML MID v2.2.1",
+              "ties_both": "dyads.csv, ATOP v5"}
 
 
 def _direction(weight: float) -> str:
@@ -819,6 +820,18 @@ def _attacker_features(features: dict[str, float], facts: dict[str, knowledge.Fa
         facts[f] = knowledge.Fact(f, features[f], f"No attacker named: set to the reference-class average ({m.means[f]:.2f}).")
 
 
+def _unrecorded_ties(features: dict[str, float], facts: dict[str, knowledge.Fact], patron: str, attacker: str | None,
+                     day: str, m: model.LadderModel) -> None:
+    """A pair casus has no record of at all: ties with the attacker take the reference-class average, not 0."""
+    f = "patron_ties_with_attacker"
+    if f not in m.means or features.get(f) or not knowledge.pair_unrecorded(patron, attacker, day):
+        return
+    features[f] = round(m.means[f], 4)
+    facts[f] = knowledge.Fact(f, features[f], f"casus has no record of {knowledge.name(patron)} and "
+                              f"{knowledge.name(attacker)} (no ties row, treaty, ATOP pledge, dispute or war): ties set "
+                              f"to the reference-class average ({m.means[f]:.2f}), not to 'no ties'.")
+
+
 def _contested(signals: list[dict[str, Any]], feature_moves: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Facts the evidence both asserts and denies, with the sources on each side."""
     out: list[dict[str, Any]] = []
@@ -869,6 +882,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     base_features.update({k: f.value for k, f in derived.items()})
     facts.update(derived)
     _attacker_features(base_features, facts, attacker, m)
+    _unrecorded_ties(base_features, facts, patron, attacker, day, m)
     ledger_rows = _ledger_records(patron, client, day)
     ledger_signals = signal_shifts(ledger_rows, patron, client, attacker)
     knowledge_shift = _total_shift(ledger_signals)

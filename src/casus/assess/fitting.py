@@ -343,6 +343,14 @@ def _fit_weights(pool: Pool, wrow: np.ndarray, cs: Sequence[float], c_shared: fl
     return W, ep
 
 
+def _fit_averaged(pool: Pool, wrow: np.ndarray, grid: Sequence[float], c_shared: float) -> tuple[np.ndarray, np.ndarray | None]:
+    """`c_average`: each rung's [intercept, coefs] averaged over the fits at every C of the grid (no selection)."""
+    fits = [_fit_weights(pool, wrow, [float(c)] * len(RUNGS), c_shared) for c in grid]
+    W = np.mean([f[0] for f in fits], axis=0)
+    eps = [f[1] for f in fits if f[1] is not None]
+    return W, (np.mean(eps, axis=0) if eps else None)
+
+
 def _fit_pool(pool: Pool, wrow: np.ndarray | None, features: Sequence[str], grid: Sequence[float], c_shared: float,
               boot: int = 0, seed: int = 0, through: str = "", interval_level: float = 0.9) -> LadderModel:
     """Fit on the rows with positive weight (all rows when `wrow` is None)."""
@@ -351,8 +359,12 @@ def _fit_pool(pool: Pool, wrow: np.ndarray | None, features: Sequence[str], grid
     smask = (pool.hand == 0) & (wrow > 0)
     if not hmask.any():
         raise CasusError("no hand-coded cases before this date: the model cannot be fitted")
-    cs = _choose_cs(pool, wrow, grid, c_shared)
-    W, ep = _fit_weights(pool, wrow, cs, c_shared)
+    if settings().get("c_average"):
+        cs = [float(np.mean(grid))] * len(RUNGS)
+        W, ep = _fit_averaged(pool, wrow, grid, c_shared)
+    else:
+        cs = _choose_cs(pool, wrow, grid, c_shared)
+        W, ep = _fit_weights(pool, wrow, cs, c_shared)
     hl = pool.lev[hmask]
     rungs = {r: RungFit(r, cs[j], float(W[j, 0]), {f: float(v) for f, v in zip(features, W[j, 1:])},
                         float((hl >= j + 1).mean())) for j, r in enumerate(RUNGS)}
@@ -361,13 +373,16 @@ def _fit_pool(pool: Pool, wrow: np.ndarray | None, features: Sequence[str], grid
         ep_fit = RungFit("direct", cs[-1], float(ep[0]), {f: float(v) for f, v in zip(features, ep[1:])},
                          float((pool.lev[smask] >= DIRECT).mean()))
     means = {f: float(v) for f, v in zip(features, pool.X[hmask].mean(axis=0))}
-    reps = as_tuples(_bootstrap(pool, wrow, cs, c_shared, boot, seed)) if boot else None
+    avg = tuple(grid) if settings().get("c_average") else ()
+    reps = as_tuples(_bootstrap(pool, wrow, cs, c_shared, boot, seed, avg)) if boot else None
     return LadderModel(tuple(features), rungs, means, int(hmask.sum()), int(smask.sum()), through, ep_fit, reps,
                        interval_level)
 
 
-def _bootstrap(pool: Pool, wrow: np.ndarray, cs: Sequence[float], c_shared: float, n: int, seed: int) -> np.ndarray:
-    """Refit with the chosen C on resampled twin groups (within each population): replicates x rungs x (1+p)."""
+def _bootstrap(pool: Pool, wrow: np.ndarray, cs: Sequence[float], c_shared: float, n: int, seed: int,
+               grid: Sequence[float] = ()) -> np.ndarray:
+    """Refit with the chosen C (or, given `grid`, averaged over it) on resampled twin groups (within each
+    population): replicates x rungs x (1+p)."""
     rng = np.random.default_rng(seed)
     out = []
     per_pop = []
@@ -381,7 +396,7 @@ def _bootstrap(pool: Pool, wrow: np.ndarray, cs: Sequence[float], c_shared: floa
             if k:
                 draws = np.bincount(rng.integers(0, k, k), minlength=k)
                 w[rows] = draws[codes] * wrow[rows]
-        W, _ = _fit_weights(pool, w, cs, c_shared)
+        W, _ = _fit_averaged(pool, w, grid, c_shared) if grid else _fit_weights(pool, w, cs, c_shared)
         out.append(W)
     return np.array(out)
 

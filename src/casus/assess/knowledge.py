@@ -366,6 +366,10 @@ def ties(patron: str, attacker: str | None, as_of: str) -> Fact:
         return Fact("patron_ties_with_attacker", 1.0, f"{name(patron)[:1].upper()}{name(patron)[1:]} and "
                     f"{name(attacker)} are both bound by the {t['name']} (in force {t['in_force']}).",
                     list(t["sources"]), t["in_force"])
+    if dyad_ties_from_atop() and atop_pledge(_dyad_code(patron, as_of), _dyad_code(attacker, as_of), int(as_of[:4])):
+        return Fact("patron_ties_with_attacker", 1.0, f"{name(patron)[:1].upper()}{name(patron)[1:]} and "
+                    f"{name(attacker)} share an alliance pledge in ATOP (any type, consultation included; ATOP's last "
+                    "year, 2018, carried forward).", [ATOP_URL])
     lead = lead_member(patron, as_of) if organisation(patron) else None
     if lead and lead != attacker:
         via = ties(lead, attacker, as_of)
@@ -374,7 +378,8 @@ def ties(patron: str, attacker: str | None, as_of: str) -> Fact:
             return Fact("patron_ties_with_attacker", via.value, f"{org[:1].upper()}{org[1:]} is coded through its lead "
                         f"member: {via.text}", via.sources, via.date)
     return Fact("patron_ties_with_attacker", 0.0,
-                f"No working ties between {name(patron)} and {name(attacker)} are recorded.")
+                f"No working ties between {name(patron)} and {name(attacker)} are recorded (casus's ties rows and "
+                "treaties).")
 
 
 def wars_of(state: str, as_of: str, exclude: tuple[str | None, ...] = ()) -> list[dict[str, Any]]:
@@ -592,15 +597,18 @@ def standing_features(patron: str, client: str, as_of: str) -> dict[str, float]:
 
 def scenario_facts(patron: str, client: str, attacker: str | None, as_of: str) -> dict[str, Fact]:
     """The shipped-knowledge fact behind each scenario feature."""
+    pact, tie = defense_pact(patron, client, attacker, as_of), ties(patron, attacker, as_of)
     return {
-        "defense_pact": defense_pact(patron, client, attacker, as_of),
+        "defense_pact": pact,
         "patron_at_war_elsewhere": at_war_elsewhere(patron, client, attacker, as_of),
-        "patron_ties_with_attacker": ties(patron, attacker, as_of),
+        "patron_ties_with_attacker": tie,
         "shares_border": shares_border(patron, client, as_of),
         "attacker_nuclear": is_nuclear(attacker, as_of),
         "attacker_nonstate": nonstate(attacker),
         "forces_present": forces_present(patron, client, as_of),
         "arms_flowing": arms_flowing(patron, client, as_of),
+        "patron_rival_attacker": rival(patron, attacker, as_of),
+        "ties_both": ties_both(patron, client, attacker, tie.value, pact.value, as_of),
     }
 
 
@@ -650,3 +658,199 @@ def ledger(patron: str | None = None, client: str | None = None, until: str | No
 def ledger_accessed() -> str:
     """Access date of the ledger's sources."""
     return str(load_data("ledger.yaml").get("accessed", ""))
+
+
+# ---------------------------------------------------------------- dyads from the conflict data (dyads.csv)
+
+ATOP_URL = "https://www.atopdata.org/"
+MID_URL = "https://dmgibler.people.ua.edu/mid-replication.html"
+RIVAL_LOOKBACK = 10   # years of past use-of-force disputes that make the patron the attacker's rival
+
+
+@lru_cache(maxsize=1)
+def _dyads_text() -> str:
+    return resources.files("casus").joinpath("data").joinpath("dyads.csv").read_text(encoding="utf-8")
+
+
+Spells = dict[str, list[tuple[int, int | None]]]   # kind (`pledge`, `core`) -> spells
+
+
+@lru_cache(maxsize=1)
+def _dyads() -> dict[frozenset[str], tuple[Spells, list[int]]]:
+    """Per unordered pair: its pledge spells per kind and its rival years, from dyads.csv (for the fits, which
+    read thousands of pairs; one answer reads a few pairs with `_pair`). The file has no quoted fields."""
+    out: dict[frozenset[str], tuple[Spells, list[int]]] = {}
+    for line in _dyads_text().splitlines():
+        if not line or line[0] == "#" or line.startswith("a,b,"):
+            continue
+        a, b, kind, start, end = line.split(",")
+        _add(out.setdefault(frozenset((a, b)), ({}, [])), kind, start, end)
+    return out
+
+
+def load_dyads() -> None:
+    """Parse the whole dyad table now (the fits read thousands of pairs)."""
+    _dyads()
+
+
+def _add(entry: tuple[Spells, list[int]], kind: str, start: str, end: str) -> None:
+    if kind == "rival":
+        entry[1].append(int(start))
+    else:
+        entry[0].setdefault(kind, []).append((int(start), int(end) if end else None))
+
+
+@lru_cache(maxsize=256)
+def _pair(a: str, b: str) -> tuple[Spells, list[int]]:
+    """One pair's rows: from the parsed table once a fit has read it, else by one scan of the text."""
+    key = frozenset((a, b))
+    if _dyads.cache_info().currsize:
+        return _dyads().get(key, ({}, []))
+    lo, hi = sorted((a, b))
+    entry: tuple[Spells, list[int]] = ({}, [])
+    for m in re.finditer(rf"^{re.escape(lo)},{re.escape(hi)},(\w+),(\d+),(\d*)$", _dyads_text(), re.M):
+        _add(entry, m.group(1), m.group(2), m.group(3))
+    return entry
+
+
+def atop_pledge(a: str | None, b: str | None, year: int, kind: str = "pledge") -> bool:
+    """An ATOP pledge between a and b in force in `year` (ATOP's last year, 2018, carried forward): any pledge,
+    or with kind `core` a defence, offence, neutrality or consultation pledge (non-aggression alone does not count)."""
+    if not a or not b:
+        return False
+    return any(s <= year and (e is None or year <= e) for s, e in _pair(a, b)[0].get(kind, []))
+
+
+def mid_rival(a: str | None, b: str | None, year: int, lookback: int = RIVAL_LOOKBACK) -> int | None:
+    """The latest start year of a use-of-force MID with a and b on opposite sides in the `lookback` years before `year`."""
+    if not a or not b:
+        return None
+    years = [y for y in _pair(a, b)[1] if year - lookback <= y < year]
+    return max(years) if years else None
+
+
+def ties_both_kind() -> str:
+    """Which ATOP pledges `ties_both` reads: `pledge` (any) or `core` (features.yaml `ties_both_pledges`)."""
+    return str(load_data("features.yaml")["model"].get("ties_both_pledges", "pledge"))
+
+
+PAPER_TIE_LOOKBACK = 20   # `ties_both_attacker: rival`: years without a use-of-force dispute for a non-aggression tie
+
+
+def ties_both_attacker() -> str:
+    """Which patron-attacker ties `ties_both` counts (features.yaml `ties_both_attacker`): `any` (the kept rule:
+    any ATOP pledge of `ties_both_pledges`), `rival` or `bilateral` (docs/reference-class.md, "without paper ties")."""
+    return str(load_data("features.yaml")["model"].get("ties_both_attacker", "any"))
+
+
+def attacker_tied(patron: str, attacker: str | None, year: int, as_of: str, ties_value: float) -> bool:
+    """Whether `ties_both` reads the patron as tied to the attacker in `year` (codes already read through lead members)."""
+    if ties_value >= 0.5:
+        return True
+    if not attacker:
+        return False
+    rule = ties_both_attacker()
+    if rule == "bilateral":
+        return atop_pledge(patron, attacker, year, "tie")
+    if rule == "rival":
+        if atop_pledge(patron, attacker, year, "core"):
+            return True
+        return atop_pledge(patron, attacker, year, "pledge") \
+            and mid_rival(patron, attacker, year, PAPER_TIE_LOOKBACK) is None \
+            and rival_war(patron, attacker, year, as_of, PAPER_TIE_LOOKBACK) is None
+    return atop_pledge(patron, attacker, year, ties_both_kind())
+
+
+def _dyad_code(code: str, as_of: str) -> str:
+    """An organisation is read through its lead member (as for its wars and ties); a state as itself."""
+    return (lead_member(code, as_of) or code) if organisation(code) else code
+
+
+def rival(patron: str, attacker: str | None, as_of: str, year: int | None = None) -> Fact:
+    """1 if patron and attacker were on opposite sides of a use-of-force MID in the ten years before the year
+    (GML MIDs end in 2010), or a recorded war of the patron against the attacker began in that window by `as_of`."""
+    if attacker is None or not is_state(attacker) and not organisation(attacker):
+        return Fact("patron_rival_attacker", 0.0, "No state attacker: no disputes recorded (coded not rivals).")
+    y = int(as_of[:4]) if year is None else year
+    p, a = _dyad_code(patron, as_of), _dyad_code(attacker, as_of)
+    last = mid_rival(p, a, y)
+    war = None if last is not None else rival_war(p, a, y, as_of)
+    if war is not None:
+        return Fact("patron_rival_attacker", 1.0, f"{name(p)[:1].upper()}{name(p)[1:]} has fought {name(a)} since "
+                    f"{war['start']}.", list(war["sources"]), war["start"])
+    if last is not None:
+        return Fact("patron_rival_attacker", 1.0, f"{name(p)[:1].upper()}{name(p)[1:]} and {name(a)} were on opposite "
+                    f"sides of a militarized dispute with the use of force begun in {last} (GML MID data, to 2010).",
+                    [MID_URL], str(last))
+    return Fact("patron_rival_attacker", 0.0, f"No militarized dispute with the use of force between {name(p)} and "
+                f"{name(a)} in the ten years before {y} is recorded (GML MID data end in 2010).", [MID_URL])
+
+
+def dyad_ties_from_atop() -> bool:
+    """True when features.yaml codes ties with the attacker from ATOP too (`dyad_ties: atop`)."""
+    return load_data("features.yaml")["model"].get("dyad_ties") == "atop"
+
+
+def ties_both(patron: str, client: str, attacker: str | None, ties_value: float, pact_value: float,
+              as_of: str) -> Fact:
+    """1 if the patron is tied to the attacker (`ties_value`, or any ATOP pledge between them) and pledged to the
+    client (a defence treaty, `pact_value`, or any ATOP pledge between them) in the year."""
+    year, kind = int(as_of[:4]), ties_both_kind()
+    p = _dyad_code(patron, as_of)
+    a = _dyad_code(attacker, as_of) if attacker else None
+    tied = attacker_tied(p, a, year, as_of, ties_value)
+    pledged = pact_value >= 0.5 or atop_pledge(p, _dyad_code(client, as_of), year, kind)
+    value = float(tied and pledged)
+    who = f"{name(patron)[:1].upper()}{name(patron)[1:]}"
+    if not value:
+        return Fact("ties_both", 0.0, f"{who} is not read as aligned with both sides (working ties or an ATOP pledge "
+                    "with the attacker, and a pledge to the client).", [ATOP_URL])
+    side_a = (f"working ties with {name(attacker)} (the ties fact)" if ties_value >= 0.5 else
+              f"no working ties with {name(attacker)}, but ATOP v5 records an alliance pledge between them "
+              f"({'non-aggression only' if not atop_pledge(p, a, year, 'core') else 'beyond non-aggression'}; "
+              "ATOP's last year, 2018, carried forward)")
+    side_c = (f"a defence treaty with {name(client)}" if pact_value >= 0.5 else
+              f"an ATOP pledge to {name(client)}")
+    text = f"{who} is read as aligned with both sides: {side_a}, and {side_c}."
+    return Fact("ties_both", value, text, [ATOP_URL])
+
+
+def rival_war(patron: str, attacker: str, year: int, as_of: str,
+              lookback: int = RIVAL_LOOKBACK) -> dict[str, Any] | None:
+    """A war of the patron against the attacker in knowledge.yaml begun in the `lookback` years before `year`, by `as_of`."""
+    for w in load_data("knowledge.yaml")["wars"]["list"]:
+        if w["state"] == patron and w["opponent"] == attacker and on_or_before(w["start"], as_of) \
+                and year - lookback <= int(str(w["start"])[:4]) < year:
+            return dict(w)
+    return None
+
+
+def rival_value(patron: str, attacker: str | None, year: int, as_of: str) -> float:
+    """`patron_rival_attacker` as a number, for the fits (no text)."""
+    if not attacker:
+        return 0.0
+    return float(mid_rival(patron, attacker, year) is not None or rival_war(patron, attacker, year, as_of) is not None)
+
+
+def pair_unrecorded(patron: str, attacker: str | None, as_of: str) -> bool:
+    """True when the attacker is a state and casus has no record of the pair at all by `as_of`: no `ties` row
+    either way, no treaty binding both, no ATOP pledge in any year, no use-of-force MID, no war between them
+    (docs/reference-class.md, "A dyad casus has no record of"). Organisations and groups are never unrecorded."""
+    if attacker is None or not is_state(attacker) or organisation(patron) or organisation(attacker):
+        return False
+    groups = set(load_data("knowledge.yaml").get("state_groups", []))
+    if patron in groups or attacker in groups:
+        return False
+    pair = {patron, attacker}
+    year = int(as_of[:4])
+    if any({r["patron"], r["attacker"]} == pair and on_or_before(r.get("since"), as_of)
+           for r in load_data("knowledge.yaml").get("ties", [])):
+        return False
+    if any(patron in t["parties"] and attacker in t["parties"]
+           and on_or_before(t.get("signed") or t.get("in_force"), as_of) for t in treaties()):
+        return False
+    spells, rivals = _pair(patron, attacker)
+    if any(s <= year for s, _ in spells.get("pledge", [])) or any(y <= year for y in rivals):
+        return False
+    return not any({w["state"], w["opponent"]} == pair and on_or_before(w["start"], as_of)
+                   for w in load_data("knowledge.yaml")["wars"]["list"])

@@ -38,7 +38,7 @@ REQUIRED_SCENARIO_FIELDS = (
 )
 DIRECT = len(RUNGS)  # ladder level of `direct`
 CACHE_VERSION = "refclass-2"  # refclass-2: the bootstrap replicates are plain tuples (no numpy to unpickle)
-CACHE_INPUTS = ("cases.yaml", "episodes.csv", "state_years.csv", "knowledge.yaml", "standing.yaml")
+CACHE_INPUTS = ("cases.yaml", "episodes.csv", "state_years.csv", "knowledge.yaml", "standing.yaml", "dyads.csv")
 CODE_INPUTS = ("ladder.py", "fitting.py", "model.py", "knowledge.py")  # a changed model (or how features are derived) invalidates old fits
 
 
@@ -175,15 +175,41 @@ def standing_values(patron: str, client: str, day: str) -> dict[str, float]:
     return dict(_standing(patron, client, day))
 
 
+def dyad_values(row: Mapping[str, Any]) -> dict[str, float]:
+    """The dyad features from dyads.csv (ATOP pledges, MID rivalry) for a case or an episode row.
+
+    `patron_ties_with_attacker` becomes the row's value or an ATOP pledge between patron and attacker
+    with `dyad_ties: atop` (features.yaml); `patron_rival_attacker` and `ties_both` as
+    docs/reference-class.md defines them."""
+    patron, client, attacker = str(row["patron"]), str(row.get("client") or ""), row.get("attacker")
+    year, day = int(row["year"]), eve(row)
+    ties = float(row["patron_ties_with_attacker"])
+    atop_ties = bool(attacker) and knowledge.atop_pledge(patron, str(attacker), year)
+    out = {"patron_rival_attacker": knowledge.rival_value(patron, str(attacker) if attacker else None, year, day)}
+    if knowledge.dyad_ties_from_atop():
+        out["patron_ties_with_attacker"] = max(ties, float(atop_ties))
+    kind = knowledge.ties_both_kind()
+    tied = knowledge.attacker_tied(patron, str(attacker) if attacker else None, year, day, ties)
+    pledged = float(row["defense_pact"]) >= 0.5 or knowledge.atop_pledge(patron, client, year, kind)
+    out["ties_both"] = float(tied and pledged)
+    return out
+
+
 def hand_cases() -> list[dict[str, Any]]:
-    """The hand-coded cases with their derived features and those computed from standing.yaml."""
-    return [{**c, **derived_features(c["patron"], c["attacker"], int(c["year"]), client=c["client"]),
-             **standing_values(c["patron"], c["client"], eve(c))} for c in knowledge.cases()]
+    """The hand-coded cases with their derived features and those computed from standing.yaml and dyads.csv."""
+    out = []
+    for c in knowledge.cases():
+        row = {**c, **derived_features(c["patron"], c["attacker"], int(c["year"]), client=c["client"]),
+               **standing_values(c["patron"], c["client"], eve(c))}
+        row.update(dyad_values(row))
+        out.append(row)
+    return out
 
 
 @lru_cache(maxsize=1)
 def episodes() -> list[dict[str, Any]]:
     """The systematic episodes (episodes.csv), numbers parsed."""
+    knowledge.load_dyads()   # thousands of pairs: parse dyads.csv once rather than scan it per pair
     out = []
     for r in _read_csv("episodes.csv"):
         row: dict[str, Any] = dict(r)
@@ -196,6 +222,7 @@ def episodes() -> list[dict[str, Any]]:
             row.update(standing_values(row["patron"], row["client"], eve(row)))
         else:
             row.update({"forces_present": 0.0, "forces_nearby": 0.0, "arms_flowing": 0.0})
+        row.update(dyad_values(row))
         out.append(row)
     return out
 
@@ -382,6 +409,10 @@ def complete_features(features: Mapping[str, Any]) -> dict[str, float]:
     for f in feature_names():
         if f in features and features[f] is not None:
             out[f] = _unit_value(features[f], f)
+            continue
+        if settings()["features"][f].get("dyad") and features.get("patron") and features.get("year") is not None:
+            out[f] = dyad_values({"client": "", "defense_pact": 0, **features,
+                                  "patron_ties_with_attacker": features.get("patron_ties_with_attacker") or 0})[f]
             continue
         if settings()["features"][f].get("standing") and features.get("patron") and features.get("client"):
             out[f] = standing_values(str(features["patron"]), str(features["client"]), eve(features))[f]
