@@ -1164,8 +1164,10 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                 if m.codes and lo <= m.start < hi and m.role not in ("attr", "maker", "mod") and (m.prep not in (
                         "in", "at", "against", "from", "by", "to", "over", "on", "like", "than") or (
                         m.prep == "to" and m.end <= t.start)):  # "sent jets to Azerbaijan for joint drills"
-                    for c in m.codes:
-                        if c not in parts and not c.endswith("_MILITIAS") and len(parts) < 2:
+                    in_list = len(parts) < 2 and m.group >= 0 and len(_group(sent, m)) >= 2 and trig.type == "CONSULT"
+                    # "hosted a meeting of Chilean, Bolivian and Brazilian ministers": each listed state takes part
+                    for c in (_codes(_group(sent, m)) if in_list else m.codes):
+                        if c not in parts and not c.endswith("_MILITIAS") and (len(parts) < 2 or in_list):
                             parts.append(c)
         if len(parts) < 2 and anaphoric and trig.type in ctx.last_by_type:
             s_, g_ = ctx.last_by_type[trig.type]

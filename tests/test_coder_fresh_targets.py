@@ -1,0 +1,29 @@
+"""Roles on unseen text when the event type is right (fresh training sets): sentences written for this test.
+
+Each row: a short passage (coded as one document, in order) and the exact (source, event, target, negated) set its
+LAST sentence must give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .coding import last_keys
+
+PUBLISHED = "2025-11-01"
+
+CASES = [
+    # a meeting whose participants are a coordinated list the frame found no role for ("host a meeting of Chilean,
+    # Bolivian and Brazilian ministers"): every listed state takes part, not only the first
+    (["Lima will host a meeting of Chilean, Bolivian and Brazilian foreign ministers."],
+     {("PER", "CONSULT", "CHL", False), ("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "BOL", False),
+      ("BOL", "CONSULT", "PER", False), ("PER", "CONSULT", "BRA", False), ("BRA", "CONSULT", "PER", False)}),
+    # near miss: one state named, one pair
+    (["Lima will host a meeting of Chilean foreign ministers."],
+     {("PER", "CONSULT", "CHL", False), ("CHL", "CONSULT", "PER", False)}),
+]
+
+
+@pytest.mark.parametrize("doc,expected", CASES)
+def test_fresh_target_roles(doc: list[str], expected: set[tuple[str, str, str | None, bool]]) -> None:
+    assert last_keys(doc, PUBLISHED) == expected
