@@ -21,6 +21,14 @@ CASES = [
     # near miss: one state named, one pair
     (["Lima will host a meeting of Chilean foreign ministers."],
      {("PER", "CONSULT", "CHL", False), ("CHL", "CONSULT", "PER", False)}),
+    # the accused acts in what it is accused of, also as the adjective of its ships, past a quoted adverb or a verb
+    # of trying ("accused Peruvian ships of 'deliberately' ramming", "accused Peru of attempting to send arms")
+    (["Chile accused Peruvian ships of \u201cdeliberately\u201d ramming its boats."],
+     {("CHL", "ACCUSE", "PER", False), ("PER", "ASSAULT", "CHL", False)}),
+    (["Chile accused Peru of attempting to send arms to Bolivia."],
+     {("CHL", "ACCUSE", "PER", False), ("PER", "AID", "BOL", False)}),
+    # the plain form, as before
+    (["Chile accused Peru of ramming its boats."], {("CHL", "ACCUSE", "PER", False), ("PER", "ASSAULT", "CHL", False)}),
 ]
 
 

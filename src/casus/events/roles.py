@@ -45,6 +45,10 @@ COOP_PREPS = frozenset({"in", "to", "with", "for", "of"})
 SPEECH_PREPS = frozenset({"to", "against", "of", "on", "at", "over"})
 DYAD_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE", "CONSULT"})
 _OF_FOR_WITH_GAP = re.compile(r"\s+(?:of|for|with)\s+")
+# "accused Chinese coastguard ships of 'intentionally' hitting", "accused Iran of attempting to transfer": the gap from
+# the accused (an adjective may lead its noun) to its act, past a quoted adverb or a verb of trying
+_ACCUSED_OF_GAP = re.compile(r"\s+(?P<noun>(?:(?!(?:of|for|with|and|or|to)\s)[a-z][\w-]*\s+){0,2})(?:of|for|with)\s+"
+                             r"(?P<adv>[\"\u201c\u201d']?[a-z]+ly[\"\u201c\u201d']?\s+)?(?P<try>(?:trying|attempting|seeking)\s+to\s+)?")
 # a relative clause between a subject and its verb ("Chile, which holds vast reserves, has expanded ..."): the subject's clause
 _RELATIVE_BETWEEN = re.compile(r"\s*,\s*(?:which|who)\b[^,;:()]*,\s*(?:[\w'-]+\s+){0,3}")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}"
@@ -151,7 +155,7 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         held = [m for m in before if m.prep is None and not m.poss and _RELATIVE_BETWEEN.fullmatch(sent.text, m.end, pos)]
         if held:
             return _group(sent, held[0])
-    if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
+    if before and not noun and before[-1].obj and _accused_of(sent, before[-1], pos):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
     if before and not noun and before[-1].obj and not before[-1].poss and _TO_GAP.fullmatch(sent.low, before[-1].end, pos) and \
             _object_control(sent, before[-1], lex):
@@ -230,6 +234,13 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     return []
 
 
+
+
+def _accused_of(sent: Sentence, m: Mention, pos: int) -> bool:
+    """'accused Iran of supplying', 'accused Chinese ships of "intentionally" hitting', 'accused Iran of attempting to
+    transfer': the object before the act it is accused of (a noun after it only when it is an adjective)."""
+    gap = _ACCUSED_OF_GAP.fullmatch(sent.text, m.end, pos)
+    return gap is not None and (not gap.group("noun") or m.kind == "adj")
 
 
 def _separate_deals_with(sent: Sentence, t: TrigHit, parts: list[str], named: list[Mention],
