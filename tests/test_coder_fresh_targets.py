@@ -29,6 +29,11 @@ CASES = [
      {("CHL", "ACCUSE", "PER", False), ("PER", "AID", "BOL", False)}),
     # the plain form, as before
     (["Chile accused Peru of ramming its boats."], {("CHL", "ACCUSE", "PER", False), ("PER", "ASSAULT", "CHL", False)}),
+    # a subject held before a relative clause gives the help it promises, not the recipient named before the noun
+    (["Russia, which sent bombers to Syria in 2015, has promised Damascus more military aid."],
+     {("RUS", "AID", "SYR", False)}),
+    # near miss: without the relative clause, as before
+    (["Russia has promised Damascus more military aid."], {("RUS", "AID", "SYR", False)}),
 ]
 
 

@@ -206,6 +206,9 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         if subj and not _CLAUSE_PUNCT_SEMI.search(sent.text, subj[-1].end, t.start):
             return _group(sent, subj[-1])
     for allow_obj in (False, True):
+        held_subj = _held_subject(sent, before, pos) if allow_obj else None
+        if held_subj is not None:
+            return _group(sent, held_subj)  # "Russia, which backs Assad, has promised Damascus aid": not the object
         for m in reversed(before):
             if m.start < lo:
                 break
@@ -234,6 +237,20 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     return []
 
 
+
+
+_RELATIVE_HELD = re.compile(r"\s*,\s*(?:which|who)\b[^,;:()]*,\s*")
+
+
+def _held_subject(sent: Sentence, before: list[Mention], pos: int) -> Mention | None:
+    """The subject held before a relative clause that closes before `pos` ("Russia, which deployed its air force to
+    Syria, has promised ..."), when no other subject follows the clause."""
+    for m in before:
+        rel = _RELATIVE_HELD.match(sent.text, m.end) if _subject_ok(m) and not m.poss else None
+        if rel is not None and rel.end() <= pos and not any(
+                rel.end() <= o.start and _subject_ok(o) for o in before):
+            return m
+    return None
 
 
 def _accused_of(sent: Sentence, m: Mention, pos: int) -> bool:
