@@ -34,6 +34,14 @@ CASES = [
      {("RUS", "AID", "SYR", False)}),
     # near miss: without the relative clause, as before
     (["Russia has promised Damascus more military aid."], {("RUS", "AID", "SYR", False)}),
+    # "in neighboring Bolivia": a place adjective between a preposition and a name leaves it a place, not the deal's
+    # party nor the strike's subject
+    (["Chile and Argentina signed a defence pact on Monday.",
+      "The deal was reached two days after a Peruvian strike in neighboring Bolivia shocked the region."],
+     {("CHL", "AGREE", "ARG", False), ("ARG", "AGREE", "CHL", False), ("PER", "ASSAULT", "BOL", False)}),
+    (["Chile and Argentina signed a defence pact on Monday.",
+      "The deal was reached two days after a Peruvian strike in Bolivia shocked the region."],
+     {("CHL", "AGREE", "ARG", False), ("ARG", "AGREE", "CHL", False), ("PER", "ASSAULT", "BOL", False)}),
 ]
 
 
