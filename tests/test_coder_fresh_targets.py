@@ -14,10 +14,13 @@ PUBLISHED = "2025-11-01"
 
 CASES = [
     # a meeting whose participants are a coordinated list the frame found no role for ("host a meeting of Chilean,
-    # Bolivian and Brazilian ministers"): every listed state takes part, not only the first
+    # Bolivian and Brazilian ministers"): every listed state takes part, not only the first, and all of them meet
     (["Lima will host a meeting of Chilean, Bolivian and Brazilian foreign ministers."],
+     {(a, "CONSULT", b, False) for a in ("PER", "CHL", "BOL", "BRA") for b in ("PER", "CHL", "BOL", "BRA") if a != b}),
+    # near miss: a call to the leaders of two states is the caller's with each (the hub rule stays)
+    (["Lima called the leaders of Chile and Bolivia on Monday."],
      {("PER", "CONSULT", "CHL", False), ("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "BOL", False),
-      ("BOL", "CONSULT", "PER", False), ("PER", "CONSULT", "BRA", False), ("BRA", "CONSULT", "PER", False)}),
+      ("BOL", "CONSULT", "PER", False)}),
     # near miss: one state named, one pair
     (["Lima will host a meeting of Chilean foreign ministers."],
      {("PER", "CONSULT", "CHL", False), ("CHL", "CONSULT", "PER", False)}),

@@ -1186,6 +1186,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             t.end <= s_ and _nw(sent, t.end, s_) <= 2 for s_, _e, _m, _k in sent.agree_nouns)
         if deal_object:
             return []
+        met_list = False  # the parties came from a list in the clause ("a meeting of X, Y and Z"): all of them meet
         if len(parts) < 2:
             lo, hi = _clause(sent, t.start)
             for m in sent.mentions:
@@ -1194,6 +1195,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                         m.prep == "to" and m.end <= t.start)):  # "sent jets to Azerbaijan for joint drills"
                     in_list = len(parts) < 2 and m.group >= 0 and len(_group(sent, m)) >= 2 and trig.type == "CONSULT"
                     # "hosted a meeting of Chilean, Bolivian and Brazilian ministers": each listed state takes part
+                    met_list = met_list or in_list
                     for c in (_codes(_group(sent, m)) if in_list else m.codes):
                         if c not in parts and not c.endswith("_MILITIAS") and (len(parts) < 2 or in_list):
                             parts.append(c)
@@ -1224,7 +1226,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return [(a, b) for a in parts for b in parts if a != b and not (a in group and b in group)]
         parts = parts[:6]
         if (trig.type == "CONSULT" or (trig.type == "COOPERATE" and _with_list(sent, set(parts) - set(subjects)))) and \
-                subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low):
+                subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low) and not met_list:
             # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk;
             # "X will build them in cooperation with Y and Z": X works with each, Y and Z not with each other
             return [(a, b) for a in parts for b in parts if a != b and (a in subjects or b in subjects)]
