@@ -24,6 +24,15 @@ CASES = [
     # near miss: one state named, one pair
     (["Lima will host a meeting of Chilean foreign ministers."],
      {("PER", "CONSULT", "CHL", False), ("CHL", "CONSULT", "PER", False)}),
+    # a target the frame leaves to the fallback that opens a "to" list: every listed state is visited
+    (["Talks stalled, although recent visits by U.S. envoy John Harlan and German Foreign Minister Petra Lindqvist to "
+      "Lima and La Paz have reportedly produced little."],
+     {("USA", "CONSULT", "PER", False), ("USA", "CONSULT", "BOL", False), ("DEU", "CONSULT", "PER", False),
+      ("DEU", "CONSULT", "BOL", False)}),
+    # near miss: one capital, one target
+    (["Talks stalled, although recent visits by U.S. envoy John Harlan and German Foreign Minister Petra Lindqvist to "
+      "Lima have reportedly produced little."],
+     {("USA", "CONSULT", "PER", False), ("DEU", "CONSULT", "PER", False)}),
     # the accused acts in what it is accused of, also as the adjective of its ships, past a quoted adverb or a verb
     # of trying ("accused Peruvian ships of 'deliberately' ramming", "accused Peru of attempting to send arms")
     (["Chile accused Peruvian ships of \u201cdeliberately\u201d ramming its boats."],

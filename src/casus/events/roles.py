@@ -572,8 +572,17 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context, l
     if not others and ctx.prev_subject[:1] and ctx.prev_subject[0] not in src:
         return list(ctx.prev_subject[:1])  # "Serbia held the line. Hungary gave it every help it could."
     if others:
-        return others[:1]
+        return _listed_with(sent, t, others[0], src)
     return [c for c in dyad if c not in src][:1]
+
+
+def _listed_with(sent: Sentence, t: TrigHit, code: str, src: list[str]) -> list[str]:
+    """`code` and, when it opens a 'to' list after the trigger ("visits by X to Jerusalem and Beirut"), the states
+    listed with it."""
+    first = [m for m in sent.mentions if m.start >= t.end and code in m.codes]
+    if not first or first[0].prep != "to" or first[0].group < 0:
+        return [code]
+    return [c for c in _codes(_group(sent, first[0])) if c not in src] or [code]
 
 
 RECENT_SENTENCES = 3  # an event named this many sentences back can still be "the attacks", "this supply"
