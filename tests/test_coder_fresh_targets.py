@@ -41,6 +41,12 @@ CASES = [
      {("CHL", "ACCUSE", "PER", False), ("PER", "AID", "BOL", False)}),
     # the plain form, as before
     (["Chile accused Peru of ramming its boats."], {("CHL", "ACCUSE", "PER", False), ("PER", "ASSAULT", "CHL", False)}),
+    # "attack" before a weapon noun is a kind of weapon also when the scan reads it as a noun and a maker or a weapon's
+    # name comes before it: the maker attacks no one
+    (["Peru has launched hundreds of Chilean-designed Condor attack drones against Bolivia."],
+     {("CHL", "AID", "PER", False), ("PER", "ASSAULT", "BOL", False)}),
+    (["Peru has launched hundreds of Chilean-designed attack drones against Bolivia."],
+     {("CHL", "AID", "PER", False), ("PER", "ASSAULT", "BOL", False)}),
     # a subject held before a relative clause gives the help it promises, not the recipient named before the noun
     (["Russia, which sent bombers to Syria in 2015, has promised Damascus more military aid."],
      {("RUS", "AID", "SYR", False)}),

@@ -160,7 +160,10 @@ def _weapon_modifier(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     if j == 0:
         return True
     prev, at = sent.words[j - 1], sent.starts[j - 1]
-    return prev not in _VERB_BEFORE and prev not in lex.word_lists["verb_subject_nouns"] and not sent.text[at:at + 1].isupper()
+    # a capitalised word before it is a subject only when it is an actor's name ("Hamas attack drone sites"), not a
+    # weapon's own name or a maker ("Shahed attack drones", "Iranian-designed attack drones")
+    named = sent.text[at:at + 1].isupper() and any(m.start <= at and at + len(prev) <= m.end for m in sent.mentions)
+    return prev not in _VERB_BEFORE and prev not in lex.word_lists["verb_subject_nouns"] and not named
 
 
 def _ends_pact(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
@@ -591,10 +594,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
     events: list[CodedEvent] = []
     seen: set[tuple] = set()
     modifiers = lex.word_lists["weapon_modifier_verbs"]
-    if any(t.key in modifiers and t.trig.pos == "verb" for t in sent.triggers):
-        # "80 attack drones", "strike aircraft": a kind of weapon, no trigger (nor the end of another's object)
-        sent.triggers = [t for t in sent.triggers if not (t.key in modifiers and t.trig.pos == "verb"
-                                                          and _weapon_modifier(sent, t, lex))]
+    if any(t.key in modifiers for t in sent.triggers):
+        # "80 attack drones", "strike aircraft": a kind of weapon, no trigger (nor the end of another's object), also
+        # where the scan read it as a noun ("Iranian-designed attack drones")
+        sent.triggers = [t for t in sent.triggers if not (t.key in modifiers and _weapon_modifier(sent, t, lex))]
     if any("anaphor" in t.trig.need for t in sent.triggers):
         # "the operation" names an attack only just after one; else it is no trigger at all (not an inner attack)
         sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or named_act(sent, t) or (
