@@ -47,6 +47,8 @@ CASES = [
      {("CHL", "AID", "PER", False), ("PER", "ASSAULT", "BOL", False)}),
     (["Peru has launched hundreds of Chilean-designed attack drones against Bolivia."],
      {("CHL", "AID", "PER", False), ("PER", "ASSAULT", "BOL", False)}),
+    # near miss of the goods' origin as supplier: a design's origin after "based on" supplies nothing
+    (["Peruvian deliveries include anti-tank missiles, based on Chilean missile technology."], set()),
     # a subject held before a relative clause gives the help it promises, not the recipient named before the noun
     (["Russia, which sent bombers to Syria in 2015, has promised Damascus more military aid."],
      {("RUS", "AID", "SYR", False)}),

@@ -744,7 +744,16 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 any(g and _goods_origin(sent, t, g) for _, g in pairs):
             # "agreed to station Russian nuclear weapons", "based on Israeli missile technology": where the goods
             # come from, not who receives them
-            pairs = [p for p in pairs if not (p[1] and _goods_origin(sent, t, p[1]))]
+            # the goods' origin supplies them to the one who takes them ("Belarus agreed to station Russian weapons"),
+            # not where a design comes from ("based on Israeli missile technology")
+            turned: list[tuple[str, str | None]] = []
+            for a, g in pairs:
+                if g and _goods_origin(sent, t, g):
+                    if _origin_supplies(sent, t, g) and (g, a) not in turned:
+                        turned.append((g, a))
+                elif (a, g) not in turned:
+                    turned.append((a, g))
+            pairs = turned
             if not pairs:
                 continue
         if pairs and etype == "ACCUSE" and t.trig.pos == "verb" and not any(g for _, g in pairs):
@@ -945,6 +954,13 @@ def _goods_origin(sent: Sentence, t: TrigHit, code: str) -> bool:
                 _CLAUSE_PUNCT_RE.search(sent.text, m.end, nxt[0]):
             return False
     return True
+
+
+def _origin_supplies(sent: Sentence, t: TrigHit, code: str) -> bool:
+    """Whether the state an adjective of the goods names is their supplier: not after "on" ("based on Israeli
+    technology": a design's origin)."""
+    m = next(m for m in sent.mentions if code in m.codes and m.kind != "pron" and m.start >= t.end)
+    return _prev_ws(sent, m.start, 1) not in (["on"], ["upon"])
 
 
 def _recipient_lost(sent: Sentence, events: list[CodedEvent]) -> list[CodedEvent]:
