@@ -49,6 +49,12 @@ CASES = [
      {("CHL", "AID", "PER", False), ("PER", "ASSAULT", "BOL", False)}),
     # near miss of the goods' origin as supplier: a design's origin after "based on" supplies nothing
     (["Peruvian deliveries include anti-tank missiles, based on Chilean missile technology."], set()),
+    # a target the sentence does not name is not taken from the previous sentence's subject or the document's pair
+    (["Bolivia sought a resolution condemning Chile at the United Nations.", "Peru vetoed the resolution on Monday."],
+     set()),
+    (["Chile held firm against the pressure.", "Peru was providing all possible support."], set()),
+    # near miss: a pronoun names it ("gave it")
+    (["Chile held firm against the pressure.", "Peru gave it all possible support."], {("PER", "SUPPORT", "CHL", False)}),
     # a subject held before a relative clause gives the help it promises, not the recipient named before the noun
     (["Russia, which sent bombers to Syria in 2015, has promised Damascus more military aid."],
      {("RUS", "AID", "SYR", False)}),

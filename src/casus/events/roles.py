@@ -568,12 +568,13 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context, l
     dyad = ctx.dyad()
     if len(dyad) == 2 and src and src[0] in dyad:
         return [c for c in dyad if c not in src][:1]
+    # (not the previous sentence's subject nor the document's pair when this sentence names no one else: "China
+    # vetoed the resolution" shields no one named; convention 6 takes an antecedent only from a pronoun or a
+    # description, never from the article's topic)
     others = [c for c in other_actors(sent, t, src) if t.trig.frame != "veto" or c not in _FORUMS]
-    if not others and ctx.prev_subject[:1] and ctx.prev_subject[0] not in src:
-        return list(ctx.prev_subject[:1])  # "Serbia held the line. Hungary gave it every help it could."
     if others:
         return _listed_with(sent, t, others[0], src)
-    return [c for c in dyad if c not in src][:1]
+    return []
 
 
 def _listed_with(sent: Sentence, t: TrigHit, code: str, src: list[str]) -> list[str]:
