@@ -55,6 +55,14 @@ CASES = [
     (["Chile held firm against the pressure.", "Peru was providing all possible support."], set()),
     # near miss: a pronoun names it ("gave it")
     (["Chile held firm against the pressure.", "Peru gave it all possible support."], {("PER", "SUPPORT", "CHL", False)}),
+    # a signer of the pact just told who is also the subject of a time clause after it stays a party, both ways
+    (["Chile and Peru signed a defence pact on Wednesday.",
+      "The signing of the pact comes just months after Peru and Bolivia fought a border war that killed 70 people."],
+     {("CHL", "AGREE", "PER", False), ("PER", "AGREE", "CHL", False)}),
+    # near miss: the time clause's states are no party when neither signed
+    (["Chile and Argentina signed a defence pact on Wednesday.",
+      "The signing of the pact comes just months after Peru and Bolivia fought a border war that killed 70 people."],
+     {("CHL", "AGREE", "ARG", False), ("ARG", "AGREE", "CHL", False)}),
     # a subject held before a relative clause gives the help it promises, not the recipient named before the noun
     (["Russia, which sent bombers to Syria in 2015, has promised Damascus more military aid."],
      {("RUS", "AID", "SYR", False)}),

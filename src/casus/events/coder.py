@@ -737,7 +737,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 pairs = list(dict.fromkeys((p[0], None if p[1] and _adjunct_subject(sent, t, p[1]) else p[1])
                                            for p in pairs))
             else:
-                pairs = [p for p in pairs if not (p[1] and _adjunct_subject(sent, t, p[1]))]
+                # (a joint act keeps a party that also acts in it: "the signing of the pact comes months after
+                # Pakistan and India fought", Pakistan being a signer just named, its partner signs with it too)
+                acting = {a for a, _ in pairs} if t.trig.frame == "joint" else set()
+                pairs = [p for p in pairs if not (p[1] and p[1] not in acting and _adjunct_subject(sent, t, p[1]))]
             if not pairs:
                 continue
         if pairs and etype == "AID" and t.trig.frame in ("transfer", "receive") and \
