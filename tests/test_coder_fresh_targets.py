@@ -47,6 +47,10 @@ CASES = [
      {("CHL", "AID", "PER", False), ("PER", "ASSAULT", "BOL", False)}),
     (["Peru has launched hundreds of Chilean-designed attack drones against Bolivia."],
      {("CHL", "AID", "PER", False), ("PER", "ASSAULT", "BOL", False)}),
+    # the adjective of the goods a delivery noun names ("the delivery of 10 recently arrived Chilean vehicles") is
+    # their supplier, the one who takes them the recipient
+    (["President Lula inspected the delivery of 10 recently arrived Chilean armored patrol vehicles at a Brazilian "
+      "army base."], {("CHL", "AID", "BRA", False)}),
     # near miss of the goods' origin as supplier: a design's origin after "based on" supplies nothing
     (["Peruvian deliveries include anti-tank missiles, based on Chilean missile technology."], set()),
     # a target the sentence does not name is not taken from the previous sentence's subject or the document's pair

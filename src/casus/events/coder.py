@@ -952,11 +952,16 @@ def _goods_origin(sent: Sentence, t: TrigHit, code: str) -> bool:
         prev = [w for w in _prev_ws(sent, m.start, 2) if w not in DETS]
         if m.role != "mod" or m.kind != "adj" or (prev and prev[-1] in TRANSFER_PREPS):
             return False
+        if t.trig.pos == "noun" and _OF_GOODS.fullmatch(sent.low, t.end, m.start):
+            continue  # "the delivery of 10 recently arrived Russian armored vehicles": the goods the noun names
         nxt = next((d for d in sent.domains if d[0] > m.end), None)
         if nxt is None or len(_ws(sent, m.end, nxt[0])) > 2 or \
                 _CLAUSE_PUNCT_RE.search(sent.text, m.end, nxt[0]):
             return False
     return True
+
+
+_OF_GOODS = re.compile(r"\s+of\s+(?:(?:the|some|more|new|additional|[\d,]+|[a-z]+ly|[a-z]+ed)\s+)*")
 
 
 def _origin_supplies(sent: Sentence, t: TrigHit, code: str) -> bool:
