@@ -51,6 +51,13 @@ CASES = [
     # their supplier, the one who takes them the recipient
     (["President Lula inspected the delivery of 10 recently arrived Chilean armored patrol vehicles at a Brazilian "
       "army base."], {("CHL", "AID", "BRA", False)}),
+    # goods named by their origin's adjective before a delivery noun in a later clause: the origin ships them to the one
+    # who asked for them, not the other way
+    (["Chile has requested advanced Brazilian air defense systems after a visit by a senior Brasilia official and "
+      "shipments are already on their way."],
+     {("CHL", "REQUEST", "BRA", False), ("BRA", "CONSULT", "CHL", False), ("BRA", "AID", "CHL", False)}),
+    # near miss: the adjective of the delivery noun itself is its source, as before
+    (["Brazilian shipments of air defense systems to Chile are already on their way."], {("BRA", "AID", "CHL", False)}),
     # near miss of the goods' origin as supplier: a design's origin after "based on" supplies nothing
     (["Peruvian deliveries include anti-tank missiles, based on Chilean missile technology."], set()),
     # a target the sentence does not name is not taken from the previous sentence's subject or the document's pair

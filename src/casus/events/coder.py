@@ -945,9 +945,9 @@ def _condemned_makers(sent: Sentence, t: TrigHit, sources: list[str]) -> list[st
 def _goods_origin(sent: Sentence, t: TrigHit, code: str) -> bool:
     """Whether a state is named after the trigger only by adjectives of goods ("Russian tactical nuclear weapons":
     a domain word at most two words on), none after "to" or "for" (the recipient's "to Ukrainian air defence units")."""
-    ms = [m for m in sent.mentions if code in m.codes and m.kind != "pron" and m.start >= t.end]
+    ms = [m for m in sent.mentions if code in m.codes and not _pronoun(m) and m.start >= t.end]
     if not ms:
-        return False
+        return _goods_named_before(sent, t, code)
     for m in ms:
         prev = [w for w in _prev_ws(sent, m.start, 2) if w not in DETS]
         if m.role != "mod" or m.kind != "adj" or (prev and prev[-1] in TRANSFER_PREPS):
@@ -964,10 +964,32 @@ def _goods_origin(sent: Sentence, t: TrigHit, code: str) -> bool:
 _OF_GOODS = re.compile(r"\s+of\s+(?:(?:the|some|more|new|additional|[\d,]+|[a-z]+ly|[a-z]+ed)\s+)*")
 
 
+def _pronoun(m: Mention) -> bool:
+    """A pronoun or a resolved reference ("their", "the two countries"), not a name."""
+    return m.kind in ("pron", "pair") or m.kind.startswith("coref:")
+
+
+def _goods_named_before(sent: Sentence, t: TrigHit, code: str) -> bool:
+    """Whether a state is named before a nominal transfer trigger only as the adjective of goods in an earlier
+    phrase ("requested advanced Russian air defense systems ... and shipments are on their way"): a domain word
+    right after each adjective, and none of them the trigger's own modifier (its officials aside: "a visit by a
+    top Moscow official")."""
+    ms = [m for m in sent.mentions if code in m.codes and not _pronoun(m) and m.end <= t.start and m.role != "attr"]
+    if t.trig.pos != "noun" or not ms:
+        return False
+    for m in ms:
+        if m.role != "mod" or m.kind != "adj" or len(_ws(sent, m.end, t.start)) <= 4:
+            return False
+        nxt = next((d for d in sent.domains if d[0] > m.end), None)
+        if nxt is None or nxt[0] - m.end > 12 or _CLAUSE_PUNCT_RE.search(sent.text, m.end, nxt[0]):
+            return False
+    return True
+
+
 def _origin_supplies(sent: Sentence, t: TrigHit, code: str) -> bool:
     """Whether the state an adjective of the goods names is their supplier: not after "on" ("based on Israeli
     technology": a design's origin)."""
-    m = next(m for m in sent.mentions if code in m.codes and m.kind != "pron" and m.start >= t.end)
+    m = next(m for m in sent.mentions if code in m.codes and not _pronoun(m))
     return _prev_ws(sent, m.start, 1) not in (["on"], ["upon"])
 
 
