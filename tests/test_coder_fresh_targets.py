@@ -74,6 +74,12 @@ CASES = [
     (["Chile and Argentina signed a defence pact on Wednesday.",
       "The signing of the pact comes just months after Peru and Bolivia fought a border war that killed 70 people."],
      {("CHL", "AGREE", "ARG", False), ("ARG", "AGREE", "CHL", False)}),
+    # a denial does not reach past "and" into a second saying verb's clause
+    (["On Friday, Chilean state television denied that rebels had entered the city and said Peru was providing air "
+      "support to the Chilean army."], {("PER", "AID", "CHL", False)}),
+    # near miss: what is denied stays denied
+    (["Chilean state television denied that Peru was providing air support to the Chilean army."],
+     {("PER", "AID", "CHL", True)}),
     # a subject held before a relative clause gives the help it promises, not the recipient named before the noun
     (["Russia, which sent bombers to Syria in 2015, has promised Damascus more military aid."],
      {("RUS", "AID", "SYR", False)}),
