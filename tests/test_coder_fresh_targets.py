@@ -80,6 +80,9 @@ CASES = [
     # near miss: what is denied stays denied
     (["Chilean state television denied that Peru was providing air support to the Chilean army."],
      {("PER", "AID", "CHL", True)}),
+    # nor past a comma into a participle's clause ("refused to criticize X, blaming Y")
+    (["Peru has categorically refused to criticize Chile's actions, blaming Bolivia and Brazil for provoking Santiago."],
+     {("PER", "ACCUSE", "CHL", True), ("PER", "ACCUSE", "BOL", False), ("PER", "ACCUSE", "BRA", False)}),
     # a subject held before a relative clause gives the help it promises, not the recipient named before the noun
     (["Russia, which sent bombers to Syria in 2015, has promised Damascus more military aid."],
      {("RUS", "AID", "SYR", False)}),
