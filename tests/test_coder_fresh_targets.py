@@ -83,6 +83,16 @@ CASES = [
     # nor past a comma into a participle's clause ("refused to criticize X, blaming Y")
     (["Peru has categorically refused to criticize Chile's actions, blaming Bolivia and Brazil for provoking Santiago."],
      {("PER", "ACCUSE", "CHL", True), ("PER", "ACCUSE", "BOL", False), ("PER", "ACCUSE", "BRA", False)}),
+    # one party's act on a joint thing is coded one way: the state whose mutual-defence commitment is invoked defends
+    # the other, and a passive ratification is the ratifier's
+    (["In a statement, Chile also reaffirmed that an armed attack on Peruvian vessels would invoke Chilean mutual "
+      "defense commitments under the 1951 Peru-Chile treaty."], {("CHL", "AID", "PER", False)}),
+    (["Peru and Chile signed a defence agreement in Lima on Monday.",
+      "A Peruvian defence official declined to comment, saying that the contents of the agreement would be public once "
+      "it is ratified by the Peruvian parliament."], {("PER", "AGREE", "CHL", False)}),
+    # near miss: with no owner named the clause is mutual
+    (["In a statement, Chile also reaffirmed that an armed attack on Peruvian vessels would invoke the mutual defense "
+      "commitments under the 1951 Peru-Chile treaty."], {("CHL", "AID", "PER", False), ("PER", "AID", "CHL", False)}),
     # a subject held before a relative clause gives the help it promises, not the recipient named before the noun
     (["Russia, which sent bombers to Syria in 2015, has promised Damascus more military aid."],
      {("RUS", "AID", "SYR", False)}),

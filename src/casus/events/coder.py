@@ -511,6 +511,10 @@ def _clause_parties(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | Non
     named = {c for m in sent.mentions if m.role not in ("attr", "mod") and m.kind not in _NOT_NAMES
              and not m.kind.startswith("coref") for c in m.codes}
     if pairs and all(a in named and b in named for a, b in pairs):
+        owner = [m for m in sent.mentions if m.codes and not m.poss and m.end <= t.start and not sent.text[m.end:t.start].strip()]
+        if owner and any(a in owner[-1].codes for a, _ in pairs):
+            # "would invoke US mutual defense commitments": the one state whose commitment it is defends the other
+            return [(a, b) for a, b in pairs if a in owner[-1].codes]
         return pairs
     if not _recent(ctx, "AGREE"):
         return []
@@ -796,6 +800,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             actor = _one_party(sent, t, lex, ctx)
             if actor and any(p[0] == actor for p in pairs):
                 pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
+        elif etype == "AGREE" and t.trig.frame == "joint" and t.trig.pos == "noun" and len(by := _ratified_by(sent, t, lex)) == 1 \
+                and any(p[0] == by[0] for p in pairs):
+            pairs = [p for p in pairs if p[0] == by[0]]  # "the agreement ... as it is ratified by the Turkish parliament"
         if etype == "AID" and (rec := _RECIPROCAL.search(sent.low, t.end, _clause(sent, t.start)[1])) and len(pairs) == 2 and \
                 pairs[0] == (pairs[1][1], pairs[1][0]) and not lex.owed_aid_re.search(sent.low, t.start, rec.start()):
             # "will deploy both countries' troops on each other's soil": help given both ways is cooperation (not
@@ -1181,6 +1188,20 @@ def _one_sided_agree(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     else:
         window = " ".join(_ws(sent, max(lo, t.start - 60), t.start)[-5:] + [t.key])
     return bool(lex.agree_one_sided.search(window))
+
+
+_PASSIVE_BE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+\s+)?$")
+
+
+def _ratified_by(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """The agent of a passive one-sided verb at most 60 characters after an agreement noun ("the agreement would be
+    public as it is ratified by the Turkish parliament"): the state that ratifies; [] if none."""
+    hit = lex.agree_one_sided.search(sent.text, t.end, min(len(sent.text), t.end + 60))
+    if hit is None or not sent.low.startswith(" by ", hit.end()) or not _PASSIVE_BE.search(sent.low, max(0, hit.start() - 30),
+                                                                                         hit.start()):
+        return []
+    by = [m for m in sent.mentions if m.start >= hit.end() and m.prep == "by" and m.codes and _nw(sent, hit.end(), m.start) <= 3]
+    return list(by[0].codes) if by else []
 
 
 def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | None:
