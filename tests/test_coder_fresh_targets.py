@@ -93,6 +93,12 @@ CASES = [
     # near miss: with no owner named the clause is mutual
     (["In a statement, Chile also reaffirmed that an armed attack on Peruvian vessels would invoke the mutual defense "
       "commitments under the 1951 Peru-Chile treaty."], {("CHL", "AID", "PER", False), ("PER", "AID", "CHL", False)}),
+    # one party's readiness for a joint act is its own promise, one way
+    (['"We are ready for full cooperation with Chile on regional issues," the Peruvian minister said.'],
+     {("PER", "COOPERATE", "CHL", False)}),
+    # near misses: two parties ready together, and cooperation itself, are both ways
+    (["Peru and Chile are ready to cooperate."], {("PER", "COOPERATE", "CHL", False), ("CHL", "COOPERATE", "PER", False)}),
+    (["Peru cooperates with Chile."], {("PER", "COOPERATE", "CHL", False), ("CHL", "COOPERATE", "PER", False)}),
     # a subject held before a relative clause gives the help it promises, not the recipient named before the noun
     (["Russia, which sent bombers to Syria in 2015, has promised Damascus more military aid."],
      {("RUS", "AID", "SYR", False)}),

@@ -796,6 +796,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if len(giver) == 1 and any(p[0] == giver[0] for p in pairs):
                 # "its intelligence sharing with Kyiv": intelligence passed one way (news convention 3)
                 pairs = [p for p in pairs if p[0] == giver[0]]
+        if etype in ("COOPERATE", "CONSULT") and t.trig.frame == "joint" and len(pairs) == 2 and _readiness_before(sent, t, lex):
+            actor = _one_party(sent, t, lex, ctx)
+            if actor and any(p[0] == actor for p in pairs):
+                pairs = [p for p in pairs if p[0] == actor]  # '"We are ready for full cooperation with Iran"': one promise
         if etype == "AGREE" and t.trig.frame == "joint" and _one_sided_agree(sent, t, lex):
             actor = _one_party(sent, t, lex, ctx)
             if actor and any(p[0] == actor for p in pairs):
@@ -1188,6 +1192,16 @@ def _one_sided_agree(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     else:
         window = " ".join(_ws(sent, max(lo, t.start - 60), t.start)[-5:] + [t.key])
     return bool(lex.agree_one_sided.search(window))
+
+
+def _readiness_before(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether a `readiness_words` word, "for" or "to" and at most one word come right before the trigger."""
+    before = _prev_ws(sent, t.start, 3)
+    for i, w in enumerate(before):
+        if w in lex.word_lists["readiness_words"] and i + 1 < len(before) and before[i + 1] in ("for", "to") and \
+                len(before) - i - 2 <= 1:
+            return True
+    return False
 
 
 _PASSIVE_BE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+\s+)?$")
