@@ -17,6 +17,10 @@ CASES = [
     # Bolivian and Brazilian ministers"): every listed state takes part, not only the first, and all of them meet
     (["Lima will host a meeting of Chilean, Bolivian and Brazilian foreign ministers."],
      {(a, "CONSULT", b, False) for a in ("PER", "CHL", "BOL", "BRA") for b in ("PER", "CHL", "BOL", "BRA") if a != b}),
+    # a name among the adjectives of such a list does not cut it ("Chilean, Bolivia, Brazilian and Argentine")
+    (["Lima will host a meeting of Chilean, Bolivia, Brazilian and Argentine foreign ministers."],
+     {(a, "CONSULT", b, False) for a in ("PER", "CHL", "BOL", "BRA", "ARG") for b in ("PER", "CHL", "BOL", "BRA", "ARG")
+      if a != b}),
     # near miss: a call to the leaders of two states is the caller's with each (the hub rule stays)
     (["Lima called the leaders of Chile and Bolivia on Monday."],
      {("PER", "CONSULT", "CHL", False), ("CHL", "CONSULT", "PER", False), ("PER", "CONSULT", "BOL", False),
