@@ -34,9 +34,10 @@ CASES = [
       ("LBY", "AGREE", "TUR", False)}),
     (["Poland pledged support to Ukraine after Russia invaded the country."], {("POL", "SUPPORT", "UKR", False)}),
     # a state named after a transfer only as the adjective of the goods ("Chinese hypersonic missiles") is where they
-    # come from, not their recipient
+    # come from, not their recipient: it supplies them to the one who takes them (as the fresh gold codes
+    # "agreed to station Russian tactical nuclear weapons": AID from Russia)
     (["Hungary has agreed to station Chinese hypersonic missiles on its soil."],
-     {("HUN", "AGREE", "CHN", False), ("CHN", "AGREE", "HUN", False)}),
+     {("HUN", "AGREE", "CHN", False), ("CHN", "AGREE", "HUN", False), ("CHN", "AID", "HUN", False)}),
     (["Qatari shipments include drones built on Turkish drone technology obtained by Sudan."], set()),
     # near misses: the adjective of the receiving forces after "to" is the recipient; plain forces stationed
     (["Germany shipped air defence systems to Ukrainian army units."], {("DEU", "AID", "UKR", False)}),

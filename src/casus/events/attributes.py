@@ -200,6 +200,11 @@ def _scope_reaches(sent: Sentence, cue: tuple[int, int, str], t: TrigHit, lex: L
             cue[1] < m.start and m.end <= t.start and m.codes and not m.obj and m.prep is None and not m.poss and
             not sent.text[m.end:t.start].strip() for m in sent.mentions):
         return False  # "failed to deliver the jets Iran requested": a new subject and its own past verb, a relative clause
+    if t.trig.pos == "verb" and t.key.split()[0].endswith("ing") and sent.text[cue[1]:t.start].rstrip().endswith(","):
+        return False  # "refused to criticize Moscow, blaming the US": a participle after a comma is its own predicate
+    clause_verbs = lex.word_lists["clause_verbs"]
+    if any(w == "and" and nxt in clause_verbs for w, nxt in zip(words, words[1:])):
+        return False  # "denied that rebels had entered the city and said Russia was providing air support": a new predicate
     for i, w in enumerate(words):
         if w in ("that", "which", "who", "whom"):
             complements = lex.word_lists["complement_verbs"]

@@ -160,7 +160,10 @@ def _weapon_modifier(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     if j == 0:
         return True
     prev, at = sent.words[j - 1], sent.starts[j - 1]
-    return prev not in _VERB_BEFORE and prev not in lex.word_lists["verb_subject_nouns"] and not sent.text[at:at + 1].isupper()
+    # a capitalised word before it is a subject only when it is an actor's name ("Hamas attack drone sites"), not a
+    # weapon's own name or a maker ("Shahed attack drones", "Iranian-designed attack drones")
+    named = sent.text[at:at + 1].isupper() and any(m.start <= at and at + len(prev) <= m.end for m in sent.mentions)
+    return prev not in _VERB_BEFORE and prev not in lex.word_lists["verb_subject_nouns"] and not named
 
 
 def _ends_pact(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
@@ -508,6 +511,10 @@ def _clause_parties(sent: Sentence, t: TrigHit, pairs: list[tuple[str, str | Non
     named = {c for m in sent.mentions if m.role not in ("attr", "mod") and m.kind not in _NOT_NAMES
              and not m.kind.startswith("coref") for c in m.codes}
     if pairs and all(a in named and b in named for a, b in pairs):
+        owner = [m for m in sent.mentions if m.codes and not m.poss and m.end <= t.start and not sent.text[m.end:t.start].strip()]
+        if owner and any(a in owner[-1].codes for a, _ in pairs):
+            # "would invoke US mutual defense commitments": the one state whose commitment it is defends the other
+            return [(a, b) for a, b in pairs if a in owner[-1].codes]
         return pairs
     if not _recent(ctx, "AGREE"):
         return []
@@ -591,10 +598,10 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
     events: list[CodedEvent] = []
     seen: set[tuple] = set()
     modifiers = lex.word_lists["weapon_modifier_verbs"]
-    if any(t.key in modifiers and t.trig.pos == "verb" for t in sent.triggers):
-        # "80 attack drones", "strike aircraft": a kind of weapon, no trigger (nor the end of another's object)
-        sent.triggers = [t for t in sent.triggers if not (t.key in modifiers and t.trig.pos == "verb"
-                                                          and _weapon_modifier(sent, t, lex))]
+    if any(t.key in modifiers for t in sent.triggers):
+        # "80 attack drones", "strike aircraft": a kind of weapon, no trigger (nor the end of another's object), also
+        # where the scan read it as a noun ("Iranian-designed attack drones")
+        sent.triggers = [t for t in sent.triggers if not (t.key in modifiers and _weapon_modifier(sent, t, lex))]
     if any("anaphor" in t.trig.need for t in sent.triggers):
         # "the operation" names an attack only just after one; else it is no trigger at all (not an inner attack)
         sent.triggers = [t for t in sent.triggers if "anaphor" not in t.trig.need or named_act(sent, t) or (
@@ -743,14 +750,26 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 pairs = list(dict.fromkeys((p[0], None if p[1] and _adjunct_subject(sent, t, p[1]) else p[1])
                                            for p in pairs))
             else:
-                pairs = [p for p in pairs if not (p[1] and _adjunct_subject(sent, t, p[1]))]
+                # (a joint act keeps a party that also acts in it: "the signing of the pact comes months after
+                # Pakistan and India fought", Pakistan being a signer just named, its partner signs with it too)
+                acting = {a for a, _ in pairs} if t.trig.frame == "joint" else set()
+                pairs = [p for p in pairs if not (p[1] and p[1] not in acting and _adjunct_subject(sent, t, p[1]))]
             if not pairs:
                 continue
         if pairs and etype == "AID" and t.trig.frame in ("transfer", "receive") and \
                 any(g and _goods_origin(sent, t, g) for _, g in pairs):
             # "agreed to station Russian nuclear weapons", "based on Israeli missile technology": where the goods
             # come from, not who receives them
-            pairs = [p for p in pairs if not (p[1] and _goods_origin(sent, t, p[1]))]
+            # the goods' origin supplies them to the one who takes them ("Belarus agreed to station Russian weapons"),
+            # not where a design comes from ("based on Israeli missile technology")
+            turned: list[tuple[str, str | None]] = []
+            for a, g in pairs:
+                if g and _goods_origin(sent, t, g):
+                    if _origin_supplies(sent, t, g) and (g, a) not in turned:
+                        turned.append((g, a))
+                elif (a, g) not in turned:
+                    turned.append((a, g))
+            pairs = turned
             if not pairs:
                 continue
         if pairs and etype == "ACCUSE" and t.trig.pos == "verb" and not any(g for _, g in pairs):
@@ -786,10 +805,17 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             if len(giver) == 1 and any(p[0] == giver[0] for p in pairs):
                 # "its intelligence sharing with Kyiv": intelligence passed one way (news convention 3)
                 pairs = [p for p in pairs if p[0] == giver[0]]
+        if etype in ("COOPERATE", "CONSULT") and t.trig.frame == "joint" and len(pairs) == 2 and _readiness_before(sent, t, lex):
+            actor = _one_party(sent, t, lex, ctx)
+            if actor and any(p[0] == actor for p in pairs):
+                pairs = [p for p in pairs if p[0] == actor]  # '"We are ready for full cooperation with Iran"': one promise
         if etype == "AGREE" and t.trig.frame == "joint" and _one_sided_agree(sent, t, lex):
             actor = _one_party(sent, t, lex, ctx)
             if actor and any(p[0] == actor for p in pairs):
                 pairs = [p for p in pairs if p[0] == actor]  # "Greece ratified the deal": Greece's act alone
+        elif etype == "AGREE" and t.trig.frame == "joint" and t.trig.pos == "noun" and len(by := _ratified_by(sent, t, lex)) == 1 \
+                and any(p[0] == by[0] for p in pairs):
+            pairs = [p for p in pairs if p[0] == by[0]]  # "the agreement ... as it is ratified by the Turkish parliament"
         if etype == "AID" and (rec := _RECIPROCAL.search(sent.low, t.end, _clause(sent, t.start)[1])) and len(pairs) == 2 and \
                 pairs[0] == (pairs[1][1], pairs[1][0]) and not lex.owed_aid_re.search(sent.low, t.start, rec.start()):
             # "will deploy both countries' troops on each other's soil": help given both ways is cooperation (not
@@ -943,18 +969,52 @@ def _condemned_makers(sent: Sentence, t: TrigHit, sources: list[str]) -> list[st
 def _goods_origin(sent: Sentence, t: TrigHit, code: str) -> bool:
     """Whether a state is named after the trigger only by adjectives of goods ("Russian tactical nuclear weapons":
     a domain word at most two words on), none after "to" or "for" (the recipient's "to Ukrainian air defence units")."""
-    ms = [m for m in sent.mentions if code in m.codes and m.kind != "pron" and m.start >= t.end]
+    ms = [m for m in sent.mentions if code in m.codes and not _pronoun(m) and m.start >= t.end]
     if not ms:
-        return False
+        return _goods_named_before(sent, t, code)
     for m in ms:
         prev = [w for w in _prev_ws(sent, m.start, 2) if w not in DETS]
         if m.role != "mod" or m.kind != "adj" or (prev and prev[-1] in TRANSFER_PREPS):
             return False
+        if t.trig.pos == "noun" and _OF_GOODS.fullmatch(sent.low, t.end, m.start):
+            continue  # "the delivery of 10 recently arrived Russian armored vehicles": the goods the noun names
         nxt = next((d for d in sent.domains if d[0] > m.end), None)
         if nxt is None or len(_ws(sent, m.end, nxt[0])) > 2 or \
                 _CLAUSE_PUNCT_RE.search(sent.text, m.end, nxt[0]):
             return False
     return True
+
+
+_OF_GOODS = re.compile(r"\s+of\s+(?:(?:the|some|more|new|additional|[\d,]+|[a-z]+ly|[a-z]+ed)\s+)*")
+
+
+def _pronoun(m: Mention) -> bool:
+    """A pronoun or a resolved reference ("their", "the two countries"), not a name."""
+    return m.kind in ("pron", "pair") or m.kind.startswith("coref:")
+
+
+def _goods_named_before(sent: Sentence, t: TrigHit, code: str) -> bool:
+    """Whether a state is named before a nominal transfer trigger only as the adjective of goods in an earlier
+    phrase ("requested advanced Russian air defense systems ... and shipments are on their way"): a domain word
+    right after each adjective, and none of them the trigger's own modifier (its officials aside: "a visit by a
+    top Moscow official")."""
+    ms = [m for m in sent.mentions if code in m.codes and not _pronoun(m) and m.end <= t.start and m.role != "attr"]
+    if t.trig.pos != "noun" or not ms:
+        return False
+    for m in ms:
+        if m.role != "mod" or m.kind != "adj" or len(_ws(sent, m.end, t.start)) <= 4:
+            return False
+        nxt = next((d for d in sent.domains if d[0] > m.end), None)
+        if nxt is None or nxt[0] - m.end > 12 or _CLAUSE_PUNCT_RE.search(sent.text, m.end, nxt[0]):
+            return False
+    return True
+
+
+def _origin_supplies(sent: Sentence, t: TrigHit, code: str) -> bool:
+    """Whether the state an adjective of the goods names is their supplier: not after "on" ("based on Israeli
+    technology": a design's origin)."""
+    m = next(m for m in sent.mentions if code in m.codes and not _pronoun(m))
+    return _prev_ws(sent, m.start, 1) not in (["on"], ["upon"])
 
 
 def _recipient_lost(sent: Sentence, events: list[CodedEvent]) -> list[CodedEvent]:
@@ -1162,6 +1222,30 @@ def _one_sided_agree(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     else:
         window = " ".join(_ws(sent, max(lo, t.start - 60), t.start)[-5:] + [t.key])
     return bool(lex.agree_one_sided.search(window))
+
+
+def _readiness_before(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether a `readiness_words` word, "for" or "to" and at most one word come right before the trigger."""
+    before = _prev_ws(sent, t.start, 3)
+    for i, w in enumerate(before):
+        if w in lex.word_lists["readiness_words"] and i + 1 < len(before) and before[i + 1] in ("for", "to") and \
+                len(before) - i - 2 <= 1:
+            return True
+    return False
+
+
+_PASSIVE_BE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+\s+)?$")
+
+
+def _ratified_by(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """The agent of a passive one-sided verb at most 60 characters after an agreement noun ("the agreement would be
+    public as it is ratified by the Turkish parliament"): the state that ratifies; [] if none."""
+    hit = lex.agree_one_sided.search(sent.text, t.end, min(len(sent.text), t.end + 60))
+    if hit is None or not sent.low.startswith(" by ", hit.end()) or not _PASSIVE_BE.search(sent.low, max(0, hit.start() - 30),
+                                                                                         hit.start()):
+        return []
+    by = [m for m in sent.mentions if m.start >= hit.end() and m.prep == "by" and m.codes and _nw(sent, hit.end(), m.start) <= 3]
+    return list(by[0].codes) if by else []
 
 
 def _one_party(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> str | None:

@@ -401,6 +401,7 @@ WORD_LISTS = frozenset({
     "defence_treaty_nouns",  # "the security treaty", "Article 5": a defence pledge a state may fall under
     "treaty_cover_verbs",  # "applies to", "extends to": what the treaty covers follows
     "defence_clause_nouns",  # a treaty's pledge of mutual defence named as such ("the mutual defence clause")
+    "readiness_words",  # right before "for"/"to" and a joint trigger: one party's readiness ("ready for cooperation with X")
     "shared_attack_phrases",  # "... shall be considered an aggression against both": an attack on one is on all
     "owed_aid_nouns",  # "provide assistance to each other": aid both ways, not cooperation
     "name_heads",  # "Defense Security Cooperation Agency": the head noun of a proper name holding a trigger word

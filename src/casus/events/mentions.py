@@ -180,7 +180,9 @@ def _resolve_mentions(
     gid = 0
     for i, m in enumerate(mentions):
         gap = low[mentions[i - 1].end:m.start] if i else ""
-        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and (m.role == "agent" and not _leader_list(gap, mentions[i - 1], m)
+        # ("a meeting of Armenian, Azerbaijani, Russian and Turkish ministers": a bare comma inside an of-list goes on)
+        of_list = gap.strip() == "," and mentions[i - 1].prep == "of" and m.kind == "adj" if i else False
+        if i and _coordinated(gap, mentions[i - 1], m) and not ("," in gap and (m.role == "agent" and not of_list and not _leader_list(gap, mentions[i - 1], m)
                                                                    or _verb_follows(sent, m, lex))) and not (
                 gap.strip() == "," and mentions[i - 1].prep is not None and (
                     any(0 < t.start - m.end <= 2 for t in sent.triggers) or _verb_next(sent, m))):

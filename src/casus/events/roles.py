@@ -45,6 +45,10 @@ COOP_PREPS = frozenset({"in", "to", "with", "for", "of"})
 SPEECH_PREPS = frozenset({"to", "against", "of", "on", "at", "over"})
 DYAD_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "REQUEST", "AGREE", "CONSULT"})
 _OF_FOR_WITH_GAP = re.compile(r"\s+(?:of|for|with)\s+")
+# "accused Chinese coastguard ships of 'intentionally' hitting", "accused Iran of attempting to transfer": the gap from
+# the accused (an adjective may lead its noun) to its act, past a quoted adverb or a verb of trying
+_ACCUSED_OF_GAP = re.compile(r"\s+(?P<noun>(?:(?!(?:of|for|with|and|or|to)\s)[a-z][\w-]*\s+){0,2})(?:of|for|with)\s+"
+                             r"(?P<adv>[\"\u201c\u201d']?[a-z]+ly[\"\u201c\u201d']?\s+)?(?P<try>(?:trying|attempting|seeking)\s+to\s+)?")
 # a relative clause between a subject and its verb ("Chile, which holds vast reserves, has expanded ..."): the subject's clause
 _RELATIVE_BETWEEN = re.compile(r"\s*,\s*(?:which|who)\b[^,;:()]*,\s*(?:[\w'-]+\s+){0,3}")
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+ly\s+|also\s+|has\s+|have\s+|had\s+){0,2}"
@@ -151,7 +155,7 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         held = [m for m in before if m.prep is None and not m.poss and _RELATIVE_BETWEEN.fullmatch(sent.text, m.end, pos)]
         if held:
             return _group(sent, held[0])
-    if before and not noun and before[-1].obj and _OF_FOR_WITH_GAP.fullmatch(sent.text[before[-1].end:pos]):
+    if before and not noun and before[-1].obj and _accused_of(sent, before[-1], pos):
         return _group(sent, before[-1])  # "accused Iran of supplying": the accused acts
     if before and not noun and before[-1].obj and not before[-1].poss and _TO_GAP.fullmatch(sent.low, before[-1].end, pos) and \
             _object_control(sent, before[-1], lex):
@@ -202,6 +206,9 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
         if subj and not _CLAUSE_PUNCT_SEMI.search(sent.text, subj[-1].end, t.start):
             return _group(sent, subj[-1])
     for allow_obj in (False, True):
+        held_subj = _held_subject(sent, before, pos) if allow_obj else None
+        if held_subj is not None:
+            return _group(sent, held_subj)  # "Russia, which backs Assad, has promised Damascus aid": not the object
         for m in reversed(before):
             if m.start < lo:
                 break
@@ -230,6 +237,27 @@ def left_agent(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context, pos: int 
     return []
 
 
+
+
+_RELATIVE_HELD = re.compile(r"\s*,\s*(?:which|who)\b[^,;:()]*,\s*")
+
+
+def _held_subject(sent: Sentence, before: list[Mention], pos: int) -> Mention | None:
+    """The subject held before a relative clause that closes before `pos` ("Russia, which deployed its air force to
+    Syria, has promised ..."), when no other subject follows the clause."""
+    for m in before:
+        rel = _RELATIVE_HELD.match(sent.text, m.end) if _subject_ok(m) and not m.poss else None
+        if rel is not None and rel.end() <= pos and not any(
+                rel.end() <= o.start and _subject_ok(o) for o in before):
+            return m
+    return None
+
+
+def _accused_of(sent: Sentence, m: Mention, pos: int) -> bool:
+    """'accused Iran of supplying', 'accused Chinese ships of "intentionally" hitting', 'accused Iran of attempting to
+    transfer': the object before the act it is accused of (a noun after it only when it is an adjective)."""
+    gap = _ACCUSED_OF_GAP.fullmatch(sent.text, m.end, pos)
+    return gap is not None and (not gap.group("noun") or m.kind == "adj")
 
 
 def _separate_deals_with(sent: Sentence, t: TrigHit, parts: list[str], named: list[Mention],
@@ -561,12 +589,22 @@ def _fallback_target(sent: Sentence, t: TrigHit, src: list[str], ctx: Context, l
     dyad = ctx.dyad()
     if len(dyad) == 2 and src and src[0] in dyad:
         return [c for c in dyad if c not in src][:1]
+    # (not the previous sentence's subject nor the document's pair when this sentence names no one else: "China
+    # vetoed the resolution" shields no one named; convention 6 takes an antecedent only from a pronoun or a
+    # description, never from the article's topic)
     others = [c for c in other_actors(sent, t, src) if t.trig.frame != "veto" or c not in _FORUMS]
-    if not others and ctx.prev_subject[:1] and ctx.prev_subject[0] not in src:
-        return list(ctx.prev_subject[:1])  # "Serbia held the line. Hungary gave it every help it could."
     if others:
-        return others[:1]
-    return [c for c in dyad if c not in src][:1]
+        return _listed_with(sent, t, others[0], src)
+    return []
+
+
+def _listed_with(sent: Sentence, t: TrigHit, code: str, src: list[str]) -> list[str]:
+    """`code` and, when it opens a 'to' list after the trigger ("visits by X to Jerusalem and Beirut"), the states
+    listed with it."""
+    first = [m for m in sent.mentions if m.start >= t.end and code in m.codes]
+    if not first or first[0].prep != "to" or first[0].group < 0:
+        return [code]
+    return [c for c in _codes(_group(sent, first[0])) if c not in src] or [code]
 
 
 RECENT_SENTENCES = 3  # an event named this many sentences back can still be "the attacks", "this supply"
@@ -1179,14 +1217,18 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             t.end <= s_ and _nw(sent, t.end, s_) <= 2 for s_, _e, _m, _k in sent.agree_nouns)
         if deal_object:
             return []
+        met_list = False  # the parties came from a list in the clause ("a meeting of X, Y and Z"): all of them meet
         if len(parts) < 2:
             lo, hi = _clause(sent, t.start)
             for m in sent.mentions:
                 if m.codes and lo <= m.start < hi and m.role not in ("attr", "maker", "mod") and (m.prep not in (
                         "in", "at", "against", "from", "by", "to", "over", "on", "like", "than") or (
                         m.prep == "to" and m.end <= t.start)):  # "sent jets to Azerbaijan for joint drills"
-                    for c in m.codes:
-                        if c not in parts and not c.endswith("_MILITIAS") and len(parts) < 2:
+                    in_list = len(parts) < 2 and m.group >= 0 and len(_group(sent, m)) >= 2 and trig.type == "CONSULT"
+                    # "hosted a meeting of Chilean, Bolivian and Brazilian ministers": each listed state takes part
+                    met_list = met_list or in_list
+                    for c in (_codes(_group(sent, m)) if in_list else m.codes):
+                        if c not in parts and not c.endswith("_MILITIAS") and (len(parts) < 2 or in_list):
                             parts.append(c)
         if len(parts) < 2 and anaphoric and trig.type in ctx.last_by_type:
             s_, g_ = ctx.last_by_type[trig.type]
@@ -1215,7 +1257,7 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             return [(a, b) for a in parts for b in parts if a != b and not (a in group and b in group)]
         parts = parts[:6]
         if (trig.type == "CONSULT" or (trig.type == "COOPERATE" and _with_list(sent, set(parts) - set(subjects)))) and \
-                subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low):
+                subjects and len(set(parts) - set(subjects)) >= 2 and not lex.multilateral_re.search(sent.low) and not met_list:
             # "Trump called the leaders of Thailand and Cambodia": the subject talks with each; they need not talk;
             # "X will build them in cooperation with Y and Z": X works with each, Y and Z not with each other
             return [(a, b) for a in parts for b in parts if a != b and (a in subjects or b in subjects)]
