@@ -33,6 +33,10 @@ FACT_FEATURES = (
     "attacker_nonstate",
     "forces_present",
     "arms_flowing",
+    # dyads.csv facts: shown with every answer; the model reads them only when their switch in
+    # features.yaml is on (both off since model4: docs/reference-class.md)
+    "patron_rival_attacker",
+    "ties_both",
 )
 
 # Kinds of standing deployment that count as the patron's forces present (standing.yaml's rule).
