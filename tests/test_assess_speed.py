@@ -68,7 +68,11 @@ def test_interval_equals_numpy_quantiles_of_monotone_replicates() -> None:
     shifts = {r: 0.3 * i for i, r in enumerate(RUNGS)}
     v = np.array([1.0] + [x[k] for k in m.features])
     z = np.array(m.boot) @ v + np.array([shifts[r] for r in RUNGS])
-    probs = np.array([ladder.pav_nonincreasing(list(row)) for row in 1 / (1 + np.exp(-np.clip(z, -35, 35)))])
+    cfg = ladder.selection_offset()   # each replicate carries the selection correction, as the point answer does
+    idx = [RUNGS.index(r) for r in cfg["rungs"]]
+    probs = np.array([ladder.corrected_probs([float(v) for v in row], cfg["delta"], idx) for row in z])
+    assert cfg["delta"] == 0 or not np.allclose(
+        probs, [ladder.pav_nonincreasing(list(row)) for row in 1 / (1 + np.exp(-np.clip(z, -35, 35)))])
     a = (1 - m.interval_level) / 2
     lo, hi = np.quantile(probs, a, axis=0), np.quantile(probs, 1 - a, axis=0)
     band = m.interval(x, shifts)

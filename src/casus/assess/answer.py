@@ -152,6 +152,7 @@ class Assessment:
     what_would_change: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     logits: dict[str, dict[str, float]] = field(default_factory=dict)  # knowledge alone / with evidence (the fit reads these)
+    correction: dict[str, Any] = field(default_factory=dict)  # the selection correction (selection_offset.yaml)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: patron, client, attacker, as_of, verdict, ladder, factors, shift, ..."""
@@ -776,7 +777,14 @@ def evidence_weight() -> dict[str, Any]:
 # ---------------------------------------------------------------- the assessment
 
 def _ladder_from(logits: dict[str, float], shifts: dict[str, float]) -> dict[str, float]:
-    return model.monotone({r: _sigmoid(logits[r] + shifts[r]) for r in RUNGS})
+    return model.corrected_ladder({r: logits[r] + shifts[r] for r in RUNGS})
+
+
+def selection_correction() -> dict[str, Any]:
+    """The correction for the cases' selection as the answer names it (selection_offset.yaml)."""
+    cfg = model.selection_offset()
+    return {"name": "selection_offset", "applied": bool(cfg["delta"]), "delta": cfg["delta"], "rungs": cfg["rungs"],
+            "fitted_on": cfg.get("fitted_on"), "date": cfg.get("date"), "source": "src/casus/data/selection_offset.yaml"}
 
 
 def highest_rung_distribution(ladder: Mapping[str, float]) -> dict[str, float]:
@@ -887,7 +895,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     ledger_signals = signal_shifts(ledger_rows, patron, client, attacker)
     knowledge_shift = _total_shift(ledger_signals)
     knowledge_logits = {r: m.logits(base_features)[r] + knowledge_shift[r] for r in RUNGS}
-    knowledge_ladder = model.monotone({r: _sigmoid(z) for r, z in knowledge_logits.items()})
+    knowledge_ladder = model.corrected_ladder(knowledge_logits)
 
     view = read_store(store, patron, client, attacker, until, include_undated)
     events, claims = view.events, view.claims
@@ -900,7 +908,7 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
     ew = evidence_weight()
     w = float(ew.get("weight", 1.0)) if weight is None else float(weight)
     final = {r: knowledge_logits[r] + w * (evidence_logits[r] - knowledge_logits[r]) for r in RUNGS}
-    ladder = model.monotone({r: _sigmoid(z) for r, z in final.items()})
+    ladder = model.corrected_ladder(final)
     # What the model sees after weighting: features and signal shifts moved by w of the way.
     used_features = {f: round(base_features[f] + w * (features[f] - base_features[f]), 4) for f in features}
     used_shifts = {r: knowledge_shift[r] + w * (shifts[r] - knowledge_shift[r]) for r in RUNGS}
@@ -943,7 +951,8 @@ def assess(store: StoreLike | None, patron: str, client: str, attacker: str | No
                       what_would_change=what_would_change(m, used_features, used_shifts, ladder, facts),
                       notes=notes,
                       logits={"knowledge": {r: round(v, 6) for r, v in knowledge_logits.items()},
-                              "evidence": {r: round(v, 6) for r, v in evidence_logits.items()}})
+                              "evidence": {r: round(v, 6) for r, v in evidence_logits.items()}},
+                      correction=selection_correction())
 
 
 def assess_scenario(scenario: Mapping[str, Any]) -> dict[str, Any]:
@@ -1031,6 +1040,10 @@ def render_text(a: Assessment) -> str:
     if mm:
         lines += ["", f"Reference class: {mm['cases']} cases through {mm['through']}. Evidence weight {ew.get('applied', 1.0):g}"
                       f"{' (fitted leave-one-episode-out)' if ew.get('fitted') else ''}."]
+    if a.correction.get("applied"):
+        c = a.correction
+        lines.append(f"Correction for the cases' selection applied: {c['delta']:+.2f} log-odds on {', '.join(c['rungs'])} "
+                     f"(fitted on {c.get('fitted_on') or 'the dev episodes'}; selection_offset.yaml).")
     if v:
         lines.append(f"Documents used: {v['documents_used']}; undated documents left out: {v['left_out_undated']}.")
     for note in a.notes:

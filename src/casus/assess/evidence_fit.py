@@ -33,9 +33,9 @@ def episodes() -> list[dict[str, Any]]:
 
 
 def ladder_at(row: Mapping[str, Any], w: float) -> dict[str, float]:
-    """The monotone ladder of one episode with evidence at weight w."""
+    """The monotone ladder of one episode with evidence at weight w (selection correction applied)."""
     k, e = row["knowledge"], row["evidence"]
-    return model.monotone({r: 1.0 / (1.0 + math.exp(-(k[r] + w * (e[r] - k[r])))) for r in RUNGS})
+    return model.corrected_ladder({r: k[r] + w * (e[r] - k[r]) for r in RUNGS})
 
 
 def brier(ladder: Mapping[str, float], rung: str) -> dict[str, float]:

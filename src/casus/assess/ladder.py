@@ -38,7 +38,8 @@ REQUIRED_SCENARIO_FIELDS = (
 )
 DIRECT = len(RUNGS)  # ladder level of `direct`
 CACHE_VERSION = "refclass-2"  # refclass-2: the bootstrap replicates are plain tuples (no numpy to unpickle)
-CACHE_INPUTS = ("cases.yaml", "episodes.csv", "state_years.csv", "knowledge.yaml", "standing.yaml", "dyads.csv")
+CACHE_INPUTS = ("cases.yaml", "episodes.csv", "state_years.csv", "knowledge.yaml", "standing.yaml", "dyads.csv",
+                "selection_offset.yaml")
 CODE_INPUTS = ("ladder.py", "fitting.py", "model.py", "knowledge.py")  # a changed model (or how features are derived) invalidates old fits
 
 
@@ -263,6 +264,43 @@ def monotone(ladder: Mapping[str, float]) -> dict[str, float]:
     return {r: round(min(1.0, max(0.0, p)), 6) for r, p in zip(RUNGS, fixed)}
 
 
+def selection_offset() -> dict[str, Any]:
+    """The correction for the cases' selection (selection_offset.yaml): {"delta", "rungs", ...}; delta 0 if absent."""
+    try:
+        row = dict(knowledge.load_data("selection_offset.yaml"))
+    except (FileNotFoundError, OSError):
+        row = {"delta": 0.0, "rungs": [], "fitted": False}
+    row["delta"] = float(row.get("delta") or 0.0)
+    row["rungs"] = [str(r) for r in row.get("rungs") or []]
+    return row
+
+
+def corrected_probs(logits: Sequence[float], delta: float, rungs: Sequence[int]) -> list[float]:
+    """Per-rung probabilities (RUNGS order) from log-odds, `delta` added on the rung indices `rungs`, then monotone.
+
+    A corrected rung is never taken below the smaller of its own uncorrected probability and the
+    uncorrected `direct` one, so the correction neither creates nor deepens a crossing with `direct`;
+    with `delta` 0 this is the plain monotone ladder.
+    """
+    p = [sigmoid(z) for z in logits]
+    if delta:
+        top = p[-1]
+        for j in rungs:
+            p[j] = max(sigmoid(logits[j] + delta), min(p[j], top))
+    return pav_nonincreasing(p)
+
+
+def corrected_ladder(logits: Mapping[str, float], delta: float | None = None,
+                     rungs: Sequence[str] | None = None) -> dict[str, float]:
+    """The monotone ladder from per-rung log-odds with the selection correction (selection_offset.yaml by default)."""
+    if delta is None or rungs is None:
+        cfg = selection_offset()
+        delta = cfg["delta"] if delta is None else delta
+        rungs = cfg["rungs"] if rungs is None else rungs
+    fixed = corrected_probs([logits[r] for r in RUNGS], float(delta), [RUNGS.index(r) for r in rungs])
+    return {r: round(min(1.0, max(0.0, p)), 6) for r, p in zip(RUNGS, fixed)}
+
+
 
 # ---------------------------------------------------------------- the model
 
@@ -307,8 +345,8 @@ class LadderModel:
         return out
 
     def ladder(self, x: Mapping[str, float]) -> dict[str, float]:
-        """Monotone P(reach rung)."""
-        return monotone({r: sigmoid(z) for r, z in self.logits(x).items()})
+        """Monotone P(reach rung), with the selection correction (selection_offset.yaml)."""
+        return corrected_ladder(self.logits(x))
 
     def ladder_episode(self, x: Mapping[str, float]) -> float:
         """P(direct) for a systematic-population episode with these features."""
@@ -327,7 +365,9 @@ class LadderModel:
             return {r: (p[r], p[r]) for r in RUNGS}
         v = (1.0, *(float(x[k]) for k in self.features))
         add = [float(shifts.get(r, 0.0)) if shifts else 0.0 for r in RUNGS]
-        probs = [pav_nonincreasing([sigmoid(sum(a * b for a, b in zip(w, v)) + s) for w, s in zip(rep, add)])
+        cfg = selection_offset()
+        idx = [RUNGS.index(r) for r in cfg["rungs"]]
+        probs = [corrected_probs([sum(a * b for a, b in zip(w, v)) + s for w, s in zip(rep, add)], cfg["delta"], idx)
                  for rep in self.boot]
         a = (1 - self.interval_level) / 2
         out = {}

@@ -48,6 +48,7 @@ from casus.assess.ladder import (
     _store_cached,
     cache_dir,
     complete_features,
+    corrected_ladder,
     derived_facts,
     derived_features,
     episodes,
@@ -59,6 +60,7 @@ from casus.assess.ladder import (
     pav_nonincreasing,
     quantile,
     scenario_from_dict,
+    selection_offset,
     settings,
     sigmoid,
 )
@@ -68,10 +70,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COW_NMC_URL", "COW_STATES_URL", "DIRECT", "LEVELS", "REQUIRED_SCENARIO_FIELDS", "LadderModel", "RungFit",
-    "backtest", "backtest_report", "cache_dir", "complete_features", "default_backtest",
+    "backtest", "backtest_report", "cache_dir", "complete_features", "corrected_ladder", "default_backtest",
     "default_model", "derived_facts", "derived_features", "episodes", "feature_names", "fit", "hand_cases", "level",
     "load_scenario", "monotone", "pav_nonincreasing", "predict_interval", "quantile", "scenario_from_dict",
-    "score_scenario", "settings", "sigmoid",
+    "score_scenario", "selection_offset", "settings", "sigmoid",
 ]
 
 # Names of casus.assess.fitting reachable as casus.assess.model.NAME (imported on first use).
