@@ -19,16 +19,16 @@ from casus.store.database import Store
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 # measured with `casus ingest` of the corpus and `casus eval events GOLD [--docs REGEX]` (what these tests compute)
-# (2026-12-02, session 7, after the fresh-text work of issue 12 was merged: dev 0.785, A-C 0.802, D-G 0.772,
-# seeds 0.828; role-matched on dev mode 0.895, modality 0.893, negation 0.997, 726 events.) Each gate is the
+# (2026-12-02, session 8, after the relax, trig and targets branches of issue 12 were merged: dev 0.789,
+# A-C 0.808, D-G 0.776, seeds 0.828; role-matched on dev mode 0.896, modality 0.893, negation 0.997, 732 events.) Each gate is the
 # measured figure minus 0.01.
 GATES = {
-    ("dev", None): 0.775,
-    ("dev", "^dev-[A-C]"): 0.792,
-    ("dev", "^dev-[D-G]"): 0.762,
+    ("dev", None): 0.779,
+    ("dev", "^dev-[A-C]"): 0.798,
+    ("dev", "^dev-[D-G]"): 0.766,
     ("seeds", None): 0.818,
 }
-ATTRIBUTE_GATES = {"mode": 0.885, "modality": 0.883, "negated": 0.987}  # dev, on role-matched events
+ATTRIBUTE_GATES = {"mode": 0.886, "modality": 0.883, "negated": 0.987}  # dev, on role-matched events
 
 
 def _load(path: Path) -> list[dict]:
