@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 import variant_table
-from casus.assess import fitting, ladder
+from casus.assess import ladder
 
 BASE = tuple(f for f in ladder.feature_names() if f != "ties_both")   # the model before this round
 # name: (extra features, settings overrides, extra features limited to the direct rung)
@@ -43,21 +43,7 @@ OVERRIDABLE = ("dyad_ties", "ties_both_pledges", "c_average", "ties_both_attacke
 
 def row(name: str) -> str:
     """One line of the table for one variant."""
-    extra, overrides, direct_only = VARIANTS[name]
-    cfg = ladder.settings()
-    for k in OVERRIDABLE:
-        cfg.pop(k, None)
-    cfg.update(overrides)
-    ladder.episodes.cache_clear()
-    spec = cfg["features"]
-    for f in extra:
-        spec.setdefault(f, {}).pop("rungs", None)
-        if direct_only:
-            spec[f]["rungs"] = ["direct"]
-    bt = fitting.backtest(features=BASE + extra).to_dict()
-    for f in extra:
-        spec[f].pop("rungs", None)
-    return f"| {name} | " + " | ".join(variant_table.cells(bt)) + " |"
+    return variant_table.variant_row(name, VARIANTS[name], BASE, OVERRIDABLE)
 
 
 def main(argv: list[str]) -> None:

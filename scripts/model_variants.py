@@ -22,7 +22,6 @@ import sys
 from typing import Any
 
 import variant_table
-from casus.assess import fitting, ladder
 
 BASE = ("defense_pact", "patron_at_war_elsewhere", "patron_ties_with_attacker", "shares_border", "attacker_nuclear",
         "patron_major", "capability_share", "post_1945", "arms_flowing")   # the model before this round
@@ -60,19 +59,7 @@ OVERRIDABLE = ("lower_prior", "direct_intercept_blend", "lower_structure", "lowe
 
 def row(name: str) -> str:
     """One line of the table for one variant."""
-    extra, overrides, direct_only = VARIANTS[name]
-    cfg = ladder.settings()
-    for k in OVERRIDABLE:      # every variant starts from the registered model (these switches off)
-        cfg.pop(k, None)
-    cfg.update(overrides)
-    spec = cfg["features"]
-    for f in extra:
-        spec.setdefault(f, {}).pop("rungs", None)
-        if direct_only:
-            spec[f]["rungs"] = ["direct"]
-    bt = fitting.backtest(features=BASE + extra).to_dict()
-    cells = variant_table.cells(bt)
-    return f"| {name} | " + " | ".join(cells) + " |"
+    return variant_table.variant_row(name, VARIANTS[name], BASE, OVERRIDABLE)
 
 
 def main(argv: list[str]) -> None:

@@ -1,9 +1,11 @@
-"""The table the backtest variant scripts print (scripts/model_variants.py, scripts/standing_variants.py)."""
+"""The table the backtest variant scripts print (scripts/model_variants.py, dyad_variants.py, standing_variants.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
+
+from casus.assess import fitting, ladder
 
 HEADER = ("| variant | twin direct | twin materiel+ | twin episodes | forward direct | forward materiel+ | forward episodes |\n"
           "|---|---|---|---|---|---|---|")
@@ -26,3 +28,24 @@ def print_table(row: Callable[[str], str], names: Iterable[str]) -> None:
     print(HEADER)
     for name in names:
         print(row(name), flush=True)
+
+
+def variant_row(name: str, variant: tuple[Sequence[str], Mapping[str, Any], bool], base: Sequence[str],
+                switches: Iterable[str]) -> str:
+    """Backtest one variant (extra features, settings overrides, extras on `direct` only) from the
+    registered model with the given switches off; its line of the table."""
+    extra, overrides, direct_only = variant
+    cfg = ladder.settings()
+    for k in switches:
+        cfg.pop(k, None)
+    cfg.update(overrides)
+    ladder.episodes.cache_clear()
+    spec = cfg["features"]
+    for f in extra:
+        spec.setdefault(f, {}).pop("rungs", None)
+        if direct_only:
+            spec[f]["rungs"] = ["direct"]
+    bt = fitting.backtest(features=tuple(base) + tuple(extra)).to_dict()
+    for f in extra:
+        spec[f].pop("rungs", None)
+    return f"| {name} | " + " | ".join(cells(bt)) + " |"
