@@ -106,6 +106,49 @@ def _key_info(key: str, entries: list[tuple[str, Any]], exact: frozenset[str] | 
     )
 
 
+class PhraseNode:
+    """A node of the phrase trie (build_phrase_trie): the trie is walked by runs of word characters and by the
+    separator runs between them, so a phrase is found with a few dict lookups instead of a regex pass."""
+
+    __slots__ = ("next", "key", "tails")
+
+    def __init__(self) -> None:
+        self.next: dict[str, PhraseNode] = {}  # the word run (after a separator) or separator run (after a word) next
+        self.key: str | None = None  # the phrase that ends with this node's word run
+        self.tails: list[tuple[str, str]] = []  # (its last characters, phrase) of phrases ending in non-word characters
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def build_phrase_trie(phrases: Iterable[str]) -> PhraseNode | None:
+    """The phrases as a trie of word runs and separator runs ("u.s." is u, ., s and the tail "."); None if one does
+    not start with a word character (the regex then stands alone). casus.events.scan.phrase_hits walks it."""
+    root = PhraseNode()
+    for phrase in phrases:
+        if not _WORD_RUN.match(phrase):
+            return None
+        node = root
+        pos = 0
+        for m in _WORD_RUN.finditer(phrase):
+            for part in ((phrase[pos:m.start()], m.group()) if m.start() > pos else (m.group(),)):
+                child = node.next.get(part)
+                if child is None:
+                    child = node.next[part] = PhraseNode()
+                node = child
+            pos = m.end()
+        if pos < len(phrase):
+            node.tails.append((phrase[pos:], phrase))
+            node.tails.sort(key=_longest_tail_first)
+        else:
+            node.key = phrase
+    return root
+
+
+def _longest_tail_first(tail: tuple[str, str]) -> tuple[int, str]:
+    return -len(tail[0]), tail[0]
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Compiled dictionary: one regex for all phrases, and what each phrase means."""
@@ -224,6 +267,8 @@ class Lexicon:
     # words one of which any match of defence_clause_re / treaty_cover_re holds: a quick test before each
     defence_clause_hints: tuple[str, ...] = ()
     treaty_cover_hints: tuple[str, ...] = ()
+    # the phrases of `regex` as a trie over word runs (None: the regex alone); casus.events.scan.phrase_hits
+    phrase_trie: PhraseNode | None = None
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -721,6 +766,7 @@ def build_lexicon(data: dict) -> Lexicon:
                               + "|".join(re.escape(str(w)) for w in sorted(data["wanting_verbs"], key=len, reverse=True))
                               + r")\b(?:\s+[\w.'\u2019-]+){0,6}\s*$", re.I),  # "sought U.S. support", "needs Russia's help"
         regex=regex,
+        phrase_trie=build_phrase_trie(keys),
         table=table,
         exact=dict(exact),
         boundary=boundary,
