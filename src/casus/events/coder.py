@@ -457,16 +457,18 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
     out.extend(_treaty_content(sent))
-    for hit in lex.defence_clause_re.finditer(sent.low):
-        out.append(TrigHit(hit.start(), hit.end(), _DEFENCE_CLAUSE, hit.group()))
+    if any(w in low for w in lex.defence_clause_hints):
+        for hit in lex.defence_clause_re.finditer(low):
+            out.append(TrigHit(hit.start(), hit.end(), _DEFENCE_CLAUSE, hit.group()))
     for t in sent.triggers:
         if t.key in lex.word_lists["tell_stems"]:
             # "Wang told French foreign minister X that ...": telling another state's official is talking with it,
             # both ways, as a call is (only with a person as the object: not "told reporters")
             out.append(TrigHit(t.start, t.end, _TOLD_PERSON, t.key))
-    for hit in lex.treaty_cover_re.finditer(sent.low):
-        out.append(TrigHit(hit.start(), hit.end(), _TREATY_COVER, hit.group()))
-    for hit in _BECAME_MEMBER.finditer(sent.low):
+    if any(w in low for w in lex.treaty_cover_hints):
+        for hit in lex.treaty_cover_re.finditer(low):
+            out.append(TrigHit(hit.start(), hit.end(), _TREATY_COVER, hit.group()))
+    for hit in (_BECAME_MEMBER.finditer(low) if "member" in low else ()):
         nxt = next((m for m in sent.mentions if m.start >= hit.end()), None)
         if not (nxt is not None and _nw(sent, hit.end(), nxt.start) <= 3 and set(nxt.codes) & lex.blocs):
             continue  # "became a member of the Security Council": a seat, no bloc joined (or none resolved)
@@ -836,7 +838,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         neg = negated(sent, t, lex)
         speaker = speaker_of(sent, t, lex)
         modality = modality_of(sent, t, [p[0] for p in pairs], speaker, lex)
-        if t.trig in (_DEFENCE_CLAUSE, _TREATY_COVER) and modality in ("asserted", "reported", "hedged"):
+        # (the type first: a trigger equal to either is an AID, and comparing dataclasses field by field is slow)
+        if t.trig.type == "AID" and t.trig in (_DEFENCE_CLAUSE, _TREATY_COVER) and modality in ("asserted", "reported", "hedged"):
             modality = "future"  # a pledge of defence: "would be deemed an aggression against both" is no hedge
         if t.trig is _TREATY_CONTENT and modality in ("asserted", "reported"):
             modality = "future"  # what the agreement provides for is still to be carried out
@@ -1035,7 +1038,7 @@ _CAP_WORD = re.compile(r"[A-Z][\w'-]*")
 def _title_case(text: str) -> bool:
     """A headline in title case ("Kenya On Standby As US Raises Funds"): its capitals name nothing."""
     words = text.split()
-    return len(words) >= 3 and sum(1 for w in words if _CAP_WORD.match(w)) * 2 > len(words)
+    return len(words) >= 3 and sum(1 for w in words if "A" <= w[0] <= "Z") * 2 > len(words)  # _CAP_WORD.match(w)
 
 
 def _in_name(sent: Sentence, t: TrigHit) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -103,6 +104,49 @@ def _key_info(key: str, entries: list[tuple[str, Any]], exact: frozenset[str] | 
         agree=tuple(p for k, p in entries if k == "G"),  # type: ignore[misc]
         blocked=any(k == "B" for k, _ in entries),
     )
+
+
+class PhraseNode:
+    """A node of the phrase trie (build_phrase_trie): the trie is walked by runs of word characters and by the
+    separator runs between them, so a phrase is found with a few dict lookups instead of a regex pass."""
+
+    __slots__ = ("next", "key", "tails")
+
+    def __init__(self) -> None:
+        self.next: dict[str, PhraseNode] = {}  # the word run (after a separator) or separator run (after a word) next
+        self.key: str | None = None  # the phrase that ends with this node's word run
+        self.tails: list[tuple[str, str]] = []  # (its last characters, phrase) of phrases ending in non-word characters
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def build_phrase_trie(phrases: Iterable[str]) -> PhraseNode | None:
+    """The phrases as a trie of word runs and separator runs ("u.s." is u, ., s and the tail "."); None if one does
+    not start with a word character (the regex then stands alone). casus.events.scan.phrase_hits walks it."""
+    root = PhraseNode()
+    for phrase in phrases:
+        if not _WORD_RUN.match(phrase):
+            return None
+        node = root
+        pos = 0
+        for m in _WORD_RUN.finditer(phrase):
+            for part in ((phrase[pos:m.start()], m.group()) if m.start() > pos else (m.group(),)):
+                child = node.next.get(part)
+                if child is None:
+                    child = node.next[part] = PhraseNode()
+                node = child
+            pos = m.end()
+        if pos < len(phrase):
+            node.tails.append((phrase[pos:], phrase))
+            node.tails.sort(key=_longest_tail_first)
+        else:
+            node.key = phrase
+    return root
+
+
+def _longest_tail_first(tail: tuple[str, str]) -> tuple[int, str]:
+    return -len(tail[0]), tail[0]
 
 
 @dataclass(slots=True)
@@ -220,6 +264,11 @@ class Lexicon:
     defence_clause_re: re.Pattern[str] = _NEVER
     # a defence treaty said to cover a state: `defence_treaty_nouns` then `treaty_cover_verbs`, or 'falls within|under' one
     treaty_cover_re: re.Pattern[str] = _NEVER
+    # words one of which any match of defence_clause_re / treaty_cover_re holds: a quick test before each
+    defence_clause_hints: tuple[str, ...] = ()
+    treaty_cover_hints: tuple[str, ...] = ()
+    # the phrases of `regex` as a trie over word runs (None: the regex alone); casus.events.scan.phrase_hits
+    phrase_trie: PhraseNode | None = None
 
     def frame_of(self, trig: Trigger) -> Frame:
         """The named frame of a trigger: its row's, or for a trigger made in code the frame named as its procedure."""
@@ -512,6 +561,17 @@ def _thing_object(state_nouns: frozenset[str]) -> str:
             + no_state + r"[\w-]+\b|(?![a-z]+ly\b)(?!(?:" + _NOT_BARE_OBJECT + r")\b)" + no_state + r"[a-z][\w-]*\b)")
 
 
+def _lead(words: Iterable[str]) -> str:
+    """A lookahead for the first characters of `words`: the engine tries an alternation of them only where one could
+    start (the same matches, far fewer attempts; under re.I the class takes the same cases as the letters)."""
+    return "(?=[" + re.escape("".join(sorted({w[0] for w in words}))) + "])"
+
+
+def _first_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The first word of each phrase: a substring of any text that holds the phrase (a quick test before a regex)."""
+    return tuple(sorted({p.split(" ", 1)[0] for p in phrases}))
+
+
 def _alternation(words: frozenset[str], space: str = " ") -> str:
     """A regex alternation of the words, longest first (then alphabetical, so the pattern does not vary by run);
     a space inside a phrase becomes `space` (a whitespace run pattern, or a plain space)."""
@@ -646,9 +706,9 @@ def build_lexicon(data: dict) -> Lexicon:
     domains_by_type = {t: dict(m or {}) for t, m in data["modes"].items()}
     assault_modes = {w.lower(): mode for mode, words in data["assault_modes"].items() for w in words}
     controls = sorted((str(w) for w in data["control_nouns"]), key=len, reverse=True)
-    control_re = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in controls) + r")\b", re.I)
+    control_re = re.compile(r"\b" + _lead(controls) + r"(?:" + "|".join(re.escape(c) for c in controls) + r")\b", re.I)
     gov = sorted((str(w) for w in data["agree_governors"]), key=len, reverse=True)
-    agree_governors = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in gov) + r")\b", re.I)
+    agree_governors = re.compile(r"\b" + _lead(gov) + r"(?:" + "|".join(re.escape(g) for g in gov) + r")\b", re.I)
     one = sorted((str(w) for w in data["agree_one_sided"]), key=len, reverse=True)
     agree_one_sided = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in one) + r")\b", re.I)
     # every inflected form ("advancing", "intensified"), not the lemma and any letters after it
@@ -669,7 +729,7 @@ def build_lexicon(data: dict) -> Lexicon:
                              re.I)
     ties_purpose_obj = re.compile(ties_purpose.pattern[:-1].replace(r"\s+(?:(?:further|\w+ly)\s+)?", r"\s+(?:(?:further|\w+ly)\s+)?(?:" + tv + r")(?:\s+[\w'-]+){0,8}?\s+", 1) + "$", re.I)
     rv = sorted((str(w) for w in data["recipient_verbs"]), key=len, reverse=True)
-    recipient_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in rv) + r")\b(?:\s+[\w-]+){0,4}\s*$", re.I)
+    recipient_re = re.compile(r"\b" + _lead(rv) + r"(?:" + "|".join(re.escape(w) for w in rv) + r")\b(?:\s+[\w-]+){0,4}\s*$", re.I)
     verb_forms = frozenset(
         f for row in data["triggers"] if row.get("pos") == "verb" and row.get("type")
         for w in row["words"] for f in inflect(str(w)) if " " not in f
@@ -704,9 +764,11 @@ def build_lexicon(data: dict) -> Lexicon:
         background_nouns=frozenset(str(w).lower() for w in data["background_nouns"]),
         domain_words={str(w).lower(): d for d, words in data["domains"].items() for w in words if str(w).count(" ") <= 1
                       and d not in ("intervention",)},  # words and word pairs, looked up in a trigger's own words
-        wanting_re=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in sorted(data["wanting_verbs"], key=len, reverse=True))
+        wanting_re=re.compile(r"\b" + _lead(str(w) for w in data["wanting_verbs"]) + r"(?:"
+                              + "|".join(re.escape(str(w)) for w in sorted(data["wanting_verbs"], key=len, reverse=True))
                               + r")\b(?:\s+[\w.'\u2019-]+){0,6}\s*$", re.I),  # "sought U.S. support", "needs Russia's help"
         regex=regex,
+        phrase_trie=build_phrase_trie(keys),
         table=table,
         exact=dict(exact),
         boundary=boundary,
@@ -808,4 +870,6 @@ def build_lexicon(data: dict) -> Lexicon:
         defence_clause_re=re.compile(r"\b(?:" + _alternation(word_lists["defence_clause_nouns"], r"\s+") + r")\b|"
                                      r"\b(?:on|against|upon)\s+(?:one|either|any)\b[^.;]{0,80}?\b(?:"
                                      + _alternation(word_lists["shared_attack_phrases"], r"\s+") + r")\b"),
+        defence_clause_hints=_first_words(word_lists["defence_clause_nouns"] | word_lists["shared_attack_phrases"]),
+        treaty_cover_hints=_first_words(word_lists["defence_treaty_nouns"]),
     )

@@ -91,7 +91,7 @@ def _resolve_mentions(
         # "BRUSSELS [Belgium]:", "WASHINGTON —": where the story was filed, not an actor
         mentions = [m for m in mentions if m.start >= dl.end()]
     titles = mention_data().leader_titles
-    person_titles = titles | lex.word_lists["person_titles"]
+    person_titles = _all_titles(lex)
     for m in mentions:
         if m.kind == "leader" and titles:
             _absorb_title(text, m, titles, mentions)
@@ -859,6 +859,21 @@ def mention_data() -> MentionData:
     return validate_mention_data(read_yaml("mentions.yaml"), gazetteer().codes)
 
 
+# the last union _all_titles made: (leader titles, person titles, their union); it holds both sets, so an identity
+# test of them is safe
+_TITLES_UNION: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
+
+
+def _all_titles(lex: Lexicon) -> frozenset[str]:
+    """mentions.yaml's leader titles and the lexicon's `person_titles`, united once per lexicon, not per sentence."""
+    leaders, persons = mention_data().leader_titles, lex.word_lists["person_titles"]
+    if _TITLES_UNION and _TITLES_UNION[0][0] is leaders and _TITLES_UNION[0][1] is persons:
+        return _TITLES_UNION[0][2]
+    union = leaders | persons
+    _TITLES_UNION[:] = [(leaders, persons, union)]
+    return union
+
+
 @lru_cache(maxsize=1)
 def _treaty_rows() -> tuple[tuple[frozenset[str], int, int], ...]:
     """(parties, first year, last year) of each treaty in treaties.yaml."""
@@ -1138,7 +1153,7 @@ def person_mentions(text: str, low: str, mentions: list[Mention], persons: dict[
     dropped (""). One pass over the sentence's words."""
     if not words:
         return
-    titles = mention_data().leader_titles | lex.word_lists["person_titles"]
+    titles = _all_titles(lex)
     honor = lex.word_lists["honorifics"]
     info = lex.info
     n = len(words)

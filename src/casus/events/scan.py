@@ -6,9 +6,9 @@ import re
 from bisect import bisect_left
 
 from casus.events.actors import names_actor, pick
-from casus.events.lexicon import Lexicon, Trigger
+from casus.events.lexicon import Lexicon, PhraseNode, Trigger
 from casus.events.mentions import _resolve_mentions, inner_name, person_mentions
-from casus.events.sentence import Mention, Sentence, TrigHit, _words, quote_spans, word_index
+from casus.events.sentence import _COMPILED, Mention, Sentence, TrigHit, _words, quote_spans, word_index
 from casus.events.words import AUX, DETS, PREPS
 
 # --------------------------------------------------------------------------- scanning
@@ -33,9 +33,7 @@ def scan(text: str, lex: Lexicon, year: int | None, persons: dict[str, str] | No
     attr_spans: list[tuple[int, int]] = []
     infos = lex.info
     starts, words = word_index(low)
-    for m in lex.regex.finditer(low):
-        start, end = m.span()
-        key = m.group()
+    for start, end, key in phrase_hits(low, lex):
         info = infos.get(key)
         if info is None:
             continue
@@ -114,6 +112,74 @@ def scan(text: str, lex: Lexicon, year: int | None, persons: dict[str, str] | No
                     starts, words)
     _resolve_mentions(sent, lex, corefs, militia, attr_spans, None)
     return sent
+
+
+def phrase_hits(low: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of each lexicon phrase in `low`, left to right: the matches of lex.regex.finditer(low),
+    each the longest phrase at its start that no word character follows. Compiled, a walk of lex.phrase_trie finds
+    them several times faster than the regex; as pure Python the regex is faster."""
+    if _COMPILED and lex.phrase_trie is not None:
+        return trie_hits(low, lex.phrase_trie)
+    return [(m.start(), m.end(), m.group()) for m in lex.regex.finditer(low)]
+
+
+def _is_word(ch: str) -> bool:
+    """\\w of a str pattern: alphanumeric or the underscore."""
+    return ch.isalnum() or ch == "_"
+
+
+def trie_hits(low: str, root: PhraseNode) -> list[tuple[int, int, str]]:
+    """phrase_hits by the trie. A phrase that matches at p starts a word run there and holds the whole runs of `low`
+    up to its last word (each of its separators is a whole run: word characters close it on both sides), then
+    perhaps a tail of the next separator that a word character does not follow. Each start keeps its longest phrase,
+    and the next search starts after it, as finditer's does."""
+    run_start: list[int] = []
+    run_end: list[int] = []
+    n = len(low)
+    i = 0
+    while i < n:
+        if _is_word(low[i]):
+            j = i + 1
+            while j < n and _is_word(low[j]):
+                j += 1
+            run_start.append(i)
+            run_end.append(j)
+            i = j
+        else:
+            i += 1
+    out: list[tuple[int, int, str]] = []
+    runs = len(run_start)
+    k = 0
+    while k < runs:
+        node = root.next.get(low[run_start[k]:run_end[k]])
+        if node is None:
+            k += 1
+            continue
+        best_end, best_key, best_run = -1, "", k
+        j = k
+        while True:
+            end = run_end[j]
+            if node.key is not None:
+                best_end, best_key, best_run = end, node.key, j
+            sep = low[end:run_start[j + 1] if j + 1 < runs else n]
+            for tail, phrase in node.tails:
+                if sep.startswith(tail) and (len(tail) < len(sep) or j + 1 == runs):
+                    best_end, best_key, best_run = end + len(tail), phrase, j
+                    break
+            if j + 1 == runs:
+                break
+            after = node.next.get(sep)
+            word = after.next.get(low[run_start[j + 1]:run_end[j + 1]]) if after is not None else None
+            if word is None:
+                break
+            node = word
+            j += 1
+        if best_end < 0:
+            k += 1
+            continue
+        out.append((run_start[k], best_end, best_key))
+        k = best_run + 1  # (the next run starts after the phrase: a tail never reaches a word)
+    return out
 
 
 def _swallowed_trigger(low: str, end: int, lex: Lexicon) -> TrigHit | None:

@@ -186,7 +186,9 @@ def normalise(text: str) -> str:
     for old, new in _NORM_PAIRS:  # str.translate with a dict looks up every character: replacing the few is faster
         if old in text:
             text = text.replace(old, new)
-    return _SPACES.sub(" ", text).strip()
+    if _SPACES_TO_FIX.search(text):  # (else every whitespace run is one space already)
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 # _NORM as (character, replacement) pairs; no replacement is another's character, so replacing one by one is translating
