@@ -324,6 +324,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "fired a dozen interceptors": a defence, not an attack
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
+    if trig is _LAUNCH and not lex.word_lists["test_projectiles"].isdisjoint(t.key.split()) and \
+            not right_target(sent, t, lex, lex.frames["assault"].preps or TRANSFER_PREPS):
+        # "North Korea fired a ballistic missile into the sea": a weapons test at no one, a show of force (MOBILIZE)
+        new = Trigger("MOBILIZE", "verb", "mobilize", None, None, frozenset(), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "AID" and trig.light and t.key in _SEND and not _names_recipient(sent, t, lex) and \
             not lex.object_words["forces"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 4))):
         # "is sending additional troops to the border": forces moved with no state to receive them (convention 2)

@@ -376,6 +376,7 @@ WORD_LISTS = frozenset({
     "push_stems",  # request verbs that need words and then "to" ("pressed X to"), not "pressing issues"
     "shoot_down_stems",  # attack verbs that, before projectiles, are an interception ("shot down missiles")
     "interceptor_nouns",  # projectiles that make a launch a defence ("fired interceptors")
+    "test_projectiles",  # a launch of these at no named target is a weapons test ("fired a ballistic missile"): MOBILIZE
     "threat_vows",  # "vowed to attack X": before an attack verb, a threat of it (THREATEN/military), not the attack
     "maker_suffixes",  # "Russian-made jets": the state after which this suffix stands made them, no party
     "link_suffixes",  # "Iran-backed militias": a modifier
