@@ -447,6 +447,9 @@ def _limited_support(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         lex.limited_re.match(sent.text, t.end) is not None
 
 
+_PRESENCE = Trigger("MOBILIZE", "verb", "mobilize", None, None, frozenset(), False, False, False, False, None, None)
+
+
 def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Triggers found by rules rather than phrases: agreements signed, ties built, weapons made by one actor."""
     out = _agree_noun_events(sent, lex)
@@ -461,6 +464,10 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "signed a treaty to deepen their ties", "a summit aimed at boosting ties": a purpose, no act
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
+    if "presence" in low:
+        for hit in lex.presence_re.finditer(low):
+            # "NATO is bolstering its presence in Kosovo": forces built up, no beneficiary (news convention 2)
+            out.append(TrigHit(hit.start(), hit.end(), _PRESENCE, hit.group()))
     out.extend(_treaty_content(sent))
     for hit in lex.defence_clause_re.finditer(sent.low):
         out.append(TrigHit(hit.start(), hit.end(), _DEFENCE_CLAUSE, hit.group()))
