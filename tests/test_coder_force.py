@@ -74,6 +74,17 @@ FORCE = [
     (["British destroyers are deployed to the Red Sea."], {("GBR", "MOBILIZE", None, False)}),
     (["Among the aircraft being deployed are jets from Spain and helicopters from Italy."],
      {("ESP", "MOBILIZE", None, False), ("ITA", "MOBILIZE", None, False)}),
+    # a ballistic launch at no one named is a weapons test (MOBILIZE); aimed at a state it stays an attack; the test
+    # noun only with its tester next to it, not the one who tracked it
+    (["Pyongyang fired two ballistic missiles into the sea on Monday."], {("PRK", "MOBILIZE", None, False)}),
+    (["Tehran fired ballistic missiles at Israel on Monday."], {("IRN", "ASSAULT", "ISR", False)}),
+    (["Iran test-fired a new cruise missile near the coast."], {("IRN", "MOBILIZE", None, False)}),
+    (["Japan's navy tracked North Korea's missile tests."], {("PRK", "MOBILIZE", None, False)}),
+    (["The Japanese navy said it tracked several missile launches overnight."], set()),
+    # forces built up where they are ("bolstering its presence"): a mobilisation of the subject; cutting it is none
+    (["Chile said it is bolstering its presence in the Andes."], {("CHL", "MOBILIZE", None, False)}),
+    (["Peru is moving to build up its naval presence near the coast."], {("PER", "MOBILIZE", None, False)}),
+    (["Peru plans to reduce its naval presence near the coast."], set()),
     # an attack named as a predicate characterises the one before: no new attack
     (["Israel struck Qatar on Tuesday.", "The council said the strike on Doha was an attack on all Gulf states."],
      {("ISR", "ASSAULT", "QAT", False)}),

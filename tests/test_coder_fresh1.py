@@ -52,6 +52,13 @@ CASES = [
     (["Chile and Peru have resumed the military drills."], {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
     (["Chile and Peru are in the midst of air force drills."],
      {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    # "joint" with modifiers the phrase list does not hold ("joint anti-ship flight drill", "joint simulation"): joint
+    # drills of the parties named together, each with each; one state's "joint" drills take no partner from the context
+    (["Chile, Bolivia and Peru staged a joint anti-ship flight drill on Friday."],
+     {(a, "COOPERATE", b, False) for a in ("CHL", "BOL", "PER") for b in ("CHL", "BOL", "PER") if a != b}),
+    (["Chile and Peru will run a joint simulation next week."],
+     {("CHL", "COOPERATE", "PER", False), ("PER", "COOPERATE", "CHL", False)}),
+    (["Bolivia met Peru on Monday.", "Chile announced joint coast guard patrols on Friday."], set()),
     # one state's drills near another, or drills a pair only criticised, are no cooperation
     (["Chile held military drills around Peru."], set()),
     (["Chile and Peru criticized the drills near Bolivia."],

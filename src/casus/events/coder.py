@@ -324,6 +324,11 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "fired a dozen interceptors": a defence, not an attack
         new = Trigger("AID", "verb", "intercept", "intervention", None, frozenset(), False, False, False, False, None, None)
         return TrigHit(t.start, t.end, new, t.key)
+    if trig is _LAUNCH and not lex.word_lists["test_projectiles"].isdisjoint(t.key.split()) and \
+            not right_target(sent, t, lex, lex.frames["assault"].preps or TRANSFER_PREPS):
+        # "North Korea fired a ballistic missile into the sea": a weapons test at no one, a show of force (MOBILIZE)
+        new = Trigger("MOBILIZE", "verb", "mobilize", None, None, frozenset(), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "AID" and trig.light and t.key in _SEND and not _names_recipient(sent, t, lex) and \
             not lex.object_words["forces"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 4))):
         # "is sending additional troops to the border": forces moved with no state to receive them (convention 2)
@@ -442,6 +447,9 @@ def _limited_support(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
         lex.limited_re.match(sent.text, t.end) is not None
 
 
+_PRESENCE = Trigger("MOBILIZE", "verb", "mobilize", None, None, frozenset(), False, False, False, False, None, None)
+
+
 def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Triggers found by rules rather than phrases: agreements signed, ties built, weapons made by one actor."""
     out = _agree_noun_events(sent, lex)
@@ -456,6 +464,10 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
             continue  # "signed a treaty to deepen their ties", "a summit aimed at boosting ties": a purpose, no act
         trig = Trigger("COOPERATE", "verb", "joint", "auto", "diplomatic", frozenset(), False, False, True, True, None, None)
         out.append(TrigHit(hit.start(), hit.end(), trig, hit.group().lower()))
+    if "presence" in low:
+        for hit in lex.presence_re.finditer(low):
+            # "NATO is bolstering its presence in Kosovo": forces built up, no beneficiary (news convention 2)
+            out.append(TrigHit(hit.start(), hit.end(), _PRESENCE, hit.group()))
     out.extend(_treaty_content(sent))
     if any(w in low for w in lex.defence_clause_hints):
         for hit in lex.defence_clause_re.finditer(low):

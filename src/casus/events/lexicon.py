@@ -187,6 +187,10 @@ class Lexicon:
     arms_buy: frozenset[str] = frozenset()  # "to acquire": the deal's subject buys
     arms_sell: frozenset[str] = frozenset()  # "to supply": the deal's subject sells
     launch_re: re.Pattern[str] | None = None  # "fired 200 ballistic missiles": a launch verb, a few words, projectiles
+    # "joint", up to three `drill_modifiers` and one of `joint_drill_nouns` ("joint military flight drills")
+    joint_drill_re: re.Pattern[str] = _NEVER
+    # a `presence_verbs` form, up to two words and "presence"; or "presence" and a passive of one ("will be stepped up")
+    presence_re: re.Pattern[str] = _NEVER
     # "to launch retaliatory", "carried out a massive": a light verb and up to three modifiers ending where a nominal
     # attack begins (its subject is the attacker)
     assault_light_re: re.Pattern[str] | None = None
@@ -425,6 +429,10 @@ WORD_LISTS = frozenset({
     "push_stems",  # request verbs that need words and then "to" ("pressed X to"), not "pressing issues"
     "shoot_down_stems",  # attack verbs that, before projectiles, are an interception ("shot down missiles")
     "interceptor_nouns",  # projectiles that make a launch a defence ("fired interceptors")
+    "presence_verbs",  # before "presence" (up to two words between), or after it in a passive: forces built up, MOBILIZE
+    "joint_drill_nouns",  # after "joint" and `drill_modifiers`: joint drills ("joint missile defense exercise")
+    "drill_modifiers",  # words between "joint" and a `joint_drill_nouns` word
+    "test_projectiles",  # a launch of these at no named target is a weapons test ("fired a ballistic missile"): MOBILIZE
     "threat_vows",  # "vowed to attack X": before an attack verb, a threat of it (THREATEN/military), not the attack
     "maker_suffixes",  # "Russian-made jets": the state after which this suffix stands made them, no party
     "link_suffixes",  # "Iran-backed militias": a modifier
@@ -570,6 +578,14 @@ def _lead(words: Iterable[str]) -> str:
 def _first_words(phrases: Iterable[str]) -> tuple[str, ...]:
     """The first word of each phrase: a substring of any text that holds the phrase (a quick test before a regex)."""
     return tuple(sorted({p.split(" ", 1)[0] for p in phrases}))
+
+
+def _presence_re(verbs: frozenset[str]) -> re.Pattern[str]:
+    """'bolstering its presence', 'an increased military presence', 'the presence will be stepped up'."""
+    forms = frozenset(f for v in verbs for f in inflect(v))
+    alt = _alternation(forms, r"\s+")
+    return re.compile(r"\b(?:(?:" + alt + r")\s+(?:[\w-]+\s+){0,2}?presence|presence\s+(?:\w+\s+){1,2}(?:further\s+)?(?:"
+                      + alt + r"))\b")
 
 
 def _alternation(words: frozenset[str], space: str = " ") -> str:
@@ -809,6 +825,9 @@ def build_lexicon(data: dict) -> Lexicon:
         speaker_filler_re=re.compile(r"\b(?:has|have|had|also|who|which|as|" + _alternation(word_lists["speaker_fillers"]) + r")\b"),
         speaker_tail_re=re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|did|does|do|also|not|to|would|will|could|may|might|"
                                    + _alternation(word_lists["speaker_tail_words"]) + r"))+$"),
+        presence_re=_presence_re(word_lists["presence_verbs"]),
+        joint_drill_re=re.compile(r"\bjoint\s+(?:(?:" + _alternation(word_lists["drill_modifiers"]) + r")\s+){0,3}(?:"
+                                  + _alternation(word_lists["joint_drill_nouns"]) + r")\b"),
         launch_prefixes=tuple(sorted({f[:3] for v in data["launch_verbs"] for f in inflect(str(v))})),
         attack_words_re=re.compile(r"\b(?:" + _alternation(word_lists["attack_nouns"]) + r")\b"),
         nation_of_re=re.compile(r"\s+(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,3}?(?:"

@@ -100,6 +100,17 @@ def scan(text: str, lex: Lexicon, year: int | None, persons: dict[str, str] | No
                 continue  # "carried out an air assault, launching 270 drones": the same attack told again
             triggers.append(TrigHit(hit.start(), hit.end(), _LAUNCH, hit.group()))
         triggers.sort(key=lambda h: h.start)  # in text order: "fired missiles at X, and Y condemned the attack"
+    if "joint " in low:  # "joint missile defense exercise": joint drills with modifiers the phrase list does not hold
+        drill = Trigger("COOPERATE", "noun", "joint", "military", None, frozenset(), False, False, False, False, None, None,
+                        args=lex.frames["drills"])  # held by the parties named together or "with X", none from the context
+        for hit in lex.joint_drill_re.finditer(low):
+            covered = [t for t in triggers if t.start < hit.end() and hit.start() < t.end]
+            if all(hit.start() <= t.start and t.end <= hit.end() for t in covered) and not any(
+                    t.start == hit.start() and t.end == hit.end() for t in covered):  # "joint naval drills": listed
+                # (the phrase holds the shorter triggers inside it: "missile defense", "exercise")
+                triggers = [t for t in triggers if all(t is not c for c in covered)]
+                triggers.append(TrigHit(hit.start(), hit.end(), drill, hit.group()))
+        triggers.sort(key=lambda h: h.start)
     if persons is not None:
         person_mentions(text, low, mentions, persons, lex, starts, words)
     if not triggers and not agree_nouns:
