@@ -21,3 +21,17 @@ def test_named_subject_keeps_the_verb() -> None:
     """After an actor's name the -s form is its verb, even where the name ends like an adjective ("Beijing")."""
     assert _keys("Beijing supports Pakistan in the dispute, the minister said.") == {("CHN", "SUPPORT", "PAK", False)}
     assert _keys("Mali receives rifles from Russia.") == {("RUS", "AID", "MLI", False)}
+
+
+def test_meeting_a_threat_or_obligation_is_no_meeting() -> None:
+    """"Meet" whose object is a thing met (met_things), past a quantifier's "of" and two joined modifiers."""
+    assert _keys("Chile vowed to meet all of its treaty obligations, Peru said.") == set()
+    assert _keys("The new radar will help Peru meet current and future threats.") == set()
+    assert _keys("Chile and Peru pledged to act to meet the common danger.") == set()
+
+
+def test_meeting_states_is_still_a_meeting() -> None:
+    """A state met is a meeting, also when two are joined by "and"."""
+    assert _keys("Brazil will meet Chile and Peru next week.") == {
+        ("BRA", "CONSULT", "CHL", False), ("CHL", "CONSULT", "BRA", False),
+        ("BRA", "CONSULT", "PER", False), ("PER", "CONSULT", "BRA", False)}
