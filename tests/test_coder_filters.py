@@ -14,13 +14,18 @@ def _keys(sentence: str) -> set:
 def test_plural_noun_is_no_verb() -> None:
     """A verb-only trigger's -s form after a preposition or adjective is a plural noun: "amid protests"."""
     assert _keys("Chile sent riot police to the capital amid protests over fuel prices.") == set()
-    assert _keys("Peru faced student protests across the country last week.") == set()
+    assert _keys("Peru faced public protests across the country last week.") == set()
 
 
 def test_named_subject_keeps_the_verb() -> None:
     """After an actor's name the -s form is its verb, even where the name ends like an adjective ("Beijing")."""
     assert _keys("Beijing supports Pakistan in the dispute, the minister said.") == {("CHN", "SUPPORT", "PAK", False)}
     assert _keys("Mali receives rifles from Russia.") == {("RUS", "AID", "MLI", False)}
+
+
+def test_noun_subject_keeps_the_verb() -> None:
+    """After a common noun that only looks like an adjective ("government") the -s form stays a verb."""
+    assert _keys("The Chilean government supports Peru in the dispute.") == {("CHL", "SUPPORT", "PER", False)}
 
 
 def test_meeting_a_threat_or_obligation_is_no_meeting() -> None:
@@ -35,3 +40,10 @@ def test_meeting_states_is_still_a_meeting() -> None:
     assert _keys("Brazil will meet Chile and Peru next week.") == {
         ("BRA", "CONSULT", "CHL", False), ("CHL", "CONSULT", "BRA", False),
         ("BRA", "CONSULT", "PER", False), ("PER", "CONSULT", "BRA", False)}
+
+
+def test_threatening_peace_is_no_threat() -> None:
+    """An act said to threaten peace, stability or security is judged, not a threat made; a state threatened stays one."""
+    assert _keys("Peru said the missile tests threaten regional stability.") == set()
+    assert _keys("Chile warned that the border raids threatened the security of the region.") == set()
+    assert _keys("Chile threatened Peru with sanctions.") == {("CHL", "THREATEN", "PER", False)}

@@ -209,6 +209,8 @@ def _plural_form(low: str, start: int) -> bool:
 
 
 _WORD_AT = re.compile(r"[a-z][a-z-]*")
+_PLURAL_LEAD = frozenset({"of", "for", "no", "any", "with", "without", "amid", "despite"})  # grammar: a noun phrase opens
+_NATION_ADJ_END = ("ian", "ese", "ish", "ic")  # morphology: "Palestinian", "Chinese", "public" (not "continent")
 
 
 def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, lex: Lexicon, nxt: str = "",
@@ -235,8 +237,9 @@ def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, lex: Le
             return e
     if want == "noun" and blocked:
         return None  # "Iranian targets", "spending targets": a noun listed as no event
-    if want == "noun" and not named and prev not in DETS and all(e.pos == "verb" for e in entries) and _plural_form(low, start):
-        return None  # "amid protests", "pro-Palestinian protests": a plural noun, no verb of a subject
+    if want == "noun" and not named and (prev in _PLURAL_LEAD or prev.endswith(_NATION_ADJ_END)) and all(
+            e.pos == "verb" for e in entries) and _plural_form(low, start):
+        return None  # "amid protests", "pro-Palestinian protests": a plural noun ("the continent stands" keeps its verb)
     if want == "verb" and nxt in words["not_recipient_preps"] and all(e.frame == "transfer" for e in entries):
         return None  # "a treaty that extends across domains": no transfer
     if want == "noun" and all(e.pos == "verb" for e in entries) and (prev in DETS or (prev.endswith("ed") and not prev.endswith("eed")) or (
