@@ -2131,21 +2131,32 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return True
 
 
+_QUANTIFIERS = frozenset("all each both any some most many".split())  # grammar: "all of its obligations"
+
+
 def _object_is(sent: Sentence, t: TrigHit, heads: frozenset[str]) -> bool:
     """Whether the direct object of a verb trigger is one of `heads`: within five words after it, before any
     preposition, punctuation or actor (actor adjectives and possessors are passed: 'welcome new Russian instructors',
-    'called Thai, Cambodian leaders', 'meet the alliance's 2% target')."""
+    'called Thai, Cambodian leaders', 'meet the alliance's 2% target'), past a quantifier's "of" ('all of its
+    obligations') and an "and|or" joining two modifiers ('current and future threats')."""
     if t.trig.pos != "verb":
         return False
     j = bisect_left(sent.starts, t.end)
     prev_end, prev_adj = t.end, False
-    for k in range(j, min(len(sent.words), j + 5)):
+    quantified = j < len(sent.words) and sent.words[j] in _QUANTIFIERS  # ("all of" adds two words)
+    for k in range(j, min(len(sent.words), j + 7 if quantified else j + 5)):
         w, at = sent.words[k], sent.starts[k]
         gap = sent.text[prev_end:at]
         if _CLAUSE_PUNCT.search(gap) and not (prev_adj and gap.strip() == ","):
             return False  # (a list of adjectives may have commas: "Thai, Cambodian leaders")
         if w in heads:
             return True
+        if w == "of" and k > j and sent.words[k - 1] in _QUANTIFIERS:
+            prev_end = at + len(w)
+            continue  # "meet all of its obligations": the quantified object
+        if w in ("and", "or") and k > j and not prev_adj and k + 2 < len(sent.words) and sent.words[k + 2] in heads and \
+                not sent.words[k - 1].endswith("s"):
+            return True  # "meet current and future threats": two modifiers of one object
         if w in PREPS or w in CLAUSE_WORDS:
             return False
         inside = [m for m in sent.mentions if m.start <= at < m.end]

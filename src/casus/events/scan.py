@@ -75,7 +75,8 @@ def scan(text: str, lex: Lexicon, year: int | None, persons: dict[str, str] | No
                 prev = _prev_word(low, start, starts, words)
                 if nxt in PREPS and any(e.pos == "noun" for e in info.trigs) and _determined_actor_before(low, start, mentions, starts, words):
                     prev = "the"  # "the U.S. strikes on Iran": a determined actor name modifies a noun
-                trig = _choose_pos(list(info.trigs), low, start, prev, lex, nxt, info.blocked)
+                named = bool(mentions) and not low[mentions[-1].end:start].strip()  # "Beijing supports": its subject
+                trig = _choose_pos(list(info.trigs), low, start, prev, lex, nxt, info.blocked, named)
                 if trig is not None and trig.pos == "verb" and trig.type == "ASSAULT":
                     trig = _attack_noun(list(info.trigs), low, start, text[end:end + 40]) or trig
                     prev = _prev_word(low, start, starts, words)
@@ -278,11 +279,23 @@ def _determined_actor_before(low: str, start: int, mentions: list[Mention], star
     return j > 0 and words[j - 1] in DETS
 
 
+def _plural_form(low: str, start: int) -> bool:
+    """Whether the one-word phrase at `start` ends in a plural's -s (not -ss): "protests", not "discuss"."""
+    m = _WORD_AT.match(low, start)
+    return m is not None and m.group(0).endswith("s") and not m.group(0).endswith("ss")
+
+
+_WORD_AT = re.compile(r"[a-z][a-z-]*")
+_PLURAL_LEAD = frozenset({"of", "for", "no", "any", "with", "without", "amid", "despite"})  # grammar: a noun phrase opens
+_NATION_ADJ_END = ("ian", "ese", "ish", "ic")  # morphology: "Palestinian", "Chinese", "public" (not "continent")
+
+
 def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, lex: Lexicon, nxt: str = "",
-                blocked: bool = False) -> Trigger | None:
+                blocked: bool = False, named: bool = False) -> Trigger | None:
     """Verb or noun reading of a phrase listed as both ('supply', 'support'): a determiner or adjective before means noun.
 
-    `prev` is the word before the phrase, `nxt` the word right after it ("" after punctuation). Returns None for a
+    `prev` is the word before the phrase, `nxt` the word right after it ("" after punctuation), `named` whether an actor's
+    name ends just before it (its subject: "Beijing supports"). Returns None for a
     verb-only phrase used as a noun ('the demands of', 'commercial ships in').
     """
     words = lex.word_lists
@@ -301,6 +314,9 @@ def _choose_pos(entries: list[Trigger], low: str, start: int, prev: str, lex: Le
             return e
     if want == "noun" and blocked:
         return None  # "Iranian targets", "spending targets": a noun listed as no event
+    if want == "noun" and not named and (prev in _PLURAL_LEAD or prev.endswith(_NATION_ADJ_END)) and all(
+            e.pos == "verb" for e in entries) and _plural_form(low, start):
+        return None  # "amid protests", "pro-Palestinian protests": a plural noun ("the continent stands" keeps its verb)
     if want == "verb" and nxt in words["not_recipient_preps"] and all(e.frame == "transfer" for e in entries):
         return None  # "a treaty that extends across domains": no transfer
     if want == "noun" and all(e.pos == "verb" for e in entries) and (prev in DETS or (prev.endswith("ed") and not prev.endswith("eed")) or (
