@@ -129,3 +129,17 @@ def test_names_actor_is_the_one_rule_for_coder_and_claims(text: str, phrase: str
     in_scan = any(m.start == start for m in scan(text, lexicon(), None).mentions)
     in_claims = any(m.start == start for m in find_mentions(text))
     assert in_scan is named and in_claims is named
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "the Russia-led alliance/bloc" is the CSTO, not Russia
+    ("Armenia asked the Russia-led security bloc for military help.", {("ARM", "REQUEST", "CSTO", False)}),
+    ("A Russian-led military alliance sent peacekeepers to Kazakhstan on Friday.", {("CSTO", "AID", "KAZ", False)}),
+    # Iraq's named armed groups are IRQ_MILITIAS, not Lebanon's Hezbollah
+    ("Kataib Hezbollah fired rockets at a US base in Syria.", {("IRQ_MILITIAS", "ASSAULT", "USA", False)}),
+    ("American jets struck the Hezbollah Brigades overnight.", {("USA", "ASSAULT", "IRQ_MILITIAS", False)}),
+])
+def test_led_alliances_and_named_militias(sentence: str, expected: set[tuple[str, str, str | None, bool]]) -> None:
+    from tests.coding import last_keys
+
+    assert last_keys([sentence], "2024-05-01") == expected
