@@ -143,3 +143,15 @@ def test_led_alliances_and_named_militias(sentence: str, expected: set[tuple[str
     from tests.coding import last_keys
 
     assert last_keys([sentence], "2024-05-01") == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # leaders of the past decade by surname alone (leaders.yaml rows with their years)
+    ("Kammenos met Cyprus's defence minister on Monday.", "2018-05-01",
+     {("GRC", "CONSULT", "CYP", False), ("CYP", "CONSULT", "GRC", False)}),
+    ("Sogavare asked Australia to send police.", "2021-11-30", {("SLB", "REQUEST", "AUS", False)}),
+])
+def test_surnames_of_listed_leaders(sentence: str, published: str, expected: set[tuple[str, str, str | None, bool]]) -> None:
+    from tests.coding import last_keys
+
+    assert last_keys([sentence], published) == expected
