@@ -155,3 +155,16 @@ def test_surnames_of_listed_leaders(sentence: str, published: str, expected: set
     from tests.coding import last_keys
 
     assert last_keys([sentence], published) == expected
+
+
+def test_acronym_defined_in_parentheses_names_its_actor() -> None:
+    """'the Zambia Defence Force (ZDF)': the acronym stands for Zambia later in the document; letters that are not the
+    name's initials ('The Russian news agency (RNA)') teach nothing."""
+    from casus.events.coder import code_sentences
+    from tests.coding import keys
+
+    doc = ["The Zambia Defence Force (ZDF) said on Monday it had finished the exercise.",
+           "The ZDF later sent troops to Malawi to help with the floods."]
+    assert [keys(x) for x in code_sentences(doc, "2024-04-16")] == [set(), {("ZMB", "AID", "MWI", False)}]
+    doc = ["The Russian news agency (RNA) spoke.", "RNA then fired rockets at Ukraine."]
+    assert [keys(x) for x in code_sentences(doc, "2024-04-16")] == [set(), set()]
