@@ -41,7 +41,8 @@ def test_attribution_sources_are_not_actors(name: str) -> None:
 
 
 @pytest.mark.parametrize("name, year, code", [("Rutte", 2020, "NLD"), ("Rutte", 2025, "NATO"), ("Kallas", 2022, "EST"),
-                                               ("Kallas", 2025, "EU")])
+                                               ("Kallas", 2025, "EU"), ("Qureshi", 2020, "PAK"), ("Bazoum", 2022, "NER"),
+                                               ("Kishi", 2021, "JPN"), ("Sheikh Khalifa", 2015, "ARE")])
 def test_leaders_by_year(name: str, year: int, code: str) -> None:
     assert resolve_actor(name, year) == code
 
