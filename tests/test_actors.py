@@ -41,7 +41,8 @@ def test_attribution_sources_are_not_actors(name: str) -> None:
 
 
 @pytest.mark.parametrize("name, year, code", [("Rutte", 2020, "NLD"), ("Rutte", 2025, "NATO"), ("Kallas", 2022, "EST"),
-                                               ("Kallas", 2025, "EU")])
+                                               ("Kallas", 2025, "EU"), ("Qureshi", 2020, "PAK"), ("Bazoum", 2022, "NER"),
+                                               ("Kishi", 2021, "JPN"), ("Sheikh Khalifa", 2015, "ARE")])
 def test_leaders_by_year(name: str, year: int, code: str) -> None:
     assert resolve_actor(name, year) == code
 
@@ -129,3 +130,42 @@ def test_names_actor_is_the_one_rule_for_coder_and_claims(text: str, phrase: str
     in_scan = any(m.start == start for m in scan(text, lexicon(), None).mentions)
     in_claims = any(m.start == start for m in find_mentions(text))
     assert in_scan is named and in_claims is named
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "the Russia-led alliance/bloc" is the CSTO, not Russia
+    ("Armenia asked the Russia-led security bloc for military help.", {("ARM", "REQUEST", "CSTO", False)}),
+    ("A Russian-led military alliance sent peacekeepers to Kazakhstan on Friday.", {("CSTO", "AID", "KAZ", False)}),
+    # Iraq's named armed groups are IRQ_MILITIAS, not Lebanon's Hezbollah
+    ("Kataib Hezbollah fired rockets at a US base in Syria.", {("IRQ_MILITIAS", "ASSAULT", "USA", False)}),
+    ("American jets struck the Hezbollah Brigades overnight.", {("USA", "ASSAULT", "IRQ_MILITIAS", False)}),
+])
+def test_led_alliances_and_named_militias(sentence: str, expected: set[tuple[str, str, str | None, bool]]) -> None:
+    from tests.coding import last_keys
+
+    assert last_keys([sentence], "2024-05-01") == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # leaders of the past decade by surname alone (leaders.yaml rows with their years)
+    ("Kammenos met Cyprus's defence minister on Monday.", "2018-05-01",
+     {("GRC", "CONSULT", "CYP", False), ("CYP", "CONSULT", "GRC", False)}),
+    ("Sogavare asked Australia to send police.", "2021-11-30", {("SLB", "REQUEST", "AUS", False)}),
+])
+def test_surnames_of_listed_leaders(sentence: str, published: str, expected: set[tuple[str, str, str | None, bool]]) -> None:
+    from tests.coding import last_keys
+
+    assert last_keys([sentence], published) == expected
+
+
+def test_acronym_defined_in_parentheses_names_its_actor() -> None:
+    """'the Zambia Defence Force (ZDF)': the acronym stands for Zambia later in the document; letters that are not the
+    name's initials ('The Russian news agency (RNA)') teach nothing."""
+    from casus.events.coder import code_sentences
+    from tests.coding import keys
+
+    doc = ["The Zambia Defence Force (ZDF) said on Monday it had finished the exercise.",
+           "The ZDF later sent troops to Malawi to help with the floods."]
+    assert [keys(x) for x in code_sentences(doc, "2024-04-16")] == [set(), {("ZMB", "AID", "MWI", False)}]
+    doc = ["The Russian news agency (RNA) spoke.", "RNA then fired rockets at Ukraine."]
+    assert [keys(x) for x in code_sentences(doc, "2024-04-16")] == [set(), set()]

@@ -1170,7 +1170,7 @@ def person_mentions(text: str, low: str, mentions: list[Mention], persons: dict[
     while i < n:
         s = starts[i]
         w = words[i]
-        if i in at or not text[s].isupper() or w in titles or w in honor:
+        if i in at or not text[s].isupper() or w in titles or w in honor or w in DETS:
             i += 1
             continue
         j = i + 1
@@ -1192,11 +1192,44 @@ def person_mentions(text: str, low: str, mentions: list[Mention], persons: dict[
             begin = s
             if i > 0 and words[i - 1] in honor and i - 1 not in at and low[starts[i - 1] + len(words[i - 1]):s] in (" ", ". "):
                 begin = starts[i - 1]  # "Mr Pistorius"
-            added.append(Mention(begin, end, (code,), "leader", poss))
+            added.append(Mention(begin, end, (code,), "inst" if text[s:end].isupper() else "leader", poss))
         i = j
     if added:
         mentions.extend(added)
         mentions.sort(key=_BY_START)
+    if "(" in text:
+        _learn_acronyms(text, mentions, persons, info)
+
+
+_ACRONYM_DEF = re.compile(r"\(([A-Z]{2,6})\)")
+_NAME_LINKS = frozenset({"of", "in", "the", "for", "and"})
+
+
+def _learn_acronyms(text: str, mentions: list[Mention], persons: dict[str, str], info: dict[str, Any]) -> None:
+    """'the Kenya Defence Forces (KDF)', 'Islamic Resistance in Iraq (IRI)': an acronym defined in parentheses after
+    a capitalised name holding one actor's mention stands for that actor from then on (a registry key, as a person's
+    surname is). Its letters must be the initials of the name's capitalised words, in order; a known phrase is left."""
+    for hit in _ACRONYM_DEF.finditer(text):
+        acr = hit.group(1)
+        if acr.lower() in info:
+            continue
+        toks = list(re.finditer(r"\S+", text[:hit.start()]))
+        k = len(toks)
+        while k > 0 and len(toks) - k < 8 and (toks[k - 1].group()[0].isupper() or toks[k - 1].group() in _NAME_LINKS):
+            k -= 1
+        while k < len(toks) and not toks[k].group()[0].isupper():
+            k += 1  # the name starts with a capital ("the Kenya ...": not "the")
+        if k >= len(toks):
+            continue
+        begin = toks[k].start()
+        initials = "".join(t.group()[0] for t in toks[k:] if t.group()[0].isupper())
+        it = iter(initials)
+        if not all(c in it for c in acr):
+            continue  # not its initials: "Russia (TASS)"
+        codes = {m.codes[0] for m in mentions if m.codes and begin <= m.start < hit.start()}
+        if len(codes) == 1:
+            code, key = codes.pop(), acr.lower()
+            persons[key] = code if persons.get(key) in (None, code) else ""
 
 
 def _learn(persons: dict[str, str], names: list[str], code: str, info: dict[str, Any]) -> None:
