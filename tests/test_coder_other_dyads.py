@@ -31,8 +31,10 @@ CASES = [
      {("USA", "AID", "TWN", True)}),
     ("France withdrew its last troops from Mali in August 2022.", {("FRA", "RETREAT", "MLI", False)}),
     ("Russia pulled most of its forces out of Syria after the fall of Assad.", {("RUS", "RETREAT", "SYR", False)}),
+    # the launches named as what is condemned are an event too (the gold codes events inside noun phrases, as
+    # "during Russia's invasion"): North Korea's missile launches with no target are MOBILIZE (coop2's rule)
     ("Russia vetoed a UN Security Council resolution condemning North Korea's missile launches.",
-     {("RUS", "AID", "PRK", False)}),
+     {("RUS", "AID", "PRK", False), ("PRK", "MOBILIZE", None, False)}),
     ("China blocked a resolution against Myanmar at the UN.", {("CHN", "AID", "MMR", False)}),
     ("The European Union imposed new sanctions on Belarus over its role in the invasion.",
      {("EU", "SANCTION", "BLR", False)}),
