@@ -946,6 +946,13 @@ def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: 
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+_GROUP_NOUN_GAP = re.compile(r"(?:\s+[a-z]+){1,3}\s+")  # "Lebanese (militant) group Hezbollah"
+_GROUP_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?")  # "Hezbollah in (southern) Lebanon": a place
+
+
+def _armed_group(m: Mention, armed: frozenset[str]) -> bool:
+    """Whether the mention names one of the armed groups listed in mentions.yaml (Hezbollah, Hamas, the Houthis)."""
+    return m.kind == "group" and len(m.codes) == 1 and m.codes[0] in armed
 
 
 def _group_locations(sent: Sentence, mentions: list[Mention]) -> None:
@@ -954,15 +961,23 @@ def _group_locations(sent: Sentence, mentions: list[Mention]) -> None:
     2026-12-02). (A state struck where a group's targets are, "strikes on Houthi targets in Yemen", stays a
     target: dev gold codes the country of "airstrikes across the country, targeting Iranian-linked assets".)"""
     text = sent.text
+    armed = mention_data().bodies.get("militants", frozenset())  # the armed groups "the militants" can name
     place = False  # the mention before is such a place
     for i in range(1, len(mentions)):
         p, m = mentions[i - 1], mentions[i]
+        if p.kind == "adj" and not p.poss and _armed_group(m, armed) and _GROUP_NOUN_GAP.fullmatch(text, p.end, m.start):
+            p.codes = m.codes  # "the Lebanese militant group Hezbollah": the group's home stands for the group
         if m.kind not in ("name", "capital") or m.poss:
             place = False
             continue
         gap = text[p.end:m.start]
         listed = bool(_LIST_GAP.match(gap))
         own = p.kind == "militia" and " in " in text[p.start:p.end].lower() and listed
+        # "the group Hezbollah in neighbouring Lebanon": where a named armed group is (train3 blind15-06, blind2-06)
+        if _armed_group(p, armed) and not p.poss and _GROUP_IN_GAP.fullmatch(gap):
+            m.role, m.codes = "mod", p.codes  # (the place then stands for the group, as the group's object phrase)
+            place = True
+            continue
         place = own or (place and listed)
         if place:
             m.role, m.codes = "mod", ()  # a place, no actor (nor an antecedent)
