@@ -29,6 +29,26 @@ CASES = [
     # (an organisation that is no armed group keeps the state after it: "the UN in Lebanon" is no place rule)
     (["The United Nations in Geneva condemned Israel's strike on Lebanon."],
      {("UN", "ACCUSE", "ISR", False), ("ISR", "ASSAULT", "LBN", False)}),
+    # "the two sides", "they" after talks coded in the sentence or the two before: the two who met, not a third
+    # state named on the way
+    (["Pakistan's foreign minister met the Chinese ambassador in Islamabad on Monday.",
+      "He said India's missile strikes on Pakistani towns were a grave violation.",
+      "The two sides agreed to stay in close contact."],
+     {("PAK", "AGREE", "CHN", False), ("CHN", "AGREE", "PAK", False), ("PAK", "CONSULT", "CHN", False),
+      ("CHN", "CONSULT", "PAK", False)}),
+    (["Japan's defence minister held talks with his US counterpart in Tokyo.",
+      "On China's moves at sea, he said force must not change the status quo.",
+      "They reaffirmed their cooperation on regional security."],
+     {("USA", "COOPERATE", "JPN", False), ("JPN", "COOPERATE", "USA", False)}),
+    # near misses: an object pronoun is whoever is acted on ("help them"), and a pact just signed keeps its parties
+    (["Japan's defence minister held talks with his US counterpart in Tokyo.",
+      "On China's moves at sea, he said force must not change the status quo.",
+      "Washington is willing to help them at sea, he said."],
+     {("USA", "AID", "JPN", False), ("USA", "AID", "CHN", False)}),
+    (["Egypt and Sudan signed a water pact on Monday.", "Ethiopia criticised the deal.",
+      "The two countries agreed to meet again."],
+     {("SDN", "AGREE", "EGY", False), ("EGY", "AGREE", "SDN", False), ("EGY", "CONSULT", "SDN", False),
+      ("SDN", "CONSULT", "EGY", False)}),
 ]
 
 

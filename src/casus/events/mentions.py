@@ -419,6 +419,9 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
             elif len(codes) < 2 and key in _PLAIN_PRONOUNS and not single and not any(
                     len(set(c)) >= 2 for c in ctx.recent_codes[-2:]):
                 codes = []  # "they" with no two actors in this or the two sentences before: no antecedent (convention 6)
+            elif len(codes) < 2 and key not in _OBJECT_PRONOUNS and (met := _met_pair(ctx)) and (
+                    not single or single[0] in met):
+                codes = [met[1], met[0]]  # "X's minister met Y's ... The two sides agreed ...": the two who met
             elif len(codes) < 2:
                 # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
                 pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
@@ -660,6 +663,21 @@ def _state_pair(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
         if len(out) == 2:
             break
     return tuple(reversed(out)) if len(out) == 2 else ()
+
+
+MET_WINDOW = 2  # sentences back: convention 6
+_OBJECT_PRONOUNS = frozenset({"them", "their", "themselves"})  # ("help them": whoever is helped, not the two who met)
+
+
+def _met_pair(ctx: Context) -> tuple[str, ...]:
+    """The two parties of the talks coded in the same or the previous two sentences, when they are exactly two:
+    what "the two sides", "both leaders", "they" then stand for, rather than a third state named on the way
+    ("briefed the Chinese ambassador on India's strikes. The two sides agreed ..."); else ()."""
+    if ctx.last_index.get("CONSULT", -99) < ctx.index - MET_WINDOW or "CONSULT" not in ctx.last_by_type:
+        return ()
+    s_, g_ = ctx.last_by_type["CONSULT"]
+    parts = tuple(dict.fromkeys([*s_, *g_]))
+    return parts if len(parts) == 2 else ()
 
 
 def _recent_pair(ctx: Context) -> tuple[str, ...]:
