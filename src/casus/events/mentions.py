@@ -419,6 +419,9 @@ def resolve_corefs(sent: Sentence, ctx: Context, lex: Lexicon) -> None:
             elif len(codes) < 2 and key in _PLAIN_PRONOUNS and not single and not any(
                     len(set(c)) >= 2 for c in ctx.recent_codes[-2:]):
                 codes = []  # "they" with no two actors in this or the two sentences before: no antecedent (convention 6)
+            elif len(codes) < 2 and key not in _OBJECT_PRONOUNS and (met := _met_pair(ctx)) and (
+                    not single or single[0] in met):
+                codes = [met[1], met[0]]  # "X's minister met Y's ... The two sides agreed ...": the two who met
             elif len(codes) < 2:
                 # the pair just named ("X and Y signed ... Each side ..."), else the document's two main actors
                 pool = ctx.prev_subject if len(ctx.prev_subject) >= 2 else (
@@ -660,6 +663,21 @@ def _state_pair(prior: list[Mention], ctx: Context) -> tuple[str, ...]:
         if len(out) == 2:
             break
     return tuple(reversed(out)) if len(out) == 2 else ()
+
+
+MET_WINDOW = 2  # sentences back: convention 6
+_OBJECT_PRONOUNS = frozenset({"them", "their", "themselves"})  # ("help them": whoever is helped, not the two who met)
+
+
+def _met_pair(ctx: Context) -> tuple[str, ...]:
+    """The two parties of the talks coded in the same or the previous two sentences, when they are exactly two:
+    what "the two sides", "both leaders", "they" then stand for, rather than a third state named on the way
+    ("briefed the Chinese ambassador on India's strikes. The two sides agreed ..."); else ()."""
+    if ctx.last_index.get("CONSULT", -99) < ctx.index - MET_WINDOW or "CONSULT" not in ctx.last_by_type:
+        return ()
+    s_, g_ = ctx.last_by_type["CONSULT"]
+    parts = tuple(dict.fromkeys([*s_, *g_]))
+    return parts if len(parts) == 2 else ()
 
 
 def _recent_pair(ctx: Context) -> tuple[str, ...]:
@@ -946,6 +964,13 @@ def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: 
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+_GROUP_NOUN_GAP = re.compile(r"(?:\s+[a-z]+){1,3}\s+")  # "Lebanese (militant) group Hezbollah"
+_GROUP_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?")  # "Hezbollah in (southern) Lebanon": a place
+
+
+def _armed_group(m: Mention, armed: frozenset[str]) -> bool:
+    """Whether the mention names one of the armed groups listed in mentions.yaml (Hezbollah, Hamas, the Houthis)."""
+    return m.kind == "group" and len(m.codes) == 1 and m.codes[0] in armed
 
 
 def _group_locations(sent: Sentence, mentions: list[Mention]) -> None:
@@ -954,15 +979,23 @@ def _group_locations(sent: Sentence, mentions: list[Mention]) -> None:
     2026-12-02). (A state struck where a group's targets are, "strikes on Houthi targets in Yemen", stays a
     target: dev gold codes the country of "airstrikes across the country, targeting Iranian-linked assets".)"""
     text = sent.text
+    armed = mention_data().bodies.get("militants", frozenset())  # the armed groups "the militants" can name
     place = False  # the mention before is such a place
     for i in range(1, len(mentions)):
         p, m = mentions[i - 1], mentions[i]
+        if p.kind == "adj" and not p.poss and _armed_group(m, armed) and _GROUP_NOUN_GAP.fullmatch(text, p.end, m.start):
+            p.codes = m.codes  # "the Lebanese militant group Hezbollah": the group's home stands for the group
         if m.kind not in ("name", "capital") or m.poss:
             place = False
             continue
         gap = text[p.end:m.start]
         listed = bool(_LIST_GAP.match(gap))
         own = p.kind == "militia" and " in " in text[p.start:p.end].lower() and listed
+        # "the group Hezbollah in neighbouring Lebanon": where a named armed group is (train3 blind15-06, blind2-06)
+        if _armed_group(p, armed) and not p.poss and _GROUP_IN_GAP.fullmatch(gap):
+            m.role, m.codes = "mod", p.codes  # (the place then stands for the group, as the group's object phrase)
+            place = True
+            continue
         place = own or (place and listed)
         if place:
             m.role, m.codes = "mod", ()  # a place, no actor (nor an antecedent)
