@@ -68,6 +68,8 @@ from casus.events.roles import (
     absorbed,
     left_agent,
     other_actors,
+    deployed_to,
+    place_modifier,
     right_target,
 )
 from casus.events.scan import _LAUNCH, scan
@@ -183,18 +185,9 @@ def _names_recipient(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     if any(o.trig.type == "AID" and t.end <= o.start < hi for o in sent.triggers):
         return True  # "to send ground troops to defend Taiwan": the act it serves names the one helped
     return any(t.end <= m.start < hi and m.codes and m.role != "attr" and not (m.poss and m.kind == "pron")
-               and (m.poss or not _place_modifier(sent, m)) and (
+               and (m.poss or not place_modifier(sent, m)) and (
         m.prep in TRANSFER_PREPS or (m.prep == "in" and _nw(sent, t.end, m.start) <= 6) or (
             m.prep is None and _nw(sent, t.end, m.start) <= 1 and m.kind != "adj")) for m in sent.mentions)
-
-
-_PLACE_HEADS = frozenset({"border", "borders", "frontier", "frontiers", "region", "coast", "side", "boundary"})
-
-
-def _place_modifier(sent: Sentence, m: Mention) -> bool:
-    """'to the Kosovo-Serbia border', 'to the Polish border': a state naming a place, not a recipient."""
-    nxt = _next_ws(sent, m.end, len(sent.text), 2)
-    return sent.text[m.end:m.end + 1] == "-" or bool(nxt and (nxt[0] in _PLACE_HEADS or nxt[-1:] and nxt[-1] in _PLACE_HEADS))
 
 
 def _joins_bloc(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
@@ -333,6 +326,12 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
             not lex.object_words["forces"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 4))):
         # "is sending additional troops to the border": forces moved with no state to receive them (convention 2)
         new = Trigger("MOBILIZE", trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "MOBILIZE" and trig.pos == "noun" and t.key in lex.word_lists["deployment_nouns"] and \
+            deployed_to(sent, t):
+        # "the deployment of Russian troops in X", "sending reinforcements to X": forces there for X (convention 1)
+        new = Trigger("AID", "noun", "mobilize", "intervention", None, frozenset(), False, False, False, False, None, None,
+                      args=lex.frames["station"])
         return TrigHit(t.start, t.end, new, t.key)
     if trig.untargeted and not right_target(sent, t, lex, lex.frame_of(trig).preps or TRANSFER_PREPS) and (
             set(modes_for(sent, t, lex)) & {"military", "intervention"} or (

@@ -425,6 +425,26 @@ def _cause_np(sent: Sentence, pos: int, lex: Lexicon) -> bool:
     return False
 
 
+_PLACE_HEADS = frozenset({"border", "borders", "frontier", "frontiers", "region", "coast", "side", "boundary"})
+
+
+def place_modifier(sent: Sentence, m: Mention) -> bool:
+    """'to the Kosovo-Serbia border', 'to the Polish border': a state naming a place, not a recipient."""
+    nxt = _next_ws(sent, m.end, len(sent.text), 2)
+    return sent.text[m.end:m.end + 1] == "-" or bool(nxt and (nxt[0] in _PLACE_HEADS or nxt[-1:] and nxt[-1] in _PLACE_HEADS))
+
+
+_DEPLOY_PREPS = frozenset({"to", "in", "into"})
+
+
+def deployed_to(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """The states a forces noun names them going to within six words ("deployment of X troops in Y", "reinforcements
+    to Y"), not a place a state names ("to the Polish border")."""
+    _lo, hi = _clause(sent, t.start)
+    return [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr" and m.kind != "adj"
+            and m.prep in _DEPLOY_PREPS and _nw(sent, t.end, m.start) <= 6 and not place_modifier(sent, m)]
+
+
 def right_target(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str], direct: bool = True, span: int = 12,
                  stop_at_clause: bool = True) -> list[Mention]:
     """Who is acted on: 'to/with/on X' after the trigger, its direct object, or a possessor in the object."""
@@ -1302,6 +1322,12 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     if frame == "mobilize":
         # "the deployment of US forces", "Serbian military mobilisations": whose forces the noun names
         deployer = (_forces_of(sent, t) or _codes(_adjacent_agent(sent, t)) or _adjective_owner(sent, t, lex)) if trig.pos == "noun" else []
+        if trig.type == "AID":
+            # "the deployment of Russian troops in Mali", "is sending reinforcements to Syria": aid to the state the
+            # forces go to (casus.events.coder._retype)
+            senders = deployer or src_codes or list(ctx.prev_subject[:1])
+            hosts = [c for m in deployed_to(sent, t) for c in m.codes if c not in senders][:1]
+            return [(c, g) for c in senders for g in hosts]
         if deployer:
             return [(c, None) for c in deployer]  # "warned that the deployment of US forces ...": the US deploys
         if not src_codes and _passive(sent, t, lex):
