@@ -21,6 +21,14 @@ CASES = [
     ("The French deployment to Estonia began in 2017.", {("FRA", "AID", "EST", False)}),
     ("The deployment of Russian troops to the Ukrainian border alarmed Kyiv.", {("RUS", "MOBILIZE", None, False)}),
     ("Russia announced new deployments.", {("RUS", "MOBILIZE", None, False)}),
+    # a warning about another state's conduct, with no consequence threatened, accuses it; a consequence or a
+    # condition to come keeps it a threat
+    ("Germany warned of a Russian threat to Europe.", {("DEU", "ACCUSE", "RUS", False)}),
+    ("Armenia warned that Azerbaijan could provoke another escalation.", {("ARM", "ACCUSE", "AZE", False)}),
+    ("Putin warned that Russia would use all means.", {("RUS", "THREATEN", None, False)}),
+    ("North Korea warned of a security crisis.", {("PRK", "THREATEN", None, False)}),
+    ("Moscow warned of a disaster if Israel keeps striking sites in Iran.",
+     {("RUS", "THREATEN", "ISR", False), ("ISR", "ASSAULT", "IRN", False)}),
 ]
 
 

@@ -69,6 +69,7 @@ from casus.events.roles import (
     left_agent,
     other_actors,
     deployed_to,
+    warned_about,
     place_modifier,
     right_target,
 )
@@ -223,6 +224,12 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     if trig.type == "THREATEN" and _starts(t.key, lex.word_lists["tell_stems"]) and _TELL_TO.match(sent.text[t.end:t.end + 40]):
         # "told Beijing to abide by the ruling": an order, a request (not "told X not to", a warning)
         new = Trigger("REQUEST", "verb", "request", "auto", None, frozenset({"target"}), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "THREATEN" and t.key.startswith("warn") and warned_about(sent, t):
+        # "warned of a Serbian buildup", "warned that Russia was renewing efforts to ...": another state's conduct
+        # judged, no consequence threatened: an accusation of that state ("a warning that ...": the same)
+        new = Trigger("ACCUSE", trig.pos, "speech", "disapprove", None, frozenset(), False, False, False, False, None, None,
+                      args=lex.frames["speech"])
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "THREATEN" and trig.pos == "verb" and _judged_act_after_that(sent, t):
         # "warning that the strike undermined Qatar's mediation": a judgement of an act told, disapproval of its actor

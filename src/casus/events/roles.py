@@ -445,6 +445,29 @@ def deployed_to(sent: Sentence, t: TrigHit) -> list[Mention]:
             and m.prep in _DEPLOY_PREPS and _nw(sent, t.end, m.start) <= 6 and not place_modifier(sent, m)]
 
 
+_CONDITIONS = frozenset({"if", "unless", "should"})  # grammar: a condition opening a clause
+_WARNED_OF = re.compile(r" (?:[a-z]+ )?(of|about|that) ")  # "warned of", "warned Thursday that"
+
+
+def warned_about(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """'warned of a Russian threat', 'warned that Russia was renewing efforts': the state that what is warned of opens
+    with (within six words after 'of', two after 'that'), if it is not one named before the verb (the speaker) and
+    the clause threatens no consequence (cues.warn_threats); else none."""
+    m = _WARNED_OF.match(sent.low, t.end)
+    if not m:
+        return []
+    start, (lo, hi) = m.end(), _clause(sent, t.start)
+    span = 2 if m.group(1) == "that" else 6
+    named = [x for x in sent.mentions if start <= x.start < hi and x.codes and x.role != "attr"
+             and _nw(sent, start, x.start) <= span and not place_modifier(sent, x)]
+    speaker = {c for x in sent.mentions if lo <= x.start and x.end <= t.start for c in x.codes}
+    if not named or set(named[0].codes) & speaker or any(start <= c[0] < hi for c in sent.cues.get("warn_threats", ())):
+        return []
+    if not _CONDITIONS.isdisjoint(_ws(sent, start, named[0].start)):
+        return []  # "warned of a catastrophe if Israel continues": a conditional warning, a threat
+    return named[:1]
+
+
 def right_target(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str], direct: bool = True, span: int = 12,
                  stop_at_clause: bool = True) -> list[Mention]:
     """Who is acted on: 'to/with/on X' after the trigger, its direct object, or a possessor in the object."""
@@ -1467,6 +1490,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             tgt = by  # "condemned the actions by China against X": aimed at the one whose acts they are
         if not tgt and trig.type == "ACCUSE":
             tgt = _object_between(sent, t, hi)  # "condemned the pact between X, Y and Z": aimed at its parties
+        if not tgt and trig.type == "ACCUSE" and t.key.startswith("warn"):
+            tgt = warned_about(sent, t)  # "warned that Russia was renewing efforts to ...": aimed at Russia
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
