@@ -21,9 +21,10 @@ CASES = [
     # near miss: with no object before the infinitive, the subject acts; "strike targets" is one attack
     (["Washington struck targets inside Russia."], {("USA", "ASSAULT", "RUS", False)}),
     (["Kyiv expects Germany to send tanks."], {("DEU", "AID", "UKR", False)}),
-    # a state right after "VERB that" is the subject of the that-clause, not the verb's object
+    # a state right after "VERB that" is the subject of the that-clause, not the verb's object (a warning of its
+    # conduct, no consequence threatened, accuses it: fresh training gold blind17-01, test_coder_types3)
     (["Seoul warned that Pyongyang could attack the South."],
-     {("KOR", "THREATEN", "PRK", False), ("PRK", "ASSAULT", "KOR", False)}),
+     {("KOR", "ACCUSE", "PRK", False), ("PRK", "ASSAULT", "KOR", False)}),
     # ... and after a reporting verb, before an auxiliary ("saying X had sent")
     (["Washington and Seoul condemned the deployment, saying Pyongyang had sent thousands of troops to Russia."],
      {("USA", "ACCUSE", "RUS", False), ("KOR", "ACCUSE", "RUS", False), ("PRK", "AID", "RUS", False)}),

@@ -68,6 +68,9 @@ from casus.events.roles import (
     absorbed,
     left_agent,
     other_actors,
+    deployed_to,
+    warned_about,
+    place_modifier,
     right_target,
 )
 from casus.events.scan import _LAUNCH, scan
@@ -183,18 +186,9 @@ def _names_recipient(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     if any(o.trig.type == "AID" and t.end <= o.start < hi for o in sent.triggers):
         return True  # "to send ground troops to defend Taiwan": the act it serves names the one helped
     return any(t.end <= m.start < hi and m.codes and m.role != "attr" and not (m.poss and m.kind == "pron")
-               and (m.poss or not _place_modifier(sent, m)) and (
+               and (m.poss or not place_modifier(sent, m)) and (
         m.prep in TRANSFER_PREPS or (m.prep == "in" and _nw(sent, t.end, m.start) <= 6) or (
             m.prep is None and _nw(sent, t.end, m.start) <= 1 and m.kind != "adj")) for m in sent.mentions)
-
-
-_PLACE_HEADS = frozenset({"border", "borders", "frontier", "frontiers", "region", "coast", "side", "boundary"})
-
-
-def _place_modifier(sent: Sentence, m: Mention) -> bool:
-    """'to the Kosovo-Serbia border', 'to the Polish border': a state naming a place, not a recipient."""
-    nxt = _next_ws(sent, m.end, len(sent.text), 2)
-    return sent.text[m.end:m.end + 1] == "-" or bool(nxt and (nxt[0] in _PLACE_HEADS or nxt[-1:] and nxt[-1] in _PLACE_HEADS))
 
 
 def _joins_bloc(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
@@ -230,6 +224,12 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     if trig.type == "THREATEN" and _starts(t.key, lex.word_lists["tell_stems"]) and _TELL_TO.match(sent.text[t.end:t.end + 40]):
         # "told Beijing to abide by the ruling": an order, a request (not "told X not to", a warning)
         new = Trigger("REQUEST", "verb", "request", "auto", None, frozenset({"target"}), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "THREATEN" and t.key.startswith("warn") and warned_about(sent, t):
+        # "warned of a Serbian buildup", "warned that Russia was renewing efforts to ...": another state's conduct
+        # judged, no consequence threatened: an accusation of that state ("a warning that ...": the same)
+        new = Trigger("ACCUSE", trig.pos, "speech", "disapprove", None, frozenset(), False, False, False, False, None, None,
+                      args=lex.frames["speech"])
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "THREATEN" and trig.pos == "verb" and _judged_act_after_that(sent, t):
         # "warning that the strike undermined Qatar's mediation": a judgement of an act told, disapproval of its actor
@@ -333,6 +333,12 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
             not lex.object_words["forces"].isdisjoint(_ws(sent, t.end, _object_end(sent, t, 4))):
         # "is sending additional troops to the border": forces moved with no state to receive them (convention 2)
         new = Trigger("MOBILIZE", trig.pos, "mobilize", None, None, frozenset(), False, False, False, False, None, None)
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "MOBILIZE" and trig.pos == "noun" and t.key in lex.word_lists["deployment_nouns"] and \
+            deployed_to(sent, t):
+        # "the deployment of Russian troops in X", "sending reinforcements to X": forces there for X (convention 1)
+        new = Trigger("AID", "noun", "mobilize", "intervention", None, frozenset(), False, False, False, False, None, None,
+                      args=lex.frames["station"])
         return TrigHit(t.start, t.end, new, t.key)
     if trig.untargeted and not right_target(sent, t, lex, lex.frame_of(trig).preps or TRANSFER_PREPS) and (
             set(modes_for(sent, t, lex)) & {"military", "intervention"} or (

@@ -432,6 +432,7 @@ WORD_LISTS = frozenset({
     "presence_verbs",  # before "presence" (up to two words between), or after it in a passive: forces built up, MOBILIZE
     "joint_drill_nouns",  # after "joint" and `drill_modifiers`: joint drills ("joint missile defense exercise")
     "drill_modifiers",  # words between "joint" and a `joint_drill_nouns` word
+    "deployment_nouns",  # forces moved; sent to a state named right after them, AID/intervention to it, else MOBILIZE
     "test_projectiles",  # a launch of these at no named target is a weapons test ("fired a ballistic missile"): MOBILIZE
     "threat_vows",  # "vowed to attack X": before an attack verb, a threat of it (THREATEN/military), not the attack
     "maker_suffixes",  # "Russian-made jets": the state after which this suffix stands made them, no party

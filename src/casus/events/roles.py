@@ -425,6 +425,49 @@ def _cause_np(sent: Sentence, pos: int, lex: Lexicon) -> bool:
     return False
 
 
+_PLACE_HEADS = frozenset({"border", "borders", "frontier", "frontiers", "region", "coast", "side", "boundary"})
+
+
+def place_modifier(sent: Sentence, m: Mention) -> bool:
+    """'to the Kosovo-Serbia border', 'to the Polish border': a state naming a place, not a recipient."""
+    nxt = _next_ws(sent, m.end, len(sent.text), 2)
+    return sent.text[m.end:m.end + 1] == "-" or bool(nxt and (nxt[0] in _PLACE_HEADS or nxt[-1:] and nxt[-1] in _PLACE_HEADS))
+
+
+_DEPLOY_PREPS = frozenset({"to", "in", "into"})
+
+
+def deployed_to(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """The states a forces noun names them going to within six words ("deployment of X troops in Y", "reinforcements
+    to Y"), not a place a state names ("to the Polish border")."""
+    _lo, hi = _clause(sent, t.start)
+    return [m for m in sent.mentions if t.end <= m.start < hi and m.codes and m.role != "attr" and m.kind != "adj"
+            and m.prep in _DEPLOY_PREPS and _nw(sent, t.end, m.start) <= 6 and not place_modifier(sent, m)]
+
+
+_CONDITIONS = frozenset({"if", "unless", "should"})  # grammar: a condition opening a clause
+_WARNED_OF = re.compile(r" (?:[a-z]+ )?(of|about|that) ")  # "warned of", "warned Thursday that"
+
+
+def warned_about(sent: Sentence, t: TrigHit) -> list[Mention]:
+    """'warned of a Russian threat', 'warned that Russia was renewing efforts': the state that what is warned of opens
+    with (within six words after 'of', two after 'that'), if it is not one named before the verb (the speaker) and
+    the clause threatens no consequence (cues.warn_threats); else none."""
+    m = _WARNED_OF.match(sent.low, t.end)
+    if not m:
+        return []
+    start, (lo, hi) = m.end(), _clause(sent, t.start)
+    span = 2 if m.group(1) == "that" else 6
+    named = [x for x in sent.mentions if start <= x.start < hi and x.codes and x.role != "attr"
+             and _nw(sent, start, x.start) <= span and not place_modifier(sent, x)]
+    speaker = {c for x in sent.mentions if lo <= x.start and x.end <= t.start for c in x.codes}
+    if not named or set(named[0].codes) & speaker or any(start <= c[0] < hi for c in sent.cues.get("warn_threats", ())):
+        return []
+    if not _CONDITIONS.isdisjoint(_ws(sent, start, named[0].start)):
+        return []  # "warned of a catastrophe if Israel continues": a conditional warning, a threat
+    return named[:1]
+
+
 def right_target(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str], direct: bool = True, span: int = 12,
                  stop_at_clause: bool = True) -> list[Mention]:
     """Who is acted on: 'to/with/on X' after the trigger, its direct object, or a possessor in the object."""
@@ -1302,6 +1345,12 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     if frame == "mobilize":
         # "the deployment of US forces", "Serbian military mobilisations": whose forces the noun names
         deployer = (_forces_of(sent, t) or _codes(_adjacent_agent(sent, t)) or _adjective_owner(sent, t, lex)) if trig.pos == "noun" else []
+        if trig.type == "AID":
+            # "the deployment of Russian troops in Mali", "is sending reinforcements to Syria": aid to the state the
+            # forces go to (casus.events.coder._retype)
+            senders = deployer or src_codes or list(ctx.prev_subject[:1])
+            hosts = [c for m in deployed_to(sent, t) for c in m.codes if c not in senders][:1]
+            return [(c, g) for c in senders for g in hosts]
         if deployer:
             return [(c, None) for c in deployer]  # "warned that the deployment of US forces ...": the US deploys
         if not src_codes and _passive(sent, t, lex):
@@ -1441,6 +1490,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
             tgt = by  # "condemned the actions by China against X": aimed at the one whose acts they are
         if not tgt and trig.type == "ACCUSE":
             tgt = _object_between(sent, t, hi)  # "condemned the pact between X, Y and Z": aimed at its parties
+        if not tgt and trig.type == "ACCUSE" and t.key.startswith("warn"):
+            tgt = warned_about(sent, t)  # "warned that Russia was renewing efforts to ...": aimed at Russia
         if inner and (not tgt or tgt[0].start > inner[0].start):
             # "condemned the strikes on Iran": the statement is aimed at the attacker
             codes = _assault_source(sent, t, lex, ctx)
