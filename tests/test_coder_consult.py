@@ -134,10 +134,11 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # a bloc's own summit is a gathering of its members, no talks between the bloc and a state
     (["Chile and Peru were praised at the bloc's June summit.", "Their plans were approved at the G7 summit."], set()),
     (["The EU summit with Chile opened in Brussels."], both("EU", "CHL")),
-    # a leader or a delegation arriving in or travelling to a state visits it; troops arriving do not
+    # a leader or a delegation arriving in or travelling to a state visits it; troops arriving do not (they are
+    # forces sent to it: AID, tests/test_coder_aid3.py)
     (["The Chilean foreign minister travelled to Lima on Monday."], {("CHL", "CONSULT", "PER", False)}),
     (["A delegation from Bolivia arrived in Santiago."], {("BOL", "CONSULT", "CHL", False)}),
-    (["Chilean troops arrived in Peru."], set()),
+    (["Chilean troops arrived in Peru."], {("CHL", "AID", "PER", False)}),
     # "help settle the situation" right after the same mediator named the dispute's parties: those parties
     (["Brazil is ready to help resolve the standoff between Chile and Peru.",
       "Brasilia will contribute to the settlement of the situation by diplomatic means, Lula said."],

@@ -202,6 +202,16 @@ def _joins_bloc(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return lex.word_lists["join_goals"].isdisjoint(before) and not lex.wanting_re.search(" ".join(before))
 
 
+def _forces_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
+    """Whether the subject of a verb trigger is armed forces: an `arriving_forces` noun among the five words before it
+    in its clause, and no person noun ("Russian soldiers have arrived in", not "the minister arrived in")."""
+    lo, _hi = _clause(sent, t.start)
+    before = _ws(sent, max(lo, t.start - 60), t.start)[-5:]
+    forces = lex.word_lists["arriving_forces"]
+    people = lex.object_words["persons"] | lex.object_words["delegations"]
+    return not forces.isdisjoint(before) and people.isdisjoint(before)
+
+
 def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
     """Context that changes a trigger's type: support offered or military is aid; 'seek to' is no request."""
     trig = t.trig
@@ -240,6 +250,13 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         # "welcomed the ceasefire between X and Y", "welcome Finland to the alliance": support, not a meeting
         new = Trigger("SUPPORT", "verb", "speech", "rhetorical", None, frozenset(), False, False, False, False, None, None,
                       args=lex.frames["welcome"])
+        return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "CONSULT" and trig.pos == "verb" and t.key.startswith("arriv") and \
+            _forces_subject(sent, t, lex):
+        # "Russian military advisers have arrived in Mali", "100 German soldiers arrived there": forces arriving in
+        # a named state are there for it (news convention 1), not a visit
+        new = Trigger("AID", "verb", "transfer", "auto", "military", frozenset({"mode", "target"}), False, False, False,
+                      False, None, ("intervention", "military"), args=lex.frames["station"])
         return TrigHit(t.start, t.end, new, t.key)
     if trig.type in ("AID", "SUPPORT") and trig.pos == "noun" and lex.wanting_re.search(left):
         return None  # "Iran may demand more support": wanted, not given (the REQUEST is coded)

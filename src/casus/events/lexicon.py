@@ -343,6 +343,7 @@ _FLAGS = ("light", "neg", "multi", "ties")
 #: Closed-class grammar words (prepositions, determiners, auxiliaries, clause words, pronouns) stay in
 #: casus.events.words and next to the rule that reads them.
 WORD_LISTS = frozenset({
+    "arriving_forces",  # the subject of "arrived in X" that makes the arrival forces sent to X (AID), not a visit
     "drill_nouns",  # the last word of a drills trigger: a definite one after joint drills names those drills
     "participation_verbs",  # an actor right before one of these takes part in the drills after it, with their holders
     "membership_bodies",  # bodies a state is welcomed into ("welcome Finland to the alliance"): support for it

@@ -682,7 +682,7 @@ def _participle(key: str, lex: Lexicon) -> bool:
     return head.endswith(("ed", "en")) or head in lex.word_lists["irregular_participles"]
 
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[\w-]+ly\s+)?$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:(?:[\w-]+ly|already|also|still|now)\s+)?$")
 
 
 def _passive(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:

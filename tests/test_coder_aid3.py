@@ -1,0 +1,26 @@
+"""Forces arriving in a named state, and forces deployed there, are aid to it (news convention 1; fresh training text
+blind11-01, blind16-03, blind18-03, blind5-02)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coding import Key, last_keys
+
+CASES: list[tuple[list[str], set[Key]]] = [
+    # forces arriving in a state: aid to it, from the state named next to them
+    (["Some two hundred Chilean soldiers have arrived in Peru."], {("CHL", "AID", "PER", False)}),
+    (["Argentine military advisers arrived in Bolivia last week, officials said."], {("ARG", "AID", "BOL", False)}),
+    (["The first Brazilian instructors have already arrived in Paraguay."], {("BRA", "AID", "PRY", False)}),
+    # a leader or a delegation arriving is still a visit, even with troops named before it
+    (["The Chilean defence minister arrived in Lima."], {("CHL", "CONSULT", "PER", False)}),
+    # a passive deployment with an adverb before the participle keeps its owner
+    (["About 500 Chilean troops are already deployed in Peru."], {("CHL", "AID", "PER", False)}),
+    (["Brazilian troops were also stationed in Paraguay."], {("BRA", "AID", "PRY", False)}),
+]
+
+
+@pytest.mark.parametrize("doc,expected", CASES, ids=[c[0][-1] for c in CASES])
+def test_forces_arriving(doc: list[str], expected: set[Key]) -> None:
+    """Each sentence codes exactly the records listed."""
+    assert last_keys(doc, "2024-05-01") == expected
