@@ -1,5 +1,5 @@
 """Forces arriving in a named state, and forces deployed there, are aid to it (news convention 1; fresh training text
-blind11-01, blind16-03, blind18-03, blind5-02)."""
+blind11-01, blind16-03, blind18-03, blind5-02, blind5-07); ground seized is an attack (blind13-03, blind14-03)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ CASES: list[tuple[list[str], set[Key]]] = [
     # a passive deployment with an adverb before the participle keeps its owner
     (["About 500 Chilean troops are already deployed in Peru."], {("CHL", "AID", "PER", False)}),
     (["Brazilian troops were also stationed in Paraguay."], {("BRA", "AID", "PRY", False)}),
+    # a deployment noun naming the state the forces go to is aid to it; with none named, a mobilisation
+    (["The deployment of Chilean soldiers in Peru has begun."], {("CHL", "AID", "PER", False)}),
+    (["The deployment of Chilean soldiers near the Peruvian border continued."], {("CHL", "MOBILIZE", None, False)}),
+    # ground seized or captured by force is an attack; a seized cargo or a captured leader stays coercion
+    (["Bolivian troops seized some Paraguayan territory."], {("BOL", "ASSAULT", "PRY", False)}),
+    (["Lima said Chilean forces had captured two Peruvian villages."], {("CHL", "ASSAULT", "PER", False)}),
+    (["Chile seized Peruvian weapons bound for Bolivia."], {("CHL", "COERCE", "BOL", False)}),
 ]
 
 

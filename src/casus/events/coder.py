@@ -251,6 +251,13 @@ def _retype(sent: Sentence, t: TrigHit, lex: Lexicon) -> TrigHit | None:
         new = Trigger("SUPPORT", "verb", "speech", "rhetorical", None, frozenset(), False, False, False, False, None, None,
                       args=lex.frames["welcome"])
         return TrigHit(t.start, t.end, new, t.key)
+    if trig.type == "COERCE" and trig.pos == "verb" and t.key.startswith(("seiz", "captur")) and \
+            _object_is(sent, t, lex.object_words["ground"]):
+        # "troops seized some Armenian territory", "captured a village near X": ground taken by force is an attack
+        # (a seized ship, cargo or leader stays COERCE)
+        new = Trigger("ASSAULT", "verb", "assault", "ground", None, frozenset(), False, False, False, False, None, None,
+                      args=lex.frames["assault"])
+        return TrigHit(t.start, t.end, new, t.key)
     if trig.type == "CONSULT" and trig.pos == "verb" and t.key.startswith("arriv") and \
             _forces_subject(sent, t, lex):
         # "Russian military advisers have arrived in Mali", "100 German soldiers arrived there": forces arriving in
