@@ -1,5 +1,5 @@
 """Forces arriving in a named state, and forces deployed there, are aid to it (news convention 1; fresh training text
-blind11-01, blind16-03, blind18-03, blind5-02, blind5-07); ground seized is an attack (blind13-03, blind14-03)."""
+blind11-01, blind16-03, blind18-03, blind5-02, blind5-07); ground seized is an attack (blind13-03, blind14-03); fire "fired by X" is X's attack (blind16-01, blind17-03)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ CASES: list[tuple[list[str], set[Key]]] = [
     (["Bolivian troops seized some Paraguayan territory."], {("BOL", "ASSAULT", "PRY", False)}),
     (["Lima said Chilean forces had captured two Peruvian villages."], {("CHL", "ASSAULT", "PER", False)}),
     (["Chile seized Peruvian weapons bound for Bolivia."], {("CHL", "COERCE", "BOL", False)}),
+    # fire intercepted, "fired|launched by X": X's attack on the one who intercepted it
+    (["Peru intercepted a cruise missile fired by Chilean forces on Sunday."], {("CHL", "ASSAULT", "PER", False)}),
+    (["Lima said its air defences shot down two drones launched by Bolivia."], {("BOL", "ASSAULT", "PER", False)}),
+    (["The rocket launched by Chile fell into the sea."], set()),
 ]
 
 

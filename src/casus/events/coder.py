@@ -21,6 +21,7 @@ Everything is compiled once; a sentence with no trigger costs one regex scan.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -480,6 +481,17 @@ def _limited_support(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
 _PRESENCE = Trigger("MOBILIZE", "verb", "mobilize", None, None, frozenset(), False, False, False, False, None, None)
 
 
+_FIRED_BY = Trigger("ASSAULT", "verb", "assault", "auto", "aerial", frozenset(), False, False, False, False, None, None)
+
+
+@lru_cache(maxsize=4)
+def _fired_by_re(projectiles: tuple[str, ...]) -> re.Pattern[str]:
+    """A projectile noun, then "(that|which) (was|were|had been) fired|launched by": a passive attack by the agent."""
+    nouns = "|".join(re.escape(p) for p in sorted(projectiles, key=len, reverse=True))
+    return re.compile(r"\b(?:" + nouns + r")\s+(?:(?:that|which)\s+)?(?:(?:was|were|had been|have been|has been)\s+)?"
+                      r"(fired|launched)(?= by )")
+
+
 def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     """Triggers found by rules rather than phrases: agreements signed, ties built, weapons made by one actor."""
     out = _agree_noun_events(sent, lex)
@@ -502,6 +514,10 @@ def _extra_triggers(sent: Sentence, lex: Lexicon) -> list[TrigHit]:
     if any(w in low for w in lex.defence_clause_hints):
         for hit in lex.defence_clause_re.finditer(low):
             out.append(TrigHit(hit.start(), hit.end(), _DEFENCE_CLAUSE, hit.group()))
+    if " fired by " in low or " launched by " in low:
+        for hit in _fired_by_re(tuple(sorted(lex.object_words["projectiles"]))).finditer(low):
+            # "intercepted a ballistic missile fired by the Houthis": the fire itself is the by-agent's attack
+            out.append(TrigHit(hit.start(1), hit.end(1), _FIRED_BY, hit.group(1)))
     for t in sent.triggers:
         if t.key in lex.word_lists["tell_stems"]:
             # "Wang told French foreign minister X that ...": telling another state's official is talking with it,
