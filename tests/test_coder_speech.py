@@ -279,3 +279,11 @@ def test_will_not_stand_idly_by_is_a_warning_not_withheld_help() -> None:
     assert got == {("CHN", "THREATEN", "JPN", False)}
     assert last_keys(["Russia stood idly by as Israel struck Iran."], PUB) == {
         ("RUS", "AID", "IRN", True), ("ISR", "ASSAULT", "IRN", False)}
+
+
+def test_act_at_the_request_of_a_state_is_its_request_of_the_actor() -> None:
+    # the one named after "at the request of" asked; the subject was asked (not the reverse)
+    assert last_keys(["Russia will send troops to Kazakhstan at the request of the Kazakh president."], PUB) == {
+        ("KAZ", "REQUEST", "RUS", False), ("RUS", "AID", "KAZ", False)}
+    assert last_keys(["The Chinese minister visited Hanoi at the invitation of Vietnam."], PUB) == {
+        ("CHN", "CONSULT", "VNM", False), ("VNM", "REQUEST", "CHN", False)}

@@ -1458,6 +1458,15 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
                     tgt = [m]
                     break
     elif frame == "request":
+        if fr.name == "at_request":
+            # "sent troops at the request of X": X asked, the subject was asked
+            askers = _codes(right_target(sent, t, lex, fr.preps or frozenset({"of"}), direct=False, span=8))
+            # the subject of the act, not the actor nearest the noun ("sent troops to X at the request of Y")
+            asked = _main_subject(sent, t, ctx) or list(src_codes)
+            near = [m for m in sent.mentions if m.end <= t.start and m.codes and m.prep in (None, "of")]
+            if not asked and near:
+                asked = list(near[-1].codes)  # "The Government of X, at the request of Y, will ..."
+            return [(a, c) for a in askers for c in asked if a != c]
         told = _request_told(sent, t, ctx)
         if told:
             return told
