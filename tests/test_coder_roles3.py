@@ -23,6 +23,9 @@ CASES = [
     (["Washington said it struck two bases of Kataib Hezbollah in Iraq."], {("USA", "ASSAULT", "IRQ_MILITIAS", False)}),
     # (and a state listed after that place is a place too)
     (["Israel said it bombed Hezbollah in Lebanon and Syria."], {("ISR", "ASSAULT", "HEZBOLLAH", False)}),
+    # near misses: a state adjective on the attacker, a verb between it and the group, is the attacker
+    (["Israeli jets struck Hezbollah in southern Lebanon."], {("ISR", "ASSAULT", "HEZBOLLAH", False)}),
+    (["American forces struck Hamas overnight."], {("USA", "ASSAULT", "HAMAS", False)}),
     # near misses: a state named as a party of its own stays one
     (["Israel bombed Hezbollah and Lebanon."], {("ISR", "ASSAULT", "HEZBOLLAH", False), ("ISR", "ASSAULT", "LBN", False)}),
     (["Israel struck Lebanon on Monday."], {("ISR", "ASSAULT", "LBN", False)}),

@@ -968,6 +968,15 @@ _GROUP_NOUN_GAP = re.compile(r"(?:\s+[a-z]+){1,3}\s+")  # "Lebanese (militant) g
 _GROUP_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?")  # "Hezbollah in (southern) Lebanon": a place
 
 
+def _names_group(gap: str, code: str) -> bool:
+    """Whether the words between a state adjective and a group's name end in a noun that names that group
+    ("Lebanese militant group Hezbollah", "the Lebanese Shiite movement Hezbollah"; `body_nouns` in mentions.yaml),
+    so the adjective is the group's home; not a verb phrase ("Israeli jets struck Hezbollah")."""
+    if not _GROUP_NOUN_GAP.fullmatch(gap):
+        return False
+    return code in mention_data().bodies.get(gap.split()[-1].lower(), frozenset())
+
+
 def _armed_group(m: Mention, armed: frozenset[str]) -> bool:
     """Whether the mention names one of the armed groups listed in mentions.yaml (Hezbollah, Hamas, the Houthis)."""
     return m.kind == "group" and len(m.codes) == 1 and m.codes[0] in armed
@@ -983,7 +992,7 @@ def _group_locations(sent: Sentence, mentions: list[Mention]) -> None:
     place = False  # the mention before is such a place
     for i in range(1, len(mentions)):
         p, m = mentions[i - 1], mentions[i]
-        if p.kind == "adj" and not p.poss and _armed_group(m, armed) and _GROUP_NOUN_GAP.fullmatch(text, p.end, m.start):
+        if p.kind == "adj" and not p.poss and _armed_group(m, armed) and _names_group(text[p.end:m.start], m.codes[0]):
             p.codes = m.codes  # "the Lebanese militant group Hezbollah": the group's home stands for the group
         if m.kind not in ("name", "capital") or m.poss:
             place = False
