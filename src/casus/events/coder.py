@@ -203,6 +203,13 @@ def _joins_bloc(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return lex.word_lists["join_goals"].isdisjoint(before) and not lex.wanting_re.search(" ".join(before))
 
 
+def _region_only(sent: Sentence, code: str, lex: Lexicon) -> bool:
+    """Whether the sentence names `code` only by a region of it (word list region_names: "Crimea")."""
+    regions = lex.word_lists["region_names"]
+    ms = [m for m in sent.mentions if code in m.codes]
+    return bool(ms) and all(sent.low[m.start:m.end] in regions for m in ms)
+
+
 def _forces_subject(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     """Whether the subject of a verb trigger is armed forces: an `arriving_forces` noun among the five words before it
     in its clause, and no person noun ("Russian soldiers have arrived in", not "the minister arrived in")."""
@@ -929,6 +936,8 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if reverse and t.trig.frame != "joint":
             pairs = pairs + [(g, s_) for s_, g in pairs if g]
         for s_, g in pairs:
+            if g and etype not in ("ASSAULT", "COERCE") and _region_only(sent, g, lex):
+                continue  # "Putin visited Crimea": a region names its state only as the ground attacked or seized
             for mode in modes:
                 key = (s_, etype, g, mode, neg)
                 if key in seen:

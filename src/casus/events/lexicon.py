@@ -381,6 +381,7 @@ WORD_LISTS = frozenset({
     "not_recipient_preps",  # after a transfer verb, these name a path, not a recipient ("extends across domains")
     "stay_verbs",  # with the copulas, between a support noun and `limited_support` ("support remained limited to")
     "limiting_adverbs",  # may stand before `limited_support` ("remained largely limited to")
+    "region_names",  # regions named as their state (Crimea): that state is the target only of an attack or coercion
     "attack_nouns",  # an accusation with no target in a sentence naming one of these accuses the attacker
     "nation_nouns",  # "defend the energy-rich nation of X": X is the direct object
     "state_object_nouns",  # a directed verb's object with one of these names a state, not a thing ("defended its ally")
