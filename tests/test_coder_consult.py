@@ -151,6 +151,10 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
     # "these talks": the parties of the talks just named, not the speaker
     (["Egypt and Ethiopia held talks on the dam in Cairo.",
       "We regret that these talks have brought so little, a Sudanese minister said."], both("EGY", "ETH")),
+    # what is discussed is a topic, not a party: not the war's sides, nor a state named as an adjective
+    (["Turkey discussed the war between Sudan and Chad."], set()),
+    (["The emir of Qatar and his host discussed the Israeli military escalation."], set()),
+    (["Jordan discussed the Syrian offensive with Oman."], both("JOR", "OMN")),
 ]
 
 

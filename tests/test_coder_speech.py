@@ -270,6 +270,20 @@ def test_denial_with_no_accusation_before_names_no_one() -> None:
     assert last_keys(["Pakistan denied the allegations on Thursday."], PUB) == {("PAK", "REJECT", None, False)}
 
 
+def test_rejecting_the_claims_rejects_the_accuser() -> None:
+    doc = ["Georgia accused Armenia of moving troops to the border.", "Armenia rejected the claims late on Monday."]
+    assert last_keys(doc, PUB) == {("ARM", "REJECT", "GEO", False)}
+
+
+def test_denying_a_states_allegations_rejects_that_state() -> None:
+    assert last_keys(["Moscow denied Finland's allegations about the cable."], PUB) == {("RUS", "REJECT", "FIN", False)}
+    assert last_keys(["Iran dismissed the charges brought by Israel."], PUB) == {("IRN", "REJECT", "ISR", False)}
+
+
+def test_denying_an_act_is_no_rejection_of_anyone() -> None:
+    assert last_keys(["Moscow denied that its ships had damaged the cable."], PUB) == set()
+
+
 def test_threatened_sanction_is_aimed_at_its_target() -> None:
     assert last_keys(["China threatened to cut ties with Lithuania."], PUB) == {("CHN", "THREATEN", "LTU", False)}
 

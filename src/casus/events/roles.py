@@ -1252,7 +1252,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         for c in _people_of(sent, t, lex):
             if c not in parts:
                 parts.append(c)
-        between = _between_parties(sent, t)
+        topic = trig.type == "CONSULT" and trig.pos == "verb" and not _direct_party(t, lex)
+        between = [] if topic else _between_parties(sent, t)  # "discussed the war between X and Y": a topic
         if len(between) >= 2:
             parts = subjects = between  # "counting on talks between Iran and the US": the two named talk, not the speaker
         # "who negotiated the agreement": the deal is the object, its parties are not named (not any state later)
@@ -1264,6 +1265,8 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
         if len(parts) < 2:
             lo, hi = _clause(sent, t.start)
             for m in sent.mentions:
+                if topic and m.start >= t.end and m.prep != "with":
+                    continue  # "X discussed the Israeli escalation": what is discussed is no party to the talks
                 if m.codes and lo <= m.start < hi and m.role not in ("attr", "maker", "mod") and (m.prep not in (
                         "in", "at", "against", "from", "by", "to", "over", "on", "like", "than") or (
                         m.prep == "to" and m.end <= t.start)):  # "sent jets to Azerbaijan for joint drills"
