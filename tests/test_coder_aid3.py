@@ -28,6 +28,16 @@ CASES: list[tuple[list[str], set[Key]]] = [
     (["Peru intercepted a cruise missile fired by Chilean forces on Sunday."], {("CHL", "ASSAULT", "PER", False)}),
     (["Lima said its air defences shot down two drones launched by Bolivia."], {("BOL", "ASSAULT", "PER", False)}),
     (["The rocket launched by Chile fell into the sea."], set()),
+    # gifting arms is aid, like selling them; a gift of a civilian good is none
+    (["Chile has gifted two transport helicopters to Peru."], {("CHL", "AID", "PER", False)}),
+    (["Brazil handed the fighter jets to Bolivia as a gift."], {("BRA", "AID", "BOL", False)}),
+    (["Chile gifted Peru a statue."], set()),
+    # money deposited in a state's central bank is economic aid to that state
+    (["Qatar deposited $2 billion in Jordan's central bank on Monday."], {("QAT", "AID", "JOR", False)}),
+    (["Kuwait has deposited one billion dollars with the Central Bank of Oman."], {("KWT", "AID", "OMN", False)}),
+    (["The UAE's central bank deposits in Bahrain were increased."], {("ARE", "AID", "BHR", False)}),
+    # the noun "deposit(s)" alone is a mineral or a sum, never aid
+    (["China is developing lithium deposits in Bolivia."], set()),
 ]
 
 

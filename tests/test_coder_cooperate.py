@@ -61,6 +61,12 @@ CASES: list[tuple[list[str], set[tuple[str, str, str | None, bool]]]] = [
      {("KEN", "COOPERATE", "UGA", False), ("UGA", "COOPERATE", "KEN", False)}),
     # "coop" in headlines; opposing a policy together is a common diplomatic line
     (["Kenya-Uganda military coop advancing"], {("KEN", "COOPERATE", "UGA", False), ("UGA", "COOPERATE", "KEN", False)}),
+    # working closely with another state's forces is cooperation, both ways; bare "work with" is not in the lexicon
+    (["Ugandan troops will work closely with the Burundian army."],
+     {("UGA", "COOPERATE", "BDI", False), ("BDI", "COOPERATE", "UGA", False)}),
+    (["Norway was working very closely with Denmark."],
+     {("NOR", "COOPERATE", "DNK", False), ("DNK", "COOPERATE", "NOR", False)}),
+    (["Peru will work with its partners to stop smuggling."], set()),
     (["Brazil and Argentina both oppose protectionism."],
      {("BRA", "COOPERATE", "ARG", False), ("ARG", "COOPERATE", "BRA", False)}),
 ]
