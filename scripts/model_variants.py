@@ -57,14 +57,5 @@ VARIANTS: dict[str, tuple[tuple[str, ...], dict[str, Any], bool]] = {
 OVERRIDABLE = ("lower_prior", "direct_intercept_blend", "lower_structure", "lower_prior_rungs")
 
 
-def row(name: str) -> str:
-    """One line of the table for one variant."""
-    return variant_table.variant_row(name, VARIANTS[name], BASE, OVERRIDABLE)
-
-
-def main(argv: list[str]) -> None:
-    variant_table.print_table(row, argv or list(VARIANTS))
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    variant_table.run(VARIANTS, BASE, OVERRIDABLE, sys.argv[1:])

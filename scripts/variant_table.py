@@ -49,3 +49,10 @@ def variant_row(name: str, variant: tuple[Sequence[str], Mapping[str, Any], bool
     for f in extra:
         spec[f].pop("rungs", None)
     return f"| {name} | " + " | ".join(cells(bt)) + " |"
+
+
+def run(variants: Mapping[str, tuple[Sequence[str], Mapping[str, Any], bool]], base: Sequence[str],
+        switches: Iterable[str], argv: Sequence[str]) -> None:
+    """Print the table for the named variants (all of them when none is named)."""
+    switches = tuple(switches)
+    print_table(lambda name: variant_row(name, variants[name], base, switches), list(argv) or list(variants))
