@@ -9,10 +9,11 @@ import pytest
 from tests.coding import Key, last_keys
 
 CASES: list[tuple[list[str], set[Key]]] = [
-    # annexing a state's region, verb or noun, is an attack on the state
+    # annexing a state's region (the verb) is an attack on the state
     (["NATO sent troops to Poland after Moscow annexed Crimea."], {("RUS", "ASSAULT", "UKR", False),
                                                                     ("NATO", "AID", "POL", False)}),
-    (["Warsaw still recalls Russia's annexation of Crimea in 2014."], {("RUS", "ASSAULT", "UKR", False)}),
+    # (the noun "annexation" is no trigger: a recogniser was read as the annexer, see events.yaml)
+    (["Warsaw still recalls Russia's annexation of Crimea in 2014."], set()),
     (["Russia seized Crimea in 2014."], {("RUS", "ASSAULT", "UKR", False)}),
     # annexing with no state named is nothing; a visit or a deployment there is no act on the state
     (["Russia annexed the town."], set()),
