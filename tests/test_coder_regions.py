@@ -1,6 +1,6 @@
 """A region named as its state (Crimea, Ukrainian under international law): annexing or seizing it is an attack on that
 state; acts merely done there (a visit, a deployment) are no acts on it (fresh training blind6-08, blind15-04,
-blind17-02); "Iran-backed militias" in Iraq and Syria are the gold's IRQ_MILITIAS (blind7-07, blind10-05, blind19-04)."""
+blind17-02)."""
 
 from __future__ import annotations
 
@@ -19,10 +19,6 @@ CASES: list[tuple[list[str], set[Key]]] = [
     (["Russia annexed the town."], set()),
     (["The Russian president visited Crimea on Friday."], set()),
     (["Moscow sent tanks to Ukraine and engineers to Crimea."], {("RUS", "AID", "UKR", False)}),
-    # Iran's backed militias are the Iraqi militias (a named group keeps its own code)
-    (["Iran-backed Shiite militias fired rockets at an American base."], {("IRQ_MILITIAS", "ASSAULT", "USA", False)}),
-    (["Washington blamed Iranian-backed groups for the raid on its troops."], {("USA", "ACCUSE", "IRQ_MILITIAS", False)}),
-    (["Tehran armed the Iran-backed Houthis."], {("IRN", "AID", "HOUTHIS", False)}),
 ]
 
 
