@@ -34,7 +34,7 @@ def load(path: Path = EPISODES) -> list[dict[str, Any]]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8"))["episodes"])
 
 
-def ask(ep: dmeaning_dict) -> dict[str, Any]:  # type: ignore[name-defined]
+def ask(ep: dict[str, Any]) -> dict[str, Any]:
     """casus's answer to one episode, or the reason it gave none."""
     try:
         patron, client = actor_code(ep["patron"]), actor_code(ep["client"])

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from casus.assess import answer as assess_mod
 from casus.assess import knowledge
-from casus.assess.answer import _contested, assess, update_features, visible
+from casus.assess.answer import _contested, assess, flip_line, update_features, visible
 from casus.assess.evidence_fit import loeo
 from casus.cli import main
 from casus.records import RUNGS
@@ -330,3 +330,13 @@ def test_an_unlisted_attacker_is_answered_with_a_note() -> None:
     a = assess(None, "FRA", "TCD", attacker="UNLISTED_REBELS", as_of="2019-02-02")
     assert a.features["capability_share"] == 1.0
     assert any("no record of the attacker UNLISTED_REBELS" in n for n in a.notes)
+
+
+def test_a_flip_line_names_the_fact_and_says_when_the_top_rung_stays() -> None:
+    flip = {"feature": "shares_border", "now": 0.0, "flipped_to": 1.0, "most_likely_now": "diplomatic",
+            "most_likely_flipped": "diplomatic", "delta": {"direct": 0.17, "materiel": 0.1, "diplomatic": -0.01}}
+    line = flip_line(flip)
+    assert line.startswith("  patron and client share a land border (shares_border) no -> yes: direct +17%")
+    assert line.endswith("most likely highest response stays diplomatic")
+    moved = flip_line({**flip, "most_likely_flipped": "direct"})
+    assert moved.endswith("most likely highest response diplomatic -> direct")

@@ -760,6 +760,19 @@ def what_would_change(m: model.LadderModel, features: Mapping[str, float], shift
     return out[:MAX_FLIPS]
 
 
+def flip_line(flip: Mapping[str, Any]) -> str:
+    """One line of "what would most change the answer": the fact in words, its flip, the moves, the top rung."""
+    spec = model.settings()["features"].get(flip["feature"], {})
+    label = str(spec.get("label") or flip["feature"])
+    def yes_no(v: float) -> str:
+        return "yes" if round(float(v)) == 1 else "no"
+    d = flip["delta"]
+    now, then = flip["most_likely_now"], flip["most_likely_flipped"]
+    top = f"most likely highest response stays {now}" if now == then else f"most likely highest response {now} -> {then}"
+    return (f"  {label} ({flip['feature']}) {yes_no(flip['now'])} -> {yes_no(flip['flipped_to'])}: "
+            f"direct {d['direct']:+.0%}, materiel {d['materiel']:+.0%}, diplomatic {d['diplomatic']:+.0%}; {top}")
+
+
 def _top_rung(ladder: Mapping[str, float]) -> str:
     dist = highest_rung_distribution(ladder)
     return max(dist, key=lambda k: dist[k])
@@ -1031,11 +1044,7 @@ def render_text(a: Assessment) -> str:
             lines.append(f"  {c['fact']}: " + ", ".join(f"{k} {v} source(s)" for k, v in c["sources"].items()))
     if a.what_would_change:
         lines += ["", "What would most change the answer (each fact flipped):"]
-        for w in a.what_would_change:
-            d = w["delta"]
-            lines.append(f"  {w['feature']} {w['now']:g} -> {w['flipped_to']:g}: direct {d['direct']:+.0%}, "
-                         f"materiel {d['materiel']:+.0%}, diplomatic {d['diplomatic']:+.0%}; most likely "
-                         f"{w['most_likely_now']} -> {w['most_likely_flipped']}")
+        lines += [flip_line(w) for w in a.what_would_change]
     mm, v, ew = a.model, a.as_of_view, a.evidence_weight
     if mm:
         lines += ["", f"Reference class: {mm['cases']} cases through {mm['through']}. Evidence weight {ew.get('applied', 1.0):g}"
