@@ -312,3 +312,19 @@ def test_seed_junk_recall_and_text_loss() -> None:
     result = score_junk(GOLD_JUNK, SEEDS)
     assert result["recall"] >= 0.95, result
     assert result["text_loss"] <= 0.01, result
+
+
+def test_hard_wrapped_lines_are_rejoined_with_offsets_kept() -> None:
+    from casus.text.clean import unwrap_lines
+    raw = "Envoys Meet In Oslo\nThe ministers met on Monday and\nagreed to talks, then\r\nleft.\nA new line starts here."
+    out = unwrap_lines(raw)
+    assert len(out) == len(raw)
+    assert "met on Monday and agreed to talks, then  left." in out
+    assert "Envoys Meet In Oslo\nThe ministers" in out     # a headline before a capital stays its own line
+    assert "left.\nA new line" in out                      # a sentence end stays a line end
+
+
+def test_a_hard_wrapped_sentence_is_one_sentence() -> None:
+    from casus.text.clean import clean_text
+    text = clean_text("The report said the army was sent\nto the border in May and\nstayed there.\n").text
+    assert "army was sent to the border in May and stayed there." in text

@@ -202,6 +202,8 @@ _SENT_END = re.compile(r"[.!?…][\"'”’)\]*]*$")
 _TAIL_START = re.compile(r"[.!?…][\"'”’)\]*]*\s+(?=\S)")  # a sentence end inside a block
 _CREDIT_SEP = re.compile(r"\s(?=[/|]\s)")  # " / © AFP": where a glued credit may start
 _WORD_TOKEN = re.compile(r"[^\W_]\S*")  # from a token's first letter or digit to its end
+# A hard wrap: one line break inside a sentence, after a word or a comma and before a lowercase word.
+_HARD_WRAP = re.compile(r"(?<=[^\W_]|[,;])[ \t]*(?:\r\n|\n|\r)(?=[ \t]*[a-z])")
 
 
 def _lines(raw: str) -> list[tuple[int, int]]:
@@ -844,6 +846,15 @@ def _assemble(raw: str, blocks: list[Block], splits: dict[str, list[Span]] | Non
 Stage = Callable[[str, list[Block], Rules], "list[Block] | None"]
 
 
+def unwrap_lines(raw: str) -> str:
+    """Hard-wrapped text (reports and PDFs saved as text) rejoined: a line break inside a sentence
+    becomes spaces of the same length, so every offset into the text stays valid.
+
+    Example: ``unwrap_lines("Troops were sent\nto the border.")`` gives ``"Troops were sent to the border."``.
+    """
+    return _HARD_WRAP.sub(lambda m: " " * len(m.group()), raw)
+
+
 def clean_text(raw: str, title: str | None = None) -> Cleaned:
     """Remove link lists, author profiles, socials, captions, CTAs and navigation.
 
@@ -867,4 +878,6 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
         result = stage(raw, blocks, rules)
         if result is not None:
             blocks = result
-    return _assemble(raw, blocks, splits)
+    cleaned = _assemble(raw, blocks, splits)
+    cleaned.text = unwrap_lines(cleaned.text)  # junk keeps the raw text; the article text is rejoined
+    return cleaned
