@@ -760,16 +760,18 @@ def what_would_change(m: model.LadderModel, features: Mapping[str, float], shift
     return out[:MAX_FLIPS]
 
 
+def feature_label(name: str) -> str:
+    """A model feature in words (its features.yaml label), or its name when it has none."""
+    return str(_cfg()["model"]["features"].get(name, {}).get("label") or name)
+
+
 def flip_line(flip: Mapping[str, Any]) -> str:
     """One line of "what would most change the answer": the fact in words, its flip, the moves, the top rung."""
-    spec = model.settings()["features"].get(flip["feature"], {})
-    label = str(spec.get("label") or flip["feature"])
-    def yes_no(v: float) -> str:
-        return "yes" if round(float(v)) == 1 else "no"
+    was, becomes = ("yes" if round(float(flip[k])) == 1 else "no" for k in ("now", "flipped_to"))
     d = flip["delta"]
     now, then = flip["most_likely_now"], flip["most_likely_flipped"]
     top = f"most likely highest response stays {now}" if now == then else f"most likely highest response {now} -> {then}"
-    return (f"  {label} ({flip['feature']}) {yes_no(flip['now'])} -> {yes_no(flip['flipped_to'])}: "
+    return (f"  {feature_label(flip['feature'])} ({flip['feature']}) {was} -> {becomes}: "
             f"direct {d['direct']:+.0%}, materiel {d['materiel']:+.0%}, diplomatic {d['diplomatic']:+.0%}; {top}")
 
 
@@ -989,16 +991,15 @@ def scenario_template(patron: str = "RUS", client: str = "IRN", attacker: str = 
 
     day = as_of or dt.date.today().isoformat()
     feats, _facts = knowledge.scenario_features(patron, client, attacker, day)
-    labels = {name: spec["label"] for name, spec in _cfg()["model"]["features"].items()}
     out: dict[str, Any] = {"patron": patron, "client": client, "attacker": attacker, "year": int(day[:4])}
     for name in REQUIRED_SCENARIO_FIELDS[4:]:
         out[name] = feats.get(name, 0.0)
     out["_help"] = {
         "patron, client, attacker": "actor codes (ISO 3166 alpha-3 such as RUS, or a group such as NATO)",
         "year": "the year of the attack",
-        **{name: f"{labels.get(name, name)}: 1 yes, 0 no, or a probability in between"
+        **{name: f"{feature_label(name)}: 1 yes, 0 no, or a probability in between"
            for name in REQUIRED_SCENARIO_FIELDS[4:]},
-        "attacker_nonstate": "optional; " + labels.get("attacker_nonstate", "attacker is a non-state force")
+        "attacker_nonstate": "optional; " + feature_label("attacker_nonstate")
                              + " (default: from the attacker code)",
     }
     return out

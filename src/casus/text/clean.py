@@ -846,13 +846,13 @@ def _assemble(raw: str, blocks: list[Block], splits: dict[str, list[Span]] | Non
 Stage = Callable[[str, list[Block], Rules], "list[Block] | None"]
 
 
-def unwrap_lines(raw: str) -> str:
+def unwrap_lines(text: str) -> str:
     """Hard-wrapped text (reports and PDFs saved as text) rejoined: a line break inside a sentence
     becomes spaces of the same length, so every offset into the text stays valid.
 
     Example: ``unwrap_lines("Troops were sent\nto the border.")`` gives ``"Troops were sent to the border."``.
     """
-    return _HARD_WRAP.sub(lambda m: " " * len(m.group()), raw)
+    return _HARD_WRAP.sub(lambda m: " " * len(m.group()), text)
 
 
 def clean_text(raw: str, title: str | None = None) -> Cleaned:
