@@ -161,8 +161,10 @@ def build_gazetteer() -> Gazetteer:
         for n in names:
             owners.setdefault(n, set()).add(code)
     for code in full:
+        dropped = set((countries.get(code) or {}).get("not_names", []) or [])
         for name in primary[code]:
-            add(name, ActorEntry(code, "name", display=name))
+            if name not in dropped:
+                add(name, ActorEntry(code, "name", display=name))
         for name in split[code]:
             if name not in taken and len(owners[name]) == 1:
                 add(name, ActorEntry(code, "name", display=name))

@@ -965,6 +965,9 @@ def _described(sent: Sentence, m: Mention, key: str, prior: list[Mention], ctx: 
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _GROUP_NOUN_GAP = re.compile(r"(?:\s+[a-z]+){1,3}\s+")  # "Lebanese (militant) group Hezbollah"
+# "Yemen's Houthi militia", "Yemen's Iran-backed Houthis": a possessive, then at most two hyphenated modifiers (not
+# "Lebanon's government condemned Hezbollah")
+_STATE_GROUP_GAP = re.compile(r"'s\s+(?:\w+-[\w-]+\s+){0,2}")
 _GROUP_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?")  # "Hezbollah in (southern) Lebanon": a place
 
 
@@ -994,6 +997,8 @@ def _group_locations(sent: Sentence, mentions: list[Mention]) -> None:
         p, m = mentions[i - 1], mentions[i]
         if p.kind == "adj" and not p.poss and _armed_group(m, armed) and _names_group(text[p.end:m.start], m.codes[0]):
             p.codes = m.codes  # "the Lebanese militant group Hezbollah": the group's home stands for the group
+        if p.kind in ("name", "capital") and p.poss and _armed_group(m, armed) and _STATE_GROUP_GAP.fullmatch(text, p.end, m.start):
+            p.codes = m.codes  # "launched by Yemen's Iran-backed Houthis": the state says where the group is, not who acts
         if m.kind not in ("name", "capital") or m.poss:
             place = False
             continue

@@ -485,6 +485,8 @@ def right_target(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str]
             break
         if m.role in ("attr",):
             continue
+        if m.poss and t.trig.args is not None and t.trig.args.name == "end_pact" and sent.text[m.start:m.end].lower() in _OWNER_PRONOUNS:
+            continue  # "cut their ties with Qatar": whose ties they are, not whom they are cut with
         if _partner_named(sent, m, lex):
             # "standing by its treaty ally the Philippines": the ally named is the object, not "its"
             if m.prep in preps or (m.prep == own and n <= 4) or (direct and m.prep is None and n <= 3):
@@ -506,6 +508,8 @@ def right_target(sent: Sentence, t: TrigHit, lex: Lexicon, preps: frozenset[str]
             continue
     return _group(sent, premodifier) if premodifier is not None else []
 
+
+_OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 
 # between a partner noun and the name right after it ("its ally Serbia", "its treaty ally the Philippines")
 _NAMED_PARTNER_GAP = re.compile(r",?\s{0,2}(?:the\s+)?")

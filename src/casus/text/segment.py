@@ -268,10 +268,22 @@ def _is_boundary(text: str, term: int, after: int, end: int, lex: Lexicon) -> bo
     if prev in lex.before_number:
         return not c.isdigit()
     if prev in lex.may_end or _ACRONYM.fullmatch(prev) or (len(prev) == 1 and prev.isupper()):
-        # an ambiguous period (an acronym, "etc.", an initial): split before a sentence opener only
+        # an ambiguous period (an acronym, "etc.", an initial): split before a sentence opener only, and never inside
+        # a title-case headline ("China Threatens U.S. With New Measures": "With" is a headline's capital, no opener)
         w = _WORD.match(text, m.start(2), end)
-        return w is not None and w.group() in lex.starters
+        return w is not None and w.group() in lex.starters and not _title_case_around(text, term, m.start(2), end, lex)
     return True
+
+
+def _title_case_around(text: str, term: int, nxt: int, end: int, lex: Lexicon) -> bool:
+    """Whether the line holding an ambiguous period is a title-case headline: at least two capitalised words before
+    the period and the next three words after it all capitalised (or minor words such as "of", "to")."""
+    start = text.rfind("\n", 0, term) + 1
+    before = _WORD.findall(text, start, term)
+    after = _WORD.findall(text, nxt, end)[:3]
+    if len(before) < 3 or len(after) < 3:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in lex.title_minor for w in before + after)
 
 
 def _is_glued_boundary(text: str, term: int, after: int, lex: Lexicon) -> bool:
