@@ -131,8 +131,21 @@ def phrase_hits(low: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     each the longest phrase at its start that no word character follows. Compiled, a walk of lex.phrase_trie finds
     them several times faster than the regex; as pure Python the regex is faster."""
     if _COMPILED and lex.phrase_trie is not None:
-        return trie_hits(low, lex.phrase_trie)
-    return [(m.start(), m.end(), m.group()) for m in lex.regex.finditer(low)]
+        return _past_the(low, lex, trie_hits(low, lex.phrase_trie))
+    return _past_the(low, lex, [(m.start(), m.end(), m.group()) for m in lex.regex.finditer(low)])
+
+
+def _past_the(low: str, lex: Lexicon, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A phrase that starts with "the" ("the north", "the south": descriptions) gives way to a longer phrase that
+    starts at the next word ("the North Korean leader", "the North Atlantic Treaty Organization": the name); the
+    text after that phrase is searched again from its end."""
+    for i, (start, end, key) in enumerate(hits):
+        if key.startswith("the "):
+            longer = lex.regex.match(low, start + 4)
+            if longer is not None and longer.end() > end:
+                rest = [(m.start(), m.end(), m.group()) for m in lex.regex.finditer(low, longer.end())]
+                return hits[:i] + [(longer.start(), longer.end(), longer.group())] + _past_the(low, lex, rest)
+    return hits
 
 
 def _is_word(ch: str) -> bool:
