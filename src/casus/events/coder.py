@@ -47,6 +47,7 @@ from casus.events.lexicon import (
 from casus.events.mentions import mention_data, resolve_corefs, update_context
 from casus.events.roles import (
     drill_participants,
+    drills_between,
     _adjacent_agent,
     _anaphoric,
     named_act,
@@ -776,7 +777,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
         if pairs and not only_told and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in (
                 "joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
-            together = _coordinated_parties(sent, t)
+            together = _coordinated_parties(sent, t) or set(drills_between(sent, t, lex))
             if together:
                 together = together | set(drill_participants(sent, t, lex))  # "Z took part in drills held by X and Y"
             partners = _drill_partners(sent, t) if not together else set()

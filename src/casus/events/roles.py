@@ -1212,6 +1212,9 @@ def _frame_pairs(sent: Sentence, t: TrigHit, lex: Lexicon, ctx: Context) -> list
     if frame == "joint" and trig.type == "CONSULT" and _bloc_own_meeting(
             sent, t, lex, src_codes or _people_subject(sent, t, lex)):
         return []  # "accepted at the alliance's June summit": the bloc's own meeting, no talks with another state
+    between = drills_between(sent, t, lex) if frame == "joint" else []
+    if between:
+        return [(a, b) for a in between for b in between if a != b]  # "exercises held between X and Y": theirs
     if frame == "joint":
         parts = list(src_codes) or _acting_attr(sent, t, lex)
         if trig.pos == "noun" and "by" in (fr.preps or frozenset()) and _participle_by(sent, t, lex):
@@ -1950,6 +1953,16 @@ def _participle_by(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
     return len(words) == 2 and words[1] == "by" and _participle(words[0], lex) and bool(_by_agent(sent, t))
 
 
+def drills_between(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
+    """'the exercises taking place between the Chinese and Pakistani air forces': the two or more parties of a
+    "between" phrase right after a drill noun (frame drills, `_between_parties`) hold the drills together; else []."""
+    fr = t.trig.args
+    if t.trig.pos != "noun" or fr is None or fr.name != "drills":
+        return []
+    parties = list(dict.fromkeys(_between_parties(sent, t)))
+    return parties if len(parties) >= 2 else []
+
+
 def drill_participants(sent: Sentence, t: TrigHit, lex: Lexicon) -> list[str]:
     """'allow Japan to take part in the exercise held by X and Y': the actor right before a `participation_verbs`
     phrase that governs the drill noun (at most ten words before it, in its clause); else []."""
@@ -2177,7 +2190,8 @@ def _needs_ok(sent: Sentence, t: TrigHit, lex: Lexicon) -> bool:
             return False
     if "agent" in need and not (_adjacent_agent(sent, t) or _by_agent(sent, t) or _light_verb_agent(sent, t, lex)):
         return False
-    if "subject" in need and not _names_subject(sent, t, lex) and not (trig.pos == "noun" and _participle_by(sent, t, lex)):
+    if "subject" in need and not _names_subject(sent, t, lex) and not (trig.pos == "noun" and _participle_by(sent, t, lex)) \
+            and not drills_between(sent, t, lex):
         return False  # "the treaty calls for talks", "this doesn't guarantee X": no actor acts in the clause
     if trig.type == "THREATEN" and trig.pos == "verb" and sent.low.startswith(" that ", t.end) and not _warns_of_more(sent, t):
         return False  # "warning that the strike undermined the talks": a judgement of the past
