@@ -43,6 +43,9 @@ CASES = [
       ("CHN", "COOPERATE", "RUS", False), ("RUS", "COOPERATE", "CHN", False)}),
     ("Analysts are concerned about the economy.", set()),
     ("Havana derided Washington's criticism.", {("CUB", "ACCUSE", "USA", False)}),
+    # "arms" before a sale or embargo is the noun's modifier, not the verb "to arm"
+    ("Ankara condemned the French arms sale to Greece.", {("TUR", "ACCUSE", "FRA", False), ("FRA", "AID", "GRC", False)}),
+    ("The Security Council imposed an arms embargo on Sudan.", {("UNSC", "SANCTION", "SDN", False)}),
 ]
 
 
