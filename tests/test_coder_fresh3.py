@@ -37,6 +37,9 @@ CASES = [
     ("The exercises taking place between the Egyptian and Saudi navies ended on Friday.",
      {("EGY", "COOPERATE", "SAU", False), ("SAU", "COOPERATE", "EGY", False)}),
     ("The tension between Serbia and Kosovo grew.", set()),
+    # forces sent to a state for drills: the sender and the host drill together (not a state named later)
+    ("Russia sent warships to South Africa for naval exercises as tensions with Britain grew.",
+     {("RUS", "COOPERATE", "ZAF", False), ("ZAF", "COOPERATE", "RUS", False)}),
     # concern voiced about a state's act is disapproval of that state; scorn too
     ("Tokyo said it was deeply concerned about the drills between China and Russia.",
      {("JPN", "ACCUSE", "CHN", False), ("JPN", "ACCUSE", "RUS", False),

@@ -749,6 +749,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
                 set(_prev_ws(sent, t.start, 2)) & {"the", "this", "that"}):
             modes = [ctx.last_agree_mode]  # "the accord was ratified": the treaty named just before
         pairs: list[tuple[str, str | None]]
+        sent_for: list[tuple[str, str | None]] = []
         if t.key == "made":
             src = [t_m for t_m in sent.mentions if t_m.start == t.start]
             sc = _codes(src)
@@ -766,6 +767,9 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = list(told)
         else:
             pairs = _pairs_for(sent, t, lex, ctx)
+            sent_for = _sender_and_host(sent, t, raw, lex, ctx) if etype == "COOPERATE" else []
+            if sent_for:
+                pairs = sent_for  # "Turkey sent helicopters to Azerbaijan for joint drills": the sender and the host
             if etype == "ACCUSE" and any(g is None for _, g in pairs) and not lex.word_lists["definite_acts"].isdisjoint(sent.words):
                 pairs = _judged_dyad(sent, pairs, ctx)
         if t.trig is _DEFENCE_CLAUSE:
@@ -774,7 +778,7 @@ def code_sentence(sent: Sentence, lex: Lexicon, ctx: Context, dates: list[DateMe
             pairs = _covered_party(sent, t)
         if t.trig is _TOLD_PERSON:
             pairs = _teller_and_told(sent, t, pairs, ctx)
-        if pairs and not only_told and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in (
+        if pairs and not only_told and not sent_for and etype == "COOPERATE" and t.trig.pos == "noun" and lex.frame_of(t.trig).name in (
                 "joint_subject", "drills"):
             # "the U.S. and South Korea resumed the drills": drills are joint only among a pair named together
             together = _coordinated_parties(sent, t) or set(drills_between(sent, t, lex))
@@ -1177,6 +1181,21 @@ def _purpose_of_pact(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexico
                 ch in sent.text[o.end:m.start()] for ch in ",;:"):
             return True
     return False
+
+
+def _sender_and_host(sent: Sentence, t: TrigHit, raw: list[TrigHit], lex: Lexicon, ctx: Context) -> list[tuple[str, str | None]]:
+    """'Turkey sent helicopters to Azerbaijan for joint military drills': drills named as the purpose ("for") of forces
+    or equipment sent to a state are held by the sender and that state, both ways; else []."""
+    if t.trig.pos != "noun" or _prev_ws(sent, t.start, 1) != ["for"]:
+        return []
+    lo, _hi = _clause(sent, t.start)
+    for o in raw:
+        if o.trig.type == "AID" and o.trig.pos == "verb" and o.trig.light and lo <= o.start and o.end <= t.start:
+            sent_to = [(a, b) for a, b in _pairs_for(sent, o, lex, ctx) if b is not None and a != b]
+            if len(sent_to) == 1:
+                a, b = sent_to[0]
+                return [(a, b), (b, a)]
+    return []
 
 
 def _drill_partners(sent: Sentence, t: TrigHit) -> set[str]:
